@@ -1,0 +1,143 @@
+//! `dateline search`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
+use serde::Serialize;
+
+use crate::args::{OutputFormat, SearchArgs, SortBy};
+use crate::style;
+
+/// A hit as printed by `--format json`: the snippet flattened to text plus highlight ranges.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    rank: usize,
+    id: &'a str,
+    score: Option<f32>,
+    date: Option<String>,
+    title: Option<&'a str>,
+    snippet: Option<&'a str>,
+    highlights: Vec<(usize, usize)>,
+    entities: &'a [EntityRef],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+impl<'a> From<&'a Hit> for JsonHit<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        JsonHit {
+            rank: hit.rank,
+            id: &hit.id,
+            score: hit.score,
+            date: hit
+                .date
+                .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            title: hit.title.as_deref(),
+            snippet: hit.snippet.as_ref().map(|s| s.text.as_str()),
+            highlights: hit
+                .snippet
+                .as_ref()
+                .map(|s| s.highlights.clone())
+                .unwrap_or_default(),
+            entities: &hit.entities,
+            path: hit.path.as_deref(),
+            url: hit.url.as_deref(),
+        }
+    }
+}
+
+pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let index = Index::open(index_dir)?;
+    let mut request = SearchRequest::new(args.query)
+        .limit(args.limit)
+        .offset(args.offset)
+        .sort(match args.sort {
+            SortBy::Relevance => Sort::Relevance,
+            SortBy::Date => Sort::Date,
+        });
+    if let Some(from) = &args.from {
+        request = request.from_str(from)?;
+    }
+    if let Some(to) = &args.to {
+        request = request.to_str(to)?;
+    }
+    for entity in args.entities {
+        request = request.entity(entity);
+    }
+    let mut out = anstream::stdout().lock();
+    if args.count {
+        writeln!(out, "{}", index.count(&request)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results = index.search(&request)?;
+    match args.format {
+        OutputFormat::Json => {
+            for hit in &results.hits {
+                serde_json::to_writer(&mut out, &JsonHit::from(hit))?;
+                writeln!(out)?;
+            }
+        }
+        OutputFormat::Text => {
+            for hit in &results.hits {
+                print_hit(&mut out, hit)?;
+            }
+            let shown = results.hits.len();
+            let first = if shown == 0 { 0 } else { args.offset + 1 };
+            writeln!(
+                out,
+                "{}{} matching article{}; showing {}–{}{}",
+                style::DIM.render(),
+                results.total,
+                if results.total == 1 { "" } else { "s" },
+                first,
+                args.offset + shown,
+                style::DIM.render_reset()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
+    let date = hit.date.map_or_else(
+        || "----------".to_string(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
+    let (dim, dim_off) = (style::DIM.render(), style::DIM.render_reset());
+    let (bold, bold_off) = (style::TITLE.render(), style::TITLE.render_reset());
+    writeln!(
+        out,
+        "{dim}{:>3}.{dim_off} {date}  {bold}{}{bold_off}",
+        hit.rank,
+        hit.title.as_deref().unwrap_or("(untitled)")
+    )?;
+    let location = hit
+        .url
+        .as_deref()
+        .or(hit.path.as_deref())
+        .unwrap_or(&hit.id);
+    match hit.score {
+        Some(score) => writeln!(out, "     {dim}{location} · score {score:.2}{dim_off}")?,
+        None => writeln!(out, "     {dim}{location}{dim_off}")?,
+    }
+    if let Some(snippet) = &hit.snippet {
+        let (hl, hl_off) = (style::MATCH.render(), style::MATCH.render_reset());
+        let mut line = String::new();
+        let mut at = 0;
+        for &(start, end) in &snippet.highlights {
+            if start < at || end > snippet.text.len() {
+                continue;
+            }
+            line.push_str(&snippet.text[at..start]);
+            line.push_str(&format!("{hl}{}{hl_off}", &snippet.text[start..end]));
+            at = end;
+        }
+        line.push_str(&snippet.text[at..]);
+        writeln!(out, "     {}", line.trim())?;
+    }
+    writeln!(out)
+}

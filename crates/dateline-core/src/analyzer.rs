@@ -1,0 +1,180 @@
+//! The news analyzer: one tokenizer chain for documents and queries.
+//!
+//! Text is split on Unicode word boundaries (UAX #29, via `unicode-segmentation`), so `U.S.`
+//! stays one word and `al-Abadi` becomes `al` + `abadi`. Each word is lower-cased, typographic
+//! apostrophes are folded, a possessive `'s` is removed, dots inside alphabetic words are
+//! dropped (`U.S.` meets `US`), remaining apostrophes are dropped (`O’Brien` meets `OBrien`),
+//! diacritics are folded (`Zürich` meets `Zurich`) and English Snowball stemming is applied.
+//! No stop words are removed: phrases such as "Secretary of State" match exactly.
+//!
+//! The analyzer's name carries a version ([`NEWS_ANALYZER`]); tantivy persists it in the schema,
+//! so an index built with another version is detected on open rather than searched wrongly.
+//!
+//! # Example
+//! ```
+//! use dateline_core::analyzer::analyze;
+//!
+//! assert_eq!(analyze("The U.S. Secretary’s talks"), ["the", "us", "secretari", "talk"]);
+//! assert_eq!(analyze("Haider al-Abadi"), ["haider", "al", "abadi"]);
+//! ```
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream,
+    Tokenizer,
+};
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+
+/// Name under which the analyzer is registered; the suffix is bumped whenever its output
+/// changes, because indexed terms depend on it.
+pub const NEWS_ANALYZER: &str = "news_en_v1";
+
+/// Longest token kept, in bytes; longer "words" are URLs, base64 or junk.
+const MAX_TOKEN_LEN: usize = 64;
+
+/// Builds the full news analyzer (tokenizer, folding, stemming).
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(NewsTokenizer)
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers the news analyzer on an index's tokenizer manager.
+///
+/// `tantivy::Index::open` starts with a fresh manager, so this must run after every open.
+pub fn register(index: &tantivy::Index) {
+    index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
+}
+
+/// Runs the analyzer over `text` and returns the terms it would index, in order.
+pub fn analyze(text: &str) -> Vec<String> {
+    analyze_tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+/// Runs the analyzer over `text` and returns the full tokens (terms, positions, byte offsets).
+pub fn analyze_tokens(text: &str) -> Vec<Token> {
+    let mut analyzer = news_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token().clone());
+    }
+    tokens
+}
+
+/// The tokenizer stage: Unicode words, lower-cased and normalised (see the module docs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NewsTokenizer;
+
+impl Tokenizer for NewsTokenizer {
+    type TokenStream<'a> = NewsTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
+        NewsTokenStream {
+            words: text.unicode_word_indices(),
+            token: Token::default(),
+            next_position: 0,
+        }
+    }
+}
+
+/// Token stream produced by [`NewsTokenizer`].
+pub struct NewsTokenStream<'a> {
+    words: UnicodeWordIndices<'a>,
+    token: Token,
+    next_position: usize,
+}
+
+impl TokenStream for NewsTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        for (offset, word) in self.words.by_ref() {
+            normalize_word(word, &mut self.token.text);
+            if self.token.text.is_empty() {
+                continue;
+            }
+            self.token.offset_from = offset;
+            self.token.offset_to = offset + word.len();
+            self.token.position = self.next_position;
+            self.token.position_length = 1;
+            self.next_position += 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '`')
+}
+
+/// Writes the normalised form of one UAX #29 word into `out`.
+fn normalize_word(word: &str, out: &mut String) {
+    out.clear();
+    // Possessive: "Hammond’s" -> "Hammond". UAX #29 keeps the apostrophe inside the word.
+    let mut word = word;
+    let mut chars = word.char_indices().rev();
+    if let (Some((_, s)), Some((i, a))) = (chars.next(), chars.next()) {
+        if (s == 's' || s == 'S') && is_apostrophe(a) && i > 0 {
+            word = &word[..i];
+        }
+    }
+    let has_letter = word.chars().any(char::is_alphabetic);
+    for c in word.chars() {
+        if is_apostrophe(c) || (c == '.' && has_letter) {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_with_dots_meets_us() {
+        assert_eq!(analyze("U.S."), analyze("US"));
+        assert_eq!(analyze("US-led"), ["us", "led"]);
+    }
+
+    #[test]
+    fn possessives_and_curly_apostrophes_fold() {
+        assert_eq!(analyze("Peshmerga’s"), analyze("peshmerga"));
+        assert_eq!(analyze("coalition's"), analyze("coalition"));
+        assert_eq!(analyze("haven’t"), analyze("haven't"));
+        assert_eq!(analyze("O’Brien"), analyze("OBrien"));
+    }
+
+    #[test]
+    fn diacritics_fold_and_stemming_applies() {
+        assert_eq!(analyze("Zürich café"), ["zurich", "cafe"]);
+        assert_eq!(analyze("fighters fighting"), ["fighter", "fight"]);
+    }
+
+    #[test]
+    fn positions_are_consecutive_and_offsets_point_into_the_text() {
+        let text = "Secretary of State John Kerry’s visit";
+        let tokens = analyze_tokens(text);
+        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+        assert_eq!(positions, [0, 1, 2, 3, 4, 5]);
+        assert_eq!(&text[tokens[4].offset_from..tokens[4].offset_to], "Kerry’s");
+    }
+
+    #[test]
+    fn numbers_keep_their_dots_and_punctuation_is_dropped() {
+        assert_eq!(analyze("5.93 mln — “quoted”"), ["5.93", "mln", "quot"]);
+    }
+}

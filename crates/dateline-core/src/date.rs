@@ -1,0 +1,646 @@
+//! Recognising publication dates written the way news sites write them.
+//!
+//! [`parse_date`] reads a *whole* string as a date or returns `None`; it never guesses from a
+//! fragment, never fills in a missing day and never uses the clock. It is cheap enough to be
+//! tried on the first lines of every file: strings longer than 80 bytes (after trimming) or
+//! without an ASCII digit are rejected before any parsing.
+//!
+//! # Accepted shapes
+//!
+//! An optional prefix, then a date, then optionally a time of day and a zone:
+//!
+//! - prefixes (case-insensitive, optionally followed by `:`): `Published`, `Published on`,
+//!   `Published at`, `Published time`, `First published`, `Updated`, `Updated on`, `Updated at`,
+//!   `Last updated`, `Last updated on`, `Last modified`, `Modified`, `Posted`, `Posted on`,
+//!   `Posted at`, `Date`, `Dated`;
+//! - an optional leading weekday (`Thursday,` / `Thu,`); when present it must match the date;
+//! - dates: `22 Jan 2015`, `22 Jan, 2015`, `22 January 2015`, `22nd January 2015`,
+//!   `22-Jan-2015`, `January 22, 2015`, `Jan. 22, 2015`, `Jan 22nd 2015`, `2015-01-22`,
+//!   `2015/01/22`, and numeric day/month forms `dd/mm/yyyy`, `dd.mm.yyyy`, `dd-mm-yyyy`;
+//! - numeric day/month forms are only accepted when unambiguous: the first number is greater
+//!   than 12 (then it is day/month: `22/01/2015`), or the second is (then it is the US
+//!   month/day: `01/22/2015`), or both numbers are equal. `02/03/2015` is rejected rather than
+//!   guessed;
+//! - times, after the date and an optional separator (`,` `at` `-` `|` `@` `T`), or before it
+//!   (`15:11 GMT, Thursday, 22 January 2015`): `15:11`, `15:11:00`, `15:11:00.123`, `3:11 PM`,
+//!   `3:11 p.m.`, `3pm`;
+//! - zones, only after a time: `Z`, numeric offsets (`+02:00`, `+0200`, `-05`), `GMT+1`,
+//!   `UTC+02:00`, and the named zones of a small fixed table (`UTC`, `UT`, `GMT`, `Z`, `WET`,
+//!   `WEST`, `BST`, `CET`, `CEST`, `EET`, `EEST`, `MSK`, `EST`, `EDT`, `CST`, `CDT`, `MST`,
+//!   `MDT`, `PST`, `PDT`, `JST`, `HKT`, `SGT`, `AEST`, `AEDT`; the American ones as in
+//!   RFC 2822). Any other zone word makes the whole string unrecognised.
+//!   An RFC 2822 comment such as `+0000 (GMT)` is accepted.
+//!
+//! A time without a zone is taken as UTC. A date without a time is midnight UTC with
+//! [`ParsedDate::has_time`] `false`. Years must be written with four digits and lie in
+//! `1800..=2200`. Invalid calendar days (`30 Feb 2015`) and wrong weekdays are rejected.
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
+};
+
+/// A recognised date: the UTC instant and whether the text carried a time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParsedDate {
+    /// The instant, converted to UTC (midnight UTC when the text had no time of day).
+    pub instant: DateTime<Utc>,
+    /// Whether the text carried a time of day.
+    pub has_time: bool,
+}
+
+/// Error for [`parse_date_strict`] (used for CLI `--from`/`--to` and JSON date fields): says
+/// what was given and which shapes are accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// The text was empty or only whitespace.
+    #[error(
+        "empty date: expected a date such as 2015-01-22, 2015-01-22T15:11:00Z or 22 January 2015"
+    )]
+    Empty,
+    /// The text is not a date in any accepted shape.
+    #[error(
+        "unrecognised date {given:?}: expected YYYY-MM-DD, an RFC 3339 or RFC 2822 date-time, \
+         or a written date such as 22 January 2015 or Jan 22, 2015 3:11 PM (optionally with a \
+         time and a zone such as GMT or +02:00; years 1800 to 2200)"
+    )]
+    Unrecognised {
+        /// The text given (shortened when very long).
+        given: String,
+    },
+}
+
+/// Longest string (in bytes, after trimming) that [`parse_date`] will look at.
+const MAX_LEN: usize = 80;
+const MIN_YEAR: i32 = 1800;
+const MAX_YEAR: i32 = 2200;
+
+/// Parses a whole string as a date (after trimming and an optional prefix such as
+/// `Published:`, `Published time:`, `Updated:`, `Posted on`, `Last updated`). `None` if it is
+/// not a date. See the [module documentation](self) for the accepted shapes.
+///
+/// # Example
+/// ```
+/// use dateline_core::date::parse_date;
+///
+/// let d = parse_date("22 Jan, 2015 15:11").unwrap();
+/// assert_eq!(d.instant.to_rfc3339(), "2015-01-22T15:11:00+00:00");
+/// assert!(d.has_time);
+///
+/// let d = parse_date("Published: 2015-01-22T15:11:00+02:00").unwrap();
+/// assert_eq!(d.instant.to_rfc3339(), "2015-01-22T13:11:00+00:00");
+///
+/// assert!(parse_date("Thursday, 22 January 2015").is_some());
+/// assert!(parse_date("Friday, 22 January 2015").is_none()); // wrong weekday
+/// assert!(parse_date("22 Jan, 2015 was a day").is_none()); // not a whole date
+/// ```
+pub fn parse_date(text: &str) -> Option<ParsedDate> {
+    let text = text.trim();
+    if text.len() > MAX_LEN || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = strip_prefix(text);
+    let toks = lex(rest)?;
+    Parser { toks: &toks, i: 0 }.parse()
+}
+
+/// Like [`parse_date`], but says why the text was refused.
+///
+/// # Example
+/// ```
+/// use dateline_core::date::{parse_date_strict, DateError};
+///
+/// let d = parse_date_strict("2015-01-22").unwrap();
+/// assert!(!d.has_time);
+/// assert!(matches!(parse_date_strict("  "), Err(DateError::Empty)));
+/// let err = parse_date_strict("last tuesday").unwrap_err();
+/// assert!(err.to_string().contains("last tuesday"));
+/// ```
+pub fn parse_date_strict(text: &str) -> Result<ParsedDate, DateError> {
+    if text.trim().is_empty() {
+        return Err(DateError::Empty);
+    }
+    parse_date(text).ok_or_else(|| DateError::Unrecognised {
+        given: shorten(text.trim(), 100),
+    })
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// Prefixes, longest first where one is a prefix of another.
+const PREFIXES: &[&str] = &[
+    "published time",
+    "published on",
+    "published at",
+    "published",
+    "first published",
+    "last updated on",
+    "last updated",
+    "last modified",
+    "updated on",
+    "updated at",
+    "updated",
+    "modified",
+    "posted on",
+    "posted at",
+    "posted",
+    "dated",
+    "date",
+];
+
+fn strip_prefix(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for p in PREFIXES {
+        if bytes.len() > p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()) {
+            let next = bytes[p.len()];
+            if next == b':' || next.is_ascii_whitespace() {
+                // `p` is ASCII, so `p.len()` is a char boundary.
+                let rest = text[p.len()..].trim_start();
+                let rest = rest.strip_prefix(':').unwrap_or(rest);
+                return rest.trim_start();
+            }
+        }
+    }
+    text
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Tok<'a> {
+    Num(&'a str),
+    Word(&'a str),
+    Punct(u8),
+}
+
+/// Splits into digit runs, ASCII letter runs and single punctuation bytes; whitespace
+/// separates. Any non-ASCII character other than whitespace makes the text unrecognised.
+fn lex(s: &str) -> Option<Vec<Tok<'_>>> {
+    let b = s.as_bytes();
+    let mut toks = Vec::with_capacity(16);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            toks.push(Tok::Num(&s[start..i]));
+        } else if c.is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            toks.push(Tok::Word(&s[start..i]));
+        } else if c.is_ascii_punctuation() {
+            toks.push(Tok::Punct(c));
+            i += 1;
+        } else if c >= 0x80 {
+            // Non-ASCII: only whitespace (such as a no-break space) is allowed.
+            let ch = s[i..].chars().next()?;
+            if !ch.is_whitespace() {
+                return None;
+            }
+            i += ch.len_utf8();
+        } else {
+            return None; // control characters
+        }
+    }
+    Some(toks)
+}
+
+fn month_of(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lw = w.to_ascii_lowercase();
+    if lw == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| lw == *m || (lw.len() == 3 && m.starts_with(lw.as_str())))
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    let lw = w.to_ascii_lowercase();
+    let d = match lw.as_str() {
+        "mon" | "monday" => Weekday::Mon,
+        "tue" | "tues" | "tuesday" => Weekday::Tue,
+        "wed" | "wednesday" => Weekday::Wed,
+        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thu,
+        "fri" | "friday" => Weekday::Fri,
+        "sat" | "saturday" => Weekday::Sat,
+        "sun" | "sunday" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// Named zones and their offsets from UTC in minutes.
+fn named_zone(w: &str) -> Option<i32> {
+    let lw = w.to_ascii_lowercase();
+    let mins = match lw.as_str() {
+        "z" | "ut" | "utc" | "gmt" | "wet" => 0,
+        "bst" | "west" | "cet" => 60,
+        "cest" | "eet" => 120,
+        "eest" | "msk" => 180,
+        "est" => -300,
+        "edt" => -240,
+        "cdt" => -300,
+        "cst" => -360,
+        "mst" => -420,
+        "mdt" => -360,
+        "pst" => -480,
+        "pdt" => -420,
+        "hkt" | "sgt" => 480,
+        "jst" => 540,
+        "aest" => 600,
+        "aedt" => 660,
+        _ => return None,
+    };
+    Some(mins)
+}
+
+struct Parser<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    i: usize,
+}
+
+impl<'a> Parser<'_, 'a> {
+    fn peek(&self) -> Option<Tok<'a>> {
+        self.toks.get(self.i).copied()
+    }
+
+    fn peek_at(&self, k: usize) -> Option<Tok<'a>> {
+        self.toks.get(self.i + k).copied()
+    }
+
+    fn at_end(&self) -> bool {
+        self.i >= self.toks.len()
+    }
+
+    fn eat_punct(&mut self, c: char) -> bool {
+        if let Some(Tok::Punct(p)) = self.peek() {
+            if char::from(p) == c {
+                self.i += 1;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        if let Some(Tok::Word(x)) = self.peek() {
+            if x.eq_ignore_ascii_case(w) {
+                self.i += 1;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn num(&mut self, min_len: usize, max_len: usize) -> Option<u32> {
+        if let Some(Tok::Num(n)) = self.peek() {
+            if n.len() >= min_len && n.len() <= max_len {
+                self.i += 1;
+                return n.parse().ok();
+            }
+        }
+        None
+    }
+
+    fn parse(mut self) -> Option<ParsedDate> {
+        let mut weekday = self.weekday();
+
+        // Time first ("15:11 GMT, Thursday, 22 January 2015")?
+        let start = self.i;
+        let (date, time, offset) = if let Some(time) = self.time() {
+            let offset = self.zone();
+            self.eat_punct(',');
+            self.eat_word("on");
+            if weekday.is_none() {
+                weekday = self.weekday();
+            }
+            let date = self.date()?;
+            (date, Some(time), offset)
+        } else {
+            self.i = start;
+            let date = self.date()?;
+            let (time, offset) = self.time_after_date();
+            (date, time, offset)
+        };
+        if !self.at_end() {
+            return None;
+        }
+        if date.year() < MIN_YEAR || date.year() > MAX_YEAR {
+            return None;
+        }
+        if let Some(wd) = weekday {
+            if date.weekday() != wd {
+                return None;
+            }
+        }
+        let has_time = time.is_some();
+        let naive = NaiveDateTime::new(date, time.unwrap_or(NaiveTime::MIN));
+        let instant = match offset {
+            Some(mins) => {
+                let tz = FixedOffset::east_opt(mins.checked_mul(60)?)?;
+                tz.from_local_datetime(&naive).single()?.with_timezone(&Utc)
+            }
+            None => Utc.from_utc_datetime(&naive),
+        };
+        Some(ParsedDate { instant, has_time })
+    }
+
+    /// An optional weekday, followed by an optional `.` and `,`.
+    fn weekday(&mut self) -> Option<Weekday> {
+        if let Some(Tok::Word(w)) = self.peek() {
+            if let Some(wd) = weekday_of(w) {
+                self.i += 1;
+                self.eat_punct('.');
+                self.eat_punct(',');
+                return Some(wd);
+            }
+        }
+        None
+    }
+
+    /// After the date: an optional separator, a time and an optional zone.
+    fn time_after_date(&mut self) -> (Option<NaiveTime>, Option<i32>) {
+        if self.at_end() {
+            return (None, None);
+        }
+        let start = self.i;
+        // Separator.
+        if !(self.eat_punct(',')
+            || self.eat_word("at")
+            || self.eat_punct('-')
+            || self.eat_punct('|')
+            || self.eat_punct('@')
+            || self.eat_word("t"))
+        {
+            // No separator: fine ("22 Jan 2015 15:11").
+        }
+        match self.time() {
+            Some(t) => {
+                let zone = self.zone();
+                (Some(t), zone)
+            }
+            None => {
+                self.i = start;
+                (None, None)
+            }
+        }
+    }
+
+    fn ordinal_suffix(&mut self) {
+        if let Some(Tok::Word(w)) = self.peek() {
+            if ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+            {
+                self.i += 1;
+            }
+        }
+    }
+
+    fn year(&mut self) -> Option<i32> {
+        self.num(4, 4).map(|y| y as i32)
+    }
+
+    fn date(&mut self) -> Option<NaiveDate> {
+        match self.peek()? {
+            Tok::Num(n) if n.len() == 4 => {
+                // 2015-01-22, 2015/01/22, 2015.01.22
+                let y = self.year()?;
+                let sep = match self.peek()? {
+                    Tok::Punct(c @ (b'-' | b'/' | b'.')) => c,
+                    _ => return None,
+                };
+                self.i += 1;
+                let m = self.num(1, 2)?;
+                if !self.eat_punct(char::from(sep)) {
+                    return None;
+                }
+                let d = self.num(1, 2)?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            }
+            Tok::Num(n) if n.len() <= 2 => {
+                let a = self.num(1, 2)?;
+                if let Some(Tok::Punct(sep @ (b'/' | b'.' | b'-'))) = self.peek() {
+                    if let Some(Tok::Num(_)) = self.peek_at(1) {
+                        // Numeric day/month/year.
+                        self.i += 1;
+                        let b = self.num(1, 2)?;
+                        if !self.eat_punct(char::from(sep)) {
+                            return None;
+                        }
+                        let y = self.year()?;
+                        let (d, m) = if a > 12 && b <= 12 {
+                            (a, b)
+                        } else if b > 12 && a <= 12 {
+                            (b, a)
+                        } else if a == b {
+                            (a, b)
+                        } else {
+                            return None; // ambiguous or invalid: never guess
+                        };
+                        return NaiveDate::from_ymd_opt(y, m, d);
+                    }
+                }
+                // 22 Jan 2015, 22nd January, 2015, 22-Jan-2015
+                self.ordinal_suffix();
+                let dashed = self.eat_punct('-');
+                let m = self.month()?;
+                if dashed {
+                    if !self.eat_punct('-') {
+                        return None;
+                    }
+                } else {
+                    self.eat_punct(',');
+                }
+                let y = self.year()?;
+                NaiveDate::from_ymd_opt(y, m, a)
+            }
+            Tok::Word(_) => {
+                // January 22, 2015 / Jan. 22 2015 / Jan 22nd, 2015
+                let m = self.month()?;
+                let d = self.num(1, 2)?;
+                self.ordinal_suffix();
+                self.eat_punct(',');
+                let y = self.year()?;
+                NaiveDate::from_ymd_opt(y, m, d)
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name or abbreviation, with an optional `.` after it.
+    fn month(&mut self) -> Option<u32> {
+        if let Some(Tok::Word(w)) = self.peek() {
+            let m = month_of(w)?;
+            self.i += 1;
+            self.eat_punct('.');
+            return Some(m);
+        }
+        None
+    }
+
+    fn time(&mut self) -> Option<NaiveTime> {
+        let start = self.i;
+        let r = self.time_inner();
+        if r.is_none() {
+            self.i = start;
+        }
+        r
+    }
+
+    fn time_inner(&mut self) -> Option<NaiveTime> {
+        let h = self.num(1, 2)?;
+        let (mut m, mut s, mut nanos) = (0, 0, 0);
+        let has_minutes = self.eat_punct(':');
+        if has_minutes {
+            m = self.num(2, 2)?;
+            if self.eat_punct(':') {
+                s = self.num(2, 2)?;
+                if let (Some(Tok::Punct(b'.' | b',')), Some(Tok::Num(frac))) =
+                    (self.peek(), self.peek_at(1))
+                {
+                    self.i += 2;
+                    let digits = &frac[..frac.len().min(9)];
+                    let scale = 10u32.pow(9 - digits.len() as u32);
+                    nanos = digits.parse::<u32>().ok()? * scale;
+                }
+            }
+        }
+        let h = match self.ampm() {
+            Some(pm) => {
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                (h % 12) + if pm { 12 } else { 0 }
+            }
+            None if has_minutes => h,
+            None => return None, // a bare number is not a time
+        };
+        NaiveTime::from_hms_nano_opt(h, m, s, nanos)
+    }
+
+    /// `am`/`pm`/`a.m.`/`p.m.`: `Some(true)` for pm.
+    fn ampm(&mut self) -> Option<bool> {
+        if let Some(Tok::Word(w)) = self.peek() {
+            let lw = w.to_ascii_lowercase();
+            match lw.as_str() {
+                "am" | "pm" => {
+                    self.i += 1;
+                    return Some(lw == "pm");
+                }
+                "a" | "p" => {
+                    if let (Some(Tok::Punct(b'.')), Some(Tok::Word(m))) =
+                        (self.peek_at(1), self.peek_at(2))
+                    {
+                        if m.eq_ignore_ascii_case("m") {
+                            self.i += 3;
+                            self.eat_punct('.');
+                            return Some(lw == "p");
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// An optional zone: its offset in minutes.
+    fn zone(&mut self) -> Option<i32> {
+        let start = self.i;
+        let r = self.zone_inner();
+        if r.is_none() {
+            self.i = start;
+        }
+        r
+    }
+
+    fn zone_inner(&mut self) -> Option<i32> {
+        match self.peek()? {
+            Tok::Word(w) => {
+                let base = named_zone(w)?;
+                self.i += 1;
+                // GMT+1, UTC+02:00
+                if base == 0 && !w.eq_ignore_ascii_case("z") {
+                    if let Some(Tok::Punct(b'+' | b'-')) = self.peek() {
+                        return self.numeric_offset();
+                    }
+                }
+                Some(base)
+            }
+            Tok::Punct(b'+' | b'-') => {
+                let off = self.numeric_offset()?;
+                // RFC 2822 comment: "+0000 (GMT)"
+                if let (Some(Tok::Punct(b'(')), Some(Tok::Word(w)), Some(Tok::Punct(b')'))) =
+                    (self.peek(), self.peek_at(1), self.peek_at(2))
+                {
+                    if named_zone(w).is_some() {
+                        self.i += 3;
+                    }
+                }
+                Some(off)
+            }
+            _ => None,
+        }
+    }
+
+    /// `+HH:MM`, `+HHMM`, `+HH`, `+H` (and `-`).
+    fn numeric_offset(&mut self) -> Option<i32> {
+        let sign = match self.peek()? {
+            Tok::Punct(b'+') => 1,
+            Tok::Punct(b'-') => -1,
+            _ => return None,
+        };
+        self.i += 1;
+        let n = match self.peek()? {
+            Tok::Num(n) => n,
+            _ => return None,
+        };
+        let (h, m) = match n.len() {
+            4 => {
+                self.i += 1;
+                (n[..2].parse::<i32>().ok()?, n[2..].parse::<i32>().ok()?)
+            }
+            1 | 2 => {
+                self.i += 1;
+                let h = n.parse::<i32>().ok()?;
+                let m = if self.eat_punct(':') {
+                    self.num(2, 2)? as i32
+                } else {
+                    0
+                };
+                (h, m)
+            }
+            _ => return None,
+        };
+        if h > 23 || m > 59 {
+            return None;
+        }
+        Some(sign * (h * 60 + m))
+    }
+}

@@ -1,0 +1,1184 @@
+//! The rule-based extractor: tokenise, chunk capitalised runs, strip titles, classify,
+//! resolve aliases and short forms within one article.
+//!
+//! The pipeline is split into small stages (tokenizer → chunker → run classifier →
+//! collector) so that later versions can add rules or a statistical classifier per stage.
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::aliases::AliasTable;
+use super::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
+use super::normalize::{normalize_into, normalize_key};
+use super::{Entity, EntityKind};
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+/// Starts with an upper-case letter (or is `al-Abadi`: particle, hyphen, capital).
+const CAP: u32 = 1;
+/// Has letters and none is lower case.
+const ALL_CAPS: u32 = 1 << 1;
+/// First word of a sentence (or after an opening quote or bracket).
+const SENT: u32 = 1 << 2;
+/// Punctuation or a paragraph break precedes this word: no run crosses it.
+const BREAK: u32 = 1 << 3;
+/// A run ends after this word (possessive `Hammond's`, `Corp.`).
+const END_RUN: u32 = 1 << 4;
+/// A frequent lower-case English word.
+const COMMON: u32 = 1 << 5;
+/// A known given name.
+const FIRST: u32 = 1 << 6;
+/// A nationality or group adjective.
+const DEMONYM: u32 = 1 << 7;
+/// A month or weekday name.
+const MONTH: u32 = 1 << 8;
+/// An abbreviated month or weekday name.
+const MONTH_ABBR: u32 = 1 << 9;
+/// `of`, `and`, `for`, `the`, ...: kept inside a run before a capital.
+const CONNECTOR: u32 = 1 << 10;
+/// `al`, `bin`, `van`, ...: kept inside a run before a capital.
+const PARTICLE: u32 = 1 << 11;
+/// First word of a title.
+const TITLE: u32 = 1 << 12;
+/// An organisation head word.
+const ORG_HEAD: u32 = 1 << 13;
+/// Inside an all-caps line (tables, wire headers): never part of a run.
+const SKIP: u32 = 1 << 14;
+/// The word `and`.
+const AND: u32 = 1 << 15;
+
+/// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
+const DOT_CONTINUES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
+    "maj", "prof", "rev", "brig", "mt", "ft", "messrs", "gens", "cmdr", "supt",
+];
+/// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
+const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
+/// Determiners and pronouns dropped from the front of a run.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "every", "each", "both",
+    "another", "his", "her", "its", "their", "our", "my", "your", "no", "all", "such",
+];
+/// Legal-form suffixes of company names.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+    "incorporated",
+    "limited",
+    "corporation",
+    "company",
+    "holdings",
+];
+/// Prefixes that never merge with a following capitalised word (`anti-IS`).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "multi",
+    "semi", "self", "all", "counter", "super", "ultra", "over", "under", "cross",
+];
+/// Lower-case second halves that never merge (`US-led`, `Hezbollah-run`).
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led",
+    "run",
+    "born",
+    "held",
+    "style",
+    "based",
+    "like",
+    "wide",
+    "era",
+    "owned",
+    "type",
+    "language",
+    "speaking",
+    "made",
+    "bound",
+    "free",
+    "backed",
+    "linked",
+    "funded",
+    "born",
+    "controlled",
+    "inspired",
+    "allied",
+    "occupied",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    /// Byte range in the text; `end` includes an absorbed abbreviation dot.
+    start: usize,
+    end: usize,
+    flags: u32,
+}
+
+impl Tok {
+    fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Letters only: `(count, has_upper, has_lower)`.
+fn letter_shape(s: &str) -> (usize, bool, bool) {
+    let (mut n, mut up, mut low) = (0, false, false);
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            n += 1;
+            up |= c.is_uppercase();
+            low |= c.is_lowercase();
+        }
+    }
+    (n, up, low)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Computes the lexical flags of one word (no context flags).
+fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    let bare = word.trim_end_matches('.');
+    let mut f = 0;
+    let (letters, up, low) = letter_shape(bare);
+    let cap = starts_upper(bare) || particle_compound(bare);
+    if cap {
+        f |= CAP;
+        if up && !low && letters >= 2 {
+            f |= ALL_CAPS;
+        }
+    }
+    if !cap || title_case {
+        if in_list(bare, CONNECTORS) {
+            f |= CONNECTOR;
+            if bare.eq_ignore_ascii_case("and") {
+                f |= AND;
+            }
+        }
+        if !cap && in_list(bare, PARTICLES) {
+            f |= PARTICLE;
+        }
+    }
+    if cap {
+        normalize_into(bare, buf);
+        let k = buf.as_str();
+        if g.common.contains(k) {
+            f |= COMMON;
+        }
+        if g.first_names.contains(k) {
+            f |= FIRST;
+        }
+        if g.demonyms.contains(k) {
+            f |= DEMONYM;
+        }
+        if g.months_full.contains(k) {
+            f |= MONTH;
+        }
+        if g.months_abbr.contains(k) {
+            f |= MONTH_ABBR;
+        }
+        if g.titles.contains_key(k) {
+            f |= TITLE;
+        }
+        if g.org_heads.contains(k) {
+            f |= ORG_HEAD;
+        }
+    }
+    f
+}
+
+/// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
+fn particle_compound(word: &str) -> bool {
+    match word.split_once('-') {
+        Some((p, rest)) => in_list(p, PARTICLES) && starts_upper(rest),
+        None => false,
+    }
+}
+
+/// Whether `prev` and `next` (joined by a hyphen) form one name (`Al-Qaida`, `al-Abadi`,
+/// `Ki-moon`) rather than a compound adjective (`US-led`, `Iranian-funded`, `anti-IS`).
+fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
+    let (_, next_up, next_low) = letter_shape(next);
+    if prev.chars().all(|c| c.is_ascii_digit())
+        || (in_list(prev, HYPHEN_PREFIXES) && (next_up && !next_low || prev_flags & CAP == 0))
+    {
+        return false; // `anti-IS`, `pro-EU`, `non-binding`
+    }
+    let prev_particle = !starts_upper(prev) && in_list(prev, PARTICLES) || particle_compound(prev);
+    if starts_upper(next) {
+        return prev_particle || prev_flags & CAP != 0;
+    }
+    // Lower-case second half: only after a capitalised, non-acronym, non-demonym word.
+    prev_flags & CAP != 0
+        && prev_flags & (ALL_CAPS | DEMONYM) == 0
+        && next.chars().next().is_some_and(char::is_alphabetic)
+        && !in_list(next, HYPHEN_SUFFIXES)
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+}
+
+/// Byte ranges of lines written entirely in capitals (two or more words): wire headers and
+/// tables, where capitalisation says nothing.
+fn all_caps_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let end = pos + line.len();
+        let (letters, up, low) = letter_shape(line);
+        if up
+            && !low
+            && letters >= 4
+            && line.split_whitespace().filter(|w| w.len() > 1).count() >= 2
+        {
+            out.push((pos, end));
+        }
+        pos = end + 1;
+    }
+    out
+}
+
+/// True when a headline is in Title Case (most longer words capitalised).
+fn is_title_case(text: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for w in text.unicode_words() {
+        if w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic) {
+            long += 1;
+            if starts_upper(w) {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps * 4 >= long * 3
+}
+
+/// Splits text into word tokens with their flags.
+fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Vec<Tok> {
+    let skips = all_caps_lines(text);
+    let mut skip_i = 0;
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let mut pending_break = true;
+    let mut pending_sent = true;
+    // End of a hyphen that directly follows the last word.
+    let mut hyphen_end: Option<usize> = None;
+    for (i, seg) in text.split_word_bound_indices() {
+        let Some(c0) = seg.chars().next() else {
+            continue;
+        };
+        if c0.is_alphanumeric() {
+            if hyphen_end == Some(i) {
+                hyphen_end = None;
+                if let Some(last) = toks.last_mut() {
+                    let prev = &text[last.start..last.end];
+                    if merge_hyphen(prev, last.flags, seg) {
+                        let keep = last.flags & (SENT | BREAK | SKIP);
+                        last.end = i + seg.len();
+                        last.flags =
+                            keep | word_flags(&text[last.start..last.end], title_case, g, buf);
+                        pending_break = false;
+                        continue;
+                    }
+                }
+            }
+            hyphen_end = None;
+            let mut end = i + seg.len();
+            let mut extra = 0;
+            // Possessive: `Hammond's`, `Hammond’s`.
+            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
+                    end -= suffix.len();
+                    extra |= END_RUN;
+                    break;
+                }
+            }
+            while skip_i < skips.len() && skips[skip_i].1 < i {
+                skip_i += 1;
+            }
+            if skip_i < skips.len() && skips[skip_i].0 <= i {
+                extra |= SKIP;
+            }
+            if pending_break {
+                extra |= BREAK;
+            }
+            if pending_sent {
+                extra |= SENT;
+            }
+            pending_break = false;
+            pending_sent = false;
+            let flags = word_flags(&text[i..end], title_case, g, buf) | extra;
+            toks.push(Tok {
+                start: i,
+                end,
+                flags,
+            });
+            if extra & END_RUN != 0 {
+                pending_break = true;
+            }
+            continue;
+        }
+        if c0.is_whitespace() {
+            hyphen_end = None;
+            if seg.bytes().filter(|&b| b == b'\n').count() >= 2 {
+                pending_break = true;
+                pending_sent = true;
+            }
+            continue;
+        }
+        let adjacent = toks.last().is_some_and(|t| t.end == i);
+        match seg {
+            "-" | "\u{2010}" | "\u{2011}" if adjacent && !pending_break => {
+                hyphen_end = Some(i + seg.len());
+                pending_break = true;
+            }
+            "." if adjacent && !pending_break => {
+                let Some(last) = toks.last_mut() else {
+                    continue;
+                };
+                let word = &text[last.start..last.end];
+                let initial = word.chars().count() == 1 && starts_upper(word);
+                if initial || in_list(word, DOT_CONTINUES) {
+                    last.end += 1; // `Mr.`, `F.`: the run goes on
+                } else if word.contains('.') || in_list(word, DOT_ENDS) {
+                    last.end += 1; // `U.S.`, `Corp.`: keep the dot, end the run
+                    last.flags |= END_RUN;
+                    pending_break = true;
+                    pending_sent = true;
+                } else {
+                    pending_break = true;
+                    pending_sent = true;
+                }
+            }
+            "'" | "\u{2019}" if adjacent => {
+                // `Kurds'`: plural possessive ends the run.
+                if let Some(last) = toks.last_mut() {
+                    last.flags |= END_RUN;
+                }
+                pending_break = true;
+            }
+            _ => {
+                hyphen_end = None;
+                pending_break = true;
+                if matches!(
+                    c0,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '"'
+                        | '\u{201C}'
+                        | '\u{201E}'
+                        | '('
+                        | '['
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '\u{2022}'
+                        | '|'
+                ) {
+                    pending_sent = true;
+                }
+            }
+        }
+    }
+    toks
+}
+
+// ---------------------------------------------------------------------------------------
+// Collector: entities of one article
+
+#[derive(Debug)]
+struct Agg {
+    kind: EntityKind,
+    name: String,
+    forms: Vec<String>,
+    mentions: u32,
+}
+
+/// A single-word mention that may be the short form of a full person name.
+#[derive(Debug)]
+struct Pending {
+    key: String,
+    surface: String,
+    seq: u32,
+    person_hint: bool,
+}
+
+#[derive(Debug, Default)]
+struct Collector {
+    ents: Vec<Agg>,
+    by_key: HashMap<String, usize>,
+    seq: u32,
+    /// Last word of a full person name (and the same without its particle) → mentions.
+    person_last: Vec<(String, u32, usize)>,
+    pending: Vec<Pending>,
+    /// Acronyms defined in parentheses in this article: key → (canonical, kind).
+    local: HashMap<String, (String, EntityKind)>,
+}
+
+impl Collector {
+    fn emit(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
+        let key = normalize_key(canonical);
+        let idx = match self.by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.ents.push(Agg {
+                    kind,
+                    name: canonical.to_string(),
+                    forms: Vec::new(),
+                    mentions: 0,
+                });
+                let i = self.ents.len() - 1;
+                if kind == EntityKind::Person {
+                    let mut words = key.split(' ');
+                    if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
+                        self.person_last.push((last.to_string(), self.seq, i));
+                        if let Some((p, rest)) = last.split_once('-') {
+                            if in_list(p, PARTICLES) && !rest.is_empty() {
+                                self.person_last.push((rest.to_string(), self.seq, i));
+                            }
+                        }
+                    }
+                }
+                self.by_key.insert(key, i);
+                i
+            }
+        };
+        let e = &mut self.ents[idx];
+        e.mentions += 1;
+        if !e.forms.contains(&surface) {
+            e.forms.push(surface);
+        }
+        self.seq += 1;
+        idx
+    }
+
+    fn pend(&mut self, surface: String, person_hint: bool) {
+        let key = normalize_key(&surface);
+        let key = key.trim_end_matches('.').to_string();
+        self.pending.push(Pending {
+            key,
+            surface,
+            seq: self.seq,
+            person_hint,
+        });
+        self.seq += 1;
+    }
+
+    /// Joins short forms to full person names; keeps titled ones as persons of their own.
+    fn finish(mut self) -> Vec<Entity> {
+        let pending = std::mem::take(&mut self.pending);
+        for p in pending {
+            let mut best: Option<(u32, usize)> = None;
+            let mut first_after: Option<(u32, usize)> = None;
+            let bare = match p.key.split_once('-') {
+                Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
+                _ => p.key.as_str(),
+            };
+            for (last, seq, idx) in &self.person_last {
+                if last != &p.key && last != bare {
+                    continue;
+                }
+                if *seq < p.seq {
+                    if best.is_none_or(|(s, _)| *seq > s) {
+                        best = Some((*seq, *idx));
+                    }
+                } else if first_after.is_none_or(|(s, _)| *seq < s) {
+                    first_after = Some((*seq, *idx));
+                }
+            }
+            if let Some((_, idx)) = best.or(first_after) {
+                let e = &mut self.ents[idx];
+                e.mentions += 1;
+                if !e.forms.contains(&p.surface) {
+                    e.forms.push(p.surface);
+                }
+            } else if p.person_hint {
+                let name = p.surface.clone();
+                self.emit(&name, EntityKind::Person, p.surface);
+            }
+        }
+        let mut out: Vec<Entity> = self
+            .ents
+            .into_iter()
+            .map(|a| Entity {
+                kind: a.kind,
+                name: a.name,
+                forms: a.forms,
+                mentions: a.mentions,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The extractor
+
+/// Rule-based named-entity extractor for news text (people, organisations, places).
+///
+/// Capitalised runs are chunked (keeping particles such as `al-`, `bin`, `van` and inner
+/// `of`/`and`/`for`/`the` before a capital), sentence-initial common words and leading
+/// titles are stripped (a title marks a person), and runs are classified by the alias
+/// table, then the place gazetteer, title cue, organisation head words, given names and
+/// short acronyms. Unknown runs are dropped (precision first). Within an article, acronyms
+/// in parentheses become aliases of the preceding name, and short forms (`Hammond`,
+/// `al-Abadi`) join the full person name.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::{EntityExtractor, EntityKind};
+///
+/// let ex = EntityExtractor::new();
+/// let body = "Foreign Secretary Philip Hammond met officials in London. \
+///             Hammond said IS, also called ISIL, still holds Raqqa.";
+/// let found = ex.extract(Some("Talks on ISIS"), body);
+/// let isis = found.iter().find(|e| e.name == "Islamic State").unwrap();
+/// assert_eq!(isis.kind, EntityKind::Organization);
+/// assert_eq!(isis.forms, ["ISIS", "IS", "ISIL"]);
+/// let hammond = found.iter().find(|e| e.name == "Philip Hammond").unwrap();
+/// assert_eq!(hammond.mentions, 2);
+/// assert!(found.iter().any(|e| e.name == "Raqqa" && e.kind == EntityKind::Place));
+/// assert!(!found.iter().any(|e| e.name == "Foreign Secretary"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct EntityExtractor {
+    aliases: AliasTable,
+}
+
+impl Default for EntityExtractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A title found in a run.
+#[derive(Debug, Clone, Copy)]
+struct TitleSplit {
+    /// First token of the title.
+    start: usize,
+    /// First token of the person's name, which runs to the end of the run.
+    person: Option<usize>,
+    /// What the title is of (`President of France`): classified on its own.
+    object: Option<(usize, usize)>,
+}
+
+/// Per-text state while classifying runs.
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl Doc<'_> {
+    fn word(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The surface form of tokens `s..=e`, whitespace collapsed.
+    fn surface(&self, s: usize, e: usize) -> String {
+        let raw = &self.text[self.toks[s].start..self.toks[e].end];
+        let mut out = String::with_capacity(raw.len());
+        for (n, part) in raw.split_whitespace().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
+    fn all(&self, s: usize, e: usize, f: u32) -> bool {
+        self.toks[s..=e].iter().all(|t| t.has(f))
+    }
+}
+
+impl EntityExtractor {
+    /// An extractor with the built-in alias table and gazetteers.
+    pub fn new() -> Self {
+        Self::with_aliases(AliasTable::builtin())
+    }
+
+    /// An extractor with this alias table (merge user aliases into
+    /// [`AliasTable::builtin`] first to keep the built-in ones) and the built-in gazetteers.
+    pub fn with_aliases(aliases: AliasTable) -> Self {
+        let _ = gazetteer(); // build the lists now rather than on the first article
+        EntityExtractor { aliases }
+    }
+
+    /// The alias table used for resolution.
+    pub fn aliases(&self) -> &AliasTable {
+        &self.aliases
+    }
+
+    /// Extracts and resolves the entities of one article (`title` may be `None`).
+    ///
+    /// Mentions in the title count. The result is sorted by mentions (most first), then
+    /// by name.
+    pub fn extract(&self, title: Option<&str>, body: &str) -> Vec<Entity> {
+        let g = gazetteer();
+        let mut buf = String::new();
+        let mut col = Collector::default();
+        if let Some(title) = title {
+            let (_, up, low) = letter_shape(title);
+            let shouting = up && !low && title.split_whitespace().count() >= 2;
+            if !shouting {
+                let doc = Doc {
+                    text: title,
+                    toks: tokenize(title, is_title_case(title), g, &mut buf),
+                };
+                self.process(&doc, g, &mut col);
+            }
+        }
+        let doc = Doc {
+            text: body,
+            toks: tokenize(body, false, g, &mut buf),
+        };
+        self.process(&doc, g, &mut col);
+        col.finish()
+    }
+
+    /// Chunks a text into capitalised runs and classifies each.
+    fn process(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector) {
+        let toks = &doc.toks;
+        let n = toks.len();
+        let capword =
+            |t: &Tok| t.has(CAP) && !t.has(SKIP) && !(t.has(CONNECTOR) && !t.has(ALL_CAPS));
+        let mut i = 0;
+        while i < n {
+            let t = &toks[i];
+            if !capword(t) || (t.has(COMMON) && !t.has(ALL_CAPS) && t.has(SENT)) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            loop {
+                if toks[j].has(END_RUN) {
+                    break;
+                }
+                let next = j + 1;
+                if next >= n || toks[next].has(BREAK) {
+                    break;
+                }
+                if capword(&toks[next]) {
+                    j = next;
+                    continue;
+                }
+                let joiner = toks[next].has(PARTICLE) || toks[next].has(CONNECTOR);
+                if !joiner {
+                    break;
+                }
+                // Up to two joiners (`of the`, `and the`, `de la`) before a capital.
+                let mut k = next;
+                if k + 1 < n
+                    && !toks[k + 1].has(BREAK)
+                    && (toks[k + 1].has(CONNECTOR) || toks[k + 1].has(PARTICLE))
+                    && !capword(&toks[k + 1])
+                {
+                    k += 1;
+                }
+                if k + 1 < n
+                    && !toks[k + 1].has(BREAK)
+                    && !toks[k].has(END_RUN)
+                    && capword(&toks[k + 1])
+                {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            self.classify(doc, g, col, i, j, 0);
+            i = j + 1;
+        }
+    }
+
+    /// Alias table (local acronyms first), then gazetteer, for tokens `s..=e`.
+    fn known(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<(String, EntityKind)> {
+        let surface = doc.surface(s, e);
+        let key = normalize_key(&surface);
+        if let Some((c, k)) = col.local.get(&key) {
+            return Some((c.clone(), *k));
+        }
+        let caps = doc.all(s, e, ALL_CAPS);
+        if let Some((c, k)) = self.aliases.resolve_key(&key, caps) {
+            return Some((c.to_string(), k));
+        }
+        if let Some(c) = g.places.get(&key) {
+            return Some(((*c).to_string(), EntityKind::Place));
+        }
+        // `General Motors Corp` is `General Motors`.
+        if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
+            let stem = normalize_key(&doc.surface(s, e - 1));
+            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(&stem, caps) {
+                return Some((c.to_string(), EntityKind::Organization));
+            }
+        }
+        None
+    }
+
+    /// Classifies the run `s..=e` and records what it finds.
+    fn classify(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &mut Collector,
+        mut s: usize,
+        mut e: usize,
+        depth: u8,
+    ) {
+        if depth > 6 {
+            return;
+        }
+        let toks = &doc.toks;
+        // Trim months, weekdays and dangling joiners at the edges.
+        loop {
+            if s > e {
+                return;
+            }
+            let (ts, te) = (&toks[s], &toks[e]);
+            if ts.has(MONTH)
+                || ts.has(CONNECTOR | PARTICLE) && !ts.has(CAP)
+                || (s == e && ts.has(MONTH_ABBR))
+            {
+                s += 1;
+            } else if (te.has(MONTH) && !(e > s && toks[e - 1].has(FIRST)))
+                || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
+            {
+                if e == 0 {
+                    return;
+                }
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        // 1. The whole run is a known name.
+        if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
+            self.emit(doc, col, &canonical, kind, s, e);
+            return;
+        }
+        // A leading determiner (`A Farm Bureau`, mid-sentence `The`).
+        if s < e && in_list(doc.word(s), DETERMINERS) {
+            return self.classify(doc, g, col, s + 1, e, depth + 1);
+        }
+        let single = s == e;
+        if single {
+            let t = &toks[s];
+            if t.has(DEMONYM | MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) {
+                return;
+            }
+            if t.has(ALL_CAPS) {
+                let w = doc.word(s);
+                if w.contains('.') {
+                    return; // initials (`E.F.`), not an acronym
+                }
+                let (letters, _, _) = letter_shape(w);
+                let key = normalize_key(w.trim_end_matches('.'));
+                if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
+                    let surface = doc.surface(s, e);
+                    self.emit(doc, col, &surface, EntityKind::Organization, s, e);
+                }
+                return;
+            }
+            if t.has(TITLE) {
+                return;
+            }
+            col.pend(doc.surface(s, e), false);
+            return;
+        }
+        // 2. Split on `and` unless it belongs to the name.
+        if let Some(k) = self.and_split(doc, g, col, s, e) {
+            self.classify(doc, g, col, s, k - 1, depth + 1);
+            self.classify(doc, g, col, k + 1, e, depth + 1);
+            return;
+        }
+        // 3. A title: strip it, the rest is a person; what precedes is classified alone.
+        if let Some(t) = self.find_title(doc, s, e) {
+            if t.start > s {
+                self.classify(doc, g, col, s, t.start - 1, depth + 1);
+            }
+            if let Some((os, oe)) = t.object {
+                self.classify(doc, g, col, os, oe, depth + 1);
+            }
+            if let Some(p) = t.person {
+                self.emit_person(doc, g, col, p, e);
+            }
+            return;
+        }
+        // `Philip Fricke of Goldman Sachs`: a full name, then what it belongs to.
+        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "of") {
+            if toks[s].has(FIRST) && toks[s..k].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD)) {
+                self.emit_person(doc, g, col, s, k - 1);
+                let mut r = k;
+                while r < e && toks[r].has(CONNECTOR) && !toks[r].has(CAP) {
+                    r += 1;
+                }
+                self.classify(doc, g, col, r, e, depth + 1);
+                return;
+            }
+        }
+        // 4. Organisation head word.
+        if self.has_org_head(doc, s, e) {
+            let surface = doc.surface(s, e);
+            self.emit(
+                doc,
+                col,
+                surface.trim_end_matches('.'),
+                EntityKind::Organization,
+                s,
+                e,
+            );
+            return;
+        }
+        // 5. A given name followed by capitalised words.
+        if toks[s].has(FIRST)
+            && !toks[s].has(ALL_CAPS)
+            && toks[s + 1..=e]
+                .iter()
+                .all(|t| t.has(CAP) || t.has(PARTICLE))
+        {
+            let surface = doc.surface(s, e);
+            self.emit(
+                doc,
+                col,
+                surface.trim_end_matches('.'),
+                EntityKind::Person,
+                s,
+                e,
+            );
+            return;
+        }
+        // 6. A leading sentence-initial word, common word or demonym: drop it and retry.
+        if toks[s].has(SENT | COMMON | DEMONYM) {
+            self.classify(doc, g, col, s + 1, e, depth + 1);
+            return;
+        }
+        // 7. An acronym in parentheses spelling the run's initials: an organisation.
+        if let Some(acr) = self
+            .paren_acronyms(doc, e)
+            .into_iter()
+            .find(|a| self.initials_match(doc, s, e, a))
+        {
+            let surface = doc.surface(s, e);
+            col.local.insert(
+                normalize_key(&acr),
+                (surface.clone(), EntityKind::Organization),
+            );
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
+            return;
+        }
+        // 8. Split at inner `of`/`for`/`the` and classify the pieces (`President of France`).
+        if let Some(k) = (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP)) {
+            let mut r = k;
+            while r < e && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
+                r += 1;
+            }
+            self.classify(doc, g, col, s, k - 1, depth + 1);
+            self.classify(doc, g, col, r, e, depth + 1);
+        }
+        // Otherwise: unknown, dropped.
+    }
+
+    /// Records a mention and the acronyms that follow it in parentheses.
+    fn emit(
+        &self,
+        doc: &Doc,
+        col: &mut Collector,
+        canonical: &str,
+        kind: EntityKind,
+        s: usize,
+        e: usize,
+    ) {
+        col.emit(canonical, kind, doc.surface(s, e));
+        if kind != EntityKind::Person {
+            for acr in self.paren_acronyms(doc, e) {
+                let key = normalize_key(&acr);
+                if self.aliases.resolve_key(&key, true).is_none() && !col.local.contains_key(&key) {
+                    col.local.insert(key, (canonical.to_string(), kind));
+                }
+            }
+        }
+    }
+
+    /// A person after a title: an alias, a full name, or a surname to join later.
+    fn emit_person(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector, s: usize, e: usize) {
+        if s == e && in_list(doc.word(s).trim_end_matches('.'), DOT_ENDS) {
+            return;
+        }
+        // Stacked titles: `Deputy Governor Sir Kit McMahon`.
+        if let Some(TitleSplit {
+            start,
+            person: Some(p),
+            object: None,
+        }) = self.find_title(doc, s, e)
+        {
+            if start == s && p > s {
+                return self.emit_person(doc, g, col, p, e);
+            }
+        }
+        if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
+            self.emit(doc, col, &canonical, kind, s, e);
+        } else if s == e {
+            col.pend(doc.surface(s, e), true);
+        } else {
+            let surface = doc.surface(s, e);
+            col.emit(
+                surface.trim_end_matches('.'),
+                EntityKind::Person,
+                surface.clone(),
+            );
+        }
+    }
+
+    /// Where to split a run on `and`: the index of the `and` token, if any.
+    fn and_split(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<usize> {
+        let toks = &doc.toks;
+        for k in s + 1..e {
+            if !toks[k].has(AND) || toks[k].has(CAP) {
+                continue;
+            }
+            let left = (s, k - 1);
+            let mut r = k + 1;
+            while r < e && toks[r].has(CONNECTOR) && !toks[r].has(CAP) {
+                r += 1;
+            }
+            let right = (r, e);
+            let is_known = |(a, b): (usize, usize)| {
+                self.known(doc, g, col, a, b).is_some()
+                    || (a == b && toks[a].has(DEMONYM))
+                    || self.find_title(doc, a, b).is_some_and(|t| t.start == a)
+            };
+            if is_known(left) || is_known(right) {
+                return Some(k);
+            }
+            if in_list(doc.word(k - 1).trim_end_matches('.'), LEGAL_SUFFIXES) {
+                return Some(k); // `Acme Inc and Foo Corp`
+            }
+            if toks[e].has(ORG_HEAD) {
+                continue;
+            }
+            if (s..k).any(|i| toks[i].has(CONNECTOR) && !toks[i].has(CAP)) {
+                continue;
+            }
+            return Some(k);
+        }
+        None
+    }
+
+    /// Finds a title in `s..=e`: where it starts, the name after it and the span between
+    /// (`Governor of the Bank of England Mark Carney`, `President of France`).
+    fn find_title(&self, doc: &Doc, s: usize, e: usize) -> Option<TitleSplit> {
+        let g = gazetteer();
+        let toks = &doc.toks;
+        let skip_joiners = |mut r: usize, upto: usize| {
+            while r < upto && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
+                r += 1;
+            }
+            r
+        };
+        for i in s..=e {
+            if !toks[i].has(TITLE) || !toks[i].has(CAP) {
+                continue;
+            }
+            let first = normalize_key(doc.word(i).trim_end_matches('.'));
+            let Some(titles) = g.titles.get(&first) else {
+                continue;
+            };
+            'titles: for title in titles {
+                let len = title.words.len();
+                if i + len - 1 > e {
+                    continue;
+                }
+                for (m, w) in title.words.iter().enumerate().skip(1) {
+                    if !doc
+                        .word(i + m)
+                        .trim_end_matches('.')
+                        .eq_ignore_ascii_case(w)
+                    {
+                        continue 'titles;
+                    }
+                }
+                let rest = i + len;
+                let split = |person, object| {
+                    Some(TitleSplit {
+                        start: i,
+                        person,
+                        object,
+                    })
+                };
+                if rest > e {
+                    if title.weak {
+                        continue;
+                    }
+                    return split(None, None);
+                }
+                if title.weak && !toks[rest].has(FIRST) {
+                    continue;
+                }
+                if toks[rest].has(CONNECTOR) && !toks[rest].has(CAP) {
+                    if title.weak {
+                        continue;
+                    }
+                    // `Minister for Europe David Lidington`: the name starts at a given name;
+                    // `President of France`: no name, the object is classified alone.
+                    let obj = skip_joiners(rest, e);
+                    return match (obj + 1..=e).find(|&q| toks[q].has(FIRST) && toks[q].has(CAP)) {
+                        Some(q) if !toks[e].has(ORG_HEAD) => split(Some(q), Some((obj, q - 1))),
+                        _ => split(None, Some((obj, e))),
+                    };
+                }
+                if toks[e].has(ORG_HEAD) || toks[rest].has(ALL_CAPS) && rest == e {
+                    continue;
+                }
+                return split(Some(rest), None);
+            }
+        }
+        None
+    }
+
+    /// An organisation head word last, or just before the first inner `of`/`for`.
+    fn has_org_head(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        if toks[e].has(ORG_HEAD) {
+            return true;
+        }
+        match (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP) && !toks[k].has(AND))
+        {
+            Some(k) => toks[k - 1].has(ORG_HEAD),
+            None => false,
+        }
+    }
+
+    /// Acronyms inside parentheses right after token `e`: `(IS, formerly ISIS/ISIL)`.
+    fn paren_acronyms(&self, doc: &Doc, e: usize) -> Vec<String> {
+        let rest = &doc.text[doc.toks[e].end..];
+        let rest = rest.trim_start_matches([' ', '\t']);
+        let Some(inner) = rest.strip_prefix('(') else {
+            return Vec::new();
+        };
+        let Some(close) = inner
+            .char_indices()
+            .take(80)
+            .find(|&(_, c)| c == ')')
+            .map(|(i, _)| i)
+        else {
+            return Vec::new();
+        };
+        inner[..close]
+            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .filter(|w| {
+                let (n, up, low) = letter_shape(w);
+                (2..=8).contains(&n) && up && !low
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Whether an acronym spells the initials of the run's capitalised words.
+    fn initials_match(&self, doc: &Doc, s: usize, e: usize, acr: &str) -> bool {
+        let initials: String = (s..=e)
+            .filter(|&i| doc.toks[i].has(CAP))
+            .filter_map(|i| doc.word(i).chars().next())
+            .collect();
+        let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && initials.eq_ignore_ascii_case(&letters)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(found: &[Entity], kind: EntityKind) -> Vec<String> {
+        found
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn tokenizer_merges_names_and_splits_adjectives() {
+        let g = gazetteer();
+        let mut buf = String::new();
+        let text = "al-Abadi and Al-Qaida met US-led anti-IS Hammond's men in the U.S. today";
+        let toks = tokenize(text, false, g, &mut buf);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert!(words.contains(&"al-Abadi"));
+        assert!(words.contains(&"Al-Qaida"));
+        assert!(words.contains(&"US"));
+        assert!(words.contains(&"Hammond"));
+        assert!(words.contains(&"U.S."));
+        assert!(!words.contains(&"US-led"));
+    }
+
+    #[test]
+    fn and_splits_lists_but_keeps_org_names() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Troops from Iraq and Syria met the Food and Drug Administration.",
+        );
+        assert!(names(&found, EntityKind::Place).contains(&"Iraq".to_string()));
+        assert!(names(&found, EntityKind::Place).contains(&"Syria".to_string()));
+        assert!(names(&found, EntityKind::Organization)
+            .contains(&"Food and Drug Administration".to_string()));
+    }
+
+    #[test]
+    fn paren_acronym_becomes_local_alias() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The Kurdish Regional Government (KRG) said the KRG would pay.",
+        );
+        let krg = found
+            .iter()
+            .find(|e| e.name == "Kurdish Regional Government");
+        assert!(krg.is_some_and(|e| e.mentions == 3), "{found:?}");
+    }
+
+    #[test]
+    fn all_caps_lines_are_skipped() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            Some("BAHIA COCOA REVIEW"),
+            "FEDERAL RESERVE WEEKLY REPORT\nShowers continued in Brazil.",
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["Brazil"]);
+        assert!(
+            names(&found, EntityKind::Organization).is_empty(),
+            "{found:?}"
+        );
+    }
+}

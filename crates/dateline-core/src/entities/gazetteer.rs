@@ -1,0 +1,191 @@
+//! Embedded word lists (places, given names, common words, titles, organisation head words),
+//! built once into hash tables.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::normalize::normalize_key;
+
+const COUNTRIES: &str = include_str!("data/countries.txt");
+const CITIES: &str = include_str!("data/cities.txt");
+const US_STATES: &str = include_str!("data/us_states.txt");
+const REGIONS: &str = include_str!("data/regions.txt");
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+const COMMON_WORDS: &str = include_str!("data/common_words.txt");
+const DEMONYMS: &str = include_str!("data/demonyms.txt");
+const ORG_HEADS: &str = include_str!("data/org_heads.txt");
+const TITLES: &str = include_str!("data/titles.txt");
+
+/// Month and weekday names: never entities.
+const MONTHS_FULL: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Abbreviated month and weekday names: never a single-word entity.
+const MONTHS_ABBR: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+/// Name particles kept inside a run when followed by a capitalised word.
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "van", "von",
+    "da", "dos", "das", "du", "di", "le", "la",
+];
+/// Words kept inside a run only when a capitalised word follows.
+pub(crate) const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "de", "la"];
+/// Short all-caps words that are not organisations.
+const CAPS_STOP: &[&str] = &[
+    "ok", "tv", "ceo", "cfo", "coo", "cto", "gmt", "bst", "est", "edt", "pst", "cet", "utc", "am",
+    "pm", "ps", "id", "pc", "cd", "dvd", "fm", "am", "mp", "mps", "vat", "gdp", "gnp", "faq",
+    "usd", "gbp", "eur", "jpy", "ipo", "pct", "mln", "bln", "dlrs", "cts", "vs", "shr", "shrs",
+    "net", "qtr", "avg", "revs", "oper", "inc", "ltd", "co", "corp", "nil", "note", "dj", "hq",
+    "rip", "lol", "omg", "aka", "asap", "diy", "pr", "hr", "it", "ai", "vip", "uk", "us", "i",
+    "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "a", "the", "and", "of", "st", "no",
+    "yes", "new", "said", "mr", "dr", "sir", "tel", "fax", "www", "com", "pdf", "url", "sms",
+    "gps", "dna", "hiv", "aids", "bc", "ad", "ce", "bce", "mph", "kph", "km", "kg", "lb", "oz",
+    "ft", "mw", "kw", "gw", "mhz", "ghz", "nb", "pto", "etc", "ie", "eg",
+    // ratings, units, trade and accounting terms (Reuters)
+    "uv", "aaa", "aa", "bbb", "bb", "ccc", "cc", "baa", "ba", "caa", "libor", "fob", "cif", "bpd",
+    "dlr", "yr", "mths", "wk", "ct", "lbs", "cwt", "fy", "ebit", "eps", "notes", "in", "at", "an",
+    "se", "ml", "tx", "xl", "sb", "ab", "cp", "ta", "lng", "lpg", "adr", "cpo", "fifo", "lifo",
+    "teu", "ecu", "rsvp", "loc", "lots", "tin", "num", "gen", "cap", "aid", "res", "ss", "mm",
+    "md", "pe", "kc", "gp", "dp", "wti", "sdr", "mfn", "ems", "rpt", "dat", "pik", "ft", "upi",
+    "reuter", "reute", "reut", "reu", "nyt", "plc", "nv", "sa", "ag",
+];
+
+/// One title or honorific: its words (lower case, no trailing dot) and whether it is weak
+/// (only a title when a known given name follows).
+#[derive(Debug)]
+pub(crate) struct Title {
+    pub words: Vec<String>,
+    pub weak: bool,
+}
+
+/// The built-in lists, as hash tables.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    /// Place key → canonical place name.
+    pub places: HashMap<String, &'static str>,
+    pub first_names: HashSet<String>,
+    pub common: HashSet<String>,
+    pub demonyms: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    /// First word of a title → the titles starting with it, longest first.
+    pub titles: HashMap<String, Vec<Title>>,
+    pub months_full: HashSet<&'static str>,
+    pub months_abbr: HashSet<&'static str>,
+    pub caps_stop: HashSet<&'static str>,
+}
+
+/// Lines of a list file, without comments and blank lines.
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whitespace-separated words of a list file.
+fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(src).flat_map(str::split_whitespace)
+}
+
+fn add_places(map: &mut HashMap<String, &'static str>, src: &'static str) {
+    for line in lines(src) {
+        let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        for name in std::iter::once(canonical).chain(names) {
+            map.entry(normalize_key(name)).or_insert(canonical);
+        }
+    }
+}
+
+/// The title key of a word: lower case without a trailing dot.
+pub(crate) fn title_word_key(word: &str) -> String {
+    normalize_key(word.trim_end_matches('.'))
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut places = HashMap::new();
+        add_places(&mut places, COUNTRIES);
+        add_places(&mut places, US_STATES);
+        add_places(&mut places, CITIES);
+        add_places(&mut places, REGIONS);
+        let set =
+            |src: &'static str| -> HashSet<String> { words(src).map(normalize_key).collect() };
+        let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
+        for line in lines(TITLES) {
+            let (body, weak) = match line.strip_suffix('*') {
+                Some(b) => (b.trim(), true),
+                None => (line, false),
+            };
+            let words: Vec<String> = body.split_whitespace().map(title_word_key).collect();
+            if let Some(first) = words.first().cloned() {
+                titles.entry(first).or_default().push(Title { words, weak });
+            }
+        }
+        for list in titles.values_mut() {
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        Gazetteer {
+            places,
+            first_names: set(FIRST_NAMES),
+            common: set(COMMON_WORDS),
+            demonyms: set(DEMONYMS),
+            org_heads: set(ORG_HEADS),
+            titles,
+            months_full: MONTHS_FULL.iter().copied().collect(),
+            months_abbr: MONTHS_ABBR.iter().copied().collect(),
+            caps_stop: CAPS_STOP.iter().copied().collect(),
+        }
+    }
+}
+
+/// The built-in gazetteer, built on first use.
+pub(crate) fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_big_enough_and_folded() {
+        let g = gazetteer();
+        assert!(g.places.len() > 500, "{}", g.places.len());
+        assert!(g.first_names.len() > 600, "{}", g.first_names.len());
+        assert!(g.common.len() > 250);
+        assert_eq!(g.places.get("raqqa"), Some(&"Raqqa"));
+        assert_eq!(g.places.get("burma"), Some(&"Myanmar"));
+        assert_eq!(g.places.get("kyiv"), Some(&"Kiev"));
+        assert!(g.first_names.contains("haider"));
+        assert!(g.demonyms.contains("iraqi"));
+        assert!(g
+            .titles
+            .get("foreign")
+            .is_some_and(|t| t[0].words.len() == 2));
+        let sec = &g.titles["secretary"];
+        assert!(sec[0].words.len() >= sec[sec.len() - 1].words.len());
+    }
+}

@@ -1,0 +1,16 @@
+//! Dateline's core: the article model, readers for raw text and JSON Lines, date parsing,
+//! the news analyzer, entity extraction with aliases, and the tantivy schema.
+//!
+//! Everything here is pure: bytes in, articles out. Building and searching indexes lives in
+//! `dateline-index`.
+#![deny(missing_docs)]
+
+pub mod analyzer;
+pub mod article;
+pub mod date;
+pub mod entities;
+pub mod reader;
+pub mod schema;
+
+pub use article::Article;
+pub use entities::{Entity, EntityKind};

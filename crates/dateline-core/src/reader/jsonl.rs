@@ -1,0 +1,344 @@
+//! JSON Lines articles: one JSON object per non-blank line.
+//!
+//! # Fields
+//!
+//! - `id`: a string or a number (kept as text). Missing, `null` or blank: `"{id_base}#L{line}"`.
+//! - `title`: a string or `null` (a blank string counts as no title).
+//! - `date`: a string in any shape [`parse_date`] accepts (`YYYY-MM-DD`, RFC 3339, ...) or
+//!   `null`. A string that is not a recognisable date leaves the article *without* a date (it
+//!   is still read; a date is never invented). A value that is neither a string nor `null` is
+//!   a [`ReadError::BadField`].
+//! - `body`: a string, kept as written except for trimming. Missing (or `null`) together with
+//!   a missing title is a [`ReadError::MissingField`] `body`; with a title the body is empty.
+//! - `url`: an optional string; `source` is used as the URL when `url` is absent and `source`
+//!   is a string starting with `http://` or `https://`.
+//! - Every other field is ignored. [`Article::path`] is set to `id_base`.
+//!
+//! A wrong type for `id`, `title`, `body` or `url` is a [`ReadError::BadField`] for that
+//! line. Blank lines are skipped; a malformed line gives [`ReadError::Json`] and reading goes
+//! on with the next line; so does a line that is not UTF-8 ([`ReadError::InvalidUtf8`]). A NUL
+//! byte in the first 8 KiB gives [`ReadError::Binary`] and ends the stream, as does an I/O
+//! error ([`ReadError::Io`]).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::BufRead;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::date::parse_date;
+use crate::reader::{ReadError, ReadResult};
+use crate::Article;
+
+/// NUL bytes within this many bytes from the start mean the stream is binary.
+const BINARY_SNIFF: u64 = 8 * 1024;
+
+/// Iterates over a JSON Lines stream: each non-blank line is one article.
+///
+/// Lines are read one at a time, so the stream is never held in memory as a whole.
+///
+/// # Example
+/// ```
+/// use dateline_core::reader::jsonl::JsonLines;
+///
+/// let data = "{\"title\": \"One\", \"body\": \"First.\"}\n\n{\"id\": 7, \"body\": \"Second.\"}\n";
+/// let items: Vec<_> = JsonLines::new(data.as_bytes(), "docs.jsonl").collect();
+/// assert_eq!(items.len(), 2);
+/// assert_eq!(items[0].as_ref().unwrap().id, "docs.jsonl#L1");
+/// assert_eq!(items[1].as_ref().unwrap().id, "7");
+/// ```
+pub struct JsonLines<R: BufRead> {
+    reader: R,
+    id_base: String,
+    /// Number of the last line read (1-based).
+    line_no: usize,
+    /// Bytes consumed so far.
+    offset: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// A reader of `reader`'s lines; `id_base` (the file's path relative to the indexed root)
+    /// names articles without an `id`.
+    pub fn new(reader: R, id_base: impl Into<String>) -> Self {
+        JsonLines {
+            reader,
+            id_base: id_base.into(),
+            line_no: 0,
+            offset: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> fmt::Debug for JsonLines<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JsonLines")
+            .field("id_base", &self.id_base)
+            .field("line_no", &self.line_no)
+            .field("offset", &self.offset)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        while !self.done {
+            self.buf.clear();
+            let n = match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(ReadError::Io(e)));
+                }
+            };
+            let start = self.offset;
+            self.offset += n as u64;
+            self.line_no += 1;
+
+            let mut line: &[u8] = &self.buf;
+            let mut line_start = start;
+            if self.line_no == 1 {
+                if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
+                    line = rest;
+                    line_start += 3;
+                }
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if let Some(pos) = line.iter().position(|&b| b == 0) {
+                let offset = line_start + pos as u64;
+                if offset < BINARY_SNIFF {
+                    self.done = true;
+                    return Some(Err(ReadError::Binary { offset }));
+                }
+            }
+            let text = match std::str::from_utf8(line) {
+                Ok(text) => text,
+                Err(e) => {
+                    return Some(Err(ReadError::InvalidUtf8 {
+                        line: self.line_no,
+                        byte_offset: line_start + e.valid_up_to() as u64,
+                    }))
+                }
+            };
+            return Some(parse_line(text, self.line_no, &self.id_base));
+        }
+        None
+    }
+}
+
+/// Parses one JSON Lines line (numbered `line_no`, 1-based) into an article. See the
+/// [module documentation](self) for the fields.
+///
+/// # Example
+/// ```
+/// use dateline_core::reader::jsonl::parse_line;
+///
+/// let line = r#"{"id": "r1", "title": "Cocoa", "date": "1987-02-26", "body": "Showers."}"#;
+/// let a = parse_line(line, 1, "reuters/docs.jsonl").unwrap();
+/// assert_eq!(a.id, "r1");
+/// assert_eq!(a.published.unwrap().to_rfc3339(), "1987-02-26T00:00:00+00:00");
+///
+/// let a = parse_line(r#"{"body": "x", "date": "sometime"}"#, 3, "d.jsonl").unwrap();
+/// assert_eq!(a.id, "d.jsonl#L3");
+/// assert_eq!(a.published, None); // never invented
+/// ```
+pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
+    if !line.trim_start().starts_with('{') {
+        // serde would also read an array as a record, by position.
+        return Err(ReadError::Json {
+            line: line_no,
+            message: "expected a JSON object".to_string(),
+        });
+    }
+    let rec: Record<'_> = serde_json::from_str(line).map_err(|e| ReadError::Json {
+        line: line_no,
+        message: json_message(&e),
+    })?;
+    let bad = |field: &'static str, v: &Loose<'_>, expected: &str| ReadError::BadField {
+        line: line_no,
+        field,
+        message: format!("expected {expected}, found {}", v.kind()),
+    };
+
+    let id = match &rec.id {
+        None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Loose::Number(n)) => Some(n.clone()),
+        Some(v) => return Err(bad("id", v, "a string or a number")),
+    };
+    let id = id.unwrap_or_else(|| format!("{id_base}#L{line_no}"));
+
+    let title = match &rec.title {
+        None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(v) => return Err(bad("title", v, "a string or null")),
+    };
+
+    let published = match &rec.date {
+        None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) => parse_date(s).map(|d| d.instant),
+        Some(v) => return Err(bad("date", v, "a date string or null")),
+    };
+
+    let body = match &rec.body {
+        None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) => Some(s.trim().to_string()),
+        Some(v) => return Err(bad("body", v, "a string")),
+    };
+    let body = match (body, &title) {
+        (Some(body), _) => body,
+        (None, Some(_)) => String::new(),
+        (None, None) => {
+            return Err(ReadError::MissingField {
+                line: line_no,
+                field: "body",
+            })
+        }
+    };
+
+    let url = match &rec.url {
+        None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(v) => return Err(bad("url", v, "a string or null")),
+    };
+    let url = url.or_else(|| match &rec.source {
+        Some(Loose::Str(s)) if looks_like_url(s) => Some(s.trim().to_string()),
+        _ => None,
+    });
+
+    Ok(Article {
+        id,
+        title,
+        published,
+        body,
+        url,
+        path: Some(id_base.to_string()).filter(|p| !p.is_empty()),
+        entities: Vec::new(),
+    })
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    let lower = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && s.len() > 8
+        && !s.contains(char::is_whitespace)
+}
+
+/// serde_json's message without its "at line 1 column N" (the line is ours), with the column.
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match msg.strip_suffix(&suffix) {
+        Some(m) => format!("{m} (column {})", e.column()),
+        None => msg,
+    }
+}
+
+/// The fields we read; everything else is skipped without being built.
+#[derive(Deserialize)]
+struct Record<'a> {
+    #[serde(borrow, default)]
+    id: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    title: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    date: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    body: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    url: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    source: Option<Loose<'a>>,
+}
+
+/// Any JSON value, keeping strings (borrowed where possible) and numbers; containers are
+/// skipped. Lets a wrong type become a [`ReadError::BadField`] naming the field.
+enum Loose<'a> {
+    Null,
+    Bool,
+    Number(String),
+    Str(Cow<'a, str>),
+    Array,
+    Object,
+}
+
+impl Loose<'_> {
+    fn kind(&self) -> &'static str {
+        match self {
+            Loose::Null => "null",
+            Loose::Bool => "a boolean",
+            Loose::Number(_) => "a number",
+            Loose::Str(_) => "a string",
+            Loose::Array => "an array",
+            Loose::Object => "an object",
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Loose<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LooseVisitor(std::marker::PhantomData))
+    }
+}
+
+struct LooseVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LooseVisitor<'a> {
+    type Value = Loose<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Loose::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Loose::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Loose::deserialize(d)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Loose::Bool)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Loose::Number(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Loose::Number(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Loose::Number(v.to_string()))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Loose::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Loose::Str(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Loose::Str(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Array)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Object)
+    }
+}

@@ -1,0 +1,297 @@
+//! Readers: files in, [`Article`]s out.
+//!
+//! Two input formats are supported, chosen by file name ([`Format::from_path`]):
+//!
+//! - raw text ([`raw`]): one article per file, as scraped (junk lines, a date line, the title,
+//!   paragraphs separated by blank lines);
+//! - JSON Lines ([`jsonl`]): one article per non-blank line.
+//!
+//! Either may be gzip-compressed (a `.gz` suffix on the name). [`read_file`] reads one file;
+//! failures that concern the whole file (I/O, empty, binary) are an `Err`, failures of one
+//! article or line are `Err` items inside the returned list, so one bad line never loses the
+//! rest of the file.
+
+pub mod jsonl;
+pub mod raw;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use crate::Article;
+
+/// Input formats, chosen by file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One article per file, plain text ([`raw`]).
+    RawText,
+    /// One JSON object per line ([`jsonl`]).
+    JsonLines,
+}
+
+/// Extensions (lower case, after removing a `.gz` suffix) of files that are never articles.
+const IGNORED_EXTENSIONS: &[&str] = &[
+    // data and markup that is not (yet) read as articles
+    "json", "html", "htm", "xhtml", "xml", "sgm", "sgml", "dtd", "csv", "tsv", "yaml", "yml",
+    "toml", "ini", "cfg", "conf", "lock", "log", "md5", "sha1", "sha256", // images
+    "png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "tif", "tiff", "heic", "avif",
+    // audio and video
+    "mp3", "mp4", "m4a", "wav", "ogg", "webm", "avi", "mov", "mkv", "flac",
+    // documents, archives and binaries
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "epub", "zip", "tar", "tgz",
+    "bz2", "xz", "zst", "7z", "rar", "gz", "exe", "dll", "so", "dylib", "o", "a", "bin", "class",
+    "jar", "pyc", "wasm", "db", "sqlite", "parquet", "arrow", "npy", "pkl", "woff", "woff2", "ttf",
+    "otf", "css", "js", "swp", "tmp", "bak", "part",
+];
+
+/// File-name stems (lower case) of files that are never articles, matched as prefixes.
+const IGNORED_STEMS: &[&str] = &["readme", "license", "licence", "copying"];
+
+impl Format {
+    /// Chooses the format of a file from its name, or `None` for files to skip.
+    ///
+    /// The rule, on the file name alone (case-insensitive), after removing one `.gz` suffix
+    /// (the file is then read through gzip):
+    ///
+    /// - names starting with `.` (hidden files), ending with `~` (editor backups), or empty
+    ///   after removing `.gz`: `None`;
+    /// - names starting with `README`, `LICENSE`/`LICENCE` or `COPYING`: `None`;
+    /// - `.jsonl` and `.ndjson`: [`Format::JsonLines`];
+    /// - obvious non-articles: `None`. These are other data and markup formats (`.json`,
+    ///   `.html`/`.htm`, `.xml`, `.sgm`, `.csv`, `.tsv`, ...), images, audio and video,
+    ///   documents (`.pdf`, `.docx`, ...), archives (`.zip`, `.tar`, `.tgz`, a `.gz` inside a
+    ///   `.gz`, ...), binaries and fonts;
+    /// - everything else, including `.txt` and names without an extension:
+    ///   [`Format::RawText`].
+    ///
+    /// # Example
+    /// ```
+    /// use std::path::Path;
+    /// use dateline_core::reader::Format;
+    ///
+    /// assert_eq!(Format::from_path(Path::new("a/london.txt")), Some(Format::RawText));
+    /// assert_eq!(Format::from_path(Path::new("docs.jsonl.gz")), Some(Format::JsonLines));
+    /// assert_eq!(Format::from_path(Path::new("bbc/001")), Some(Format::RawText));
+    /// assert_eq!(Format::from_path(Path::new("README.md")), None);
+    /// assert_eq!(Format::from_path(Path::new(".hidden.txt")), None);
+    /// assert_eq!(Format::from_path(Path::new("page.html.gz")), None);
+    /// ```
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        if name.starts_with('.') || name.ends_with('~') {
+            return None;
+        }
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        if name.is_empty() || IGNORED_STEMS.iter().any(|s| name.starts_with(s)) {
+            return None;
+        }
+        let ext = match name.rfind('.') {
+            Some(i) if i > 0 => &name[i + 1..],
+            _ => "",
+        };
+        if ext == "jsonl" || ext == "ndjson" {
+            Some(Format::JsonLines)
+        } else if IGNORED_EXTENSIONS.contains(&ext) {
+            None
+        } else {
+            Some(Format::RawText)
+        }
+    }
+}
+
+/// Errors reading one article or one line; `line` is 1-based where known. The ingest pipeline
+/// adds the file path, so messages here do not repeat it.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be read (or its gzip stream is corrupt or truncated).
+    #[error("cannot read: {0}")]
+    Io(#[from] io::Error),
+    /// The file is empty or only whitespace.
+    #[error("empty file")]
+    Empty,
+    /// The file holds binary content (a NUL byte).
+    #[error("binary content (NUL byte at byte {offset})")]
+    Binary {
+        /// Byte offset of the first NUL byte, from the start of the (decompressed) file.
+        offset: u64,
+    },
+    /// The text is not valid UTF-8.
+    #[error("invalid UTF-8 at line {line} (byte {byte_offset})")]
+    InvalidUtf8 {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// Byte offset of the first invalid byte, from the start of the (decompressed) file.
+        byte_offset: u64,
+    },
+    /// A raw text file had neither a title nor body text.
+    #[error("no article text found")]
+    NoText,
+    /// A JSON Lines line is not a JSON object.
+    #[error("line {line}: malformed JSON: {message}")]
+    Json {
+        /// 1-based line number.
+        line: usize,
+        /// What the JSON parser said (with the column).
+        message: String,
+    },
+    /// A required field is missing.
+    #[error("line {line}: missing field `{field}`")]
+    MissingField {
+        /// 1-based line number.
+        line: usize,
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A field has the wrong type.
+    #[error("line {line}: bad field `{field}`: {message}")]
+    BadField {
+        /// 1-based line number.
+        line: usize,
+        /// The field's name.
+        field: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl ReadError {
+    /// The 1-based line the error is about, where known.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::reader::jsonl::parse_line;
+    ///
+    /// let err = parse_line("{not json", 7, "docs.jsonl").unwrap_err();
+    /// assert_eq!(err.line(), Some(7));
+    /// ```
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ReadError::InvalidUtf8 { line, .. }
+            | ReadError::Json { line, .. }
+            | ReadError::MissingField { line, .. }
+            | ReadError::BadField { line, .. } => Some(*line),
+            ReadError::Io(_) | ReadError::Empty | ReadError::Binary { .. } | ReadError::NoText => {
+                None
+            }
+        }
+    }
+
+    /// Whether the error concerns the whole file (I/O, empty, binary) rather than one article.
+    fn is_whole_file(&self) -> bool {
+        matches!(
+            self,
+            ReadError::Io(_) | ReadError::Empty | ReadError::Binary { .. }
+        )
+    }
+}
+
+/// One item from a file: an article, or a per-line error that does not stop the rest of the
+/// file.
+pub type ReadResult = Result<Article, ReadError>;
+
+/// Whether `path` names a gzip file (`.gz`, any case).
+fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// A gzip decoder whose errors say that they come from gzip.
+struct GzipReader<R: Read>(flate2::read::MultiGzDecoder<R>);
+
+impl<R: Read> Read for GzipReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|e| {
+            let kind = match e.kind() {
+                io::ErrorKind::Interrupted => return e,
+                io::ErrorKind::UnexpectedEof => io::ErrorKind::UnexpectedEof,
+                _ => io::ErrorKind::InvalidData,
+            };
+            io::Error::new(kind, format!("gzip: {e}"))
+        })
+    }
+}
+
+/// Opens `path` for reading, decompressing `.gz` by its name.
+fn open(path: &Path) -> Result<Box<dyn Read>, ReadError> {
+    let file = File::open(path)?;
+    if is_gzip(path) {
+        Ok(Box::new(GzipReader(flate2::read::MultiGzDecoder::new(
+            BufReader::with_capacity(64 * 1024, file),
+        ))))
+    } else {
+        Ok(Box::new(file))
+    }
+}
+
+/// Reads a whole file (decompressing `.gz` by its name; a truncated or corrupt gzip gives a
+/// [`ReadError::Io`] mentioning gzip), returning raw bytes.
+///
+/// # Example
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("a.txt");
+/// std::fs::write(&path, "Title\n\nBody.")?;
+/// assert_eq!(dateline_core::reader::read_bytes(&path)?, b"Title\n\nBody.");
+/// # Ok(())
+/// # }
+/// ```
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let mut reader = open(path)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads every article in `path` in the given `format` (usually from [`Format::from_path`]).
+///
+/// `id_base` is the path relative to the indexed root with `/` separators: a raw text file's
+/// article gets it as id (and path); JSON lines without an `id` get `"{id_base}#L{line}"`.
+///
+/// Whole-file failures (I/O including corrupt gzip, empty file, binary content) are an `Err`.
+/// Anything else is `Ok` with one item per article: a raw text file gives exactly one item
+/// (which may be an `Err` such as [`ReadError::InvalidUtf8`] or [`ReadError::NoText`]); a JSON
+/// Lines file gives one item per non-blank line, so one bad line never loses the rest.
+///
+/// # Example
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use dateline_core::reader::{read_file, Format};
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("docs.jsonl");
+/// std::fs::write(&path, "{\"id\": 1, \"title\": \"A\", \"date\": \"2015-01-22\", \"body\": \"x\"}\n{oops\n")?;
+/// let items = read_file(&path, Format::JsonLines, "docs.jsonl")?;
+/// assert_eq!(items.len(), 2);
+/// assert_eq!(items[0].as_ref().unwrap().id, "1");
+/// assert_eq!(items[1].as_ref().unwrap_err().line(), Some(2));
+/// # Ok(())
+/// # }
+/// ```
+pub fn read_file(path: &Path, format: Format, id_base: &str) -> Result<Vec<ReadResult>, ReadError> {
+    match format {
+        Format::RawText => {
+            let bytes = read_bytes(path)?;
+            match raw::parse(&bytes, id_base) {
+                Ok(article) => Ok(vec![Ok(article)]),
+                Err(e) if e.is_whole_file() => Err(e),
+                Err(e) => Ok(vec![Err(e)]),
+            }
+        }
+        Format::JsonLines => {
+            let reader: Box<dyn BufRead> =
+                Box::new(BufReader::with_capacity(64 * 1024, open(path)?));
+            let mut out = Vec::new();
+            for item in jsonl::JsonLines::new(reader, id_base) {
+                match item {
+                    Err(e) if e.is_whole_file() => return Err(e),
+                    item => out.push(item),
+                }
+            }
+            if out.is_empty() {
+                return Err(ReadError::Empty);
+            }
+            Ok(out)
+        }
+    }
+}

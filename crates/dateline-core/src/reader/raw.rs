@@ -1,0 +1,196 @@
+//! Raw text articles: one article per file, as scraped.
+//!
+//! # Reading rules
+//!
+//! 1. Bytes: an empty file is [`ReadError::Empty`]; a NUL byte anywhere is
+//!    [`ReadError::Binary`]; a UTF-8 byte-order mark is skipped; the text is decoded as UTF-8
+//!    strictly ([`ReadError::InvalidUtf8`] gives the 1-based line and the byte offset of the
+//!    first bad byte); text that is only whitespace is [`ReadError::Empty`].
+//! 2. Lines are split on `\n` (so CRLF works) and trimmed.
+//! 3. Date line: the first line, among the first 15 non-blank lines, that is *as a whole* a
+//!    date for [`parse_date`] gives [`Article::published`]. Lines before it are navigation junk
+//!    and dropped. Without a date line, `published` is `None` (never invented).
+//! 4. Junk lines are dropped wherever they are: lines that are mostly navigation-icon words
+//!    (at least 3 words containing `icon`, making at least half of the words). Before the
+//!    title, a few bare boilerplate lines are dropped too (`Advertisement`, `Skip to content`,
+//!    `Share this article`, ...).
+//! 5. Title: the first non-blank, non-junk line after the date line (or from the top when
+//!    there is no date line), if it looks like a headline: at most 250 characters. When there
+//!    is a date line and the line after it does not look like a headline or ends with a
+//!    sentence period, while a headline-like line (no final period) comes just before the date
+//!    line (the `Title / date / body` layout), that earlier line is the title. Otherwise the
+//!    article has no title and the body starts at that line. Later lines identical to the
+//!    title (a repeated headline) are dropped.
+//! 6. Body: the remaining lines split into paragraphs on blank lines; the lines of one
+//!    paragraph are joined with a single space and paragraphs with `"\n\n"`. Typographic
+//!    quotes and other characters are kept as they are.
+//! 7. Neither title nor body: [`ReadError::NoText`]. A title without a body gives an empty
+//!    body.
+//!
+//! Everything is linear in the size of the input; the date parser only ever sees short lines.
+
+use crate::date::parse_date;
+use crate::reader::ReadError;
+use crate::Article;
+
+/// How many non-blank lines from the top may hold the date line.
+const DATE_LINE_WINDOW: usize = 15;
+/// Longest headline, in characters.
+const MAX_TITLE_CHARS: usize = 250;
+
+/// Bare boilerplate lines (lower case) dropped before the title.
+const LEADING_JUNK: &[&str] = &[
+    "advertisement",
+    "skip to content",
+    "skip to main content",
+    "share this article",
+    "share this",
+    "share",
+    "menu",
+    "search",
+    "home",
+    "close",
+];
+
+/// Parses one raw text article (bytes as read) into an [`Article`] with the given id; sets
+/// `path` to `Some(id)`. See the [module documentation](self) for the rules.
+///
+/// # Example
+/// ```
+/// use dateline_core::reader::raw;
+///
+/// let text = "icon bookmarkicon cameraicon checkicon\n22 Jan, 2015 15:11\n\n\
+///             London hosts talks\n\nLondon hosts talks\n\nFirst line\nof a paragraph.\n\nSecond.";
+/// let a = raw::parse(text.as_bytes(), "seed.txt").unwrap();
+/// assert_eq!(a.title.as_deref(), Some("London hosts talks"));
+/// assert_eq!(a.published.unwrap().to_rfc3339(), "2015-01-22T15:11:00+00:00");
+/// assert_eq!(a.body, "First line of a paragraph.\n\nSecond.");
+/// assert_eq!(a.path.as_deref(), Some("seed.txt"));
+/// ```
+pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
+    let text = decode(bytes)?;
+    let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+
+    // The date line.
+    let mut date_idx = None;
+    let mut published = None;
+    for (i, line) in lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .take(DATE_LINE_WINDOW)
+    {
+        if let Some(d) = parse_date(line) {
+            date_idx = Some(i);
+            published = Some(d.instant);
+            break;
+        }
+    }
+    let start = date_idx.map_or(0, |i| i + 1);
+
+    // The first content line after the date line (or from the top).
+    let first = (start..lines.len()).find(|&i| !lines[i].is_empty() && !is_leading_junk(lines[i]));
+    let first_headline = first.filter(|&i| looks_like_headline(lines[i]));
+    let title_idx = match (date_idx, first_headline) {
+        (Some(_), Some(i)) if !ends_with_period(lines[i]) => Some(i),
+        (Some(d), a) => (0..d)
+            .rev()
+            .find(|&i| !lines[i].is_empty() && !is_leading_junk(lines[i]))
+            .filter(|&i| looks_like_headline(lines[i]) && !ends_with_period(lines[i]))
+            .or(a),
+        (None, a) => a,
+    };
+    let title_line = title_idx.map(|i| lines[i]);
+
+    let mut body = String::new();
+    if let Some(first) = first {
+        let mut in_paragraph = false;
+        for (i, &line) in lines.iter().enumerate().skip(first) {
+            if line.is_empty() {
+                in_paragraph = false;
+                continue;
+            }
+            if Some(i) == title_idx || Some(line) == title_line || is_icon_junk(line) {
+                continue;
+            }
+            if in_paragraph {
+                body.push(' ');
+            } else {
+                if !body.is_empty() {
+                    body.push_str("\n\n");
+                }
+                in_paragraph = true;
+            }
+            body.push_str(line);
+        }
+    }
+
+    let title = title_line.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    if title.is_none() && body.is_empty() {
+        return Err(ReadError::NoText);
+    }
+    Ok(Article {
+        id: id.to_string(),
+        title,
+        published,
+        body,
+        url: None,
+        path: Some(id.to_string()),
+        entities: Vec::new(),
+    })
+}
+
+/// Checks and decodes the bytes: empty, binary, BOM, strict UTF-8, whitespace only.
+fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(ReadError::Binary { offset: pos as u64 });
+    }
+    let (skip, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    let text = std::str::from_utf8(rest).map_err(|e| {
+        let pos = skip + e.valid_up_to();
+        ReadError::InvalidUtf8 {
+            line: bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1,
+            byte_offset: pos as u64,
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(text)
+}
+
+/// A line that is mostly navigation-icon words.
+fn is_icon_junk(line: &str) -> bool {
+    let (mut words, mut icons) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        words += 1;
+        if w.as_bytes()
+            .windows(4)
+            .any(|x| x.eq_ignore_ascii_case(b"icon"))
+        {
+            icons += 1;
+        }
+    }
+    icons >= 3 && icons * 2 >= words
+}
+
+/// Junk that may come before the title: icon runs and bare boilerplate lines.
+fn is_leading_junk(line: &str) -> bool {
+    (line.len() <= 24 && LEADING_JUNK.iter().any(|j| line.eq_ignore_ascii_case(j)))
+        || is_icon_junk(line)
+}
+
+fn looks_like_headline(line: &str) -> bool {
+    line.chars().nth(MAX_TITLE_CHARS).is_none() && line.chars().any(char::is_alphanumeric)
+}
+
+/// Ends like a sentence (`.`), not with an ellipsis.
+fn ends_with_period(line: &str) -> bool {
+    line.ends_with('.') && !line.ends_with("..")
+}

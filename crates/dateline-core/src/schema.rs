@@ -1,0 +1,127 @@
+//! The tantivy schema Dateline indexes articles with, and its version.
+//!
+//! | field         | type   | options                          | why                                    |
+//! |---------------|--------|----------------------------------|----------------------------------------|
+//! | `id`          | string | indexed (raw), stored, fast      | identity: updates delete by it         |
+//! | `title`       | text   | news analyzer, positions, stored | phrases and snippets                   |
+//! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                   |
+//! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date            |
+//! | `entity`      | facet  | indexed, stored                  | `/PER/Philip Hammond`: counts, display |
+//! | `entity_key`  | string | indexed (raw)                    | case-insensitive entity filters        |
+//! | `path`, `url` | string | stored                           | where the article came from            |
+//! | `id_hash`     | u64    | fast                             | quick identity scan on re-index        |
+//! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped         |
+//!
+//! # Example
+//! ```
+//! use dateline_core::schema::NewsSchema;
+//!
+//! let news = NewsSchema::new();
+//! assert_eq!(news.schema.get_field_name(news.title), "title");
+//! ```
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+use crate::analyzer::NEWS_ANALYZER;
+
+/// Version of the on-disk layout: bumped when fields or their options change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The schema and handles to each of its fields.
+#[derive(Clone, Debug)]
+pub struct NewsSchema {
+    /// The tantivy schema.
+    pub schema: Schema,
+    /// Article identity.
+    pub id: Field,
+    /// Headline.
+    pub title: Field,
+    /// Body paragraphs.
+    pub body: Field,
+    /// Publication instant.
+    pub published: Field,
+    /// Typed entities as facets (`/PER/Philip Hammond`).
+    pub entity: Field,
+    /// Normalised entity names and aliases, for filters.
+    pub entity_key: Field,
+    /// Source file, relative to the indexed root.
+    pub path: Field,
+    /// Source URL.
+    pub url: Field,
+    /// Hash of `id`, so a re-index can scan identities from a fast column.
+    pub id_hash: Field,
+    /// Content hash of the article as indexed.
+    pub fingerprint: Field,
+}
+
+impl NewsSchema {
+    /// Builds the schema.
+    pub fn new() -> Self {
+        let mut builder = Schema::builder();
+        let text = TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(NEWS_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored();
+        let id = builder.add_text_field("id", STRING | STORED | FAST);
+        let title = builder.add_text_field("title", text.clone());
+        let body = builder.add_text_field("body", text);
+        let published = builder.add_date_field(
+            "published",
+            DateOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored()
+                .set_precision(DateTimePrecision::Seconds),
+        );
+        let entity = builder.add_facet_field("entity", FacetOptions::default().set_stored());
+        let entity_key = builder.add_text_field("entity_key", STRING);
+        let path = builder.add_text_field("path", STORED);
+        let url = builder.add_text_field("url", STORED);
+        let id_hash = builder.add_u64_field("id_hash", NumericOptions::default() | FAST);
+        let fingerprint =
+            builder.add_u64_field("fingerprint", NumericOptions::default() | FAST | STORED);
+        NewsSchema {
+            schema: builder.build(),
+            id,
+            title,
+            body,
+            published,
+            entity,
+            entity_key,
+            path,
+            url,
+            id_hash,
+            fingerprint,
+        }
+    }
+
+    /// Looks the fields up in an existing schema; `None` if any is missing.
+    pub fn from_schema(schema: &Schema) -> Option<Self> {
+        let field = |name: &str| schema.get_field(name).ok();
+        Some(NewsSchema {
+            schema: schema.clone(),
+            id: field("id")?,
+            title: field("title")?,
+            body: field("body")?,
+            published: field("published")?,
+            entity: field("entity")?,
+            entity_key: field("entity_key")?,
+            path: field("path")?,
+            url: field("url")?,
+            id_hash: field("id_hash")?,
+            fingerprint: field("fingerprint")?,
+        })
+    }
+}
+
+impl Default for NewsSchema {
+    fn default() -> Self {
+        NewsSchema::new()
+    }
+}

@@ -1,0 +1,512 @@
+//! Entity extraction on real news text: the seed article, BBC and Reuters sentences.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+
+use dateline_core::entities::{normalize_key, AliasError, AliasTable, EntityExtractor};
+use dateline_core::{Entity, EntityKind};
+
+/// The seed article as (title, body): line 1 is navigation junk, line 2 the date, then the
+/// title twice, then paragraphs. Read here on purpose (not through the reader module).
+fn seed() -> Option<(String, String)> {
+    let path = common::seed_path()?;
+    let text = std::fs::read_to_string(&path).expect("seed article readable");
+    let lines: Vec<&str> = text.lines().collect();
+    let title = lines[3].trim().to_string();
+    let mut rest = lines[4..]
+        .iter()
+        .map(|l| l.trim())
+        .skip_while(|l| l.is_empty())
+        .peekable();
+    if rest.peek() == Some(&title.as_str()) {
+        rest.next();
+    }
+    let body = rest.collect::<Vec<_>>().join("\n");
+    Some((title, body.trim().to_string()))
+}
+
+fn find<'a>(found: &'a [Entity], name: &str) -> Option<&'a Entity> {
+    found.iter().find(|e| e.name == name)
+}
+
+fn has(found: &[Entity], kind: EntityKind, name: &str) -> bool {
+    find(found, name).is_some_and(|e| e.kind == kind)
+}
+
+fn names(found: &[Entity]) -> Vec<String> {
+    found
+        .iter()
+        .map(|e| format!("{}:{}", e.kind.code(), e.name))
+        .collect()
+}
+
+#[test]
+fn seed_article_finds_expected_people_orgs_and_places() {
+    let Some((title, body)) = seed() else { return };
+    assert_eq!(title, "London hosts terror talks to combat ISIS");
+    let found = EntityExtractor::new().extract(Some(&title), &body);
+    let all = names(&found);
+    for person in ["Philip Hammond", "Haider al-Abadi", "John Kerry"] {
+        assert!(
+            has(&found, EntityKind::Person, person),
+            "missing PER {person}: {all:?}"
+        );
+    }
+    for org in [
+        "Islamic State",
+        "Europol",
+        "Foreign and Commonwealth Office",
+        "Al-Qaeda",
+        "Charlie Hebdo",
+        "European Union",
+    ] {
+        assert!(
+            has(&found, EntityKind::Organization, org),
+            "missing ORG {org}: {all:?}"
+        );
+    }
+    for place in [
+        "London", "Iraq", "Syria", "Raqqa", "Baghdad", "Paris", "Yemen", "Mosul",
+    ] {
+        assert!(
+            has(&found, EntityKind::Place, place),
+            "missing LOC {place}: {all:?}"
+        );
+    }
+    let isis = find(&found, "Islamic State").expect("Islamic State");
+    for form in ["IS", "ISIS", "ISIL", "Islamic State", "Daesh"] {
+        assert!(
+            isis.forms.iter().any(|f| f == form),
+            "form {form} missing: {:?}",
+            isis.forms
+        );
+    }
+    assert!(isis.mentions >= 10, "{isis:?}");
+    // Islamic State is the most mentioned entity, and the title's "ISIS" counts.
+    assert_eq!(found[0].name, "Islamic State");
+    assert_eq!(isis.forms[0], "ISIS");
+}
+
+#[test]
+fn seed_article_reports_no_titles_dates_short_forms_or_junk() {
+    let Some((title, body)) = seed() else { return };
+    let found = EntityExtractor::new().extract(Some(&title), &body);
+    let all = names(&found);
+    for bad in [
+        "Foreign Secretary",
+        "Prime Minister",
+        "Thursday",
+        "January",
+        "August",
+        "Hammond",
+        "Speaking",
+        "Kurds",
+        "Iraqi",
+        "West",
+    ] {
+        assert!(
+            !found.iter().any(|e| e.name == bad),
+            "unexpected {bad}: {all:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|e| e.name.to_lowercase().contains("icon")),
+        "{all:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.name.contains("Secretary") || e.name.contains("Minister")),
+        "{all:?}"
+    );
+    let hammond = find(&found, "Philip Hammond").expect("Philip Hammond");
+    assert!(hammond.forms.iter().any(|f| f == "Hammond"), "{hammond:?}");
+    assert_eq!(hammond.mentions, 4, "{hammond:?}");
+}
+
+#[test]
+fn seed_junk_line_yields_no_entities() {
+    let Some(path) = common::seed_path() else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("seed");
+    let junk = text.lines().next().unwrap_or_default();
+    let found = EntityExtractor::new().extract(None, junk);
+    assert!(found.is_empty(), "{:?}", names(&found));
+}
+
+#[test]
+fn leading_titles_are_stripped_and_mark_people() {
+    let ex = EntityExtractor::new();
+    // BBC politics (raw/politics): titles before names.
+    let found = ex.extract(
+        None,
+        "Chancellor Gordon Brown has sought to quell speculation. \
+         Mr Brown said he would stay. US Secretary of State Condoleezza Rice arrived in Brussels. \
+         Iraqi Prime Minister Haider al-Abadi met Foreign Secretary Jack Straw.",
+    );
+    let all = names(&found);
+    assert!(has(&found, EntityKind::Person, "Gordon Brown"), "{all:?}");
+    assert_eq!(
+        find(&found, "Gordon Brown").map(|e| e.mentions),
+        Some(2),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Person, "Condoleezza Rice"),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Person, "Haider al-Abadi"),
+        "{all:?}"
+    );
+    assert!(has(&found, EntityKind::Person, "Jack Straw"), "{all:?}");
+    assert!(has(&found, EntityKind::Place, "United States"), "{all:?}");
+    assert!(has(&found, EntityKind::Place, "Brussels"), "{all:?}");
+    for bad in [
+        "Chancellor",
+        "Brown",
+        "Secretary of State",
+        "Foreign Secretary",
+        "Prime Minister",
+    ] {
+        assert!(find(&found, bad).is_none(), "unexpected {bad}: {all:?}");
+    }
+}
+
+#[test]
+fn a_surname_after_a_title_alone_is_a_person() {
+    let found = EntityExtractor::new().extract(
+        None,
+        "Mr Blair told MPs on Monday that Mrs Thatcher was right.",
+    );
+    assert!(
+        has(&found, EntityKind::Person, "Blair"),
+        "{:?}",
+        names(&found)
+    );
+    assert!(
+        has(&found, EntityKind::Person, "Thatcher"),
+        "{:?}",
+        names(&found)
+    );
+    assert!(find(&found, "Monday").is_none());
+}
+
+#[test]
+fn bank_of_england_and_foreign_office_stay_whole() {
+    let found = EntityExtractor::new().extract(
+        None,
+        "The Bank of England kept rates on hold, the Foreign and Commonwealth Office said, \
+         as did the Islamic State of Iraq and the Levant.",
+    );
+    let all = names(&found);
+    assert!(
+        has(&found, EntityKind::Organization, "Bank of England"),
+        "{all:?}"
+    );
+    assert!(
+        has(
+            &found,
+            EntityKind::Organization,
+            "Foreign and Commonwealth Office"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "Islamic State"),
+        "{all:?}"
+    );
+    assert!(find(&found, "England").is_none(), "{all:?}");
+    assert!(find(&found, "Levant").is_none(), "{all:?}");
+}
+
+#[test]
+fn unknown_org_with_head_word_is_an_organisation() {
+    // BBC business 001: "the US Securities Exchange Commission (SEC)".
+    let found = EntityExtractor::new().extract(
+        None,
+        "TimeWarner also has to restate results following a probe by the US Securities Exchange Commission (SEC). \
+         The Kurdish Workers Union said on Friday it would strike.",
+    );
+    let all = names(&found);
+    assert!(
+        has(
+            &found,
+            EntityKind::Organization,
+            "Securities and Exchange Commission"
+        ),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "Time Warner"),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "Kurdish Workers Union"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn months_and_weekdays_are_never_entities() {
+    let found = EntityExtractor::new().extract(
+        Some("Markets on Monday"),
+        "January was cold. On Thursday, March 3, traders in London sold. \
+         Arrivals for the week ended February 22 were 155,221 bags. Sales rose in May and June. \
+         Friday August 1 Sunday Tuesday Wednesday Saturday December",
+    );
+    let all = names(&found);
+    assert_eq!(all, ["LOC:London"], "{all:?}");
+}
+
+#[test]
+fn aliases_resolve_case_insensitively() {
+    let table = AliasTable::builtin();
+    assert_eq!(
+        table.resolve("daesh"),
+        Some(("Islamic State", EntityKind::Organization))
+    );
+    assert_eq!(
+        table.resolve("DAESH"),
+        Some(("Islamic State", EntityKind::Organization))
+    );
+    assert_eq!(
+        table
+            .resolve("islamic state of iraq and the levant")
+            .map(|r| r.0),
+        Some("Islamic State")
+    );
+    assert_eq!(table.resolve("al-qaida").map(|r| r.0), Some("Al-Qaeda"));
+    assert_eq!(
+        table.resolve("Great Britain"),
+        Some(("United Kingdom", EntityKind::Place))
+    );
+    assert_eq!(table.resolve("usa").map(|r| r.0), Some("United States"));
+    assert_eq!(
+        table.resolve("Foreign Office").map(|r| r.0),
+        Some("Foreign and Commonwealth Office")
+    );
+    assert_eq!(table.resolve("nobody at all"), None);
+    let forms = table.forms("Islamic State");
+    for f in ["Islamic State", "ISIS", "ISIL", "IS", "Daesh"] {
+        assert!(forms.contains(&f), "{forms:?}");
+    }
+    // The extractor resolves a lower-case "daesh" written in text too.
+    let found = EntityExtractor::new().extract(None, "He called them Daesh, a name they hate.");
+    assert!(
+        has(&found, EntityKind::Organization, "Islamic State"),
+        "{:?}",
+        names(&found)
+    );
+}
+
+#[test]
+fn alias_file_parses_and_bad_line_reports_its_number() {
+    let good =
+        "# my aliases\n\nPER\tPhilip Hammond\tHammond\tPhil Hammond\nloc\tMosul Dam\tMosul dam\r\n";
+    let table = AliasTable::parse(good).expect("valid file");
+    assert_eq!(
+        table.resolve("phil hammond"),
+        Some(("Philip Hammond", EntityKind::Person))
+    );
+    assert_eq!(
+        table.resolve("mosul dam"),
+        Some(("Mosul Dam", EntityKind::Place))
+    );
+
+    let bad = "PER\tPhilip Hammond\n# comment\nORG Europol without tabs\n";
+    let err = AliasTable::parse(bad).unwrap_err();
+    assert_eq!(err.line(), 3);
+    assert!(matches!(err, AliasError::MissingFields { line: 3, .. }));
+    assert!(err.to_string().contains("line 3"), "{err}");
+
+    let err = AliasTable::parse("PER\tA B\nPLACE\tMosul\n").unwrap_err();
+    assert!(
+        matches!(err, AliasError::UnknownKind { line: 2, ref kind } if kind == "PLACE"),
+        "{err}"
+    );
+
+    // User aliases merged into the built-in table drive extraction.
+    let mut aliases = AliasTable::builtin();
+    aliases.merge(AliasTable::parse("ORG\tPeshmerga Forces\tPeshmerga\n").expect("valid"));
+    let ex = EntityExtractor::with_aliases(aliases);
+    let found = ex.extract(
+        None,
+        "The Kurdish Peshmerga troops re-captured the Mosul dam.",
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "Peshmerga Forces"),
+        "{:?}",
+        names(&found)
+    );
+    assert_eq!(
+        ex.aliases().resolve("peshmerga").map(|r| r.0),
+        Some("Peshmerga Forces")
+    );
+}
+
+#[test]
+fn lowercase_is_never_islamic_state() {
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        Some("Is this the end?"),
+        "It is what it is. Is it? Us and them, eu and un.",
+    );
+    assert!(found.is_empty(), "{:?}", names(&found));
+    let found = ex.extract(
+        None,
+        "The fight against IS is far from over, and the EU and UN agree.",
+    );
+    let all = names(&found);
+    assert_eq!(
+        find(&found, "Islamic State").map(|e| e.mentions),
+        Some(1),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "European Union"),
+        "{all:?}"
+    );
+    assert!(
+        has(&found, EntityKind::Organization, "United Nations"),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn normalize_key_folds_case_quotes_diacritics_and_space() {
+    assert_eq!(
+        normalize_key("  Haider  al\u{2011}Abadi "),
+        "haider al-abadi"
+    );
+    assert_eq!(
+        normalize_key("Kurdistan Workers\u{2019} Party"),
+        "kurdistan workers' party"
+    );
+    assert_eq!(
+        normalize_key("Médecins Sans Frontières"),
+        "medecins sans frontieres"
+    );
+    assert_eq!(normalize_key("ISIS"), "isis");
+}
+
+#[test]
+fn bbc_article_yields_people_orgs_and_places() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let path = data.join("bbc-news/raw/business/001.txt");
+    let text = std::fs::read_to_string(path).expect("bbc article");
+    let (title, body) = text.split_once('\n').unwrap_or(("", &text));
+    let found = EntityExtractor::new().extract(Some(title), body);
+    let all = names(&found);
+    assert!(
+        has(&found, EntityKind::Organization, "Time Warner"),
+        "{all:?}"
+    );
+    assert!(has(&found, EntityKind::Organization, "AOL"), "{all:?}");
+    assert!(has(&found, EntityKind::Organization, "Google"), "{all:?}");
+    assert!(
+        has(&found, EntityKind::Person, "Richard Parsons"),
+        "{all:?}"
+    );
+    assert!(has(&found, EntityKind::Place, "United States"), "{all:?}");
+}
+
+#[test]
+fn reuters_first_2000_bodies_never_panic_and_find_each_kind() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters docs");
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let ex = EntityExtractor::new();
+    let (mut per, mut org, mut loc, mut docs, mut bytes) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let start = std::time::Instant::now();
+    for line in reader.lines().take(2000) {
+        let line = line.expect("gzip line");
+        let doc: serde_json::Value = serde_json::from_str(&line).expect("json line");
+        let body = doc["body"].as_str().unwrap_or_default();
+        let title = doc["title"].as_str();
+        bytes += body.len();
+        docs += 1;
+        for e in ex.extract(title, body) {
+            assert!(!e.name.trim().is_empty());
+            assert!(e.mentions >= 1 && !e.forms.is_empty(), "{e:?}");
+            match e.kind {
+                EntityKind::Person => per += 1,
+                EntityKind::Organization => org += 1,
+                EntityKind::Place => loc += 1,
+            }
+        }
+    }
+    eprintln!(
+        "reuters: {docs} docs, {bytes} bytes in {:?}: PER {per} ORG {org} LOC {loc}",
+        start.elapsed()
+    );
+    assert_eq!(docs, 2000);
+    assert!(
+        per > 100 && org > 500 && loc > 1000,
+        "PER {per} ORG {org} LOC {loc}"
+    );
+}
+
+#[test]
+#[ignore]
+fn dump_for_inspection() {
+    let ex = EntityExtractor::new();
+    if let Some((t, b)) = seed() {
+        for e in ex.extract(Some(&t), &b) {
+            eprintln!("{} {} {:?} {}", e.kind.code(), e.name, e.forms, e.mentions);
+        }
+    }
+    let data = common::shared_data().unwrap();
+    for f in std::env::var("DUMP")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+    {
+        let text = std::fs::read_to_string(data.join(f)).unwrap();
+        let (title, body) = text.split_once('\n').unwrap();
+        eprintln!("== {f}: {title}");
+        for e in ex.extract(Some(title), body) {
+            eprintln!("{} {} {:?} {}", e.kind.code(), e.name, e.forms, e.mentions);
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn dump_reuters_top() {
+    let data = common::shared_data().unwrap();
+    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).unwrap();
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let ex = EntityExtractor::new();
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for line in reader.lines().take(2000) {
+        let doc: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        for e in ex.extract(
+            doc["title"].as_str(),
+            doc["body"].as_str().unwrap_or_default(),
+        ) {
+            *counts
+                .entry(format!("{} {}", e.kind.code(), e.name))
+                .or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    let n: usize = std::env::var("TOP")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(250);
+    let skip: usize = std::env::var("SKIP")
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    for (k, c) in v.iter().skip(skip).take(n) {
+        eprintln!("{c} {k}");
+    }
+}

@@ -1,0 +1,529 @@
+//! Readers on real data (the seed, BBC News, Reuters-21578, CACM) and on bad inputs.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Utc};
+use dateline_core::reader::jsonl::{parse_line, JsonLines};
+use dateline_core::reader::{raw, read_bytes, read_file, Format, ReadError};
+use dateline_core::Article;
+
+fn utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .expect("test instant")
+        .with_timezone(&Utc)
+}
+
+/// Reads a file expected to hold exactly one good article.
+fn read_one(path: &Path, id: &str) -> Article {
+    let format = Format::from_path(path).expect("a readable name");
+    let mut items = read_file(path, format, id).expect("file reads");
+    assert_eq!(items.len(), 1);
+    items.pop().expect("one item").expect("one article")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write test file");
+    path
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).expect("gzip");
+    enc.finish().expect("gzip")
+}
+
+#[test]
+fn seed_reads_with_title_date_and_21_paragraphs_without_junk() {
+    let Some(path) = common::seed_path() else {
+        return;
+    };
+    let a = read_one(&path, "seed/london-terror-talks.txt");
+    assert_eq!(a.id, "seed/london-terror-talks.txt");
+    assert_eq!(a.path.as_deref(), Some("seed/london-terror-talks.txt"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("London hosts terror talks to combat ISIS")
+    );
+    assert_eq!(a.published, Some(utc("2015-01-22T15:11:00Z")));
+    let paragraphs: Vec<&str> = a.paragraphs().collect();
+    assert_eq!(paragraphs.len(), 21);
+    assert_eq!(a.body.split("\n\n").count(), 21);
+    assert!(paragraphs[0].starts_with("London is hosting foreign officials"));
+    assert!(paragraphs[20].starts_with("\"It will be months yet"));
+    assert!(!a.body.contains("icon"), "navigation junk left in the body");
+    assert!(!a.body.contains("London hosts terror talks to combat ISIS"));
+    assert!(
+        a.body.contains("“underlying narrative”"),
+        "typographic quotes kept"
+    );
+    assert!(paragraphs
+        .iter()
+        .all(|p| p.trim() == *p && !p.contains('\n')));
+}
+
+#[test]
+fn bbc_news_raw_file_reads_title_from_line_one_and_no_date() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let path = data.join("bbc-news/raw/business/001.txt");
+    let a = read_one(&path, "business/001.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ad sales boost Time Warner profit")
+    );
+    assert_eq!(a.published, None);
+    assert!(a
+        .body
+        .starts_with("Quarterly profits at US media giant TimeWarner jumped 76%"));
+    assert!(!a.body.contains("Ad sales boost Time Warner profit"));
+    assert!(a.paragraphs().count() >= 5);
+}
+
+#[test]
+fn all_bbc_news_raw_files_read_with_titles_and_bodies() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let root = data.join("bbc-news/raw");
+    let (mut ok, mut invalid_utf8) = (0, 0);
+    for cat in ["business", "entertainment", "politics", "sport", "tech"] {
+        let mut entries: Vec<_> = std::fs::read_dir(root.join(cat))
+            .expect("category folder")
+            .map(|e| e.expect("dir entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let id = format!("{cat}/{}", path.file_name().unwrap().to_string_lossy());
+            match read_file(&path, Format::RawText, &id)
+                .expect("whole file reads")
+                .remove(0)
+            {
+                Ok(a) => {
+                    assert!(a.title.is_some(), "{id} has a title");
+                    assert!(!a.body.is_empty(), "{id} has a body");
+                    assert_eq!(a.published, None, "{id}: no date invented");
+                    ok += 1;
+                }
+                Err(ReadError::InvalidUtf8 { line, .. }) => {
+                    assert_eq!(id, "sport/199.txt", "only the known Latin-1 file");
+                    assert!(line > 1);
+                    invalid_utf8 += 1;
+                }
+                Err(e) => panic!("{id}: {e}"),
+            }
+        }
+    }
+    assert_eq!((ok, invalid_utf8), (2224, 1));
+}
+
+#[test]
+fn reuters_jsonl_gz_reads_21578_articles_dated_1987() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let path = data.join("reuters21578/docs.jsonl.gz");
+    assert_eq!(Format::from_path(&path), Some(Format::JsonLines));
+    let items =
+        read_file(&path, Format::JsonLines, "reuters21578/docs.jsonl.gz").expect("file reads");
+    assert_eq!(items.len(), 21_578);
+    let articles: Vec<Article> = items
+        .into_iter()
+        .map(|r| r.expect("every line is an article"))
+        .collect();
+    assert!(articles
+        .iter()
+        .all(|a| a.published.is_some_and(|d| d.year() == 1987)));
+    assert_eq!(articles[0].id, "1");
+    assert_eq!(articles[0].title.as_deref(), Some("BAHIA COCOA REVIEW"));
+    assert_eq!(articles[0].published, Some(utc("1987-02-26T00:00:00Z")));
+    assert!(articles[0]
+        .body
+        .starts_with("Showers continued throughout the week"));
+    assert_eq!(articles[21_577].id, "21578");
+    assert_eq!(
+        articles.iter().filter(|a| a.title.is_some()).count(),
+        20_841
+    );
+    assert_eq!(
+        articles.iter().filter(|a| !a.body.is_empty()).count(),
+        19_779
+    );
+}
+
+#[test]
+fn glasgow_cacm_jsonl_reads_3204_articles() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let path = data.join("glasgow/cacm/docs.jsonl");
+    let items = read_file(&path, Format::JsonLines, "glasgow/cacm/docs.jsonl").expect("reads");
+    assert_eq!(items.len(), 3204);
+    let articles: Vec<Article> = items.into_iter().map(|r| r.expect("article")).collect();
+    assert_eq!(
+        articles[0].title.as_deref(),
+        Some("Preliminary Report-International Algebraic Language")
+    );
+    assert_eq!(articles[0].published, Some(utc("1958-12-01T00:00:00Z")));
+    assert_eq!(articles[0].url, None, "a non-URL source is not a url");
+    assert_eq!(articles.iter().filter(|a| a.title.is_some()).count(), 3203);
+}
+
+#[test]
+fn jsonl_streaming_over_bufread_matches_read_file() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let path = data.join("glasgow/cacm/docs.jsonl");
+    let file = std::io::BufReader::new(std::fs::File::open(&path).expect("open"));
+    let count = JsonLines::new(file, "cacm").filter(|r| r.is_ok()).count();
+    assert_eq!(count, 3204);
+}
+
+#[test]
+fn empty_and_whitespace_files_are_empty_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("empty.txt", &b""[..]),
+        ("blank.txt", &b"  \n\r\n\t\n"[..]),
+        ("bom.txt", &b"\xEF\xBB\xBF\n"[..]),
+        ("empty.jsonl", &b""[..]),
+        ("blank.jsonl", &b"\n\n  \n"[..]),
+    ] {
+        let path = write(dir.path(), name, bytes);
+        let format = Format::from_path(&path).unwrap();
+        assert!(
+            matches!(read_file(&path, format, name), Err(ReadError::Empty)),
+            "{name}"
+        );
+    }
+    assert_eq!(ReadError::Empty.to_string(), "empty file");
+}
+
+#[test]
+fn nul_bytes_are_binary_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "a.txt", b"Title\n\nBody\0text");
+    let err = read_file(&path, Format::RawText, "a.txt").unwrap_err();
+    assert!(matches!(err, ReadError::Binary { offset: 11 }), "{err:?}");
+    assert_eq!(err.to_string(), "binary content (NUL byte at byte 11)");
+
+    let path = write(dir.path(), "b.jsonl", b"{\"body\": \"x\"}\n\0\0\0\0");
+    let err = read_file(&path, Format::JsonLines, "b.jsonl").unwrap_err();
+    assert!(matches!(err, ReadError::Binary { offset: 14 }), "{err:?}");
+}
+
+#[test]
+fn invalid_utf8_reports_line_and_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "latin1.txt",
+        b"Title\n\nFirst paragraph.\nPrice \xA3400.\n",
+    );
+    let items = read_file(&path, Format::RawText, "latin1.txt").expect("file-level ok");
+    match &items[..] {
+        [Err(e @ ReadError::InvalidUtf8 { line, byte_offset })] => {
+            assert_eq!((*line, *byte_offset), (4, 30));
+            assert_eq!(e.line(), Some(4));
+            assert_eq!(e.to_string(), "invalid UTF-8 at line 4 (byte 30)");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+
+    let jsonl = b"{\"body\": \"a\"}\n{\"body\": \"\xff\"}\n{\"body\": \"c\"}\n";
+    let path = write(dir.path(), "bad.jsonl", jsonl);
+    let items = read_file(&path, Format::JsonLines, "bad.jsonl").expect("file-level ok");
+    assert_eq!(items.len(), 3);
+    assert!(matches!(
+        items[1],
+        Err(ReadError::InvalidUtf8 {
+            line: 2,
+            byte_offset: 24
+        })
+    ));
+    assert_eq!(items[2].as_ref().unwrap().body, "c");
+}
+
+#[test]
+fn malformed_jsonl_line_is_reported_and_the_rest_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = concat!(
+        "{\"id\": \"a\", \"title\": \"First\", \"date\": \"2015-01-22\", \"body\": \"One.\"}\n",
+        "\n",
+        "{\"id\": \"b\", \"title\": \"Second\", \"body\": \"Two.\"}\n",
+        "{\"id\": \"c\", \"title\": \"Broken\", \"body\": \"Three.\"\n",
+        "{\"id\": 4, \"title\": null, \"body\": \"Four.\", \"extra\": [1, {\"x\": 2}]}\n",
+        "[1, 2]\n",
+        "{\"title\": \"Sixth\"}\n",
+    );
+    let path = write(dir.path(), "docs.jsonl", text.as_bytes());
+    let items = read_file(&path, Format::JsonLines, "docs.jsonl").expect("reads");
+    assert_eq!(items.len(), 6);
+    assert_eq!(items[0].as_ref().unwrap().id, "a");
+    assert_eq!(items[1].as_ref().unwrap().id, "b");
+    let err = items[2].as_ref().unwrap_err();
+    assert!(matches!(err, ReadError::Json { line: 4, .. }), "{err:?}");
+    assert!(
+        err.to_string().starts_with("line 4: malformed JSON: "),
+        "{err}"
+    );
+    assert!(!err.to_string().contains("line 1"), "{err}");
+    let four = items[3].as_ref().unwrap();
+    assert_eq!((four.id.as_str(), four.title.as_deref()), ("4", None));
+    assert!(matches!(items[4], Err(ReadError::Json { line: 6, .. })));
+    let six = items[5].as_ref().unwrap();
+    assert_eq!(six.id, "docs.jsonl#L7");
+    assert_eq!(
+        (six.title.as_deref(), six.body.as_str()),
+        (Some("Sixth"), "")
+    );
+}
+
+#[test]
+fn jsonl_fields_types_dates_and_urls() {
+    let a = parse_line(
+        r#"{"id": "x", "title": " T ", "date": "2015-01-22T15:11:00+02:00", "body": " B ", "url": "https://e.com/a"}"#,
+        1,
+        "d.jsonl",
+    )
+    .unwrap();
+    assert_eq!(a.title.as_deref(), Some("T"));
+    assert_eq!(a.body, "B");
+    assert_eq!(a.published, Some(utc("2015-01-22T13:11:00Z")));
+    assert_eq!(a.url.as_deref(), Some("https://e.com/a"));
+    assert_eq!(a.path.as_deref(), Some("d.jsonl"));
+
+    let a = parse_line(
+        r#"{"body": "b", "date": "22 Jan, 2015 15:11", "source": "http://e.com/s"}"#,
+        2,
+        "d",
+    )
+    .unwrap();
+    assert_eq!(a.published, Some(utc("2015-01-22T15:11:00Z")));
+    assert_eq!(a.url.as_deref(), Some("http://e.com/s"));
+
+    let a = parse_line(r#"{"body": "b", "date": "around easter"}"#, 3, "d").unwrap();
+    assert_eq!(a.published, None, "an unrecognisable date is not invented");
+    let a = parse_line(r#"{"body": "b", "date": null, "id": 12.5}"#, 3, "d").unwrap();
+    assert_eq!((a.published, a.id.as_str()), (None, "12.5"));
+
+    let err = parse_line(r#"{"body": "b", "date": 1987}"#, 5, "d").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::BadField {
+                line: 5,
+                field: "date",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "line 5: bad field `date`: expected a date string or null, found a number"
+    );
+    let err = parse_line(r#"{"body": ["a"]}"#, 6, "d").unwrap_err();
+    assert!(matches!(err, ReadError::BadField { field: "body", .. }));
+    let err = parse_line(r#"{"id": true, "body": "a"}"#, 6, "d").unwrap_err();
+    assert!(matches!(err, ReadError::BadField { field: "id", .. }));
+    let err = parse_line(r#"{"id": "q"}"#, 9, "d").unwrap_err();
+    assert!(matches!(
+        err,
+        ReadError::MissingField {
+            line: 9,
+            field: "body"
+        }
+    ));
+    assert_eq!(err.line(), Some(9));
+    assert_eq!(err.to_string(), "line 9: missing field `body`");
+}
+
+#[test]
+fn truncated_and_corrupt_gzip_are_io_errors_mentioning_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = String::new();
+    for i in 0..2000 {
+        lines.push_str(&format!(
+            "{{\"id\": {i}, \"body\": \"article number {i}\"}}\n"
+        ));
+    }
+    let gz = gzip(lines.as_bytes());
+    let ok = write(dir.path(), "full.jsonl.gz", &gz);
+    assert_eq!(
+        read_file(&ok, Format::JsonLines, "full").unwrap().len(),
+        2000
+    );
+
+    let cut = write(dir.path(), "cut.jsonl.gz", &gz[..gz.len() / 2]);
+    let err = read_file(&cut, Format::JsonLines, "cut").unwrap_err();
+    assert!(matches!(err, ReadError::Io(_)), "{err:?}");
+    assert!(err.to_string().contains("gzip"), "{err}");
+
+    let raw_gz = gzip(b"Title\n\nBody paragraph.\n");
+    let cut = write(dir.path(), "cut.txt.gz", &raw_gz[..raw_gz.len() - 6]);
+    let err = read_file(&cut, Format::RawText, "cut").unwrap_err();
+    assert!(err.to_string().contains("gzip"), "{err}");
+    assert!(read_bytes(&cut).is_err());
+
+    let notgz = write(dir.path(), "plain.txt.gz", b"Title\n\nBody\n");
+    let err = read_bytes(&notgz).unwrap_err();
+    assert!(err.to_string().starts_with("cannot read: gzip"), "{err}");
+
+    let full = write(dir.path(), "a.txt.gz", &raw_gz);
+    let a = read_one(&full, "a.txt.gz");
+    assert_eq!(
+        (a.title.as_deref(), a.body.as_str()),
+        (Some("Title"), "Body paragraph.")
+    );
+
+    let missing = dir.path().join("missing.txt");
+    let err = read_file(&missing, Format::RawText, "missing").unwrap_err();
+    assert!(err.to_string().starts_with("cannot read: "), "{err}");
+}
+
+#[test]
+fn crlf_files_read_like_lf_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let lf = "nav icon homeicon searchicon shareicon\n22 Jan, 2015 15:11\n\nHeadline here\n\nHeadline here\n\nPara one\nwraps.\n\nPara two.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let a = read_one(&write(dir.path(), "lf.txt", lf.as_bytes()), "x");
+    let b = read_one(&write(dir.path(), "crlf.txt", crlf.as_bytes()), "x");
+    assert_eq!(a, b);
+    assert_eq!(b.title.as_deref(), Some("Headline here"));
+    assert_eq!(b.body, "Para one wraps.\n\nPara two.");
+    assert!(!b.body.contains('\r'));
+
+    let jsonl = "{\"id\": \"1\", \"body\": \"x\"}\r\n{\"id\": \"2\", \"body\": \"y\"}\r\n";
+    let path = write(dir.path(), "crlf.jsonl", jsonl.as_bytes());
+    let items = read_file(&path, Format::JsonLines, "crlf.jsonl").unwrap();
+    assert_eq!(items.len(), 2);
+    assert!(items.iter().all(|r| r.is_ok()));
+}
+
+#[test]
+fn raw_file_with_junk_date_line_repeated_title_and_paragraphs_in_every_date_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let shapes = [
+        ("22 Jan, 2015 15:11", "2015-01-22T15:11:00Z"),
+        ("22 January 2015", "2015-01-22T00:00:00Z"),
+        ("January 22, 2015", "2015-01-22T00:00:00Z"),
+        ("Jan 22, 2015 3:11 PM", "2015-01-22T15:11:00Z"),
+        ("Thursday, 22 January 2015", "2015-01-22T00:00:00Z"),
+        ("2015-01-22", "2015-01-22T00:00:00Z"),
+        ("2015-01-22T15:11:00Z", "2015-01-22T15:11:00Z"),
+        ("2015-01-22T15:11:00+02:00", "2015-01-22T13:11:00Z"),
+        ("2015-01-22 15:11", "2015-01-22T15:11:00Z"),
+        ("Thu, 22 Jan 2015 15:11:00 +0000", "2015-01-22T15:11:00Z"),
+        ("22 Jan 2015", "2015-01-22T00:00:00Z"),
+        ("Jan. 22, 2015", "2015-01-22T00:00:00Z"),
+        ("22/01/2015", "2015-01-22T00:00:00Z"),
+        ("Published: 22 Jan, 2015 15:11 GMT", "2015-01-22T15:11:00Z"),
+        ("Updated: 22 Jan 2015", "2015-01-22T00:00:00Z"),
+    ];
+    for (i, (line, expected)) in shapes.iter().enumerate() {
+        let text = format!(
+            "\u{feff}icon bookmarkicon cameraicon checkicon chevron downicon\n{line}\n\n\
+             Talks open in London\n\nTalks open in London\n\n\
+             “First” paragraph,\n  wrapped over two lines.  \n\n\n\
+             Second paragraph.\n\nThird paragraph.\n"
+        );
+        let name = format!("shape{i}.txt");
+        let a = read_one(&write(dir.path(), &name, text.as_bytes()), &name);
+        assert_eq!(a.published, Some(utc(expected)), "{line}");
+        assert_eq!(a.title.as_deref(), Some("Talks open in London"), "{line}");
+        assert_eq!(
+            a.body,
+            "“First” paragraph, wrapped over two lines.\n\nSecond paragraph.\n\nThird paragraph.",
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn raw_file_edge_layouts() {
+    // Title before the date line, body starting with a sentence.
+    let a = raw::parse(
+        b"Markets rally on Fed news\n2015-01-22\n\nStocks rose sharply on Thursday.\n\nMore.",
+        "x",
+    )
+    .unwrap();
+    assert_eq!(a.title.as_deref(), Some("Markets rally on Fed news"));
+    assert_eq!(a.published, Some(utc("2015-01-22T00:00:00Z")));
+    assert_eq!(a.body, "Stocks rose sharply on Thursday.\n\nMore.");
+
+    // A sentence that merely mentions a date is not a date line.
+    let a = raw::parse(b"Title\n\n22 Jan, 2015 was a day.\n", "x").unwrap();
+    assert_eq!(a.published, None);
+    assert_eq!(a.body, "22 Jan, 2015 was a day.");
+
+    // A very long first line is not a title.
+    let long = "word ".repeat(100);
+    let a = raw::parse(long.as_bytes(), "x").unwrap();
+    assert_eq!(a.title, None);
+    assert_eq!(a.body, long.trim());
+
+    // Title only.
+    let a = raw::parse(b"Just a headline\n", "x").unwrap();
+    assert_eq!(
+        (a.title.as_deref(), a.body.as_str()),
+        (Some("Just a headline"), "")
+    );
+
+    // Nothing but junk and a date.
+    let err = raw::parse(
+        b"icon bookmarkicon cameraicon checkicon\n22 Jan 2015\n\n",
+        "x",
+    )
+    .unwrap_err();
+    assert!(matches!(err, ReadError::NoText));
+    assert_eq!(err.to_string(), "no article text found");
+    assert_eq!(err.line(), None);
+}
+
+#[test]
+fn fifty_megabyte_single_line_file_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "The quick brown fox jumps over the lazy dog 2015. ";
+    let n = 50 * 1024 * 1024 / sentence.len();
+    let text = sentence.repeat(n);
+    let path = write(dir.path(), "big.txt", text.as_bytes());
+    let a = read_one(&path, "big.txt");
+    assert_eq!(a.title, None);
+    assert_eq!(a.published, None);
+    assert_eq!(a.body.len(), text.trim().len());
+}
+
+#[test]
+fn format_is_chosen_by_file_name() {
+    let cases = [
+        ("a.txt", Some(Format::RawText)),
+        ("a.TXT", Some(Format::RawText)),
+        ("a.txt.gz", Some(Format::RawText)),
+        ("business/001", Some(Format::RawText)),
+        ("story.text", Some(Format::RawText)),
+        ("docs.jsonl", Some(Format::JsonLines)),
+        ("docs.ndjson", Some(Format::JsonLines)),
+        ("docs.JSONL.GZ", Some(Format::JsonLines)),
+        (".hidden", None),
+        (".hidden.jsonl", None),
+        ("README", None),
+        ("README.TXT", None),
+        ("LICENSE", None),
+        ("x.json", None),
+        ("x.json.gz", None),
+        ("page.html", None),
+        ("page.htm.gz", None),
+        ("photo.JPG", None),
+        ("img.png.gz", None),
+        ("archive.tar.gz", None),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(Format::from_path(Path::new(name)), expected, "{name}");
+    }
+}

@@ -1,0 +1,143 @@
+//! Conversion between articles and tantivy documents.
+
+use chrono::{DateTime, Utc};
+use dateline_core::entities::normalize_key;
+use dateline_core::schema::NewsSchema;
+use dateline_core::{Article, Entity, EntityKind};
+use serde::Serialize;
+use tantivy::schema::{Facet, Value};
+use tantivy::TantivyDocument;
+use xxhash_rust::xxh3::Xxh3;
+
+/// A typed entity as stored with an article.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct EntityRef {
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Its canonical name.
+    pub name: String,
+}
+
+/// Hash of an identity, kept in a fast column so re-indexing can scan identities quickly.
+pub(crate) fn id_hash(id: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(id.as_bytes())
+}
+
+/// Content hash of everything the reader produced; a changed hash means a changed article.
+pub(crate) fn fingerprint(article: &Article) -> u64 {
+    let mut h = Xxh3::new();
+    for part in [
+        article.id.as_str(),
+        article.title.as_deref().unwrap_or("\u{0}"),
+        article.body.as_str(),
+        article.url.as_deref().unwrap_or("\u{0}"),
+        article.path.as_deref().unwrap_or("\u{0}"),
+    ] {
+        h.update(part.as_bytes());
+        h.update(&[0xff]);
+    }
+    h.update(
+        &article
+            .published
+            .map_or(i64::MIN, |d| d.timestamp())
+            .to_le_bytes(),
+    );
+    h.digest()
+}
+
+pub(crate) fn to_tantivy_date(d: DateTime<Utc>) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(d.timestamp())
+}
+
+pub(crate) fn from_tantivy_date(d: tantivy::DateTime) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(d.into_timestamp_secs(), 0)
+}
+
+/// The facet of an entity: `/PER/Philip Hammond`.
+pub(crate) fn entity_facet(kind: EntityKind, name: &str) -> Facet {
+    Facet::from_path([kind.code(), name])
+}
+
+pub(crate) fn to_document(s: &NewsSchema, article: &Article, fingerprint: u64) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(s.id, &article.id);
+    doc.add_u64(s.id_hash, id_hash(&article.id));
+    doc.add_u64(s.fingerprint, fingerprint);
+    if let Some(title) = &article.title {
+        doc.add_text(s.title, title);
+    }
+    doc.add_text(s.body, &article.body);
+    if let Some(published) = article.published {
+        doc.add_date(s.published, to_tantivy_date(published));
+    }
+    if let Some(path) = &article.path {
+        doc.add_text(s.path, path);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(s.url, url);
+    }
+    let mut keys: Vec<String> = Vec::new();
+    for entity in &article.entities {
+        doc.add_facet(s.entity, entity_facet(entity.kind, &entity.name));
+        keys.push(normalize_key(&entity.name));
+        keys.extend(entity.forms.iter().map(|f| normalize_key(f)));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    for key in keys {
+        doc.add_text(s.entity_key, key);
+    }
+    doc
+}
+
+fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// Typed entities stored with a document, in the order they were added.
+pub(crate) fn entities_of(s: &NewsSchema, doc: &TantivyDocument) -> Vec<EntityRef> {
+    doc.get_all(s.entity)
+        .filter_map(|v| v.as_facet())
+        .filter_map(|path| {
+            let facet = Facet::from_encoded(path.as_bytes().to_vec()).ok()?;
+            let parts = facet.to_path();
+            let kind = match parts.first().copied()? {
+                "PER" => EntityKind::Person,
+                "ORG" => EntityKind::Organization,
+                "LOC" => EntityKind::Place,
+                _ => return None,
+            };
+            Some(EntityRef {
+                kind,
+                name: parts.get(1)?.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Rebuilds the stored article (entities carry their name and type; forms are not stored).
+pub(crate) fn to_article(s: &NewsSchema, doc: &TantivyDocument) -> Article {
+    Article {
+        id: first_str(doc, s.id).unwrap_or_default(),
+        title: first_str(doc, s.title),
+        published: doc
+            .get_first(s.published)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date),
+        body: first_str(doc, s.body).unwrap_or_default(),
+        url: first_str(doc, s.url),
+        path: first_str(doc, s.path),
+        entities: entities_of(s, doc)
+            .into_iter()
+            .map(|e| Entity {
+                kind: e.kind,
+                forms: vec![e.name.clone()],
+                name: e.name,
+                mentions: 0,
+            })
+            .collect(),
+    }
+}

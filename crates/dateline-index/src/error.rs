@@ -1,0 +1,63 @@
+//! The error type of index operations.
+
+use std::path::PathBuf;
+
+use crate::query::QueryError;
+
+/// Errors from opening, writing or searching an index.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The folder holds no Dateline index.
+    #[error("no Dateline index at {} (create one with `dateline index PATH --index {}`)", .dir.display(), .dir.display())]
+    NotFound {
+        /// The folder looked at.
+        dir: PathBuf,
+    },
+    /// The folder exists and holds something that is not a Dateline index.
+    #[error("{} is not empty and holds no Dateline index; choose another folder", .dir.display())]
+    NotAnIndex {
+        /// The folder looked at.
+        dir: PathBuf,
+    },
+    /// The index was written by another schema or analyzer version.
+    #[error("the index at {} was written with {found}, this dateline reads {expected}; rebuild it", .dir.display())]
+    IncompatibleVersion {
+        /// The index folder.
+        dir: PathBuf,
+        /// What the index says it is.
+        found: String,
+        /// What this build writes.
+        expected: String,
+    },
+    /// Another process holds the index's writer lock.
+    #[error("the index at {} is locked by another dateline process", .dir.display())]
+    Locked {
+        /// The index folder.
+        dir: PathBuf,
+    },
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The query text is malformed.
+    #[error("invalid query: {0}")]
+    Query(#[from] QueryError),
+    /// A date bound is malformed.
+    #[error("invalid date {text:?}: {message}")]
+    Date {
+        /// The text given.
+        text: String,
+        /// Why it is not a date.
+        message: String,
+    },
+    /// The index itself failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

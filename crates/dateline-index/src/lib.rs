@@ -1,0 +1,45 @@
+//! Build, update and search Dateline indexes of news articles.
+//!
+//! An [`Index`] wraps a tantivy index with Dateline's schema, analyzer and entity extractor.
+//! Articles go in through [`Index::ingest_paths`] (files and folders of raw text or JSON Lines)
+//! or [`Index::add_articles`]; searches are described by a [`SearchRequest`] and return typed
+//! [`Hit`]s.
+//!
+//! # Example
+//! ```
+//! use dateline_core::Article;
+//! use dateline_index::{Index, SearchRequest};
+//!
+//! let index = Index::create_in_ram()?;
+//! let talks = Article::new(
+//!     "london-talks",
+//!     "Foreign Secretary Philip Hammond said the coalition would stop foreign fighters.",
+//! )
+//! .with_title("London hosts terror talks")
+//! .with_published("2015-01-22T15:11:00Z".parse().unwrap());
+//! let older = Article::new("older", "Hammond visited Berlin.")
+//!     .with_published("2014-06-01T09:00:00Z".parse().unwrap());
+//! index.add_articles(vec![talks, older])?;
+//!
+//! let request = SearchRequest::new("Hammond").from_str("2015-01-01")?.to_str("2015-01-31")?;
+//! let results = index.search(&request)?;
+//! assert_eq!(results.total, 1);
+//! assert_eq!(results.hits[0].id, "london-talks");
+//! # Ok::<(), dateline_index::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+mod index;
+mod ingest;
+pub mod query;
+mod search;
+mod stats;
+
+pub use document::EntityRef;
+pub use error::{Error, Result};
+pub use index::Index;
+pub use ingest::{IngestOptions, IngestReport, Progress, Skipped};
+pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
+pub use stats::IndexStats;

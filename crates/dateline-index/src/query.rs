@@ -1,0 +1,690 @@
+//! The query language: parsing user text into a syntax tree, and the tree into a tantivy query.
+//!
+//! | syntax                     | meaning                                                    |
+//! |----------------------------|------------------------------------------------------------|
+//! | `Hammond Kerry`            | either word; articles with both rank higher (BM25)         |
+//! | `"foreign fighters"`       | the exact phrase; `"foreign fighters"~2` allows 2 moves    |
+//! | `+Hammond Kerry`           | `Hammond` required, `Kerry` only raises the score          |
+//! | `-Kerry`, `NOT Kerry`      | excludes articles containing `Kerry`                       |
+//! | `a AND b`, `a OR b`        | both / either (operators are written in capitals)          |
+//! | `(a OR b) AND c`           | grouping                                                   |
+//! | `title:ISIS`, `body:"…"`   | search one field only (`title:(a OR b)` works too)         |
+//!
+//! Precedence, loosest first: `OR`, `AND`, juxtaposition, then the prefixes `NOT`/`-`/`+`. So
+//! `foreign fighters AND Syria` reads as `(foreign fighters) AND Syria`. Lower-case `and`,
+//! `or` and `not` are ordinary words. Words go through the same analyzer as the documents, so a
+//! word that the analyzer splits (`al-Abadi`, `U.S.-led`) is searched as a phrase.
+//!
+//! Anything that does not fit this grammar is an error pointing at the offending column; a
+//! query is never silently reinterpreted.
+//!
+//! # Example
+//! ```
+//! use dateline_index::query::{parse, Node};
+//!
+//! let tree = parse("\"foreign fighters\" AND -Kerry").unwrap();
+//! assert!(matches!(tree, Node::And(_)));
+//! let err = parse("(Hammond OR Kerry").unwrap_err();
+//! assert_eq!(err.column(), 1);
+//! ```
+
+use std::fmt;
+
+use dateline_core::analyzer::analyze_tokens;
+use dateline_core::schema::NewsSchema;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+/// A field that a query can be restricted to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// The headline.
+    Title,
+    /// The body.
+    Body,
+}
+
+/// The syntax tree of a query.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    /// A word, searched in the given field or in title and body.
+    Word {
+        /// Restriction to one field.
+        field: Option<TextField>,
+        /// The word as written.
+        text: String,
+    },
+    /// A quoted phrase with its slop.
+    Phrase {
+        /// Restriction to one field.
+        field: Option<TextField>,
+        /// The phrase as written, without quotes.
+        text: String,
+        /// Allowed word moves (`~N`).
+        slop: u32,
+    },
+    /// `+x`: must match.
+    Required(Box<Node>),
+    /// `-x` or `NOT x`: must not match.
+    Not(Box<Node>),
+    /// Juxtaposed clauses: any may match, more matches score higher.
+    Any(Vec<Node>),
+    /// `a AND b`.
+    And(Vec<Node>),
+    /// `a OR b`.
+    Or(Vec<Node>),
+}
+
+/// What is wrong with a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueryErrorKind {
+    /// The query is empty or only whitespace.
+    Empty,
+    /// A `(` without its `)`.
+    UnclosedParen,
+    /// A `)` without its `(`.
+    UnexpectedCloseParen,
+    /// A `"` without its closing `"`.
+    UnclosedQuote,
+    /// `""`.
+    EmptyPhrase,
+    /// `AND`/`OR`/`NOT`/`-`/`+` with nothing to apply to.
+    MissingOperand(String),
+    /// `name:` where `name` is not a searchable field.
+    UnknownField(String),
+    /// `~` after a phrase without a number.
+    BadSlop,
+    /// Nothing in the query produces a searchable term (only punctuation).
+    NoSearchableTerms,
+}
+
+/// A query that cannot be parsed, with the (1-based, in characters) column where it fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    kind: QueryErrorKind,
+    query: String,
+    /// Character index (0-based) of the problem.
+    at: usize,
+}
+
+impl QueryError {
+    fn new(kind: QueryErrorKind, query: &str, byte_at: usize) -> Self {
+        let at = query[..byte_at.min(query.len())].chars().count();
+        QueryError {
+            kind,
+            query: query.to_string(),
+            at,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &QueryErrorKind {
+        &self.kind
+    }
+
+    /// 1-based column (in characters) of the problem.
+    pub fn column(&self) -> usize {
+        self.at + 1
+    }
+
+    /// The query with a caret under the problem, for terminals.
+    pub fn pointer(&self) -> String {
+        format!("  {}\n  {}^", self.query, " ".repeat(self.at))
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let col = self.column();
+        match &self.kind {
+            QueryErrorKind::Empty => write!(f, "the query is empty"),
+            QueryErrorKind::UnclosedParen => {
+                write!(f, "column {col}: this `(` is never closed")
+            }
+            QueryErrorKind::UnexpectedCloseParen => {
+                write!(f, "column {col}: `)` without a matching `(`")
+            }
+            QueryErrorKind::UnclosedQuote => {
+                write!(f, "column {col}: this `\"` is never closed")
+            }
+            QueryErrorKind::EmptyPhrase => write!(f, "column {col}: empty phrase `\"\"`"),
+            QueryErrorKind::MissingOperand(op) => {
+                write!(f, "column {col}: `{op}` needs something to apply to")
+            }
+            QueryErrorKind::UnknownField(name) => write!(
+                f,
+                "column {col}: unknown field `{name}:` (fields are title: and body:; \
+                 put the text in quotes to search for it literally)"
+            ),
+            QueryErrorKind::BadSlop => {
+                write!(
+                    f,
+                    "column {col}: `~` after a phrase needs a number, as in \"a b\"~2"
+                )
+            }
+            QueryErrorKind::NoSearchableTerms => {
+                write!(f, "the query has no searchable words")
+            }
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    LParen,
+    RParen,
+    And,
+    Or,
+    Not,
+    Minus,
+    Plus,
+    Field(TextField),
+    Word(String),
+    Phrase(String, u32),
+}
+
+fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
+    let err = |kind, at| Err(QueryError::new(kind, query, at));
+    let mut toks = Vec::new();
+    let mut it = query.char_indices().peekable();
+    while let Some(&(i, c)) = it.peek() {
+        match c {
+            c if c.is_whitespace() => {
+                it.next();
+            }
+            '(' => {
+                it.next();
+                toks.push((Tok::LParen, i));
+            }
+            ')' => {
+                it.next();
+                toks.push((Tok::RParen, i));
+            }
+            '-' | '+' => {
+                it.next();
+                match it.peek() {
+                    Some(&(_, n)) if !n.is_whitespace() && n != ')' => {
+                        toks.push((if c == '-' { Tok::Minus } else { Tok::Plus }, i))
+                    }
+                    _ => return err(QueryErrorKind::MissingOperand(c.to_string()), i),
+                }
+            }
+            '"' | '“' | '”' => {
+                it.next();
+                let start = i + c.len_utf8();
+                let mut end = None;
+                for (j, d) in it.by_ref() {
+                    if matches!(d, '"' | '“' | '”') {
+                        end = Some((j, j + d.len_utf8()));
+                        break;
+                    }
+                }
+                let Some((close, after)) = end else {
+                    return err(QueryErrorKind::UnclosedQuote, i);
+                };
+                let text = &query[start..close];
+                if text.trim().is_empty() {
+                    return err(QueryErrorKind::EmptyPhrase, i);
+                }
+                let mut slop = 0;
+                if query[after..].starts_with('~') {
+                    it.next();
+                    let digits: String = query[after + 1..]
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    slop = match digits.parse() {
+                        Ok(n) => n,
+                        Err(_) => return err(QueryErrorKind::BadSlop, after),
+                    };
+                    for _ in 0..digits.len() {
+                        it.next();
+                    }
+                }
+                toks.push((Tok::Phrase(text.to_string(), slop), i));
+            }
+            _ => {
+                let start = i;
+                let mut end = query.len();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_whitespace() || matches!(d, '(' | ')' | '"' | '“' | '”') {
+                        end = j;
+                        break;
+                    }
+                    it.next();
+                }
+                let word = &query[start..end];
+                // `name:rest` is a field prefix when `name` is a plain identifier; numbers
+                // such as 10:30 stay words.
+                if let Some((name, rest)) = word.split_once(':') {
+                    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
+                        let field = match name.to_ascii_lowercase().as_str() {
+                            "title" => TextField::Title,
+                            "body" => TextField::Body,
+                            _ => return err(QueryErrorKind::UnknownField(name.to_string()), i),
+                        };
+                        toks.push((Tok::Field(field), i));
+                        if !rest.is_empty() {
+                            toks.push((Tok::Word(rest.to_string()), i + name.len() + 1));
+                        }
+                        continue;
+                    }
+                }
+                let tok = match word {
+                    "AND" | "&&" => Tok::And,
+                    "OR" | "||" => Tok::Or,
+                    "NOT" => Tok::Not,
+                    _ => Tok::Word(word.to_string()),
+                };
+                toks.push((tok, start));
+            }
+        }
+    }
+    Ok(toks)
+}
+
+struct Parser<'q> {
+    query: &'q str,
+    toks: Vec<(Tok, usize)>,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+
+    fn offset(&self) -> usize {
+        self.toks
+            .get(self.pos)
+            .map_or(self.query.len(), |&(_, at)| at)
+    }
+
+    fn error(&self, kind: QueryErrorKind, at: usize) -> QueryError {
+        QueryError::new(kind, self.query, at)
+    }
+
+    fn or_expr(&mut self) -> Result<Node, QueryError> {
+        let mut items = vec![self.and_expr()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.pos += 1;
+            items.push(self.operand("OR", Self::and_expr)?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::Or(items)
+        })
+    }
+
+    fn and_expr(&mut self) -> Result<Node, QueryError> {
+        let mut items = vec![self.seq()?];
+        while self.peek() == Some(&Tok::And) {
+            self.pos += 1;
+            items.push(self.operand("AND", Self::seq)?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Node::And(items)
+        })
+    }
+
+    /// Parses the right-hand side of an operator, pointing at the operator when it is missing.
+    fn operand(
+        &mut self,
+        op: &str,
+        next: fn(&mut Self) -> Result<Node, QueryError>,
+    ) -> Result<Node, QueryError> {
+        let op_at = self.toks[self.pos - 1].1;
+        match self.peek() {
+            None | Some(Tok::RParen | Tok::And | Tok::Or) => {
+                Err(self.error(QueryErrorKind::MissingOperand(op.to_string()), op_at))
+            }
+            _ => next(self),
+        }
+    }
+
+    fn seq(&mut self) -> Result<Node, QueryError> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Tok::RParen) => break,
+                Some(Tok::And | Tok::Or) => {
+                    if items.is_empty() {
+                        let (tok, at) = &self.toks[self.pos];
+                        let op = if *tok == Tok::And { "AND" } else { "OR" };
+                        return Err(self.error(QueryErrorKind::MissingOperand(op.into()), *at));
+                    }
+                    break;
+                }
+                _ => items.push(self.unary()?),
+            }
+        }
+        match items.len() {
+            0 => Err(self.error(QueryErrorKind::Empty, self.offset())),
+            1 => Ok(items.remove(0)),
+            _ => Ok(Node::Any(items)),
+        }
+    }
+
+    fn unary(&mut self) -> Result<Node, QueryError> {
+        let (op, name) = match self.peek() {
+            Some(Tok::Not) => (Tok::Not, "NOT"),
+            Some(Tok::Minus) => (Tok::Minus, "-"),
+            Some(Tok::Plus) => (Tok::Plus, "+"),
+            _ => return self.primary(None),
+        };
+        self.pos += 1;
+        let inner = self.operand(name, |p| p.unary())?;
+        Ok(match op {
+            Tok::Plus => Node::Required(Box::new(inner)),
+            _ => Node::Not(Box::new(inner)),
+        })
+    }
+
+    fn primary(&mut self, field: Option<TextField>) -> Result<Node, QueryError> {
+        let at = self.offset();
+        let Some((tok, _)) = self.toks.get(self.pos).cloned() else {
+            return Err(self.error(QueryErrorKind::Empty, at));
+        };
+        self.pos += 1;
+        match tok {
+            Tok::Word(text) => Ok(Node::Word { field, text }),
+            Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
+            Tok::LParen => {
+                if self.peek() == Some(&Tok::RParen) {
+                    return Err(self.error(QueryErrorKind::Empty, self.offset()));
+                }
+                let inner = self.or_expr()?;
+                if self.peek() != Some(&Tok::RParen) {
+                    return Err(self.error(QueryErrorKind::UnclosedParen, at));
+                }
+                self.pos += 1;
+                Ok(match field {
+                    Some(f) => restrict(inner, f),
+                    None => inner,
+                })
+            }
+            Tok::Field(f) => match self.peek() {
+                Some(Tok::Word(_) | Tok::Phrase(..) | Tok::LParen) => self.primary(Some(f)),
+                _ => {
+                    let name = if f == TextField::Title {
+                        "title:"
+                    } else {
+                        "body:"
+                    };
+                    Err(self.error(QueryErrorKind::MissingOperand(name.into()), at))
+                }
+            },
+            Tok::RParen => Err(self.error(QueryErrorKind::UnexpectedCloseParen, at)),
+            Tok::And | Tok::Or | Tok::Not | Tok::Minus | Tok::Plus => {
+                Err(self.error(QueryErrorKind::MissingOperand(format!("{tok:?}")), at))
+            }
+        }
+    }
+}
+
+/// Applies a `field:` prefix to every word and phrase of a group.
+fn restrict(node: Node, f: TextField) -> Node {
+    let all = |items: Vec<Node>| items.into_iter().map(|n| restrict(n, f)).collect();
+    match node {
+        Node::Word { field, text } => Node::Word {
+            field: field.or(Some(f)),
+            text,
+        },
+        Node::Phrase { field, text, slop } => Node::Phrase {
+            field: field.or(Some(f)),
+            text,
+            slop,
+        },
+        Node::Required(n) => Node::Required(Box::new(restrict(*n, f))),
+        Node::Not(n) => Node::Not(Box::new(restrict(*n, f))),
+        Node::Any(items) => Node::Any(all(items)),
+        Node::And(items) => Node::And(all(items)),
+        Node::Or(items) => Node::Or(all(items)),
+    }
+}
+
+/// Parses a query in Dateline's syntax (see the module docs).
+pub fn parse(query: &str) -> Result<Node, QueryError> {
+    let toks = lex(query)?;
+    if toks.is_empty() {
+        return Err(QueryError::new(QueryErrorKind::Empty, query, 0));
+    }
+    let mut parser = Parser {
+        query,
+        toks,
+        pos: 0,
+    };
+    let node = parser.or_expr()?;
+    if parser.pos < parser.toks.len() {
+        // Only a stray `)` can stop the top-level expression early.
+        return Err(parser.error(QueryErrorKind::UnexpectedCloseParen, parser.offset()));
+    }
+    Ok(node)
+}
+
+/// Reads topic or question text as plain words: no operators, no fields, no phrases.
+///
+/// Relevance topics are written in prose (`WHAT ARE THE EFFECTS OF ...`, stray `-` and `:`),
+/// which must neither fail nor change meaning.
+pub fn plain_words(text: &str) -> Node {
+    Node::Any(
+        text.split_whitespace()
+            .map(|w| Node::Word {
+                field: None,
+                text: w.to_string(),
+            })
+            .collect(),
+    )
+}
+
+/// Relative weight of a title match against a body match.
+pub const TITLE_BOOST: f32 = 1.0;
+
+/// Turns syntax trees into tantivy queries over the news schema.
+pub struct QueryBuilder<'s> {
+    schema: &'s NewsSchema,
+}
+
+impl<'s> QueryBuilder<'s> {
+    /// A builder for the given schema.
+    pub fn new(schema: &'s NewsSchema) -> Self {
+        QueryBuilder { schema }
+    }
+
+    /// Builds the tantivy query for a syntax tree; `query` is the original text, for errors.
+    pub fn build(&self, node: &Node, query: &str) -> Result<Box<dyn Query>, QueryError> {
+        self.node(node)
+            .ok_or_else(|| QueryError::new(QueryErrorKind::NoSearchableTerms, query, 0))
+    }
+
+    fn fields(&self, field: Option<TextField>) -> Vec<(Field, f32)> {
+        match field {
+            Some(TextField::Title) => vec![(self.schema.title, 1.0)],
+            Some(TextField::Body) => vec![(self.schema.body, 1.0)],
+            None => vec![(self.schema.title, TITLE_BOOST), (self.schema.body, 1.0)],
+        }
+    }
+
+    /// Terms of analysed text with their positions; `None` when nothing is searchable.
+    fn text_query(
+        &self,
+        field: Option<TextField>,
+        text: &str,
+        slop: u32,
+    ) -> Option<Box<dyn Query>> {
+        let tokens = analyze_tokens(text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (f, boost) in self.fields(field) {
+            let q: Box<dyn Query> = if tokens.len() == 1 {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f, &tokens[0].text),
+                    IndexRecordOption::WithFreqs,
+                ))
+            } else {
+                let terms = tokens
+                    .iter()
+                    .map(|t| (t.position, Term::from_field_text(f, &t.text)))
+                    .collect();
+                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+            };
+            let q: Box<dyn Query> = if boost == 1.0 {
+                q
+            } else {
+                Box::new(BoostQuery::new(q, boost))
+            };
+            per_field.push((Occur::Should, q));
+        }
+        Some(if per_field.len() == 1 {
+            per_field.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(per_field))
+        })
+    }
+
+    fn node(&self, node: &Node) -> Option<Box<dyn Query>> {
+        match node {
+            Node::Word { field, text } => self.text_query(*field, text, 0),
+            Node::Phrase { field, text, slop } => self.text_query(*field, text, *slop),
+            Node::Required(inner) => self.node(inner),
+            Node::Not(inner) => {
+                let inner = self.node(inner)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, inner),
+                ])))
+            }
+            Node::Any(items) => self.combine(items, Occur::Should, true),
+            Node::And(items) => self.combine(items, Occur::Must, true),
+            Node::Or(items) => self.combine(items, Occur::Should, false),
+        }
+    }
+
+    /// Combines clauses with a default occurrence; `+x` keeps its own. In a group or an `AND`,
+    /// `NOT x` excludes `x` from the whole group (`exclude`); inside `OR` it stands alone for
+    /// "every article without x".
+    fn combine(&self, items: &[Node], default: Occur, exclude: bool) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for item in items {
+            let (occur, inner) = match item {
+                Node::Not(inner) if exclude => (Occur::MustNot, inner.as_ref()),
+                Node::Required(inner) => (Occur::Must, inner.as_ref()),
+                other => (default, other),
+            };
+            if let Some(q) = self.node(inner) {
+                clauses.push((occur, q));
+            }
+        }
+        if clauses.is_empty() {
+            return None;
+        }
+        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+            return clauses.pop().map(|(_, q)| q);
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(t: &str) -> Node {
+        Node::Word {
+            field: None,
+            text: t.into(),
+        }
+    }
+
+    #[test]
+    fn precedence_or_loosest_then_and_then_juxtaposition() {
+        let tree = parse("foreign fighters AND Syria OR Iraq").unwrap();
+        assert_eq!(
+            tree,
+            Node::Or(vec![
+                Node::And(vec![
+                    Node::Any(vec![word("foreign"), word("fighters")]),
+                    word("Syria")
+                ]),
+                word("Iraq")
+            ])
+        );
+    }
+
+    #[test]
+    fn field_prefix_applies_to_groups_and_phrases() {
+        let tree = parse("title:(ISIS OR \"Islamic State\"~1)").unwrap();
+        assert_eq!(
+            tree,
+            Node::Or(vec![
+                Node::Word {
+                    field: Some(TextField::Title),
+                    text: "ISIS".into()
+                },
+                Node::Phrase {
+                    field: Some(TextField::Title),
+                    text: "Islamic State".into(),
+                    slop: 1
+                }
+            ])
+        );
+    }
+
+    #[test]
+    fn lowercase_operators_and_times_are_words() {
+        assert_eq!(
+            parse("war and peace 10:30").unwrap(),
+            Node::Any(vec![word("war"), word("and"), word("peace"), word("10:30")])
+        );
+    }
+
+    #[test]
+    fn malformed_queries_point_at_the_problem() {
+        let cases = [
+            ("(Hammond OR Kerry", QueryErrorKind::UnclosedParen, 1),
+            ("Hammond)", QueryErrorKind::UnexpectedCloseParen, 8),
+            ("\"foreign fighters", QueryErrorKind::UnclosedQuote, 1),
+            (
+                "Hammond AND",
+                QueryErrorKind::MissingOperand("AND".into()),
+                9,
+            ),
+            ("OR Kerry", QueryErrorKind::MissingOperand("OR".into()), 1),
+            (
+                "Kerry - Hammond",
+                QueryErrorKind::MissingOperand("-".into()),
+                7,
+            ),
+            (
+                "author:Smith",
+                QueryErrorKind::UnknownField("author".into()),
+                1,
+            ),
+            ("\"a b\"~x", QueryErrorKind::BadSlop, 6),
+            ("   ", QueryErrorKind::Empty, 1),
+            ("()", QueryErrorKind::Empty, 2),
+            ("\"\"", QueryErrorKind::EmptyPhrase, 1),
+        ];
+        for (q, kind, col) in cases {
+            let err = parse(q).unwrap_err();
+            assert_eq!((err.kind(), err.column()), (&kind, col), "query {q:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_never_fail_on_prose() {
+        let node = plain_words("WHAT ARE THE EFFECTS OF - \"X\" title: AND (");
+        assert!(matches!(node, Node::Any(ref v) if v.len() == 9));
+    }
+}

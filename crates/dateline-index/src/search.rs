@@ -1,0 +1,380 @@
+//! Search requests, filters, hits and snippets.
+
+use std::ops::Bound;
+
+use chrono::{DateTime, Duration, Utc};
+use dateline_core::date::parse_date_strict;
+use dateline_core::entities::normalize_key;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
+use crate::error::{Error, Result};
+use crate::query::{self, QueryBuilder};
+use crate::Index;
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 200;
+
+/// Order of the hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (BM25).
+    #[default]
+    Relevance,
+    /// Newest first; articles without a date come last.
+    Date,
+}
+
+/// How the query text is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Syntax {
+    /// Dateline's query language: phrases, operators, fields.
+    #[default]
+    Query,
+    /// Plain words only: for topics and questions written in prose.
+    Plain,
+}
+
+/// A search: query text, filters, paging and order.
+///
+/// # Example
+/// ```
+/// use dateline_index::SearchRequest;
+///
+/// let request = SearchRequest::new("\"foreign fighters\"")
+///     .from_str("2015-01-01")?
+///     .to_str("2015-01-31")?
+///     .entity("Daesh")
+///     .limit(20);
+/// assert_eq!(request.limit, 20);
+/// # Ok::<(), dateline_index::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    /// The query text.
+    pub query: String,
+    /// How the query text is read.
+    pub syntax: Syntax,
+    /// Earliest publication instant, inclusive.
+    pub from: Option<DateTime<Utc>>,
+    /// Latest publication instant, inclusive.
+    pub to: Option<DateTime<Utc>>,
+    /// Entities that must all appear (any alias, any case).
+    pub entities: Vec<String>,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip first.
+    pub offset: usize,
+    /// Order of the hits.
+    pub sort: Sort,
+    /// Whether to build highlighted snippets.
+    pub snippets: bool,
+}
+
+impl SearchRequest {
+    /// A request for `query`, top 10 by relevance, with snippets.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            syntax: Syntax::Query,
+            from: None,
+            to: None,
+            entities: Vec::new(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            snippets: true,
+        }
+    }
+
+    /// Only articles published at or after `from`.
+    pub fn from(mut self, from: DateTime<Utc>) -> Self {
+        self.from = Some(from);
+        self
+    }
+
+    /// Only articles published at or before `to`.
+    pub fn to(mut self, to: DateTime<Utc>) -> Self {
+        self.to = Some(to);
+        self
+    }
+
+    /// Like [`from`](Self::from), parsing `YYYY-MM-DD` or RFC 3339 (a bare date starts at
+    /// midnight UTC).
+    pub fn from_str(self, text: &str) -> Result<Self> {
+        let from = parse_bound(text, false)?;
+        Ok(self.from(from))
+    }
+
+    /// Like [`to`](Self::to), parsing `YYYY-MM-DD` or RFC 3339 (a bare date includes the
+    /// whole day).
+    pub fn to_str(self, text: &str) -> Result<Self> {
+        let to = parse_bound(text, true)?;
+        Ok(self.to(to))
+    }
+
+    /// Requires an entity (repeat for several: all must appear).
+    pub fn entity(mut self, name: impl Into<String>) -> Self {
+        self.entities.push(name.into());
+        self
+    }
+
+    /// Number of hits to return.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// Number of hits to skip.
+    pub fn offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// Order of the hits.
+    pub fn sort(mut self, sort: Sort) -> Self {
+        self.sort = sort;
+        self
+    }
+
+    /// How the query text is read.
+    pub fn syntax(mut self, syntax: Syntax) -> Self {
+        self.syntax = syntax;
+        self
+    }
+
+    /// Whether to build snippets.
+    pub fn snippets(mut self, on: bool) -> Self {
+        self.snippets = on;
+        self
+    }
+}
+
+/// Parses a date bound; `end_of_day` makes a bare date include its whole day.
+fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
+    let parsed = parse_date_strict(text).map_err(|e| Error::Date {
+        text: text.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(if end_of_day && !parsed.has_time {
+        parsed.instant + Duration::days(1) - Duration::seconds(1)
+    } else {
+        parsed.instant
+    })
+}
+
+/// A highlighted excerpt of an article's body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The excerpt.
+    pub text: String,
+    /// Byte ranges of `text` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// One search result.
+#[derive(Clone, Debug, Serialize)]
+pub struct Hit {
+    /// 1-based rank, counting the offset.
+    pub rank: usize,
+    /// Article identity.
+    pub id: String,
+    /// Relevance score (`None` when sorted by date).
+    pub score: Option<f32>,
+    /// Publication instant.
+    pub date: Option<DateTime<Utc>>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Highlighted excerpt, when requested.
+    pub snippet: Option<Snippet>,
+    /// Typed entities of the article.
+    pub entities: Vec<EntityRef>,
+    /// Source file, when read from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Source URL, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The page of hits and the total number of matching articles.
+#[derive(Clone, Debug, Serialize)]
+pub struct SearchResults {
+    /// Matching articles in the whole index.
+    pub total: usize,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+}
+
+impl Index {
+    /// The normalised key an entity filter looks for: the canonical name when `name` is a
+    /// known alias (`Daesh` → `islamic state`), else `name` itself.
+    pub fn entity_key(&self, name: &str) -> String {
+        match self.extractor.aliases().resolve(name) {
+            Some((canonical, _)) => normalize_key(canonical),
+            None => normalize_key(name),
+        }
+    }
+
+    /// Builds the tantivy query of a request: text, date range and entity filters.
+    pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        let node = match request.syntax {
+            Syntax::Query => query::parse(&request.query)?,
+            Syntax::Plain => query::plain_words(&request.query),
+        };
+        let text = QueryBuilder::new(&self.schema).build(&node, &request.query)?;
+        let mut filters: Vec<Box<dyn Query>> = Vec::new();
+        if request.from.is_some() || request.to.is_some() {
+            let field = self.schema.published;
+            let bound = |d: Option<DateTime<Utc>>| match d {
+                Some(d) => Bound::Included(Term::from_field_date(field, to_tantivy_date(d))),
+                None => Bound::Unbounded,
+            };
+            // The inverted-index range beats the fast-field one on selective news filters.
+            filters.push(Box::new(InvertedIndexRangeQuery::new(
+                bound(request.from),
+                bound(request.to),
+            )));
+        }
+        for name in &request.entities {
+            let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
+            filters.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+        }
+        if filters.is_empty() {
+            return Ok(text);
+        }
+        let mut clauses = vec![(Occur::Must, text)];
+        for f in filters {
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
+            ));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Number of articles matching a request (limit and offset ignored).
+    pub fn count(&self, request: &SearchRequest) -> Result<usize> {
+        let query = self.build_query(request)?;
+        Ok(self.reader.searcher().search(&*query, &Count)?)
+    }
+
+    /// Runs a search.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![Article::new("a1", "Foreign fighters were discussed in London.")])?;
+    /// let results = index.search(&SearchRequest::new("\"foreign fighters\""))?;
+    /// assert_eq!(results.hits[0].id, "a1");
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let query = self.build_query(request)?;
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let (page, total): (Vec<(Option<f32>, DocAddress)>, usize) = match request.sort {
+            Sort::Relevance => {
+                let (docs, total) = searcher.search(&*query, &(top.order_by_score(), Count))?;
+                (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
+            }
+            Sort::Date => {
+                let by_date =
+                    top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+                let (docs, total) = searcher.search(&*query, &(by_date, Count))?;
+                (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
+            }
+        };
+        let page = if request.limit == 0 { Vec::new() } else { page };
+        let snippets = if request.snippets && !page.is_empty() {
+            let mut generator = SnippetGenerator::create(&searcher, &*query, self.schema.body)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            Some(generator)
+        } else {
+            None
+        };
+        let hits = page
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, address))| {
+                self.hit(
+                    &searcher,
+                    address,
+                    request.offset + i + 1,
+                    score,
+                    snippets.as_ref(),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SearchResults { total, hits })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        rank: usize,
+        score: Option<f32>,
+        snippets: Option<&SnippetGenerator>,
+    ) -> Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let s = &self.schema;
+        let text = |f| {
+            use tantivy::schema::Value;
+            doc.get_first(f)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let snippet = snippets.map(|generator| {
+            let snippet = generator.snippet_from_doc(&doc);
+            if snippet.is_empty() {
+                // Matches only in the title: show the opening of the body instead.
+                let body = text(s.body).unwrap_or_default();
+                let end = body
+                    .char_indices()
+                    .nth(SNIPPET_CHARS)
+                    .map_or(body.len(), |(i, _)| i);
+                Snippet {
+                    text: body[..end].replace('\n', " "),
+                    highlights: Vec::new(),
+                }
+            } else {
+                Snippet {
+                    // Paragraph breaks become spaces: same byte length, so ranges stay valid.
+                    text: snippet.fragment().replace('\n', " "),
+                    highlights: snippet
+                        .highlighted()
+                        .iter()
+                        .map(|r| (r.start, r.end))
+                        .collect(),
+                }
+            }
+        });
+        Ok(Hit {
+            rank,
+            id: text(s.id).unwrap_or_default(),
+            score,
+            date: {
+                use tantivy::schema::Value;
+                doc.get_first(s.published)
+                    .and_then(|v| v.as_datetime())
+                    .and_then(from_tantivy_date)
+            },
+            title: text(s.title),
+            snippet,
+            entities: entities_of(s, &doc),
+            path: text(s.path),
+            url: text(s.url),
+        })
+    }
+}
