@@ -10,9 +10,9 @@
 //! An optional prefix, then a date, then optionally a time of day and a zone:
 //!
 //! - prefixes (case-insensitive, optionally followed by `:`): `Published`, `Published on`,
-//!   `Published at`, `Published time`, `First published`, `Updated`, `Updated on`, `Updated at`,
-//!   `Last updated`, `Last updated on`, `Last modified`, `Modified`, `Posted`, `Posted on`,
-//!   `Posted at`, `Date`, `Dated`;
+//!   `Published at`, `Published time`, `First published`, `First published on`, `Updated`,
+//!   `Updated on`, `Updated at`, `Last updated`, `Last updated on`, `Last modified`,
+//!   `Modified`, `Posted`, `Posted on`, `Posted at`, `Date`, `Dated`;
 //! - an optional leading weekday (`Thursday,` / `Thu,`); when present it must match the date;
 //! - dates: `22 Jan 2015`, `22 Jan, 2015`, `22 January 2015`, `22nd January 2015`,
 //!   `22-Jan-2015`, `January 22, 2015`, `Jan. 22, 2015`, `Jan 22nd 2015`, `2015-01-22`,
@@ -21,9 +21,9 @@
 //!   than 12 (then it is day/month: `22/01/2015`), or the second is (then it is the US
 //!   month/day: `01/22/2015`), or both numbers are equal. `02/03/2015` is rejected rather than
 //!   guessed;
-//! - times, after the date and an optional separator (`,` `at` `-` `|` `@` `T`), or before it
-//!   (`15:11 GMT, Thursday, 22 January 2015`): `15:11`, `15:11:00`, `15:11:00.123`, `3:11 PM`,
-//!   `3:11 p.m.`, `3pm`;
+//! - times, after the date and an optional `,` and separator (`at` `-` `|` `/` `@` `T`, a
+//!   bullet `•` or a dash `–`), or before it (`15:11 GMT, Thursday, 22 January 2015`):
+//!   `15:11`, `15:11:00`, `15:11:00.123`, `3:11 PM`, `3:11 p.m.`, `3pm`;
 //! - zones, only after a time: `Z`, numeric offsets (`+02:00`, `+0200`, `-05`), `GMT+1`,
 //!   `UTC+02:00`, and the named zones of a small fixed table (`UTC`, `UT`, `GMT`, `Z`, `WET`,
 //!   `WEST`, `BST`, `CET`, `CEST`, `EET`, `EEST`, `MSK`, `EST`, `EDT`, `CST`, `CDT`, `MST`,
@@ -137,6 +137,7 @@ const PREFIXES: &[&str] = &[
     "published on",
     "published at",
     "published",
+    "first published on",
     "first published",
     "last updated on",
     "last updated",
@@ -201,10 +202,14 @@ fn lex(s: &str) -> Option<Vec<Tok<'_>>> {
             toks.push(Tok::Punct(c));
             i += 1;
         } else if c >= 0x80 {
-            // Non-ASCII: only whitespace (such as a no-break space) is allowed.
+            // Non-ASCII: whitespace (such as a no-break space) is skipped, dashes and the minus
+            // sign read as `-`, bullets and middle dots as `|`; anything else is refused.
             let ch = s[i..].chars().next()?;
-            if !ch.is_whitespace() {
-                return None;
+            match ch {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => toks.push(Tok::Punct(b'-')),
+                '\u{2022}' | '\u{00b7}' | '\u{30fb}' => toks.push(Tok::Punct(b'|')),
+                ch if ch.is_whitespace() => {}
+                _ => return None,
             }
             i += ch.len_utf8();
         } else {
@@ -389,16 +394,14 @@ impl<'a> Parser<'_, 'a> {
             return (None, None);
         }
         let start = self.i;
-        // Separator.
-        if !(self.eat_punct(',')
-            || self.eat_word("at")
+        // Optional separators: "22 Jan 2015, at 15:11", "2015-01-22T15:11", "22/01/2015 / 15:11".
+        self.eat_punct(',');
+        let _ = self.eat_word("at")
             || self.eat_punct('-')
             || self.eat_punct('|')
+            || self.eat_punct('/')
             || self.eat_punct('@')
-            || self.eat_word("t"))
-        {
-            // No separator: fine ("22 Jan 2015 15:11").
-        }
+            || self.eat_word("t");
         match self.time() {
             Some(t) => {
                 let zone = self.zone();

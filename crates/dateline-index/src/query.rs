@@ -9,6 +9,7 @@
 //! | `a AND b`, `a OR b`        | both / either (operators are written in capitals)          |
 //! | `(a OR b) AND c`           | grouping                                                   |
 //! | `title:ISIS`, `body:"…"`   | search one field only (`title:(a OR b)` works too)         |
+//! | `*`                        | every article (useful with date and entity filters)        |
 //!
 //! Precedence, loosest first: `OR`, `AND`, juxtaposition, then the prefixes `NOT`/`-`/`+`. So
 //! `foreign fighters AND Syria` reads as `(foreign fighters) AND Syria`. Lower-case `and`,
@@ -48,6 +49,8 @@ pub enum TextField {
 /// The syntax tree of a query.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
+    /// `*`: every article.
+    All,
     /// A word, searched in the given field or in title and body.
     Word {
         /// Restriction to one field.
@@ -393,6 +396,7 @@ impl Parser<'_> {
         };
         self.pos += 1;
         match tok {
+            Tok::Word(text) if text == "*" => Ok(Node::All),
             Tok::Word(text) => Ok(Node::Word { field, text }),
             Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
             Tok::LParen => {
@@ -441,6 +445,7 @@ fn restrict(node: Node, f: TextField) -> Node {
             text,
             slop,
         },
+        Node::All => Node::All,
         Node::Required(n) => Node::Required(Box::new(restrict(*n, f))),
         Node::Not(n) => Node::Not(Box::new(restrict(*n, f))),
         Node::Any(items) => Node::Any(all(items)),
@@ -552,6 +557,7 @@ impl<'s> QueryBuilder<'s> {
 
     fn node(&self, node: &Node) -> Option<Box<dyn Query>> {
         match node {
+            Node::All => Some(Box::new(AllQuery)),
             Node::Word { field, text } => self.text_query(*field, text, 0),
             Node::Phrase { field, text, slop } => self.text_query(*field, text, *slop),
             Node::Required(inner) => self.node(inner),
@@ -685,6 +691,6 @@ mod tests {
     #[test]
     fn plain_words_never_fail_on_prose() {
         let node = plain_words("WHAT ARE THE EFFECTS OF - \"X\" title: AND (");
-        assert!(matches!(node, Node::Any(ref v) if v.len() == 9));
+        assert!(matches!(node, Node::Any(ref v) if v.len() == 10));
     }
 }

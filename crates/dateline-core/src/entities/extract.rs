@@ -659,7 +659,7 @@ impl EntityExtractor {
         let toks = &doc.toks;
         let n = toks.len();
         let capword =
-            |t: &Tok| t.has(CAP) && !t.has(SKIP) && !(t.has(CONNECTOR) && !t.has(ALL_CAPS));
+            |t: &Tok| t.has(CAP) && !t.has(SKIP) && (t.has(ALL_CAPS) || !t.has(CONNECTOR));
         let mut i = 0;
         while i < n {
             let t = &toks[i];

@@ -144,7 +144,7 @@ impl Gazetteer {
             }
         }
         for list in titles.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
         Gazetteer {
             places,

@@ -13,14 +13,21 @@
 //! 4. Junk lines are dropped wherever they are: lines that are mostly navigation-icon words
 //!    (at least 3 words containing `icon`, making at least half of the words). Before the
 //!    title, a few bare boilerplate lines are dropped too (`Advertisement`, `Skip to content`,
-//!    `Share this article`, ...).
+//!    `Share this article`, `Tweet`, `Sign in`, ...) and bylines (`By Jane Doe`).
 //! 5. Title: the first non-blank, non-junk line after the date line (or from the top when
-//!    there is no date line), if it looks like a headline: at most 250 characters. When there
-//!    is a date line and the line after it does not look like a headline or ends with a
-//!    sentence period, while a headline-like line (no final period) comes just before the date
-//!    line (the `Title / date / body` layout), that earlier line is the title. Otherwise the
-//!    article has no title and the body starts at that line. Later lines identical to the
-//!    title (a repeated headline) are dropped.
+//!    there is no date line), if it looks like a headline: at most 250 characters. With a
+//!    date line, in order:
+//!    - that line is the title if it occurs again as a whole line (the headline written
+//!      twice, as in the seed);
+//!    - otherwise a headline-like line of at least four words *before* the date line that
+//!      occurs twice near the top (a page title above a byline and the date) is the title;
+//!    - otherwise that first line is the title unless it ends with a sentence period;
+//!    - otherwise a headline-like line without a final period just before the date line
+//!      (the `Title / date / body` layout) is the title;
+//!    - otherwise the first line after the date, if headline-like.
+//!
+//!    Without a title the body starts at that first line. Later lines identical to the title
+//!    (a repeated headline) are dropped.
 //! 6. Body: the remaining lines split into paragraphs on blank lines; the lines of one
 //!    paragraph are joined with a single space and paragraphs with `"\n\n"`. Typographic
 //!    quotes and other characters are kept as they are.
@@ -29,12 +36,16 @@
 //!
 //! Everything is linear in the size of the input; the date parser only ever sees short lines.
 
+use std::collections::HashMap;
+
 use crate::date::parse_date;
 use crate::reader::ReadError;
 use crate::Article;
 
 /// How many non-blank lines from the top may hold the date line.
 const DATE_LINE_WINDOW: usize = 15;
+/// How many lines from the top are looked at for a repeated headline.
+const REPEAT_WINDOW: usize = 400;
 /// Longest headline, in characters.
 const MAX_TITLE_CHARS: usize = 250;
 
@@ -50,6 +61,17 @@ const LEADING_JUNK: &[&str] = &[
     "search",
     "home",
     "close",
+    "tweet",
+    "share tweet",
+    "email",
+    "print",
+    "comments",
+    "sign in",
+    "log in",
+    "subscribe",
+    "sign in subscribe",
+    "read more",
+    "learn more",
 ];
 
 /// Parses one raw text article (bytes as read) into an [`Article`] with the given id; sets
@@ -91,14 +113,9 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
     // The first content line after the date line (or from the top).
     let first = (start..lines.len()).find(|&i| !lines[i].is_empty() && !is_leading_junk(lines[i]));
     let first_headline = first.filter(|&i| looks_like_headline(lines[i]));
-    let title_idx = match (date_idx, first_headline) {
-        (Some(_), Some(i)) if !ends_with_period(lines[i]) => Some(i),
-        (Some(d), a) => (0..d)
-            .rev()
-            .find(|&i| !lines[i].is_empty() && !is_leading_junk(lines[i]))
-            .filter(|&i| looks_like_headline(lines[i]) && !ends_with_period(lines[i]))
-            .or(a),
-        (None, a) => a,
+    let title_idx = match date_idx {
+        None => first_headline,
+        Some(d) => choose_title_around_date(&lines, d, first_headline),
     };
     let title_line = title_idx.map(|i| lines[i]);
 
@@ -138,6 +155,42 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         path: Some(id.to_string()),
         entities: Vec::new(),
     })
+}
+
+/// The title when there is a date line at `d`; `after` is the headline-like first content line
+/// after it. See rule 5 of the module documentation.
+fn choose_title_around_date(lines: &[&str], d: usize, after: Option<usize>) -> Option<usize> {
+    // How often each short line occurs near the top (repeated headlines), bounded work.
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for &line in lines.iter().take(REPEAT_WINDOW) {
+        if !line.is_empty() && line.len() <= 4 * MAX_TITLE_CHARS {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    let repeated = |i: usize| counts.get(lines[i]).is_some_and(|&n| n >= 2);
+    let candidate = |i: usize| {
+        !lines[i].is_empty() && !is_leading_junk(lines[i]) && looks_like_headline(lines[i])
+    };
+    if let Some(a) = after.filter(|&a| repeated(a)) {
+        return Some(a);
+    }
+    // A repeated headline of at least four words before the date line (page title, then the
+    // headline again above the byline and date).
+    let before_repeated = (0..d)
+        .rev()
+        .find(|&i| candidate(i) && repeated(i) && lines[i].split_whitespace().nth(3).is_some());
+    if before_repeated.is_some() {
+        return before_repeated;
+    }
+    if let Some(a) = after.filter(|&a| !ends_with_period(lines[a])) {
+        return Some(a);
+    }
+    // `Title / date / body`: the content line just before the date line.
+    (0..d)
+        .rev()
+        .find(|&i| !lines[i].is_empty() && !is_leading_junk(lines[i]))
+        .filter(|&i| candidate(i) && !ends_with_period(lines[i]))
+        .or(after)
 }
 
 /// Checks and decodes the bytes: empty, binary, BOM, strict UTF-8, whitespace only.
@@ -180,10 +233,29 @@ fn is_icon_junk(line: &str) -> bool {
     icons >= 3 && icons * 2 >= words
 }
 
-/// Junk that may come before the title: icon runs and bare boilerplate lines.
+/// Junk that may come before the title: icon runs, bare boilerplate lines and bylines.
 fn is_leading_junk(line: &str) -> bool {
     (line.len() <= 24 && LEADING_JUNK.iter().any(|j| line.eq_ignore_ascii_case(j)))
         || is_icon_junk(line)
+        || is_byline(line)
+}
+
+/// `By Jane Doe`, `by Jeff Foust`, `By JANE DOE and JOHN ROE`: "by" and then only capitalised
+/// words, `and` or `&` (at most 12 words). `By the numbers: ...` is not a byline.
+fn is_byline(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return false;
+    }
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if n > 11 || !(capitalised || w == "and" || w == "&") {
+            return false;
+        }
+    }
+    n > 0
 }
 
 fn looks_like_headline(line: &str) -> bool {

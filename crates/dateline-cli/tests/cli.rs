@@ -1,0 +1,275 @@
+//! The `dateline` binary end to end: exit codes, summaries, output formats, errors.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
+}
+
+fn dateline(index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .env("DATELINE_INDEX", index)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run dateline")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn summary_count(out: &str, label: &str) -> usize {
+    out.lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix(label)
+                .map(|rest| rest.trim().to_string())
+        })
+        .and_then(|n| n.split_whitespace().next().map(str::to_string))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no {label:?} line in:\n{out}"))
+}
+
+#[test]
+fn quick_start_indexes_the_sample_and_finds_the_phrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    assert_eq!(summary_count(&text, "added"), 12, "{text}");
+    assert_eq!(summary_count(&text, "without date"), 2, "{text}");
+    assert!(text.contains("articles/s"), "{text}");
+
+    let out = dateline(&index, &["search", "\"foreign fighters\""]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Coalition ministers meet in London on foreign fighters"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ministers discuss returning foreign fighters"),
+        "{text}"
+    );
+    assert!(text.contains("2 matching articles"), "{text}");
+    // Not a terminal: no colour codes.
+    assert!(!text.contains('\x1b'), "{text:?}");
+}
+
+#[test]
+fn reindexing_adds_nothing_twice_and_replaces_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    for name in ["coalition-talks.txt", "space-probe.txt"] {
+        fs::copy(sample().join("raw").join(name), corpus.join(name)).unwrap();
+    }
+    let index = dir.path().join("idx");
+    let run = || stdout(&dateline(&index, &["index", corpus.to_str().unwrap()]));
+    assert_eq!(summary_count(&run(), "added"), 2);
+    let again = run();
+    assert_eq!(
+        (
+            summary_count(&again, "added"),
+            summary_count(&again, "unchanged")
+        ),
+        (0, 2)
+    );
+
+    let probe = corpus.join("space-probe.txt");
+    let text = fs::read_to_string(&probe)
+        .unwrap()
+        .replace("sharpest", "clearest");
+    fs::write(&probe, text).unwrap();
+    let changed = run();
+    assert_eq!(summary_count(&changed, "updated"), 1, "{changed}");
+    assert_eq!(summary_count(&changed, "in index"), 2, "{changed}");
+    let out = dateline(&index, &["search", "clearest", "--count"]);
+    assert_eq!(stdout(&out).trim(), "1");
+    let out = dateline(&index, &["search", "sharpest", "--count"]);
+    assert_eq!(stdout(&out).trim(), "0");
+}
+
+#[test]
+fn bad_files_are_reported_with_file_and_line_and_the_rest_is_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::copy(
+        sample().join("raw/central-bank.txt"),
+        corpus.join("good.txt"),
+    )
+    .unwrap();
+    fs::write(corpus.join("empty.txt"), "").unwrap();
+    fs::write(
+        corpus.join("binary.txt"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0],
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("latin1.txt"),
+        b"Title\n\nCaf\xe9 society returns.\n",
+    )
+    .unwrap();
+    let jsonl = "{\"id\": \"j1\", \"title\": \"First\", \"date\": \"2015-01-02\", \"body\": \"One.\"}\n\
+                 {\"id\": \"j2\", \"title\": \"Broken\", \"body\": \n\
+                 {\"id\": \"j3\", \"title\": \"Third\", \"date\": \"2015-01-03\", \"body\": \"Three.\"}\n";
+    fs::write(corpus.join("feed.jsonl"), jsonl).unwrap();
+    let index = dir.path().join("idx");
+    let out = dateline(&index, &["index", corpus.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert_eq!(summary_count(&text, "added"), 3, "{text}");
+    assert_eq!(summary_count(&text, "skipped"), 4, "{text}");
+    let skipped: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Skipped"))
+        .skip(1)
+        .collect();
+    let line_for = |name: &str| {
+        skipped
+            .iter()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not reported in {skipped:?}"))
+            .to_string()
+    };
+    assert!(line_for("empty.txt").contains("empty"));
+    assert!(line_for("binary.txt").contains("binary"));
+    assert!(line_for("latin1.txt").contains("UTF-8"));
+    assert!(
+        line_for("feed.jsonl").contains("feed.jsonl:2:"),
+        "{skipped:?}"
+    );
+
+    let out = dateline(&index, &["search", "*", "--count"]);
+    assert_eq!(stdout(&out).trim(), "3");
+}
+
+#[test]
+fn json_output_has_one_object_per_hit_with_typed_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let out = dateline(
+        &index,
+        &["search", "Hammond", "--format", "json", "--entity", "Daesh"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let hits: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit["rank"], 1);
+    assert_eq!(hit["id"], "raw/coalition-talks.txt");
+    assert_eq!(hit["date"], "2015-01-22T15:11:00Z");
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    assert!(hit["snippet"].as_str().unwrap().contains("Hammond"));
+    let entities = hit["entities"].as_array().unwrap();
+    assert!(entities
+        .iter()
+        .any(|e| e["type"] == "PER" && e["name"] == "Philip Hammond"));
+    assert!(entities
+        .iter()
+        .any(|e| e["type"] == "ORG" && e["name"] == "Islamic State"));
+}
+
+#[test]
+fn date_filters_are_inclusive_and_sort_by_date_is_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let count = |args: &[&str]| {
+        let mut all = vec!["search", "*", "--count"];
+        all.extend_from_slice(args);
+        stdout(&dateline(&index, &all))
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert_eq!(count(&[]), 12);
+    assert_eq!(count(&["--from", "2015-01-22", "--to", "2015-01-22"]), 1);
+    assert_eq!(count(&["--from", "2015-02-01"]), 4);
+    assert_eq!(count(&["--to", "2015-01-20T00:00:00Z"]), 2);
+    let out = dateline(
+        &index,
+        &[
+            "search", "*", "--sort", "date", "--format", "json", "-n", "3",
+        ],
+    );
+    let dates: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+        .collect();
+    assert_eq!(dates.len(), 3);
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+}
+
+#[test]
+fn malformed_queries_and_dates_exit_2_with_a_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let out = dateline(&index, &["search", "(Hammond OR Kerry"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("column 1") && err.contains("never closed"),
+        "{err}"
+    );
+    assert!(err.contains("  (Hammond OR Kerry\n  ^"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let out = dateline(&index, &["search", "Hammond", "--from", "22/13/2015"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("22/13/2015"), "{}", stderr(&out));
+}
+
+#[test]
+fn searching_without_an_index_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dateline(&dir.path().join("nothing"), &["search", "Hammond"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no Dateline index"),
+        "{}",
+        stderr(&out)
+    );
+    let out = dateline(&dir.path().join("idx"), &["index", "/no/such/path"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/path"), "{}", stderr(&out));
+}
+
+#[test]
+fn colour_is_forced_with_color_always_and_stats_print_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let out = dateline(&index, &["--color", "always", "search", "Hammond"]);
+    assert!(stdout(&out).contains("\x1b["), "{}", stdout(&out));
+    let out = dateline(&index, &["stats", "--format", "json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["articles"], 12);
+    assert_eq!(stats["without_date"], 2);
+    assert_eq!(stats["first_date"], "2015-01-13T08:00:00Z");
+    let people = stats["top_entities"]["PER"].as_array().unwrap();
+    assert!(
+        people.iter().any(|p| p[0] == "Philip Hammond"),
+        "{people:?}"
+    );
+}

@@ -1,0 +1,179 @@
+//! Searches over one index of real news: the seed article, BBC News (raw files) and
+//! Reuters-21578 (JSON Lines, gzipped), read from `../shared/data`.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest, Sort};
+
+const SEED_ID: &str = "london-terror-talks.txt";
+
+fn shared_data() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "shared data folder {} is missing under CI",
+        dir.display()
+    );
+    eprintln!("skipping: {} is missing", dir.display());
+    None
+}
+
+/// The index is built once and shared by every test in this file.
+fn corpus() -> Option<&'static (Index, IngestReport)> {
+    static CORPUS: OnceLock<(Index, IngestReport)> = OnceLock::new();
+    let data = shared_data()?;
+    Some(CORPUS.get_or_init(|| {
+        let index = Index::create_in_ram().expect("index in RAM");
+        let paths = [
+            data.join("seed/london-terror-talks.txt"),
+            data.join("bbc-news/raw"),
+            data.join("reuters21578/docs.jsonl.gz"),
+        ];
+        let report = index
+            .ingest_paths(&paths, &IngestOptions::default(), &|_| {})
+            .expect("ingest");
+        (index, report)
+    }))
+}
+
+fn ids(index: &Index, request: &SearchRequest) -> Vec<String> {
+    let results = index.search(request).expect("search");
+    results.hits.into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn ingest_reads_every_article_and_reports_the_one_latin1_bbc_file() {
+    let Some((index, report)) = corpus() else {
+        return;
+    };
+    // 1 seed + 2,225 BBC files + 21,578 Reuters records, less the BBC file with a Latin-1 byte.
+    assert_eq!(report.added, 1 + 2_225 + 21_578 - 1, "{report:?}");
+    assert_eq!(index.num_articles() as usize, report.added);
+    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
+    let skipped = &report.skipped[0];
+    assert!(skipped.path.ends_with("sport/199.txt"), "{skipped}");
+    assert!(skipped.reason.contains("UTF-8"), "{skipped}");
+    // BBC files carry no date line: 2,224 undated articles, the rest dated.
+    assert_eq!(report.without_date, 2_224);
+}
+
+#[test]
+fn hammond_ranks_the_seed_first() {
+    let Some((index, _)) = corpus() else { return };
+    let hits = ids(index, &SearchRequest::new("Hammond"));
+    assert_eq!(hits.first().map(String::as_str), Some(SEED_ID), "{hits:?}");
+}
+
+#[test]
+fn phrase_finds_the_seed_and_date_filter_excludes_it() {
+    let Some((index, _)) = corpus() else { return };
+    let phrase = SearchRequest::new("\"foreign fighters\"").limit(100);
+    assert!(ids(index, &phrase).contains(&SEED_ID.to_string()));
+    let in_january = phrase
+        .clone()
+        .from_str("2015-01-22")
+        .unwrap()
+        .to_str("2015-01-22")
+        .unwrap();
+    assert_eq!(ids(index, &in_january), [SEED_ID]);
+    let later = phrase.from_str("2015-01-23").unwrap();
+    assert!(!ids(index, &later).contains(&SEED_ID.to_string()));
+}
+
+#[test]
+fn entity_filters_match_aliases_and_exclude_absent_people() {
+    let Some((index, _)) = corpus() else { return };
+    let base = || SearchRequest::new("Hammond").limit(100);
+    for name in ["Daesh", "ISIS", "islamic state", "John Kerry", "john kerry"] {
+        let hits = ids(index, &base().entity(name));
+        assert!(
+            hits.contains(&SEED_ID.to_string()),
+            "--entity {name}: {hits:?}"
+        );
+    }
+    let both = base().entity("Daesh").entity("John Kerry");
+    assert_eq!(ids(index, &both), [SEED_ID]);
+    let merkel = ids(index, &base().entity("Angela Merkel"));
+    assert!(!merkel.contains(&SEED_ID.to_string()), "{merkel:?}");
+}
+
+#[test]
+fn reuters_date_ranges_count_what_the_source_dates_say() {
+    let Some((index, _)) = corpus() else { return };
+    let data = shared_data().expect("checked by corpus()");
+    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters");
+    let dates: Vec<NaiveDate> = std::io::BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(&line.expect("line")).expect("json");
+            v["date"]
+                .as_str()
+                .expect("date")
+                .parse()
+                .expect("YYYY-MM-DD")
+        })
+        .collect();
+    let ranges = [
+        ("1987-03-01", "1987-03-31"),
+        ("1987-02-26", "1987-02-26"),
+        ("1987-04-07", "1987-10-20"),
+    ];
+    for (from, to) in ranges {
+        let (f, t): (NaiveDate, NaiveDate) = (from.parse().unwrap(), to.parse().unwrap());
+        let expected = dates.iter().filter(|d| **d >= f && **d <= t).count();
+        assert!(expected > 0);
+        let request = SearchRequest::new("*")
+            .from_str(from)
+            .unwrap()
+            .to_str(to)
+            .unwrap();
+        assert_eq!(index.count(&request).unwrap(), expected, "{from}..{to}");
+    }
+}
+
+#[test]
+fn date_sort_returns_newest_first() {
+    let Some((index, _)) = corpus() else { return };
+    let results = index
+        .search(&SearchRequest::new("oil").sort(Sort::Date).limit(20))
+        .unwrap();
+    let dates: Vec<_> = results.hits.iter().map(|h| h.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert!(results.hits.iter().all(|h| h.score.is_none()));
+}
+
+#[test]
+fn snippets_highlight_the_query_terms() {
+    let Some((index, _)) = corpus() else { return };
+    let results = index.search(&SearchRequest::new("Hammond")).unwrap();
+    let snippet = results.hits[0].snippet.as_ref().expect("snippet");
+    assert!(!snippet.highlights.is_empty());
+    for &(s, e) in &snippet.highlights {
+        assert_eq!(&snippet.text[s..e], "Hammond");
+    }
+}
+
+#[test]
+fn us_finds_u_s_and_abadi_finds_al_abadi() {
+    let Some((index, _)) = corpus() else { return };
+    let seed = SEED_ID.to_string();
+    for q in [
+        "Abadi",
+        "al-Abadi",
+        "\"Haider al-Abadi\"",
+        "\"Secretary of State John Kerry\"",
+    ] {
+        let hits = ids(index, &SearchRequest::new(q).limit(50));
+        assert!(hits.contains(&seed), "{q}: {hits:?}");
+    }
+    let dotted = index.count(&SearchRequest::new("title:U.S.")).unwrap();
+    let plain = index.count(&SearchRequest::new("title:US")).unwrap();
+    assert_eq!(dotted, plain);
+    assert!(plain > 100);
+}
