@@ -219,69 +219,95 @@ fn lex(s: &str) -> Option<Vec<Tok<'_>>> {
     Some(toks)
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month's number from its English name or three-letter abbreviation (or `Sept`).
 fn month_of(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lw = w.to_ascii_lowercase();
-    if lw == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| lw == *m || (lw.len() == 3 && m.starts_with(lw.as_str())))
+        .position(|m| {
+            w.eq_ignore_ascii_case(m) || (w.len() == 3 && w.eq_ignore_ascii_case(&m[..3]))
+        })
         .map(|i| i as u32 + 1)
 }
 
+const WEEKDAYS: [(&str, Weekday); 17] = [
+    ("mon", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sun", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+];
+
 fn weekday_of(w: &str) -> Option<Weekday> {
-    let lw = w.to_ascii_lowercase();
-    let d = match lw.as_str() {
-        "mon" | "monday" => Weekday::Mon,
-        "tue" | "tues" | "tuesday" => Weekday::Tue,
-        "wed" | "wednesday" => Weekday::Wed,
-        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thu,
-        "fri" | "friday" => Weekday::Fri,
-        "sat" | "saturday" => Weekday::Sat,
-        "sun" | "sunday" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(d)
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| w.eq_ignore_ascii_case(name))
+        .map(|&(_, d)| d)
 }
 
 /// Named zones and their offsets from UTC in minutes.
+const ZONES: [(&str, i32); 25] = [
+    ("z", 0),
+    ("ut", 0),
+    ("utc", 0),
+    ("gmt", 0),
+    ("wet", 0),
+    ("bst", 60),
+    ("west", 60),
+    ("cet", 60),
+    ("cest", 120),
+    ("eet", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("mst", -420),
+    ("mdt", -360),
+    ("pst", -480),
+    ("pdt", -420),
+    ("hkt", 480),
+    ("sgt", 480),
+    ("jst", 540),
+    ("aest", 600),
+    ("aedt", 660),
+];
+
 fn named_zone(w: &str) -> Option<i32> {
-    let lw = w.to_ascii_lowercase();
-    let mins = match lw.as_str() {
-        "z" | "ut" | "utc" | "gmt" | "wet" => 0,
-        "bst" | "west" | "cet" => 60,
-        "cest" | "eet" => 120,
-        "eest" | "msk" => 180,
-        "est" => -300,
-        "edt" => -240,
-        "cdt" => -300,
-        "cst" => -360,
-        "mst" => -420,
-        "mdt" => -360,
-        "pst" => -480,
-        "pdt" => -420,
-        "hkt" | "sgt" => 480,
-        "jst" => 540,
-        "aest" => 600,
-        "aedt" => 660,
-        _ => return None,
-    };
-    Some(mins)
+    ZONES
+        .iter()
+        .find(|(name, _)| w.eq_ignore_ascii_case(name))
+        .map(|&(_, mins)| mins)
 }
 
 struct Parser<'t, 'a> {
@@ -550,20 +576,20 @@ impl<'a> Parser<'_, 'a> {
     /// `am`/`pm`/`a.m.`/`p.m.`: `Some(true)` for pm.
     fn ampm(&mut self) -> Option<bool> {
         if let Some(Tok::Word(w)) = self.peek() {
-            let lw = w.to_ascii_lowercase();
-            match lw.as_str() {
-                "am" | "pm" => {
+            let pm = w.eq_ignore_ascii_case("pm") || w.eq_ignore_ascii_case("p");
+            match w.len() {
+                2 if pm || w.eq_ignore_ascii_case("am") => {
                     self.i += 1;
-                    return Some(lw == "pm");
+                    return Some(pm);
                 }
-                "a" | "p" => {
+                1 if pm || w.eq_ignore_ascii_case("a") => {
                     if let (Some(Tok::Punct(b'.')), Some(Tok::Word(m))) =
                         (self.peek_at(1), self.peek_at(2))
                     {
                         if m.eq_ignore_ascii_case("m") {
                             self.i += 3;
                             self.eat_punct('.');
-                            return Some(lw == "p");
+                            return Some(pm);
                         }
                     }
                 }

@@ -202,3 +202,51 @@ fn strict_parsing_explains_refusals() {
     let msg = parse_date_strict(&long).unwrap_err().to_string();
     assert!(msg.len() < 600, "long input is shortened in the message");
 }
+
+/// Date lines seen in real scraped news pages (article-extraction benchmark).
+#[test]
+fn date_lines_from_real_news_pages() {
+    check(
+        "Published 11:34 PM EST Nov 19, 2019",
+        "2019-11-20T04:34:00Z",
+        true,
+    );
+    check(
+        "Updated 1:39 am EST, Wednesday, November 20, 2019",
+        "2019-11-20T06:39:00Z",
+        true,
+    );
+    check("19 November 2019 • 1:16pm", "2019-11-19T13:16:00Z", true);
+    check(
+        "First published on November 19, 2019 / 8:16 AM",
+        "2019-11-19T08:16:00Z",
+        true,
+    );
+    check("Nov. 20, 2019 12:00 AM EST", "2019-11-20T05:00:00Z", true);
+    check(
+        "Published: Monday, November 18th, 2019 at 11:08 a.m.",
+        "2019-11-18T11:08:00Z",
+        true,
+    );
+    check(
+        "14:53 GMT +3 20 November 2019",
+        "2019-11-20T11:53:00Z",
+        true,
+    );
+    check(
+        "UPDATED: Tue., Nov. 19, 2019",
+        "2019-11-19T00:00:00Z",
+        false,
+    );
+    check("20/11/2019 / 11:42 am", "2019-11-20T11:42:00Z", true);
+    check("October 9, 2018 at 9:40 am", "2018-10-09T09:40:00Z", true);
+    // Ambiguous zones (ET, PT, IST), two-digit years and trailing words are refused.
+    assert_eq!(parse_date("Nov. 18, 2019 7:04 pm ET"), None);
+    assert_eq!(parse_date("Nov 20 2019, 10:18am ist"), None);
+    assert_eq!(parse_date("11/12/19 4:40PM"), None);
+    assert_eq!(
+        parse_date("Updated on: November 19, 2019 / 10:07 AM / CBS News"),
+        None
+    );
+    assert_eq!(parse_date("by Regan December 6, 2017"), None);
+}

@@ -527,3 +527,41 @@ fn format_is_chosen_by_file_name() {
         assert_eq!(Format::from_path(Path::new(name)), expected, "{name}");
     }
 }
+
+/// Real scraped pages (article-extraction benchmark): page title, byline and date above the
+/// body; the title is the repeated headline, not the byline.
+#[test]
+fn scraped_pages_with_bylines_get_the_headline_and_date() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark/scraped_txt");
+    let cases = [
+        (
+            "7de5241947a5f7147fe9787c6f6fa16685bfe66e6c35510a68780f27690dc4f0.txt",
+            "Thousands of teachers pack Indiana Statehouse for protest",
+            // "Published 11:34 PM EST Nov 19, 2019"
+            "2019-11-20T04:34:00Z",
+            "Indianapolis – Several thousand teachers",
+        ),
+        (
+            "c00962aabe7bdd1fca78f5360ea7fa93cd7674863b05157e00827506a7aa58c4.txt",
+            "Seeking a bigger role for a big rocket",
+            "2019-11-18T00:00:00Z",
+            "Earlier this month, NASA announced",
+        ),
+        (
+            "e7301133baab43596f19076beab32096f6405b868e0a69bcfc3349e595d62475.txt",
+            "Saraki, Melaye, Ben Bruce Drag IGP Idris to Court, Demand N500m",
+            "2018-10-09T09:40:00Z",
+            "President of the Senate, Bukola Saraki",
+        ),
+    ];
+    for (name, title, date, body_start) in cases {
+        let a = read_one(&dir.join(name), name);
+        assert_eq!(a.title.as_deref(), Some(title), "{name}");
+        assert_eq!(a.published, Some(utc(date)), "{name}");
+        assert!(a.body.starts_with(body_start), "{name}: {:.80}", a.body);
+        assert!(!a.body.contains(title), "{name}: title left in the body");
+    }
+}

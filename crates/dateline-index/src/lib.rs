@@ -43,3 +43,8 @@ pub use index::Index;
 pub use ingest::{IngestOptions, IngestReport, Progress, Skipped};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
 pub use stats::IndexStats;
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -193,10 +193,10 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         Some(v) => return Err(bad("date", v, "a date string or null")),
     };
 
-    let body = match &rec.body {
+    let body = match rec.body {
         None | Some(Loose::Null) => None,
-        Some(Loose::Str(s)) => Some(s.trim().to_string()),
-        Some(v) => return Err(bad("body", v, "a string")),
+        Some(Loose::Str(s)) => Some(trimmed(s)),
+        Some(v) => return Err(bad("body", &v, "a string")),
     };
     let body = match (body, &title) {
         (Some(body), _) => body,
@@ -228,6 +228,14 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         path: Some(id_base.to_string()).filter(|p| !p.is_empty()),
         entities: Vec::new(),
     })
+}
+
+/// The trimmed text, reusing an owned string's buffer when nothing is trimmed.
+fn trimmed(s: Cow<'_, str>) -> String {
+    match s {
+        Cow::Owned(o) if o.trim().len() == o.len() => o,
+        s => s.trim().to_string(),
+    }
 }
 
 fn looks_like_url(s: &str) -> bool {
