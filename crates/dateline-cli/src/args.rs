@@ -12,7 +12,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   dateline search Hammond                    words, ranked by BM25
   dateline search '\"foreign fighters\"' --from 2015-01-01 --to 2015-01-31
   dateline search ISIS --entity 'John Kerry' --format json
-  dateline stats")]
+  dateline show raw/coalition-talks.txt       one article, as stored, with its entities
+  dateline stats
+  dateline completions bash > /etc/bash_completion.d/dateline
+
+Exit status: 0 success; 1 partial (index: some files skipped; show: no such article);
+2 usage error or failure (one line on stderr, with its causes); 101 internal error (a bug).")]
 pub struct Cli {
     /// Index folder [default: ./.dateline]
     #[arg(long, global = true, env = "DATELINE_INDEX", value_name = "DIR")]
@@ -21,6 +26,14 @@ pub struct Cli {
     /// When to colour output.
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// No progress bars and no summaries: only results, warnings and errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// More detail: each commit, each skipped file as it happens, timings.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 
     /// What to do.
     #[command(subcommand)]
@@ -31,20 +44,80 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index files and folders of articles (raw text, JSON Lines, .gz), adding only what is new.
-    #[command(
-        after_help = "Exit status: 0 when every file went in, 1 when some were skipped \
-                            (the rest is indexed), 2 on a usage or fatal error."
-    )]
+    #[command(after_help = "Examples:
+  dateline index ~/news                     index (or update) from a folder
+  dateline index a.jsonl b.jsonl.gz --format json
+  dateline index ~/news --rebuild           start afresh (after an upgrade that changed the index format)
+  dateline --index /data/idx index ~/news --quiet
+
+Exit status: 0 when every file went in, 1 when some were skipped (the rest is indexed),
+2 on a usage or fatal error (the index keeps what its last commit saved).")]
     Index(IndexArgs),
     /// Search the index.
     #[command(
         after_help = "Query syntax: words (BM25), \"quoted phrases\" (\"a b\"~2 allows \
                             slop), +required, -excluded, NOT, AND, OR (capitals), parentheses, \
-                            title: and body: prefixes."
+                            title: and body: prefixes.
+
+Examples:
+  dateline search Hammond
+  dateline search '\"foreign fighters\"~2 AND (Syria OR Iraq)' --from 2015-01-01 --to 2015-03-31
+  dateline search '*' --entity Daesh --sort date -n 20
+  dateline search 'title:ISIS -Kerry' --format json | jq .title
+  dateline search Hammond --count"
     )]
     Search(SearchArgs),
     /// Show the index's size, date range and most frequent entities.
+    #[command(after_help = "Examples:
+  dateline stats
+  dateline stats --top 25 --format json")]
     Stats(StatsArgs),
+    /// Print one article as stored: title, date, source, body and its entities.
+    #[command(after_help = "Examples:
+  dateline show raw/coalition-talks.txt     an id as printed by `search`
+  dateline show 42 --format json
+
+Exit status: 0 when shown, 1 when no article has that id, 2 on an error.")]
+    Show(ShowArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:
+  dateline completions bash > ~/.local/share/bash-completion/completions/dateline
+  dateline completions zsh > ~/.zfunc/_dateline
+  dateline completions fish > ~/.config/fish/completions/dateline.fish
+  dateline completions powershell >> $PROFILE")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), generated from these definitions.
+    #[command(after_help = "Examples:
+  dateline man > dateline.1 && man ./dateline.1
+  dateline man | gzip > /usr/local/share/man/man1/dateline.1.gz")]
+    Man,
+    /// Relevance evaluation: run topics against the index and score them with qrels
+    /// (trec_eval semantics), or score an existing TREC run file (`--run`).
+    #[command(after_help = "Examples:
+  dateline eval --index IDX --topics topics.tsv --qrels qrels.txt --run-out run.txt
+  dateline eval --run run.txt --qrels qrels.txt --per-query
+Topics: qid<TAB>query lines or TREC <top> files, read as plain words (no operators).
+Metrics: map ndcg@10 p@10 r@100 r@1000 mrr@10 bpref; queries whose qrels have no relevant
+document are skipped; a topic without results scores 0.")]
+    Eval(EvalArgs),
+    /// Measure query latency over a query file (p50/p95/p99/max µs, queries/s).
+    #[command(
+        after_help = "Query file: qid<TAB>query per line, optionally <TAB>from<TAB>until \
+                            (YYYY-MM-DD, until exclusive) for a date filter.\n\
+                            Example: dateline bench --queries scale_queries.tsv --k 10"
+    )]
+    Bench(BenchArgs),
+    /// Print what the entity extractor finds in article files: one JSON object per article
+    /// per line (id, title, date, body, entities, mentions with byte offsets).
+    #[command(
+        after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\",                             \"text\", \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte                             offsets into that field's text as printed.\n\
+                            Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>...,                             TYPE = PER|ORG|LOC, # comments."
+    )]
+    Extract(ExtractArgs),
+    /// The most frequent entities among matching articles, with counts (`entities eval`:
+    /// measure extraction quality; `entities bench`: extraction speed).
+    #[command(args_conflicts_with_subcommands = true)]
+    Entities(EntitiesArgs),
 }
 
 /// Output format.
@@ -70,7 +143,8 @@ pub enum ColorWhen {
 /// Arguments of `dateline index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders to index (folders are walked recursively).
+    /// Files or folders to index (folders are walked recursively); `-` reads JSON Lines
+    /// (optionally gzipped) from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -86,9 +160,50 @@ pub struct IndexArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 
-    /// No progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
+    /// Build a new index from PATH... and replace the old one (needed when the index was
+    /// written by another schema or analyzer version); the old one stays until the new one
+    /// is complete.
+    #[arg(long)]
+    pub rebuild: bool,
+
+    /// Commit after this many new or changed articles.
+    #[arg(long, default_value_t = 100_000, value_name = "N", hide = true)]
+    pub commit_every: usize,
+
+    /// Index exact duplicates (same body, ignoring case and spacing) too, instead of counting
+    /// them.
+    #[arg(long)]
+    pub keep_duplicates: bool,
+
+    /// Extra aliases used when extracting entities (see `dateline extract --help`); pass the
+    /// same file to `dateline search --aliases` so filters resolve the same way.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// Skip entity extraction (faster; --entity, --person, --org, --place and --facets then
+    /// find nothing in the articles indexed this way).
+    #[arg(long)]
+    pub no_entities: bool,
+}
+
+/// Arguments of `dateline show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (as printed by `search`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `dateline completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Sort order of search hits.
@@ -119,6 +234,35 @@ pub struct SearchArgs {
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
 
+    /// Only articles in this language (ISO 639-1 code such as en, pt, ru; repeat: any of them).
+    #[arg(long = "lang", value_name = "CODE")]
+    pub languages: Vec<String>,
+
+    /// Only articles naming this person, by any alias, any case or surname (repeatable).
+    #[arg(long = "person", value_name = "NAME")]
+    pub persons: Vec<String>,
+
+    /// Only articles naming this organisation, by any alias, any case (repeatable).
+    #[arg(long = "org", value_name = "NAME")]
+    pub orgs: Vec<String>,
+
+    /// Only articles naming this place, by any alias, any case (repeatable).
+    #[arg(long = "place", value_name = "NAME")]
+    pub places: Vec<String>,
+
+    /// Also show facets over ALL matching articles: top entities per type and articles per
+    /// month (json: one extra final line `{"facets": ...}`).
+    #[arg(long)]
+    pub facets: bool,
+
+    /// Entities per type listed by --facets.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facet_limit: usize,
+
+    /// Extra aliases file for entity filters (see `dateline extract --help`).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
     /// Number of hits.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
@@ -138,6 +282,10 @@ pub struct SearchArgs {
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,
+
+    /// Pseudo-relevance feedback (RM3): expand the query with terms of the top 10 articles.
+    #[arg(long)]
+    pub prf: bool,
 }
 
 /// Arguments of `dateline stats`.
@@ -150,4 +298,236 @@ pub struct StatsArgs {
     /// Entities listed per type.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+}
+
+/// Arguments of `dateline bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Query file (TSV).
+    #[arg(long, value_name = "FILE")]
+    pub queries: std::path::PathBuf,
+
+    /// Hits per query.
+    #[arg(long, default_value_t = 10)]
+    pub k: usize,
+
+    /// Build snippets for each hit, as `search` does.
+    #[arg(long)]
+    pub snippets: bool,
+
+    /// Untimed warm-up passes.
+    #[arg(long, default_value_t = 2)]
+    pub warmup: usize,
+
+    /// Timed passes; the median one is reported.
+    #[arg(long, default_value_t = 3)]
+    pub passes: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `dateline extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files (raw text, JSON Lines, .gz), read as `dateline index` reads them.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Extra aliases: a file of `TYPE<TAB>Canonical<TAB>alias...` lines (TYPE = PER|ORG|LOC).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+}
+
+/// Entity type filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EntityType {
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Places.
+    Place,
+    /// Demonyms and other names.
+    Misc,
+}
+
+/// Arguments of `dateline entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Measure or benchmark instead of listing.
+    #[command(subcommand)]
+    pub action: Option<EntitiesAction>,
+
+    /// Only articles matching this query [default: all].
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Only articles published on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only articles published on or before this date (a bare date includes the whole day).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only entities of this type [default: every type].
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kind: Option<EntityType>,
+
+    /// Entities listed (per type when no --type).
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+
+    /// Extra aliases file (see `dateline extract --help`).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// `dateline entities` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum EntitiesAction {
+    /// Exact-span precision, recall and F1 on CoNLL-2003 files, and document-level agreement
+    /// with Reuters-21578 gold places and people.
+    Eval(EntitiesEvalArgs),
+    /// Extraction throughput (MB/s on one core) over article files.
+    Bench(EntitiesBenchArgs),
+}
+
+/// Arguments of `dateline entities eval`.
+#[derive(Debug, Args)]
+pub struct EntitiesEvalArgs {
+    /// CoNLL-2003 files (`token POS chunk NER`), each scored on its own.
+    #[arg(long, value_name = "FILE")]
+    pub conll: Vec<PathBuf>,
+
+    /// Reuters-21578 `docs.jsonl(.gz)` with gold `places` and `people` codes.
+    #[arg(long, value_name = "FILE")]
+    pub reuters: Option<PathBuf>,
+
+    /// Extra aliases file.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `dateline entities bench`.
+#[derive(Debug, Args)]
+pub struct EntitiesBenchArgs {
+    /// Article files to extract from (read once, then timed in memory).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Timed passes over the text; the best is reported.
+    #[arg(long, default_value_t = 3)]
+    pub passes: usize,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Stop-word list choice for `dateline eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StopList {
+    /// Keep every word.
+    None,
+    /// Lucene's English list (33 words).
+    Lucene,
+    /// The longer English list (the default).
+    Long,
+}
+
+/// BM25 form for `dateline eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Bm25Form {
+    /// Title and body as one field, adjustable k1 and b (the default).
+    Combined,
+    /// tantivy's own BM25 per field (k1 = 1.2, b = 0.75), summed.
+    Tantivy,
+}
+
+/// Arguments of `dateline eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Topics file: `qid<TAB>query` TSV or TREC `<top>` format (runs them on the index).
+    #[arg(long, value_name = "FILE", required_unless_present = "run")]
+    pub topics: Option<PathBuf>,
+
+    /// Relevance judgments (TREC qrels: `qid 0 docid rel`).
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+
+    /// Score this TREC run file (`qid Q0 docid rank score tag`) instead of running topics.
+    #[arg(long, value_name = "FILE", conflicts_with = "topics")]
+    pub run: Option<PathBuf>,
+
+    /// Write the run to this file in TREC format.
+    #[arg(long, value_name = "FILE")]
+    pub run_out: Option<PathBuf>,
+
+    /// Documents retrieved per topic.
+    #[arg(long, default_value_t = 1000)]
+    pub k: usize,
+
+    /// Run tag (last column of the run file).
+    #[arg(long, default_value = "dateline")]
+    pub tag: String,
+
+    /// Print one row per query as well as the mean.
+    #[arg(long)]
+    pub per_query: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// With --run: count queries of the qrels missing from the run as 0 (trec_eval -c).
+    /// Topics run on the index always count.
+    #[arg(long, short = 'c')]
+    pub complete: bool,
+
+    /// Pseudo-relevance feedback (RM3).
+    #[arg(long)]
+    pub prf: bool,
+
+    /// RM3: feedback documents.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub prf_docs: usize,
+
+    /// RM3: expansion terms.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub prf_terms: usize,
+
+    /// RM3: weight of the original query (0..1).
+    #[arg(long, default_value_t = 0.5, value_name = "W")]
+    pub prf_weight: f32,
+
+    /// BM25 k1 [default: the library's].
+    #[arg(long)]
+    pub k1: Option<f32>,
+
+    /// BM25 b [default: the library's].
+    #[arg(long)]
+    pub b: Option<f32>,
+
+    /// Weight of title occurrences against body ones [default: the library's].
+    #[arg(long, value_name = "W")]
+    pub title_weight: Option<f32>,
+
+    /// Stop words dropped from topics [default: the library's].
+    #[arg(long, value_enum)]
+    pub stop_words: Option<StopList>,
+
+    /// BM25 form [default: combined].
+    #[arg(long, value_enum)]
+    pub bm25: Option<Bm25Form>,
 }

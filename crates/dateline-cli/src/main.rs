@@ -10,12 +10,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Cli, ColorWhen, Command};
+use crate::args::{Cli, Command};
+use crate::style::Verbosity;
 
 /// Where the index lives when neither `--index` nor `DATELINE_INDEX` says.
 const DEFAULT_INDEX_DIR: &str = ".dateline";
 
 fn main() -> ExitCode {
+    style::report_panics_in_one_line();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -28,23 +30,18 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.color {
-        ColorWhen::Always => anstream::ColorChoice::Always.write_global(),
-        ColorWhen::Never => anstream::ColorChoice::Never.write_global(),
-        ColorWhen::Auto => {}
-    }
+    style::set_color(cli.color);
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
             anstream::eprintln!(
                 "{}error:{} {}",
                 style::ERROR.render(),
                 style::ERROR.render_reset(),
-                chain.join(": ")
+                style::one_line(&err)
             );
             if let Some(dateline_index::Error::Query(q)) = err.downcast_ref() {
                 anstream::eprintln!("{}", q.pointer());
@@ -63,12 +60,20 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let verbosity = Verbosity::from_flags(cli.quiet, cli.verbose);
     let index_dir = cli
         .index
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR));
     match cli.command {
-        Command::Index(args) => cmd::index::run(&index_dir, args),
+        Command::Index(args) => cmd::index::run(&index_dir, args, verbosity),
         Command::Search(args) => cmd::search::run(&index_dir, args),
         Command::Stats(args) => cmd::stats::run(&index_dir, args),
+        Command::Show(args) => cmd::show::run(&index_dir, args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man => cmd::completions::man(),
+        Command::Eval(args) => cmd::eval::run(&index_dir, args),
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Entities(args) => cmd::entities::run(&index_dir, args),
+        Command::Bench(args) => cmd::bench::run(&index_dir, args),
     }
 }

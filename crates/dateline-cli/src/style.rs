@@ -14,3 +14,88 @@ pub const DIM: Style = Style::new().dimmed();
 pub const ENTITY: Style = AnsiColor::Cyan.on_default();
 /// Warnings (skipped files).
 pub const WARN: Style = AnsiColor::Yellow.on_default();
+
+/// How much the commands say besides their results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verbosity {
+    /// Results, warnings and errors only.
+    Quiet,
+    /// Plus progress bars and summaries.
+    Normal,
+    /// Plus each step (commits, timings).
+    Verbose,
+}
+
+impl Verbosity {
+    /// From `--quiet` and `--verbose` (clap makes them exclusive).
+    pub fn from_flags(quiet: bool, verbose: bool) -> Self {
+        match (quiet, verbose) {
+            (true, _) => Verbosity::Quiet,
+            (false, true) => Verbosity::Verbose,
+            (false, false) => Verbosity::Normal,
+        }
+    }
+}
+
+/// Applies `--color` to text output (`anstream`) and to progress bars (`console`, used by
+/// indicatif). `auto` colours a terminal unless `NO_COLOR` is set to a non-empty value.
+pub fn set_color(when: crate::args::ColorWhen) {
+    use std::io::IsTerminal;
+
+    use crate::args::ColorWhen;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (text, stderr) = match when {
+        ColorWhen::Always => (anstream::ColorChoice::Always, true),
+        ColorWhen::Never => (anstream::ColorChoice::Never, false),
+        ColorWhen::Auto => (
+            anstream::ColorChoice::Auto,
+            !no_color && std::io::stderr().is_terminal(),
+        ),
+    };
+    text.write_global();
+    console::set_colors_enabled_stderr(stderr);
+}
+
+/// An error and its causes on one line (`a: b: c`), without repeating a cause that a message
+/// already ends with.
+pub fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.ends_with(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
+/// Replaces Rust's panic message and backtrace with one line saying it is a bug (exit 101).
+/// `RUST_BACKTRACE` set keeps the standard report, for developers.
+pub fn report_panics_in_one_line() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        anstream::eprintln!(
+            "{}error:{} internal error (a bug in dateline, please report it): {}{at}",
+            ERROR.render(),
+            ERROR.render_reset(),
+            message.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }));
+}

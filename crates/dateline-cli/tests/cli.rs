@@ -273,3 +273,126 @@ fn colour_is_forced_with_color_always_and_stats_print_json() {
         "{people:?}"
     );
 }
+
+/// A tiny collection for `dateline eval`: JSON Lines docs, TSV and TREC topics, qrels.
+fn eval_fixture(dir: &Path) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    let docs = dir.join("docs.jsonl");
+    fs::write(
+        &docs,
+        concat!(
+            r#"{"id": "d1", "title": "Time sharing systems", "date": null, "body": "Time-sharing on large computers: scheduling and swapping."}"#,
+            "\n",
+            r#"{"id": "d2", "title": "Numerical integration", "date": null, "body": "Quadrature rules for ordinary differential equations."}"#,
+            "\n",
+            r#"{"id": "d3", "title": "Nuclear test ban", "date": null, "body": "The test ban treaty and the Soviet position at Geneva."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let tsv = dir.join("topics.tsv");
+    // ALL CAPS operators, a stray `-`, `:`, an unclosed quote and parenthesis: all plain words.
+    fs::write(
+        &tsv,
+        "1\tTIME-SHARING SYSTEMS AND SCHEDULING - NOT \"BATCH\n\
+         2\tNUCLEAR TEST BAN: WHAT IS THE SOVIET POSITION (GENEVA\n\
+         3\tOR AND NOT -\n",
+    )
+    .unwrap();
+    let trec = dir.join("topics.trec");
+    fs::write(
+        &trec,
+        "<top>\n<num> Number: 1\n<title> time sharing\n<desc> Description: x\n</top>\n\
+         <top>\n<num> Number: 2\n<title> quadrature\n</top>\n",
+    )
+    .unwrap();
+    let qrels = dir.join("qrels.txt");
+    fs::write(&qrels, "1 0 d1 1\n2 0 d3 1\n2 0 d2 0\n3 0 d2 1\n").unwrap();
+    (docs, tsv, trec, qrels)
+}
+
+#[test]
+fn eval_runs_prose_topics_writes_a_run_and_scores_run_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let (docs, tsv, trec, qrels) = eval_fixture(dir.path());
+    let out = dateline(&index, &["index", docs.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let run = dir.path().join("run.txt");
+    let out = dateline(
+        &index,
+        &[
+            "eval",
+            "--topics",
+            tsv.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+            "--run-out",
+            run.to_str().unwrap(),
+            "--tag",
+            "t1",
+            "--per-query",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("query      map  ndcg@10"), "{text}");
+    // Topics 1 and 2 find their document first; topic 3 (only operators and stop words)
+    // is searched for its words and finds nothing relevant, scoring 0 but counting.
+    let row = |q: &str| {
+        text.lines()
+            .find(|l| l.split_whitespace().next() == Some(q))
+            .unwrap_or_else(|| panic!("no row {q} in {text}"))
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    assert_eq!(row("1"), 1.0, "{text}");
+    assert_eq!(row("2"), 1.0, "{text}");
+    assert_eq!(row("3"), 0.0, "{text}");
+    assert!(text.contains("queries: 3"), "{text}");
+    let lines = fs::read_to_string(&run).unwrap();
+    let first: Vec<&str> = lines.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(first[..4], ["1", "Q0", "d1", "1"], "{lines}");
+    assert_eq!(first[5], "t1");
+
+    // Scoring the run file gives the same numbers, in JSON too.
+    let out = dateline(
+        &index,
+        &[
+            "eval",
+            "--run",
+            run.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    // Without -c, a query absent from the run is left out of the mean.
+    let queries = json["queries"].as_u64().unwrap();
+    assert!(queries == 2 || queries == 3, "{json}");
+    assert!(json["mean"]["ndcg_10"].as_f64().unwrap() > 0.6, "{json}");
+
+    // TREC <top> topics.
+    let out = dateline(
+        &index,
+        &[
+            "eval",
+            "--topics",
+            trec.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("queries: 3"), "{}", stdout(&out));
+
+    // Neither --topics nor --run: a usage error.
+    let out = dateline(&index, &["eval", "--qrels", qrels.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}

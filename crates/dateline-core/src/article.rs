@@ -33,6 +33,10 @@ pub struct Article {
     pub url: Option<String>,
     /// The file the article was read from (relative to the indexed root), when known.
     pub path: Option<String>,
+    /// The language of the text (ISO 639-1 code such as `"en"`), when it could be detected.
+    /// Only English articles are stemmed.
+    #[serde(default)]
+    pub language: Option<String>,
     /// Named entities; empty until [`crate::entities::EntityExtractor`] fills them in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,

@@ -9,6 +9,7 @@
 //! | `entity`      | facet  | indexed, stored                  | `/PER/Philip Hammond`: counts, display |
 //! | `entity_key`  | string | indexed (raw)                    | case-insensitive entity filters        |
 //! | `path`, `url` | string | stored                           | where the article came from            |
+//! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)      |
 //! | `id_hash`     | u64    | fast                             | quick identity scan on re-index        |
 //! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped         |
 //!
@@ -28,7 +29,7 @@ use tantivy::schema::{
 use crate::analyzer::NEWS_ANALYZER;
 
 /// Version of the on-disk layout: bumped when fields or their options change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -51,6 +52,8 @@ pub struct NewsSchema {
     pub path: Field,
     /// Source URL.
     pub url: Field,
+    /// Detected language (ISO 639-1 code), absent when unknown.
+    pub lang: Field,
     /// Hash of `id`, so a re-index can scan identities from a fast column.
     pub id_hash: Field,
     /// Content hash of the article as indexed.
@@ -83,6 +86,7 @@ impl NewsSchema {
         let entity_key = builder.add_text_field("entity_key", STRING);
         let path = builder.add_text_field("path", STORED);
         let url = builder.add_text_field("url", STORED);
+        let lang = builder.add_text_field("lang", STRING | STORED);
         let id_hash = builder.add_u64_field("id_hash", NumericOptions::default() | FAST);
         let fingerprint =
             builder.add_u64_field("fingerprint", NumericOptions::default() | FAST | STORED);
@@ -96,6 +100,7 @@ impl NewsSchema {
             entity_key,
             path,
             url,
+            lang,
             id_hash,
             fingerprint,
         }
@@ -114,6 +119,7 @@ impl NewsSchema {
             entity_key: field("entity_key")?,
             path: field("path")?,
             url: field("url")?,
+            lang: field("lang")?,
             id_hash: field("id_hash")?,
             fingerprint: field("fingerprint")?,
         })

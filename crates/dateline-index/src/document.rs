@@ -33,6 +33,7 @@ pub(crate) fn fingerprint(article: &Article) -> u64 {
         article.body.as_str(),
         article.url.as_deref().unwrap_or("\u{0}"),
         article.path.as_deref().unwrap_or("\u{0}"),
+        article.language.as_deref().unwrap_or("\u{0}"),
     ] {
         h.update(part.as_bytes());
         h.update(&[0xff]);
@@ -43,6 +44,40 @@ pub(crate) fn fingerprint(article: &Article) -> u64 {
             .map_or(i64::MIN, |d| d.timestamp())
             .to_le_bytes(),
     );
+    h.digest()
+}
+
+/// Words of body below which the title is part of the duplicate key too: a short body alone
+/// ("Photo: Reuters") says too little to call two articles the same.
+const SHORT_BODY_WORDS: usize = 50;
+
+/// Key of an article's content for duplicate detection: its body with whitespace collapsed
+/// and letters lower-cased, plus the title when the body is short. Titles are left out
+/// otherwise because scrapes re-headline the same story ("China continues breakneck growth"
+/// and "China continues rapid growth" over one body, as in BBC News).
+pub(crate) fn content_key(article: &Article) -> u64 {
+    let short = article
+        .body
+        .split_whitespace()
+        .nth(SHORT_BODY_WORDS)
+        .is_none();
+    let title = if short {
+        article.title.as_deref().unwrap_or("")
+    } else {
+        ""
+    };
+    let mut h = Xxh3::new();
+    for part in [title, article.body.as_str()] {
+        // Lower-cased char by char: no allocation per word on the ingest path.
+        let mut utf8 = [0u8; 4];
+        for word in part.split_whitespace() {
+            for c in word.chars().flat_map(char::to_lowercase) {
+                h.update(c.encode_utf8(&mut utf8).as_bytes());
+            }
+            h.update(b" ");
+        }
+        h.update(&[0xff]);
+    }
     h.digest()
 }
 
@@ -76,6 +111,9 @@ pub(crate) fn to_document(s: &NewsSchema, article: &Article, fingerprint: u64) -
     }
     if let Some(url) = &article.url {
         doc.add_text(s.url, url);
+    }
+    if let Some(lang) = &article.language {
+        doc.add_text(s.lang, lang);
     }
     let mut keys: Vec<String> = Vec::new();
     for entity in &article.entities {
@@ -130,6 +168,7 @@ pub(crate) fn to_article(s: &NewsSchema, doc: &TantivyDocument) -> Article {
         body: first_str(doc, s.body).unwrap_or_default(),
         url: first_str(doc, s.url),
         path: first_str(doc, s.path),
+        language: first_str(doc, s.lang),
         entities: entities_of(s, doc)
             .into_iter()
             .map(|e| Entity {

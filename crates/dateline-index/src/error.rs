@@ -20,7 +20,7 @@ pub enum Error {
         dir: PathBuf,
     },
     /// The index was written by another schema or analyzer version.
-    #[error("the index at {} was written with {found}, this dateline reads {expected}; rebuild it", .dir.display())]
+    #[error("the index at {} was written with {found}, this dateline reads {expected}; rebuild it with `dateline index --rebuild PATH...`", .dir.display())]
     IncompatibleVersion {
         /// The index folder.
         dir: PathBuf,
@@ -34,6 +34,24 @@ pub enum Error {
     Locked {
         /// The index folder.
         dir: PathBuf,
+    },
+    /// The index's files could not be written (read-only folder, full disk, ...). Nothing
+    /// written since the last commit is kept; the index holds what that commit saved.
+    #[error("cannot write to the index at {} (it keeps what its last commit saved)", .dir.display())]
+    Write {
+        /// The index folder.
+        dir: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The index's files are missing or damaged.
+    #[error("the index at {} is damaged ({message}); rebuild it with `dateline index --rebuild PATH...`", .dir.display())]
+    Damaged {
+        /// The index folder.
+        dir: PathBuf,
+        /// What tantivy reported.
+        message: String,
     },
     /// A file or folder could not be read or written.
     #[error("{}: {source}", .path.display())]

@@ -1,20 +1,38 @@
 //! Opening and creating indexes, with their version check.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use dateline_core::analyzer::{self, NEWS_ANALYZER};
 use dateline_core::entities::{AliasTable, EntityExtractor};
 use dateline_core::schema::{NewsSchema, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
-use tantivy::directory::error::LockError;
+use tantivy::directory::error::{
+    DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
+};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, WatchCallback,
+    WatchHandle, WritePtr, META_LOCK,
+};
+use tantivy::schema::FieldType;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use crate::error::{Error, Result};
 
 /// Name of the file, beside tantivy's, that marks a folder as a Dateline index.
 const MARKER_FILE: &str = "dateline.json";
+/// tantivy's own metadata file, written atomically at each commit.
+const META_FILE: &str = "meta.json";
+/// Suffix of the folder, beside the index, where `--rebuild` builds the new index.
+const REBUILD_SUFFIX: &str = ".rebuild";
+/// Suffix the old index takes for the moment of the swap.
+const OLD_SUFFIX: &str = ".old";
+/// How often opening is tried: a concurrent writer may delete merged segments between our
+/// reading of `meta.json` and the opening of its files.
+const OPEN_ATTEMPTS: u32 = 5;
 
 /// What the marker file records, checked on every open.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,14 +150,88 @@ impl Index {
                 expected: Marker::current().describe(),
             });
         }
-        let index = tantivy::Index::open_in_dir(dir)?;
-        let schema =
-            NewsSchema::from_schema(&index.schema()).ok_or_else(|| Error::IncompatibleVersion {
+        let mut attempt = 1;
+        loop {
+            match Self::open_checked(dir) {
+                Err(Error::Tantivy(e)) if attempt < OPEN_ATTEMPTS && is_missing_file(&e) => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
+                }
+                Err(Error::Tantivy(e)) => return Err(open_error(dir, e)),
+                other => return other,
+            }
+        }
+    }
+
+    /// Opens tantivy's index in `dir` and checks its schema and analyzers against this build.
+    fn open_checked(dir: &Path) -> Result<Self> {
+        let incompatible = |found: String| Error::IncompatibleVersion {
+            dir: dir.to_path_buf(),
+            found,
+            expected: Marker::current().describe(),
+        };
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        let index = tantivy::Index::open(IndexDirectory(directory))?;
+        let schema = NewsSchema::from_schema(&index.schema())
+            .ok_or_else(|| incompatible("a schema without Dateline's fields".to_string()))?;
+        let opened = Self::wrap(index, schema, Some(dir.to_path_buf()))?;
+        // The marker could lie (copied by hand, edited): the analyzers named in the schema
+        // itself must be ones this build registers.
+        for (_, entry) in opened.index.schema().fields() {
+            if let FieldType::Str(options) = entry.field_type() {
+                if let Some(indexing) = options.get_indexing_options() {
+                    let name = indexing.tokenizer();
+                    if opened.index.tokenizers().get(name).is_none() {
+                        return Err(incompatible(format!("the unknown analyzer {name}")));
+                    }
+                }
+            }
+        }
+        Ok(opened)
+    }
+
+    /// Starts a rebuild of the index in `dir`: returns a new, empty index in a folder beside
+    /// it (`DIR.rebuild`), to fill and then put in place with [`Index::finish_rebuild`]. The old
+    /// index stays untouched (and searchable) until then, so a failed or interrupted rebuild
+    /// leaves it as it was.
+    ///
+    /// `dir` must hold a Dateline index (of any version), or be missing or empty: a folder of
+    /// other files is never replaced.
+    pub fn begin_rebuild(dir: &Path) -> Result<Self> {
+        let holds_other_files = fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some())
+            && !is_index(dir)?
+            && !exists(&dir.join(META_FILE))?;
+        if holds_other_files {
+            return Err(Error::NotAnIndex {
                 dir: dir.to_path_buf(),
-                found: "a schema without Dateline's fields".to_string(),
-                expected: Marker::current().describe(),
-            })?;
-        Self::wrap(index, schema, Some(dir.to_path_buf()))
+            });
+        }
+        let staging = sibling(dir, REBUILD_SUFFIX)?;
+        // A leftover of an interrupted rebuild: ours by its name, never searched.
+        remove_dir_if_present(&staging)?;
+        Self::create(&staging)
+    }
+
+    /// Puts the index built since [`Index::begin_rebuild`] in place of the one in `dir`, and
+    /// opens it. The swap is two renames on the same file system.
+    pub fn finish_rebuild(dir: &Path) -> Result<Self> {
+        let staging = sibling(dir, REBUILD_SUFFIX)?;
+        // Refuse to swap in anything that does not open.
+        drop(Self::open(&staging)?);
+        let old = sibling(dir, OLD_SUFFIX)?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        if exists(dir)? {
+            remove_dir_if_present(&old)?;
+            fs::rename(dir, &old).map_err(io(dir))?;
+            fs::rename(&staging, dir).map_err(io(dir))?;
+            fs::remove_dir_all(&old).map_err(io(&old))?;
+        } else {
+            fs::rename(&staging, dir).map_err(io(dir))?;
+        }
+        Self::open(dir)
     }
 
     /// Opens the index in `dir`, creating it when the folder is missing or empty.
@@ -205,12 +297,177 @@ impl Index {
     }
 
     pub(crate) fn writer(&self, memory_budget: usize) -> Result<IndexWriter<TantivyDocument>> {
-        self.index.writer(memory_budget).map_err(|e| match e {
-            TantivyError::LockFailure(LockError::LockBusy, _) => Error::Locked {
-                dir: self.dir.clone().unwrap_or_default(),
+        self.index
+            .writer(memory_budget)
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// Turns an error of the writer (taking the lock, adding, committing) into one that says
+    /// what happened to the index: locked by another process, or not writable and why.
+    pub(crate) fn write_error(&self, e: TantivyError) -> Error {
+        let dir = self.dir.clone().unwrap_or_default();
+        if let TantivyError::LockFailure(LockError::LockBusy, _) = e {
+            return Error::Locked { dir };
+        }
+        match io_error_of(&e) {
+            Some(source) => Error::Write { dir, source },
+            // A failed indexing thread loses its I/O error on the way (tantivy logs it): ask
+            // the folder itself whether it takes writes.
+            None if matches!(e, TantivyError::ErrorInThread(_)) => match probe_write(&dir) {
+                Err(source) => Error::Write { dir, source },
+                Ok(()) => Error::Tantivy(e),
             },
-            other => Error::Tantivy(other),
-        })
+            None => Error::Tantivy(e),
+        }
+    }
+}
+
+/// Writes, syncs and removes a small file in `dir`: the error says why the folder takes no
+/// writes (full, read-only, no permission).
+fn probe_write(dir: &Path) -> io::Result<()> {
+    use std::io::Write;
+    let path = dir.join(".dateline-write-probe");
+    let result = fs::File::create(&path).and_then(|mut f| {
+        f.write_all(&[0u8; 256 * 1024])?;
+        f.sync_all()
+    });
+    let _ = fs::remove_file(&path);
+    result
+}
+
+/// tantivy's memory-mapped directory, except that a read-only index can still be searched:
+/// the lock that readers take while loading `meta.json` (against a concurrent garbage
+/// collection, which needs write access anyway) is skipped where it cannot be created.
+#[derive(Clone, Debug)]
+struct IndexDirectory(MmapDirectory);
+
+impl Directory for IndexDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+
+    fn open_read(&self, path: &Path) -> Result<FileSlice, OpenReadError> {
+        self.0.open_read(path)
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> io::Result<()> {
+        self.0.sync_directory()
+    }
+
+    fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
+        match self.0.acquire_lock(lock) {
+            Err(LockError::IoError(e))
+                if lock.filepath == META_LOCK.filepath
+                    && matches!(
+                        e.kind(),
+                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+            {
+                Ok(DirectoryLock::from(Box::new(())))
+            }
+            other => other,
+        }
+    }
+
+    fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(watch_callback)
+    }
+}
+
+/// The I/O error inside a tantivy error, rebuilt so that it can be owned.
+fn io_error_of(e: &TantivyError) -> Option<io::Error> {
+    let inner = match e {
+        TantivyError::IoError(io)
+        | TantivyError::LockFailure(LockError::IoError(io), _)
+        | TantivyError::OpenWriteError(OpenWriteError::IoError { io_error: io, .. })
+        | TantivyError::OpenReadError(OpenReadError::IoError { io_error: io, .. })
+        | TantivyError::OpenDirectoryError(OpenDirectoryError::IoError { io_error: io, .. }) => io,
+        _ => return None,
+    };
+    Some(match inner.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(inner.kind(), inner.to_string()),
+    })
+}
+
+/// Whether opening failed because a file named in `meta.json` is gone (deleted by a
+/// concurrent merge: worth another try).
+fn is_missing_file(e: &TantivyError) -> bool {
+    matches!(
+        e,
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(_))
+    ) || io_error_of(e).is_some_and(|io| io.kind() == io::ErrorKind::NotFound)
+}
+
+/// The error for an index whose files tantivy could not open.
+fn open_error(dir: &Path, e: TantivyError) -> Error {
+    match io_error_of(&e) {
+        Some(source) if source.kind() != io::ErrorKind::NotFound => Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        },
+        _ => Error::Damaged {
+            dir: dir.to_path_buf(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// `DIR` + suffix, beside `DIR`.
+fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf> {
+    let absolute = std::path::absolute(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut name = absolute
+        .file_name()
+        .ok_or_else(|| Error::Io {
+            path: dir.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::InvalidInput, "the index needs a folder name"),
+        })?
+        .to_os_string();
+    name.push(suffix);
+    Ok(absolute.with_file_name(name))
+}
+
+fn exists(path: &Path) -> Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+fn remove_dir_if_present(path: &Path) -> Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
     }
 }
 

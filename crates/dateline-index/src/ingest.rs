@@ -5,12 +5,14 @@
 //! what it committed and a re-run only adds the rest: unchanged articles are recognised by
 //! their fingerprint before any entity extraction or indexing work is spent on them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use dateline_core::reader::boilerplate::BoilerplateModel;
 use dateline_core::reader::{self, Format, ReadError};
 use dateline_core::Article;
 use rayon::prelude::*;
@@ -18,7 +20,7 @@ use serde::Serialize;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use walkdir::WalkDir;
 
-use crate::document::{fingerprint, id_hash, to_document};
+use crate::document::{content_key, fingerprint, id_hash, to_document};
 use crate::error::{Error, Result};
 use crate::Index;
 
@@ -31,6 +33,16 @@ pub struct IngestOptions {
     pub threads: Option<usize>,
     /// Commit after this many new or changed articles, so an interrupted run loses little.
     pub commit_every: usize,
+    /// Index exact duplicates (same normalised body; title too when the body is short) too;
+    /// by default only the first one read (in file order) is indexed and the others are counted in
+    /// [`IngestReport::duplicates`].
+    pub keep_duplicates: bool,
+    /// Learn boilerplate lines per folder of raw text files before reading them
+    /// ([`dateline_core::reader::boilerplate`]).
+    pub learn_boilerplate: bool,
+    /// Extract people, organisations and places from each article (on by default). Turning
+    /// it off makes `--entity` filters and facets find nothing for the articles it indexes.
+    pub extract_entities: bool,
 }
 
 impl Default for IngestOptions {
@@ -39,6 +51,9 @@ impl Default for IngestOptions {
             memory_budget: 256 * 1024 * 1024,
             threads: None,
             commit_every: 100_000,
+            keep_duplicates: false,
+            learn_boilerplate: true,
+            extract_entities: true,
         }
     }
 }
@@ -101,6 +116,9 @@ pub struct IngestReport {
     pub unchanged: usize,
     /// Articles added or updated without a recognisable date.
     pub without_date: usize,
+    /// Exact duplicates of an article read earlier in the run (same normalised body), not
+    /// indexed.
+    pub duplicates: usize,
     /// Files or lines that could not be indexed.
     pub skipped: Vec<Skipped>,
     /// Wall time.
@@ -140,6 +158,13 @@ struct Tally {
     skipped: Mutex<Vec<Skipped>>,
     /// Identities seen in this run, with where, so a repeated id is reported, not indexed twice.
     seen: Mutex<HashMap<u64, String>>,
+    /// Content keys (normalised body) seen in this run, for duplicates.
+    contents: Mutex<HashSet<u64>>,
+    duplicates: AtomicUsize,
+    keep_duplicates: bool,
+    extract_entities: bool,
+    /// Boilerplate learned per folder of raw text files.
+    models: HashMap<PathBuf, BoilerplateModel>,
 }
 
 impl Tally {
@@ -219,6 +244,52 @@ fn source(path: &Path, base: &Path, format: Format, entry: &walkdir::DirEntry) -
     }
 }
 
+/// Boilerplate models for the folders holding at least 3 raw text files, learned from their
+/// files (read in parallel). Unreadable files are left out here and reported when read.
+fn learn_boilerplate(sources: &[Source]) -> HashMap<PathBuf, BoilerplateModel> {
+    let mut by_dir: HashMap<&Path, Vec<&Source>> = HashMap::new();
+    for src in sources.iter().filter(|s| s.format == Format::RawText) {
+        if let Some(dir) = src.path.parent() {
+            by_dir.entry(dir).or_default().push(src);
+        }
+    }
+    by_dir
+        .into_par_iter()
+        .filter(|(_, files)| files.len() >= 3)
+        .map(|(dir, files)| {
+            let mut model = BoilerplateModel::new();
+            for src in files {
+                if let Ok(bytes) = reader::read_bytes(&src.path) {
+                    model.add_bytes(&bytes);
+                }
+            }
+            (dir.to_path_buf(), model)
+        })
+        .collect()
+}
+
+/// Articles prepared in parallel per chunk of a JSON Lines stream: large enough to keep every
+/// core busy, small enough that a chunk's documents take little memory.
+const STREAM_CHUNK: usize = 4096;
+
+/// An article read and prepared on a reading thread. Prepared articles are applied to the
+/// index in reading order, so which copy of a duplicate is kept never depends on thread
+/// timing: it is always the first in file order (files sorted by name, lines in order).
+enum Prepared {
+    Article(Box<Ready>),
+    Skip { line: Option<usize>, reason: String },
+}
+
+struct Ready {
+    id: String,
+    key: u64,
+    /// Normalised content hash; `None` when duplicates are kept.
+    content: Option<u64>,
+    /// The document to add, or `None` when the index already holds this exact version.
+    doc: Option<TantivyDocument>,
+    dated: bool,
+}
+
 impl Index {
     /// Indexes every article under `paths` (files or folders, recursively).
     ///
@@ -232,8 +303,16 @@ impl Index {
         progress: &(dyn Fn(Progress<'_>) + Sync),
     ) -> Result<IngestReport> {
         let start = Instant::now();
-        let tally = Tally::default();
+        let mut tally = Tally {
+            keep_duplicates: options.keep_duplicates,
+            extract_entities: options.extract_entities,
+            ..Tally::default()
+        };
         let mut report = IngestReport::default();
+        let stdin_path = Path::new("-");
+        let read_stdin = paths.iter().any(|p| p == stdin_path);
+        let paths: Vec<PathBuf> = paths.iter().filter(|p| *p != stdin_path).cloned().collect();
+        let paths = &paths[..];
         for p in paths {
             if let Err(source) = std::fs::metadata(p) {
                 return Err(Error::Io {
@@ -243,7 +322,10 @@ impl Index {
             }
         }
         let sources = walk(paths, &mut report, &tally);
-        report.files = sources.len();
+        if options.learn_boilerplate {
+            tally.models = learn_boilerplate(&sources);
+        }
+        report.files = sources.len() + usize::from(read_stdin);
         progress(Progress::Found {
             files: sources.len(),
             bytes: sources.iter().map(|s| s.bytes).sum(),
@@ -254,39 +336,67 @@ impl Index {
             .num_threads(options.threads.unwrap_or(0))
             .build()
             .map_err(|e| Error::Tantivy(tantivy::TantivyError::SystemError(e.to_string())))?;
-        let failure: Mutex<Option<Error>> = Mutex::new(None);
-        // Batches bound the work lost to an interruption and let commits happen in between.
-        for batch in sources.chunks(512) {
-            pool.install(|| {
-                batch.par_iter().for_each(|src| {
-                    if let Err(e) = self.ingest_source(src, &writer, &existing, &tally) {
-                        let mut slot = failure.lock().unwrap_or_else(|p| p.into_inner());
-                        slot.get_or_insert(e);
-                    }
-                    progress(Progress::FileDone {
-                        path: &src.path,
-                        bytes: src.bytes,
-                    });
-                })
+        let mut run = Run {
+            index: self,
+            writer: &mut writer,
+            existing: &existing,
+            tally: &tally,
+            commit_every: options.commit_every.max(1),
+            progress,
+            pool: Some(&pool),
+        };
+        if read_stdin {
+            let lines = reader::json_lines_from(std::io::stdin(), "stdin");
+            run.stream(lines, stdin_path, None)?;
+        }
+        let mut rest = &sources[..];
+        while let Some(first) = rest.first() {
+            if first.format == Format::JsonLines {
+                run.json_lines_file(first)?;
+                rest = &rest[1..];
+                continue;
+            }
+            // Single-article files are read and prepared in parallel, in batches that bound
+            // the work an interruption loses, then applied in file order.
+            let n = rest
+                .iter()
+                .take(run.commit_every.min(512))
+                .take_while(|s| s.format != Format::JsonLines)
+                .count();
+            let (batch, tail) = rest.split_at(n);
+            rest = tail;
+            let prepared: Vec<Vec<Prepared>> = run.parallel(|| {
+                batch
+                    .par_iter()
+                    .map(|src| {
+                        let items = self.prepare_file(src, &existing, &tally);
+                        progress(Progress::FileDone {
+                            path: &src.path,
+                            bytes: src.bytes,
+                        });
+                        items
+                    })
+                    .collect()
             });
-            if let Some(e) = failure.lock().unwrap_or_else(|p| p.into_inner()).take() {
-                return Err(e);
+            for (src, items) in batch.iter().zip(prepared) {
+                for item in items {
+                    run.apply(item, &src.path)?;
+                }
             }
-            if tally.since_commit.load(Ordering::Relaxed) >= options.commit_every {
-                progress(Progress::Committing);
-                writer.commit()?;
-                tally.since_commit.store(0, Ordering::Relaxed);
-            }
+            run.maybe_commit()?;
         }
         progress(Progress::Committing);
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+        writer.commit().map_err(|e| self.write_error(e))?;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| self.write_error(e))?;
         self.reader.reload()?;
 
         report.added = tally.added.into_inner();
         report.updated = tally.updated.into_inner();
         report.unchanged = tally.unchanged.into_inner();
         report.without_date = tally.without_date.into_inner();
+        report.duplicates = tally.duplicates.into_inner();
         report.bytes = tally.bytes.into_inner();
         report.skipped = tally
             .skipped
@@ -316,105 +426,287 @@ impl Index {
         I: IntoIterator<Item = Article>,
     {
         let start = Instant::now();
-        let tally = Tally::default();
+        let tally = Tally {
+            extract_entities: true,
+            ..Tally::default()
+        };
         let existing = self.existing_fingerprints()?;
         let mut writer = self.writer(IngestOptions::default().memory_budget)?;
-        for article in articles {
-            self.ingest_article(article, None, &writer, &existing, &tally)?;
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+        let mut run = Run {
+            index: self,
+            writer: &mut writer,
+            existing: &existing,
+            tally: &tally,
+            commit_every: usize::MAX,
+            progress: &|_| {},
+            pool: None,
+        };
+        run.stream(articles.into_iter().map(Ok), Path::new("-"), None)?;
+        writer.commit().map_err(|e| self.write_error(e))?;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| self.write_error(e))?;
         self.reader.reload()?;
         Ok(IngestReport {
             added: tally.added.into_inner(),
             updated: tally.updated.into_inner(),
             unchanged: tally.unchanged.into_inner(),
             without_date: tally.without_date.into_inner(),
+            duplicates: tally.duplicates.into_inner(),
             elapsed: start.elapsed(),
             ..IngestReport::default()
         })
     }
 
-    fn ingest_source(
+    /// Reads a single-article file (raw text, HTML) and prepares what it holds.
+    fn prepare_file(
         &self,
         src: &Source,
-        writer: &IndexWriter<TantivyDocument>,
         existing: &HashMap<u64, u64>,
         tally: &Tally,
-    ) -> Result<()> {
+    ) -> Vec<Prepared> {
         tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
-        let items = match reader::read_file(&src.path, src.format, &src.id_base) {
-            Ok(items) => items,
-            Err(e) => {
-                tally.skip(&src.path, e.line(), e.to_string());
-                return Ok(());
-            }
-        };
-        let ingest = |item: std::result::Result<Article, ReadError>| match item {
-            Ok(article) => self.ingest_article(article, Some(src), writer, existing, tally),
-            Err(e) => {
-                tally.skip(&src.path, e.line(), e.to_string());
-                Ok(())
-            }
-        };
-        if items.len() > 64 {
-            items.into_par_iter().try_for_each(ingest)
-        } else {
-            items.into_iter().try_for_each(ingest)
+        let model = src.path.parent().and_then(|dir| tally.models.get(dir));
+        match reader::read_file_with(&src.path, src.format, &src.id_base, model) {
+            Ok(items) => items
+                .into_iter()
+                .map(|item| self.prepare(item, existing, tally))
+                .collect(),
+            Err(e) => vec![Prepared::Skip {
+                line: e.line(),
+                reason: e.to_string(),
+            }],
         }
     }
 
-    fn ingest_article(
+    /// Everything about one article that can be done in parallel: language, hashes, entities
+    /// and the tantivy document. An article the index already holds unchanged is recognised by
+    /// its fingerprint before any extraction work is spent on it.
+    fn prepare(
         &self,
-        mut article: Article,
-        src: Option<&Source>,
-        writer: &IndexWriter<TantivyDocument>,
+        item: std::result::Result<Article, ReadError>,
         existing: &HashMap<u64, u64>,
         tally: &Tally,
-    ) -> Result<()> {
-        let key = id_hash(&article.id);
-        let location = match src {
-            Some(s) => s.path.display().to_string(),
-            None => "an earlier article".to_string(),
+    ) -> Prepared {
+        let mut article = match item {
+            Ok(article) => article,
+            Err(e) => {
+                return Prepared::Skip {
+                    line: e.line(),
+                    reason: e.to_string(),
+                }
+            }
         };
+        if article.language.is_none() {
+            dateline_core::language::fill(&mut article);
+        }
+        let key = id_hash(&article.id);
+        let content = (!tally.keep_duplicates).then(|| content_key(&article));
+        let fp = fingerprint(&article);
+        let doc = if existing.get(&key) == Some(&fp) {
+            None
+        } else {
+            if article.entities.is_empty() && tally.extract_entities {
+                article.entities = self
+                    .extractor
+                    .extract(article.title.as_deref(), &article.body);
+            }
+            Some(to_document(&self.schema, &article, fp))
+        };
+        Prepared::Article(Box::new(Ready {
+            dated: article.published.is_some(),
+            id: article.id,
+            key,
+            content,
+            doc,
+        }))
+    }
+}
+
+/// The sequential half of an ingest run: applies prepared articles to the writer in order and
+/// commits as it goes.
+struct Run<'a> {
+    index: &'a Index,
+    writer: &'a mut IndexWriter<TantivyDocument>,
+    existing: &'a HashMap<u64, u64>,
+    tally: &'a Tally,
+    commit_every: usize,
+    progress: &'a (dyn Fn(Progress<'_>) + Sync),
+    /// The reading threads; `None` uses rayon's global pool.
+    pool: Option<&'a rayon::ThreadPool>,
+}
+
+impl Run<'_> {
+    fn parallel<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        match self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
+    /// Streams a JSON Lines file (gzipped or not) in chunks, reporting progress as it goes.
+    fn json_lines_file(&mut self, src: &Source) -> Result<()> {
+        let file = match std::fs::File::open(&src.path) {
+            Ok(file) => file,
+            Err(e) => {
+                self.tally
+                    .skip(&src.path, None, ReadError::from(e).to_string());
+                (self.progress)(Progress::FileDone {
+                    path: &src.path,
+                    bytes: src.bytes,
+                });
+                return Ok(());
+            }
+        };
+        let read = std::sync::Arc::new(AtomicU64::new(0));
+        let counted = CountingReader {
+            inner: file,
+            count: std::sync::Arc::clone(&read),
+        };
+        let lines = reader::json_lines_from(counted, &src.id_base);
+        let result = self.stream(lines, &src.path, Some(&read));
+        self.tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
+        let reported = read.load(Ordering::Relaxed).min(src.bytes);
+        (self.progress)(Progress::FileDone {
+            path: &src.path,
+            bytes: src.bytes - reported,
+        });
+        result
+    }
+
+    /// Prepares a stream of articles chunk by chunk on all cores and applies each chunk in
+    /// order; a stream that yields nothing at all is reported as empty.
+    fn stream(
+        &mut self,
+        mut items: impl Iterator<Item = std::result::Result<Article, ReadError>>,
+        path: &Path,
+        read: Option<&AtomicU64>,
+    ) -> Result<()> {
+        let mut any = false;
+        let mut reported = 0;
+        loop {
+            let chunk: Vec<_> = items.by_ref().take(STREAM_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            any = true;
+            let (index, existing, tally) = (self.index, self.existing, self.tally);
+            let prepared: Vec<Prepared> = self.parallel(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|item| index.prepare(item, existing, tally))
+                    .collect()
+            });
+            for item in prepared {
+                self.apply(item, path)?;
+            }
+            if let Some(read) = read {
+                let now = read.load(Ordering::Relaxed);
+                (self.progress)(Progress::FileDone {
+                    path,
+                    bytes: now - reported,
+                });
+                reported = now;
+            }
+            self.maybe_commit()?;
+        }
+        if !any && path != Path::new("-") {
+            self.tally.skip(path, None, ReadError::Empty.to_string());
+        }
+        Ok(())
+    }
+
+    /// Adds, replaces or passes over one prepared article. Runs on one thread, in reading
+    /// order: the first of several articles with one id or one content wins.
+    fn apply(&mut self, item: Prepared, path: &Path) -> Result<()> {
+        let tally = self.tally;
+        let ready = match item {
+            Prepared::Article(ready) => ready,
+            Prepared::Skip { line, reason } => {
+                tally.skip(path, line, reason);
+                return Ok(());
+            }
+        };
+        let Ready {
+            id,
+            key,
+            content,
+            doc,
+            dated,
+        } = *ready;
         {
             let mut seen = tally.seen.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(first) = seen.get(&key) {
-                let reason = format!("duplicate id {:?} (first seen in {first})", article.id);
+                let reason = format!("duplicate id {id:?} (first seen in {first})");
                 drop(seen);
-                if let Some(s) = src {
-                    tally.skip(&s.path, None, reason);
+                tally.skip(path, None, reason);
+                return Ok(());
+            }
+            seen.insert(key, path.display().to_string());
+        }
+        let id_term = || Term::from_field_text(self.index.schema.id, &id);
+        let indexed = self.existing.contains_key(&key);
+        if let Some(content) = content {
+            let mut contents = tally.contents.lock().unwrap_or_else(|p| p.into_inner());
+            if !contents.insert(content) {
+                drop(contents);
+                tally.duplicates.fetch_add(1, Ordering::Relaxed);
+                // A copy indexed by an earlier run (with --keep-duplicates, or before the
+                // first copy existed) goes, so the content stays indexed exactly once.
+                if indexed {
+                    self.writer.delete_term(id_term());
                 }
                 return Ok(());
             }
-            seen.insert(key, location);
         }
-        let fp = fingerprint(&article);
-        let counter = match existing.get(&key) {
-            Some(&old) if old == fp => {
-                tally.unchanged.fetch_add(1, Ordering::Relaxed);
-                return Ok(());
-            }
-            Some(_) => {
-                writer.delete_term(Term::from_field_text(self.schema.id, &article.id));
-                &tally.updated
-            }
-            None => &tally.added,
+        let Some(doc) = doc else {
+            tally.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         };
-        if article.entities.is_empty() {
-            article.entities = self
-                .extractor
-                .extract(article.title.as_deref(), &article.body);
-        }
-        writer.add_document(to_document(&self.schema, &article, fp))?;
+        let counter = if indexed {
+            self.writer.delete_term(id_term());
+            &tally.updated
+        } else {
+            &tally.added
+        };
+        self.writer
+            .add_document(doc)
+            .map_err(|e| self.index.write_error(e))?;
         counter.fetch_add(1, Ordering::Relaxed);
         tally.since_commit.fetch_add(1, Ordering::Relaxed);
-        if article.published.is_none() {
+        if !dated {
             tally.without_date.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
     }
 
+    fn maybe_commit(&mut self) -> Result<()> {
+        if self.tally.since_commit.load(Ordering::Relaxed) >= self.commit_every {
+            (self.progress)(Progress::Committing);
+            self.writer
+                .commit()
+                .map_err(|e| self.index.write_error(e))?;
+            self.tally.since_commit.store(0, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+/// Counts the bytes read from a file, for progress through a large JSON Lines file.
+struct CountingReader<R> {
+    inner: R,
+    count: std::sync::Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl Index {
     /// Identity hash → content fingerprint of every live article, read from fast columns.
     fn existing_fingerprints(&self) -> Result<HashMap<u64, u64>> {
         self.reader.reload()?;

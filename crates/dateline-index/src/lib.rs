@@ -29,18 +29,26 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bench;
+mod bm25f;
 mod document;
 mod error;
+mod facets;
 mod index;
 mod ingest;
+mod prf;
 pub mod query;
+mod rank;
 mod search;
 mod stats;
 
+pub use bm25f::Bm25fQuery;
 pub use document::EntityRef;
 pub use error::{Error, Result};
+pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};
 pub use index::Index;
 pub use ingest::{IngestOptions, IngestReport, Progress, Skipped};
+pub use rank::{Prf, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
 pub use stats::IndexStats;
 

@@ -29,6 +29,7 @@
 //! assert_eq!(err.column(), 1);
 //! ```
 
+use std::cell::Cell;
 use std::fmt;
 
 use dateline_core::analyzer::analyze_tokens;
@@ -36,6 +37,9 @@ use dateline_core::schema::NewsSchema;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
+
+use crate::bm25f::Bm25fQuery;
+use crate::rank::{is_all_caps, Ranking, Scoring};
 
 /// A field that a query can be restricted to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -488,31 +492,122 @@ pub fn plain_words(text: &str) -> Node {
     )
 }
 
-/// Relative weight of a title match against a body match.
-pub const TITLE_BOOST: f32 = 1.0;
-
 /// Turns syntax trees into tantivy queries over the news schema.
+///
+/// Juxtaposed words (`a b c`, and every topic read as plain words) form a *bag of words*:
+/// stop words are dropped from it unless nothing else is left, and it is scored as one
+/// [`Bm25fQuery`] over title and body (see [`Ranking`]). Phrases, `+`/`-` words and operators
+/// keep their exact meaning.
 pub struct QueryBuilder<'s> {
     schema: &'s NewsSchema,
+    ranking: Ranking,
+    plain: bool,
+    terms: Cell<usize>,
+}
+
+/// Words of one field restriction, gathered into one bag.
+type Bag<'a> = (Option<TextField>, Vec<(Option<TextField>, &'a str)>);
+
+/// What a word of a bag turned into.
+struct BagWord {
+    /// The word as written.
+    text: String,
+    /// Analysed terms (several for `al-Abadi`).
+    terms: Vec<String>,
+    /// Whether it is a stop word.
+    stop: bool,
 }
 
 impl<'s> QueryBuilder<'s> {
-    /// A builder for the given schema.
+    /// A builder for the given schema, with the default [`Ranking`].
     pub fn new(schema: &'s NewsSchema) -> Self {
-        QueryBuilder { schema }
+        QueryBuilder {
+            schema,
+            ranking: Ranking::default(),
+            plain: false,
+            terms: Cell::new(0),
+        }
+    }
+
+    /// Uses these ranking settings.
+    pub fn ranking(mut self, ranking: Ranking) -> Self {
+        self.ranking = ranking;
+        self
+    }
+
+    /// Plain-words mode: a word that the analyzer splits (`time-sharing`) adds its parts to the
+    /// bag instead of becoming a phrase.
+    pub fn plain(mut self, plain: bool) -> Self {
+        self.plain = plain;
+        self
     }
 
     /// Builds the tantivy query for a syntax tree; `query` is the original text, for errors.
     pub fn build(&self, node: &Node, query: &str) -> Result<Box<dyn Query>, QueryError> {
-        self.node(node)
-            .ok_or_else(|| QueryError::new(QueryErrorKind::NoSearchableTerms, query, 0))
+        self.build_counted(node, query).map(|(q, _)| q)
+    }
+
+    /// Like [`build`](Self::build), also returning how many word terms the query scores (the
+    /// length of the query for feedback weighting).
+    pub fn build_counted(
+        &self,
+        node: &Node,
+        query: &str,
+    ) -> Result<(Box<dyn Query>, usize), QueryError> {
+        self.terms.set(0);
+        let caps = is_all_caps(query);
+        let q = self
+            .node(node, caps)
+            .ok_or_else(|| QueryError::new(QueryErrorKind::NoSearchableTerms, query, 0))?;
+        Ok((q, self.terms.get().max(1)))
     }
 
     fn fields(&self, field: Option<TextField>) -> Vec<(Field, f32)> {
         match field {
             Some(TextField::Title) => vec![(self.schema.title, 1.0)],
             Some(TextField::Body) => vec![(self.schema.body, 1.0)],
-            None => vec![(self.schema.title, TITLE_BOOST), (self.schema.body, 1.0)],
+            None => vec![
+                (self.schema.title, self.ranking.title_weight),
+                (self.schema.body, 1.0),
+            ],
+        }
+    }
+
+    /// A bag of analysed terms (text, weight), scored per the ranking settings.
+    fn bag_query(&self, field: Option<TextField>, terms: Vec<(String, f32)>) -> Box<dyn Query> {
+        self.terms.set(self.terms.get() + terms.len());
+        match self.ranking.scoring {
+            Scoring::Combined => Box::new(Bm25fQuery::new(
+                terms,
+                self.fields(field),
+                self.ranking.k1,
+                self.ranking.b,
+            )),
+            Scoring::Tantivy => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (text, weight) in terms {
+                    for (f, boost) in self.fields(field) {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(f, &text),
+                            IndexRecordOption::WithFreqs,
+                        ));
+                        let boost = boost * weight;
+                        clauses.push((
+                            Occur::Should,
+                            if boost == 1.0 {
+                                q
+                            } else {
+                                Box::new(BoostQuery::new(q, boost))
+                            },
+                        ));
+                    }
+                }
+                if clauses.len() == 1 {
+                    clauses.remove(0).1
+                } else {
+                    Box::new(BooleanQuery::new(clauses))
+                }
+            }
         }
     }
 
@@ -527,20 +622,16 @@ impl<'s> QueryBuilder<'s> {
         if tokens.is_empty() {
             return None;
         }
+        if tokens.len() == 1 {
+            return Some(self.bag_query(field, vec![(tokens[0].text.clone(), 1.0)]));
+        }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (f, boost) in self.fields(field) {
-            let q: Box<dyn Query> = if tokens.len() == 1 {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f, &tokens[0].text),
-                    IndexRecordOption::WithFreqs,
-                ))
-            } else {
-                let terms = tokens
-                    .iter()
-                    .map(|t| (t.position, Term::from_field_text(f, &t.text)))
-                    .collect();
-                Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
-            };
+            let terms = tokens
+                .iter()
+                .map(|t| (t.position, Term::from_field_text(f, &t.text)))
+                .collect();
+            let q: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
             let q: Box<dyn Query> = if boost == 1.0 {
                 q
             } else {
@@ -548,6 +639,7 @@ impl<'s> QueryBuilder<'s> {
             };
             per_field.push((Occur::Should, q));
         }
+        self.terms.set(self.terms.get() + 1);
         Some(if per_field.len() == 1 {
             per_field.remove(0).1
         } else {
@@ -555,37 +647,115 @@ impl<'s> QueryBuilder<'s> {
         })
     }
 
-    fn node(&self, node: &Node) -> Option<Box<dyn Query>> {
+    fn node(&self, node: &Node, caps: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::All => Some(Box::new(AllQuery)),
+            Node::Word { field, text } if self.plain => self.bag(&[(*field, text.as_str())], caps),
             Node::Word { field, text } => self.text_query(*field, text, 0),
             Node::Phrase { field, text, slop } => self.text_query(*field, text, *slop),
-            Node::Required(inner) => self.node(inner),
+            Node::Required(inner) => self.node(inner, caps),
             Node::Not(inner) => {
-                let inner = self.node(inner)?;
+                let inner = self.node(inner, caps)?;
                 Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery)),
                     (Occur::MustNot, inner),
                 ])))
             }
-            Node::Any(items) => self.combine(items, Occur::Should, true),
-            Node::And(items) => self.combine(items, Occur::Must, true),
-            Node::Or(items) => self.combine(items, Occur::Should, false),
+            Node::Any(items) => self.combine(items, Occur::Should, true, caps),
+            Node::And(items) => self.combine(items, Occur::Must, true, caps),
+            Node::Or(items) => self.combine(items, Occur::Should, false, caps),
+        }
+    }
+
+    /// Analyses the words of a bag; `None` for words without searchable terms.
+    fn bag_word(&self, text: &str, caps: bool) -> Option<BagWord> {
+        let tokens = analyze_tokens(text);
+        if tokens.is_empty() {
+            return None;
+        }
+        let surface = text.trim_matches(|c: char| !c.is_alphanumeric());
+        Some(BagWord {
+            text: text.to_string(),
+            stop: tokens.len() == 1 && self.ranking.stop_words.is_stop(surface, caps),
+            terms: tokens.into_iter().map(|t| t.text).collect(),
+        })
+    }
+
+    /// One bag-of-words query for words of one field restriction; stop words are dropped
+    /// unless the bag holds nothing else.
+    fn bag(&self, words: &[(Option<TextField>, &str)], caps: bool) -> Option<Box<dyn Query>> {
+        let field = words.first()?.0;
+        let analysed: Vec<BagWord> = words
+            .iter()
+            .filter_map(|(_, w)| self.bag_word(w, caps))
+            .collect();
+        let all_stop = analysed.iter().all(|w| w.stop);
+        let mut terms: Vec<(String, f32)> = Vec::new();
+        let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        for word in analysed {
+            if word.stop && !all_stop {
+                continue;
+            }
+            if word.terms.len() > 1 && !self.plain {
+                // `al-Abadi` in the query language stays a phrase.
+                phrases.push(self.text_query(field, &word.text, 0)?);
+                continue;
+            }
+            for t in word.terms {
+                match terms.iter_mut().find(|(x, _)| *x == t) {
+                    Some((_, w)) => *w += 1.0,
+                    None => terms.push((t, 1.0)),
+                }
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            phrases.into_iter().map(|q| (Occur::Should, q)).collect();
+        if !terms.is_empty() {
+            clauses.push((Occur::Should, self.bag_query(field, terms)));
+        }
+        match clauses.len() {
+            0 => None,
+            1 => clauses.pop().map(|(_, q)| q),
+            _ => Some(Box::new(BooleanQuery::new(clauses))),
         }
     }
 
     /// Combines clauses with a default occurrence; `+x` keeps its own. In a group or an `AND`,
     /// `NOT x` excludes `x` from the whole group (`exclude`); inside `OR` it stands alone for
-    /// "every article without x".
-    fn combine(&self, items: &[Node], default: Occur, exclude: bool) -> Option<Box<dyn Query>> {
+    /// "every article without x". In a juxtaposition, the plain words form bags of words.
+    fn combine(
+        &self,
+        items: &[Node],
+        default: Occur,
+        exclude: bool,
+        caps: bool,
+    ) -> Option<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if default == Occur::Should && exclude {
+            // Bags: one per field restriction, in order of first appearance.
+            let mut bags: Vec<Bag<'_>> = Vec::new();
+            for item in items {
+                if let Node::Word { field, text } = item {
+                    match bags.iter_mut().find(|(f, _)| f == field) {
+                        Some((_, words)) => words.push((*field, text)),
+                        None => bags.push((*field, vec![(*field, text)])),
+                    }
+                }
+            }
+            for (_, words) in bags {
+                if let Some(q) = self.bag(&words, caps) {
+                    clauses.push((Occur::Should, q));
+                }
+            }
+        }
         for item in items {
             let (occur, inner) = match item {
+                Node::Word { .. } if default == Occur::Should && exclude => continue,
                 Node::Not(inner) if exclude => (Occur::MustNot, inner.as_ref()),
                 Node::Required(inner) => (Occur::Must, inner.as_ref()),
                 other => (default, other),
             };
-            if let Some(q) = self.node(inner) {
+            if let Some(q) = self.node(inner, caps) {
                 clauses.push((occur, q));
             }
         }

@@ -5,6 +5,7 @@ use std::ops::Bound;
 use chrono::{DateTime, Duration, Utc};
 use dateline_core::date::parse_date_strict;
 use dateline_core::entities::normalize_key;
+use dateline_core::EntityKind;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -17,6 +18,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
+use crate::rank::{Prf, Ranking};
 use crate::Index;
 
 /// Longest snippet, in characters.
@@ -68,6 +70,12 @@ pub struct SearchRequest {
     pub to: Option<DateTime<Utc>>,
     /// Entities that must all appear (any alias, any case).
     pub entities: Vec<String>,
+    /// Languages (ISO 639-1 codes such as `en`); when not empty, only articles detected in one
+    /// of them match.
+    pub languages: Vec<String>,
+    /// Typed entities that must all appear (`--person`, `--org`, `--place`): by canonical
+    /// name, any alias, any case, or a person's surname.
+    pub typed_entities: Vec<(EntityKind, String)>,
     /// Hits to return.
     pub limit: usize,
     /// Hits to skip first.
@@ -76,6 +84,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Whether to build highlighted snippets.
     pub snippets: bool,
+    /// Ranking settings (BM25 form, stop words, pseudo-relevance feedback).
+    pub ranking: Ranking,
 }
 
 impl SearchRequest {
@@ -87,10 +97,13 @@ impl SearchRequest {
             from: None,
             to: None,
             entities: Vec::new(),
+            languages: Vec::new(),
+            typed_entities: Vec::new(),
             limit: 10,
             offset: 0,
             sort: Sort::Relevance,
             snippets: true,
+            ranking: Ranking::default(),
         }
     }
 
@@ -126,6 +139,33 @@ impl SearchRequest {
         self
     }
 
+    /// Only articles in this language (ISO 639-1 code, any case; repeat for any of several).
+    pub fn language(mut self, code: impl Into<String>) -> Self {
+        self.languages.push(code.into().trim().to_lowercase());
+        self
+    }
+
+    /// Requires an entity of this type (repeatable; all must appear).
+    pub fn typed_entity(mut self, kind: EntityKind, name: impl Into<String>) -> Self {
+        self.typed_entities.push((kind, name.into()));
+        self
+    }
+
+    /// Requires a person (`--person`).
+    pub fn person(self, name: impl Into<String>) -> Self {
+        self.typed_entity(EntityKind::Person, name)
+    }
+
+    /// Requires an organisation (`--org`).
+    pub fn org(self, name: impl Into<String>) -> Self {
+        self.typed_entity(EntityKind::Organization, name)
+    }
+
+    /// Requires a place (`--place`).
+    pub fn place(self, name: impl Into<String>) -> Self {
+        self.typed_entity(EntityKind::Place, name)
+    }
+
     /// Number of hits to return.
     pub fn limit(mut self, limit: usize) -> Self {
         self.limit = limit;
@@ -153,6 +193,18 @@ impl SearchRequest {
     /// Whether to build snippets.
     pub fn snippets(mut self, on: bool) -> Self {
         self.snippets = on;
+        self
+    }
+
+    /// Ranking settings.
+    pub fn ranking(mut self, ranking: Ranking) -> Self {
+        self.ranking = ranking;
+        self
+    }
+
+    /// Pseudo-relevance feedback (RM3, default settings) on or off.
+    pub fn prf(mut self, on: bool) -> Self {
+        self.ranking.prf = on.then(Prf::default);
         self
     }
 }
@@ -229,7 +281,27 @@ impl Index {
             Syntax::Query => query::parse(&request.query)?,
             Syntax::Plain => query::plain_words(&request.query),
         };
-        let text = QueryBuilder::new(&self.schema).build(&node, &request.query)?;
+        let (text, num_terms) = QueryBuilder::new(&self.schema)
+            .ranking(request.ranking)
+            .plain(request.syntax == Syntax::Plain)
+            .build_counted(&node, &request.query)?;
+        let query = self.filtered(request, text.box_clone())?;
+        match request.ranking.prf {
+            Some(prf) if request.sort == Sort::Relevance => {
+                let bag = request.syntax == Syntax::Plain || crate::prf::is_bag(&node);
+                let expanded = self.feedback(&*query, text, num_terms, bag, &prf, request)?;
+                self.filtered(request, expanded)
+            }
+            _ => Ok(query),
+        }
+    }
+
+    /// Adds a request's date and entity filters to a text query.
+    pub(crate) fn filtered(
+        &self,
+        request: &SearchRequest,
+        text: Box<dyn Query>,
+    ) -> Result<Box<dyn Query>> {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if request.from.is_some() || request.to.is_some() {
             let field = self.schema.published;
@@ -246,6 +318,22 @@ impl Index {
         for name in &request.entities {
             let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
             filters.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+        }
+        for (kind, name) in &request.typed_entities {
+            filters.push(self.typed_entity_query(*kind, name)?);
+        }
+        if !request.languages.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = request
+                .languages
+                .iter()
+                .map(|code| {
+                    let term = Term::from_field_text(self.schema.lang, &code.to_lowercase());
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            filters.push(Box::new(BooleanQuery::new(any)));
         }
         if filters.is_empty() {
             return Ok(text);

@@ -3,23 +3,33 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Mutex;
+use std::time::Instant;
 
 use anyhow::Context;
-use dateline_index::{Index, IngestOptions, Progress};
+use dateline_index::{Index, IngestOptions, IngestReport, Progress};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::{IndexArgs, OutputFormat};
-use crate::style;
+use crate::style::{self, Verbosity};
 
-pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
-    let index = Index::open_or_create(index_dir)?;
+pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+    let mut index = if args.rebuild {
+        Index::begin_rebuild(index_dir)?
+    } else {
+        Index::open_or_create(index_dir)?
+    };
+    if let Some(path) = &args.aliases {
+        index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
+    }
     let options = IngestOptions {
         memory_budget: args.memory.max(16) * 1_000_000,
         threads: args.threads,
+        commit_every: args.commit_every.max(1),
+        keep_duplicates: args.keep_duplicates,
+        extract_entities: !args.no_entities,
         ..IngestOptions::default()
     };
-    let target = if args.quiet {
+    let target = if verbosity == Verbosity::Quiet {
         ProgressDrawTarget::hidden()
     } else {
         // Hidden by indicatif when stderr is not a terminal.
@@ -28,23 +38,57 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     let bar = ProgressBar::with_draw_target(None, target);
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta}) {msg}",
+            "{spinner:.green} [{elapsed_precise}] {wide_bar:.cyan/blue} {bytes}/{total_bytes} \
+             ({bytes_per_sec}, eta {eta}) {msg}",
         )
-        .context("progress bar template")?,
+        .context("progress bar template")?
+        .progress_chars("█▉▊▋▌▍▎▏ "),
     );
-    let last_file = Mutex::new(String::new());
-    let progress = |event: Progress<'_>| match event {
-        Progress::Found { bytes, .. } => bar.set_length(bytes),
-        Progress::FileDone { path, bytes } => {
-            bar.inc(bytes);
-            if let Ok(mut last) = last_file.try_lock() {
-                *last = path.display().to_string();
-            }
+    bar.set_message(if args.rebuild {
+        "rebuilding"
+    } else {
+        "reading"
+    });
+    let start = Instant::now();
+    // Verbose lines go above the bar on a terminal, straight to stderr otherwise.
+    let say = |line: String| {
+        if verbosity != Verbosity::Verbose {
+            return;
         }
-        Progress::Committing => bar.set_message("committing"),
+        let line = format!("[{:>7.2}s] {line}", start.elapsed().as_secs_f64());
+        if bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            bar.println(line);
+        }
+    };
+    let progress = |event: Progress<'_>| match event {
+        Progress::Found { files, bytes } => {
+            bar.set_length(bytes);
+            say(format!(
+                "found {files} files ({:.1} MB) to read",
+                bytes as f64 / 1e6
+            ));
+        }
+        Progress::FileDone { bytes, .. } => bar.inc(bytes),
+        Progress::Committing => {
+            bar.set_message("committing");
+            say(format!(
+                "committing ({:.1} MB read so far)",
+                bar.position() as f64 / 1e6
+            ));
+        }
     };
     let report = index.ingest_paths(&args.paths, &options, &progress)?;
     bar.finish_and_clear();
+    let index = if args.rebuild {
+        drop(index);
+        let index = Index::finish_rebuild(index_dir)?;
+        say(format!("replaced the index at {}", index_dir.display()));
+        index
+    } else {
+        index
+    };
 
     let mut out = anstream::stdout().lock();
     match args.format {
@@ -52,49 +96,65 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
         }
-        OutputFormat::Text => {
-            writeln!(
-                out,
-                "Indexed {} files ({:.1} MB) in {:.2} s: {:.0} articles/s",
-                report.files,
-                report.bytes as f64 / 1e6,
-                report.elapsed.as_secs_f64(),
-                report.articles_per_second()
-            )?;
-            let rows = [
-                ("added", report.added),
-                ("updated", report.updated),
-                ("unchanged", report.unchanged),
-                ("skipped", report.skipped.len()),
-                ("without date", report.without_date),
-            ];
-            for (label, n) in rows {
-                writeln!(out, "  {label:<13}{n:>10}")?;
-            }
-            if report.ignored_files > 0 {
+        OutputFormat::Text if verbosity == Verbosity::Quiet => {
+            // Warnings still go out, on stderr.
+            let mut err = anstream::stderr().lock();
+            for s in &report.skipped {
                 writeln!(
-                    out,
-                    "  {:<13}{:>10}  (not article files: README, images…)",
-                    "ignored", report.ignored_files
-                )?;
-            }
-            writeln!(out, "  {:<13}{:>10}", "in index", index.num_articles())?;
-            if !report.skipped.is_empty() {
-                writeln!(
-                    out,
-                    "{}Skipped:{}",
+                    err,
+                    "{}skipped:{} {s}",
                     style::WARN.render(),
                     style::WARN.render_reset()
                 )?;
-                for s in &report.skipped {
-                    writeln!(out, "  {s}")?;
-                }
             }
         }
+        OutputFormat::Text => print_summary(&mut out, &report, &index)?,
     }
     Ok(if report.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "Indexed {} files ({:.1} MB) in {:.2} s: {:.0} articles/s",
+        report.files,
+        report.bytes as f64 / 1e6,
+        report.elapsed.as_secs_f64(),
+        report.articles_per_second()
+    )?;
+    let rows = [
+        ("added", report.added),
+        ("updated", report.updated),
+        ("unchanged", report.unchanged),
+        ("skipped", report.skipped.len()),
+        ("without date", report.without_date),
+        ("duplicates", report.duplicates),
+    ];
+    for (label, n) in rows {
+        writeln!(out, "  {label:<13}{n:>10}")?;
+    }
+    if report.ignored_files > 0 {
+        writeln!(
+            out,
+            "  {:<13}{:>10}  (not article files: README, images…)",
+            "ignored", report.ignored_files
+        )?;
+    }
+    writeln!(out, "  {:<13}{:>10}", "in index", index.num_articles())?;
+    if !report.skipped.is_empty() {
+        writeln!(
+            out,
+            "{}Skipped:{}",
+            style::WARN.render(),
+            style::WARN.render_reset()
+        )?;
+        for s in &report.skipped {
+            writeln!(out, "  {s}")?;
+        }
+    }
+    Ok(())
 }

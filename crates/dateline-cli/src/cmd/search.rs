@@ -51,8 +51,12 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
 }
 
 pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let index = Index::open(index_dir)?;
+    let mut index = Index::open(index_dir)?;
+    if let Some(path) = &args.aliases {
+        index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
+    }
     let mut request = SearchRequest::new(args.query)
+        .prf(args.prf)
         .limit(args.limit)
         .offset(args.offset)
         .sort(match args.sort {
@@ -65,8 +69,20 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if let Some(to) = &args.to {
         request = request.to_str(to)?;
     }
+    for code in args.languages {
+        request = request.language(code);
+    }
     for entity in args.entities {
         request = request.entity(entity);
+    }
+    for name in args.persons {
+        request = request.person(name);
+    }
+    for name in args.orgs {
+        request = request.org(name);
+    }
+    for name in args.places {
+        request = request.place(name);
     }
     let mut out = anstream::stdout().lock();
     if args.count {
@@ -74,6 +90,16 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let results = index.search(&request)?;
+    let suggestions = if results.total == 0 {
+        index.entity_suggestions(&request)?
+    } else {
+        Vec::new()
+    };
+    let facets = if args.facets {
+        Some(index.facets(&request, args.facet_limit)?)
+    } else {
+        None
+    };
     match args.format {
         OutputFormat::Json => {
             for hit in &results.hits {
@@ -97,6 +123,28 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 args.offset + shown,
                 style::DIM.render_reset()
             )?;
+            if let Some(facets) = &facets {
+                crate::cmd::entities::print_facets(&mut out, facets)?;
+            }
+            for tip in &suggestions {
+                let what = tip.kind.map_or("entity", |k| k.code());
+                anstream::eprintln!(
+                    "no article names the {what} {:?}; did you mean {:?} ({})?",
+                    tip.given,
+                    tip.suggestion,
+                    tip.suggestion_type.code()
+                );
+            }
+        }
+    }
+    if args.format == OutputFormat::Json {
+        if let Some(facets) = &facets {
+            serde_json::to_writer(&mut out, &serde_json::json!({ "facets": facets }))?;
+            writeln!(out)?;
+        }
+        if !suggestions.is_empty() {
+            serde_json::to_writer(&mut out, &serde_json::json!({ "suggestions": suggestions }))?;
+            writeln!(out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

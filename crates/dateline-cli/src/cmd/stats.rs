@@ -36,6 +36,7 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
                     EntityKind::Person => "people",
                     EntityKind::Organization => "organisations",
                     EntityKind::Place => "places",
+                    EntityKind::Misc => "other",
                 };
                 writeln!(
                     out,

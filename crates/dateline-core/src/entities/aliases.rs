@@ -36,15 +36,24 @@ pub enum AliasError {
         /// 1-based line number.
         line: usize,
     },
+    /// The alias file could not be read.
+    #[error("cannot read alias file {path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 impl AliasError {
-    /// The 1-based line number the error was found on.
+    /// The 1-based line number the error was found on (0 for [`AliasError::Io`]).
     pub fn line(&self) -> usize {
         match self {
             AliasError::MissingFields { line, .. }
             | AliasError::UnknownKind { line, .. }
             | AliasError::EmptyName { line } => *line,
+            AliasError::Io { .. } => 0,
         }
     }
 }
@@ -233,6 +242,30 @@ impl AliasTable {
             let aliases: Vec<&str> = fields.map(str::trim).filter(|a| !a.is_empty()).collect();
             table.insert(kind, canonical, &aliases);
         }
+        Ok(table)
+    }
+
+    /// Reads a user alias file (the format of [`AliasTable::parse`]; UTF-8).
+    ///
+    /// # Errors
+    /// [`AliasError::Io`] when the file cannot be read, else as [`AliasTable::parse`].
+    pub fn from_file(path: impl AsRef<std::path::Path>) -> Result<Self, AliasError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| AliasError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        Self::parse(&text)
+    }
+
+    /// The built-in table with the entities of a user alias file added (the file wins on
+    /// conflicting forms).
+    ///
+    /// # Errors
+    /// As [`AliasTable::from_file`].
+    pub fn builtin_with_file(path: impl AsRef<std::path::Path>) -> Result<Self, AliasError> {
+        let mut table = Self::builtin();
+        table.merge(Self::from_file(path)?);
         Ok(table)
     }
 

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::aliases::AliasTable;
-use super::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
+use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
 use super::normalize::{normalize_into, normalize_key};
-use super::{Entity, EntityKind};
+use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
 // ---------------------------------------------------------------------------------------
 // Tokens
@@ -48,6 +48,85 @@ const ORG_HEAD: u32 = 1 << 13;
 const SKIP: u32 = 1 << 14;
 /// The word `and`.
 const AND: u32 = 1 << 15;
+/// Its lower-case form is an English word.
+const DICT: u32 = 1 << 16;
+/// A known single-word place.
+const PLACE1: u32 = 1 << 17;
+/// A frequent surname.
+const SURNAME: u32 = 1 << 18;
+
+/// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
+const MISC_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "series",
+    "tour",
+    "prix",
+    "trophy",
+    "award",
+    "awards",
+    "prize",
+    "war",
+    "masters",
+    "classic",
+    "olympiad",
+];
+/// First words of a headline that mark a sports story (`SOCCER - ...`).
+const SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "baseball",
+    "basketball",
+    "tennis",
+    "golf",
+    "rugby",
+    "athletics",
+    "cycling",
+    "motorcycling",
+    "motor",
+    "boxing",
+    "hockey",
+    "ice",
+    "nhl",
+    "nfl",
+    "nba",
+    "sports",
+    "sport",
+    "racing",
+    "horse",
+    "swimming",
+    "skiing",
+    "rowing",
+    "squash",
+    "badminton",
+    "volleyball",
+    "handball",
+    "yachting",
+    "sailing",
+    "formula",
+    "snooker",
+    "chess",
+    "olympics",
+    "alpine",
+    "triathlon",
+    "judo",
+    "wrestling",
+    "equestrianism",
+];
+/// Lower-case words before a single unknown name that mark it as a place.
+const PLACE_CUES: &[&str] = &["in", "at", "near", "from", "outside", "across", "into"];
+
+/// A sentence-initial capitalised word that is probably just a capitalised common word.
+fn sentence_common(t: &Tok) -> bool {
+    t.has(SENT)
+        && !t.has(ALL_CAPS)
+        && (t.has(COMMON) || (t.has(DICT) && !t.has(FIRST | PLACE1 | SURNAME)))
+}
 
 /// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
 const DOT_CONTINUES: &[&str] = &[
@@ -197,6 +276,15 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         if g.org_heads.contains(k) {
             f |= ORG_HEAD;
         }
+        if g.english.contains(k) {
+            f |= DICT;
+        }
+        if g.places.contains_key(k) {
+            f |= PLACE1;
+        }
+        if g.surnames.contains(k) {
+            f |= SURNAME;
+        }
     }
     f
 }
@@ -263,6 +351,26 @@ fn is_title_case(text: &str) -> bool {
         }
     }
     long >= 3 && caps * 4 >= long * 3
+}
+
+/// `NEW YORK` → `New York`.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = c.is_whitespace() || c == '-';
+        }
+    }
+    out
 }
 
 /// Splits text into word tokens with their flags.
@@ -412,7 +520,8 @@ struct Pending {
     key: String,
     surface: String,
     seq: u32,
-    person_hint: bool,
+    /// Kind given to the word when no full name claims it (`None`: dropped).
+    fallback: Option<EntityKind>,
 }
 
 #[derive(Debug, Default)]
@@ -425,10 +534,47 @@ struct Collector {
     pending: Vec<Pending>,
     /// Acronyms defined in parentheses in this article: key → (canonical, kind).
     local: HashMap<String, (String, EntityKind)>,
+    /// The field being processed.
+    field: MentionField,
+    /// Mentions found so far, in text order per field.
+    raw: Vec<RawMention>,
+}
+
+/// What a mention points at before short forms are joined.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Entity(usize),
+    Pending(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawMention {
+    field: MentionField,
+    start: usize,
+    end: usize,
+    target: Target,
 }
 
 impl Collector {
-    fn emit(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
+    fn emit(
+        &mut self,
+        canonical: &str,
+        kind: EntityKind,
+        surface: String,
+        span: (usize, usize),
+    ) -> usize {
+        let idx = self.add(canonical, kind, surface);
+        self.raw.push(RawMention {
+            field: self.field,
+            start: span.0,
+            end: span.1,
+            target: Target::Entity(idx),
+        });
+        idx
+    }
+
+    /// Counts one mention of an entity (creating it) without recording a span.
+    fn add(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
         let key = normalize_key(canonical);
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
@@ -464,21 +610,33 @@ impl Collector {
         idx
     }
 
-    fn pend(&mut self, surface: String, person_hint: bool) {
+    fn pend(&mut self, surface: String, person_hint: bool, span: (usize, usize)) {
+        self.pend_as(surface, person_hint.then_some(EntityKind::Person), span);
+    }
+
+    /// A single word to join to a full name later, else to keep as `fallback` (if any).
+    fn pend_as(&mut self, surface: String, fallback: Option<EntityKind>, span: (usize, usize)) {
         let key = normalize_key(&surface);
         let key = key.trim_end_matches('.').to_string();
+        self.raw.push(RawMention {
+            field: self.field,
+            start: span.0,
+            end: span.1,
+            target: Target::Pending(self.pending.len()),
+        });
         self.pending.push(Pending {
             key,
             surface,
             seq: self.seq,
-            person_hint,
+            fallback,
         });
         self.seq += 1;
     }
 
     /// Joins short forms to full person names; keeps titled ones as persons of their own.
-    fn finish(mut self) -> Vec<Entity> {
+    fn finish(mut self, title: Option<&str>, body: &str) -> Extraction {
         let pending = std::mem::take(&mut self.pending);
+        let mut resolved: Vec<Option<usize>> = Vec::with_capacity(pending.len());
         for p in pending {
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;
@@ -504,12 +662,40 @@ impl Collector {
                 if !e.forms.contains(&p.surface) {
                     e.forms.push(p.surface);
                 }
-            } else if p.person_hint {
+                resolved.push(Some(idx));
+            } else if let Some(kind) = p.fallback {
                 let name = p.surface.clone();
-                self.emit(&name, EntityKind::Person, p.surface);
+                resolved.push(Some(self.add(&name, kind, p.surface)));
+            } else {
+                resolved.push(None);
             }
         }
-        let mut out: Vec<Entity> = self
+        let mut mentions: Vec<Mention> = Vec::with_capacity(self.raw.len());
+        for m in &self.raw {
+            let idx = match m.target {
+                Target::Entity(i) => Some(i),
+                Target::Pending(p) => resolved.get(p).copied().flatten(),
+            };
+            let Some(idx) = idx else { continue };
+            let text = match m.field {
+                MentionField::Title => title.unwrap_or(""),
+                MentionField::Body => body,
+            };
+            let Some(surface) = text.get(m.start..m.end) else {
+                continue;
+            };
+            let a = &self.ents[idx];
+            mentions.push(Mention {
+                field: m.field,
+                start: m.start,
+                end: m.end,
+                text: surface.to_string(),
+                kind: a.kind,
+                entity: a.name.clone(),
+            });
+        }
+        mentions.sort_by_key(|m| (m.field, m.start));
+        let mut entities: Vec<Entity> = self
             .ents
             .into_iter()
             .map(|a| Entity {
@@ -519,12 +705,12 @@ impl Collector {
                 mentions: a.mentions,
             })
             .collect();
-        out.sort_by(|a, b| {
+        entities.sort_by(|a, b| {
             b.mentions
                 .cmp(&a.mentions)
                 .then_with(|| a.name.cmp(&b.name))
         });
-        out
+        Extraction { entities, mentions }
     }
 }
 
@@ -583,6 +769,21 @@ struct TitleSplit {
 struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// The article is a sports story (its headline starts with a sport).
+    sports: bool,
+}
+
+fn col_sports(doc: &Doc) -> bool {
+    doc.sports
+}
+
+/// Whether a headline announces a sports story (`SOCCER - JAPAN GET LUCKY WIN`).
+fn is_sports_title(title: &str) -> bool {
+    let first = title
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    in_list(first, SPORTS)
 }
 
 impl Doc<'_> {
@@ -602,6 +803,11 @@ impl Doc<'_> {
             out.push_str(part);
         }
         out
+    }
+
+    /// Byte range of tokens `s..=e` in the text.
+    fn span(&self, s: usize, e: usize) -> (usize, usize) {
+        (self.toks[s].start, self.toks[e].end)
     }
 
     fn all(&self, s: usize, e: usize, f: u32) -> bool {
@@ -632,26 +838,54 @@ impl EntityExtractor {
     /// Mentions in the title count. The result is sorted by mentions (most first), then
     /// by name.
     pub fn extract(&self, title: Option<&str>, body: &str) -> Vec<Entity> {
+        self.analyze(title, body).entities
+    }
+
+    /// Mentions of one article with byte offsets into `title` or `body`, typed by the entity
+    /// they resolve to, in text order (title first).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::{EntityExtractor, EntityKind, MentionField};
+    ///
+    /// let body = "Philip Hammond met John Kerry in London. Hammond spoke.";
+    /// let mentions = EntityExtractor::new().mentions(None, body);
+    /// let hammond: Vec<_> = mentions.iter().filter(|m| m.entity == "Philip Hammond").collect();
+    /// assert_eq!(hammond.len(), 2);
+    /// assert_eq!(&body[hammond[1].start..hammond[1].end], "Hammond");
+    /// assert_eq!(hammond[1].field, MentionField::Body);
+    /// assert!(mentions.iter().any(|m| m.text == "London" && m.kind == EntityKind::Place));
+    /// ```
+    pub fn mentions(&self, title: Option<&str>, body: &str) -> Vec<Mention> {
+        self.analyze(title, body).mentions
+    }
+
+    /// Extracts both the resolved entities and their mentions (what [`extract`](Self::extract)
+    /// and [`mentions`](Self::mentions) return) in one pass.
+    pub fn analyze(&self, title: Option<&str>, body: &str) -> Extraction {
         let g = gazetteer();
         let mut buf = String::new();
         let mut col = Collector::default();
+        let sports = title.is_some_and(is_sports_title);
         if let Some(title) = title {
             let (_, up, low) = letter_shape(title);
-            let shouting = up && !low && title.split_whitespace().count() >= 2;
-            if !shouting {
-                let doc = Doc {
-                    text: title,
-                    toks: tokenize(title, is_title_case(title), g, &mut buf),
-                };
-                self.process(&doc, g, &mut col);
-            }
+            // An all-caps headline is read in the all-caps-line mode (known names only).
+            let shouting = up && !low;
+            let doc = Doc {
+                text: title,
+                toks: tokenize(title, !shouting && is_title_case(title), g, &mut buf),
+                sports,
+            };
+            self.process(&doc, g, &mut col);
         }
+        col.field = MentionField::Body;
         let doc = Doc {
             text: body,
             toks: tokenize(body, false, g, &mut buf),
+            sports,
         };
         self.process(&doc, g, &mut col);
-        col.finish()
+        col.finish(title, body)
     }
 
     /// Chunks a text into capitalised runs and classifies each.
@@ -663,9 +897,23 @@ impl EntityExtractor {
         let mut i = 0;
         while i < n {
             let t = &toks[i];
-            if !capword(t) || (t.has(COMMON) && !t.has(ALL_CAPS) && t.has(SENT)) {
+            if t.has(SKIP) && t.has(CAP) {
+                i = self.caps_line_run(doc, g, col, i);
+                continue;
+            }
+            if !capword(t) {
                 i += 1;
                 continue;
+            }
+            if sentence_common(t) {
+                // `New Zealand`, `New York` at the start of a sentence stay whole.
+                let whole = (i + 1..n.min(i + 3))
+                    .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+                    .any(|k| self.known(doc, g, col, i, k).is_some());
+                if !whole {
+                    i += 1;
+                    continue;
+                }
             }
             let mut j = i;
             loop {
@@ -787,7 +1035,12 @@ impl EntityExtractor {
         let single = s == e;
         if single {
             let t = &toks[s];
-            if t.has(DEMONYM | MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) {
+            if t.has(DEMONYM) {
+                let w = doc.word(s);
+                self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, s, e);
+                return;
+            }
+            if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) {
                 return;
             }
             if t.has(ALL_CAPS) {
@@ -803,10 +1056,11 @@ impl EntityExtractor {
                 }
                 return;
             }
-            if t.has(TITLE) {
+            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1)) {
                 return;
             }
-            col.pend(doc.surface(s, e), false);
+            let fallback = self.single_fallback(doc, s);
+            col.pend_as(doc.surface(s, e), fallback, doc.span(s, e));
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
@@ -853,8 +1107,12 @@ impl EntityExtractor {
             );
             return;
         }
-        // 5. A given name followed by capitalised words.
-        if toks[s].has(FIRST)
+        // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
+        let initial = {
+            let w = doc.word(s);
+            w.len() == 2 && w.ends_with('.') && starts_upper(w)
+        };
+        if (toks[s].has(FIRST) || initial)
             && !toks[s].has(ALL_CAPS)
             && toks[s + 1..=e]
                 .iter()
@@ -873,6 +1131,9 @@ impl EntityExtractor {
         }
         // 6. A leading sentence-initial word, common word or demonym: drop it and retry.
         if toks[s].has(SENT | COMMON | DEMONYM) {
+            if toks[s].has(DEMONYM) {
+                self.classify(doc, g, col, s, s, depth + 1);
+            }
             self.classify(doc, g, col, s + 1, e, depth + 1);
             return;
         }
@@ -899,7 +1160,114 @@ impl EntityExtractor {
             self.classify(doc, g, col, s, k - 1, depth + 1);
             self.classify(doc, g, col, r, e, depth + 1);
         }
-        // Otherwise: unknown, dropped.
+        // Otherwise: an unknown name. Short runs of plain capitalised words are mostly
+        // people; with a place inside (`Air France`, `Manchester United`) or longer, an
+        // organisation.
+        else if e > s && in_list(doc.word(e), MISC_HEADS) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+        } else if e > s {
+            let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
+            let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
+            let kind = if plain && e - s <= 2 && !placey {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            };
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, surface.trim_end_matches('.'), kind, s, e);
+        }
+    }
+
+    /// The kind of a single unknown capitalised word: a place after `in`/`at`/`from`, a
+    /// person when it is a known surname or given name, else an organisation.
+    fn single_fallback(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
+        let t = &doc.toks[s];
+        if s > 0 && !t.has(BREAK) {
+            let prev = doc.word(s - 1);
+            if !doc.toks[s - 1].has(CAP) && in_list(prev, PLACE_CUES) {
+                return Some(EntityKind::Place);
+            }
+        }
+        let (letters, _, _) = letter_shape(doc.word(s));
+        if letters < 2 {
+            return None;
+        }
+        if col_sports(doc) && self.before_score(doc, s) {
+            return Some(EntityKind::Organization);
+        }
+        if t.has(SURNAME | FIRST) {
+            return Some(EntityKind::Person);
+        }
+        if t.has(DICT) {
+            return None;
+        }
+        Some(EntityKind::Organization)
+    }
+
+    /// Whether a number follows token `e` on its line (a score or a table row).
+    fn before_score(&self, doc: &Doc, e: usize) -> bool {
+        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) // not a year (`LONDON 1996-08-22`)
+    }
+
+    /// Reads the run of capitalised words starting at `i` on an all-caps line (a wire header,
+    /// a dateline, a shouting headline), where case says nothing: only known names count
+    /// (longest first, at most four words), and a run opening a line before a date or a
+    /// comma is a dateline place. Returns the index of the next token to look at.
+    fn caps_line_run(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector, i: usize) -> usize {
+        let toks = &doc.toks;
+        let n = toks.len();
+        let mut j = i;
+        while j + 1 < n
+            && j - i < 5
+            && toks[j + 1].has(SKIP)
+            && toks[j + 1].has(CAP)
+            && !toks[j + 1].has(BREAK)
+            && !toks[j].has(END_RUN)
+        {
+            j += 1;
+        }
+        // Longest known name from i.
+        for e in (i..=j.min(i + 3)).rev() {
+            let key = normalize_key(&doc.surface(i, e));
+            let key = key.trim_end_matches('.');
+            let found = self
+                .aliases
+                .resolve_key(key, false)
+                .map(|(c, k)| (c.to_string(), k))
+                .or_else(|| {
+                    g.places
+                        .get(key)
+                        .map(|c| ((*c).to_string(), EntityKind::Place))
+                });
+            if let Some((canonical, kind)) = found {
+                self.emit(doc, col, &canonical, kind, i, e);
+                return e + 1;
+            }
+            if e == i && toks[i].has(DEMONYM) {
+                let w = doc.word(i);
+                self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
+                return i + 1;
+            }
+        }
+        // A dateline: the run opens its line and a date, a digit or a comma follows.
+        let line_start = doc.text[..toks[i].start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty());
+        let after = doc.text[toks[j].end..].trim_start_matches([' ', '\t']);
+        if line_start
+            && after.starts_with(|c: char| c.is_ascii_digit() || c == ',')
+            && toks[i..=j].iter().all(|t| !t.has(COMMON))
+        {
+            let surface = doc.surface(i, j);
+            let canonical = title_case(&surface);
+            self.emit(doc, col, &canonical, EntityKind::Place, i, j);
+            return j + 1;
+        }
+        i + 1
     }
 
     /// Records a mention and the acronyms that follow it in parentheses.
@@ -912,7 +1280,16 @@ impl EntityExtractor {
         s: usize,
         e: usize,
     ) {
-        col.emit(canonical, kind, doc.surface(s, e));
+        let kind = if kind == EntityKind::Place
+            && doc.sports
+            && self.before_score(doc, e)
+            && !gazetteer().countries.contains(&normalize_key(canonical))
+        {
+            EntityKind::Organization // a city standing for its team: `Chicago 5 Boston 3`
+        } else {
+            kind
+        };
+        col.emit(canonical, kind, doc.surface(s, e), doc.span(s, e));
         if kind != EntityKind::Person {
             for acr in self.paren_acronyms(doc, e) {
                 let key = normalize_key(&acr);
@@ -942,13 +1319,14 @@ impl EntityExtractor {
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
-            col.pend(doc.surface(s, e), true);
+            col.pend(doc.surface(s, e), true, doc.span(s, e));
         } else {
             let surface = doc.surface(s, e);
             col.emit(
                 surface.trim_end_matches('.'),
                 EntityKind::Person,
                 surface.clone(),
+                doc.span(s, e),
             );
         }
     }
@@ -1169,16 +1547,23 @@ mod tests {
     }
 
     #[test]
-    fn all_caps_lines_are_skipped() {
+    fn all_caps_lines_yield_only_known_names() {
         let ex = EntityExtractor::new();
         let found = ex.extract(
             Some("BAHIA COCOA REVIEW"),
             "FEDERAL RESERVE WEEKLY REPORT\nShowers continued in Brazil.",
         );
         assert_eq!(names(&found, EntityKind::Place), ["Brazil"]);
-        assert!(
-            names(&found, EntityKind::Organization).is_empty(),
+        // Known names are read on all-caps lines; unknown capitalised junk is not.
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Federal Reserve"],
             "{found:?}"
         );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
+        // A dateline opening a line is a place.
+        let m = ex.mentions(None, "NEW YORK 1996-08-22\nStocks rose.");
+        assert_eq!(m[0].text, "NEW YORK");
+        assert_eq!(m[0].kind, EntityKind::Place);
     }
 }

@@ -15,6 +15,11 @@ const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 const DEMONYMS: &str = include_str!("data/demonyms.txt");
 const ORG_HEADS: &str = include_str!("data/org_heads.txt");
 const TITLES: &str = include_str!("data/titles.txt");
+const DEMONYM_PLACES: &str = include_str!("data/demonym_places.txt");
+const GEONAMES_CITIES: &str = include_str!("data/geonames_cities.txt");
+const CENSUS_FIRST: &str = include_str!("data/census_first_names.txt");
+const CENSUS_SURNAMES: &str = include_str!("data/census_surnames.txt");
+const ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
 
 /// Month and weekday names: never entities.
 const MONTHS_FULL: &[&str] = &[
@@ -83,9 +88,17 @@ pub(crate) struct Title {
 pub(crate) struct Gazetteer {
     /// Place key → canonical place name.
     pub places: HashMap<String, &'static str>,
+    /// Keys of country names (and their alternates).
+    pub countries: HashSet<String>,
     pub first_names: HashSet<String>,
+    /// Frequent surnames.
+    pub surnames: HashSet<String>,
+    /// Lower-case English words (a capitalised sentence-initial one is a common word).
+    pub english: HashSet<String>,
     pub common: HashSet<String>,
     pub demonyms: HashSet<String>,
+    /// Demonym key → (canonical demonym, its place).
+    pub demonym_places: HashMap<String, (&'static str, &'static str)>,
     pub org_heads: HashSet<String>,
     /// First word of a title → the titles starting with it, longest first.
     pub titles: HashMap<String, Vec<Title>>,
@@ -127,9 +140,16 @@ impl Gazetteer {
     fn build() -> Self {
         let mut places = HashMap::new();
         add_places(&mut places, COUNTRIES);
+        let countries: HashSet<String> = places.keys().cloned().collect();
         add_places(&mut places, US_STATES);
         add_places(&mut places, CITIES);
         add_places(&mut places, REGIONS);
+        for line in lines(GEONAMES_CITIES) {
+            if let Some(name) = line.split('\t').next() {
+                let name = name.trim();
+                places.entry(normalize_key(name)).or_insert(name);
+            }
+        }
         let set =
             |src: &'static str| -> HashSet<String> { words(src).map(normalize_key).collect() };
         let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
@@ -146,9 +166,22 @@ impl Gazetteer {
         for list in titles.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
+        let mut demonym_places = HashMap::new();
+        for line in lines(DEMONYM_PLACES) {
+            if let Some((d, p)) = line.split_once('|') {
+                demonym_places.insert(normalize_key(d.trim()), (d.trim(), p.trim()));
+            }
+        }
         Gazetteer {
+            countries,
+            demonym_places,
             places,
-            first_names: set(FIRST_NAMES),
+            first_names: words(FIRST_NAMES)
+                .chain(words(CENSUS_FIRST))
+                .map(normalize_key)
+                .collect(),
+            surnames: set(CENSUS_SURNAMES),
+            english: lines(ENGLISH_WORDS).map(str::to_string).collect(),
             common: set(COMMON_WORDS),
             demonyms: set(DEMONYMS),
             org_heads: set(ORG_HEADS),
@@ -158,6 +191,38 @@ impl Gazetteer {
             caps_stop: CAPS_STOP.iter().copied().collect(),
         }
     }
+}
+
+/// The place a demonym or nationality word belongs to (`Iraqi` → `Iraq`, `Britons` →
+/// `United Kingdom`), any case; `None` if unknown.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::demonym_place;
+///
+/// assert_eq!(demonym_place("kurdish"), Some("Kurdistan"));
+/// assert_eq!(demonym_place("Sunni"), None);
+/// ```
+pub fn demonym_place(demonym: &str) -> Option<&'static str> {
+    gazetteer()
+        .demonym_places
+        .get(&normalize_key(demonym))
+        .map(|(_, p)| *p)
+}
+
+/// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`).
+pub(crate) fn demonym_canonical(word: &str) -> String {
+    let g = gazetteer();
+    let key = normalize_key(word);
+    if let Some(stem) = key.strip_suffix('s') {
+        if let Some((d, _)) = g.demonym_places.get(stem) {
+            return (*d).to_string();
+        }
+        if g.demonyms.contains(stem) {
+            return word[..word.len() - 1].to_string();
+        }
+    }
+    word.to_string()
 }
 
 /// The built-in gazetteer, built on first use.

@@ -5,12 +5,15 @@
 //! [`normalize_key`] gives the key used for lookups and index filters.
 
 mod aliases;
+pub mod conll;
 mod extract;
 mod gazetteer;
 mod normalize;
+pub mod reuters;
 
 pub use aliases::{AliasError, AliasTable};
 pub use extract::EntityExtractor;
+pub use gazetteer::demonym_place;
 pub use normalize::normalize_key;
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +30,10 @@ pub enum EntityKind {
     /// A place (`LOC`).
     #[serde(rename = "LOC")]
     Place,
+    /// Anything else named: demonyms and group adjectives (`Iraqi`, `Kurdish`), linked to
+    /// their place by [`Entity::place`] (`MISC`).
+    #[serde(rename = "MISC")]
+    Misc,
 }
 
 impl EntityKind {
@@ -36,8 +43,79 @@ impl EntityKind {
             EntityKind::Person => "PER",
             EntityKind::Organization => "ORG",
             EntityKind::Place => "LOC",
+            EntityKind::Misc => "MISC",
         }
     }
+
+    /// Parses a code (`PER`, `ORG`, `LOC`, `MISC`) or a word (`person`, `org`,
+    /// `organisation`, `place`, `location`, `misc`), any case.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::EntityKind;
+    ///
+    /// assert_eq!(EntityKind::parse("place"), Some(EntityKind::Place));
+    /// assert_eq!(EntityKind::parse("PER"), Some(EntityKind::Person));
+    /// assert_eq!(EntityKind::parse("thing"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<EntityKind> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "per" | "person" | "people" | "persons" => Some(EntityKind::Person),
+            "org" | "orgs" | "organisation" | "organization" | "organisations"
+            | "organizations" => Some(EntityKind::Organization),
+            "loc" | "place" | "places" | "location" | "locations" => Some(EntityKind::Place),
+            "misc" | "other" => Some(EntityKind::Misc),
+            _ => None,
+        }
+    }
+
+    /// All kinds, in code order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ];
+}
+
+/// The text field a mention was found in.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionField {
+    /// The headline.
+    #[default]
+    Title,
+    /// The body.
+    Body,
+}
+
+/// One occurrence of an entity in an article's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The field the mention is in.
+    pub field: MentionField,
+    /// Byte offset of the first byte of the mention in that field's text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The text of the mention (`&field_text[start..end]`).
+    pub text: String,
+    /// The type of the entity it resolves to.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Canonical name of the entity it resolves to.
+    pub entity: String,
+}
+
+/// Everything extracted from one article: resolved entities and their mentions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Resolved entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Mentions in text order (title first).
+    pub mentions: Vec<Mention>,
 }
 
 /// One entity resolved within an article: its canonical name and the forms it appeared as.
@@ -51,4 +129,23 @@ pub struct Entity {
     pub forms: Vec<String>,
     /// Number of mentions in title and body.
     pub mentions: u32,
+}
+
+impl Entity {
+    /// The place a demonym entity belongs to (`Iraqi` → `Iraq`); `None` for other entities.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::EntityExtractor;
+    ///
+    /// let found = EntityExtractor::new().extract(None, "Iraqi troops entered Mosul.");
+    /// let iraqi = found.iter().find(|e| e.name == "Iraqi").unwrap();
+    /// assert_eq!(iraqi.place(), Some("Iraq"));
+    /// ```
+    pub fn place(&self) -> Option<&'static str> {
+        if self.kind != EntityKind::Misc {
+            return None;
+        }
+        gazetteer::demonym_place(&self.name)
+    }
 }

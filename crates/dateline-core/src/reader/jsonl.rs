@@ -226,6 +226,7 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         body,
         url,
         path: Some(id_base.to_string()).filter(|p| !p.is_empty()),
+        language: None,
         entities: Vec::new(),
     })
 }

@@ -1,17 +1,21 @@
 //! Readers: files in, [`Article`]s out.
 //!
-//! Two input formats are supported, chosen by file name ([`Format::from_path`]):
+//! Three input formats are supported, chosen by file name ([`Format::from_path`]):
 //!
 //! - raw text ([`raw`]): one article per file, as scraped (junk lines, a date line, the title,
-//!   paragraphs separated by blank lines);
+//!   paragraphs separated by blank lines), up to a whole page dumped to text;
+//! - HTML ([`html`]): one article per page, found by an extraction library;
 //! - JSON Lines ([`jsonl`]): one article per non-blank line.
 //!
-//! Either may be gzip-compressed (a `.gz` suffix on the name). [`read_file`] reads one file;
+//! Any of them may be gzip-compressed (a `.gz` suffix on the name). [`read_file`] reads one file;
 //! failures that concern the whole file (I/O, empty, binary) are an `Err`, failures of one
 //! article or line are `Err` items inside the returned list, so one bad line never loses the
 //! rest of the file.
 
+pub mod boilerplate;
+pub mod html;
 pub mod jsonl;
+mod page;
 pub mod raw;
 
 use std::fs::File;
@@ -27,13 +31,15 @@ pub enum Format {
     RawText,
     /// One JSON object per line ([`jsonl`]).
     JsonLines,
+    /// One HTML page per file ([`html`]).
+    Html,
 }
 
 /// Extensions (lower case, after removing a `.gz` suffix) of files that are never articles.
 const IGNORED_EXTENSIONS: &[&str] = &[
     // data and markup that is not (yet) read as articles
-    "json", "html", "htm", "xhtml", "xml", "sgm", "sgml", "dtd", "csv", "tsv", "yaml", "yml",
-    "toml", "ini", "cfg", "conf", "lock", "log", "md5", "sha1", "sha256", // images
+    "json", "xml", "sgm", "sgml", "dtd", "csv", "tsv", "yaml", "yml", "toml", "ini", "cfg", "conf",
+    "lock", "log", "md5", "sha1", "sha256", // images
     "png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "tif", "tiff", "heic", "avif",
     // audio and video
     "mp3", "mp4", "m4a", "wav", "ogg", "webm", "avi", "mov", "mkv", "flac",
@@ -57,8 +63,9 @@ impl Format {
     ///   after removing `.gz`: `None`;
     /// - names starting with `README`, `LICENSE`/`LICENCE` or `COPYING`: `None`;
     /// - `.jsonl` and `.ndjson`: [`Format::JsonLines`];
+    /// - `.html`, `.htm` and `.xhtml`: [`Format::Html`];
     /// - obvious non-articles: `None`. These are other data and markup formats (`.json`,
-    ///   `.html`/`.htm`, `.xml`, `.sgm`, `.csv`, `.tsv`, ...), images, audio and video,
+    ///   `.xml`, `.sgm`, `.csv`, `.tsv`, ...), images, audio and video,
     ///   documents (`.pdf`, `.docx`, ...), archives (`.zip`, `.tar`, `.tgz`, a `.gz` inside a
     ///   `.gz`, ...), binaries and fonts;
     /// - everything else, including `.txt` and names without an extension:
@@ -74,7 +81,8 @@ impl Format {
     /// assert_eq!(Format::from_path(Path::new("bbc/001")), Some(Format::RawText));
     /// assert_eq!(Format::from_path(Path::new("README.md")), None);
     /// assert_eq!(Format::from_path(Path::new(".hidden.txt")), None);
-    /// assert_eq!(Format::from_path(Path::new("page.html.gz")), None);
+    /// assert_eq!(Format::from_path(Path::new("page.html.gz")), Some(Format::Html));
+    /// assert_eq!(Format::from_path(Path::new("photo.jpg")), None);
     /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
@@ -91,6 +99,8 @@ impl Format {
         };
         if ext == "jsonl" || ext == "ndjson" {
             Some(Format::JsonLines)
+        } else if ext == "html" || ext == "htm" || ext == "xhtml" {
+            Some(Format::Html)
         } else if IGNORED_EXTENSIONS.contains(&ext) {
             None
         } else {
@@ -123,9 +133,12 @@ pub enum ReadError {
         /// Byte offset of the first invalid byte, from the start of the (decompressed) file.
         byte_offset: u64,
     },
-    /// A raw text file had neither a title nor body text.
+    /// A raw text file or HTML page had neither a title nor body text.
     #[error("no article text found")]
     NoText,
+    /// The HTML extractor could not read the page.
+    #[error("cannot extract an article from the HTML: {0}")]
+    Html(String),
     /// A JSON Lines line is not a JSON object.
     #[error("line {line}: malformed JSON: {message}")]
     Json {
@@ -170,9 +183,11 @@ impl ReadError {
             | ReadError::Json { line, .. }
             | ReadError::MissingField { line, .. }
             | ReadError::BadField { line, .. } => Some(*line),
-            ReadError::Io(_) | ReadError::Empty | ReadError::Binary { .. } | ReadError::NoText => {
-                None
-            }
+            ReadError::Io(_)
+            | ReadError::Empty
+            | ReadError::Binary { .. }
+            | ReadError::NoText
+            | ReadError::Html(_) => None,
         }
     }
 
@@ -223,6 +238,34 @@ fn open(path: &Path) -> Result<Box<dyn Read>, ReadError> {
     }
 }
 
+/// JSON Lines from any reader (standard input, a socket...), gunzipped when the stream starts
+/// with the gzip magic bytes; `id_base` names articles without an `id`.
+///
+/// # Example
+/// ```
+/// let data = "{\"id\": 1, \"body\": \"x\"}\n";
+/// let items: Vec<_> = dateline_core::reader::json_lines_from(data.as_bytes(), "stdin").collect();
+/// assert_eq!(items.len(), 1);
+/// ```
+pub fn json_lines_from<'a>(
+    input: impl Read + 'a,
+    id_base: &str,
+) -> jsonl::JsonLines<Box<dyn BufRead + 'a>> {
+    let mut buffered = BufReader::with_capacity(64 * 1024, input);
+    let is_gzip = buffered
+        .fill_buf()
+        .map(|b| b.starts_with(&[0x1f, 0x8b]))
+        .unwrap_or(false);
+    let reader: Box<dyn BufRead + 'a> = if is_gzip {
+        Box::new(BufReader::new(GzipReader(
+            flate2::read::MultiGzDecoder::new(buffered),
+        )))
+    } else {
+        Box::new(buffered)
+    };
+    jsonl::JsonLines::new(reader, id_base)
+}
+
 /// Reads a whole file (decompressing `.gz` by its name; a truncated or corrupt gzip gives a
 /// [`ReadError::Io`] mentioning gzip), returning raw bytes.
 ///
@@ -269,10 +312,43 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// # }
 /// ```
 pub fn read_file(path: &Path, format: Format, id_base: &str) -> Result<Vec<ReadResult>, ReadError> {
+    read_file_with(path, format, id_base, None)
+}
+
+/// Like [`read_file`], with boilerplate learned from the file's folder for raw text files
+/// (see [`boilerplate`]). Every article read gets its [`Article::language`] detected
+/// ([`crate::language::detect`]) unless it already has one.
+pub fn read_file_with(
+    path: &Path,
+    format: Format,
+    id_base: &str,
+    model: Option<&boilerplate::BoilerplateModel>,
+) -> Result<Vec<ReadResult>, ReadError> {
+    let mut items = read_file_inner(path, format, id_base, model)?;
+    for article in items.iter_mut().flatten() {
+        crate::language::fill(article);
+    }
+    Ok(items)
+}
+
+fn read_file_inner(
+    path: &Path,
+    format: Format,
+    id_base: &str,
+    model: Option<&boilerplate::BoilerplateModel>,
+) -> Result<Vec<ReadResult>, ReadError> {
     match format {
         Format::RawText => {
             let bytes = read_bytes(path)?;
-            match raw::parse(&bytes, id_base) {
+            match raw::parse_with(&bytes, id_base, model) {
+                Ok(article) => Ok(vec![Ok(article)]),
+                Err(e) if e.is_whole_file() => Err(e),
+                Err(e) => Ok(vec![Err(e)]),
+            }
+        }
+        Format::Html => {
+            let bytes = read_bytes(path)?;
+            match html::parse(&bytes, id_base) {
                 Ok(article) => Ok(vec![Ok(article)]),
                 Err(e) if e.is_whole_file() => Err(e),
                 Err(e) => Ok(vec![Err(e)]),

@@ -39,7 +39,8 @@
 use std::collections::HashMap;
 
 use crate::date::parse_date;
-use crate::reader::ReadError;
+use crate::reader::boilerplate::BoilerplateModel;
+use crate::reader::{page, ReadError};
 use crate::Article;
 
 /// How many non-blank lines from the top may hold the date line.
@@ -90,8 +91,40 @@ const LEADING_JUNK: &[&str] = &[
 /// assert_eq!(a.path.as_deref(), Some("seed.txt"));
 /// ```
 pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
+    parse_with(bytes, id, None)
+}
+
+/// Like [`parse`], with boilerplate learned from the file's folder or site
+/// ([`BoilerplateModel`]): lines the model knows as boilerplate are never body text.
+///
+/// A file that looks like a whole scraped page (at least 40 non-blank lines, at least 30% of
+/// them short and unpunctuated, like menus) is read by [`page`](super::page) rules instead of
+/// rules 3 to 6: the article is the densest run of prose, the title the page title where it
+/// recurs near it, the date the date line nearest the title.
+pub fn parse_with(
+    bytes: &[u8],
+    id: &str,
+    model: Option<&BoilerplateModel>,
+) -> Result<Article, ReadError> {
     let text = decode(bytes)?;
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+    if page::looks_like_page(&lines) {
+        let found = page::extract(&lines, model);
+        if found.title.is_none() && found.body.is_empty() {
+            return Err(ReadError::NoText);
+        }
+        return Ok(Article {
+            id: id.to_string(),
+            title: found.title,
+            published: found.published,
+            body: found.body,
+            url: None,
+            path: Some(id.to_string()),
+            language: None,
+            entities: Vec::new(),
+        });
+    }
+    let learned = |line: &str| model.is_some_and(|m| m.is_boilerplate(line));
 
     // The date line.
     let mut date_idx = None;
@@ -127,7 +160,11 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
                 in_paragraph = false;
                 continue;
             }
-            if Some(i) == title_idx || Some(line) == title_line || is_icon_junk(line) {
+            if Some(i) == title_idx
+                || Some(line) == title_line
+                || is_icon_junk(line)
+                || learned(line)
+            {
                 continue;
             }
             if in_paragraph {
@@ -153,6 +190,7 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         body,
         url: None,
         path: Some(id.to_string()),
+        language: None,
         entities: Vec::new(),
     })
 }

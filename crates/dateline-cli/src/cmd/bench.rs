@@ -1,0 +1,45 @@
+//! `dateline bench`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use dateline_index::bench::read_queries;
+use dateline_index::Index;
+
+use crate::args::{BenchArgs, OutputFormat};
+
+pub fn run(index_dir: &Path, args: BenchArgs) -> anyhow::Result<ExitCode> {
+    let index = Index::open(index_dir)?;
+    let queries = read_queries(&args.queries, args.k, args.snippets)?;
+    let report = index.bench(&queries, args.warmup, args.passes)?;
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => {
+            writeln!(
+                out,
+                "{} queries × {} passes (median pass), k={}{}",
+                report.queries,
+                report.passes,
+                args.k,
+                if args.snippets { ", with snippets" } else { "" }
+            )?;
+            writeln!(out, "  queries/s  {:>10.0}", report.qps)?;
+            for (label, v) in [
+                ("p50 µs", report.p50_us),
+                ("p95 µs", report.p95_us),
+                ("p99 µs", report.p99_us),
+                ("max µs", report.max_us),
+                ("mean µs", report.mean_us),
+            ] {
+                writeln!(out, "  {label:<9}  {v:>10.0}")?;
+            }
+            writeln!(out, "  0 hits     {:>10}", report.zero_hits)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,285 @@
+//! `dateline entities`: top entities among matching articles; `entities eval` (CoNLL-2003
+//! and Reuters-21578 agreement) and `entities bench` (extraction throughput).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use dateline_core::entities::conll::{evaluate, parse_conll, ConllScores, Counts};
+use dateline_core::entities::reuters::reuters_agreement;
+use dateline_core::reader::{read_file, Format};
+use dateline_core::EntityKind;
+use dateline_index::{Facets, Index, SearchRequest};
+use serde::Serialize;
+
+use crate::args::{
+    EntitiesAction, EntitiesArgs, EntitiesBenchArgs, EntitiesEvalArgs, EntityType, OutputFormat,
+};
+use crate::cmd::extract::extractor;
+use crate::style;
+
+/// The library kind of a `--type` value.
+pub fn kind_of(t: EntityType) -> EntityKind {
+    match t {
+        EntityType::Person => EntityKind::Person,
+        EntityType::Org => EntityKind::Organization,
+        EntityType::Place => EntityKind::Place,
+        EntityType::Misc => EntityKind::Misc,
+    }
+}
+
+pub fn run(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    match args.action {
+        Some(EntitiesAction::Eval(eval)) => run_eval(eval),
+        Some(EntitiesAction::Bench(bench)) => run_bench(bench),
+        None => run_top(index_dir, args),
+    }
+}
+
+fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let mut index = Index::open(index_dir)?;
+    if let Some(path) = &args.aliases {
+        index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
+    }
+    let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"));
+    if let Some(from) = &args.from {
+        request = request.from_str(from)?;
+    }
+    if let Some(to) = &args.to {
+        request = request.to_str(to)?;
+    }
+    let kind = args.kind.map(kind_of);
+    let top = index.top_entities(&request, kind, args.limit)?;
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer(&mut out, &top)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => {
+            let total = index.count(&request)?;
+            for e in &top {
+                writeln!(
+                    out,
+                    "{:>8}  {:<4} {}{}{}",
+                    e.articles,
+                    e.kind.code(),
+                    style::ENTITY.render(),
+                    e.name,
+                    style::ENTITY.render_reset()
+                )?;
+            }
+            writeln!(
+                out,
+                "{}{total} matching article{}{}",
+                style::DIM.render(),
+                if total == 1 { "" } else { "s" },
+                style::DIM.render_reset()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct ConllReport {
+    file: String,
+    #[serde(flatten)]
+    scores: ConllScores,
+}
+
+fn row(out: &mut impl Write, label: &str, c: &Counts) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| {label:<24} | {:>6.3} | {:>6.3} | {:>6.3} | {:>6} | {:>6} | {:>6} |",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.fp,
+        c.fn_
+    )
+}
+
+fn run_eval(args: EntitiesEvalArgs) -> anyhow::Result<ExitCode> {
+    if args.conll.is_empty() && args.reuters.is_none() {
+        anyhow::bail!("nothing to evaluate: give --conll FILE and/or --reuters FILE");
+    }
+    let extractor = extractor(args.aliases.as_deref())?;
+    let mut out = anstream::stdout().lock();
+    for path in &args.conll {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let docs = parse_conll(&text).with_context(|| path.display().to_string())?;
+        let scores = evaluate(&extractor, &docs);
+        match args.format {
+            OutputFormat::Json => {
+                let report = ConllReport {
+                    file: path.display().to_string(),
+                    scores,
+                };
+                serde_json::to_writer(&mut out, &report)?;
+                writeln!(out)?;
+            }
+            OutputFormat::Text => {
+                writeln!(
+                    out,
+                    "{} ({} documents), exact span",
+                    path.display(),
+                    scores.documents
+                )?;
+                writeln!(
+                    out,
+                    "| {:<24} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} |",
+                    "", "P", "R", "F1", "TP", "FP", "FN"
+                )?;
+                writeln!(out, "|{}|", ["---"; 7].join("|"))?;
+                for (kind, counts) in &scores.per_type {
+                    row(&mut out, kind.code(), counts)?;
+                }
+                row(
+                    &mut out,
+                    "typed micro PER+ORG+LOC",
+                    &scores.micro_per_org_loc,
+                )?;
+                row(&mut out, "typed micro (all 4)", &scores.micro_all)?;
+                row(&mut out, "untyped PER+ORG+LOC", &scores.untyped_per_org_loc)?;
+                row(&mut out, "untyped (all 4)", &scores.untyped_all)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    if let Some(path) = &args.reuters {
+        let scores = reuters_agreement(&extractor, path)?;
+        match args.format {
+            OutputFormat::Json => {
+                serde_json::to_writer(&mut out, &scores)?;
+                writeln!(out)?;
+            }
+            OutputFormat::Text => {
+                writeln!(
+                    out,
+                    "{} ({} documents; {} with gold places, {} with gold people), \
+                     document level",
+                    path.display(),
+                    scores.documents,
+                    scores.with_places,
+                    scores.with_people
+                )?;
+                writeln!(
+                    out,
+                    "| {:<24} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} |",
+                    "", "P", "R", "F1", "TP", "FP", "FN"
+                )?;
+                writeln!(out, "|{}|", ["---"; 7].join("|"))?;
+                row(&mut out, "places", &scores.places)?;
+                row(&mut out, "people", &scores.people)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct BenchReport {
+    articles: usize,
+    bytes: usize,
+    passes: usize,
+    best_seconds: f64,
+    mb_per_second: f64,
+    mentions: usize,
+}
+
+fn run_bench(args: EntitiesBenchArgs) -> anyhow::Result<ExitCode> {
+    let extractor = extractor(None)?;
+    let mut articles = Vec::new();
+    for path in &args.files {
+        let format = Format::from_path(path).unwrap_or(Format::RawText);
+        let base = path.display().to_string();
+        let items = read_file(path, format, &base)
+            .with_context(|| format!("reading {}", path.display()))?;
+        articles.extend(items.into_iter().flatten());
+    }
+    let bytes: usize = articles
+        .iter()
+        .map(|a| a.body.len() + a.title.as_ref().map_or(0, String::len))
+        .sum();
+    let mut best = f64::INFINITY;
+    let mut mentions = 0;
+    for _ in 0..args.passes.max(1) {
+        let start = Instant::now();
+        mentions = 0;
+        for a in &articles {
+            mentions += extractor
+                .analyze(a.title.as_deref(), &a.body)
+                .mentions
+                .len();
+        }
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    let report = BenchReport {
+        articles: articles.len(),
+        bytes,
+        passes: args.passes.max(1),
+        best_seconds: best,
+        mb_per_second: bytes as f64 / 1e6 / best,
+        mentions,
+    };
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Text => writeln!(
+            out,
+            "{} articles, {:.1} MB: best of {} passes {:.3} s = {:.1} MB/s on one core \
+             ({} mentions)",
+            report.articles,
+            bytes as f64 / 1e6,
+            report.passes,
+            best,
+            report.mb_per_second,
+            mentions
+        )?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints `--facets` as text: top entities per type, then articles per month.
+pub fn print_facets(out: &mut impl Write, facets: &Facets) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}facets over {} matching articles{}",
+        style::TITLE.render(),
+        facets.total,
+        style::TITLE.render_reset()
+    )?;
+    for (kind, list) in &facets.entities {
+        if list.is_empty() {
+            continue;
+        }
+        let items: Vec<String> = list
+            .iter()
+            .map(|e| format!("{} ({})", e.name, e.articles))
+            .collect();
+        writeln!(out, "  {:<5} {}", kind.code(), items.join(", "))?;
+    }
+    let max = facets
+        .months
+        .iter()
+        .map(|m| m.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for m in &facets.months {
+        let bar = "#".repeat(((m.articles * 40).div_ceil(max)) as usize);
+        writeln!(out, "  {} {:>7} {bar}", m.month, m.articles)?;
+    }
+    if facets.undated > 0 {
+        writeln!(out, "  undated {:>7}", facets.undated)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! `dateline extract`: what the entity extractor finds, one JSON object per article per line.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use dateline_core::entities::{AliasTable, EntityExtractor, Mention};
+use dateline_core::reader::{read_file, Format};
+use dateline_core::{Article, Entity, EntityKind};
+use serde::Serialize;
+
+use crate::args::ExtractArgs;
+
+/// A resolved entity as printed.
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    #[serde(rename = "type")]
+    kind: EntityKind,
+    name: &'a str,
+    /// Every form seen in the article (its aliases here).
+    aliases: &'a [String],
+    mentions: u32,
+    /// The place a demonym belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'static str>,
+}
+
+/// A mention as printed: the fields plus the entity it resolves to.
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    field: &'static str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    entity: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    date: Option<String>,
+    language: Option<&'a str>,
+    body: &'a str,
+    entities: Vec<JsonEntity<'a>>,
+    mentions: Vec<JsonMention<'a>>,
+}
+
+/// A user alias file (without the built-in table).
+pub fn user_aliases(path: &Path) -> anyhow::Result<AliasTable> {
+    AliasTable::from_file(path).context("loading --aliases")
+}
+
+/// The extractor with the built-in aliases plus an optional user file.
+pub fn extractor(aliases: Option<&Path>) -> anyhow::Result<EntityExtractor> {
+    Ok(match aliases {
+        Some(path) => EntityExtractor::with_aliases(
+            AliasTable::builtin_with_file(path).context("loading --aliases")?,
+        ),
+        None => EntityExtractor::new(),
+    })
+}
+
+fn json_article<'a>(
+    article: &'a Article,
+    entities: &'a [Entity],
+    mentions: &'a [Mention],
+) -> JsonArticle<'a> {
+    JsonArticle {
+        id: &article.id,
+        title: article.title.as_deref(),
+        date: article
+            .published
+            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        language: article.language.as_deref(),
+        body: &article.body,
+        entities: entities
+            .iter()
+            .map(|e| JsonEntity {
+                kind: e.kind,
+                name: &e.name,
+                aliases: &e.forms,
+                mentions: e.mentions,
+                place: e.place(),
+            })
+            .collect(),
+        mentions: mentions
+            .iter()
+            .map(|m| JsonMention {
+                field: match m.field {
+                    dateline_core::entities::MentionField::Title => "title",
+                    dateline_core::entities::MentionField::Body => "body",
+                },
+                start: m.start,
+                end: m.end,
+                text: &m.text,
+                kind: m.kind.code(),
+                entity: &m.entity,
+            })
+            .collect(),
+    }
+}
+
+fn id_base(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let extractor = extractor(args.aliases.as_deref())?;
+    let mut out = anstream::stdout().lock();
+    let mut failed = false;
+    for path in &args.files {
+        let format = Format::from_path(path).unwrap_or(Format::RawText);
+        let items = match read_file(path, format, &id_base(path)) {
+            Ok(items) => items,
+            Err(e) => {
+                eprintln!("dateline: {}: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        for item in items {
+            match item {
+                Ok(article) => {
+                    let found = extractor.analyze(article.title.as_deref(), &article.body);
+                    let json = json_article(&article, &found.entities, &found.mentions);
+                    serde_json::to_writer(&mut out, &json)?;
+                    writeln!(out)?;
+                }
+                Err(e) => {
+                    let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
+                    eprintln!("dateline: {}{line}: {e}", path.display());
+                    failed = true;
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,237 @@
+//! Reading real scraped pages: the article-extraction benchmark scored with its own metric,
+//! HTML pages, corpus-learned boilerplate, language detection and bad inputs.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+
+use dateline_core::extraction_eval::{PageScore, Summary};
+use dateline_core::reader::boilerplate::BoilerplateModel;
+use dateline_core::reader::{html, raw, read_file, read_file_with, Format, ReadError};
+
+struct Gold {
+    id: String,
+    body: String,
+}
+
+fn gold(dir: &Path) -> Vec<Gold> {
+    let text = std::fs::read_to_string(dir.join("docs.jsonl")).expect("docs.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json");
+            Gold {
+                id: v["id"].as_str().expect("id").to_string(),
+                body: v["body"].as_str().unwrap_or_default().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Text dumps: far above the dump as-is (F1 0.665), with the folder's boilerplate learned.
+#[test]
+fn scraped_text_dumps_score_well_above_the_dump_itself() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark");
+    let pages = gold(&dir);
+    assert_eq!(pages.len(), 181);
+    let mut model = BoilerplateModel::new();
+    let files: Vec<Vec<u8>> = pages
+        .iter()
+        .map(|g| std::fs::read(dir.join(format!("scraped_txt/{}.txt", g.id))).expect("dump"))
+        .collect();
+    for f in &files {
+        model.add_bytes(f);
+    }
+    let scores: Vec<PageScore> = pages
+        .iter()
+        .zip(&files)
+        .map(|(g, bytes)| {
+            let body = raw::parse_with(bytes, &g.id, Some(&model)).map(|a| a.body);
+            PageScore::new(&g.body, body.as_deref().unwrap_or(""))
+        })
+        .collect();
+    let s = Summary::from_pages(&scores);
+    assert!(
+        s.f1 >= 0.87,
+        "text F1 {:.3} (P {:.3} R {:.3})",
+        s.f1,
+        s.precision,
+        s.recall
+    );
+    assert!(s.precision >= 0.80 && s.recall >= 0.92, "{s:?}");
+}
+
+/// HTML pages through the HTML reader: F1 at least 0.95.
+#[test]
+fn html_pages_score_at_least_095() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark");
+    let scores: Vec<PageScore> = gold(&dir)
+        .iter()
+        .map(|g| {
+            let path = dir.join(format!("raw/html/{}.html.gz", g.id));
+            let items = read_file(&path, Format::Html, &g.id).expect("page reads");
+            let body = items
+                .into_iter()
+                .next()
+                .and_then(Result::ok)
+                .map(|a| a.body);
+            PageScore::new(&g.body, body.as_deref().unwrap_or(""))
+        })
+        .collect();
+    let s = Summary::from_pages(&scores);
+    assert_eq!(s.pages, 181);
+    assert!(
+        s.f1 >= 0.95,
+        "HTML F1 {:.3} (P {:.3} R {:.3})",
+        s.f1,
+        s.precision,
+        s.recall
+    );
+}
+
+/// The benchmark's Portuguese, Russian, Korean and Italian pages are detected as such.
+#[test]
+fn languages_of_benchmark_pages_are_detected() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark/raw/html");
+    let cases = [
+        (
+            "0ec95c7261d122f304728e90c983450ef1ce1e0b423546835c397d50aaf0d0f2",
+            "ko",
+        ),
+        (
+            "20b2b64916b00b25203c9f1bf14248922f4d522f18328e9f876cce116df0083e",
+            "it",
+        ),
+        (
+            "11ea381ad92b5448cf66eae62f52ac565361a244c8881615fc6a7bb523cc0c32",
+            "pt",
+        ),
+    ];
+    for (id, lang) in cases {
+        let path = dir.join(format!("{id}.html.gz"));
+        let a = read_file(&path, Format::Html, id)
+            .expect("reads")
+            .remove(0)
+            .expect("article");
+        assert_eq!(a.language.as_deref(), Some(lang), "{id}");
+    }
+}
+
+#[test]
+fn the_seed_reads_the_same_with_a_boilerplate_model() {
+    let Some(path) = common::seed_path() else {
+        return;
+    };
+    let plain = read_file(&path, Format::RawText, "seed")
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    let mut model = BoilerplateModel::new();
+    for _ in 0..3 {
+        model.add_text("Home\nWorld\n");
+    }
+    let with = read_file_with(&path, Format::RawText, "seed", Some(&model))
+        .unwrap()
+        .remove(0)
+        .unwrap();
+    assert_eq!(plain, with);
+    assert_eq!(plain.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn learned_boilerplate_is_dropped_from_the_body() {
+    let mut model = BoilerplateModel::new();
+    let page = |n: usize| {
+        format!("Talks open {n}\n\nSubscribe to our daily briefing today\n\nStory {n} is told here in a full sentence.\n")
+    };
+    for n in 0..5 {
+        model.add_text(&page(n));
+    }
+    let a = raw::parse_with(page(1).as_bytes(), "p1", Some(&model)).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Talks open 1"));
+    assert_eq!(a.body, "Story 1 is told here in a full sentence.");
+    // Two copies of one article never make each other boilerplate.
+    let mut pair = BoilerplateModel::new();
+    pair.add_text(&page(1));
+    pair.add_text(&page(1));
+    assert!(!pair.is_boilerplate("Story 1 is told here in a full sentence."));
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn bad_html_inputs_are_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    // NUL bytes.
+    let nul = dir.path().join("nul.html");
+    std::fs::write(&nul, vec![0u8; 4096]).unwrap();
+    assert!(matches!(
+        read_file(&nul, Format::Html, "nul"),
+        Err(ReadError::Binary { .. })
+    ));
+    // Truncated gzip.
+    let page =
+        b"<html><body><p>Some text of a page that is long enough.</p></body></html>".repeat(50);
+    let gz = gzip(&page);
+    let cut = dir.path().join("cut.html.gz");
+    std::fs::write(&cut, &gz[..gz.len() / 2]).unwrap();
+    let err = read_file(&cut, Format::Html, "cut").unwrap_err();
+    assert!(err.to_string().contains("gzip"), "{err}");
+    // Empty, markup without text, garbage bytes.
+    assert!(matches!(html::parse(b"  \n", "e"), Err(ReadError::Empty)));
+    for bytes in [
+        &b"<html><body></body></html>"[..],
+        b"<<<>>>&&&;;",
+        &[0xff, 0xfe, 0x80, 0x41][..],
+    ] {
+        let _ = html::parse(bytes, "x"); // any result, never a panic
+    }
+}
+
+#[test]
+fn fifty_megabyte_single_line_html_is_reported_not_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.html");
+    let mut text = String::from("<html><body><p>");
+    let sentence = "The quick brown fox jumps over the lazy dog. ";
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(sentence);
+    }
+    text.push_str("</p></body></html>");
+    std::fs::write(&path, &text).unwrap();
+    let items = read_file(&path, Format::Html, "big.html").expect("file-level ok");
+    let err = items.into_iter().next().unwrap().unwrap_err();
+    assert!(err.to_string().contains("too large"), "{err}");
+}
+
+#[test]
+fn arbitrary_bytes_never_panic_the_raw_reader() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for len in [0usize, 1, 7, 100, 5000] {
+        for _ in 0..20 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    b"ab \n.\t,1|-:"[(seed % 11) as usize]
+                })
+                .collect();
+            let _ = raw::parse(&bytes, "fuzz");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Readers and the date parser on hostile input: never a panic on any bytes, and linear time
+//! on huge single-line files (the fuzz targets in `fuzz/` explore the same ground further).
+
+use std::time::{Duration, Instant};
+
+use dateline_core::date::{parse_date, parse_date_strict};
+use dateline_core::reader::jsonl::JsonLines;
+use dateline_core::reader::{raw, read_file, Format};
+use proptest::prelude::*;
+
+/// Lines that steer the raw reader into its different paths.
+fn raw_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("22 Jan, 2015 15:11".to_string()),
+        Just("Published: 2015-01-22T15:11:00Z".to_string()),
+        Just("Thursday, 22 January 2015".to_string()),
+        Just("Advertisement".to_string()),
+        Just("By Jane Doe".to_string()),
+        Just("icon icon-share icon-mail".to_string()),
+        Just("London hosts terror talks".to_string()),
+        Just("\u{feff}\r".to_string()),
+        "[ -~]{0,80}",
+        "\\PC{0,40}",
+    ]
+}
+
+fn json_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just(
+            "{\"id\": 1, \"title\": \"A\", \"date\": \"2015-01-22\", \"body\": \"x\"}".to_string()
+        ),
+        Just("{\"id\": null, \"body\": [1, 2]}".to_string()),
+        Just("{\"title\": \"t\", \"date\": 17}".to_string()),
+        Just("[[[[[[[[[[[[[[[[[[[[[[[[".to_string()),
+        Just("{\"body\": \"\\ud800\"}".to_string()),
+        "[ -~]{0,80}",
+        "\\PC{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn raw_reader_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = raw::parse(&bytes, "x.txt");
+    }
+
+    #[test]
+    fn raw_reader_never_panics_on_article_like_text(lines in proptest::collection::vec(raw_line(), 0..40)) {
+        let text = lines.join("\n");
+        if let Ok(article) = raw::parse(text.as_bytes(), "x.txt") {
+            prop_assert_eq!(article.id, "x.txt");
+            if let Some(title) = article.title {
+                prop_assert!(title.chars().count() <= 300);
+            }
+        }
+    }
+
+    #[test]
+    fn jsonl_reader_never_panics_and_gives_at_most_one_item_per_line(
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+        lines in proptest::collection::vec(json_line(), 0..20),
+    ) {
+        for data in [bytes, lines.join("\n").into_bytes()] {
+            let line_count = data.split(|&b| b == b'\n').count();
+            let items = JsonLines::new(&data[..], "x.jsonl").count();
+            prop_assert!(items <= line_count);
+        }
+    }
+
+    #[test]
+    fn read_file_never_panics_on_any_file(bytes in proptest::collection::vec(any::<u8>(), 0..1024), gz in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, format) in [("a.txt", Format::RawText), ("a.jsonl", Format::JsonLines)] {
+            let name = if gz { format!("{name}.gz") } else { name.to_string() };
+            let path = dir.path().join(&name);
+            std::fs::write(&path, &bytes).unwrap();
+            let _ = read_file(&path, format, &name);
+        }
+    }
+
+    #[test]
+    fn date_parser_never_panics(text in "\\PC{0,60}", shaped in "[0-9]{1,5}[-/ .:,T+]{1,2}[0-9A-Za-z]{1,9}[-/ .:,T+]{0,2}[0-9]{0,6}") {
+        for t in [text, shaped] {
+            let lenient = parse_date(&t);
+            let strict = parse_date_strict(&t);
+            prop_assert_eq!(lenient.is_some(), strict.is_ok());
+        }
+    }
+}
+
+/// Time to run `f` on `n` bytes (best of three, to damp noise from other processes).
+fn time(f: &dyn Fn(usize), n: usize) -> Duration {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f(n);
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Asserts that 10× the input (`large` bytes against a tenth of it) takes well under 100×
+/// the time (quadratic would be 100×; linear is 10×, and the margin up to 40× absorbs a
+/// loaded machine). Below 0.1 s the ratio is noise and is not judged.
+fn assert_linear(name: &str, large_bytes: usize, f: &dyn Fn(usize)) {
+    let small = time(f, large_bytes / 10);
+    let large = time(f, large_bytes);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    let mb = large_bytes / 1_000_000;
+    eprintln!(
+        "{name}: {} MB in {small:?}, {mb} MB in {large:?} (×{ratio:.1})",
+        mb / 10
+    );
+    assert!(
+        ratio < 40.0 || large < Duration::from_millis(100),
+        "{name}: 10× the input took {ratio:.1}× as long ({small:?} → {large:?})"
+    );
+}
+
+#[test]
+fn a_50_mb_single_line_reads_in_linear_time() {
+    let words = |n: usize| "word ".repeat(n / 5);
+    assert_linear("raw, one line of words", 50_000_000, &|n| {
+        let text = format!("Title\n22 January 2015\n{}", words(n));
+        let article = raw::parse(text.as_bytes(), "big.txt").unwrap();
+        assert!(article.body.len() >= n - 10);
+    });
+    assert_linear("raw, one line without spaces", 10_000_000, &|n| {
+        let text = "x".repeat(n);
+        let _ = raw::parse(text.as_bytes(), "big.txt");
+    });
+    assert_linear("raw, one line of digits and date words", 10_000_000, &|n| {
+        let text = "22 Jan 2015 ".repeat(n / 12);
+        let _ = raw::parse(text.as_bytes(), "big.txt");
+    });
+    assert_linear("jsonl, one line", 50_000_000, &|n| {
+        let line = format!(
+            "{{\"id\": \"a\", \"title\": \"t\", \"body\": \"{}\"}}\n",
+            words(n)
+        );
+        let items: Vec<_> = JsonLines::new(line.as_bytes(), "big.jsonl").collect();
+        assert!(items[0].is_ok());
+    });
+    assert_linear("jsonl, one unterminated line", 50_000_000, &|n| {
+        let line = format!("{{\"body\": \"{}", words(n));
+        let items: Vec<_> = JsonLines::new(line.as_bytes(), "big.jsonl").collect();
+        assert!(items[0].is_err());
+    });
+    assert_linear("date parser, a long line", 50_000_000, &|n| {
+        let text = "2015-01-22 ".repeat(n / 11);
+        assert!(parse_date(&text).is_none());
+    });
+}

@@ -1,0 +1,327 @@
+//! A bag-of-words BM25 query over several text fields scored as one combined field.
+//!
+//! For each term, occurrences in the fields are added up (each field with its weight) before
+//! BM25's saturation, and document lengths likewise, as if title and body were one field:
+//!
+//! ```text
+//! tf(t, d)  = Σ_f w_f · tf_f(t, d)          len(d) = Σ_f w_f · len_f(d)
+//! score(d)  = Σ_t q_t · idf(t) · tf · (k1 + 1) / (tf + k1 · (1 − b + b · len(d) / avglen))
+//! idf(t)    = ln(1 + (N − df + 0.5) / (df + 0.5)),  df = articles with t in any field
+//! ```
+//!
+//! `q_t` is the term's query weight (repeats, feedback). Unlike tantivy's `TermQuery`, `k1`
+//! and `b` are parameters. Scoring walks the union of the postings document at a time; there
+//! is no block-max pruning, which on bags of a few dozen terms costs little (see BENCHMARKS.md).
+
+use std::fmt;
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+
+/// A weighted bag of analysed terms, scored with BM25 over combined fields.
+#[derive(Clone)]
+pub struct Bm25fQuery {
+    terms: Vec<(String, f32)>,
+    fields: Vec<(Field, f32)>,
+    /// Every (term, field) pair, for highlighting.
+    field_terms: Vec<Term>,
+    k1: f32,
+    b: f32,
+}
+
+impl fmt::Debug for Bm25fQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Bm25fQuery")
+            .field("terms", &self.terms)
+            .field("k1", &self.k1)
+            .field("b", &self.b)
+            .finish()
+    }
+}
+
+impl Bm25fQuery {
+    /// A query for analysed `terms` (text, weight) over `fields` (field, weight).
+    pub fn new(terms: Vec<(String, f32)>, fields: Vec<(Field, f32)>, k1: f32, b: f32) -> Self {
+        let field_terms = terms
+            .iter()
+            .flat_map(|(t, _)| {
+                fields
+                    .iter()
+                    .map(move |(f, _)| Term::from_field_text(*f, t))
+            })
+            .collect();
+        Bm25fQuery {
+            terms,
+            fields,
+            field_terms,
+            k1,
+            b,
+        }
+    }
+
+    /// The terms and their weights.
+    pub fn terms(&self) -> &[(String, f32)] {
+        &self.terms
+    }
+}
+
+/// Per-term statistics computed once per search.
+struct TermStat {
+    text: String,
+    /// `q_t · idf(t) · (k1 + 1)`.
+    weight: f32,
+}
+
+struct Bm25fWeight {
+    terms: Vec<TermStat>,
+    fields: Vec<(Field, f32)>,
+    k1: f32,
+    b: f32,
+    avg_len: f32,
+}
+
+/// Number of articles with `text` in any of `fields`.
+fn union_doc_freq(
+    searcher: &Searcher,
+    fields: &[(Field, f32)],
+    text: &str,
+) -> tantivy::Result<u64> {
+    let mut total = 0u64;
+    for reader in searcher.segment_readers() {
+        let mut lists = Vec::new();
+        for &(field, _) in fields {
+            let inverted = reader.inverted_index(field)?;
+            let term = Term::from_field_text(field, text);
+            if let Some(p) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
+                lists.push(p);
+            }
+        }
+        total += match lists.len() {
+            0 => 0,
+            1 => u64::from(lists[0].doc_freq()),
+            _ => {
+                let mut n = 0u64;
+                let mut doc = lists.iter().map(DocSet::doc).min().unwrap_or(TERMINATED);
+                while doc != TERMINATED {
+                    n += 1;
+                    let mut next = TERMINATED;
+                    for p in &mut lists {
+                        if p.doc() == doc {
+                            p.advance();
+                        }
+                        next = next.min(p.doc());
+                    }
+                    doc = next;
+                }
+                n
+            }
+        };
+    }
+    Ok(total)
+}
+
+impl Query for Bm25fQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let Some(searcher) = scoring.searcher() else {
+            // Scoring disabled: statistics are not needed, every weight is 1.
+            return Ok(Box::new(Bm25fWeight {
+                terms: self
+                    .terms
+                    .iter()
+                    .map(|(text, _)| TermStat {
+                        text: text.clone(),
+                        weight: 1.0,
+                    })
+                    .collect(),
+                fields: self.fields.clone(),
+                k1: self.k1,
+                b: self.b,
+                avg_len: 1.0,
+            }));
+        };
+        let num_docs = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| u64::from(r.max_doc()))
+            .sum::<u64>()
+            .max(1);
+        let mut total_len = 0f64;
+        for &(field, w) in &self.fields {
+            let mut tokens = 0u64;
+            for reader in searcher.segment_readers() {
+                tokens += reader.inverted_index(field)?.total_num_tokens();
+            }
+            total_len += f64::from(w) * tokens as f64;
+        }
+        let avg_len = ((total_len / num_docs as f64) as f32).max(f32::MIN_POSITIVE);
+        let mut terms = Vec::with_capacity(self.terms.len());
+        for (text, q) in &self.terms {
+            let df = union_doc_freq(searcher, &self.fields, text)?.min(num_docs);
+            let x = ((num_docs - df) as f32 + 0.5) / (df as f32 + 0.5);
+            let idf = (1.0 + x).ln();
+            terms.push(TermStat {
+                text: text.clone(),
+                weight: q * idf * (self.k1 + 1.0),
+            });
+        }
+        Ok(Box::new(Bm25fWeight {
+            terms,
+            fields: self.fields.clone(),
+            k1: self.k1,
+            b: self.b,
+            avg_len,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for term in &self.field_terms {
+            visitor(term, false);
+        }
+    }
+}
+
+impl Weight for Bm25fWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut norms = Vec::with_capacity(self.fields.len());
+        for &(field, _) in &self.fields {
+            norms.push(reader.get_fieldnorms_reader(field)?);
+        }
+        let mut cursors = Vec::new();
+        for (t, stat) in self.terms.iter().enumerate() {
+            for (f, &(field, _)) in self.fields.iter().enumerate() {
+                let inverted = reader.inverted_index(field)?;
+                let term = Term::from_field_text(field, &stat.text);
+                if let Some(p) = inverted.read_postings(&term, IndexRecordOption::WithFreqs)? {
+                    cursors.push(Cursor {
+                        term: t as u32,
+                        field: f as u32,
+                        postings: p,
+                    });
+                }
+            }
+        }
+        let mut scorer = Bm25fScorer {
+            term_weights: self.terms.iter().map(|t| t.weight * boost).collect(),
+            field_weights: self.fields.iter().map(|f| f.1).collect(),
+            norms,
+            cursors,
+            k1: self.k1,
+            b: self.b,
+            avg_len: self.avg_len,
+            doc: 0,
+            tf: vec![0.0; self.terms.len()],
+        };
+        scorer.doc = scorer.min_doc();
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document #{doc} does not match"
+            )));
+        }
+        Ok(Explanation::new(
+            "BM25 over title and body as one field",
+            scorer.score(),
+        ))
+    }
+}
+
+struct Cursor {
+    term: u32,
+    field: u32,
+    postings: SegmentPostings,
+}
+
+struct Bm25fScorer {
+    term_weights: Vec<f32>,
+    field_weights: Vec<f32>,
+    norms: Vec<FieldNormReader>,
+    cursors: Vec<Cursor>,
+    k1: f32,
+    b: f32,
+    avg_len: f32,
+    doc: DocId,
+    tf: Vec<f32>,
+}
+
+impl Bm25fScorer {
+    fn min_doc(&self) -> DocId {
+        self.cursors
+            .iter()
+            .map(|c| c.postings.doc())
+            .min()
+            .unwrap_or(TERMINATED)
+    }
+}
+
+impl DocSet for Bm25fScorer {
+    fn advance(&mut self) -> DocId {
+        let doc = self.doc;
+        if doc == TERMINATED {
+            return TERMINATED;
+        }
+        for c in &mut self.cursors {
+            if c.postings.doc() == doc {
+                c.postings.advance();
+            }
+        }
+        self.doc = self.min_doc();
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        for c in &mut self.cursors {
+            if c.postings.doc() < target {
+                c.postings.seek(target);
+            }
+        }
+        self.doc = self.min_doc();
+        self.doc
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.cursors
+            .iter()
+            .map(|c| c.postings.size_hint())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+impl Scorer for Bm25fScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        let mut len = 0.0;
+        for (norm, w) in self.norms.iter().zip(&self.field_weights) {
+            len += w * norm.fieldnorm(doc) as f32;
+        }
+        let norm = self.k1 * (1.0 - self.b + self.b * len / self.avg_len);
+        self.tf.iter_mut().for_each(|t| *t = 0.0);
+        for c in &self.cursors {
+            if c.postings.doc() == doc {
+                self.tf[c.term as usize] +=
+                    self.field_weights[c.field as usize] * c.postings.term_freq() as f32;
+            }
+        }
+        let mut score = 0.0;
+        for (tf, w) in self.tf.iter().zip(&self.term_weights) {
+            if *tf > 0.0 {
+                score += w * tf / (tf + norm);
+            }
+        }
+        score
+    }
+}

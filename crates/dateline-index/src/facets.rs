@@ -1,0 +1,398 @@
+//! Entity search beyond plain filters: typed entity filters (`--person`, `--org`, `--place`),
+//! "did you mean" suggestions for filters that match nothing, and facets over all matching
+//! articles (top entities per type from tantivy's facet collector, articles per month from its
+//! date-histogram aggregation).
+
+use std::collections::BTreeMap;
+
+use dateline_core::entities::normalize_key;
+use dateline_core::EntityKind;
+use serde::Serialize;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
+use tantivy::collector::{Count, FacetCollector};
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use crate::error::Result;
+use crate::{Index, SearchRequest};
+
+/// An entity with the number of matching articles naming it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Its canonical name.
+    pub name: String,
+    /// Matching articles that name it.
+    pub articles: u64,
+}
+
+/// Matching articles published in one calendar month (UTC).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Matching articles published that month.
+    pub articles: u64,
+}
+
+/// Facets of a search over all its matching articles (not just the page shown).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Facets {
+    /// Matching articles.
+    pub total: usize,
+    /// The most frequent entities of each type, most articles first.
+    pub entities: BTreeMap<EntityKind, Vec<EntityCount>>,
+    /// Matching articles per month, oldest first (months without articles are left out).
+    pub months: Vec<MonthCount>,
+    /// Matching articles without a publication date.
+    pub undated: u64,
+}
+
+/// A suggestion for an entity filter that matches no article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntitySuggestion {
+    /// The filter as given.
+    pub given: String,
+    /// The type the filter asked for (`None` for `--entity`).
+    #[serde(rename = "type")]
+    pub kind: Option<EntityKind>,
+    /// The closest known entity.
+    pub suggestion: String,
+    /// Its type.
+    pub suggestion_type: EntityKind,
+}
+
+/// The kinds listed by facets and `dateline entities`.
+const LISTED: [EntityKind; 4] = EntityKind::ALL;
+
+fn facet_root(kind: EntityKind) -> String {
+    format!("/{}", kind.code())
+}
+
+fn kind_of_code(code: &str) -> Option<EntityKind> {
+    LISTED.into_iter().find(|k| k.code() == code)
+}
+
+/// Levenshtein distance on chars, giving up (returning `limit + 1`) past `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut best = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            best = best.min(cur[j]);
+        }
+        if best > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+impl Index {
+    /// Every entity in the index as `(kind, canonical name)`, read from the facet dictionary.
+    pub fn known_entities(&self) -> Result<Vec<(EntityKind, String)>> {
+        let searcher = self.reader.searcher();
+        known_entities(&searcher, self)
+    }
+
+    /// The query for a typed entity filter: articles having an entity of `kind` that `name`
+    /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
+    /// any case, or (for people) its surname (`Hammond` → Philip Hammond).
+    pub(crate) fn typed_entity_query(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> Result<Box<dyn Query>> {
+        let key = normalize_key(name);
+        let canonical = self
+            .extractor
+            .aliases()
+            .resolve(name)
+            .filter(|(_, k)| *k == kind)
+            .map(|(c, _)| normalize_key(c));
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (k, entity) in known_entities(&searcher, self)? {
+            if k != kind {
+                continue;
+            }
+            let ekey = normalize_key(&entity);
+            let surname = kind == EntityKind::Person
+                && ekey.rsplit(' ').next().is_some_and(|last| last == key)
+                && ekey.contains(' ');
+            if ekey == key || canonical.as_deref() == Some(ekey.as_str()) || surname {
+                let facet = Facet::from_path([kind.code(), entity.as_str()]);
+                let term = Term::from_facet(self.schema.entity, &facet);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
+            }
+        }
+        if clauses.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// For each entity filter of `request` that alone matches no article, the closest known
+    /// entity (by edit distance on normalised names and aliases, same type for typed
+    /// filters). Filters that match something, or have no close entity, give nothing.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![Article::new("a", "Philip Hammond met John Kerry in London.")])?;
+    /// let request = SearchRequest::new("*").person("Philp Hamond");
+    /// assert_eq!(index.count(&request)?, 0);
+    /// let tips = index.entity_suggestions(&request)?;
+    /// assert_eq!(tips[0].suggestion, "Philip Hammond");
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn entity_suggestions(&self, request: &SearchRequest) -> Result<Vec<EntitySuggestion>> {
+        let searcher = self.reader.searcher();
+        let filters: Vec<(Option<EntityKind>, &String)> = request
+            .entities
+            .iter()
+            .map(|n| (None, n))
+            .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)))
+            .collect();
+        let mut known: Option<Vec<(EntityKind, String)>> = None;
+        let mut out = Vec::new();
+        for (kind, name) in filters {
+            let alone = match kind {
+                Some(k) => SearchRequest::new("*").typed_entity(k, name.clone()),
+                None => SearchRequest::new("*").entity(name.clone()),
+            };
+            if searcher.search(&*self.build_query(&alone)?, &Count)? > 0 {
+                continue;
+            }
+            if known.is_none() {
+                known = Some(known_entities(&searcher, self)?);
+            }
+            let key = normalize_key(name);
+            let limit = (key.chars().count() / 3).clamp(1, 4);
+            let mut best: Option<(usize, EntityKind, &str)> = None;
+            for (k, entity) in known.iter().flatten() {
+                if kind.is_some_and(|want| want != *k) {
+                    continue;
+                }
+                let ekey = normalize_key(entity);
+                // Twice the distance; a match on a person's surname only costs one more.
+                let mut d = 2 * edit_distance(&key, &ekey, limit);
+                if *k == EntityKind::Person && ekey.contains(' ') {
+                    if let Some(last) = ekey.rsplit(' ').next() {
+                        d = d.min(2 * edit_distance(&key, last, limit) + 1);
+                    }
+                }
+                if d <= 2 * limit + 1 && best.is_none_or(|(bd, _, _)| d < bd) {
+                    best = Some((d, *k, entity));
+                }
+            }
+            if let Some((_, k, entity)) = best {
+                out.push(EntitySuggestion {
+                    given: name.clone(),
+                    kind,
+                    suggestion: entity.to_string(),
+                    suggestion_type: k,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Facets over every article matching `request` (limit, offset and sort ignored): the
+    /// `top` most frequent entities of each type and the number of articles per month.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_core::EntityKind;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![
+    ///     Article::new("a", "John Kerry flew to London.")
+    ///         .with_published("2015-01-22T15:11:00Z".parse().unwrap()),
+    ///     Article::new("b", "John Kerry spoke in Paris.")
+    ///         .with_published("2015-02-02T09:00:00Z".parse().unwrap()),
+    /// ])?;
+    /// let facets = index.facets(&SearchRequest::new("Kerry").limit(1), 5)?;
+    /// assert_eq!(facets.total, 2);
+    /// assert_eq!(facets.entities[&EntityKind::Person][0].name, "John Kerry");
+    /// assert_eq!(facets.entities[&EntityKind::Person][0].articles, 2);
+    /// assert_eq!(facets.months.len(), 2);
+    /// assert_eq!(facets.months[0].month, "2015-01");
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn facets(&self, request: &SearchRequest, top: usize) -> Result<Facets> {
+        let query = self.build_query(request)?;
+        let searcher = self.reader.searcher();
+        let mut facet_collector = FacetCollector::for_field("entity");
+        for kind in LISTED {
+            facet_collector.add_facet(facet_root(kind).as_str());
+        }
+        let aggs: Aggregations = serde_json::from_value(serde_json::json!({
+            "days": {
+                "date_histogram": {
+                    "field": "published",
+                    "fixed_interval": "1d",
+                    "min_doc_count": 1
+                }
+            }
+        }))
+        .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
+        let context = AggContextParams::new(
+            AggregationLimitsGuard::default(),
+            self.index.tokenizers().clone(),
+        );
+        let agg_collector = AggregationCollector::from_aggs(aggs, context);
+        let (counts, aggs, total) =
+            searcher.search(&*query, &(facet_collector, agg_collector, Count))?;
+        let mut entities = BTreeMap::new();
+        for kind in LISTED {
+            let list: Vec<EntityCount> = counts
+                .top_k(facet_root(kind).as_str(), top)
+                .into_iter()
+                .filter_map(|(facet, n)| {
+                    facet.to_path().get(1).map(|name| EntityCount {
+                        kind,
+                        name: name.to_string(),
+                        articles: n,
+                    })
+                })
+                .collect();
+            entities.insert(kind, list);
+        }
+        // Roll the day buckets up into calendar months.
+        let mut months: BTreeMap<String, u64> = BTreeMap::new();
+        let json = serde_json::to_value(&aggs)
+            .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
+        let mut dated = 0u64;
+        if let Some(buckets) = json["days"]["buckets"].as_array() {
+            for b in buckets {
+                let n = b["doc_count"].as_u64().unwrap_or(0);
+                let month = b["key_as_string"]
+                    .as_str()
+                    .and_then(|s| s.get(..7))
+                    .map(str::to_string)
+                    .or_else(|| {
+                        let ms = b["key"].as_f64()? as i64;
+                        chrono::DateTime::from_timestamp_millis(ms)
+                            .map(|d| d.format("%Y-%m").to_string())
+                    });
+                if let (Some(month), true) = (month, n > 0) {
+                    *months.entry(month).or_default() += n;
+                    dated += n;
+                }
+            }
+        }
+        Ok(Facets {
+            total,
+            entities,
+            months: months
+                .into_iter()
+                .map(|(month, articles)| MonthCount { month, articles })
+                .collect(),
+            undated: (total as u64).saturating_sub(dated),
+        })
+    }
+
+    /// The most frequent entities among articles matching `request` (all articles for the
+    /// query `*`), of one type or of every type, with the number of articles naming each,
+    /// most first.
+    pub fn top_entities(
+        &self,
+        request: &SearchRequest,
+        kind: Option<EntityKind>,
+        limit: usize,
+    ) -> Result<Vec<EntityCount>> {
+        let query = self.build_query(request)?;
+        let searcher = self.reader.searcher();
+        let mut collector = FacetCollector::for_field("entity");
+        let kinds: Vec<EntityKind> = match kind {
+            Some(k) => vec![k],
+            None => LISTED.to_vec(),
+        };
+        for k in &kinds {
+            collector.add_facet(facet_root(*k).as_str());
+        }
+        let counts = searcher.search(&*query, &collector)?;
+        let mut out = Vec::new();
+        for k in kinds {
+            for (facet, n) in counts.top_k(facet_root(k).as_str(), limit) {
+                if let Some(name) = facet.to_path().get(1) {
+                    out.push(EntityCount {
+                        kind: k,
+                        name: name.to_string(),
+                        articles: n,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        if kind.is_some() {
+            out.truncate(limit);
+        }
+        Ok(out)
+    }
+}
+
+/// All `(kind, name)` facets in the index's term dictionaries.
+fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind, String)>> {
+    let mut out: Vec<(EntityKind, String)> = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(index.schema.entity)?;
+        let mut stream = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while stream.advance() {
+            let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
+                continue;
+            };
+            let path = facet.to_path();
+            if let (Some(code), Some(name)) = (path.first(), path.get(1)) {
+                if let Some(kind) = kind_of_code(code) {
+                    out.push((kind, (*name).to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_and_gives_up() {
+        assert_eq!(edit_distance("hamond", "hammond", 3), 1);
+        assert_eq!(edit_distance("kerry", "kerry", 1), 0);
+        assert_eq!(edit_distance("abc", "xyzxyz", 2), 3);
+    }
+}

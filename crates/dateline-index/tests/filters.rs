@@ -1,0 +1,127 @@
+//! Property: every search hit satisfies its date and entity filters, and every article that
+//! satisfies them is counted.
+
+use chrono::{DateTime, TimeZone, Utc};
+use dateline_core::{Article, Entity, EntityKind};
+use dateline_index::{Index, SearchRequest, Sort};
+use proptest::prelude::*;
+
+/// Names outside the alias table, so that a filter means exactly that name.
+const NAMES: &[(&str, EntityKind)] = &[
+    ("Alice Quokka", EntityKind::Person),
+    ("Bruno Zebedee", EntityKind::Person),
+    ("Quokka Holdings", EntityKind::Organization),
+    ("Zebedee Council", EntityKind::Organization),
+    ("Port Quokka", EntityKind::Place),
+];
+
+fn entity(i: usize) -> Entity {
+    let (name, kind) = NAMES[i];
+    Entity {
+        kind,
+        name: name.to_string(),
+        forms: vec![name.to_string()],
+        mentions: 1,
+    }
+}
+
+/// Seconds in the years 2014–2016.
+const START: i64 = 1_388_534_400;
+const SPAN: i64 = 3 * 365 * 86_400;
+
+fn instant(offset: i64) -> DateTime<Utc> {
+    Utc.timestamp_opt(START + offset, 0).unwrap()
+}
+
+#[derive(Debug, Clone)]
+struct Spec {
+    date: Option<i64>,
+    entities: Vec<usize>,
+    words: Vec<&'static str>,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        proptest::option::weighted(0.85, 0..SPAN),
+        proptest::collection::btree_set(0..NAMES.len(), 0..3),
+        proptest::collection::vec(
+            prop_oneof![Just("talks"), Just("fighters"), Just("bank"), Just("flood")],
+            1..4,
+        ),
+    )
+        .prop_map(|(date, entities, words)| Spec {
+            date,
+            entities: entities.into_iter().collect(),
+            words,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_hit_satisfies_its_filters(
+        specs in proptest::collection::vec(spec(), 1..40),
+        from in proptest::option::of(0..SPAN),
+        length in 0..SPAN,
+        to_set in any::<bool>(),
+        filter in proptest::collection::btree_set(0..NAMES.len(), 0..2),
+        query in prop_oneof![Just("*"), Just("talks"), Just("fighters OR bank"), Just("-flood")],
+        by_date in any::<bool>(),
+    ) {
+        let index = Index::create_in_ram().unwrap();
+        let articles: Vec<Article> = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut a = Article::new(format!("a{i}"), s.words.join(" ")).with_title(format!("Article {i}"));
+                a.published = s.date.map(instant);
+                a.entities = s.entities.iter().map(|&e| entity(e)).collect();
+                a
+            })
+            .collect();
+        index.add_articles(articles).unwrap();
+
+        let from = from.map(instant);
+        let to = to_set.then(|| instant(from.map_or(0, |f| f.timestamp() - START) + length));
+        let mut request = SearchRequest::new(query).limit(100).sort(if by_date { Sort::Date } else { Sort::Relevance });
+        if let Some(f) = from {
+            request = request.from(f);
+        }
+        if let Some(t) = to {
+            request = request.to(t);
+        }
+        // Entity filters by any case.
+        for &e in &filter {
+            request = request.entity(NAMES[e].0.to_lowercase());
+        }
+        let results = index.search(&request).unwrap();
+        for hit in &results.hits {
+            if from.is_some() || to.is_some() {
+                let date = hit.date.expect("a date-filtered hit has a date");
+                prop_assert!(from.is_none_or(|f| date >= f), "{date} before {from:?}");
+                prop_assert!(to.is_none_or(|t| date <= t), "{date} after {to:?}");
+            }
+            for &e in &filter {
+                prop_assert!(
+                    hit.entities.iter().any(|r| r.name == NAMES[e].0 && r.kind == NAMES[e].1),
+                    "hit {} lacks {}", hit.id, NAMES[e].0
+                );
+            }
+        }
+        // And nothing that satisfies the filters is missing (for `*`, which matches all).
+        if query == "*" {
+            let expected = specs
+                .iter()
+                .filter(|s| {
+                    let dated_ok = match s.date.map(instant) {
+                        Some(d) => from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t),
+                        None => from.is_none() && to.is_none(),
+                    };
+                    dated_ok && filter.iter().all(|e| s.entities.contains(e))
+                })
+                .count();
+            prop_assert_eq!(results.total, expected);
+        }
+    }
+}
