@@ -38,9 +38,8 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             anstream::eprintln!(
-                "{}error:{} {}",
-                style::ERROR.render(),
-                style::ERROR.render_reset(),
+                "{} {}",
+                style::paint(style::ERROR, "error:"),
                 style::one_line(&err)
             );
             if let Some(dateline_index::Error::Query(q)) = err.downcast_ref() {

@@ -1,5 +1,7 @@
 //! Terminal styles. `anstream` strips them when output is not a terminal or `NO_COLOR` is set.
 
+use std::fmt::{self, Display};
+
 use anstyle::{AnsiColor, Style};
 
 /// `error:` prefix.
@@ -14,6 +16,18 @@ pub const DIM: Style = Style::new().dimmed();
 pub const ENTITY: Style = AnsiColor::Cyan.on_default();
 /// Warnings (skipped files).
 pub const WARN: Style = AnsiColor::Yellow.on_default();
+
+/// `text` in `style`, reset right after it so that the style does not run on into what
+/// follows (`anstream` strips both escapes where colour is off).
+pub fn paint<T: Display>(style: Style, text: T) -> impl Display {
+    struct Painted<T>(Style, T);
+    impl<T: Display> Display for Painted<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}{}{}", self.0.render(), self.1, self.0.render_reset())
+        }
+    }
+    Painted(style, text)
+}
 
 /// How much the commands say besides their results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,9 +106,8 @@ pub fn report_panics_in_one_line() {
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
         anstream::eprintln!(
-            "{}error:{} internal error (a bug in dateline, please report it): {}{at}",
-            ERROR.render(),
-            ERROR.render_reset(),
+            "{} internal error (a bug in dateline, please report it): {}{at}",
+            paint(ERROR, "error:"),
             message.split_whitespace().collect::<Vec<_>>().join(" ")
         );
     }));

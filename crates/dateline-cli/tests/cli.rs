@@ -1,29 +1,11 @@
 //! The `dateline` binary end to end: exit codes, summaries, output formats, errors.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
-}
-
-fn dateline(index: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(args)
-        .env("DATELINE_INDEX", index)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run dateline")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{dateline, sample, stderr, stdout};
 
 fn summary_count(out: &str, label: &str) -> usize {
     out.lines()

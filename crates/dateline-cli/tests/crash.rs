@@ -5,6 +5,8 @@
 //!
 //! Set `DATELINE_CRASH_RECORD=FILE` to write the record of the kills (one line per run).
 
+mod common;
+
 use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
@@ -12,17 +14,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The BBC raw corpus beside the checkout, or `None` (a failure under CI).
-fn bbc_raw() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc-news/raw");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("shared data folder {} is missing under CI", dir.display());
-    }
-    eprintln!("skipping: shared data folder {} is missing", dir.display());
-    None
+use common::{stderr, stdout};
+use tempfile::TempDir;
+
+/// The BBC raw corpus beside the checkout copied by [`flat_corpus`] into a new temporary
+/// folder, as that folder, the corpus in it and its number of files; or `None` when the
+/// corpus is absent (a failure under CI).
+fn bbc_corpus() -> Option<(TempDir, PathBuf, usize)> {
+    let bbc = common::shared_data("bbc-news/raw")?;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let total = flat_corpus(&bbc, &corpus);
+    Some((dir, corpus, total))
 }
 
 /// Copies the corpus's article files into one flat folder, each cut after its first
@@ -54,11 +57,10 @@ fn flat_corpus(from: &Path, to: &Path) -> usize {
     n
 }
 
+/// [`common::command`] without colour, whose escapes would only get in the way here.
 fn command(index: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
-    cmd.args(args)
-        .env("DATELINE_INDEX", index)
-        .env("NO_COLOR", "1");
+    let mut cmd = common::command(index, args);
+    cmd.env("NO_COLOR", "1");
     cmd
 }
 
@@ -96,9 +98,9 @@ fn ids(index: &Path, expected_max: usize) -> Vec<String> {
         out.status.code(),
         Some(0),
         "index does not search: {}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr(&out)
     );
-    String::from_utf8_lossy(&out.stdout)
+    stdout(&out)
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
@@ -112,7 +114,7 @@ fn count(index: &Path) -> Option<usize> {
     if out.status.code() != Some(0) {
         return None;
     }
-    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+    stdout(&out).trim().parse().ok()
 }
 
 fn assert_unique(ids: &[String], when: &str) {
@@ -126,10 +128,9 @@ fn assert_unique(ids: &[String], when: &str) {
 
 #[test]
 fn sigkill_at_any_moment_leaves_a_consistent_index_that_a_rerun_completes() {
-    let Some(bbc) = bbc_raw() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    let total = flat_corpus(&bbc, &corpus);
+    let Some((dir, corpus, total)) = bbc_corpus() else {
+        return;
+    };
     assert!(total >= 2000, "{total} files");
     let corpus_arg = corpus.to_str().unwrap();
 
@@ -193,7 +194,7 @@ fn sigkill_at_any_moment_leaves_a_consistent_index_that_a_rerun_completes() {
         assert!(
             rerun_exit.is_some_and(|c| c <= 1),
             "re-run {i} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
+            stderr(&out)
         );
         let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let after = ids(&index, total);
@@ -227,10 +228,9 @@ fn sigkill_at_any_moment_leaves_a_consistent_index_that_a_rerun_completes() {
 
 #[test]
 fn a_search_during_indexing_sees_commits_and_a_second_writer_is_refused() {
-    let Some(bbc) = bbc_raw() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    let total = flat_corpus(&bbc, &corpus);
+    let Some((dir, corpus, total)) = bbc_corpus() else {
+        return;
+    };
     let index = dir.path().join("idx");
     let mut writer = command(
         &index,
@@ -254,14 +254,9 @@ fn a_search_during_indexing_sees_commits_and_a_second_writer_is_refused() {
                 out.status.code(),
                 Some(0),
                 "search during indexing failed: {}",
-                String::from_utf8_lossy(&out.stderr)
+                stderr(&out)
             );
-            counts.push(
-                String::from_utf8_lossy(&out.stdout)
-                    .trim()
-                    .parse::<usize>()
-                    .unwrap(),
-            );
+            counts.push(stdout(&out).trim().parse::<usize>().unwrap());
             // Once something is committed the first writer surely holds the lock (before,
             // the second could win the race to it, which is fine but not this test).
             if refused.is_none() && counts.last().is_some_and(|&c| c > 0) {
@@ -278,7 +273,7 @@ fn a_search_during_indexing_sees_commits_and_a_second_writer_is_refused() {
         writer.status.code().is_some_and(|c| c <= 1),
         "{:?}: {}",
         writer.status,
-        String::from_utf8_lossy(&writer.stderr)
+        stderr(&writer)
     );
     let final_count = count(&index).unwrap();
     assert!(final_count >= total - 5, "{final_count} of {total}");
@@ -292,7 +287,7 @@ fn a_search_during_indexing_sees_commits_and_a_second_writer_is_refused() {
         "no search saw a commit before the end: {counts:?}"
     );
     let refused = refused.expect("the writer finished before a second one could start");
-    let err = String::from_utf8_lossy(&refused.stderr);
+    let err = stderr(&refused);
     assert_eq!(refused.status.code(), Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(

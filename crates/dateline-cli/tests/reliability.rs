@@ -2,36 +2,15 @@
 //! out-of-date indexes, each with one clear message and the index left as it was. Also the
 //! command-line experience: `show`, completions, the man page, help examples, quiet/verbose.
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
-}
-
-fn command(index: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
-    cmd.args(args)
-        .env("DATELINE_INDEX", index)
-        .env_remove("NO_COLOR")
-        .env_remove("RUST_BACKTRACE");
-    cmd
-}
-
-fn dateline(index: &Path, args: &[&str]) -> Output {
-    command(index, args).output().expect("run dateline")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{command, dateline, sample, stderr, stdout, write_made_up_corpus, MadeUpCorpus};
 
 /// Asserts the error output is one line starting with `error:` and holds `needle`.
 fn assert_one_line_error(o: &Output, needle: &str) {
@@ -60,6 +39,13 @@ fn count(index: &Path) -> usize {
     let out = dateline(index, &["search", "*", "--count"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     stdout(&out).trim().parse().expect("a count")
+}
+
+/// Asserts `index` holds the whole sample corpus (12 articles) and that it is searchable.
+fn assert_holds_the_sample(index: &Path) {
+    assert_eq!(count(index), 12);
+    let out = dateline(index, &["search", "Hammond", "--count"]);
+    assert_eq!(stdout(&out).trim(), "1");
 }
 
 fn indexed_sample(dir: &Path) -> PathBuf {
@@ -142,11 +128,9 @@ fn an_index_of_another_version_is_refused_on_open_and_rebuilt_on_request() {
 
     let out = dateline(&index, &["index", "--rebuild", sample().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(count(&index), 12);
     assert!(!dir.path().join("idx.rebuild").exists());
     assert!(!dir.path().join("idx.old").exists());
-    let out = dateline(&index, &["search", "Hammond", "--count"]);
-    assert_eq!(stdout(&out).trim(), "1");
+    assert_holds_the_sample(&index);
 }
 
 #[test]
@@ -289,25 +273,17 @@ impl Drop for SmallDisk {
 
 /// Articles of made-up words, so that their index is large: `files` files of about 6 kB.
 fn write_wordy_corpus(dir: &Path, files: usize) {
-    fs::create_dir_all(dir).unwrap();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for f in 0..files {
-        let mut body = String::new();
-        for w in 0..900 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            body.push_str(&format!("w{:x} ", seed % 5_000_000));
-            if w % 90 == 89 {
-                body.push_str("\n\n");
-            }
-        }
-        fs::write(
-            dir.join(format!("{f:05}.txt")),
-            format!("Wordy article {f}\n22 January 2015\n\n{body}\n"),
-        )
-        .unwrap();
-    }
+    write_made_up_corpus(
+        dir,
+        &MadeUpCorpus {
+            files,
+            title: "Wordy article",
+            words: 900,
+            vocabulary: 5_000_000,
+            paragraph: Some(90),
+            seed: 0x9e37_79b9_7f4a_7c15,
+        },
+    );
 }
 
 #[test]
@@ -339,9 +315,7 @@ fn a_full_disk_gets_a_clear_message_and_the_index_keeps_its_last_commit() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(count(&index), 12);
-    let out = dateline(&index, &["search", "Hammond", "--count"]);
-    assert_eq!(stdout(&out).trim(), "1");
+    assert_holds_the_sample(&index);
 }
 
 #[test]

@@ -4,14 +4,13 @@
 //! Needs tmux (`.ci/run` installs it); without it the test is skipped locally and fails
 //! under CI.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
-}
+use common::{sample, write_made_up_corpus, MadeUpCorpus};
 
 /// A tmux server of our own (its own socket), killed when dropped.
 struct Tmux {
@@ -89,22 +88,17 @@ fn tmux_available() -> bool {
 
 /// Enough made-up articles to keep the progress bar on screen for a while.
 fn write_corpus(dir: &Path, files: usize) {
-    fs::create_dir_all(dir).unwrap();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for f in 0..files {
-        let mut body = String::new();
-        for _ in 0..700 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            body.push_str(&format!("w{:x} ", seed % 2_000_000));
-        }
-        fs::write(
-            dir.join(format!("{f:05}.txt")),
-            format!("Article {f}\n22 January 2015\n\n{body}\n"),
-        )
-        .unwrap();
-    }
+    write_made_up_corpus(
+        dir,
+        &MadeUpCorpus {
+            files,
+            title: "Article",
+            words: 700,
+            vocabulary: 2_000_000,
+            paragraph: None,
+            seed: 0x2545_f491_4f6c_dd1d,
+        },
+    );
 }
 
 /// Whether a line holds an SGR escape sequence (a colour or a weight).

@@ -3,9 +3,9 @@
 //! `cargo run --release -p dateline-core --example entities_measure -- DOCS.jsonl.gz`
 
 use std::path::Path;
-use std::time::Instant;
 
 use dateline_core::entities::reuters::reuters_agreement;
+use dateline_core::entities::throughput::measure_throughput;
 use dateline_core::entities::EntityExtractor;
 use dateline_core::reader::{read_file, Format};
 
@@ -32,26 +32,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .into_iter()
         .flatten()
         .collect();
-    let bytes: usize = articles
-        .iter()
-        .map(|a| a.body.len() + a.title.as_ref().map_or(0, String::len))
-        .sum();
-    let mut best = f64::INFINITY;
-    for _ in 0..3 {
-        let start = Instant::now();
-        let mut n = 0;
-        for a in &articles {
-            n += ex.analyze(a.title.as_deref(), &a.body).mentions.len();
-        }
-        best = best.min(start.elapsed().as_secs_f64());
-        std::hint::black_box(n);
-    }
+    let t = measure_throughput(&ex, &articles, 3);
     println!(
-        "throughput: {} articles, {:.1} MB, best of 3 {:.2} s = {:.1} MB/s on one core",
-        articles.len(),
-        bytes as f64 / 1e6,
-        best,
-        bytes as f64 / 1e6 / best
+        "throughput: {} articles, {:.1} MB, best of {} {:.2} s = {:.1} MB/s on one core",
+        t.articles,
+        t.bytes as f64 / 1e6,
+        t.passes,
+        t.best_seconds,
+        t.mb_per_second
     );
     Ok(())
 }

@@ -43,6 +43,11 @@ fn load_gold(dir: &Path) -> Result<Vec<Gold>, Box<dyn std::error::Error>> {
     Ok(out)
 }
 
+/// The primary subtag of a language tag (`en` of `en-GB`), which is all the detector gives.
+fn primary_language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -93,8 +98,7 @@ fn print_meta(run: &Run, gold: &[Gold]) {
         }
         if let Some(gl) = &g.lang {
             lang_n += 1;
-            let primary = gl.split('-').next().unwrap_or(gl);
-            if a.language.as_deref() == Some(primary) {
+            if a.language.as_deref() == Some(primary_language(gl)) {
                 lang_ok += 1;
             }
         }
@@ -117,21 +121,18 @@ fn print_meta(run: &Run, gold: &[Gold]) {
     );
 }
 
-fn run_text(
+/// Runs one reader over every page: `read` gives the article of a page (or `None` where the
+/// reader finds none), which is scored against the gold body and timed with the rest.
+fn run_reader<E>(
     name: &str,
     gold: &[Gold],
-    dir: &Path,
-    model: Option<&BoilerplateModel>,
-) -> Result<Run, Box<dyn std::error::Error>> {
+    mut read: impl FnMut(&Gold) -> Result<Option<Article>, E>,
+) -> Result<Run, E> {
     let start = Instant::now();
     let mut scores = Vec::new();
     let mut articles = Vec::new();
     for g in gold {
-        let bytes = std::fs::read(dir.join(format!("{}.txt", g.id)))?;
-        let article = raw::parse_with(&bytes, &g.id, model).ok().map(|mut a| {
-            dateline_core::language::fill(&mut a);
-            a
-        });
+        let article = read(g)?;
         let body = article.as_ref().map_or("", |a| a.body.as_str());
         scores.push(PageScore::new(&g.body, body));
         articles.push(article);
@@ -144,54 +145,46 @@ fn run_text(
     })
 }
 
-fn run_html(gold: &[Gold], dir: &Path) -> Run {
-    let start = Instant::now();
-    let mut scores = Vec::new();
-    let mut articles = Vec::new();
-    for g in gold {
+fn run_text(
+    name: &str,
+    gold: &[Gold],
+    dir: &Path,
+    model: Option<&BoilerplateModel>,
+) -> Result<Run, Box<dyn std::error::Error>> {
+    run_reader(name, gold, |g| {
+        let bytes = std::fs::read(dir.join(format!("{}.txt", g.id)))?;
+        Ok(raw::parse_with(&bytes, &g.id, model).ok().map(|mut a| {
+            dateline_core::language::fill(&mut a);
+            a
+        }))
+    })
+}
+
+fn run_html(gold: &[Gold], dir: &Path) -> Result<Run, Box<dyn std::error::Error>> {
+    // A page the reader cannot read or parse scores as a page where it found nothing.
+    run_reader("HTML reader (`raw/html/*.html.gz`)", gold, |g| {
         let path = dir.join(format!("{}.html.gz", g.id));
-        let article = Format::from_path(&path)
+        Ok(Format::from_path(&path)
             .and_then(|f| reader::read_file(&path, f, &g.id).ok())
             .and_then(|mut items| items.pop())
-            .and_then(Result::ok);
-        let body = article.as_ref().map_or("", |a| a.body.as_str());
-        scores.push(PageScore::new(&g.body, body));
-        articles.push(article);
-    }
-    Run {
-        name: "HTML reader (`raw/html/*.html.gz`)".to_string(),
-        scores,
-        articles,
-        secs: start.elapsed().as_secs_f64(),
-    }
+            .and_then(Result::ok))
+    })
 }
 
 /// dom_smoothie (Readability port) on the same pages, for the choice of HTML extractor.
 #[cfg(feature = "html-compare")]
-fn run_dom_smoothie(gold: &[Gold], dir: &Path) -> Run {
-    let start = Instant::now();
-    let mut scores = Vec::new();
-    let mut articles = Vec::new();
-    for g in gold {
+fn run_dom_smoothie(gold: &[Gold], dir: &Path) -> Result<Run, Box<dyn std::error::Error>> {
+    run_reader("dom_smoothie 0.19 (`raw/html/*.html.gz`)", gold, |g| {
         let path = dir.join(format!("{}.html.gz", g.id));
         let html = reader::read_bytes(&path)
             .ok()
             .map(|b| String::from_utf8_lossy(&b).into_owned());
-        let article = html.and_then(|h| {
+        Ok(html.and_then(|h| {
             let mut r = dom_smoothie::Readability::new(h, None, None).ok()?;
             let a = r.parse().ok()?;
             Some(Article::new(g.id.clone(), a.text_content.to_string()).with_title(a.title))
-        });
-        let body = article.as_ref().map_or("", |a| a.body.as_str());
-        scores.push(PageScore::new(&g.body, body));
-        articles.push(article);
-    }
-    Run {
-        name: "dom_smoothie 0.19 (`raw/html/*.html.gz`)".to_string(),
-        scores,
-        articles,
-        secs: start.elapsed().as_secs_f64(),
-    }
+        }))
+    })
 }
 
 fn print_worst(run: &Run, gold: &[Gold], n: usize) {
@@ -248,18 +241,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(&model),
     )?;
     let html_dir = dir.join("raw/html");
-    let html = html_dir.is_dir().then(|| run_html(&gold, &html_dir));
+    let html = html_dir
+        .is_dir()
+        .then(|| run_html(&gold, &html_dir))
+        .transpose()?;
     #[cfg(feature = "html-compare")]
     let other = html_dir
         .is_dir()
-        .then(|| run_dom_smoothie(&gold, &html_dir));
+        .then(|| run_dom_smoothie(&gold, &html_dir))
+        .transpose()?;
     #[cfg(not(feature = "html-compare"))]
     let other: Option<Run> = None;
 
-    println!("| reader (input) | pages | F1 | precision | recall | time ms |");
-    println!("|---|---:|---:|---:|---:|---:|");
-    for run in [
-        Some(&dump),
+    // The readers' runs; the dump has no articles, so it is left out of the metadata table.
+    let readers: Vec<&Run> = [
         Some(&per_page),
         Some(&learned),
         html.as_ref(),
@@ -267,7 +262,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ]
     .into_iter()
     .flatten()
-    {
+    .collect();
+    println!("| reader (input) | pages | F1 | precision | recall | time ms |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for run in std::iter::once(&dump).chain(readers.iter().copied()) {
         print_row(run);
     }
     println!();
@@ -275,24 +273,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "| reader | title exact match | date = metadata date | wrong dates | dated | language |"
     );
     println!("|---|---:|---:|---:|---:|---:|");
-    for run in [
-        Some(&per_page),
-        Some(&learned),
-        html.as_ref(),
-        other.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for run in &readers {
         print_meta(run, &gold);
     }
     // Per language of the metadata.
     let mut by_lang: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, g) in gold.iter().enumerate() {
-        let l = g
-            .lang
-            .as_deref()
-            .map_or("?", |l| l.split('-').next().unwrap_or(l));
+        let l = g.lang.as_deref().map_or("?", primary_language);
         by_lang.entry(l.to_string()).or_default().push(i);
     }
     let mut langs: Vec<_> = by_lang.into_iter().collect();

@@ -18,7 +18,8 @@
 //! assert_eq!(analyze("Haider al-Abadi"), ["haider", "al", "abadi"]);
 //! ```
 
-use std::collections::HashMap;
+// Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
@@ -128,7 +129,7 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 }
@@ -144,7 +145,7 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     fn clone(&self) -> Self {
         CachedStemmerFilter {
             inner: self.inner.clone(),
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 }

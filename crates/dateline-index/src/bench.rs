@@ -3,6 +3,10 @@
 //! The query file is TSV: `qid<TAB>query`, optionally followed by `<TAB>from<TAB>until` dates
 //! (`YYYY-MM-DD`, `until` exclusive) to run the query with a date filter, as in
 //! `scale_queries_date.tsv`.
+//!
+//! Queries run as a script would run them: top k ranked hits without counting every match,
+//! hits carrying id, score and date from the index's columns; with snippets, hits also carry
+//! the stored article and a highlighted snippet.
 
 use std::path::Path;
 use std::time::Instant;
@@ -46,7 +50,11 @@ pub fn read_queries(path: &Path, k: usize, snippets: bool) -> Result<Vec<BenchQu
                 })
             }
         };
-        let mut request = SearchRequest::new(query).limit(k).snippets(snippets);
+        let mut request = SearchRequest::new(query)
+            .limit(k)
+            .snippets(snippets)
+            .stored_fields(snippets)
+            .count_total(false);
         if let [_, _, from, until, ..] = cols.as_slice() {
             request = request.from_str(from)?;
             // `until` is exclusive: the last second before it is the inclusive bound.

@@ -10,8 +10,11 @@
 //! ```
 //!
 //! `q_t` is the term's query weight (repeats, feedback). Unlike tantivy's `TermQuery`, `k1`
-//! and `b` are parameters. Scoring walks the union of the postings document at a time; there
-//! is no block-max pruning, which on bags of a few dozen terms costs little (see BENCHMARKS.md).
+//! and `b` are parameters. Scoring walks the union of the postings document at a time. For
+//! top-k collection it prunes with MaxScore (Turtle & Flood, 1995): a term adds less than
+//! `q_t · idf(t) · (k1 + 1)` to any score, so once the k-th best score exceeds the sum of the
+//! smallest such bounds, articles holding only those terms cannot enter the top k and are never
+//! visited: their postings are only seeked into, for articles found through the others.
 
 use std::fmt;
 
@@ -99,26 +102,31 @@ fn union_doc_freq(
                 lists.push(p);
             }
         }
-        total += match lists.len() {
-            0 => 0,
-            1 => u64::from(lists[0].doc_freq()),
-            _ => {
-                let mut n = 0u64;
-                let mut doc = lists.iter().map(DocSet::doc).min().unwrap_or(TERMINATED);
-                while doc != TERMINATED {
-                    n += 1;
-                    let mut next = TERMINATED;
-                    for p in &mut lists {
-                        if p.doc() == doc {
-                            p.advance();
-                        }
-                        next = next.min(p.doc());
-                    }
-                    doc = next;
-                }
-                n
-            }
+        // The largest list counts whole; the other lists add the articles it lacks, found by
+        // seeking it (skip lists) rather than walking it: title lists are short, body lists
+        // long, and this runs for every query term.
+        lists.sort_by_key(|p| std::cmp::Reverse(p.doc_freq()));
+        let Some((largest, rest)) = lists.split_first_mut() else {
+            continue;
         };
+        total += u64::from(largest.doc_freq());
+        let mut doc = rest.iter().map(DocSet::doc).min().unwrap_or(TERMINATED);
+        while doc != TERMINATED {
+            if largest.doc() < doc {
+                largest.seek(doc);
+            }
+            if largest.doc() != doc {
+                total += 1;
+            }
+            let mut next = TERMINATED;
+            for p in rest.iter_mut() {
+                if p.doc() == doc {
+                    p.advance();
+                }
+                next = next.min(p.doc());
+            }
+            doc = next;
+        }
     }
     Ok(total)
 }
@@ -183,8 +191,8 @@ impl Query for Bm25fQuery {
     }
 }
 
-impl Weight for Bm25fWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+impl Bm25fWeight {
+    fn bm25f_scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Bm25fScorer> {
         let mut norms = Vec::with_capacity(self.fields.len());
         for &(field, _) in &self.fields {
             norms.push(reader.get_fieldnorms_reader(field)?);
@@ -215,7 +223,24 @@ impl Weight for Bm25fWeight {
             tf: vec![0.0; self.terms.len()],
         };
         scorer.doc = scorer.min_doc();
-        Ok(Box::new(scorer))
+        Ok(scorer)
+    }
+}
+
+impl Weight for Bm25fWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(self.bm25f_scorer(reader, boost)?))
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        self.bm25f_scorer(reader, 1.0)?
+            .for_each_pruning(threshold, callback);
+        Ok(())
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -257,6 +282,63 @@ impl Bm25fScorer {
             .map(|c| c.postings.doc())
             .min()
             .unwrap_or(TERMINATED)
+    }
+
+    /// MaxScore top-k traversal (see the module documentation): calls `callback` with every
+    /// article scoring above `threshold`, which the callback raises as the top k fills.
+    fn for_each_pruning(
+        &mut self,
+        mut threshold: Score,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) {
+        // A term's contribution w · tf / (tf + norm) is below its weight w.
+        let bounds: Vec<f32> = self.term_weights.iter().map(|w| w.max(0.0)).collect();
+        let mut order: Vec<usize> = (0..bounds.len()).collect();
+        order.sort_by(|&a, &b| bounds[a].total_cmp(&bounds[b]));
+        let mut rank = vec![0; bounds.len()];
+        for (r, &t) in order.iter().enumerate() {
+            rank[t] = r;
+        }
+        // prefix[r]: the most the terms ranked below r can add together.
+        let mut prefix = vec![0.0f32; bounds.len() + 1];
+        for (r, &t) in order.iter().enumerate() {
+            prefix[r + 1] = prefix[r] + bounds[t];
+        }
+        let cursor_rank: Vec<usize> = self.cursors.iter().map(|c| rank[c.term as usize]).collect();
+        // Terms ranked below `essential` cannot lift an article above the threshold alone.
+        let essential_from =
+            |threshold: Score| prefix.iter().rposition(|&p| p <= threshold).unwrap_or(0);
+        let mut essential = essential_from(threshold);
+        loop {
+            let doc = self
+                .cursors
+                .iter()
+                .zip(&cursor_rank)
+                .filter(|(_, &r)| r >= essential)
+                .map(|(c, _)| c.postings.doc())
+                .min()
+                .unwrap_or(TERMINATED);
+            if doc == TERMINATED {
+                break;
+            }
+            for c in &mut self.cursors {
+                if c.postings.doc() < doc {
+                    c.postings.seek(doc);
+                }
+            }
+            self.doc = doc;
+            let score = self.score();
+            if score > threshold {
+                threshold = callback(doc, score);
+                essential = essential_from(threshold);
+            }
+            for c in &mut self.cursors {
+                if c.postings.doc() == doc {
+                    c.postings.advance();
+                }
+            }
+        }
+        self.doc = TERMINATED;
     }
 }
 

@@ -75,6 +75,9 @@ pub struct Index {
     pub(crate) reader: IndexReader,
     pub(crate) dir: Option<PathBuf>,
     pub(crate) extractor: Arc<EntityExtractor>,
+    /// Article ids per segment in doc-id order, loaded on first need: hits then get their id
+    /// without decompressing a stored document or a block of the id column's dictionary.
+    pub(crate) ids: crate::search::IdCache,
 }
 
 impl Index {
@@ -255,6 +258,7 @@ impl Index {
             reader,
             dir,
             extractor: Arc::new(EntityExtractor::new()),
+            ids: crate::search::IdCache::default(),
         })
     }
 

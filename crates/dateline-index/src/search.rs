@@ -1,6 +1,8 @@
 //! Search requests, filters, hits and snippets.
 
+use std::collections::HashMap;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use dateline_core::date::parse_date_strict;
@@ -8,12 +10,15 @@ use dateline_core::entities::normalize_key;
 use dateline_core::EntityKind;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Order, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
+};
 
 use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
 use crate::error::{Error, Result};
@@ -84,6 +89,12 @@ pub struct SearchRequest {
     pub sort: Sort,
     /// Whether to build highlighted snippets.
     pub snippets: bool,
+    /// Whether to count every matching article ([`SearchResults::total`]). Counting visits
+    /// every match; without it, top-k ranking skips articles that cannot make the page.
+    pub count_total: bool,
+    /// Whether hits carry the stored article (title, entities, path, URL) or only what the
+    /// index's columns hold (id, score, date), which spares decompressing stored documents.
+    pub stored_fields: bool,
     /// Ranking settings (BM25 form, stop words, pseudo-relevance feedback).
     pub ranking: Ranking,
 }
@@ -103,6 +114,8 @@ impl SearchRequest {
             offset: 0,
             sort: Sort::Relevance,
             snippets: true,
+            count_total: true,
+            stored_fields: true,
             ranking: Ranking::default(),
         }
     }
@@ -196,6 +209,34 @@ impl SearchRequest {
         self
     }
 
+    /// Whether to count all matching articles (on by default; see
+    /// [`SearchRequest::count_total`]).
+    pub fn count_total(mut self, on: bool) -> Self {
+        self.count_total = on;
+        self
+    }
+
+    /// Whether hits carry the stored article (on by default; see
+    /// [`SearchRequest::stored_fields`]). Off suits scripts that only need ids, such as
+    /// TREC runs and latency benchmarks; snippets need the stored body and turn it back on.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![Article::new("a1", "Hammond met Kerry.")])?;
+    /// let request = SearchRequest::new("Hammond").stored_fields(false).count_total(false);
+    /// let hit = &index.search(&request)?.hits[0];
+    /// assert_eq!((hit.id.as_str(), hit.title.as_deref()), ("a1", None));
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn stored_fields(mut self, on: bool) -> Self {
+        self.stored_fields = on;
+        self
+    }
+
     /// Ranking settings.
     pub fn ranking(mut self, ranking: Ranking) -> Self {
         self.ranking = ranking;
@@ -259,7 +300,8 @@ pub struct Hit {
 /// The page of hits and the total number of matching articles.
 #[derive(Clone, Debug, Serialize)]
 pub struct SearchResults {
-    /// Matching articles in the whole index.
+    /// Matching articles in the whole index; when the request did not count them
+    /// ([`SearchRequest::count_total`]), the number of hits up to the end of this page.
     pub total: usize,
     /// The requested page.
     pub hits: Vec<Hit>,
@@ -371,18 +413,29 @@ impl Index {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-        let (page, total): (Vec<(Option<f32>, DocAddress)>, usize) = match request.sort {
-            Sort::Relevance => {
-                let (docs, total) = searcher.search(&*query, &(top.order_by_score(), Count))?;
-                (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), total)
-            }
-            Sort::Date => {
-                let by_date =
-                    top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
-                let (docs, total) = searcher.search(&*query, &(by_date, Count))?;
-                (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
-            }
-        };
+        // With a count, every match is visited anyway; without, top-k pruning can skip most.
+        let (page, total): (Vec<(Option<f32>, DocAddress)>, Option<usize>) =
+            match (request.sort, request.count_total) {
+                (Sort::Relevance, true) => {
+                    let (docs, total) = searcher.search(&*query, &(top.order_by_score(), Count))?;
+                    (
+                        docs.into_iter().map(|(s, a)| (Some(s), a)).collect(),
+                        Some(total),
+                    )
+                }
+                (Sort::Relevance, false) => {
+                    let docs = searcher.search(&*query, &top.order_by_score())?;
+                    (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
+                }
+                (Sort::Date, count) => {
+                    let by_date =
+                        top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+                    let (docs, total) = searcher.search(&*query, &(by_date, Count))?;
+                    let total = count.then_some(total);
+                    (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
+                }
+            };
+        let total = total.unwrap_or(request.offset + page.len());
         let page = if request.limit == 0 { Vec::new() } else { page };
         let snippets = if request.snippets && !page.is_empty() {
             let mut generator = SnippetGenerator::create(&searcher, &*query, self.schema.body)?;
@@ -391,10 +444,14 @@ impl Index {
         } else {
             None
         };
+        let stored = request.stored_fields || snippets.is_some();
         let hits = page
             .into_iter()
             .enumerate()
             .map(|(i, (score, address))| {
+                if !stored {
+                    return self.column_hit(&searcher, address, request.offset + i + 1, score);
+                }
                 self.hit(
                     &searcher,
                     address,
@@ -405,6 +462,37 @@ impl Index {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(SearchResults { total, hits })
+    }
+
+    /// A hit from the columns alone: id and date, no stored document opened.
+    fn column_hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        rank: usize,
+        score: Option<f32>,
+    ) -> Result<Hit> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let ids = self.ids.segment_ids(searcher, segment)?;
+        let date = segment
+            .fast_fields()
+            .date("published")?
+            .first(address.doc_id)
+            .and_then(from_tantivy_date);
+        Ok(Hit {
+            rank,
+            id: ids
+                .get(address.doc_id as usize)
+                .cloned()
+                .unwrap_or_default(),
+            score,
+            date,
+            title: None,
+            snippet: None,
+            entities: Vec::new(),
+            path: None,
+            url: None,
+        })
     }
 
     fn hit(
@@ -464,5 +552,52 @@ impl Index {
             path: text(s.path),
             url: text(s.url),
         })
+    }
+}
+
+/// Article ids by segment and doc id, read once per segment from the `id` column.
+#[derive(Default)]
+pub(crate) struct IdCache {
+    segments: std::sync::Mutex<HashMap<SegmentId, Arc<Vec<String>>>>,
+}
+
+impl IdCache {
+    /// The ids of `segment`'s documents, indexed by doc id (empty for a document without one).
+    fn segment_ids(
+        &self,
+        searcher: &Searcher,
+        segment: &SegmentReader,
+    ) -> Result<Arc<Vec<String>>> {
+        let key = segment.segment_id();
+        let mut segments = self.segments.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(ids) = segments.get(&key) {
+            return Ok(Arc::clone(ids));
+        }
+        let mut ids = vec![String::new(); segment.max_doc() as usize];
+        if let Some(column) = segment.fast_fields().str("id")? {
+            // One pass over the dictionary, decompressing each block once.
+            let mut terms = Vec::with_capacity(column.num_terms());
+            let mut stream = column.dictionary().stream().map_err(TantivyError::from)?;
+            while stream.advance() {
+                terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+            for (doc, id) in ids.iter_mut().enumerate() {
+                if let Some(ord) = column.term_ords(doc as DocId).next() {
+                    if let Some(term) = terms.get(ord as usize) {
+                        id.clone_from(term);
+                    }
+                }
+            }
+        }
+        // Segments merged away since are dropped with this insertion.
+        let live: std::collections::HashSet<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        segments.retain(|id, _| live.contains(id));
+        let ids = Arc::new(ids);
+        segments.insert(key, Arc::clone(&ids));
+        Ok(ids)
     }
 }

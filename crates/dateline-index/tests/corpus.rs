@@ -218,3 +218,38 @@ fn us_finds_u_s_and_abadi_finds_al_abadi() {
     assert_eq!(dotted, plain);
     assert!(plain > 100);
 }
+
+#[test]
+fn top_k_pruning_returns_the_exhaustive_ranking() {
+    let Some((index, _)) = corpus() else { return };
+    let queries = [
+        "oil prices",
+        "bank interest rates rise",
+        "Hammond",
+        "the",
+        "computer games software sales",
+        "foreign fighters Iraq Syria",
+    ];
+    for q in queries {
+        let exhaustive = SearchRequest::new(q).limit(20).snippets(false);
+        let pruned = exhaustive.clone().count_total(false).stored_fields(false);
+        let (a, b) = (
+            index.search(&exhaustive).unwrap().hits,
+            index.search(&pruned).unwrap().hits,
+        );
+        let scores = |hits: &[dateline_index::Hit]| -> Vec<f32> {
+            hits.iter().map(|h| h.score.unwrap()).collect()
+        };
+        assert_eq!(scores(&a), scores(&b), "{q}");
+        // Ids agree wherever scores do not tie with the last one shown.
+        let last = scores(&a).last().copied().unwrap_or(0.0);
+        let ids = |hits: &[dateline_index::Hit]| -> Vec<String> {
+            hits.iter()
+                .filter(|h| h.score.unwrap() > last)
+                .map(|h| h.id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&a), ids(&b), "{q}");
+        assert_eq!(a.len(), b.len(), "{q}");
+    }
+}

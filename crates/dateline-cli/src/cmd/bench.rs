@@ -8,6 +8,7 @@ use dateline_index::bench::read_queries;
 use dateline_index::Index;
 
 use crate::args::{BenchArgs, OutputFormat};
+use crate::cmd::write_json_line;
 
 pub fn run(index_dir: &Path, args: BenchArgs) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
@@ -15,10 +16,7 @@ pub fn run(index_dir: &Path, args: BenchArgs) -> anyhow::Result<ExitCode> {
     let report = index.bench(&queries, args.warmup, args.passes)?;
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &report)?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &report)?,
         OutputFormat::Text => {
             writeln!(
                 out,

@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::Context;
 use dateline_core::entities::conll::{evaluate, parse_conll, ConllScores, Counts};
 use dateline_core::entities::reuters::reuters_agreement;
+use dateline_core::entities::throughput::measure_throughput;
 use dateline_core::reader::{read_file, Format};
 use dateline_core::EntityKind;
 use dateline_index::{Facets, Index, SearchRequest};
@@ -18,6 +18,7 @@ use crate::args::{
     EntitiesAction, EntitiesArgs, EntitiesBenchArgs, EntitiesEvalArgs, EntityType, OutputFormat,
 };
 use crate::cmd::extract::extractor;
+use crate::cmd::write_json_line;
 use crate::style;
 
 /// The library kind of a `--type` value.
@@ -54,29 +55,23 @@ fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let top = index.top_entities(&request, kind, args.limit)?;
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &top)?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &top)?,
         OutputFormat::Text => {
             let total = index.count(&request)?;
             for e in &top {
                 writeln!(
                     out,
-                    "{:>8}  {:<4} {}{}{}",
+                    "{:>8}  {:<4} {}",
                     e.articles,
                     e.kind.code(),
-                    style::ENTITY.render(),
-                    e.name,
-                    style::ENTITY.render_reset()
+                    style::paint(style::ENTITY, &e.name)
                 )?;
             }
+            let plural = if total == 1 { "" } else { "s" };
             writeln!(
                 out,
-                "{}{total} matching article{}{}",
-                style::DIM.render(),
-                if total == 1 { "" } else { "s" },
-                style::DIM.render_reset()
+                "{}",
+                style::paint(style::DIM, format_args!("{total} matching article{plural}"))
             )?;
         }
     }
@@ -90,6 +85,18 @@ struct ConllReport {
     scores: ConllScores,
 }
 
+/// The heading of a scores table, then its column names (the rows are [`row`]s).
+fn table_header(out: &mut impl Write, heading: std::fmt::Arguments<'_>) -> std::io::Result<()> {
+    writeln!(out, "{heading}")?;
+    writeln!(
+        out,
+        "| {:<24} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} |",
+        "", "P", "R", "F1", "TP", "FP", "FN"
+    )?;
+    writeln!(out, "|{}|", ["---"; 7].join("|"))
+}
+
+/// One line of a scores table: precision, recall and F1, then the counts behind them.
 fn row(out: &mut impl Write, label: &str, c: &Counts) -> std::io::Result<()> {
     writeln!(
         out,
@@ -120,22 +127,17 @@ fn run_eval(args: EntitiesEvalArgs) -> anyhow::Result<ExitCode> {
                     file: path.display().to_string(),
                     scores,
                 };
-                serde_json::to_writer(&mut out, &report)?;
-                writeln!(out)?;
+                write_json_line(&mut out, &report)?;
             }
             OutputFormat::Text => {
-                writeln!(
-                    out,
-                    "{} ({} documents), exact span",
-                    path.display(),
-                    scores.documents
+                table_header(
+                    &mut out,
+                    format_args!(
+                        "{} ({} documents), exact span",
+                        path.display(),
+                        scores.documents
+                    ),
                 )?;
-                writeln!(
-                    out,
-                    "| {:<24} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} |",
-                    "", "P", "R", "F1", "TP", "FP", "FN"
-                )?;
-                writeln!(out, "|{}|", ["---"; 7].join("|"))?;
                 for (kind, counts) in &scores.per_type {
                     row(&mut out, kind.code(), counts)?;
                 }
@@ -154,42 +156,25 @@ fn run_eval(args: EntitiesEvalArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.reuters {
         let scores = reuters_agreement(&extractor, path)?;
         match args.format {
-            OutputFormat::Json => {
-                serde_json::to_writer(&mut out, &scores)?;
-                writeln!(out)?;
-            }
+            OutputFormat::Json => write_json_line(&mut out, &scores)?,
             OutputFormat::Text => {
-                writeln!(
-                    out,
-                    "{} ({} documents; {} with gold places, {} with gold people), \
-                     document level",
-                    path.display(),
-                    scores.documents,
-                    scores.with_places,
-                    scores.with_people
+                table_header(
+                    &mut out,
+                    format_args!(
+                        "{} ({} documents; {} with gold places, {} with gold people), \
+                         document level",
+                        path.display(),
+                        scores.documents,
+                        scores.with_places,
+                        scores.with_people
+                    ),
                 )?;
-                writeln!(
-                    out,
-                    "| {:<24} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} | {:>6} |",
-                    "", "P", "R", "F1", "TP", "FP", "FN"
-                )?;
-                writeln!(out, "|{}|", ["---"; 7].join("|"))?;
                 row(&mut out, "places", &scores.places)?;
                 row(&mut out, "people", &scores.people)?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Serialize)]
-struct BenchReport {
-    articles: usize,
-    bytes: usize,
-    passes: usize,
-    best_seconds: f64,
-    mb_per_second: f64,
-    mentions: usize,
 }
 
 fn run_bench(args: EntitiesBenchArgs) -> anyhow::Result<ExitCode> {
@@ -202,47 +187,20 @@ fn run_bench(args: EntitiesBenchArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("reading {}", path.display()))?;
         articles.extend(items.into_iter().flatten());
     }
-    let bytes: usize = articles
-        .iter()
-        .map(|a| a.body.len() + a.title.as_ref().map_or(0, String::len))
-        .sum();
-    let mut best = f64::INFINITY;
-    let mut mentions = 0;
-    for _ in 0..args.passes.max(1) {
-        let start = Instant::now();
-        mentions = 0;
-        for a in &articles {
-            mentions += extractor
-                .analyze(a.title.as_deref(), &a.body)
-                .mentions
-                .len();
-        }
-        best = best.min(start.elapsed().as_secs_f64());
-    }
-    let report = BenchReport {
-        articles: articles.len(),
-        bytes,
-        passes: args.passes.max(1),
-        best_seconds: best,
-        mb_per_second: bytes as f64 / 1e6 / best,
-        mentions,
-    };
+    let report = measure_throughput(&extractor, &articles, args.passes);
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &report)?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &report)?,
         OutputFormat::Text => writeln!(
             out,
             "{} articles, {:.1} MB: best of {} passes {:.3} s = {:.1} MB/s on one core \
              ({} mentions)",
             report.articles,
-            bytes as f64 / 1e6,
+            report.bytes as f64 / 1e6,
             report.passes,
-            best,
+            report.best_seconds,
             report.mb_per_second,
-            mentions
+            report.mentions
         )?,
     }
     Ok(ExitCode::SUCCESS)
@@ -252,10 +210,11 @@ fn run_bench(args: EntitiesBenchArgs) -> anyhow::Result<ExitCode> {
 pub fn print_facets(out: &mut impl Write, facets: &Facets) -> std::io::Result<()> {
     writeln!(
         out,
-        "{}facets over {} matching articles{}",
-        style::TITLE.render(),
-        facets.total,
-        style::TITLE.render_reset()
+        "{}",
+        style::paint(
+            style::TITLE,
+            format_args!("facets over {} matching articles", facets.total)
+        )
     )?;
     for (kind, list) in &facets.entities {
         if list.is_empty() {

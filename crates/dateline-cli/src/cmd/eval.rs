@@ -11,6 +11,7 @@ use dateline_index::{Index, Prf, Ranking, Scoring, StopWords};
 use serde::Serialize;
 
 use crate::args::{Bm25Form, EvalArgs, OutputFormat, StopList};
+use crate::cmd::write_json_line;
 
 /// The ranking settings the arguments ask for, over the library's defaults.
 pub fn ranking(args: &EvalArgs) -> Ranking {
@@ -108,8 +109,7 @@ fn print(eval: &Evaluation, args: &EvalArgs) -> anyhow::Result<()> {
                 per_query: args.per_query.then_some(&eval.per_query),
                 missing: &eval.missing,
             };
-            serde_json::to_writer(&mut out, &json)?;
-            writeln!(out)?;
+            write_json_line(&mut out, &json)?;
         }
     }
     Ok(())

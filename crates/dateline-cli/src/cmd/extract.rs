@@ -1,6 +1,5 @@
 //! `dateline extract`: what the entity extractor finds, one JSON object per article per line.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,6 +10,7 @@ use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
 
 use crate::args::ExtractArgs;
+use crate::cmd::{write_json_line, JsonArticleHead};
 
 /// A resolved entity as printed.
 #[derive(Serialize)]
@@ -40,9 +40,8 @@ struct JsonMention<'a> {
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<String>,
+    #[serde(flatten)]
+    head: JsonArticleHead<'a>,
     language: Option<&'a str>,
     body: &'a str,
     entities: Vec<JsonEntity<'a>>,
@@ -70,11 +69,7 @@ fn json_article<'a>(
     mentions: &'a [Mention],
 ) -> JsonArticle<'a> {
     JsonArticle {
-        id: &article.id,
-        title: article.title.as_deref(),
-        date: article
-            .published
-            .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        head: JsonArticleHead::from(article),
         language: article.language.as_deref(),
         body: &article.body,
         entities: entities
@@ -130,8 +125,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 Ok(article) => {
                     let found = extractor.analyze(article.title.as_deref(), &article.body);
                     let json = json_article(&article, &found.entities, &found.mentions);
-                    serde_json::to_writer(&mut out, &json)?;
-                    writeln!(out)?;
+                    write_json_line(&mut out, &json)?;
                 }
                 Err(e) => {
                     let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();

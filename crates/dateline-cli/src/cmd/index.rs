@@ -10,6 +10,7 @@ use dateline_index::{Index, IngestOptions, IngestReport, Progress};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::{IndexArgs, OutputFormat};
+use crate::cmd::write_json_line;
 use crate::style::{self, Verbosity};
 
 pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
@@ -92,20 +93,12 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
 
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &report)?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &report)?,
         OutputFormat::Text if verbosity == Verbosity::Quiet => {
             // Warnings still go out, on stderr.
             let mut err = anstream::stderr().lock();
             for s in &report.skipped {
-                writeln!(
-                    err,
-                    "{}skipped:{} {s}",
-                    style::WARN.render(),
-                    style::WARN.render_reset()
-                )?;
+                writeln!(err, "{} {s}", style::paint(style::WARN, "skipped:"))?;
             }
         }
         OutputFormat::Text => print_summary(&mut out, &report, &index)?,
@@ -146,12 +139,7 @@ fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> 
     }
     writeln!(out, "  {:<13}{:>10}", "in index", index.num_articles())?;
     if !report.skipped.is_empty() {
-        writeln!(
-            out,
-            "{}Skipped:{}",
-            style::WARN.render(),
-            style::WARN.render_reset()
-        )?;
+        writeln!(out, "{}", style::paint(style::WARN, "Skipped:"))?;
         for s in &report.skipped {
             writeln!(out, "  {s}")?;
         }

@@ -1,4 +1,4 @@
-//! One module per subcommand.
+//! One module per subcommand, and the output helpers they share.
 
 pub mod bench;
 pub mod completions;
@@ -9,3 +9,51 @@ pub mod index;
 pub mod search;
 pub mod show;
 pub mod stats;
+
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+use dateline_core::{Article, EntityKind};
+use serde::Serialize;
+
+/// Writes `value` as one line of JSON (`--format json` prints JSON Lines throughout).
+pub fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A date as printed in JSON: RFC 3339 in UTC to the second (`2015-01-22T15:11:00Z`), the
+/// same for every command so that scripts can compare them as strings.
+pub fn json_date(date: Option<DateTime<Utc>>) -> Option<String> {
+    date.map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+}
+
+/// The heading of a group of entities of one kind in text output (`people`, `places`…).
+pub fn kind_heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Organization => "organisations",
+        EntityKind::Place => "places",
+        EntityKind::Misc => "other",
+    }
+}
+
+/// The fields that open an article printed as JSON by `extract` and `show`, flattened into
+/// each command's own object so both name and format them alike.
+#[derive(Serialize)]
+pub struct JsonArticleHead<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    date: Option<String>,
+}
+
+impl<'a> From<&'a Article> for JsonArticleHead<'a> {
+    fn from(article: &'a Article) -> Self {
+        JsonArticleHead {
+            id: &article.id,
+            title: article.title.as_deref(),
+            date: json_date(article.published),
+        }
+    }
+}

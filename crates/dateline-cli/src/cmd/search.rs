@@ -8,6 +8,7 @@ use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, SearchArgs, SortBy};
+use crate::cmd::{json_date, write_json_line};
 use crate::style;
 
 /// A hit as printed by `--format json`: the snippet flattened to text plus highlight ranges.
@@ -33,9 +34,7 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             rank: hit.rank,
             id: &hit.id,
             score: hit.score,
-            date: hit
-                .date
-                .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+            date: json_date(hit.date),
             title: hit.title.as_deref(),
             snippet: hit.snippet.as_ref().map(|s| s.text.as_str()),
             highlights: hit
@@ -103,8 +102,7 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         OutputFormat::Json => {
             for hit in &results.hits {
-                serde_json::to_writer(&mut out, &JsonHit::from(hit))?;
-                writeln!(out)?;
+                write_json_line(&mut out, &JsonHit::from(hit))?;
             }
         }
         OutputFormat::Text => {
@@ -113,15 +111,18 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
             }
             let shown = results.hits.len();
             let first = if shown == 0 { 0 } else { args.offset + 1 };
+            let plural = if results.total == 1 { "" } else { "s" };
             writeln!(
                 out,
-                "{}{} matching article{}; showing {}–{}{}",
-                style::DIM.render(),
-                results.total,
-                if results.total == 1 { "" } else { "s" },
-                first,
-                args.offset + shown,
-                style::DIM.render_reset()
+                "{}",
+                style::paint(
+                    style::DIM,
+                    format_args!(
+                        "{} matching article{plural}; showing {first}–{}",
+                        results.total,
+                        args.offset + shown
+                    )
+                )
             )?;
             if let Some(facets) = &facets {
                 crate::cmd::entities::print_facets(&mut out, facets)?;
@@ -139,12 +140,10 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     if args.format == OutputFormat::Json {
         if let Some(facets) = &facets {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "facets": facets }))?;
-            writeln!(out)?;
+            write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
         }
         if !suggestions.is_empty() {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "suggestions": suggestions }))?;
-            writeln!(out)?;
+            write_json_line(&mut out, &serde_json::json!({ "suggestions": suggestions }))?;
         }
     }
     Ok(ExitCode::SUCCESS)

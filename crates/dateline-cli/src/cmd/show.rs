@@ -9,14 +9,14 @@ use dateline_index::{EntityRef, Index};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, ShowArgs};
+use crate::cmd::{kind_heading, write_json_line, JsonArticleHead};
 use crate::style;
 
 /// The article as printed by `--format json`.
 #[derive(Serialize)]
 struct JsonArticle<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<String>,
+    #[serde(flatten)]
+    head: JsonArticleHead<'a>,
     url: Option<&'a str>,
     path: Option<&'a str>,
     body: &'a str,
@@ -27,9 +27,8 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
     let Some(article) = index.get(&args.id)? else {
         anstream::eprintln!(
-            "{}error:{} no article with id {:?} in {} (ids are printed by `dateline search`)",
-            style::ERROR.render(),
-            style::ERROR.render_reset(),
+            "{} no article with id {:?} in {} (ids are printed by `dateline search`)",
+            style::paint(style::ERROR, "error:"),
             args.id,
             index_dir.display()
         );
@@ -39,11 +38,7 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         OutputFormat::Json => {
             let json = JsonArticle {
-                id: &article.id,
-                title: article.title.as_deref(),
-                date: article
-                    .published
-                    .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                head: JsonArticleHead::from(&article),
                 url: article.url.as_deref(),
                 path: article.path.as_deref(),
                 body: &article.body,
@@ -56,8 +51,7 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
                     })
                     .collect(),
             };
-            serde_json::to_writer(&mut out, &json)?;
-            writeln!(out)?;
+            write_json_line(&mut out, &json)?;
         }
         OutputFormat::Text => print_article(&mut out, &article)?,
     }
@@ -90,12 +84,7 @@ fn print_article(out: &mut impl Write, article: &Article) -> std::io::Result<()>
     if !article.entities.is_empty() {
         writeln!(out)?;
         writeln!(out, "{bold}Entities{bold_off}")?;
-        for kind in [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-            EntityKind::Misc,
-        ] {
+        for kind in EntityKind::ALL {
             let names: Vec<&str> = article
                 .entities
                 .iter()
@@ -105,12 +94,7 @@ fn print_article(out: &mut impl Write, article: &Article) -> std::io::Result<()>
             if names.is_empty() {
                 continue;
             }
-            let label = match kind {
-                EntityKind::Person => "people",
-                EntityKind::Organization => "organisations",
-                EntityKind::Place => "places",
-                EntityKind::Misc => "other",
-            };
+            let label = kind_heading(kind);
             let (ent, ent_off) = (style::ENTITY.render(), style::ENTITY.render_reset());
             writeln!(
                 out,

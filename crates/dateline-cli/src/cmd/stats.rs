@@ -4,10 +4,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dateline_core::EntityKind;
 use dateline_index::Index;
 
 use crate::args::{OutputFormat, StatsArgs};
+use crate::cmd::{kind_heading, write_json_line};
 use crate::style;
 
 pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
@@ -15,10 +15,7 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
     let stats = index.stats(args.top)?;
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            serde_json::to_writer(&mut out, &stats)?;
-            writeln!(out)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &stats)?,
         OutputFormat::Text => {
             let day = |d: Option<chrono::DateTime<chrono::Utc>>| {
                 d.map_or_else(|| "-".to_string(), |d| d.format("%Y-%m-%d").to_string())
@@ -32,25 +29,10 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
             )?;
             writeln!(out, "without date  {}", stats.without_date)?;
             for (kind, list) in &stats.top_entities {
-                let label = match kind {
-                    EntityKind::Person => "people",
-                    EntityKind::Organization => "organisations",
-                    EntityKind::Place => "places",
-                    EntityKind::Misc => "other",
-                };
-                writeln!(
-                    out,
-                    "{}{label}{}",
-                    style::TITLE.render(),
-                    style::TITLE.render_reset()
-                )?;
+                let label = kind_heading(*kind);
+                writeln!(out, "{}", style::paint(style::TITLE, label))?;
                 for (name, n) in list {
-                    writeln!(
-                        out,
-                        "  {n:>8}  {}{name}{}",
-                        style::ENTITY.render(),
-                        style::ENTITY.render_reset()
-                    )?;
+                    writeln!(out, "  {n:>8}  {}", style::paint(style::ENTITY, name))?;
                 }
             }
         }

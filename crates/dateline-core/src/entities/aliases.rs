@@ -1,6 +1,7 @@
 //! The alias table: canonical entities, their kinds and alternative names.
 
-use std::collections::HashMap;
+// Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::normalize::normalize_key;

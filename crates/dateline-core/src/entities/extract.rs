@@ -4,7 +4,8 @@
 //! The pipeline is split into small stages (tokenizer → chunker → run classifier →
 //! collector) so that later versions can add rules or a statistical classifier per stage.
 
-use std::collections::HashMap;
+// Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -254,39 +255,36 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
     }
     if cap {
         normalize_into(bare, buf);
-        let k = buf.as_str();
-        if g.common.contains(k) {
-            f |= COMMON;
-        }
-        if g.first_names.contains(k) {
-            f |= FIRST;
-        }
-        if g.demonyms.contains(k) {
-            f |= DEMONYM;
-        }
-        if g.months_full.contains(k) {
-            f |= MONTH;
-        }
-        if g.months_abbr.contains(k) {
-            f |= MONTH_ABBR;
-        }
-        if g.titles.contains_key(k) {
-            f |= TITLE;
-        }
-        if g.org_heads.contains(k) {
-            f |= ORG_HEAD;
-        }
-        if g.english.contains(k) {
-            f |= DICT;
-        }
-        if g.places.contains_key(k) {
-            f |= PLACE1;
-        }
-        if g.surnames.contains(k) {
-            f |= SURNAME;
+        if let Some(&bits) = lexicon(g).get(buf.as_str()) {
+            f |= bits;
         }
     }
     f
+}
+
+/// Every gazetteer word with the flags its lists give it, so that a capitalised word costs one
+/// hash lookup instead of one per list.
+fn lexicon(g: &Gazetteer) -> &'static HashMap<String, u32> {
+    static LEXICON: std::sync::OnceLock<HashMap<String, u32>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: HashMap<String, u32> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &str>, flag: u32| {
+            for w in words {
+                *map.entry(w.to_string()).or_default() |= flag;
+            }
+        };
+        add(&mut g.common.iter().map(String::as_str), COMMON);
+        add(&mut g.first_names.iter().map(String::as_str), FIRST);
+        add(&mut g.demonyms.iter().map(String::as_str), DEMONYM);
+        add(&mut g.months_full.iter().copied(), MONTH);
+        add(&mut g.months_abbr.iter().copied(), MONTH_ABBR);
+        add(&mut g.titles.keys().map(String::as_str), TITLE);
+        add(&mut g.org_heads.iter().map(String::as_str), ORG_HEAD);
+        add(&mut g.english.iter().map(String::as_str), DICT);
+        add(&mut g.places.keys().map(String::as_str), PLACE1);
+        add(&mut g.surnames.iter().map(String::as_str), SURNAME);
+        map
+    })
 }
 
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.

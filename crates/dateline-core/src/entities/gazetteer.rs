@@ -1,7 +1,8 @@
 //! Embedded word lists (places, given names, common words, titles, organisation head words),
 //! built once into hash tables.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::normalize::normalize_key;
@@ -138,7 +139,7 @@ pub(crate) fn title_word_key(word: &str) -> String {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut places = HashMap::new();
+        let mut places = HashMap::default();
         add_places(&mut places, COUNTRIES);
         let countries: HashSet<String> = places.keys().cloned().collect();
         add_places(&mut places, US_STATES);
@@ -152,7 +153,7 @@ impl Gazetteer {
         }
         let set =
             |src: &'static str| -> HashSet<String> { words(src).map(normalize_key).collect() };
-        let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
+        let mut titles: HashMap<String, Vec<Title>> = HashMap::default();
         for line in lines(TITLES) {
             let (body, weak) = match line.strip_suffix('*') {
                 Some(b) => (b.trim(), true),
@@ -166,7 +167,7 @@ impl Gazetteer {
         for list in titles.values_mut() {
             list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
         }
-        let mut demonym_places = HashMap::new();
+        let mut demonym_places = HashMap::default();
         for line in lines(DEMONYM_PLACES) {
             if let Some((d, p)) = line.split_once('|') {
                 demonym_places.insert(normalize_key(d.trim()), (d.trim(), p.trim()));

@@ -10,6 +10,7 @@ mod extract;
 mod gazetteer;
 mod normalize;
 pub mod reuters;
+pub mod throughput;
 
 pub use aliases::{AliasError, AliasTable};
 pub use extract::EntityExtractor;

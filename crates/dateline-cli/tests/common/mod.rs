@@ -1,0 +1,100 @@
+//! Helpers shared by the CLI's integration tests: running the `dateline` binary, reading its
+//! output, and the corpora the tests index.
+
+// Each test file is its own crate and uses only some of these.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The sample corpus of the repository (`sample/`).
+pub fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
+}
+
+/// A folder below the shared data folder (`<workspace>/../shared/data`), or `None` when it
+/// is absent.
+///
+/// Under CI (`CI` set) a missing folder is a failure, not a skip: tests on real data must run.
+pub fn shared_data(below: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(below);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("shared data folder {} is missing under CI", dir.display());
+    }
+    eprintln!("skipping: shared data folder {} is missing", dir.display());
+    None
+}
+
+/// The `dateline` binary on `index`, ready to run `args`.
+///
+/// The caller's `NO_COLOR` and `RUST_BACKTRACE` are removed so that colour and error output
+/// do not depend on who runs the tests.
+pub fn command(index: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.args(args)
+        .env("DATELINE_INDEX", index)
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// Runs [`command`] to the end.
+pub fn dateline(index: &Path, args: &[&str]) -> Output {
+    command(index, args).output().expect("run dateline")
+}
+
+/// What a run printed on stdout, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A corpus of made-up articles for [`write_made_up_corpus`].
+pub struct MadeUpCorpus {
+    /// Files to write (`00000.txt`, `00001.txt`…).
+    pub files: usize,
+    /// Title of each article, before its number.
+    pub title: &'static str,
+    /// Words in each article's body.
+    pub words: usize,
+    /// Distinct words to draw from: more make a larger index.
+    pub vocabulary: u64,
+    /// Words per paragraph, or `None` for a body of one paragraph.
+    pub paragraph: Option<usize>,
+    /// Seed of the word generator: the same seed writes the same corpus, so failures repeat.
+    pub seed: u64,
+}
+
+/// Writes `corpus` into `dir`: articles dated 22 January 2015 whose bodies are words `w<hex>`
+/// drawn by a xorshift generator.
+pub fn write_made_up_corpus(dir: &Path, corpus: &MadeUpCorpus) {
+    fs::create_dir_all(dir).unwrap();
+    let mut seed = corpus.seed;
+    for f in 0..corpus.files {
+        let mut body = String::new();
+        for w in 0..corpus.words {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            body.push_str(&format!("w{:x} ", seed % corpus.vocabulary));
+            if corpus.paragraph.is_some_and(|p| w % p == p - 1) {
+                body.push_str("\n\n");
+            }
+        }
+        fs::write(
+            dir.join(format!("{f:05}.txt")),
+            format!("{} {f}\n22 January 2015\n\n{body}\n", corpus.title),
+        )
+        .unwrap();
+    }
+}
