@@ -44,8 +44,10 @@ pub fn detect(text: &str) -> Option<String> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .nth(MIN_LETTERS - 1)?;
-    if looks_english(sample) {
-        return Some("en".to_string());
+    match quick_guess(sample) {
+        Guess::English => return Some("en".to_string()),
+        Guess::Unknown => return None,
+        Guess::Ask => {}
     }
     let mut end = sample.len().min(WHATLANG_BYTES);
     while !sample.is_char_boundary(end) {
@@ -67,10 +69,19 @@ const ENGLISH_MARKERS: [&str; 12] = [
     "the", "of", "and", "that", "with", "said", "from", "which", "have", "has", "were", "been",
 ];
 
-/// Whether at least 6% of the first 200 words of `sample` (and at least 25 words) are
+/// What the quick test makes of a sample before whatlang is asked.
+enum Guess {
+    English,
+    /// A short text in plain ASCII with no English marker: too little to tell.
+    Unknown,
+    /// Let whatlang decide.
+    Ask,
+}
+
+/// English when at least 6% of the first 200 words of `sample` (and two or more) are
 /// [`ENGLISH_MARKERS`]: true of English prose, false of other languages and of tables.
 /// Numbers are not words here: wire copy is full of them ("vs 1.23 dlrs").
-fn looks_english(sample: &str) -> bool {
+fn quick_guess(sample: &str) -> Guess {
     let mut words = 0;
     let mut hits = 0;
     for word in sample
@@ -83,7 +94,13 @@ fn looks_english(sample: &str) -> bool {
             hits += 1;
         }
     }
-    words >= 25 && hits * 100 >= words * 6
+    if hits >= 2 && hits * 100 >= words * 6 {
+        Guess::English
+    } else if words < 25 && sample.is_ascii() {
+        Guess::Unknown
+    } else {
+        Guess::Ask
+    }
 }
 
 /// Sets `article.language` from its title and body when it is not set yet.

@@ -13,6 +13,7 @@ pub mod extraction_eval;
 pub mod language;
 pub mod reader;
 pub mod schema;
+pub mod segment;
 
 pub use article::Article;
 pub use entities::{Entity, EntityKind};

@@ -346,8 +346,13 @@ impl Index {
             pool: Some(&pool),
         };
         if read_stdin {
-            let lines = reader::json_lines_from(std::io::stdin(), "stdin");
-            run.stream(lines, stdin_path, None)?;
+            let mut lines = reader::json_lines_from(std::io::stdin(), "stdin");
+            run.stream(
+                std::iter::from_fn(|| lines.next_raw()),
+                &|raw| raw.and_then(|line| line.parse("stdin")),
+                stdin_path,
+                None,
+            )?;
         }
         let mut rest = &sources[..];
         while let Some(first) = rest.first() {
@@ -441,7 +446,7 @@ impl Index {
             progress: &|_| {},
             pool: None,
         };
-        run.stream(articles.into_iter().map(Ok), Path::new("-"), None)?;
+        run.stream(articles.into_iter(), &Ok, Path::new("-"), None)?;
         writer.commit().map_err(|e| self.write_error(e))?;
         writer
             .wait_merging_threads()
@@ -563,8 +568,13 @@ impl Run<'_> {
             inner: file,
             count: std::sync::Arc::clone(&read),
         };
-        let lines = reader::json_lines_from(counted, &src.id_base);
-        let result = self.stream(lines, &src.path, Some(&read));
+        let mut lines = reader::json_lines_from(counted, &src.id_base);
+        let result = self.stream(
+            std::iter::from_fn(|| lines.next_raw()),
+            &|raw| raw.and_then(|line| line.parse(&src.id_base)),
+            &src.path,
+            Some(&read),
+        );
         self.tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
         let reported = read.load(Ordering::Relaxed).min(src.bytes);
         (self.progress)(Progress::FileDone {
@@ -574,11 +584,13 @@ impl Run<'_> {
         result
     }
 
-    /// Prepares a stream of articles chunk by chunk on all cores and applies each chunk in
-    /// order; a stream that yields nothing at all is reported as empty.
-    fn stream(
+    /// Prepares a stream of items chunk by chunk on all cores (`to_article` runs there too, so
+    /// JSON is parsed in parallel) and applies each chunk in order; a stream that yields
+    /// nothing at all is reported as empty.
+    fn stream<T: Send>(
         &mut self,
-        mut items: impl Iterator<Item = std::result::Result<Article, ReadError>>,
+        mut items: impl Iterator<Item = T>,
+        to_article: &(dyn Fn(T) -> std::result::Result<Article, ReadError> + Sync),
         path: &Path,
         read: Option<&AtomicU64>,
     ) -> Result<()> {
@@ -594,7 +606,7 @@ impl Run<'_> {
             let prepared: Vec<Prepared> = self.parallel(|| {
                 chunk
                     .into_par_iter()
-                    .map(|item| index.prepare(item, existing, tally))
+                    .map(|item| index.prepare(to_article(item), existing, tally))
                     .collect()
             });
             for item in prepared {

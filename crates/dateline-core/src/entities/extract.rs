@@ -7,8 +7,6 @@
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
 use rustc_hash::FxHashMap as HashMap;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
 use super::normalize::{normalize_into, normalize_key};
@@ -216,6 +214,14 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 /// Letters only: `(count, has_upper, has_lower)`.
 fn letter_shape(s: &str) -> (usize, bool, bool) {
     let (mut n, mut up, mut low) = (0, false, false);
+    if s.is_ascii() {
+        for b in s.bytes() {
+            up |= b.is_ascii_uppercase();
+            low |= b.is_ascii_lowercase();
+            n += usize::from(b.is_ascii_alphabetic());
+        }
+        return (n, up, low);
+    }
     for c in s.chars() {
         if c.is_alphabetic() {
             n += 1;
@@ -340,7 +346,7 @@ fn all_caps_lines(text: &str) -> Vec<(usize, usize)> {
 /// True when a headline is in Title Case (most longer words capitalised).
 fn is_title_case(text: &str) -> bool {
     let (mut long, mut caps) = (0, 0);
-    for w in text.unicode_words() {
+    for (_, w) in crate::segment::words(text) {
         if w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic) {
             long += 1;
             if starts_upper(w) {
@@ -380,7 +386,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
-    for (i, seg) in text.split_word_bound_indices() {
+    for (i, seg) in crate::segment::split_word_bounds(text) {
         let Some(c0) = seg.chars().next() else {
             continue;
         };

@@ -85,10 +85,44 @@ impl<R: BufRead> fmt::Debug for JsonLines<R> {
     }
 }
 
-impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = ReadResult;
+/// One non-blank line of a JSON Lines stream, not parsed yet: parsing can then happen on
+/// other threads ([`RawLine::parse`]) while the stream is read on one.
+#[derive(Debug)]
+pub struct RawLine {
+    /// The line's number (1-based).
+    pub line: usize,
+    /// Byte offset of `bytes` in the stream.
+    pub offset: u64,
+    /// The line's bytes, without a leading byte order mark.
+    pub bytes: Vec<u8>,
+}
 
-    fn next(&mut self) -> Option<ReadResult> {
+impl RawLine {
+    /// Checks the line is UTF-8 and parses it (see [`parse_line`]).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::reader::jsonl::JsonLines;
+    ///
+    /// let mut lines = JsonLines::new(&b"{\"id\": 7, \"body\": \"x\"}\n"[..], "d.jsonl");
+    /// let raw = lines.next_raw().unwrap().unwrap();
+    /// assert_eq!(raw.parse("d.jsonl").unwrap().id, "7");
+    /// ```
+    pub fn parse(&self, id_base: &str) -> ReadResult {
+        match std::str::from_utf8(&self.bytes) {
+            Ok(text) => parse_line(text, self.line, id_base),
+            Err(e) => Err(ReadError::InvalidUtf8 {
+                line: self.line,
+                byte_offset: self.offset + e.valid_up_to() as u64,
+            }),
+        }
+    }
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// The next non-blank line, unparsed; `None` at the end of the stream. Binary content
+    /// and I/O errors are errors here and end the stream.
+    pub fn next_raw(&mut self) -> Option<Result<RawLine, ReadError>> {
         while !self.done {
             self.buf.clear();
             let n = match self.reader.read_until(b'\n', &mut self.buf) {
@@ -102,40 +136,47 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     return Some(Err(ReadError::Io(e)));
                 }
             };
-            let start = self.offset;
+            let mut offset = self.offset;
             self.offset += n as u64;
             self.line_no += 1;
 
             let mut line: &[u8] = &self.buf;
-            let mut line_start = start;
             if self.line_no == 1 {
                 if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
                     line = rest;
-                    line_start += 3;
+                    offset += 3;
                 }
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             if let Some(pos) = line.iter().position(|&b| b == 0) {
-                let offset = line_start + pos as u64;
-                if offset < BINARY_SNIFF {
+                let at = offset + pos as u64;
+                if at < BINARY_SNIFF {
                     self.done = true;
-                    return Some(Err(ReadError::Binary { offset }));
+                    return Some(Err(ReadError::Binary { offset: at }));
                 }
             }
-            let text = match std::str::from_utf8(line) {
-                Ok(text) => text,
-                Err(e) => {
-                    return Some(Err(ReadError::InvalidUtf8 {
-                        line: self.line_no,
-                        byte_offset: line_start + e.valid_up_to() as u64,
-                    }))
-                }
-            };
-            return Some(parse_line(text, self.line_no, &self.id_base));
+            return Some(Ok(RawLine {
+                line: self.line_no,
+                offset,
+                bytes: line.to_vec(),
+            }));
         }
         None
+    }
+
+    /// The name given to articles without an `id` (with `#L{line}` appended).
+    pub fn id_base(&self) -> &str {
+        &self.id_base
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = ReadResult;
+
+    fn next(&mut self) -> Option<ReadResult> {
+        Some(self.next_raw()?.and_then(|raw| raw.parse(&self.id_base)))
     }
 }
 
