@@ -35,7 +35,14 @@ fn source(set: &str) -> Result<Vec<Record>> {
     Ok(match set {
         "reuters" => read_records(&data.join("reuters21578/docs.jsonl.gz"))?,
         "bbc" => read_records(&data.join("bbc-news/docs.jsonl"))?,
-        "time" => read_records(&data.join("glasgow/time/docs.jsonl"))?,
+        // TIME's ids are numbers, as Reuters' are: prefixed so that they stay unique.
+        "time" => read_records(&data.join("glasgow/time/docs.jsonl"))?
+            .into_iter()
+            .map(|r| Record {
+                id: format!("time/{}", r.id),
+                ..r
+            })
+            .collect(),
         "seed" => {
             let path = data.join("seed/london-terror-talks.txt");
             let bytes = fs::read(&path).with_context(|| path.display().to_string())?;

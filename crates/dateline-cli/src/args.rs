@@ -315,6 +315,11 @@ pub struct BenchArgs {
     #[arg(long)]
     pub snippets: bool,
 
+    /// Add this entity filter to every query (repeatable; as `search --entity`), to time
+    /// entity-filtered search.
+    #[arg(long, value_name = "NAME")]
+    pub entity: Vec<String>,
+
     /// Untimed warm-up passes.
     #[arg(long, default_value_t = 2)]
     pub warmup: usize,

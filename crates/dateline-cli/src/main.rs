@@ -70,9 +70,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(args) => cmd::show::run(&index_dir, args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man => cmd::completions::man(),
-        Command::Eval(args) => cmd::eval::run(&index_dir, args),
+        Command::Eval(args) => cmd::eval::run(&index_dir, args, verbosity),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Entities(args) => cmd::entities::run(&index_dir, args),
-        Command::Bench(args) => cmd::bench::run(&index_dir, args),
+        Command::Bench(args) => cmd::bench::run(&index_dir, args, verbosity),
     }
 }

@@ -112,3 +112,29 @@ pub fn report_panics_in_one_line() {
         );
     }));
 }
+
+/// A progress bar counting `unit`s on standard error: hidden when `--quiet` is given or
+/// standard error is not a terminal (indicatif checks).
+pub fn counter_bar(verbosity: Verbosity, unit: &str) -> indicatif::ProgressBar {
+    let target = if verbosity == Verbosity::Quiet {
+        indicatif::ProgressDrawTarget::hidden()
+    } else {
+        indicatif::ProgressDrawTarget::stderr()
+    };
+    let bar = indicatif::ProgressBar::with_draw_target(None, target);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+        "{{spinner:.green}} [{{elapsed_precise}}] {{wide_bar:.cyan/blue}} {{pos}}/{{len}} {unit} \
+         (eta {{eta}})"
+    )) {
+        bar.set_style(style.progress_chars("█▉▊▋▌▍▎▏ "));
+    }
+    bar
+}
+
+/// A progress callback for the library's `(done, total)` reports, drawing on `bar`.
+pub fn count_progress(bar: &indicatif::ProgressBar) -> impl Fn(usize, usize) + '_ {
+    move |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    }
+}

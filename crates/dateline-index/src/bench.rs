@@ -105,16 +105,22 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 impl Index {
     /// Runs every query `warmup` times untimed, then `passes` times timed (each query timed on
-    /// its own, one thread), and reports the pass with the median wall time.
+    /// its own, one thread), and reports the pass with the median wall time. `progress` gets
+    /// the number of queries run so far and the number to run, after each one.
     pub fn bench(
         &self,
         queries: &[BenchQuery],
         warmup: usize,
         passes: usize,
+        progress: &dyn Fn(usize, usize),
     ) -> Result<BenchReport> {
+        let total = queries.len() * (warmup + passes.max(1));
+        let mut done = 0;
         for _ in 0..warmup {
             for q in queries {
                 self.search(&q.request)?;
+                done += 1;
+                progress(done, total);
             }
         }
         let mut runs: Vec<(f64, Vec<f64>, usize)> = Vec::new();
@@ -127,6 +133,8 @@ impl Index {
                 let results = self.search(&q.request)?;
                 times.push(start.elapsed().as_secs_f64() * 1e6);
                 zero += usize::from(results.total == 0);
+                done += 1;
+                progress(done, total);
             }
             runs.push((pass_start.elapsed().as_secs_f64(), times, zero));
         }

@@ -25,6 +25,8 @@ pub(crate) fn id_hash(id: &str) -> u64 {
 }
 
 /// Content hash of everything the reader produced; a changed hash means a changed article.
+/// The language is left out: it is derived from the text, and leaving it out lets a re-run
+/// recognise an unchanged article before spending language detection on it.
 pub(crate) fn fingerprint(article: &Article) -> u64 {
     let mut h = Xxh3::new();
     for part in [
@@ -33,7 +35,6 @@ pub(crate) fn fingerprint(article: &Article) -> u64 {
         article.body.as_str(),
         article.url.as_deref().unwrap_or("\u{0}"),
         article.path.as_deref().unwrap_or("\u{0}"),
-        article.language.as_deref().unwrap_or("\u{0}"),
     ] {
         h.update(part.as_bytes());
         h.update(&[0xff]);

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dateline_core::reader::boilerplate::BoilerplateModel;
@@ -157,7 +157,8 @@ struct Tally {
     bytes: AtomicU64,
     skipped: Mutex<Vec<Skipped>>,
     /// Identities seen in this run, with where, so a repeated id is reported, not indexed twice.
-    seen: Mutex<HashMap<u64, String>>,
+    /// One shared name per file: a million lines of one file cost a million pointers.
+    seen: Mutex<HashMap<u64, Arc<str>>>,
     /// Content keys (normalised body) seen in this run, for duplicates.
     contents: Mutex<HashSet<u64>>,
     duplicates: AtomicUsize,
@@ -344,6 +345,7 @@ impl Index {
             commit_every: options.commit_every.max(1),
             progress,
             pool: Some(&pool),
+            location: None,
         };
         if read_stdin {
             let mut lines = reader::json_lines_from(std::io::stdin(), "stdin");
@@ -445,6 +447,7 @@ impl Index {
             commit_every: usize::MAX,
             progress: &|_| {},
             pool: None,
+            location: None,
         };
         run.stream(articles.into_iter(), &Ok, Path::new("-"), None)?;
         writer.commit().map_err(|e| self.write_error(e))?;
@@ -502,15 +505,15 @@ impl Index {
                 }
             }
         };
-        if article.language.is_none() {
-            dateline_core::language::fill(&mut article);
-        }
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
         let fp = fingerprint(&article);
         let doc = if existing.get(&key) == Some(&fp) {
             None
         } else {
+            if article.language.is_none() {
+                dateline_core::language::fill(&mut article);
+            }
             if article.entities.is_empty() && tally.extract_entities {
                 article.entities = self
                     .extractor
@@ -539,6 +542,8 @@ struct Run<'a> {
     progress: &'a (dyn Fn(Progress<'_>) + Sync),
     /// The reading threads; `None` uses rayon's global pool.
     pool: Option<&'a rayon::ThreadPool>,
+    /// The file being applied and its shared name, for [`Tally::seen`].
+    location: Option<(PathBuf, Arc<str>)>,
 }
 
 impl Run<'_> {
@@ -654,7 +659,15 @@ impl Run<'_> {
                 tally.skip(path, None, reason);
                 return Ok(());
             }
-            seen.insert(key, path.display().to_string());
+            let location = match &self.location {
+                Some((p, name)) if p == path => Arc::clone(name),
+                _ => {
+                    let name: Arc<str> = path.display().to_string().into();
+                    self.location = Some((path.to_path_buf(), Arc::clone(&name)));
+                    name
+                }
+            };
+            seen.insert(key, location);
         }
         let id_term = || Term::from_field_text(self.index.schema.id, &id);
         let indexed = self.existing.contains_key(&key);

@@ -13,7 +13,6 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use tantivy::collector::TopDocs;
-use tantivy::{DocAddress, Searcher};
 
 use crate::error::Result;
 use crate::search::{SearchRequest, Syntax};
@@ -346,7 +345,7 @@ impl Index {
     ///     Article::new("a2", "The space probe reached its orbit."),
     /// ])?;
     /// let topics = [("q1".to_string(), "FOREIGN FIGHTERS - WHO: \"LONDON".to_string())];
-    /// let runs = index.run_queries(&topics, 1000, &Ranking::default())?;
+    /// let runs = index.run_queries(&topics, 1000, &Ranking::default(), &|_, _| {})?;
     /// assert_eq!(runs[0].1[0].0, "a1");
     /// assert_eq!(runs[0].1.len(), 1);
     /// # Ok::<(), dateline_index::Error>(())
@@ -356,11 +355,12 @@ impl Index {
         topics: &[(String, String)],
         k: usize,
         ranking: &Ranking,
+        progress: &dyn Fn(usize, usize),
     ) -> Result<Vec<RankedList>> {
         let searcher = self.reader.searcher();
-        let ids = IdLookup::new(&searcher)?;
         let mut out = Vec::with_capacity(topics.len());
         for (qid, text) in topics {
+            progress(out.len(), topics.len());
             let request = SearchRequest::new(text.as_str())
                 .syntax(Syntax::Plain)
                 .ranking(*ranking)
@@ -376,38 +376,10 @@ impl Index {
             let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
             let hits = top
                 .into_iter()
-                .map(|(score, address)| Ok((ids.id(address)?, score)))
+                .map(|(score, address)| Ok((self.ids.id(&searcher, address)?, score)))
                 .collect::<Result<Vec<_>>>()?;
             out.push((qid.clone(), hits));
         }
         Ok(out)
-    }
-}
-
-/// Reads article ids from the `id` fast column, without loading stored documents.
-pub(crate) struct IdLookup {
-    columns: Vec<Option<tantivy::columnar::StrColumn>>,
-}
-
-impl IdLookup {
-    pub(crate) fn new(searcher: &Searcher) -> Result<Self> {
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.fast_fields().str("id"))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(IdLookup { columns })
-    }
-
-    pub(crate) fn id(&self, address: DocAddress) -> Result<String> {
-        let mut id = String::new();
-        if let Some(Some(column)) = self.columns.get(address.segment_ord as usize) {
-            if let Some(ord) = column.term_ords(address.doc_id).next() {
-                column
-                    .ord_to_str(ord, &mut id)
-                    .map_err(tantivy::TantivyError::from)?;
-            }
-        }
-        Ok(id)
     }
 }

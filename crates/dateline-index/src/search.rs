@@ -473,7 +473,7 @@ impl Index {
         score: Option<f32>,
     ) -> Result<Hit> {
         let segment = searcher.segment_reader(address.segment_ord);
-        let ids = self.ids.segment_ids(searcher, segment)?;
+        let id = self.ids.id(searcher, address)?;
         let date = segment
             .fast_fields()
             .date("published")?
@@ -481,10 +481,7 @@ impl Index {
             .and_then(from_tantivy_date);
         Ok(Hit {
             rank,
-            id: ids
-                .get(address.doc_id as usize)
-                .cloned()
-                .unwrap_or_default(),
+            id,
             score,
             date,
             title: None,
@@ -562,6 +559,16 @@ pub(crate) struct IdCache {
 }
 
 impl IdCache {
+    /// The id of the article at `address` (empty for a document without one).
+    pub(crate) fn id(&self, searcher: &Searcher, address: DocAddress) -> Result<String> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let ids = self.segment_ids(searcher, segment)?;
+        Ok(ids
+            .get(address.doc_id as usize)
+            .cloned()
+            .unwrap_or_default())
+    }
+
     /// The ids of `segment`'s documents, indexed by doc id (empty for a document without one).
     fn segment_ids(
         &self,

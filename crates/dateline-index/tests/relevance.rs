@@ -90,7 +90,9 @@ fn mean_ndcg10_over_the_tuning_collections_stays_above_the_floor() {
             .unwrap();
         let topics = read_topics(&dir.join("topics.tsv"));
         let qrels = read_qrels(&dir.join("qrels.txt"));
-        let runs = index.run_queries(&topics, 10, &Ranking::default()).unwrap();
+        let runs = index
+            .run_queries(&topics, 10, &Ranking::default(), &|_, _| {})
+            .unwrap();
         let mut scores = Vec::new();
         for (qid, mut hits) in runs {
             let Some(judged) = qrels.get(&qid) else {

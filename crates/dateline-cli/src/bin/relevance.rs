@@ -291,7 +291,7 @@ fn load(data: &Path, tmp: &Path) -> anyhow::Result<Vec<Collection>> {
 /// Mean metrics of one ranking on one collection, and the seconds it took.
 fn measure(c: &Collection, ranking: &Ranking) -> anyhow::Result<(Metrics, f64)> {
     let start = Instant::now();
-    let lists = c.index.run_queries(&c.topics, 1000, ranking)?;
+    let lists = c.index.run_queries(&c.topics, 1000, ranking, &|_, _| {})?;
     let secs = start.elapsed().as_secs_f64();
     let mut run = Run::new();
     for (qid, hits) in lists {

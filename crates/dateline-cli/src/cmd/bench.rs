@@ -9,11 +9,22 @@ use dateline_index::Index;
 
 use crate::args::{BenchArgs, OutputFormat};
 use crate::cmd::write_json_line;
+use crate::style::{self, Verbosity};
 
-pub fn run(index_dir: &Path, args: BenchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
-    let queries = read_queries(&args.queries, args.k, args.snippets)?;
-    let report = index.bench(&queries, args.warmup, args.passes)?;
+    let mut queries = read_queries(&args.queries, args.k, args.snippets)?;
+    for q in &mut queries {
+        q.request.entities.extend(args.entity.iter().cloned());
+    }
+    let bar = style::counter_bar(verbosity, "queries");
+    let report = index.bench(
+        &queries,
+        args.warmup,
+        args.passes,
+        &style::count_progress(&bar),
+    )?;
+    bar.finish_and_clear();
     let mut out = anstream::stdout().lock();
     match args.format {
         OutputFormat::Json => write_json_line(&mut out, &report)?,

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::args::{Bm25Form, EvalArgs, OutputFormat, StopList};
 use crate::cmd::write_json_line;
+use crate::style::{self, Verbosity};
 
 /// The ranking settings the arguments ask for, over the library's defaults.
 pub fn ranking(args: &EvalArgs) -> Ranking {
@@ -57,7 +58,7 @@ struct JsonOutput<'a> {
     missing: &'a [String],
 }
 
-pub fn run(index_dir: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
+pub fn run(index_dir: &Path, args: EvalArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let qrels = Qrels::from_path(&args.qrels)?;
     let (run, options) = match (&args.run, &args.topics) {
         (Some(path), _) => {
@@ -73,7 +74,14 @@ pub fn run(index_dir: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
             let index = Index::open(index_dir)?;
             let pairs: Vec<(String, String)> =
                 topics.into_iter().map(|t| (t.id, t.query)).collect();
-            let lists = index.run_queries(&pairs, args.k, &ranking(&args))?;
+            let bar = style::counter_bar(verbosity, "topics");
+            let lists = index.run_queries(
+                &pairs,
+                args.k,
+                &ranking(&args),
+                &style::count_progress(&bar),
+            )?;
+            bar.finish_and_clear();
             let mut run = Run::new();
             for (qid, hits) in lists {
                 for (docid, score) in hits {
