@@ -1018,6 +1018,8 @@ impl EntityExtractor {
                 s += 1;
             } else if (te.has(MONTH) && !(e > s && toks[e - 1].has(FIRST)))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
+                // A name does not end in a common word (`Year Shr`, `Said I'm`).
+                || (e > s && te.has(COMMON) && !te.has(ALL_CAPS))
             {
                 if e == 0 {
                     return;
