@@ -378,3 +378,49 @@ fn eval_runs_prose_topics_writes_a_run_and_scores_run_files() {
     let out = dateline(&index, &["eval", "--qrels", qrels.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn gzipped_json_lines_from_stdin_go_in_beside_files_and_empty_files_are_reported() {
+    let Some(reuters) = common::shared_data("reuters21578") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("more");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(folder.join("empty.jsonl"), "").unwrap();
+    fs::write(
+        folder.join("two.jsonl"),
+        "{\"id\": \"extra-1\", \"title\": \"Hammond in London\", \"body\": \"Philip Hammond spoke.\"}\n{oops\n",
+    )
+    .unwrap();
+    let index = dir.path().join("idx");
+    let gz = fs::File::open(reuters.join("docs.jsonl.gz")).unwrap();
+    let out = common::command(
+        &index,
+        &[
+            "index",
+            "-",
+            folder.to_str().unwrap(),
+            "--keep-duplicates",
+            "--format",
+            "json",
+        ],
+    )
+    .stdin(gz)
+    .output()
+    .unwrap();
+    // Some input could not be read: exit 1, the rest indexed.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["added"], 21_578 + 1, "{report}");
+    let skipped = report["skipped"].as_array().unwrap();
+    let reasons: Vec<String> = skipped
+        .iter()
+        .map(|s| format!("{}:{} {}", s["path"], s["line"], s["reason"]))
+        .collect();
+    assert_eq!(skipped.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("empty.jsonl") && reasons[0].contains("empty"));
+    assert!(reasons[1].contains("two.jsonl") && reasons[1].contains(":2 "));
+    let found = dateline(&index, &["search", "\"producer prices\"", "--count"]);
+    assert!(stdout(&found).trim().parse::<usize>().unwrap() > 0);
+}
