@@ -148,7 +148,7 @@ pub struct IndexArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Writer memory budget in MB (peak use is about twice this).
+    /// Writer memory budget in MB, shared by the indexing threads (see README for measured peaks).
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub memory: usize,
 

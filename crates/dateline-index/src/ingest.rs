@@ -27,7 +27,8 @@ use crate::Index;
 /// Settings of an ingest run.
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
-    /// Writer memory budget in bytes, shared by the indexing threads (peak use is about twice).
+    /// Writer memory budget in bytes, shared by the indexing threads. Peak process memory is
+    /// higher: prepared articles in flight, and index files mapped while segments merge.
     pub memory_budget: usize,
     /// Reading threads; `None` uses every core.
     pub threads: Option<usize>,
@@ -68,11 +69,11 @@ pub enum Progress<'a> {
         /// Their total size.
         bytes: u64,
     },
-    /// One file has been processed.
+    /// One file, or one more part of a large JSON Lines file, has been processed.
     FileDone {
         /// The file.
         path: &'a Path,
-        /// Its size.
+        /// Bytes of it newly processed (its size, for a file read whole).
         bytes: u64,
     },
     /// A commit is being written.
