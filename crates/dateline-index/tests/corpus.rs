@@ -1,6 +1,8 @@
 //! Searches over one index of real news: the seed article, BBC News (raw files) and
 //! Reuters-21578 (JSON Lines, gzipped), read from `../shared/data`.
 
+mod common;
+
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -11,17 +13,7 @@ use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest, Sort};
 const SEED_ID: &str = "london-terror-talks.txt";
 
 fn shared_data() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "shared data folder {} is missing under CI",
-        dir.display()
-    );
-    eprintln!("skipping: {} is missing", dir.display());
-    None
+    common::shared_data("")
 }
 
 /// The index is built once and shared by every test in this file. Duplicates are kept so

@@ -3,6 +3,8 @@
 //! recorded floor. Metrics are computed here (nDCG@10 with trec_eval's semantics, graded
 //! gains) so that this crate does not depend on `dateline-eval`.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -14,17 +16,7 @@ const NDCG10_FLOOR: f64 = 0.49;
 const TUNING: [&str; 6] = ["cacm", "cisi", "cran", "med", "lisa", "adi"];
 
 fn glasgow() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/glasgow");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "test collections {} are missing under CI",
-        dir.display()
-    );
-    eprintln!("skipping: {} is missing", dir.display());
-    None
+    common::shared_data("glasgow")
 }
 
 fn read_topics(path: &std::path::Path) -> Vec<(String, String)> {
