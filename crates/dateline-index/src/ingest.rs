@@ -157,11 +157,6 @@ struct Tally {
     since_commit: AtomicUsize,
     bytes: AtomicU64,
     skipped: Mutex<Vec<Skipped>>,
-    /// Identities seen in this run, with where, so a repeated id is reported, not indexed twice.
-    /// One shared name per file: a million lines of one file cost a million pointers.
-    seen: Mutex<HashMap<u64, Arc<str>>>,
-    /// Content keys (normalised body) seen in this run, for duplicates.
-    contents: Mutex<HashSet<u64>>,
     duplicates: AtomicUsize,
     keep_duplicates: bool,
     extract_entities: bool,
@@ -346,6 +341,8 @@ impl Index {
             commit_every: options.commit_every.max(1),
             progress,
             pool: Some(&pool),
+            seen: HashMap::new(),
+            contents: HashSet::new(),
             location: None,
         };
         if read_stdin {
@@ -448,6 +445,8 @@ impl Index {
             commit_every: usize::MAX,
             progress: &|_| {},
             pool: None,
+            seen: HashMap::new(),
+            contents: HashSet::new(),
             location: None,
         };
         run.stream(articles.into_iter(), &Ok, Path::new("-"), None)?;
@@ -543,7 +542,12 @@ struct Run<'a> {
     progress: &'a (dyn Fn(Progress<'_>) + Sync),
     /// The reading threads; `None` uses rayon's global pool.
     pool: Option<&'a rayon::ThreadPool>,
-    /// The file being applied and its shared name, for [`Tally::seen`].
+    /// Identities applied in this run, with where, so a repeated id is reported, not indexed
+    /// twice. One shared name per file: a million lines of one file cost a million pointers.
+    seen: HashMap<u64, Arc<str>>,
+    /// Content keys (normalised body) applied in this run, for duplicates.
+    contents: HashSet<u64>,
+    /// The file being applied and its shared name, for `seen`.
     location: Option<(PathBuf, Arc<str>)>,
 }
 
@@ -652,30 +656,24 @@ impl Run<'_> {
             doc,
             dated,
         } = *ready;
-        {
-            let mut seen = tally.seen.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(first) = seen.get(&key) {
-                let reason = format!("duplicate id {id:?} (first seen in {first})");
-                drop(seen);
-                tally.skip(path, None, reason);
-                return Ok(());
-            }
-            let location = match &self.location {
-                Some((p, name)) if p == path => Arc::clone(name),
-                _ => {
-                    let name: Arc<str> = path.display().to_string().into();
-                    self.location = Some((path.to_path_buf(), Arc::clone(&name)));
-                    name
-                }
-            };
-            seen.insert(key, location);
+        if let Some(first) = self.seen.get(&key) {
+            let reason = format!("duplicate id {id:?} (first seen in {first})");
+            tally.skip(path, None, reason);
+            return Ok(());
         }
+        let location = match &self.location {
+            Some((p, name)) if p == path => Arc::clone(name),
+            _ => {
+                let name: Arc<str> = path.display().to_string().into();
+                self.location = Some((path.to_path_buf(), Arc::clone(&name)));
+                name
+            }
+        };
+        self.seen.insert(key, location);
         let id_term = || Term::from_field_text(self.index.schema.id, &id);
         let indexed = self.existing.contains_key(&key);
         if let Some(content) = content {
-            let mut contents = tally.contents.lock().unwrap_or_else(|p| p.into_inner());
-            if !contents.insert(content) {
-                drop(contents);
+            if !self.contents.insert(content) {
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
                 // A copy indexed by an earlier run (with --keep-duplicates, or before the
                 // first copy existed) goes, so the content stays indexed exactly once.
