@@ -286,6 +286,10 @@ pub struct SearchArgs {
     /// Pseudo-relevance feedback (RM3): expand the query with terms of the top 10 articles.
     #[arg(long)]
     pub prf: bool,
+
+    /// Proximity boost: articles holding consecutive query words side by side rank higher.
+    #[arg(long)]
+    pub proximity: bool,
 }
 
 /// Arguments of `dateline stats`.
@@ -516,9 +520,26 @@ pub struct EvalArgs {
     #[arg(long, default_value_t = 0.5, value_name = "W")]
     pub prf_weight: f32,
 
+    /// Proximity boost for consecutive topic words found close together.
+    #[arg(long)]
+    pub proximity: bool,
+
+    /// Proximity: how many positions apart the two words may be.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub proximity_slop: u32,
+
+    /// Proximity: weight of a close pair's score against the words' scores.
+    #[arg(long, default_value_t = 0.1, value_name = "W")]
+    pub proximity_weight: f32,
+
     /// BM25 k1 [default: the library's].
     #[arg(long)]
     pub k1: Option<f32>,
+
+    /// Query-term saturation: a word repeated n times in a topic weighs (k3+1)n/(k3+n)
+    /// [default: the library's, 8]; a large value such as 1e9 weighs it n.
+    #[arg(long)]
+    pub k3: Option<f32>,
 
     /// BM25 b [default: the library's].
     #[arg(long)]

@@ -48,7 +48,7 @@ pub use error::{Error, Result};
 pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};
 pub use index::Index;
 pub use ingest::{IngestOptions, IngestReport, Progress, Skipped};
-pub use rank::{Prf, RankedList, Ranking, Scoring, StopWords};
+pub use rank::{Prf, Proximity, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
 pub use stats::IndexStats;
 

@@ -39,7 +39,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use crate::bm25f::Bm25fQuery;
-use crate::rank::{is_all_caps, Ranking, Scoring};
+use crate::rank::{is_all_caps, Proximity, Ranking, Scoring};
 
 /// A field that a query can be restricted to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -692,9 +692,17 @@ impl<'s> QueryBuilder<'s> {
         let all_stop = analysed.iter().all(|w| w.stop);
         let mut terms: Vec<(String, f32)> = Vec::new();
         let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+        let mut previous: Option<String> = None;
         for word in analysed {
             if word.stop && !all_stop {
                 continue;
+            }
+            if let (Some(p), [t]) = (self.ranking.proximity, word.terms.as_slice()) {
+                if let Some(prev) = previous.replace(t.clone()) {
+                    if prev != *t {
+                        phrases.push(self.pair_query(field, &prev, t, p));
+                    }
+                }
             }
             if word.terms.len() > 1 && !self.plain {
                 // `al-Abadi` in the query language stays a phrase.
@@ -708,6 +716,13 @@ impl<'s> QueryBuilder<'s> {
                 }
             }
         }
+        if let Some(k3) = self.ranking.k3 {
+            // Okapi's query-term saturation: a word repeated in a long topic counts for more,
+            // but not n times more.
+            for (_, w) in &mut terms {
+                *w = (k3 + 1.0) * *w / (k3 + *w);
+            }
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             phrases.into_iter().map(|q| (Occur::Should, q)).collect();
         if !terms.is_empty() {
@@ -718,6 +733,33 @@ impl<'s> QueryBuilder<'s> {
             1 => clauses.pop().map(|(_, q)| q),
             _ => Some(Box::new(BooleanQuery::new(clauses))),
         }
+    }
+
+    /// The proximity clause of two consecutive words of a bag: both within `slop` positions,
+    /// in the query's order.
+    fn pair_query(
+        &self,
+        field: Option<TextField>,
+        first: &str,
+        second: &str,
+        proximity: Proximity,
+    ) -> Box<dyn Query> {
+        let clauses = self
+            .fields(field)
+            .into_iter()
+            .map(|(f, boost)| {
+                let q: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset_and_slop(
+                    vec![
+                        (0, Term::from_field_text(f, first)),
+                        (1, Term::from_field_text(f, second)),
+                    ],
+                    proximity.slop,
+                ));
+                let q: Box<dyn Query> = Box::new(BoostQuery::new(q, boost * proximity.weight));
+                (Occur::Should, q)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
     }
 
     /// Combines clauses with a default occurrence; `+x` keeps its own. In a group or an `AND`,
@@ -862,5 +904,32 @@ mod tests {
     fn plain_words_never_fail_on_prose() {
         let node = plain_words("WHAT ARE THE EFFECTS OF - \"X\" title: AND (");
         assert!(matches!(node, Node::Any(ref v) if v.len() == 10));
+    }
+
+    #[test]
+    fn repeated_topic_words_saturate_with_k3() {
+        let schema = NewsSchema::new();
+        let node = plain_words("retrieval of documents: document retrieval, retrieval systems");
+        let query = QueryBuilder::new(&schema)
+            .plain(true)
+            .build(&node, "")
+            .unwrap();
+        let shown = format!("{query:?}");
+        // `retrieval` three times: (8 + 1) · 3 / (8 + 3); `document` twice: 9 · 2 / 10.
+        assert!(shown.contains("(\"retriev\", 2.4545"), "{shown}");
+        assert!(shown.contains("(\"document\", 1.8)"), "{shown}");
+        assert!(shown.contains("(\"system\", 1.0)"), "{shown}");
+
+        let linear = Ranking {
+            k3: None,
+            ..Ranking::default()
+        };
+        let query = QueryBuilder::new(&schema)
+            .ranking(linear)
+            .plain(true)
+            .build(&node, "")
+            .unwrap();
+        let shown = format!("{query:?}");
+        assert!(shown.contains("(\"retriev\", 3.0)"), "{shown}");
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Words are scored with BM25 over title and body as one combined field (the "contents" field
 //! of Lucene baselines), with adjustable `k1` and `b` (tantivy's own BM25 has them fixed), see
-//! [`Bm25fQuery`](crate::bm25f::Bm25fQuery). In a bag of words, common words (stop words) are
+//! [`Bm25fQuery`](crate::bm25f::Bm25fQuery). A word repeated in the query counts with Okapi's
+//! query-term saturation (`k3` = 8, Terrier's default), not once per repeat as in Lucene. In a bag of words, common words (stop words) are
 //! dropped at query time; phrases are never touched, so `"Secretary of State"` stays exact.
 //! Pseudo-relevance feedback (RM3) is available and off by default.
 //!
@@ -60,6 +61,28 @@ impl Default for Prf {
     }
 }
 
+/// Proximity boost: consecutive words of a bag of words that occur within `slop` positions of
+/// each other, in order, add a phrase score scaled by `weight`. Off by default: it gains about
+/// 0.007 mean nDCG@10 on the tuning collections but reads positions for every word pair, which
+/// made running the topics 60% slower (BENCHMARKS.md, Levers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Proximity {
+    /// Largest number of positions the pair may be moved apart.
+    pub slop: u32,
+    /// Scale of the pair's phrase score against the word scores.
+    pub weight: f32,
+}
+
+impl Default for Proximity {
+    /// The best setting measured on the tuning collections: adjacent pairs (slop 0), weight 0.1.
+    fn default() -> Self {
+        Proximity {
+            slop: 0,
+            weight: 0.1,
+        }
+    }
+}
+
 /// All ranking settings; [`Ranking::default`] is what `dateline search` and `dateline eval` use.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ranking {
@@ -69,10 +92,15 @@ pub struct Ranking {
     pub k1: f32,
     /// BM25 length normalisation.
     pub b: f32,
+    /// Query-term saturation (Okapi's `k3`): a word occurring `n` times in a bag of words
+    /// weighs `(k3 + 1) · n / (k3 + n)`; `None` weighs it `n`.
+    pub k3: Option<f32>,
     /// Weight of a title occurrence against a body occurrence.
     pub title_weight: f32,
     /// Stop words dropped from bags of words.
     pub stop_words: StopWords,
+    /// Proximity boost for consecutive query words, `None` for off.
+    pub proximity: Option<Proximity>,
     /// Pseudo-relevance feedback, `None` for off.
     pub prf: Option<Prf>,
 }
@@ -83,8 +111,10 @@ impl Default for Ranking {
             scoring: Scoring::Combined,
             k1: 2.0,
             b: 0.75,
+            k3: Some(8.0),
             title_weight: 3.0,
             stop_words: StopWords::Long,
+            proximity: None,
             prf: None,
         }
     }
@@ -98,10 +128,18 @@ impl Ranking {
             scoring: Scoring::Tantivy,
             k1: 1.2,
             b: 0.75,
+            k3: None,
             title_weight: 1.0,
             stop_words: StopWords::None,
+            proximity: None,
             prf: None,
         }
+    }
+
+    /// Turns the proximity boost on with its default settings.
+    pub fn with_proximity(mut self) -> Self {
+        self.proximity = Some(Proximity::default());
+        self
     }
 
     /// Turns pseudo-relevance feedback on with its default settings.

@@ -23,7 +23,7 @@ use tantivy::{
 use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
-use crate::rank::{Prf, Ranking};
+use crate::rank::{Prf, Proximity, Ranking};
 use crate::Index;
 
 /// Longest snippet, in characters.
@@ -240,6 +240,12 @@ impl SearchRequest {
     /// Ranking settings.
     pub fn ranking(mut self, ranking: Ranking) -> Self {
         self.ranking = ranking;
+        self
+    }
+
+    /// Proximity boost for consecutive words of bags of words (see [`Proximity`]).
+    pub fn proximity(mut self, on: bool) -> Self {
+        self.ranking.proximity = on.then(Proximity::default);
         self
     }
 

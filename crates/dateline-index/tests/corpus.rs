@@ -245,3 +245,40 @@ fn top_k_pruning_returns_the_exhaustive_ranking() {
         assert_eq!(a.len(), b.len(), "{q}");
     }
 }
+
+#[test]
+fn proximity_lifts_articles_holding_the_words_side_by_side() {
+    let Some((index, _)) = corpus() else { return };
+    let (mut with, mut without) = (0, 0);
+    for q in [
+        "oil prices",
+        "interest rates",
+        "trade deficit",
+        "general election",
+    ] {
+        let exact: std::collections::HashSet<String> = ids(
+            index,
+            &SearchRequest::new(format!("\"{q}\"")).limit(100_000),
+        )
+        .into_iter()
+        .collect();
+        let in_exact = |request: SearchRequest| {
+            ids(index, &request.limit(10))
+                .iter()
+                .filter(|id| exact.contains(*id))
+                .count()
+        };
+        let plain = in_exact(SearchRequest::new(q));
+        let near = in_exact(SearchRequest::new(q).proximity(true));
+        assert!(
+            near >= plain,
+            "{q}: {near} side by side with proximity, {plain} without"
+        );
+        with += near;
+        without += plain;
+    }
+    assert!(
+        with > without,
+        "proximity changed nothing: {with} vs {without}"
+    );
+}

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use dateline_eval::{evaluate, read_topics, EvalOptions, Metrics, Qrels, Run};
-use dateline_index::{Index, IngestOptions, Prf, Ranking, Scoring, StopWords};
+use dateline_index::{Index, IngestOptions, Prf, Proximity, Ranking, Scoring, StopWords};
 
 /// Collections in the anchors' column order.
 const COLLECTIONS: [&str; 8] = ["cacm", "cisi", "time", "med", "cran", "npl", "lisa", "adi"];
@@ -157,6 +157,54 @@ fn configurations() -> Vec<(&'static str, &'static str, Ranking)> {
             },
         ),
         (
+            "no query-term saturation",
+            "a word repeated n times in a topic weighs n (Lucene, Anserini)",
+            Ranking { k3: None, ..d },
+        ),
+        (
+            "k3=2",
+            "stronger query-term saturation",
+            Ranking { k3: Some(2.0), ..d },
+        ),
+        (
+            "k3=50",
+            "weaker query-term saturation",
+            Ranking {
+                k3: Some(50.0),
+                ..d
+            },
+        ),
+        (
+            "+ proximity (--proximity)",
+            "consecutive topic words side by side add 0.1 × their phrase score",
+            Ranking {
+                proximity: Some(Proximity::default()),
+                ..d
+            },
+        ),
+        (
+            "proximity within 4",
+            "the pair may be up to 4 positions apart (slop 4), weight 0.1",
+            Ranking {
+                proximity: Some(Proximity {
+                    slop: 4,
+                    weight: 0.1,
+                }),
+                ..d
+            },
+        ),
+        (
+            "proximity, weight 0.5",
+            "adjacent pairs at half the weight of a word",
+            Ranking {
+                proximity: Some(Proximity {
+                    slop: 0,
+                    weight: 0.5,
+                }),
+                ..d
+            },
+        ),
+        (
             "+ RM3 (--prf)",
             "pseudo-relevance feedback: 10 docs, 20 terms, original weight 0.5",
             Ranking {
@@ -167,7 +215,7 @@ fn configurations() -> Vec<(&'static str, &'static str, Ranking)> {
     ]
 }
 
-/// Parses `key=value,...` over the default ranking: k1, b, tw (title weight), stop
+/// Parses `key=value,...` over the default ranking: k1, b, k3 (a number or none), tw (title weight), stop
 /// (none|lucene|long), bm25 (combined|tantivy), prf (0|1), fbdocs, fbterms, fbw.
 fn parse_spec(spec: &str) -> anyhow::Result<Ranking> {
     let mut r = Ranking::default();
@@ -179,6 +227,23 @@ fn parse_spec(spec: &str) -> anyhow::Result<Ranking> {
         };
         match k {
             "k1" => r.k1 = num()?,
+            "slop" => {
+                r.proximity
+                    .get_or_insert(Proximity {
+                        slop: 0,
+                        weight: 1.0,
+                    })
+                    .slop = num()? as u32
+            }
+            "pw" => {
+                r.proximity
+                    .get_or_insert(Proximity {
+                        slop: 0,
+                        weight: 1.0,
+                    })
+                    .weight = num()?
+            }
+            "k3" => r.k3 = (v != "none").then(num).transpose()?,
             "b" => r.b = num()?,
             "tw" => r.title_weight = num()?,
             "stop" => {
@@ -405,10 +470,17 @@ fn render(
     );
     let _ = writeln!(
         s,
-        "\nDefault ranking: BM25 over title+body as one field, k1={} b={}, title weight {}, \
-         query-time stop words ({:?} list) in bags of words, Snowball stemming (index \
-         analyzer), no feedback.\n",
-        configs[0].2.k1, configs[0].2.b, configs[0].2.title_weight, configs[0].2.stop_words
+        "\nDefault ranking: BM25 over title+body as one field, k1={} b={}, query-term \
+         saturation k3={}, title weight {}, query-time stop words ({:?} list) in bags of words, \
+         Snowball stemming (index analyzer), no feedback.\n",
+        configs[0].2.k1,
+        configs[0].2.b,
+        configs[0]
+            .2
+            .k3
+            .map_or("none".to_string(), |k| k.to_string()),
+        configs[0].2.title_weight,
+        configs[0].2.stop_words
     );
     let header = |s: &mut String| {
         let _ = write!(s, "| engine |");

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use dateline_eval::{evaluate, read_topics, EvalOptions, Evaluation, Qrels, Run};
-use dateline_index::{Index, Prf, Ranking, Scoring, StopWords};
+use dateline_index::{Index, Prf, Proximity, Ranking, Scoring, StopWords};
 use serde::Serialize;
 
 use crate::args::{Bm25Form, EvalArgs, OutputFormat, StopList};
@@ -19,6 +19,9 @@ pub fn ranking(args: &EvalArgs) -> Ranking {
     let mut r = Ranking::default();
     if let Some(k1) = args.k1 {
         r.k1 = k1;
+    }
+    if let Some(k3) = args.k3 {
+        r.k3 = Some(k3);
     }
     if let Some(b) = args.b {
         r.b = b;
@@ -38,6 +41,12 @@ pub fn ranking(args: &EvalArgs) -> Ranking {
             Bm25Form::Combined => Scoring::Combined,
             Bm25Form::Tantivy => Scoring::Tantivy,
         };
+    }
+    if args.proximity {
+        r.proximity = Some(Proximity {
+            slop: args.proximity_slop,
+            weight: args.proximity_weight,
+        });
     }
     if args.prf {
         r.prf = Some(Prf {

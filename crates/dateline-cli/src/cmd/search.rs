@@ -56,6 +56,7 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     let mut request = SearchRequest::new(args.query)
         .prf(args.prf)
+        .proximity(args.proximity)
         .limit(args.limit)
         .offset(args.offset)
         .sort(match args.sort {
