@@ -7,6 +7,11 @@
 //! diacritics are folded (`Zürich` meets `Zurich`) and English Snowball stemming is applied.
 //! No stop words are removed: phrases such as "Secretary of State" match exactly.
 //!
+//! English stemming is for English text only ([`Stemming::for_language`]): an article in another
+//! language is indexed with the same chain minus the stemmer ([`analyze_tokens_with`]), so
+//! Portuguese `presidente` stays `presidente` instead of becoming English `president`. Queries
+//! look up both forms of each word (see `dateline-index`).
+//!
 //! The analyzer's name carries a version ([`NEWS_ANALYZER`]); tantivy persists it in the schema,
 //! so an index built with another version is detected on open rather than searched wrongly.
 //!
@@ -33,13 +38,48 @@ pub const NEWS_ANALYZER: &str = "news_en_v1";
 /// Longest token kept, in bytes; longer "words" are URLs, base64 or junk.
 const MAX_TOKEN_LEN: usize = 64;
 
+/// Whether words are reduced to their English stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stemming {
+    /// English Snowball stemming: `talks` → `talk`.
+    English,
+    /// Words as written, only lower-cased and folded: for text in other languages.
+    None,
+}
+
+impl Stemming {
+    /// The stemming for text in `language` (an ISO 639-1 code): English for English and for
+    /// text whose language is unknown (too short to tell, or a table), none for any other.
+    ///
+    /// ```
+    /// use dateline_core::analyzer::Stemming;
+    ///
+    /// assert_eq!(Stemming::for_language(Some("en")), Stemming::English);
+    /// assert_eq!(Stemming::for_language(None), Stemming::English);
+    /// assert_eq!(Stemming::for_language(Some("pt")), Stemming::None);
+    /// ```
+    pub fn for_language(language: Option<&str>) -> Self {
+        match language {
+            None | Some("en") => Stemming::English,
+            Some(_) => Stemming::None,
+        }
+    }
+}
+
 /// Builds the full news analyzer (tokenizer, folding, stemming).
 pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(NewsTokenizer)
+    news_analyzer_with(Stemming::English)
+}
+
+/// Builds the news analyzer with or without its English stemmer.
+pub fn news_analyzer_with(stemming: Stemming) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(NewsTokenizer)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_LEN))
-        .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
-        .build()
+        .filter(AsciiFoldingFilter);
+    match stemming {
+        Stemming::English => builder.filter(CachedStemmer).build(),
+        Stemming::None => builder.build(),
+    }
 }
 
 /// Registers the news analyzer on an index's tokenizer manager.
@@ -56,7 +96,22 @@ pub fn analyze(text: &str) -> Vec<String> {
 
 /// Runs the analyzer over `text` and returns the full tokens (terms, positions, byte offsets).
 pub fn analyze_tokens(text: &str) -> Vec<Token> {
-    let mut analyzer = news_analyzer();
+    analyze_tokens_with(text, Stemming::English)
+}
+
+/// Like [`analyze_tokens`], with the given stemming.
+///
+/// ```
+/// use dateline_core::analyzer::{analyze_tokens_with, Stemming};
+///
+/// let terms = |s| -> Vec<String> {
+///     analyze_tokens_with("Presidente anuncia", s).into_iter().map(|t| t.text).collect()
+/// };
+/// assert_eq!(terms(Stemming::English), ["president", "anuncia"]);
+/// assert_eq!(terms(Stemming::None), ["presidente", "anuncia"]);
+/// ```
+pub fn analyze_tokens_with(text: &str, stemming: Stemming) -> Vec<Token> {
+    let mut analyzer = news_analyzer_with(stemming);
     let mut stream = analyzer.token_stream(text);
     let mut tokens = Vec::new();
     while stream.advance() {

@@ -10,6 +10,7 @@
 //! | `entity_key`  | string | indexed (raw)                    | case-insensitive entity filters        |
 //! | `path`, `url` | string | stored                           | where the article came from            |
 //! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)      |
+//! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed |
 //! | `id_hash`     | u64    | fast                             | quick identity scan on re-index        |
 //! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped         |
 //!
@@ -28,8 +29,9 @@ use tantivy::schema::{
 
 use crate::analyzer::NEWS_ANALYZER;
 
-/// Version of the on-disk layout: bumped when fields or their options change.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version of the on-disk layout: bumped when fields, their options or what is indexed in them
+/// change (3: articles in languages other than English are indexed unstemmed).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -58,6 +60,9 @@ pub struct NewsSchema {
     pub id_hash: Field,
     /// Content hash of the article as indexed.
     pub fingerprint: Field,
+    /// `none` on articles whose title and body were indexed without English stemming, so that
+    /// queries know to look up unstemmed forms too.
+    pub stemming: Field,
 }
 
 impl NewsSchema {
@@ -90,6 +95,7 @@ impl NewsSchema {
         let id_hash = builder.add_u64_field("id_hash", NumericOptions::default() | FAST);
         let fingerprint =
             builder.add_u64_field("fingerprint", NumericOptions::default() | FAST | STORED);
+        let stemming = builder.add_text_field("stemming", STRING);
         NewsSchema {
             schema: builder.build(),
             id,
@@ -103,6 +109,7 @@ impl NewsSchema {
             lang,
             id_hash,
             fingerprint,
+            stemming,
         }
     }
 
@@ -122,6 +129,7 @@ impl NewsSchema {
             lang: field("lang")?,
             id_hash: field("id_hash")?,
             fingerprint: field("fingerprint")?,
+            stemming: field("stemming")?,
         })
     }
 }

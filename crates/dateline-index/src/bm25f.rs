@@ -168,6 +168,11 @@ impl Query for Bm25fQuery {
         let mut terms = Vec::with_capacity(self.terms.len());
         for (text, q) in &self.terms {
             let df = union_doc_freq(searcher, &self.fields, text)?.min(num_docs);
+            if df == 0 {
+                // Matches nothing (an unstemmed form in an English index): its bound would only
+                // slow MaxScore down.
+                continue;
+            }
             let x = ((num_docs - df) as f32 + 0.5) / (df as f32 + 0.5);
             let idf = (1.0 + x).ln();
             terms.push(TermStat {

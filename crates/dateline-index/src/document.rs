@@ -1,11 +1,13 @@
 //! Conversion between articles and tantivy documents.
 
 use chrono::{DateTime, Utc};
+use dateline_core::analyzer::{analyze_tokens_with, Stemming};
 use dateline_core::entities::normalize_key;
 use dateline_core::schema::NewsSchema;
 use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
 use tantivy::schema::{Facet, Value};
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::TantivyDocument;
 use xxhash_rust::xxh3::Xxh3;
 
@@ -95,15 +97,36 @@ pub(crate) fn entity_facet(kind: EntityKind, name: &str) -> Facet {
     Facet::from_path([kind.code(), name])
 }
 
-pub(crate) fn to_document(s: &NewsSchema, article: &Article, fingerprint: u64) -> TantivyDocument {
+/// The tantivy document of an article. Title and body go through the fields' analyzer when
+/// `stemming` is English; otherwise they are analysed here without the stemmer and handed over
+/// as pre-tokenized text (tantivy stores only the text of those).
+pub(crate) fn to_document(
+    s: &NewsSchema,
+    article: &Article,
+    fingerprint: u64,
+    stemming: Stemming,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(s.id, &article.id);
     doc.add_u64(s.id_hash, id_hash(&article.id));
     doc.add_u64(s.fingerprint, fingerprint);
-    if let Some(title) = &article.title {
-        doc.add_text(s.title, title);
+    if stemming == Stemming::None {
+        doc.add_text(s.stemming, "none");
     }
-    doc.add_text(s.body, &article.body);
+    let mut add_text = |field, text: &str| match stemming {
+        Stemming::English => doc.add_text(field, text),
+        Stemming::None => doc.add_pre_tokenized_text(
+            field,
+            PreTokenizedString {
+                text: text.to_string(),
+                tokens: analyze_tokens_with(text, Stemming::None),
+            },
+        ),
+    };
+    if let Some(title) = &article.title {
+        add_text(s.title, title);
+    }
+    add_text(s.body, &article.body);
     if let Some(published) = article.published {
         doc.add_date(s.published, to_tantivy_date(published));
     }

@@ -32,7 +32,7 @@
 use std::cell::Cell;
 use std::fmt;
 
-use dateline_core::analyzer::analyze_tokens;
+use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, Stemming};
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -502,6 +502,7 @@ pub struct QueryBuilder<'s> {
     schema: &'s NewsSchema,
     ranking: Ranking,
     plain: bool,
+    unstemmed: bool,
     terms: Cell<usize>,
 }
 
@@ -514,6 +515,8 @@ struct BagWord {
     text: String,
     /// Analysed terms (several for `al-Abadi`).
     terms: Vec<String>,
+    /// The same without stemming, where they differ and the index holds unstemmed articles.
+    unstemmed: Option<Vec<String>>,
     /// Whether it is a stop word.
     stop: bool,
 }
@@ -525,6 +528,7 @@ impl<'s> QueryBuilder<'s> {
             schema,
             ranking: Ranking::default(),
             plain: false,
+            unstemmed: false,
             terms: Cell::new(0),
         }
     }
@@ -540,6 +544,25 @@ impl<'s> QueryBuilder<'s> {
     pub fn plain(mut self, plain: bool) -> Self {
         self.plain = plain;
         self
+    }
+
+    /// Also looks up each word unstemmed: for indexes holding articles indexed without English
+    /// stemming (other languages), where `presidente` must not only be sought as `president`.
+    pub fn unstemmed_forms(mut self, on: bool) -> Self {
+        self.unstemmed = on;
+        self
+    }
+
+    /// The unstemmed terms of `text` when they are wanted and differ from `stemmed`.
+    fn unstemmed_terms(&self, text: &str, stemmed: &[String]) -> Option<Vec<String>> {
+        if !self.unstemmed {
+            return None;
+        }
+        let plain: Vec<String> = analyze_tokens_with(text, Stemming::None)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        (plain != stemmed).then_some(plain)
     }
 
     /// Builds the tantivy query for a syntax tree; `query` is the original text, for errors.
@@ -622,22 +645,30 @@ impl<'s> QueryBuilder<'s> {
         if tokens.is_empty() {
             return None;
         }
+        let stemmed: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+        let unstemmed = self.unstemmed_terms(text, &stemmed);
         if tokens.len() == 1 {
-            return Some(self.bag_query(field, vec![(tokens[0].text.clone(), 1.0)]));
+            let mut terms = vec![(stemmed[0].clone(), 1.0)];
+            terms.extend(unstemmed.into_iter().flatten().map(|t| (t, 1.0)));
+            return Some(self.bag_query(field, terms));
         }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (f, boost) in self.fields(field) {
-            let terms = tokens
-                .iter()
-                .map(|t| (t.position, Term::from_field_text(f, &t.text)))
-                .collect();
-            let q: Box<dyn Query> = Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
-            let q: Box<dyn Query> = if boost == 1.0 {
-                q
-            } else {
-                Box::new(BoostQuery::new(q, boost))
-            };
-            per_field.push((Occur::Should, q));
+        for words in std::iter::once(stemmed).chain(unstemmed) {
+            for (f, boost) in self.fields(field) {
+                let terms = tokens
+                    .iter()
+                    .zip(&words)
+                    .map(|(t, w)| (t.position, Term::from_field_text(f, w)))
+                    .collect();
+                let q: Box<dyn Query> =
+                    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
+                let q: Box<dyn Query> = if boost == 1.0 {
+                    q
+                } else {
+                    Box::new(BoostQuery::new(q, boost))
+                };
+                per_field.push((Occur::Should, q));
+            }
         }
         self.terms.set(self.terms.get() + 1);
         Some(if per_field.len() == 1 {
@@ -674,10 +705,12 @@ impl<'s> QueryBuilder<'s> {
             return None;
         }
         let surface = text.trim_matches(|c: char| !c.is_alphanumeric());
+        let terms: Vec<String> = tokens.into_iter().map(|t| t.text).collect();
         Some(BagWord {
             text: text.to_string(),
-            stop: tokens.len() == 1 && self.ranking.stop_words.is_stop(surface, caps),
-            terms: tokens.into_iter().map(|t| t.text).collect(),
+            stop: terms.len() == 1 && self.ranking.stop_words.is_stop(surface, caps),
+            unstemmed: self.unstemmed_terms(text, &terms),
+            terms,
         })
     }
 
@@ -709,7 +742,11 @@ impl<'s> QueryBuilder<'s> {
                 phrases.push(self.text_query(field, &word.text, 0)?);
                 continue;
             }
-            for t in word.terms {
+            for t in word
+                .terms
+                .into_iter()
+                .chain(word.unstemmed.into_iter().flatten())
+            {
                 match terms.iter_mut().find(|(x, _)| *x == t) {
                     Some((_, w)) => *w += 1.0,
                     None => terms.push((t, 1.0)),

@@ -323,6 +323,14 @@ impl Index {
         }
     }
 
+    /// Whether any article was indexed without English stemming (not English, or
+    /// [`IngestOptions::english_stemming`](crate::IngestOptions::english_stemming) off): one
+    /// term lookup per segment.
+    pub(crate) fn has_unstemmed_articles(&self) -> Result<bool> {
+        let term = Term::from_field_text(self.schema.stemming, "none");
+        Ok(self.reader.searcher().doc_freq(&term)? > 0)
+    }
+
     /// Builds the tantivy query of a request: text, date range and entity filters.
     pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
         let node = match request.syntax {
@@ -332,6 +340,7 @@ impl Index {
         let (text, num_terms) = QueryBuilder::new(&self.schema)
             .ranking(request.ranking)
             .plain(request.syntax == Syntax::Plain)
+            .unstemmed_forms(self.has_unstemmed_articles()?)
             .build_counted(&node, &request.query)?;
         let query = self.filtered(request, text.box_clone())?;
         match request.ranking.prf {

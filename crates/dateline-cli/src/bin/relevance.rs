@@ -326,7 +326,8 @@ struct Collection {
     qrels: Qrels,
 }
 
-fn load(data: &Path, tmp: &Path) -> anyhow::Result<Vec<Collection>> {
+/// Indexes the collections (with English stemming or without) below `tmp`.
+fn load(data: &Path, tmp: &Path, english_stemming: bool) -> anyhow::Result<Vec<Collection>> {
     let mut out = Vec::new();
     for name in COLLECTIONS {
         let dir = data.join(name);
@@ -334,6 +335,7 @@ fn load(data: &Path, tmp: &Path) -> anyhow::Result<Vec<Collection>> {
         let index = Index::create(&index_dir)?;
         let options = IngestOptions {
             threads: Some(1),
+            english_stemming,
             ..IngestOptions::default()
         };
         index.ingest_paths(&[dir.join("docs.jsonl")], &options, &|_| {})?;
@@ -377,7 +379,7 @@ fn main() -> anyhow::Result<()> {
     let peers = read_peers(&args.anchors)?;
     let tmp = std::env::temp_dir().join(format!("dateline-relevance-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    let collections = load(&args.data, &tmp)?;
+    let collections = load(&args.data, &tmp, true)?;
     if !args.tries.is_empty() {
         for spec in &args.tries {
             let ranking = parse_spec(spec)?;
@@ -409,14 +411,28 @@ fn main() -> anyhow::Result<()> {
         let _ = std::fs::remove_dir_all(&tmp);
         return Ok(());
     }
-    let configs = configurations();
+    let mut configs = configurations();
     // results[config][collection] = metrics
     let mut results: Vec<Vec<Metrics>> = Vec::new();
     let mut timings: Vec<f64> = Vec::new();
-    for (name, _, ranking) in &configs {
+    // The stemmer lever changes the index, not the ranking: its row runs the default ranking
+    // on indexes built without stemming.
+    let unstemmed = load(&args.data, &tmp.join("unstemmed"), false)?;
+    configs.push((
+        "no stemming",
+        "every article indexed unstemmed (queries look up both forms of each word)",
+        Ranking::default(),
+    ));
+    let stemmer_row = configs.len() - 1;
+    for (i, (name, _, ranking)) in configs.iter().enumerate() {
         let mut row = Vec::new();
         let mut secs = 0.0;
-        for c in &collections {
+        let collections = if i == stemmer_row {
+            &unstemmed
+        } else {
+            &collections
+        };
+        for c in collections {
             let (m, s) = measure(c, ranking)?;
             if std::env::var_os("RELEVANCE_VERBOSE").is_some() {
                 eprintln!("  {:<5} ndcg@10 {:.4} map {:.4}", c.name, m.ndcg_10, m.map);
@@ -472,7 +488,7 @@ fn render(
         s,
         "\nDefault ranking: BM25 over title+body as one field, k1={} b={}, query-term \
          saturation k3={}, title weight {}, query-time stop words ({:?} list) in bags of words, \
-         Snowball stemming (index analyzer), no feedback.\n",
+         English Snowball stemming (index analyzer), no proximity boost, no feedback.\n",
         configs[0].2.k1,
         configs[0].2.b,
         configs[0]
@@ -525,8 +541,22 @@ fn render(
         };
         let ours: Vec<f64> = results[0].iter().map(get).collect();
         row(&mut s, "dateline", &ours, true);
-        let ours_prf: Vec<f64> = results[configs.len() - 1].iter().map(get).collect();
-        row(&mut s, "dateline --prf", &ours_prf, false);
+        let with = |flag: &str, on: fn(&Ranking) -> bool| {
+            let i = configs.iter().position(|c| c.0.contains(flag) && on(&c.2));
+            i.map(|i| results[i].iter().map(get).collect::<Vec<f64>>())
+        };
+        for (name, flag, on) in [
+            (
+                "dateline --proximity",
+                "--proximity",
+                (|r| r.proximity.is_some()) as fn(&Ranking) -> bool,
+            ),
+            ("dateline --prf", "--prf", |r| r.prf.is_some()),
+        ] {
+            if let Some(values) = with(flag, on) {
+                row(&mut s, name, &values, false);
+            }
+        }
         let mut best = vec![f64::MIN; COLLECTIONS.len()];
         if let Some(rows) = peers.get(peer_table) {
             for (engine, values) in rows {
