@@ -486,7 +486,7 @@ impl Index {
     ) -> Vec<Prepared> {
         tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
         let model = src.path.parent().and_then(|dir| tally.models.get(dir));
-        match reader::read_file_with(&src.path, src.format, &src.id_base, model) {
+        match reader::read_file_undetected(&src.path, src.format, &src.id_base, model) {
             Ok(items) => items
                 .into_iter()
                 .map(|item| self.prepare(item, existing, tally))

@@ -324,14 +324,17 @@ pub fn read_file_with(
     id_base: &str,
     model: Option<&boilerplate::BoilerplateModel>,
 ) -> Result<Vec<ReadResult>, ReadError> {
-    let mut items = read_file_inner(path, format, id_base, model)?;
+    let mut items = read_file_undetected(path, format, id_base, model)?;
     for article in items.iter_mut().flatten() {
         crate::language::fill(article);
     }
     Ok(items)
 }
 
-fn read_file_inner(
+/// Like [`read_file_with`], without language detection (articles keep the language their
+/// source gives, if any): for callers that detect it later and only for the articles they
+/// keep, as the ingest pipeline does after skipping unchanged articles.
+pub fn read_file_undetected(
     path: &Path,
     format: Format,
     id_base: &str,
