@@ -13,6 +13,11 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 use crate::style::Verbosity;
 
+/// mimalloc instead of the system allocator: indexing allocates from several threads at once,
+/// where glibc's per-thread arenas cost time and memory (see BENCHMARKS.md, "Speed").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Where the index lives when neither `--index` nor `DATELINE_INDEX` says.
 const DEFAULT_INDEX_DIR: &str = ".dateline";
 
