@@ -110,7 +110,7 @@ impl Default for Ranking {
         Ranking {
             scoring: Scoring::Combined,
             k1: 2.0,
-            b: 0.75,
+            b: 0.72,
             k3: Some(8.0),
             title_weight: 3.0,
             stop_words: StopWords::Long,

@@ -99,6 +99,8 @@ fn default_ranking_keeps_the_floor_and_beats_the_best_peer_on_each_tuning_collec
         let index = Index::create_in_ram().unwrap();
         let options = IngestOptions {
             threads: Some(1),
+            // Every document of a test collection counts, even those that repeat another.
+            keep_duplicates: true,
             ..IngestOptions::default()
         };
         index
