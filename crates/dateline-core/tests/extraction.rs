@@ -65,6 +65,47 @@ fn scraped_text_dumps_score_well_above_the_dump_itself() {
     assert!(s.precision >= 0.80 && s.recall >= 0.92, "{s:?}");
 }
 
+/// The boilerplate model of the benchmark's whole `scraped_txt/` folder.
+fn folder_model(dir: &Path) -> BoilerplateModel {
+    let mut model = BoilerplateModel::new();
+    for g in gold(dir) {
+        model.add_bytes(
+            &std::fs::read(dir.join(format!("scraped_txt/{}.txt", g.id))).expect("dump"),
+        );
+    }
+    model
+}
+
+/// One page of the benchmark's `scraped_txt/` read with the folder's boilerplate (`None` when
+/// the shared data is absent).
+fn read_dump(id: &str) -> Option<dateline_core::Article> {
+    let dir = common::shared_data()?.join("article-extraction-benchmark");
+    let bytes = std::fs::read(dir.join(format!("scraped_txt/{id}.txt"))).expect("dump");
+    Some(raw::parse_with(&bytes, id, Some(&folder_model(&dir))).expect("article"))
+}
+
+/// Two pages of one site (MoreBikes reviews) share their sidebar, footer and cookie notice:
+/// those lines, found in both files, are not the article, although only two files hold them.
+#[test]
+fn lines_shared_by_two_pages_of_a_site_are_not_the_article() {
+    let Some(a) = read_dump("30b771a40a4e96156d398716c877deef54b05d091770d2717c98e4c6b670010c")
+    else {
+        return;
+    };
+    assert!(
+        a.body
+            .contains("If you want a book that makes you feel great about being a biker"),
+        "{}",
+        a.body
+    );
+    assert!(!a.body.contains("This website uses cookies"), "{}", a.body);
+    assert!(
+        !a.body.contains("Motor Cycle Monthly December 2019"),
+        "{}",
+        a.body
+    );
+}
+
 /// HTML pages through the HTML reader: F1 at least 0.95.
 #[test]
 fn html_pages_score_at_least_095() {

@@ -7,6 +7,10 @@
 //!    stop words (headlines of teasers, not prose); short lines (menus, buttons) count
 //!    against; lines the corpus shows to be boilerplate ([`BoilerplateModel`]) and well-known
 //!    junk (`Advertisement`, `Share this:`, cookie notices, ...) count strongly against.
+//!    With a model, a line found in just one other file counts as boilerplate too (two pages
+//!    of one site share their menus, sidebars, teasers and footer, never their article),
+//!    unless most of the page's prose is found elsewhere: then the page is a copy of another
+//!    file and the shared lines are its article.
 //! 2. The body is the run of lines with the highest total score (maximum-sum segment), so
 //!    a region of prose wins over menus, and a short junk line inside the prose does not split
 //!    it.
@@ -32,6 +36,11 @@ const SENTENCE_WORDS: f32 = 6.0;
 const HEAD_WINDOW: usize = 25;
 /// A run below a headline is preferred to the best run when it scores at least this share.
 const ANCHORED_SHARE: f32 = 0.3;
+
+/// A line in this many files (this page's and another) is the site's, not the article's,
+/// unless the page is a copy of another (see [`mostly_shared`]). The model's own threshold
+/// (3 files) keeps copies apart without looking at the page; here the page is at hand.
+const SHARED_FILES: u32 = 2;
 
 /// What was found in a page.
 #[derive(Debug, Default)]
@@ -68,11 +77,17 @@ pub(crate) fn looks_like_page(lines: &[&str]) -> bool {
 
 /// Extracts title, date and body from a page's (trimmed) lines.
 pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageArticle {
+    let shared_ok = model.is_some_and(|m| !mostly_shared(lines, m));
     let feats: Vec<Line<'_>> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
-        .map(|(idx, &text)| line_features(idx, text, model))
+        .map(|(idx, &text)| {
+            let learned = model.is_some_and(|m| {
+                m.is_boilerplate(text) || shared_ok && m.count(text) >= SHARED_FILES
+            });
+            line_features(idx, text, learned)
+        })
         .collect();
     if feats.is_empty() {
         return PageArticle::default();
@@ -181,9 +196,25 @@ fn best_segment(feats: &[Line<'_>], starts: std::ops::Range<usize>) -> (usize, u
     (best_s, best_e.min(feats.len().saturating_sub(1)), best)
 }
 
-fn line_features<'a>(idx: usize, text: &'a str, model: Option<&BoilerplateModel>) -> Line<'a> {
+/// Whether most of the page's prose occurs in other files too: then the page is a copy of
+/// another (the same article scraped twice), and lines it shares say nothing about the site.
+fn mostly_shared(lines: &[&str], model: &BoilerplateModel) -> bool {
+    let (mut prose, mut shared) = (0f32, 0f32);
+    for l in lines.iter().filter(|l| !l.is_empty()) {
+        let words = word_weight(l);
+        if words >= LONG_LINE_WORDS || words >= SENTENCE_WORDS && ends_sentence(l) {
+            prose += words;
+            if model.count(l) >= SHARED_FILES {
+                shared += words;
+            }
+        }
+    }
+    shared * 2.0 > prose
+}
+
+fn line_features<'a>(idx: usize, text: &'a str, learned: bool) -> Line<'a> {
     let words = word_weight(text);
-    let junk = is_junk(text) || model.is_some_and(|m| m.is_boilerplate(text));
+    let junk = is_junk(text) || learned;
     let sentence = ends_sentence(text);
     let score = if is_end_marker(text) {
         if is_soft_marker(text) {
@@ -557,6 +588,41 @@ fn find_date(feats: &[Line<'_>], anchor: usize, body: usize, end: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of a site: a menu, the article `n`, then a footer teaser.
+    fn site_page(n: usize) -> String {
+        let menu: String = (0..30).map(|i| format!("Section {i}\n")).collect();
+        let article: String = (0..6)
+            .map(|p| format!("\nParagraph {p} of story {n} tells what happened there in full sentences today.\n"))
+            .collect();
+        format!("Story {n} - Site\n\n{menu}\nStory {n}\n{article}\nOur newsletter brings the best stories of the week to your inbox every single morning.\n\nAbout us\n")
+    }
+
+    /// The body of site page 1 read with a model of the given site pages.
+    fn read_first(model_pages: [usize; 2]) -> String {
+        let mut model = BoilerplateModel::new();
+        for n in model_pages {
+            model.add_text(&site_page(n));
+        }
+        let text = site_page(1);
+        let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+        assert!(looks_like_page(&lines));
+        extract(&lines, Some(&model)).body
+    }
+
+    #[test]
+    fn lines_shared_with_one_other_page_are_boilerplate() {
+        let body = read_first([1, 2]);
+        assert!(body.starts_with("Paragraph 0 of story 1"), "{body}");
+        assert!(!body.contains("newsletter"), "{body}");
+    }
+
+    #[test]
+    fn a_copy_of_a_page_keeps_its_article() {
+        let body = read_first([1, 1]);
+        assert!(body.starts_with("Paragraph 0 of story 1"), "{body}");
+        assert!(body.contains("Paragraph 5 of story 1"), "{body}");
+    }
 
     #[test]
     fn title_variants_strip_site_names() {
