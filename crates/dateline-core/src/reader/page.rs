@@ -11,6 +11,10 @@
 //!    of one site share their menus, sidebars, teasers and footer, never their article),
 //!    unless most of the page's prose is found elsewhere: then the page is a copy of another
 //!    file and the shared lines are its article.
+//!    A run of such lines one below the other (no blank line between: a dumped menu, tag
+//!    list or list of links) costs more than its lines apart: the k-th line counts 2k − 1
+//!    times, so n lines cost as much as n² (a blank-separated list inside an article does not
+//!    pay this).
 //! 2. The body is the run of lines with the highest total score (maximum-sum segment), so
 //!    a region of prose wins over menus, and a short junk line inside the prose does not split
 //!    it.
@@ -78,7 +82,7 @@ pub(crate) fn looks_like_page(lines: &[&str]) -> bool {
 /// Extracts title, date and body from a page's (trimmed) lines.
 pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageArticle {
     let shared_ok = model.is_some_and(|m| !mostly_shared(lines, m));
-    let feats: Vec<Line<'_>> = lines
+    let mut feats: Vec<Line<'_>> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
@@ -92,6 +96,7 @@ pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageA
     if feats.is_empty() {
         return PageArticle::default();
     }
+    penalise_runs(&mut feats);
 
     // Title candidates from the page title (first line).
     let variants = title_variants(feats[0].text);
@@ -210,6 +215,29 @@ fn mostly_shared(lines: &[&str], model: &BoilerplateModel) -> bool {
         }
     }
     shared * 2.0 > prose
+}
+
+/// Makes runs of adjacent short or headline-like lines (no blank line between, as a dumped
+/// menu, tag list or link list comes out) cost more than the sum of their lines: the k-th
+/// line of a run counts 2k − 1 times, so a run of n lines costs n² lines. Lists inside an
+/// article are usually one item per paragraph (blank lines between), and a single short line
+/// (a subheading, a photo credit) still costs little.
+fn penalise_runs(feats: &mut [Line<'_>]) {
+    let mut run = 0f32;
+    let mut prev = None;
+    for f in feats.iter_mut() {
+        if prev.is_none_or(|p: usize| f.idx != p + 1) {
+            run = 0.0;
+        }
+        prev = Some(f.idx);
+        // Lines against the article, but not end markers (already far below).
+        if f.score < 0.0 && f.score > -10.0 {
+            f.score *= 1.0 + 2.0 * run;
+            run += 1.0;
+        } else {
+            run = 0.0;
+        }
+    }
 }
 
 fn line_features<'a>(idx: usize, text: &'a str, learned: bool) -> Line<'a> {
@@ -615,6 +643,25 @@ mod tests {
         let body = read_first([1, 2]);
         assert!(body.starts_with("Paragraph 0 of story 1"), "{body}");
         assert!(!body.contains("newsletter"), "{body}");
+    }
+
+    #[test]
+    fn a_run_of_adjacent_short_lines_ends_the_article() {
+        let article: String = (0..6)
+            .map(|p| {
+                format!("Paragraph {p} tells what happened there in full sentences today.\n\n")
+            })
+            .collect();
+        let menu: String = (0..40).map(|i| format!("Section {i}\n")).collect();
+        let tags = "Politics\nChina\nHong Kong\nProtests\nBeijing\nXi Jinping\n";
+        let teaser = "\nAnother story is told here, in a sentence of twenty words or so, to tempt the reader further.\n";
+        let text = format!("Story - Site\n{menu}\n{article}{tags}{teaser}\nAbout us\n");
+        let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+        let body = extract(&lines, None).body;
+        assert!(
+            body.ends_with("Paragraph 5 tells what happened there in full sentences today."),
+            "{body}"
+        );
     }
 
     #[test]
