@@ -18,12 +18,15 @@
 //! 2. The body is the run of lines with the highest total score (maximum-sum segment), so
 //!    a region of prose wins over menus, and a short junk line inside the prose does not split
 //!    it.
+//!    When the page's title line occurs again, exactly, inside that run, and at least half
+//!    of the run's score lies after it, the run starts there: what precedes the article's
+//!    headline is teasers or menus.
 //! 3. The title is the page's own title line (the first line of the dump, without a site
 //!    suffix such as ` - WSJ` or `| Reuters`) where it occurs again as a headline near the
 //!    body, or the headline-like line just above the body; the date is the date line nearest
 //!    to that headline ([`parse_date`] on the whole line or on its `|`/`•`-separated parts).
-//! 4. In the body, junk lines and copies of the title are dropped, and a trailing run of short
-//!    lines (tags, share buttons) is cut.
+//! 4. In the body, junk lines and copies of the title are dropped, and short unpunctuated
+//!    lines at either end (tags, share buttons, a gallery's `1 / 8`) are cut.
 //!
 //! The work is linear in the number of lines.
 
@@ -120,6 +123,22 @@ pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageA
         }
     }
 
+    // The page's headline inside the run: what comes before it (teasers, menus) is not the
+    // article, when the run after it still holds most of the run's score (a gallery caption
+    // repeating the headline late in the article does not cut it).
+    let total: f32 = feats[s..=e].iter().map(|f| f.score).sum();
+    let mut rest = total;
+    for (i, f) in feats.iter().enumerate().take(e).skip(s) {
+        if rest * 2.0 < total {
+            break;
+        }
+        if is_title(f.text, &variants) {
+            s = i;
+            break;
+        }
+        rest -= f.score;
+    }
+
     // A headline occurrence just before the body (or as its first line).
     let lo = s.saturating_sub(HEAD_WINDOW);
     let mut title_pos = (lo.max(1)..=s.min(feats.len() - 1))
@@ -147,10 +166,14 @@ pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageA
     let published = find_date(&feats, anchor, s.max(anchor), e);
 
     // The body.
+    // Short unpunctuated lines at either end (gallery counters, tags, buttons) are cut.
+    let stray = |f: &Line<'_>| f.junk || f.words < 4.0 && !ends_sentence(f.text);
     let mut end = e;
-    while end > s && (feats[end].junk || feats[end].words < 4.0 && !ends_sentence(feats[end].text))
-    {
+    while end > s && stray(&feats[end]) {
         end -= 1;
+    }
+    while s < end && stray(&feats[s]) {
+        s += 1;
     }
     let mut body = String::new();
     let mut prev_idx = None;
@@ -571,6 +594,14 @@ fn matches_title(line: &str, variants: &[String]) -> bool {
         let v = normalise(v);
         l == v || (v.len() >= 20 && (l.starts_with(&v) || v.starts_with(&l) && l.len() >= 20))
     })
+}
+
+/// Whether the line is one of the title variants exactly (case and spacing aside).
+fn is_title(line: &str, variants: &[String]) -> bool {
+    line.len() <= 400 && {
+        let l = normalise(line);
+        variants.iter().any(|v| normalise(v) == l)
+    }
 }
 
 /// The date of a line, whole or in one of its `|`, `•`, `·` or `,`-free parts.
