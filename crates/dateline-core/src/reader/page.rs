@@ -11,14 +11,15 @@
 //!    of one site share their menus, sidebars, teasers and footer, never their article),
 //!    unless most of the page's prose is found elsewhere: then the page is a copy of another
 //!    file and the shared lines are its article.
-//!    A run of such lines one below the other (no blank line between: a dumped menu, tag
-//!    list or list of links) costs more than its lines apart: the k-th line counts 2k − 1
+//!    A run of lines that count against, one below the other (no blank line between: a
+//!    dumped menu, tag list or list of links), costs more than its lines apart: the k-th line counts 2k − 1
 //!    times, so n lines cost as much as n² (a blank-separated list inside an article does not
 //!    pay this).
 //! 2. The body is the run of lines with the highest total score (maximum-sum segment), so
 //!    a region of prose wins over menus, and a short junk line inside the prose does not split
 //!    it.
-//!    When the page's title line occurs again, exactly, inside that run, and at least half
+//!    When the page's title (whole, or without its site name) occurs again as a whole line
+//!    inside that run, and at least half
 //!    of the run's score lies after it, the run starts there: what precedes the article's
 //!    headline is teasers or menus.
 //! 3. The title is the page's own title line (the first line of the dump, without a site
