@@ -3,8 +3,13 @@
 //!
 //! ```sh
 //! cargo run --release -p dateline-core --example extraction_eval -- \
-//!     ../shared/data/article-extraction-benchmark [--worst N]
+//!     ../shared/data/article-extraction-benchmark [--worst N] [--text-only] [--show ID]
 //! ```
+//!
+//! `--text-only` skips the HTML readers (for quick runs while tuning the text reader);
+//! `--show ID` prints what the text reader (with learned boilerplate) extracts from one page,
+//! with its score, beside the gold body; `--out DIR` writes that reader's body of every page
+//! to `DIR/<id>.txt`, for study with other tools.
 //!
 //! The folder holds `docs.jsonl` (gold body; title and date from page metadata),
 //! `scraped_txt/<id>.txt` (the pages dumped to text) and `raw/html/<id>.html.gz`.
@@ -187,6 +192,31 @@ fn run_dom_smoothie(gold: &[Gold], dir: &Path) -> Result<Run, Box<dyn std::error
     })
 }
 
+/// Prints one page's extraction (title, date, body) and score beside the gold body.
+fn print_page(run: &Run, gold: &[Gold], id: &str) {
+    let Some(i) = gold.iter().position(|g| g.id == id) else {
+        println!("no page {id}");
+        return;
+    };
+    let s = &run.scores[i];
+    println!(
+        "=== {id}: F1 {:.3} P {:.2} R {:.2}",
+        s.f1(),
+        s.precision().unwrap_or(0.0),
+        s.recall().unwrap_or(0.0)
+    );
+    if let Some(a) = &run.articles[i] {
+        println!(
+            "title: {:?}\ndate: {:?}\n--- extracted:\n{}",
+            a.title, a.published, a.body
+        );
+    }
+    println!(
+        "--- gold (title {:?}, date {:?}):\n{}\n",
+        gold[i].title, gold[i].date, gold[i].body
+    );
+}
+
 fn print_worst(run: &Run, gold: &[Gold], n: usize) {
     let mut idx: Vec<usize> = (0..gold.len()).collect();
     idx.sort_by(|&a, &b| run.scores[a].f1().total_cmp(&run.scores[b].f1()));
@@ -207,9 +237,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from("../shared/data/article-extraction-benchmark");
     let mut worst = 0;
+    let mut text_only = false;
+    let mut show = Vec::new();
+    let mut out = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
+            "--text-only" => text_only = true,
+            "--show" => show.extend(args.next()),
+            "--out" => out = args.next().map(PathBuf::from),
             _ => dir = PathBuf::from(a),
         }
     }
@@ -241,13 +277,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(&model),
     )?;
     let html_dir = dir.join("raw/html");
-    let html = html_dir
-        .is_dir()
+    if let Some(out) = &out {
+        std::fs::create_dir_all(out)?;
+        for (g, a) in gold.iter().zip(&learned.articles) {
+            let body = a.as_ref().map_or("", |a| a.body.as_str());
+            std::fs::write(out.join(format!("{}.txt", g.id)), body)?;
+        }
+    }
+    for id in &show {
+        print_page(&learned, &gold, id);
+    }
+    let html_dir_used = html_dir.is_dir() && !text_only;
+    let html = html_dir_used
         .then(|| run_html(&gold, &html_dir))
         .transpose()?;
     #[cfg(feature = "html-compare")]
-    let other = html_dir
-        .is_dir()
+    let other = html_dir_used
         .then(|| run_dom_smoothie(&gold, &html_dir))
         .transpose()?;
     #[cfg(not(feature = "html-compare"))]

@@ -7,15 +7,27 @@
 //!    stop words (headlines of teasers, not prose); short lines (menus, buttons) count
 //!    against; lines the corpus shows to be boilerplate ([`BoilerplateModel`]) and well-known
 //!    junk (`Advertisement`, `Share this:`, cookie notices, ...) count strongly against.
+//!    With a model, a line found in just one other file counts as boilerplate too (two pages
+//!    of one site share their menus, sidebars, teasers and footer, never their article),
+//!    unless most of the page's prose is found elsewhere: then the page is a copy of another
+//!    file and the shared lines are its article.
+//!    A run of lines that count against, one below the other (no blank line between: a
+//!    dumped menu, tag list or list of links), costs more than its lines apart: the k-th line counts 2k − 1
+//!    times, so n lines cost as much as n² (a blank-separated list inside an article does not
+//!    pay this).
 //! 2. The body is the run of lines with the highest total score (maximum-sum segment), so
 //!    a region of prose wins over menus, and a short junk line inside the prose does not split
 //!    it.
+//!    When the page's title (whole, or without its site name) occurs again as a whole line
+//!    inside that run, and at least half
+//!    of the run's score lies after it, the run starts there: what precedes the article's
+//!    headline is teasers or menus.
 //! 3. The title is the page's own title line (the first line of the dump, without a site
 //!    suffix such as ` - WSJ` or `| Reuters`) where it occurs again as a headline near the
 //!    body, or the headline-like line just above the body; the date is the date line nearest
 //!    to that headline ([`parse_date`] on the whole line or on its `|`/`•`-separated parts).
-//! 4. In the body, junk lines and copies of the title are dropped, and a trailing run of short
-//!    lines (tags, share buttons) is cut.
+//! 4. In the body, junk lines and copies of the title are dropped, and short unpunctuated
+//!    lines at either end (tags, share buttons, a gallery's `1 / 8`) are cut.
 //!
 //! The work is linear in the number of lines.
 
@@ -32,6 +44,11 @@ const SENTENCE_WORDS: f32 = 6.0;
 const HEAD_WINDOW: usize = 25;
 /// A run below a headline is preferred to the best run when it scores at least this share.
 const ANCHORED_SHARE: f32 = 0.3;
+
+/// A line in this many files (this page's and another) is the site's, not the article's,
+/// unless the page is a copy of another (see [`mostly_shared`]). The model's own threshold
+/// (3 files) keeps copies apart without looking at the page; here the page is at hand.
+const SHARED_FILES: u32 = 2;
 
 /// What was found in a page.
 #[derive(Debug, Default)]
@@ -68,15 +85,22 @@ pub(crate) fn looks_like_page(lines: &[&str]) -> bool {
 
 /// Extracts title, date and body from a page's (trimmed) lines.
 pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageArticle {
-    let feats: Vec<Line<'_>> = lines
+    let shared_ok = model.is_some_and(|m| !mostly_shared(lines, m));
+    let mut feats: Vec<Line<'_>> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
-        .map(|(idx, &text)| line_features(idx, text, model))
+        .map(|(idx, &text)| {
+            let learned = model.is_some_and(|m| {
+                m.is_boilerplate(text) || shared_ok && m.count(text) >= SHARED_FILES
+            });
+            line_features(idx, text, learned)
+        })
         .collect();
     if feats.is_empty() {
         return PageArticle::default();
     }
+    penalise_runs(&mut feats);
 
     // Title candidates from the page title (first line).
     let variants = title_variants(feats[0].text);
@@ -98,6 +122,22 @@ pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageA
                 (s, e) = (s2, e2);
             }
         }
+    }
+
+    // The page's headline inside the run: what comes before it (teasers, menus) is not the
+    // article, when the run after it still holds most of the run's score (a gallery caption
+    // repeating the headline late in the article does not cut it).
+    let total: f32 = feats[s..=e].iter().map(|f| f.score).sum();
+    let mut rest = total;
+    for (i, f) in feats.iter().enumerate().take(e).skip(s) {
+        if rest * 2.0 < total {
+            break;
+        }
+        if is_title(f.text, &variants) {
+            s = i;
+            break;
+        }
+        rest -= f.score;
     }
 
     // A headline occurrence just before the body (or as its first line).
@@ -127,10 +167,14 @@ pub(crate) fn extract(lines: &[&str], model: Option<&BoilerplateModel>) -> PageA
     let published = find_date(&feats, anchor, s.max(anchor), e);
 
     // The body.
+    // Short unpunctuated lines at either end (gallery counters, tags, buttons) are cut.
+    let stray = |f: &Line<'_>| f.junk || f.words < 4.0 && !ends_sentence(f.text);
     let mut end = e;
-    while end > s && (feats[end].junk || feats[end].words < 4.0 && !ends_sentence(feats[end].text))
-    {
+    while end > s && stray(&feats[end]) {
         end -= 1;
+    }
+    while s < end && stray(&feats[s]) {
+        s += 1;
     }
     let mut body = String::new();
     let mut prev_idx = None;
@@ -181,9 +225,48 @@ fn best_segment(feats: &[Line<'_>], starts: std::ops::Range<usize>) -> (usize, u
     (best_s, best_e.min(feats.len().saturating_sub(1)), best)
 }
 
-fn line_features<'a>(idx: usize, text: &'a str, model: Option<&BoilerplateModel>) -> Line<'a> {
+/// Whether most of the page's prose occurs in other files too: then the page is a copy of
+/// another (the same article scraped twice), and lines it shares say nothing about the site.
+fn mostly_shared(lines: &[&str], model: &BoilerplateModel) -> bool {
+    let (mut prose, mut shared) = (0f32, 0f32);
+    for l in lines.iter().filter(|l| !l.is_empty()) {
+        let words = word_weight(l);
+        if words >= LONG_LINE_WORDS || words >= SENTENCE_WORDS && ends_sentence(l) {
+            prose += words;
+            if model.count(l) >= SHARED_FILES {
+                shared += words;
+            }
+        }
+    }
+    shared * 2.0 > prose
+}
+
+/// Makes runs of adjacent short or headline-like lines (no blank line between, as a dumped
+/// menu, tag list or link list comes out) cost more than the sum of their lines: the k-th
+/// line of a run counts 2k − 1 times, so a run of n lines costs n² lines. Lists inside an
+/// article are usually one item per paragraph (blank lines between), and a single short line
+/// (a subheading, a photo credit) still costs little.
+fn penalise_runs(feats: &mut [Line<'_>]) {
+    let mut run = 0f32;
+    let mut prev = None;
+    for f in feats.iter_mut() {
+        if prev.is_none_or(|p: usize| f.idx != p + 1) {
+            run = 0.0;
+        }
+        prev = Some(f.idx);
+        // Lines against the article, but not end markers (already far below).
+        if f.score < 0.0 && f.score > -10.0 {
+            f.score *= 1.0 + 2.0 * run;
+            run += 1.0;
+        } else {
+            run = 0.0;
+        }
+    }
+}
+
+fn line_features<'a>(idx: usize, text: &'a str, learned: bool) -> Line<'a> {
     let words = word_weight(text);
-    let junk = is_junk(text) || model.is_some_and(|m| m.is_boilerplate(text));
+    let junk = is_junk(text) || learned;
     let sentence = ends_sentence(text);
     let score = if is_end_marker(text) {
         if is_soft_marker(text) {
@@ -514,6 +597,14 @@ fn matches_title(line: &str, variants: &[String]) -> bool {
     })
 }
 
+/// Whether the line is one of the title variants exactly (case and spacing aside).
+fn is_title(line: &str, variants: &[String]) -> bool {
+    line.len() <= 400 && {
+        let l = normalise(line);
+        variants.iter().any(|v| normalise(v) == l)
+    }
+}
+
 /// The date of a line, whole or in one of its `|`, `•`, `·` or `,`-free parts.
 fn line_date(text: &str) -> Option<DateTime<Utc>> {
     if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -557,6 +648,60 @@ fn find_date(feats: &[Line<'_>], anchor: usize, body: usize, end: usize) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of a site: a menu, the article `n`, then a footer teaser.
+    fn site_page(n: usize) -> String {
+        let menu: String = (0..30).map(|i| format!("Section {i}\n")).collect();
+        let article: String = (0..6)
+            .map(|p| format!("\nParagraph {p} of story {n} tells what happened there in full sentences today.\n"))
+            .collect();
+        format!("Story {n} - Site\n\n{menu}\nStory {n}\n{article}\nOur newsletter brings the best stories of the week to your inbox every single morning.\n\nAbout us\n")
+    }
+
+    /// The body of site page 1 read with a model of the given site pages.
+    fn read_first(model_pages: [usize; 2]) -> String {
+        let mut model = BoilerplateModel::new();
+        for n in model_pages {
+            model.add_text(&site_page(n));
+        }
+        let text = site_page(1);
+        let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+        assert!(looks_like_page(&lines));
+        extract(&lines, Some(&model)).body
+    }
+
+    #[test]
+    fn lines_shared_with_one_other_page_are_boilerplate() {
+        let body = read_first([1, 2]);
+        assert!(body.starts_with("Paragraph 0 of story 1"), "{body}");
+        assert!(!body.contains("newsletter"), "{body}");
+    }
+
+    #[test]
+    fn a_run_of_adjacent_short_lines_ends_the_article() {
+        let article: String = (0..6)
+            .map(|p| {
+                format!("Paragraph {p} tells what happened there in full sentences today.\n\n")
+            })
+            .collect();
+        let menu: String = (0..40).map(|i| format!("Section {i}\n")).collect();
+        let tags = "Politics\nChina\nHong Kong\nProtests\nBeijing\nXi Jinping\n";
+        let teaser = "\nAnother story is told here, in a sentence of twenty words or so, to tempt the reader further.\n";
+        let text = format!("Story - Site\n{menu}\n{article}{tags}{teaser}\nAbout us\n");
+        let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
+        let body = extract(&lines, None).body;
+        assert!(
+            body.ends_with("Paragraph 5 tells what happened there in full sentences today."),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_copy_of_a_page_keeps_its_article() {
+        let body = read_first([1, 1]);
+        assert!(body.starts_with("Paragraph 0 of story 1"), "{body}");
+        assert!(body.contains("Paragraph 5 of story 1"), "{body}");
+    }
 
     #[test]
     fn title_variants_strip_site_names() {
