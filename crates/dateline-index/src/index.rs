@@ -315,12 +315,19 @@ impl Index {
         }
         match io_error_of(&e) {
             Some(source) => Error::Write { dir, source },
-            // A failed indexing thread loses its I/O error on the way (tantivy logs it): ask
-            // the folder itself whether it takes writes.
-            None if matches!(e, TantivyError::ErrorInThread(_)) => match probe_write(&dir) {
-                Err(source) => Error::Write { dir, source },
-                Ok(()) => Error::Tantivy(e),
-            },
+            // A failed indexing thread loses its I/O error on the way (tantivy logs it, or
+            // passes it on as text in an internal error): ask the folder itself whether it
+            // takes writes.
+            None if matches!(
+                e,
+                TantivyError::ErrorInThread(_) | TantivyError::InternalError(_)
+            ) =>
+            {
+                match probe_write(&dir) {
+                    Err(source) => Error::Write { dir, source },
+                    Ok(()) => Error::Tantivy(e),
+                }
+            }
             None => Error::Tantivy(e),
         }
     }
