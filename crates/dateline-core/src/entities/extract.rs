@@ -240,15 +240,17 @@ fn starts_upper(s: &str) -> bool {
 fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
     let bare = word.trim_end_matches('.');
     let mut f = 0;
-    let (letters, up, low) = letter_shape(bare);
     let cap = starts_upper(bare) || particle_compound(bare);
     if cap {
         f |= CAP;
+        let (letters, up, low) = letter_shape(bare);
         if up && !low && letters >= 2 {
             f |= ALL_CAPS;
         }
     }
-    if !cap || title_case {
+    // Most words are longer than any connector or particle: the length test spares them two
+    // list scans, which showed in ingest profiles.
+    if (!cap || title_case) && bare.len() <= JOINER_MAX_LEN {
         if in_list(bare, CONNECTORS) {
             f |= CONNECTOR;
             if bare.eq_ignore_ascii_case("and") {
@@ -261,40 +263,71 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
     }
     if cap {
         normalize_into(bare, buf);
-        if let Some(&bits) = lexicon(g).get(buf.as_str()) {
+        if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
             f |= bits;
         }
     }
     f
 }
 
-/// Every gazetteer word with the flags its lists give it, so that a capitalised word costs one
-/// hash lookup instead of one per list.
-fn lexicon(g: &Gazetteer) -> &'static HashMap<String, u32> {
-    static LEXICON: std::sync::OnceLock<HashMap<String, u32>> = std::sync::OnceLock::new();
+/// The lexicon's key of a normalised word: a 64-bit hash. Keys without their strings keep the
+/// table small and spare a pointer chase per lookup, where profiles showed cache misses; a
+/// test checks that no two lexicon words share a key, and a stranger colliding with one is a
+/// one-in-10^13 event per word.
+fn word_key(normalised: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(normalised.as_bytes())
+}
+
+/// Every gazetteer word (by [`word_key`]) with the flags its lists give it, so that a
+/// capitalised word costs one hash lookup instead of one per list.
+fn lexicon(g: &Gazetteer) -> &'static HashMap<u64, u32> {
+    static LEXICON: std::sync::OnceLock<HashMap<u64, u32>> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<String, u32> = HashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &str>, flag: u32| {
-            for w in words {
-                *map.entry(w.to_string()).or_default() |= flag;
-            }
-        };
-        add(&mut g.common.iter().map(String::as_str), COMMON);
-        add(&mut g.first_names.iter().map(String::as_str), FIRST);
-        add(&mut g.demonyms.iter().map(String::as_str), DEMONYM);
-        add(&mut g.months_full.iter().copied(), MONTH);
-        add(&mut g.months_abbr.iter().copied(), MONTH_ABBR);
-        add(&mut g.titles.keys().map(String::as_str), TITLE);
-        add(&mut g.org_heads.iter().map(String::as_str), ORG_HEAD);
-        add(&mut g.english.iter().map(String::as_str), DICT);
-        add(&mut g.places.keys().map(String::as_str), PLACE1);
-        add(&mut g.surnames.iter().map(String::as_str), SURNAME);
+        let mut map: HashMap<u64, u32> = HashMap::default();
+        for (word, flag) in lexicon_words(g) {
+            *map.entry(word_key(word)).or_default() |= flag;
+        }
         map
     })
 }
 
+/// The lexicon's words, each with the flag of the list it comes from.
+fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
+    let mut out: Vec<(&str, u32)> = Vec::new();
+    out.extend(g.common.iter().map(|w| (w.as_str(), COMMON)));
+    out.extend(g.first_names.iter().map(|w| (w.as_str(), FIRST)));
+    out.extend(g.demonyms.iter().map(|w| (w.as_str(), DEMONYM)));
+    out.extend(g.months_full.iter().map(|w| (*w, MONTH)));
+    out.extend(g.months_abbr.iter().map(|w| (*w, MONTH_ABBR)));
+    out.extend(g.titles.keys().map(|w| (w.as_str(), TITLE)));
+    out.extend(g.org_heads.iter().map(|w| (w.as_str(), ORG_HEAD)));
+    out.extend(g.english.iter().map(|w| (w.as_str(), DICT)));
+    out.extend(g.places.keys().map(|w| (w.as_str(), PLACE1)));
+    out.extend(g.surnames.iter().map(|w| (w.as_str(), SURNAME)));
+    out
+}
+
+/// Bytes in the longest connector or particle.
+const JOINER_MAX_LEN: usize = max_len(PARTICLES, max_len(CONNECTORS, 0));
+
+const fn max_len(list: &[&str], at_least: usize) -> usize {
+    let (mut i, mut max) = (0, at_least);
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
 fn particle_compound(word: &str) -> bool {
+    // The hyphen can only follow a particle: no need to search a long word for one.
+    let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
+    if !head.contains(&b'-') {
+        return false;
+    }
     match word.split_once('-') {
         Some((p, rest)) => in_list(p, PARTICLES) && starts_upper(rest),
         None => false,
@@ -330,6 +363,11 @@ fn all_caps_lines(text: &str) -> Vec<(usize, usize)> {
     let mut pos = 0;
     for line in text.split('\n') {
         let end = pos + line.len();
+        // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
+        if line.bytes().any(|b| b.is_ascii_lowercase()) {
+            pos = end + 1;
+            continue;
+        }
         let (letters, up, low) = letter_shape(line);
         if up
             && !low
@@ -1550,6 +1588,17 @@ mod tests {
             .iter()
             .find(|e| e.name == "Kurdish Regional Government");
         assert!(krg.is_some_and(|e| e.mentions == 3), "{found:?}");
+    }
+
+    #[test]
+    fn no_two_lexicon_words_share_a_key() {
+        let words: std::collections::HashSet<&str> = lexicon_words(gazetteer())
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
+        assert!(words.len() > 50_000, "{} words", words.len());
+        assert_eq!(keys.len(), words.len());
     }
 
     #[test]
