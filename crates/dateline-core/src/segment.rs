@@ -82,7 +82,7 @@ enum Class {
     Other,
 }
 
-fn class(b: u8) -> Class {
+const fn class_of(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,
@@ -94,6 +94,21 @@ fn class(b: u8) -> Class {
         b'\r' | b'\x0b' | b'\x0c' => Class::Newline,
         _ => Class::Other,
     }
+}
+
+/// [`class_of`] for every byte: one load per byte on the segmenter's hot loop.
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = class_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> Class {
+    CLASSES[usize::from(b)]
 }
 
 fn is_wordish(c: Class) -> bool {
@@ -114,6 +129,13 @@ fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>)
             }
             c if is_wordish(c) => {
                 while end < b.len() {
+                    // The common case first: the word goes on.
+                    while end < b.len() && is_wordish(class(b[end])) {
+                        end += 1;
+                    }
+                    if end >= b.len() {
+                        break;
+                    }
                     let (prev, next) = (class(b[end - 1]), class(b[end]));
                     if is_wordish(prev) && is_wordish(next) {
                         end += 1;
