@@ -15,6 +15,10 @@
 //! `q_t · idf(t) · (k1 + 1)` to any score, so once the k-th best score exceeds the sum of the
 //! smallest such bounds, articles holding only those terms cannot enter the top k and are never
 //! visited: their postings are only seeked into, for articles found through the others.
+//!
+//! Date and entity filters are checked on each candidate inside that traversal
+//! ([`Bm25fQuery::filtered`]) rather than by a boolean conjunction around the query, which
+//! would score every match and lose the pruning.
 
 use std::fmt;
 
@@ -25,7 +29,6 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 
 /// A weighted bag of analysed terms, scored with BM25 over combined fields.
-#[derive(Clone)]
 pub struct Bm25fQuery {
     terms: Vec<(String, f32)>,
     fields: Vec<(Field, f32)>,
@@ -33,6 +36,21 @@ pub struct Bm25fQuery {
     field_terms: Vec<Term>,
     k1: f32,
     b: f32,
+    /// Only articles this query matches (its scores are ignored).
+    filter: Option<Box<dyn Query>>,
+}
+
+impl Clone for Bm25fQuery {
+    fn clone(&self) -> Self {
+        Bm25fQuery {
+            terms: self.terms.clone(),
+            fields: self.fields.clone(),
+            field_terms: self.field_terms.clone(),
+            k1: self.k1,
+            b: self.b,
+            filter: self.filter.as_ref().map(|f| f.box_clone()),
+        }
+    }
 }
 
 impl fmt::Debug for Bm25fQuery {
@@ -41,6 +59,7 @@ impl fmt::Debug for Bm25fQuery {
             .field("terms", &self.terms)
             .field("k1", &self.k1)
             .field("b", &self.b)
+            .field("filter", &self.filter)
             .finish()
     }
 }
@@ -62,7 +81,39 @@ impl Bm25fQuery {
             field_terms,
             k1,
             b,
+            filter: None,
         }
+    }
+
+    /// The same query restricted to the articles `filter` matches (a date range, entities),
+    /// with the same ranking. The filter is checked per candidate during the top-k traversal,
+    /// which keeps its pruning; a boolean conjunction around the query would lose it.
+    ///
+    /// # Example
+    /// ```
+    /// use tantivy::query::TermQuery;
+    /// use tantivy::schema::{IndexRecordOption, Schema, STRING, TEXT};
+    /// use tantivy::{doc, Index, Term};
+    /// use dateline_index::Bm25fQuery;
+    ///
+    /// let mut builder = Schema::builder();
+    /// let body = builder.add_text_field("body", TEXT);
+    /// let place = builder.add_text_field("place", STRING);
+    /// let index = Index::create_in_ram(builder.build());
+    /// let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+    /// writer.add_document(doc!(body => "fighters", place => "syria"))?;
+    /// writer.add_document(doc!(body => "foreign fighters", place => "iraq"))?;
+    /// writer.commit()?;
+    /// let iraq = TermQuery::new(Term::from_field_text(place, "iraq"), IndexRecordOption::Basic);
+    /// let query = Bm25fQuery::new(vec![("fighters".into(), 1.0)], vec![(body, 1.0)], 1.2, 0.75)
+    ///     .filtered(Box::new(iraq));
+    /// let searcher = index.reader()?.searcher();
+    /// assert_eq!(searcher.search(&query, &tantivy::collector::Count)?, 1);
+    /// # Ok::<(), tantivy::TantivyError>(())
+    /// ```
+    pub fn filtered(mut self, filter: Box<dyn Query>) -> Self {
+        self.filter = Some(filter);
+        self
     }
 
     /// The terms and their weights.
@@ -84,6 +135,7 @@ struct Bm25fWeight {
     k1: f32,
     b: f32,
     avg_len: f32,
+    filter: Option<Box<dyn Weight>>,
 }
 
 /// Number of articles with `text` in any of `fields`.
@@ -148,6 +200,10 @@ impl Query for Bm25fQuery {
                 k1: self.k1,
                 b: self.b,
                 avg_len: 1.0,
+                filter: match &self.filter {
+                    Some(f) => Some(f.weight(scoring)?),
+                    None => None,
+                },
             }));
         };
         let num_docs = searcher
@@ -180,12 +236,17 @@ impl Query for Bm25fQuery {
                 weight: q * idf * (self.k1 + 1.0),
             });
         }
+        let filter = match &self.filter {
+            Some(f) => Some(f.weight(EnableScoring::disabled_from_searcher(searcher))?),
+            None => None,
+        };
         Ok(Box::new(Bm25fWeight {
             terms,
             fields: self.fields.clone(),
             k1: self.k1,
             b: self.b,
             avg_len,
+            filter,
         }))
     }
 
@@ -216,7 +277,12 @@ impl Bm25fWeight {
                 }
             }
         }
+        let filter = match &self.filter {
+            Some(f) => Some(f.scorer(reader, 1.0)?),
+            None => None,
+        };
         let mut scorer = Bm25fScorer {
+            filter,
             term_weights: self.terms.iter().map(|t| t.weight * boost).collect(),
             field_weights: self.fields.iter().map(|f| f.1).collect(),
             norms,
@@ -227,7 +293,8 @@ impl Bm25fWeight {
             doc: 0,
             tf: vec![0.0; self.terms.len()],
         };
-        scorer.doc = scorer.min_doc();
+        let first = scorer.min_doc();
+        scorer.doc = scorer.admitted_from(first);
         Ok(scorer)
     }
 }
@@ -269,6 +336,8 @@ struct Cursor {
 }
 
 struct Bm25fScorer {
+    /// The filter's matches.
+    filter: Option<Box<dyn Scorer>>,
     term_weights: Vec<f32>,
     field_weights: Vec<f32>,
     norms: Vec<FieldNormReader>,
@@ -287,6 +356,41 @@ impl Bm25fScorer {
             .map(|c| c.postings.doc())
             .min()
             .unwrap_or(TERMINATED)
+    }
+
+    /// `None` if the filter admits `doc`; otherwise the next document it admits.
+    fn refused(&mut self, doc: DocId) -> Option<DocId> {
+        if let Some(filter) = &mut self.filter {
+            let next = if filter.doc() < doc {
+                filter.seek(doc)
+            } else {
+                filter.doc()
+            };
+            if next != doc {
+                return Some(next);
+            }
+        }
+        None
+    }
+
+    /// The first match at or after `doc` (a document of some list) that the filter admits,
+    /// with the lists moved up to it.
+    fn admitted_from(&mut self, mut doc: DocId) -> DocId {
+        while doc != TERMINATED {
+            let Some(next) = self.refused(doc) else {
+                return doc;
+            };
+            if next == TERMINATED {
+                return TERMINATED;
+            }
+            for c in &mut self.cursors {
+                if c.postings.doc() < next {
+                    c.postings.seek(next);
+                }
+            }
+            doc = self.min_doc();
+        }
+        TERMINATED
     }
 
     /// MaxScore top-k traversal (see the module documentation): calls `callback` with every
@@ -326,6 +430,24 @@ impl Bm25fScorer {
             if doc == TERMINATED {
                 break;
             }
+            if let Some(next) = self.refused(doc) {
+                if next == TERMINATED {
+                    break;
+                }
+                // Only the lists that make candidates move on; the others are seeked when
+                // a candidate is scored.
+                for (c, _) in self
+                    .cursors
+                    .iter_mut()
+                    .zip(&cursor_rank)
+                    .filter(|(_, &r)| r >= essential)
+                {
+                    if c.postings.doc() < next {
+                        c.postings.seek(next);
+                    }
+                }
+                continue;
+            }
             for c in &mut self.cursors {
                 if c.postings.doc() < doc {
                     c.postings.seek(doc);
@@ -358,7 +480,8 @@ impl DocSet for Bm25fScorer {
                 c.postings.advance();
             }
         }
-        self.doc = self.min_doc();
+        let next = self.min_doc();
+        self.doc = self.admitted_from(next);
         self.doc
     }
 
@@ -371,7 +494,8 @@ impl DocSet for Bm25fScorer {
                 c.postings.seek(target);
             }
         }
-        self.doc = self.min_doc();
+        let next = self.min_doc();
+        self.doc = self.admitted_from(next);
         self.doc
     }
 

@@ -20,6 +20,7 @@ use tantivy::{
     DocAddress, DocId, Order, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
+use crate::bm25f::Bm25fQuery;
 use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
@@ -392,17 +393,23 @@ impl Index {
                 .collect();
             filters.push(Box::new(BooleanQuery::new(any)));
         }
-        if filters.is_empty() {
-            return Ok(text);
+        let filter = match filters.len() {
+            0 => None,
+            1 => filters.pop(),
+            _ => Some(Box::new(BooleanQuery::new(
+                filters.into_iter().map(|f| (Occur::Must, f)).collect(),
+            )) as Box<dyn Query>),
+        };
+        // A bag of words checks the filter on each candidate and keeps its top-k pruning;
+        // other queries are joined with it.
+        match (filter, text.downcast_ref::<Bm25fQuery>()) {
+            (None, _) => Ok(text),
+            (Some(f), Some(bag)) => Ok(Box::new(bag.clone().filtered(f))),
+            (Some(f), None) => Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, text),
+                (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))),
+            ]))),
         }
-        let mut clauses = vec![(Occur::Must, text)];
-        for f in filters {
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
-            ));
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Number of articles matching a request (limit and offset ignored).

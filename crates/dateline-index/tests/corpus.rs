@@ -282,3 +282,77 @@ fn proximity_lifts_articles_holding_the_words_side_by_side() {
         "proximity changed nothing: {with} vs {without}"
     );
 }
+
+#[test]
+fn filters_keep_the_ranking_and_prune_like_unfiltered_queries() {
+    let Some((index, _)) = corpus() else { return };
+    let from = NaiveDate::from_ymd_opt(1987, 3, 10).unwrap();
+    let to = NaiveDate::from_ymd_opt(1987, 3, 20).unwrap();
+    for q in [
+        "oil prices",
+        "bank interest rates rise",
+        "the",
+        "trade deficit Japan",
+    ] {
+        let all = SearchRequest::new(q).limit(100_000).snippets(false);
+        let unfiltered = index.search(&all).unwrap();
+        assert_eq!(unfiltered.hits.len(), unfiltered.total, "{q}");
+        let score_of: std::collections::HashMap<String, f32> = unfiltered
+            .hits
+            .iter()
+            .map(|h| (h.id.clone(), h.score.unwrap()))
+            .collect();
+        let filtered = [
+            all.clone()
+                .from_str("1987-03-10")
+                .unwrap()
+                .to_str("1987-03-20")
+                .unwrap(),
+            all.clone().entity("Japan"),
+            all.clone()
+                .from_str("1987-03-10")
+                .unwrap()
+                .to_str("1987-03-20")
+                .unwrap()
+                .entity("Japan"),
+        ];
+        for (n, request) in filtered.iter().enumerate() {
+            let exhaustive = index.search(request).unwrap();
+            let dated = n != 1;
+            // Every hit passes the filter and keeps its unfiltered score.
+            for hit in &exhaustive.hits {
+                assert_eq!(Some(&hit.score.unwrap()), score_of.get(&hit.id), "{q} #{n}");
+                if dated {
+                    let day = hit.date.expect("a dated hit").date_naive();
+                    assert!(from <= day && day <= to, "{q} #{n}: {day}");
+                }
+            }
+            if n == 0 {
+                // And no article that passes is missing.
+                let in_range = unfiltered
+                    .hits
+                    .iter()
+                    .filter(|h| {
+                        h.date
+                            .is_some_and(|d| (from..=to).contains(&d.date_naive()))
+                    })
+                    .count();
+                assert_eq!(exhaustive.total, in_range, "{q}");
+            }
+            // Top-k pruning returns what scoring every match returns.
+            let top = request.clone().limit(10);
+            let pruned = index
+                .search(&top.clone().count_total(false).stored_fields(false))
+                .unwrap();
+            let scores = |hits: &[dateline_index::Hit]| -> Vec<f32> {
+                hits.iter().map(|h| h.score.unwrap()).collect()
+            };
+            assert_eq!(
+                scores(&pruned.hits),
+                scores(&exhaustive.hits[..exhaustive.hits.len().min(10)]),
+                "{q} #{n}"
+            );
+            assert!(!exhaustive.hits.is_empty() || q == "the", "{q} #{n}");
+        }
+    }
+}
