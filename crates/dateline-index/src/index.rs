@@ -75,9 +75,10 @@ pub struct Index {
     pub(crate) reader: IndexReader,
     pub(crate) dir: Option<PathBuf>,
     pub(crate) extractor: Arc<EntityExtractor>,
-    /// Article ids per segment in doc-id order, loaded on first need: hits then get their id
-    /// without decompressing a stored document or a block of the id column's dictionary.
-    pub(crate) ids: crate::search::IdCache,
+    /// Article ids and the opened date column per segment, loaded on first need: hits then get
+    /// their id and date without decompressing a stored document or a block of the id column's
+    /// dictionary, or opening a column.
+    pub(crate) columns: crate::search::ColumnCache,
 }
 
 impl Index {
@@ -258,7 +259,7 @@ impl Index {
             reader,
             dir,
             extractor: Arc::new(EntityExtractor::new()),
-            ids: crate::search::IdCache::default(),
+            columns: crate::search::ColumnCache::default(),
         })
     }
 

@@ -414,7 +414,7 @@ impl Index {
             let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
             let hits = top
                 .into_iter()
-                .map(|(score, address)| Ok((self.ids.id(&searcher, address)?, score)))
+                .map(|(score, address)| Ok((self.columns.id(&searcher, address)?, score)))
                 .collect::<Result<Vec<_>>>()?;
             out.push((qid.clone(), hits));
         }

@@ -494,13 +494,13 @@ impl Index {
         rank: usize,
         score: Option<f32>,
     ) -> Result<Hit> {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let id = self.ids.id(searcher, address)?;
-        let date = segment
-            .fast_fields()
-            .date("published")?
-            .first(address.doc_id)
-            .and_then(from_tantivy_date);
+        let columns = self.columns.segment(searcher, address.segment_ord)?;
+        let id = columns
+            .ids
+            .get(address.doc_id as usize)
+            .cloned()
+            .unwrap_or_default();
+        let date = columns.date(address.doc_id);
         Ok(Hit {
             rank,
             id,
@@ -574,33 +574,46 @@ impl Index {
     }
 }
 
-/// Article ids by segment and doc id, read once per segment from the `id` column.
-#[derive(Default)]
-pub(crate) struct IdCache {
-    segments: std::sync::Mutex<HashMap<SegmentId, Arc<Vec<String>>>>,
+/// What a hit needs from one segment's columns: the article ids, read once from the `id`
+/// column, and the opened `published` column (opening a column reads all its block headers,
+/// which cost more than a hit's lookups: opening it per hit was a third of a rare word's
+/// search).
+pub(crate) struct SegmentColumns {
+    ids: Vec<String>,
+    dates: tantivy::columnar::Column<tantivy::DateTime>,
 }
 
-impl IdCache {
+impl SegmentColumns {
+    /// The publication date of `doc`, if it has one.
+    fn date(&self, doc: DocId) -> Option<DateTime<Utc>> {
+        self.dates.first(doc).and_then(from_tantivy_date)
+    }
+}
+
+/// [`SegmentColumns`] by segment, kept while the segment lives.
+#[derive(Default)]
+pub(crate) struct ColumnCache {
+    segments: std::sync::Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
+}
+
+impl ColumnCache {
     /// The id of the article at `address` (empty for a document without one).
     pub(crate) fn id(&self, searcher: &Searcher, address: DocAddress) -> Result<String> {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let ids = self.segment_ids(searcher, segment)?;
-        Ok(ids
+        let columns = self.segment(searcher, address.segment_ord)?;
+        Ok(columns
+            .ids
             .get(address.doc_id as usize)
             .cloned()
             .unwrap_or_default())
     }
 
-    /// The ids of `segment`'s documents, indexed by doc id (empty for a document without one).
-    fn segment_ids(
-        &self,
-        searcher: &Searcher,
-        segment: &SegmentReader,
-    ) -> Result<Arc<Vec<String>>> {
+    /// The columns of the segment `ord` of `searcher`.
+    fn segment(&self, searcher: &Searcher, ord: u32) -> Result<Arc<SegmentColumns>> {
+        let segment = searcher.segment_reader(ord);
         let key = segment.segment_id();
         let mut segments = self.segments.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(ids) = segments.get(&key) {
-            return Ok(Arc::clone(ids));
+        if let Some(columns) = segments.get(&key) {
+            return Ok(Arc::clone(columns));
         }
         let mut ids = vec![String::new(); segment.max_doc() as usize];
         if let Some(column) = segment.fast_fields().str("id")? {
@@ -618,6 +631,7 @@ impl IdCache {
                 }
             }
         }
+        let dates = segment.fast_fields().date("published")?;
         // Segments merged away since are dropped with this insertion.
         let live: std::collections::HashSet<SegmentId> = searcher
             .segment_readers()
@@ -625,8 +639,8 @@ impl IdCache {
             .map(SegmentReader::segment_id)
             .collect();
         segments.retain(|id, _| live.contains(id));
-        let ids = Arc::new(ids);
-        segments.insert(key, Arc::clone(&ids));
-        Ok(ids)
+        let columns = Arc::new(SegmentColumns { ids, dates });
+        segments.insert(key, Arc::clone(&columns));
+        Ok(columns)
     }
 }
