@@ -86,7 +86,7 @@ impl Bm25fQuery {
     }
 
     /// The same query restricted to the articles `filter` matches (a date range, entities),
-    /// with the same ranking. The filter is checked per candidate during the top-k traversal,
+    /// with the same ranking; filters given one after the other must all match. The filter is checked per candidate during the top-k traversal,
     /// which keeps its pruning; a boolean conjunction around the query would lose it.
     ///
     /// # Example
@@ -112,7 +112,12 @@ impl Bm25fQuery {
     /// # Ok::<(), tantivy::TantivyError>(())
     /// ```
     pub fn filtered(mut self, filter: Box<dyn Query>) -> Self {
-        self.filter = Some(filter);
+        self.filter = Some(match self.filter.take() {
+            None => filter,
+            Some(earlier) => Box::new(tantivy::query::BooleanQuery::intersection(vec![
+                earlier, filter,
+            ])),
+        });
         self
     }
 
@@ -200,10 +205,11 @@ impl Query for Bm25fQuery {
                 k1: self.k1,
                 b: self.b,
                 avg_len: 1.0,
-                filter: match &self.filter {
-                    Some(f) => Some(f.weight(scoring)?),
-                    None => None,
-                },
+                filter: self
+                    .filter
+                    .as_ref()
+                    .map(|f| f.weight(scoring))
+                    .transpose()?,
             }));
         };
         let num_docs = searcher
@@ -236,10 +242,11 @@ impl Query for Bm25fQuery {
                 weight: q * idf * (self.k1 + 1.0),
             });
         }
-        let filter = match &self.filter {
-            Some(f) => Some(f.weight(EnableScoring::disabled_from_searcher(searcher))?),
-            None => None,
-        };
+        let filter = self
+            .filter
+            .as_ref()
+            .map(|f| f.weight(EnableScoring::disabled_from_searcher(searcher)))
+            .transpose()?;
         Ok(Box::new(Bm25fWeight {
             terms,
             fields: self.fields.clone(),
@@ -277,10 +284,11 @@ impl Bm25fWeight {
                 }
             }
         }
-        let filter = match &self.filter {
-            Some(f) => Some(f.scorer(reader, 1.0)?),
-            None => None,
-        };
+        let filter = self
+            .filter
+            .as_ref()
+            .map(|f| f.scorer(reader, 1.0))
+            .transpose()?;
         let mut scorer = Bm25fScorer {
             filter,
             term_weights: self.terms.iter().map(|t| t.weight * boost).collect(),

@@ -396,9 +396,7 @@ impl Index {
         let filter = match filters.len() {
             0 => None,
             1 => filters.pop(),
-            _ => Some(Box::new(BooleanQuery::new(
-                filters.into_iter().map(|f| (Occur::Must, f)).collect(),
-            )) as Box<dyn Query>),
+            _ => Some(Box::new(BooleanQuery::intersection(filters)) as Box<dyn Query>),
         };
         // A bag of words checks the filter on each candidate and keeps its top-k pruning;
         // other queries are joined with it.
@@ -495,12 +493,7 @@ impl Index {
         score: Option<f32>,
     ) -> Result<Hit> {
         let columns = self.columns.segment(searcher, address.segment_ord)?;
-        let id = columns
-            .ids
-            .get(address.doc_id as usize)
-            .cloned()
-            .unwrap_or_default();
-        let date = columns.date(address.doc_id);
+        let (id, date) = (columns.id(address.doc_id), columns.date(address.doc_id));
         Ok(Hit {
             rank,
             id,
@@ -584,6 +577,11 @@ pub(crate) struct SegmentColumns {
 }
 
 impl SegmentColumns {
+    /// The id of `doc` (empty for a document without one).
+    fn id(&self, doc: DocId) -> String {
+        self.ids.get(doc as usize).cloned().unwrap_or_default()
+    }
+
     /// The publication date of `doc`, if it has one.
     fn date(&self, doc: DocId) -> Option<DateTime<Utc>> {
         self.dates.first(doc).and_then(from_tantivy_date)
@@ -599,12 +597,9 @@ pub(crate) struct ColumnCache {
 impl ColumnCache {
     /// The id of the article at `address` (empty for a document without one).
     pub(crate) fn id(&self, searcher: &Searcher, address: DocAddress) -> Result<String> {
-        let columns = self.segment(searcher, address.segment_ord)?;
-        Ok(columns
-            .ids
-            .get(address.doc_id as usize)
-            .cloned()
-            .unwrap_or_default())
+        Ok(self
+            .segment(searcher, address.segment_ord)?
+            .id(address.doc_id))
     }
 
     /// The columns of the segment `ord` of `searcher`.
