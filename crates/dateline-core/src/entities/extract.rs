@@ -53,6 +53,100 @@ const DICT: u32 = 1 << 16;
 const PLACE1: u32 = 1 << 17;
 /// A frequent surname.
 const SURNAME: u32 = 1 << 18;
+/// A currency prefix with its dollar sign (`C$`, `US$`, `HK$`).
+const CURRENCY: u32 = 1 << 19;
+
+/// Compass words that, with a demonym, make one group name (`South African`).
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "central", "upper", "lower",
+];
+/// Last words of a league or its divisions (`National League`, `Western Division`): events
+/// and groupings rather than organisations.
+const LEAGUE_HEADS: &[&str] = &["league", "division", "conference"];
+/// First words of such a league besides demonyms and compass words.
+const LEAGUE_FIRSTS: &[&str] = &["national", "major", "premier", "minor"];
+/// Time-zone abbreviations (`0900 GMT`).
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
+];
+/// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
+const CLUB_FIRSTS: &[&str] = &[
+    "fc",
+    "afc",
+    "ac",
+    "as",
+    "sc",
+    "sv",
+    "tsv",
+    "vfb",
+    "vfl",
+    "fk",
+    "nk",
+    "real",
+    "atletico",
+    "sporting",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "borussia",
+    "eintracht",
+    "werder",
+    "bayer",
+    "fortuna",
+    "hertha",
+    "rapid",
+    "sparta",
+    "slavia",
+    "steaua",
+    "dukla",
+    "lokomotiva",
+    "lokomotiv",
+    "spartak",
+    "torpedo",
+    "cska",
+    "inter",
+    "hajduk",
+    "admira",
+    "sturm",
+    "union",
+    "deportivo",
+    "athletic",
+    "union",
+    "legia",
+    "gornik",
+    "ruch",
+    "widzew",
+    "zenit",
+    "shakhtar",
+    "dnipro",
+    "vorskla",
+    "dinamo",
+    "partizan",
+    "vojvodina",
+    "olimpija",
+    "maccabi",
+    "hapoel",
+    "beitar",
+    "bnei",
+    "galatasaray",
+    "fenerbahce",
+    "besiktas",
+    "trabzonspor",
+    "panathinaikos",
+    "olympiakos",
+    "aek",
+    "paok",
+    "ofi",
+    "anorthosis",
+    "apoel",
+    "omonia",
+    "gloria",
+    "universitatea",
+    "petrolul",
+    "chemlon",
+    "inter",
+];
 
 /// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
 const MISC_HEADS: &[&str] = &[
@@ -501,6 +595,9 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 let initial = word.chars().count() == 1 && starts_upper(word);
                 if initial || in_list(word, DOT_CONTINUES) {
                     last.end += 1; // `Mr.`, `F.`: the run goes on
+                    if initial {
+                        last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
+                    }
                 } else if word.contains('.') || in_list(word, DOT_ENDS) {
                     last.end += 1; // `U.S.`, `Corp.`: keep the dot, end the run
                     last.flags |= END_RUN;
@@ -508,8 +605,25 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                     pending_sent = true;
                 } else {
                     pending_break = true;
-                    pending_sent = true;
+                    // `9. Maurizio Fondriest`: a number opening its line is a list item.
+                    let numbered = word.bytes().all(|b| b.is_ascii_digit())
+                        && text[..last.start]
+                            .rsplit('\n')
+                            .next()
+                            .is_some_and(|before| before.trim().is_empty());
+                    pending_sent = !numbered;
                 }
+            }
+            "$" if adjacent && !pending_break => {
+                // `C$`, `US$`: the prefix and the sign are one currency name.
+                if let Some(last) = toks.last_mut() {
+                    let (letters, up, low) = letter_shape(&text[last.start..last.end]);
+                    if (1..=3).contains(&letters) && up && !low {
+                        last.end += 1;
+                        last.flags |= CURRENCY | END_RUN;
+                    }
+                }
+                pending_break = true;
             }
             "'" | "\u{2019}" if adjacent => {
                 // `Kurds'`: plural possessive ends the run.
@@ -1077,8 +1191,18 @@ impl EntityExtractor {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         let single = s == e;
+        if !single && self.misc_run(doc, s, e) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            return;
+        }
         if single {
             let t = &toks[s];
+            if t.has(CURRENCY) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
             if t.has(DEMONYM) {
                 let w = doc.word(s);
                 self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, s, e);
@@ -1094,7 +1218,10 @@ impl EntityExtractor {
                 }
                 let (letters, _, _) = letter_shape(w);
                 let key = normalize_key(w.trim_end_matches('.'));
-                if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
+                if in_list(&key, TIME_ZONES) {
+                    let surface = doc.surface(s, e);
+                    self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                } else if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 }
@@ -1174,7 +1301,10 @@ impl EntityExtractor {
             return;
         }
         // 6. A leading sentence-initial word, common word or demonym: drop it and retry.
-        if toks[s].has(SENT | COMMON | DEMONYM) {
+        let t0 = &toks[s];
+        if t0.has(COMMON | DEMONYM)
+            || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1))
+        {
             if toks[s].has(DEMONYM) {
                 self.classify(doc, g, col, s, s, depth + 1);
             }
@@ -1213,7 +1343,9 @@ impl EntityExtractor {
         } else if e > s {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
-            let kind = if plain && e - s <= 2 && !placey {
+            let kind = if doc.sports && self.team_context(doc, s, e) {
+                EntityKind::Organization
+            } else if plain && e - s <= 2 && !placey {
                 EntityKind::Person
             } else {
                 EntityKind::Organization
@@ -1237,7 +1369,10 @@ impl EntityExtractor {
         if letters < 2 {
             return None;
         }
-        if col_sports(doc) && self.before_score(doc, s) {
+        if col_sports(doc) && self.ordinal_after(doc, s) {
+            return Some(EntityKind::Person); // a scorer: `( Heinrich 29th )`
+        }
+        if col_sports(doc) && self.team_context(doc, s, s) {
             return Some(EntityKind::Organization);
         }
         if t.has(SURNAME | FIRST) {
@@ -1253,7 +1388,73 @@ impl EntityExtractor {
     fn before_score(&self, doc: &Doc, e: usize) -> bool {
         let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) // not a year (`LONDON 1996-08-22`)
+        // Not a year (`LONDON 1996-08-22`) nor an ordinal (`Heinrich 29th`).
+        (1..=3).contains(&digits)
+            && !after[digits..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+    }
+
+    /// Whether an ordinal follows token `e` (`Heinrich 29th`: a scorer and his minute).
+    fn ordinal_after(&self, doc: &Doc, e: usize) -> bool {
+        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| after[digits..].starts_with(o))
+    }
+
+    /// Whether a score precedes token `s` on its line (`Lokomotiva Kosice 2 Kerametal Dubnica`).
+    fn after_score(&self, doc: &Doc, s: usize) -> bool {
+        let before = doc.text[..doc.toks[s].start].trim_end_matches([' ', '\t']);
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && before[..before.len() - digits]
+                .bytes()
+                .next_back()
+                .is_none_or(|b| b == b' ' || b == b'\t' || b == b'\n')
+    }
+
+    /// Whether the run `s..=e` stands where a team does: next to a score or a `v`.
+    fn team_context(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let versus = |w: &str| matches!(w, "v" | "v." | "vs" | "vs.");
+        self.before_score(doc, e)
+            || self.after_score(doc, s)
+            || (e + 1 < doc.toks.len() && versus(doc.word(e + 1)))
+            || (s > 0 && versus(doc.word(s - 1)))
+    }
+
+    /// A place that stands for its team in a sports story: next to a score, or named where a
+    /// place cue (`in`, `at`) or a dateline position does not make it the venue. Countries
+    /// stay places.
+    fn team_place(&self, doc: &Doc, canonical: &str, s: usize, e: usize) -> bool {
+        if !doc.sports || gazetteer().countries.contains(&normalize_key(canonical)) {
+            return false;
+        }
+        if self.team_context(doc, s, e) {
+            return true;
+        }
+        let cue = s > 0 && in_list(doc.word(s - 1), PLACE_CUES);
+        let line_start = doc.text[..doc.toks[s].start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty());
+        !cue && !line_start && !doc.toks[s].has(SKIP)
+    }
+
+    /// A group name that is neither person, organisation nor place: demonyms with compass
+    /// words (`South African`, `Bosnian Serb`) or a league (`National League`).
+    fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let group = |i: usize| toks[i].has(DEMONYM) || in_list(doc.word(i), COMPASS);
+        if toks[e].has(DEMONYM) && (s..e).all(group) {
+            return true;
+        }
+        e - s <= 2
+            && in_list(doc.word(e), LEAGUE_HEADS)
+            && (s..e).all(|i| group(i) || in_list(doc.word(i), LEAGUE_FIRSTS))
     }
 
     /// Reads the run of capitalised words starting at `i` on an all-caps line (a wire header,
@@ -1272,6 +1473,14 @@ impl EntityExtractor {
             && !toks[j].has(END_RUN)
         {
             j += 1;
+        }
+        if let Some(e) = (i + 1..=j.min(i + 2))
+            .rev()
+            .find(|&e| self.misc_run(doc, i, e))
+        {
+            let surface = doc.surface(i, e);
+            self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
+            return e + 1;
         }
         // Longest known name from i.
         for e in (i..=j.min(i + 3)).rev() {
@@ -1324,11 +1533,7 @@ impl EntityExtractor {
         s: usize,
         e: usize,
     ) {
-        let kind = if kind == EntityKind::Place
-            && doc.sports
-            && self.before_score(doc, e)
-            && !gazetteer().countries.contains(&normalize_key(canonical))
-        {
+        let kind = if kind == EntityKind::Place && self.team_place(doc, canonical, s, e) {
             EntityKind::Organization // a city standing for its team: `Chicago 5 Boston 3`
         } else {
             kind
@@ -1491,7 +1696,7 @@ impl EntityExtractor {
     /// An organisation head word last, or just before the first inner `of`/`for`.
     fn has_org_head(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        if toks[e].has(ORG_HEAD) {
+        if toks[e].has(ORG_HEAD) || (e > s && in_list(doc.word(s), CLUB_FIRSTS)) {
             return true;
         }
         match (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP) && !toks[k].has(AND))

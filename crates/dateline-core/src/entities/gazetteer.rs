@@ -184,7 +184,7 @@ impl Gazetteer {
             surnames: set(CENSUS_SURNAMES),
             english: lines(ENGLISH_WORDS).map(str::to_string).collect(),
             common: set(COMMON_WORDS),
-            demonyms: set(DEMONYMS),
+            demonyms: demonyms_with_plurals(),
             org_heads: set(ORG_HEADS),
             titles,
             months_full: MONTHS_FULL.iter().copied().collect(),
@@ -192,6 +192,24 @@ impl Gazetteer {
             caps_stop: CAPS_STOP.iter().copied().collect(),
         }
     }
+}
+
+/// The demonym list with the regular plural of each noun-like entry (`Chechen` → `Chechens`,
+/// `Serb` → `Serbs`); adjectives in `-ish`, `-ese`, `-ic` and `-ch` take none.
+fn demonyms_with_plurals() -> HashSet<String> {
+    let mut out = HashSet::default();
+    for w in words(DEMONYMS) {
+        let key = normalize_key(w);
+        let plural = !["s", "sh", "ch", "ese", "ic", "x", "z"]
+            .iter()
+            .any(|end| key.ends_with(end))
+            && !key.contains('-');
+        if plural {
+            out.insert(format!("{key}s"));
+        }
+        out.insert(key);
+    }
+    out
 }
 
 /// The place a demonym or nationality word belongs to (`Iraqi` → `Iraq`, `Britons` →
