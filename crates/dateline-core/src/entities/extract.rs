@@ -65,6 +65,51 @@ const COMPASS: &[&str] = &[
 const LEAGUE_HEADS: &[&str] = &["league", "division", "conference"];
 /// First words of such a league besides demonyms and compass words.
 const LEAGUE_FIRSTS: &[&str] = &["national", "major", "premier", "minor"];
+/// Verbs of speech after (or `said` before) a lone name that mark it as a person.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "replied",
+    "wrote",
+    "admitted",
+    "insisted",
+    "declared",
+    "stated",
+    "explained",
+    "recalled",
+    "warned",
+];
+/// Nouns for kinds of place: `the village of Jumet`, `Anhui province`, `Stansted airport`.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "province",
+    "provinces",
+    "region",
+    "state",
+    "district",
+    "island",
+    "islands",
+    "county",
+    "port",
+    "resort",
+    "airport",
+    "suburb",
+    "enclave",
+    "municipality",
+    "prefecture",
+    "valley",
+    "river",
+    "republic",
+    "capital",
+];
 /// Time-zone abbreviations (`0900 GMT`).
 const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
@@ -359,6 +404,14 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         normalize_into(bare, buf);
         if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
             f |= bits;
+        } else if let Some((head, _)) = buf.split_once('-') {
+            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name.
+            if lexicon(g)
+                .get(&word_key(head))
+                .is_some_and(|b| b & DEMONYM != 0)
+            {
+                f |= DEMONYM;
+            }
         }
     }
     f
@@ -731,7 +784,9 @@ impl Collector {
 
     /// Counts one mention of an entity (creating it) without recording a span.
     fn add(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
-        let key = normalize_key(canonical);
+        // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
+        let name_key = normalize_key(canonical);
+        let key = format!("{name_key}\u{1}{}", kind.code());
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
             None => {
@@ -743,7 +798,7 @@ impl Collector {
                 });
                 let i = self.ents.len() - 1;
                 if kind == EntityKind::Person {
-                    let mut words = key.split(' ');
+                    let mut words = name_key.split(' ');
                     if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
                         self.person_last.push((last.to_string(), self.seq, i));
                         if let Some((p, rest)) = last.split_once('-') {
@@ -1227,7 +1282,8 @@ impl EntityExtractor {
                 }
                 return;
             }
-            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1)) {
+            let spoke = t.has(SURNAME | FIRST) && self.speaks(doc, s);
+            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1) && !spoke) {
                 return;
             }
             let fallback = self.single_fallback(doc, s);
@@ -1369,6 +1425,24 @@ impl EntityExtractor {
         if letters < 2 {
             return None;
         }
+        let toks = &doc.toks;
+        let lower = |i: usize| !toks[i].has(CAP | BREAK);
+        let next_lower = s + 1 < toks.len() && lower(s + 1);
+        if next_lower && in_list(doc.word(s + 1), PLACE_NOUNS) {
+            return Some(EntityKind::Place); // `Anhui province`
+        }
+        if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
+            return Some(EntityKind::Place); // `the village of Jumet`
+        }
+        if s > 0 && !t.has(BREAK) && matches!(doc.word(s - 1), "c" | "b") {
+            return Some(EntityKind::Person); // a scorecard: `Saeed Anwar c Croft b Cork`
+        }
+        if col_sports(doc) && self.in_parens(doc, s) && self.before_score(doc, s) {
+            return Some(EntityKind::Person); // a scorer: `( Jeffrey 7 , Roest 33 )`
+        }
+        if !t.has(ORG_HEAD) && self.speaks(doc, s) {
+            return Some(EntityKind::Person); // `Gujral said`
+        }
         if col_sports(doc) && self.ordinal_after(doc, s) {
             return Some(EntityKind::Person); // a scorer: `( Heinrich 29th )`
         }
@@ -1382,6 +1456,25 @@ impl EntityExtractor {
             return None;
         }
         Some(EntityKind::Organization)
+    }
+
+    /// Whether a verb of speech follows token `s`, or `said` precedes it.
+    fn speaks(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let next = s + 1 < toks.len() && !toks[s + 1].has(CAP | BREAK);
+        let prev = s > 0 && !toks[s].has(BREAK) && !toks[s - 1].has(CAP);
+        (next && in_list(doc.word(s + 1), SPEECH))
+            || (prev && matches!(doc.word(s - 1), "said" | "says"))
+    }
+
+    /// Whether token `s` is inside parentheses opened earlier on its line.
+    fn in_parens(&self, doc: &Doc, s: usize) -> bool {
+        let line = doc.text[..doc.toks[s].start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let open = line.bytes().filter(|&b| b == b'(').count();
+        open > line.bytes().filter(|&b| b == b')').count()
     }
 
     /// Whether a number follows token `e` on its line (a score or a table row).
@@ -1437,11 +1530,14 @@ impl EntityExtractor {
             return true;
         }
         let cue = s > 0 && in_list(doc.word(s - 1), PLACE_CUES);
+        // `AKRON , Ohio 1996-08-29`: a dateline.
+        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
+        let dated = after.bytes().take_while(u8::is_ascii_digit).count() >= 4;
         let line_start = doc.text[..doc.toks[s].start]
             .rsplit('\n')
             .next()
             .is_some_and(|before| before.trim().is_empty());
-        !cue && !line_start && !doc.toks[s].has(SKIP)
+        !cue && !dated && !line_start && !doc.toks[s].has(SKIP)
     }
 
     /// A group name that is neither person, organisation nor place: demonyms with compass

@@ -221,12 +221,31 @@ fn demonyms_with_plurals() -> HashSet<String> {
 ///
 /// assert_eq!(demonym_place("kurdish"), Some("Kurdistan"));
 /// assert_eq!(demonym_place("Sunni"), None);
+/// assert_eq!(demonym_place("South African"), Some("South Africa"));
 /// ```
 pub fn demonym_place(demonym: &str) -> Option<&'static str> {
-    gazetteer()
-        .demonym_places
-        .get(&normalize_key(demonym))
-        .map(|(_, p)| *p)
+    let g = gazetteer();
+    let key = normalize_key(demonym);
+    if let Some((_, p)) = g.demonym_places.get(&key) {
+        return Some(p);
+    }
+    // A group name of several words: `South African` → `South Africa` (a compass word and
+    // the place of the last word), `Bosnian Serb` → `Bosnia` (the first word with a place).
+    let words: Vec<&str> = key.split(' ').collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    let last_place = g.demonym_places.get(*last).map(|(_, p)| *p);
+    if let Some(p) = last_place {
+        let place_last = normalize_key(p.rsplit(' ').next().unwrap_or(p));
+        if let Some(c) = g.places.get(&format!("{first} {place_last}")) {
+            return Some(c);
+        }
+    }
+    words
+        .iter()
+        .find_map(|w| g.demonym_places.get(*w).map(|(_, p)| *p))
 }
 
 /// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`).
