@@ -55,6 +55,8 @@ const PLACE1: u32 = 1 << 17;
 const SURNAME: u32 = 1 << 18;
 /// A currency prefix with its dollar sign (`C$`, `US$`, `HK$`).
 const CURRENCY: u32 = 1 << 19;
+/// A dotted abbreviation (`U.S.`): the run goes on only into a name (`U.S. Treasury`).
+const ABBR: u32 = 1 << 20;
 
 /// Compass words that, with a demonym, make one group name (`South African`).
 const COMPASS: &[&str] = &[
@@ -651,8 +653,12 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                     if initial {
                         last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
                     }
-                } else if word.contains('.') || in_list(word, DOT_ENDS) {
-                    last.end += 1; // `U.S.`, `Corp.`: keep the dot, end the run
+                } else if word.contains('.') && !in_list(word, DOT_ENDS) {
+                    last.end += 1; // `U.S.`: keep the dot; the run may go on
+                    last.flags |= ABBR;
+                    pending_sent = true;
+                } else if in_list(word, DOT_ENDS) {
+                    last.end += 1; // `Corp.`: keep the dot, end the run
                     last.flags |= END_RUN;
                     pending_break = true;
                     pending_sent = true;
@@ -1128,7 +1134,7 @@ impl EntityExtractor {
             }
             let mut j = i;
             loop {
-                if toks[j].has(END_RUN) {
+                if toks[j].has(END_RUN) || (toks[j].has(ABBR) && !self.abbr_goes_on(doc, j)) {
                     break;
                 }
                 let next = j + 1;
@@ -1165,6 +1171,22 @@ impl EntityExtractor {
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
+    }
+
+    /// Whether the run goes on after the dotted abbreviation `j` (`U.S. Treasury`, `U.S.
+    /// Open`, `U.S. Defense Logistics Agency`) rather than a new sentence starting.
+    fn abbr_goes_on(&self, doc: &Doc, j: usize) -> bool {
+        let toks = &doc.toks;
+        let capword = |t: &Tok| t.has(CAP) && !t.has(SKIP | BREAK | CONNECTOR);
+        let Some(next) = toks.get(j + 1).filter(|t| capword(t)) else {
+            return false;
+        };
+        !next.has(DICT | COMMON)
+            || next.has(ORG_HEAD)
+            || in_list(doc.word(j + 1), MISC_HEADS)
+            || toks
+                .get(j + 2)
+                .is_some_and(|t| capword(t) && !t.has(COMMON))
     }
 
     /// Alias table (local acronyms first), then gazetteer, for tokens `s..=e`.
@@ -1440,6 +1462,10 @@ impl EntityExtractor {
         if col_sports(doc) && self.in_parens(doc, s) && self.before_score(doc, s) {
             return Some(EntityKind::Person); // a scorer: `( Jeffrey 7 , Roest 33 )`
         }
+        let after_the = s > 0 && !t.has(BREAK) && doc.word(s - 1).eq_ignore_ascii_case("the");
+        if after_the && (t.has(ORG_HEAD) || col_sports(doc) && doc.word(s).ends_with('s')) {
+            return Some(EntityKind::Organization); // `the Senate`, `The Braves`
+        }
         if !t.has(ORG_HEAD) && self.speaks(doc, s) {
             return Some(EntityKind::Person); // `Gujral said`
         }
@@ -1513,7 +1539,10 @@ impl EntityExtractor {
     /// Whether the run `s..=e` stands where a team does: next to a score or a `v`.
     fn team_context(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let versus = |w: &str| matches!(w, "v" | "v." | "vs" | "vs.");
-        self.before_score(doc, e)
+        let enclosed = doc.text[..doc.toks[s].start].trim_end().ends_with('(')
+            && doc.text[doc.toks[e].end..].trim_start().starts_with(')');
+        enclosed
+            || self.before_score(doc, e)
             || self.after_score(doc, s)
             || (e + 1 < doc.toks.len() && versus(doc.word(e + 1)))
             || (s > 0 && versus(doc.word(s - 1)))
@@ -1635,6 +1664,13 @@ impl EntityExtractor {
             kind
         };
         col.emit(canonical, kind, doc.surface(s, e), doc.span(s, e));
+        if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
+            // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
+            // the place is counted for the article, without a mention of its own.
+            if let Some((place, EntityKind::Place)) = self.known(doc, gazetteer(), col, s, s) {
+                col.add(&place, EntityKind::Place, doc.surface(s, s));
+            }
+        }
         if kind != EntityKind::Person {
             for acr in self.paren_acronyms(doc, e) {
                 let key = normalize_key(&acr);
