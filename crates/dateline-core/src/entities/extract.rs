@@ -1421,6 +1421,11 @@ impl EntityExtractor {
         } else if e > s {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
+            // `Expected Sale Date`, `Net Income`: capitalised dictionary words are a heading.
+            let heading = plain && toks[s..=e].iter().all(|t| t.has(DICT) && !t.has(FIRST));
+            if heading && !placey {
+                return;
+            }
             let kind = if doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization
             } else if plain && e - s <= 2 && !placey {
