@@ -407,12 +407,13 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
             f |= bits;
         } else if let Some((head, _)) = buf.split_once('-') {
-            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name.
-            if lexicon(g)
-                .get(&word_key(head))
-                .is_some_and(|b| b & DEMONYM != 0)
-            {
+            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
+            // `January-April`, `Jan-July`: a span of months.
+            let head_bits = lexicon(g).get(&word_key(head)).copied().unwrap_or(0);
+            if head_bits & DEMONYM != 0 {
                 f |= DEMONYM;
+            } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
+                f |= MONTH;
             }
         }
     }
@@ -1126,7 +1127,7 @@ impl EntityExtractor {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                    .any(|k| self.known(doc, g, col, i, k).is_some());
+                    .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k));
                 if !whole {
                     i += 1;
                     continue;
