@@ -48,13 +48,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     {
                         Some(m) if m.kind == g.kind => {}
                         Some(m) => println!(
-                            "TYPE {} gold {} got {}",
+                            "TYPE {} gold {} got {} | {}",
                             &text(g.field)[g.start..g.end],
                             g.kind.code(),
-                            m.kind.code()
+                            m.kind.code(),
+                            ctx(text(g.field), g.start, g.end)
                         ),
                         None => {
-                            println!("MISS {} {}", g.kind.code(), &text(g.field)[g.start..g.end])
+                            println!(
+                                "MISS {} {} | {}",
+                                g.kind.code(),
+                                &text(g.field)[g.start..g.end],
+                                ctx(text(g.field), g.start, g.end)
+                            )
                         }
                     }
                 }
@@ -64,11 +70,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .iter()
                         .any(|g| g.field == m.field && g.start == m.start && g.end == m.end)
                     {
-                        println!("FP {} {}", m.kind.code(), m.text);
+                        println!(
+                            "FP {} {} | {}",
+                            m.kind.code(),
+                            m.text,
+                            ctx(text(m.field), m.start, m.end)
+                        );
                     }
                 }
             }
         }
     }
     Ok(())
+}
+
+/// The line around a span, the span in brackets.
+fn ctx(text: &str, start: usize, end: usize) -> String {
+    let ls = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let le = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let a = text[..start]
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= ls && start - i <= 50)
+        .min()
+        .unwrap_or(start);
+    let b = text[end..le]
+        .char_indices()
+        .map(|(i, _)| end + i)
+        .filter(|&i| i - end <= 50)
+        .max()
+        .unwrap_or(end);
+    format!(
+        "{}[{}]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
 }

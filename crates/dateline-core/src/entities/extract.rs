@@ -53,6 +53,147 @@ const DICT: u32 = 1 << 16;
 const PLACE1: u32 = 1 << 17;
 /// A frequent surname.
 const SURNAME: u32 = 1 << 18;
+/// A currency prefix with its dollar sign (`C$`, `US$`, `HK$`).
+const CURRENCY: u32 = 1 << 19;
+/// A dotted abbreviation (`U.S.`): the run goes on only into a name (`U.S. Treasury`).
+const ABBR: u32 = 1 << 20;
+
+/// Compass words that, with a demonym, make one group name (`South African`).
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "central", "upper", "lower",
+];
+/// Last words of a league or its divisions (`National League`, `Western Division`): events
+/// and groupings rather than organisations.
+const LEAGUE_HEADS: &[&str] = &["league", "division", "conference"];
+/// First words of such a league besides demonyms and compass words.
+const LEAGUE_FIRSTS: &[&str] = &["national", "major", "premier", "minor"];
+/// Verbs of speech after (or `said` before) a lone name that mark it as a person.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "replied",
+    "wrote",
+    "admitted",
+    "insisted",
+    "declared",
+    "stated",
+    "explained",
+    "recalled",
+    "warned",
+];
+/// Nouns for kinds of place: `the village of Jumet`, `Anhui province`, `Stansted airport`.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "province",
+    "provinces",
+    "region",
+    "state",
+    "district",
+    "island",
+    "islands",
+    "county",
+    "port",
+    "resort",
+    "airport",
+    "suburb",
+    "enclave",
+    "municipality",
+    "prefecture",
+    "valley",
+    "river",
+    "republic",
+    "capital",
+];
+/// Time-zone abbreviations (`0900 GMT`).
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
+];
+/// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
+const CLUB_FIRSTS: &[&str] = &[
+    "fc",
+    "afc",
+    "ac",
+    "as",
+    "sc",
+    "sv",
+    "tsv",
+    "vfb",
+    "vfl",
+    "fk",
+    "nk",
+    "real",
+    "atletico",
+    "sporting",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "borussia",
+    "eintracht",
+    "werder",
+    "bayer",
+    "fortuna",
+    "hertha",
+    "rapid",
+    "sparta",
+    "slavia",
+    "steaua",
+    "dukla",
+    "lokomotiva",
+    "lokomotiv",
+    "spartak",
+    "torpedo",
+    "cska",
+    "inter",
+    "hajduk",
+    "admira",
+    "sturm",
+    "union",
+    "deportivo",
+    "athletic",
+    "union",
+    "legia",
+    "gornik",
+    "ruch",
+    "widzew",
+    "zenit",
+    "shakhtar",
+    "dnipro",
+    "vorskla",
+    "dinamo",
+    "partizan",
+    "vojvodina",
+    "olimpija",
+    "maccabi",
+    "hapoel",
+    "beitar",
+    "bnei",
+    "galatasaray",
+    "fenerbahce",
+    "besiktas",
+    "trabzonspor",
+    "panathinaikos",
+    "olympiakos",
+    "aek",
+    "paok",
+    "ofi",
+    "anorthosis",
+    "apoel",
+    "omonia",
+    "gloria",
+    "universitatea",
+    "petrolul",
+    "chemlon",
+    "inter",
+];
 
 /// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
 const MISC_HEADS: &[&str] = &[
@@ -265,6 +406,15 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         normalize_into(bare, buf);
         if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
             f |= bits;
+        } else if let Some((head, _)) = buf.split_once('-') {
+            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
+            // `January-April`, `Jan-July`: a span of months.
+            let head_bits = lexicon(g).get(&word_key(head)).copied().unwrap_or(0);
+            if head_bits & DEMONYM != 0 {
+                f |= DEMONYM;
+            } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
+                f |= MONTH;
+            }
         }
     }
     f
@@ -501,15 +651,39 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 let initial = word.chars().count() == 1 && starts_upper(word);
                 if initial || in_list(word, DOT_CONTINUES) {
                     last.end += 1; // `Mr.`, `F.`: the run goes on
-                } else if word.contains('.') || in_list(word, DOT_ENDS) {
-                    last.end += 1; // `U.S.`, `Corp.`: keep the dot, end the run
+                    if initial {
+                        last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
+                    }
+                } else if word.contains('.') && !in_list(word, DOT_ENDS) {
+                    last.end += 1; // `U.S.`: keep the dot; the run may go on
+                    last.flags |= ABBR;
+                    pending_sent = true;
+                } else if in_list(word, DOT_ENDS) {
+                    last.end += 1; // `Corp.`: keep the dot, end the run
                     last.flags |= END_RUN;
                     pending_break = true;
                     pending_sent = true;
                 } else {
                     pending_break = true;
-                    pending_sent = true;
+                    // `9. Maurizio Fondriest`: a number opening its line is a list item.
+                    let numbered = word.bytes().all(|b| b.is_ascii_digit())
+                        && text[..last.start]
+                            .rsplit('\n')
+                            .next()
+                            .is_some_and(|before| before.trim().is_empty());
+                    pending_sent = !numbered;
                 }
+            }
+            "$" if adjacent && !pending_break => {
+                // `C$`, `US$`: the prefix and the sign are one currency name.
+                if let Some(last) = toks.last_mut() {
+                    let (letters, up, low) = letter_shape(&text[last.start..last.end]);
+                    if (1..=3).contains(&letters) && up && !low {
+                        last.end += 1;
+                        last.flags |= CURRENCY | END_RUN;
+                    }
+                }
+                pending_break = true;
             }
             "'" | "\u{2019}" if adjacent => {
                 // `Kurds'`: plural possessive ends the run.
@@ -617,7 +791,9 @@ impl Collector {
 
     /// Counts one mention of an entity (creating it) without recording a span.
     fn add(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
-        let key = normalize_key(canonical);
+        // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
+        let name_key = normalize_key(canonical);
+        let key = format!("{name_key}\u{1}{}", kind.code());
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
             None => {
@@ -629,7 +805,7 @@ impl Collector {
                 });
                 let i = self.ents.len() - 1;
                 if kind == EntityKind::Person {
-                    let mut words = key.split(' ');
+                    let mut words = name_key.split(' ');
                     if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
                         self.person_last.push((last.to_string(), self.seq, i));
                         if let Some((p, rest)) = last.split_once('-') {
@@ -951,7 +1127,7 @@ impl EntityExtractor {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                    .any(|k| self.known(doc, g, col, i, k).is_some());
+                    .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k));
                 if !whole {
                     i += 1;
                     continue;
@@ -959,7 +1135,7 @@ impl EntityExtractor {
             }
             let mut j = i;
             loop {
-                if toks[j].has(END_RUN) {
+                if toks[j].has(END_RUN) || (toks[j].has(ABBR) && !self.abbr_goes_on(doc, j)) {
                     break;
                 }
                 let next = j + 1;
@@ -996,6 +1172,22 @@ impl EntityExtractor {
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
+    }
+
+    /// Whether the run goes on after the dotted abbreviation `j` (`U.S. Treasury`, `U.S.
+    /// Open`, `U.S. Defense Logistics Agency`) rather than a new sentence starting.
+    fn abbr_goes_on(&self, doc: &Doc, j: usize) -> bool {
+        let toks = &doc.toks;
+        let capword = |t: &Tok| t.has(CAP) && !t.has(SKIP | BREAK | CONNECTOR);
+        let Some(next) = toks.get(j + 1).filter(|t| capword(t)) else {
+            return false;
+        };
+        !next.has(DICT | COMMON)
+            || next.has(ORG_HEAD)
+            || in_list(doc.word(j + 1), MISC_HEADS)
+            || toks
+                .get(j + 2)
+                .is_some_and(|t| capword(t) && !t.has(COMMON))
     }
 
     /// Alias table (local acronyms first), then gazetteer, for tokens `s..=e`.
@@ -1077,8 +1269,18 @@ impl EntityExtractor {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         let single = s == e;
+        if !single && self.misc_run(doc, s, e) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            return;
+        }
         if single {
             let t = &toks[s];
+            if t.has(CURRENCY) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
             if t.has(DEMONYM) {
                 let w = doc.word(s);
                 self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, s, e);
@@ -1094,13 +1296,17 @@ impl EntityExtractor {
                 }
                 let (letters, _, _) = letter_shape(w);
                 let key = normalize_key(w.trim_end_matches('.'));
-                if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
+                if in_list(&key, TIME_ZONES) {
+                    let surface = doc.surface(s, e);
+                    self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                } else if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 }
                 return;
             }
-            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1)) {
+            let spoke = t.has(SURNAME | FIRST) && self.speaks(doc, s);
+            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1) && !spoke) {
                 return;
             }
             let fallback = self.single_fallback(doc, s);
@@ -1174,7 +1380,10 @@ impl EntityExtractor {
             return;
         }
         // 6. A leading sentence-initial word, common word or demonym: drop it and retry.
-        if toks[s].has(SENT | COMMON | DEMONYM) {
+        let t0 = &toks[s];
+        if t0.has(COMMON | DEMONYM)
+            || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1))
+        {
             if toks[s].has(DEMONYM) {
                 self.classify(doc, g, col, s, s, depth + 1);
             }
@@ -1213,7 +1422,14 @@ impl EntityExtractor {
         } else if e > s {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
-            let kind = if plain && e - s <= 2 && !placey {
+            // `Expected Sale Date`, `Net Income`: capitalised dictionary words are a heading.
+            let heading = plain && toks[s..=e].iter().all(|t| t.has(DICT) && !t.has(FIRST));
+            if heading && !placey {
+                return;
+            }
+            let kind = if doc.sports && self.team_context(doc, s, e) {
+                EntityKind::Organization
+            } else if plain && e - s <= 2 && !placey {
                 EntityKind::Person
             } else {
                 EntityKind::Organization
@@ -1237,7 +1453,32 @@ impl EntityExtractor {
         if letters < 2 {
             return None;
         }
-        if col_sports(doc) && self.before_score(doc, s) {
+        let toks = &doc.toks;
+        let lower = |i: usize| !toks[i].has(CAP | BREAK);
+        let next_lower = s + 1 < toks.len() && lower(s + 1);
+        if next_lower && in_list(doc.word(s + 1), PLACE_NOUNS) {
+            return Some(EntityKind::Place); // `Anhui province`
+        }
+        if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
+            return Some(EntityKind::Place); // `the village of Jumet`
+        }
+        if s > 0 && !t.has(BREAK) && matches!(doc.word(s - 1), "c" | "b") {
+            return Some(EntityKind::Person); // a scorecard: `Saeed Anwar c Croft b Cork`
+        }
+        if col_sports(doc) && self.in_parens(doc, s) && self.before_score(doc, s) {
+            return Some(EntityKind::Person); // a scorer: `( Jeffrey 7 , Roest 33 )`
+        }
+        let after_the = s > 0 && !t.has(BREAK) && doc.word(s - 1).eq_ignore_ascii_case("the");
+        if after_the && (t.has(ORG_HEAD) || col_sports(doc) && doc.word(s).ends_with('s')) {
+            return Some(EntityKind::Organization); // `the Senate`, `The Braves`
+        }
+        if !t.has(ORG_HEAD) && self.speaks(doc, s) {
+            return Some(EntityKind::Person); // `Gujral said`
+        }
+        if col_sports(doc) && self.ordinal_after(doc, s) {
+            return Some(EntityKind::Person); // a scorer: `( Heinrich 29th )`
+        }
+        if col_sports(doc) && self.team_context(doc, s, s) {
             return Some(EntityKind::Organization);
         }
         if t.has(SURNAME | FIRST) {
@@ -1249,11 +1490,102 @@ impl EntityExtractor {
         Some(EntityKind::Organization)
     }
 
+    /// Whether a verb of speech follows token `s`, or `said` precedes it.
+    fn speaks(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let next = s + 1 < toks.len() && !toks[s + 1].has(CAP | BREAK);
+        let prev = s > 0 && !toks[s].has(BREAK) && !toks[s - 1].has(CAP);
+        (next && in_list(doc.word(s + 1), SPEECH))
+            || (prev && matches!(doc.word(s - 1), "said" | "says"))
+    }
+
+    /// Whether token `s` is inside parentheses opened earlier on its line.
+    fn in_parens(&self, doc: &Doc, s: usize) -> bool {
+        let line = doc.text[..doc.toks[s].start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let open = line.bytes().filter(|&b| b == b'(').count();
+        open > line.bytes().filter(|&b| b == b')').count()
+    }
+
     /// Whether a number follows token `e` on its line (a score or a table row).
     fn before_score(&self, doc: &Doc, e: usize) -> bool {
         let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) // not a year (`LONDON 1996-08-22`)
+        // Not a year (`LONDON 1996-08-22`) nor an ordinal (`Heinrich 29th`).
+        (1..=3).contains(&digits)
+            && !after[digits..]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+    }
+
+    /// Whether an ordinal follows token `e` (`Heinrich 29th`: a scorer and his minute).
+    fn ordinal_after(&self, doc: &Doc, e: usize) -> bool {
+        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| after[digits..].starts_with(o))
+    }
+
+    /// Whether a score precedes token `s` on its line (`Lokomotiva Kosice 2 Kerametal Dubnica`).
+    fn after_score(&self, doc: &Doc, s: usize) -> bool {
+        let before = doc.text[..doc.toks[s].start].trim_end_matches([' ', '\t']);
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && before[..before.len() - digits]
+                .bytes()
+                .next_back()
+                .is_none_or(|b| b == b' ' || b == b'\t' || b == b'\n')
+    }
+
+    /// Whether the run `s..=e` stands where a team does: next to a score or a `v`.
+    fn team_context(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let versus = |w: &str| matches!(w, "v" | "v." | "vs" | "vs.");
+        let enclosed = doc.text[..doc.toks[s].start].trim_end().ends_with('(')
+            && doc.text[doc.toks[e].end..].trim_start().starts_with(')');
+        enclosed
+            || self.before_score(doc, e)
+            || self.after_score(doc, s)
+            || (e + 1 < doc.toks.len() && versus(doc.word(e + 1)))
+            || (s > 0 && versus(doc.word(s - 1)))
+    }
+
+    /// A place that stands for its team in a sports story: next to a score, or named where a
+    /// place cue (`in`, `at`) or a dateline position does not make it the venue. Countries
+    /// stay places.
+    fn team_place(&self, doc: &Doc, canonical: &str, s: usize, e: usize) -> bool {
+        if !doc.sports || gazetteer().countries.contains(&normalize_key(canonical)) {
+            return false;
+        }
+        if self.team_context(doc, s, e) {
+            return true;
+        }
+        let cue = s > 0 && in_list(doc.word(s - 1), PLACE_CUES);
+        // `AKRON , Ohio 1996-08-29`: a dateline.
+        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
+        let dated = after.bytes().take_while(u8::is_ascii_digit).count() >= 4;
+        let line_start = doc.text[..doc.toks[s].start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty());
+        !cue && !dated && !line_start && !doc.toks[s].has(SKIP)
+    }
+
+    /// A group name that is neither person, organisation nor place: demonyms with compass
+    /// words (`South African`, `Bosnian Serb`) or a league (`National League`).
+    fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let group = |i: usize| toks[i].has(DEMONYM) || in_list(doc.word(i), COMPASS);
+        if toks[e].has(DEMONYM) && (s..e).all(group) {
+            return true;
+        }
+        e - s <= 2
+            && in_list(doc.word(e), LEAGUE_HEADS)
+            && (s..e).all(|i| group(i) || in_list(doc.word(i), LEAGUE_FIRSTS))
     }
 
     /// Reads the run of capitalised words starting at `i` on an all-caps line (a wire header,
@@ -1272,6 +1604,14 @@ impl EntityExtractor {
             && !toks[j].has(END_RUN)
         {
             j += 1;
+        }
+        if let Some(e) = (i + 1..=j.min(i + 2))
+            .rev()
+            .find(|&e| self.misc_run(doc, i, e))
+        {
+            let surface = doc.surface(i, e);
+            self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
+            return e + 1;
         }
         // Longest known name from i.
         for e in (i..=j.min(i + 3)).rev() {
@@ -1324,16 +1664,19 @@ impl EntityExtractor {
         s: usize,
         e: usize,
     ) {
-        let kind = if kind == EntityKind::Place
-            && doc.sports
-            && self.before_score(doc, e)
-            && !gazetteer().countries.contains(&normalize_key(canonical))
-        {
+        let kind = if kind == EntityKind::Place && self.team_place(doc, canonical, s, e) {
             EntityKind::Organization // a city standing for its team: `Chicago 5 Boston 3`
         } else {
             kind
         };
         col.emit(canonical, kind, doc.surface(s, e), doc.span(s, e));
+        if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
+            // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
+            // the place is counted for the article, without a mention of its own.
+            if let Some((place, EntityKind::Place)) = self.known(doc, gazetteer(), col, s, s) {
+                col.add(&place, EntityKind::Place, doc.surface(s, s));
+            }
+        }
         if kind != EntityKind::Person {
             for acr in self.paren_acronyms(doc, e) {
                 let key = normalize_key(&acr);
@@ -1491,7 +1834,7 @@ impl EntityExtractor {
     /// An organisation head word last, or just before the first inner `of`/`for`.
     fn has_org_head(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        if toks[e].has(ORG_HEAD) {
+        if toks[e].has(ORG_HEAD) || (e > s && in_list(doc.word(s), CLUB_FIRSTS)) {
             return true;
         }
         match (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP) && !toks[k].has(AND))

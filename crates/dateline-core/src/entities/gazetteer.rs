@@ -184,7 +184,7 @@ impl Gazetteer {
             surnames: set(CENSUS_SURNAMES),
             english: lines(ENGLISH_WORDS).map(str::to_string).collect(),
             common: set(COMMON_WORDS),
-            demonyms: set(DEMONYMS),
+            demonyms: demonyms_with_plurals(),
             org_heads: set(ORG_HEADS),
             titles,
             months_full: MONTHS_FULL.iter().copied().collect(),
@@ -192,6 +192,24 @@ impl Gazetteer {
             caps_stop: CAPS_STOP.iter().copied().collect(),
         }
     }
+}
+
+/// The demonym list with the regular plural of each noun-like entry (`Chechen` → `Chechens`,
+/// `Serb` → `Serbs`); adjectives in `-ish`, `-ese`, `-ic` and `-ch` take none.
+fn demonyms_with_plurals() -> HashSet<String> {
+    let mut out = HashSet::default();
+    for w in words(DEMONYMS) {
+        let key = normalize_key(w);
+        let plural = !["s", "sh", "ch", "ese", "ic", "x", "z"]
+            .iter()
+            .any(|end| key.ends_with(end))
+            && !key.contains('-');
+        if plural {
+            out.insert(format!("{key}s"));
+        }
+        out.insert(key);
+    }
+    out
 }
 
 /// The place a demonym or nationality word belongs to (`Iraqi` → `Iraq`, `Britons` →
@@ -203,12 +221,31 @@ impl Gazetteer {
 ///
 /// assert_eq!(demonym_place("kurdish"), Some("Kurdistan"));
 /// assert_eq!(demonym_place("Sunni"), None);
+/// assert_eq!(demonym_place("South African"), Some("South Africa"));
 /// ```
 pub fn demonym_place(demonym: &str) -> Option<&'static str> {
-    gazetteer()
-        .demonym_places
-        .get(&normalize_key(demonym))
-        .map(|(_, p)| *p)
+    let g = gazetteer();
+    let key = normalize_key(demonym);
+    if let Some((_, p)) = g.demonym_places.get(&key) {
+        return Some(p);
+    }
+    // A group name of several words: `South African` → `South Africa` (a compass word and
+    // the place of the last word), `Bosnian Serb` → `Bosnia` (the first word with a place).
+    let words: Vec<&str> = key.split(' ').collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    let last_place = g.demonym_places.get(*last).map(|(_, p)| *p);
+    if let Some(p) = last_place {
+        let place_last = normalize_key(p.rsplit(' ').next().unwrap_or(p));
+        if let Some(c) = g.places.get(&format!("{first} {place_last}")) {
+            return Some(c);
+        }
+    }
+    words
+        .iter()
+        .find_map(|w| g.demonym_places.get(*w).map(|(_, p)| *p))
 }
 
 /// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`).

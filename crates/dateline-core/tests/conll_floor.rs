@@ -1,0 +1,34 @@
+//! Accuracy floor of the rule-based extractor on CoNLL-2003 testa (the development set):
+//! a change that loses accuracy fails here. The floors sit a little below the scores reached
+//! on 2026-11-29 (typed PER+ORG+LOC 0.837, untyped 0.909; see BENCHMARKS.md "Entities").
+//! testb is for reporting only and is not read here.
+
+mod common;
+
+use dateline_core::entities::conll::{evaluate, parse_conll};
+use dateline_core::entities::EntityExtractor;
+
+const TYPED_FLOOR: f64 = 0.830;
+const UNTYPED_FLOOR: f64 = 0.900;
+
+#[test]
+fn conll_testa_stays_above_the_floor() {
+    let Some(dir) = common::shared_data() else {
+        return;
+    };
+    let path = dir.join("conll2003/raw/eng.testa");
+    let text = std::fs::read_to_string(&path).expect("eng.testa readable");
+    let docs = parse_conll(&text).expect("eng.testa parses");
+    assert_eq!(docs.len(), 216);
+    let scores = evaluate(&EntityExtractor::new(), &docs);
+    let typed = scores.micro_per_org_loc.f1();
+    let untyped = scores.untyped_per_org_loc.f1();
+    assert!(
+        typed >= TYPED_FLOOR,
+        "typed PER+ORG+LOC micro-F1 {typed:.3} fell below {TYPED_FLOOR}"
+    );
+    assert!(
+        untyped >= UNTYPED_FLOOR,
+        "untyped PER+ORG+LOC F1 {untyped:.3} fell below {UNTYPED_FLOOR}"
+    );
+}
