@@ -424,3 +424,26 @@ fn gzipped_json_lines_from_stdin_go_in_beside_files_and_empty_files_are_reported
     let found = dateline(&index, &["search", "\"producer prices\"", "--count"]);
     assert!(stdout(&found).trim().parse::<usize>().unwrap() > 0);
 }
+
+#[test]
+fn a_misspelled_entity_filter_suggests_the_known_entity_also_with_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for extra in [&[][..], &["--count"][..]] {
+        let mut args = vec!["search", "--person", "Philip Hamond", "fighters"];
+        args.extend_from_slice(extra);
+        let out = dateline(&index, &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let tip = stderr(&out);
+        assert!(
+            tip.contains("did you mean \"Philip Hammond\" (PER)"),
+            "{extra:?}: {tip}"
+        );
+        if extra == ["--count"] {
+            // Standard output keeps the bare count for scripts.
+            assert_eq!(stdout(&out).trim(), "0");
+        }
+    }
+}

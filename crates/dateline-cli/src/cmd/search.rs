@@ -86,7 +86,12 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     }
     let mut out = anstream::stdout().lock();
     if args.count {
-        writeln!(out, "{}", index.count(&request)?)?;
+        let count = index.count(&request)?;
+        writeln!(out, "{count}")?;
+        if count == 0 {
+            // On standard error: scripts read the count alone from standard output.
+            print_suggestions(&index.entity_suggestions(&request)?);
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let results = index.search(&request)?;
@@ -128,15 +133,7 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
             if let Some(facets) = &facets {
                 crate::cmd::entities::print_facets(&mut out, facets)?;
             }
-            for tip in &suggestions {
-                let what = tip.kind.map_or("entity", |k| k.code());
-                anstream::eprintln!(
-                    "no article names the {what} {:?}; did you mean {:?} ({})?",
-                    tip.given,
-                    tip.suggestion,
-                    tip.suggestion_type.code()
-                );
-            }
+            print_suggestions(&suggestions);
         }
     }
     if args.format == OutputFormat::Json {
@@ -188,4 +185,17 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
         writeln!(out, "     {}", line.trim())?;
     }
     writeln!(out)
+}
+
+/// Tells, on standard error, which entity filter matched nothing and the closest known entity.
+fn print_suggestions(suggestions: &[dateline_index::EntitySuggestion]) {
+    for tip in suggestions {
+        let what = tip.kind.map_or("entity", |k| k.code());
+        anstream::eprintln!(
+            "no article names the {what} {:?}; did you mean {:?} ({})?",
+            tip.given,
+            tip.suggestion,
+            tip.suggestion_type.code()
+        );
+    }
 }
