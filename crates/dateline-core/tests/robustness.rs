@@ -110,7 +110,7 @@ fn time<T>(make: &dyn Fn(usize) -> T, run: &dyn Fn(&T), n: usize) -> Duration {
 }
 
 /// Asserts that 20× the input (`large` bytes against a twentieth of it) takes well under the
-/// 400× that quadratic work would: linear is 20×, and the margin up to 200× absorbs a loaded
+/// 400× that quadratic work would: linear is 20×, and the margin up to 250× absorbs a loaded
 /// machine and the small input fitting in the CPU caches where the large one does not (up to
 /// 141× was seen for a linear reader on a busy 2-core machine). Below 0.1 s the ratio is
 /// noise and is not judged.
@@ -125,7 +125,7 @@ fn assert_linear<T>(name: &str, large_bytes: usize, make: &dyn Fn(usize) -> T, r
         large_bytes as f64 / 1e6
     );
     assert!(
-        ratio < 200.0 || large < Duration::from_millis(100),
+        ratio < 250.0 || large < Duration::from_millis(100),
         "{name}: 20× the input took {ratio:.1}× as long ({small:?} → {large:?})"
     );
 }
@@ -158,29 +158,17 @@ fn a_50_mb_single_line_reads_in_linear_time() {
             let _ = raw::parse(text.as_bytes(), "big.txt");
         },
     );
-    assert_linear(
-        "jsonl, one line",
-        50_000_000,
-        &|n| {
-            format!(
-                "{{\"id\": \"a\", \"title\": \"t\", \"body\": \"{}\"}}\n",
-                words(n)
-            )
-        },
-        &|line| {
+    let whole = |n: usize| format!("{{\"id\": \"a\", \"body\": \"{}\"}}\n", words(n));
+    let cut = |n: usize| format!("{{\"body\": \"{}", words(n));
+    for (name, make, complete) in [
+        ("jsonl, one line", &whole as &dyn Fn(usize) -> String, true),
+        ("jsonl, one unterminated line", &cut, false),
+    ] {
+        assert_linear(name, 50_000_000, make, &|line: &String| {
             let items: Vec<_> = JsonLines::new(line.as_bytes(), "big.jsonl").collect();
-            assert!(items[0].is_ok());
-        },
-    );
-    assert_linear(
-        "jsonl, one unterminated line",
-        50_000_000,
-        &|n| format!("{{\"body\": \"{}", words(n)),
-        &|line| {
-            let items: Vec<_> = JsonLines::new(line.as_bytes(), "big.jsonl").collect();
-            assert!(items[0].is_err());
-        },
-    );
+            assert_eq!(items[0].is_ok(), complete, "{name}");
+        });
+    }
     assert_linear(
         "date parser, a long line",
         50_000_000,
