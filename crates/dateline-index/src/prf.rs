@@ -22,6 +22,9 @@ use crate::rank::{Prf, StopWords};
 use crate::search::SearchRequest;
 use crate::Index;
 
+/// Candidates fetched beyond the feedback set, so that ties at its cut are broken by id.
+const TIE_MARGIN: usize = 10;
+
 /// Whether a query tree is only words (a bag: the expansion may find new documents).
 pub(crate) fn is_bag(node: &Node) -> bool {
     match node {
@@ -63,16 +66,26 @@ impl Index {
         request: &SearchRequest,
     ) -> Result<Box<dyn Query>> {
         let searcher = self.reader.searcher();
-        let top = searcher.search(
+        // Equal scores at the cut (duplicate records are common in test collections) would be
+        // ordered by document address, which depends on how the indexing threads split the
+        // collection into segments: a margin of candidates, ordered by id, makes the feedback
+        // set the same on every index of the same articles.
+        let candidates = searcher.search(
             first,
-            &TopDocs::with_limit(prf.docs.max(1)).order_by_score(),
+            &TopDocs::with_limit(prf.docs.max(1) + TIE_MARGIN).order_by_score(),
         )?;
-        let total: f32 = top.iter().map(|(s, _)| s.max(0.0)).sum();
+        let mut top = Vec::with_capacity(candidates.len());
+        for (score, address) in candidates {
+            top.push((score, self.columns.id(&searcher, address)?, address));
+        }
+        top.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        top.truncate(prf.docs.max(1));
+        let total: f32 = top.iter().map(|(s, _, _)| s.max(0.0)).sum();
         if top.is_empty() || total <= 0.0 {
             return Ok(text);
         }
         let mut weights: HashMap<String, f32> = HashMap::new();
-        for (score, address) in &top {
+        for (score, _, address) in &top {
             let doc: TantivyDocument = searcher.doc(*address)?;
             let mut counts: HashMap<String, f32> = HashMap::new();
             let mut len = 0.0f32;
