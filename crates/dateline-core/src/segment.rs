@@ -128,7 +128,7 @@ fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>)
                 }
             }
             c if is_wordish(c) => {
-                while end < b.len() {
+                loop {
                     // The common case first: the word goes on.
                     while end < b.len() && is_wordish(class(b[end])) {
                         end += 1;
@@ -136,11 +136,8 @@ fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>)
                     if end >= b.len() {
                         break;
                     }
+                    // A word byte stops here: it may join across one mid-word character.
                     let (prev, next) = (class(b[end - 1]), class(b[end]));
-                    if is_wordish(prev) && is_wordish(next) {
-                        end += 1;
-                        continue;
-                    }
                     let after = b.get(end + 1).copied().map(class);
                     let joins = matches!(
                         (prev, next, after),
