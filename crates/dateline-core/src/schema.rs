@@ -6,6 +6,7 @@
 //! | `title`       | text   | news analyzer, positions, stored | phrases and snippets                   |
 //! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                   |
 //! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date            |
+//! | `day`         | i64    | indexed                          | whole-day range filters (days since 1970) |
 //! | `entity`      | facet  | indexed, stored                  | `/PER/Philip Hammond`: counts, display |
 //! | `entity_key`  | string | indexed (raw)                    | case-insensitive entity filters        |
 //! | `path`, `url` | string | stored                           | where the article came from            |
@@ -30,8 +31,9 @@ use tantivy::schema::{
 use crate::analyzer::NEWS_ANALYZER;
 
 /// Version of the on-disk layout: bumped when fields, their options or what is indexed in them
-/// change (3: articles in languages other than English are indexed unstemmed).
-pub const SCHEMA_VERSION: u32 = 3;
+/// change (3: articles in languages other than English are indexed unstemmed; 4: the `day`
+/// field).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -46,6 +48,10 @@ pub struct NewsSchema {
     pub body: Field,
     /// Publication instant.
     pub published: Field,
+    /// Publication day (days since 1970-01-01, UTC). A filter by whole days reads one term per
+    /// day from it instead of one per distinct second from `published`: a year of news is a few
+    /// hundred terms instead of tens of thousands.
+    pub day: Field,
     /// Typed entities as facets (`/PER/Philip Hammond`).
     pub entity: Field,
     /// Normalised entity names and aliases, for filters.
@@ -87,6 +93,7 @@ impl NewsSchema {
                 .set_stored()
                 .set_precision(DateTimePrecision::Seconds),
         );
+        let day = builder.add_i64_field("day", NumericOptions::default().set_indexed());
         let entity = builder.add_facet_field("entity", FacetOptions::default().set_stored());
         let entity_key = builder.add_text_field("entity_key", STRING);
         let path = builder.add_text_field("path", STORED);
@@ -102,6 +109,7 @@ impl NewsSchema {
             title,
             body,
             published,
+            day,
             entity,
             entity_key,
             path,
@@ -122,6 +130,7 @@ impl NewsSchema {
             title: field("title")?,
             body: field("body")?,
             published: field("published")?,
+            day: field("day")?,
             entity: field("entity")?,
             entity_key: field("entity_key")?,
             path: field("path")?,

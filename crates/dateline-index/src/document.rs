@@ -88,6 +88,13 @@ pub(crate) fn to_tantivy_date(d: DateTime<Utc>) -> tantivy::DateTime {
     tantivy::DateTime::from_timestamp_secs(d.timestamp())
 }
 
+/// Days since 1970-01-01 (UTC) of an instant: the `day` field's value.
+pub(crate) fn day_number(d: DateTime<Utc>) -> i64 {
+    d.timestamp().div_euclid(SECONDS_PER_DAY)
+}
+
+pub(crate) const SECONDS_PER_DAY: i64 = 86_400;
+
 pub(crate) fn from_tantivy_date(d: tantivy::DateTime) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(d.into_timestamp_secs(), 0)
 }
@@ -129,6 +136,7 @@ pub(crate) fn to_document(
     add_text(s.body, &article.body);
     if let Some(published) = article.published {
         doc.add_date(s.published, to_tantivy_date(published));
+        doc.add_i64(s.day, day_number(published));
     }
     if let Some(path) = &article.path {
         doc.add_text(s.path, path);

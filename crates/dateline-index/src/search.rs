@@ -21,7 +21,9 @@ use tantivy::{
 };
 
 use crate::bm25f::Bm25fQuery;
-use crate::document::{entities_of, from_tantivy_date, to_tantivy_date, EntityRef};
+use crate::document::{
+    day_number, entities_of, from_tantivy_date, to_tantivy_date, EntityRef, SECONDS_PER_DAY,
+};
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
 use crate::rank::{Prf, Proximity, Ranking};
@@ -362,16 +364,7 @@ impl Index {
     ) -> Result<Box<dyn Query>> {
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if request.from.is_some() || request.to.is_some() {
-            let field = self.schema.published;
-            let bound = |d: Option<DateTime<Utc>>| match d {
-                Some(d) => Bound::Included(Term::from_field_date(field, to_tantivy_date(d))),
-                None => Bound::Unbounded,
-            };
-            // The inverted-index range beats the fast-field one on selective news filters.
-            filters.push(Box::new(InvertedIndexRangeQuery::new(
-                bound(request.from),
-                bound(request.to),
-            )));
+            filters.push(self.date_filter(request.from, request.to));
         }
         for name in &request.entities {
             let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
@@ -408,6 +401,31 @@ impl Index {
                 (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))),
             ]))),
         }
+    }
+
+    /// The articles published from `from` to `to` (both included). Bounds on whole days (a
+    /// start at midnight, an end at 23:59:59, as bare dates give) read the `day` field; others
+    /// the second-precise `published` one. The inverted-index range beats the fast-field one on
+    /// selective news filters.
+    fn date_filter(
+        &self,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> Box<dyn Query> {
+        let starts_day = from.is_none_or(|d| d.timestamp().rem_euclid(SECONDS_PER_DAY) == 0);
+        let ends_day = to.is_none_or(|d| (d.timestamp() + 1).rem_euclid(SECONDS_PER_DAY) == 0);
+        let bound = |d: Option<DateTime<Utc>>, term: &dyn Fn(DateTime<Utc>) -> Term| {
+            d.map_or(Bound::Unbounded, |d| Bound::Included(term(d)))
+        };
+        let term: &dyn Fn(DateTime<Utc>) -> Term = if starts_day && ends_day {
+            &|d| Term::from_field_i64(self.schema.day, day_number(d))
+        } else {
+            &|d| Term::from_field_date(self.schema.published, to_tantivy_date(d))
+        };
+        Box::new(InvertedIndexRangeQuery::new(
+            bound(from, term),
+            bound(to, term),
+        ))
     }
 
     /// Number of articles matching a request (limit and offset ignored).

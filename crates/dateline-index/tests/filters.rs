@@ -33,6 +33,10 @@ fn instant(offset: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(START + offset, 0).unwrap()
 }
 
+fn day_start(d: DateTime<Utc>) -> i64 {
+    d.timestamp() - d.timestamp().rem_euclid(86_400)
+}
+
 #[derive(Debug, Clone)]
 struct Spec {
     date: Option<i64>,
@@ -68,6 +72,7 @@ proptest! {
         filter in proptest::collection::btree_set(0..NAMES.len(), 0..2),
         query in prop_oneof![Just("*"), Just("talks"), Just("fighters OR bank"), Just("-flood")],
         by_date in any::<bool>(),
+        whole_days in any::<bool>(),
     ) {
         let index = Index::create_in_ram().unwrap();
         let articles: Vec<Article> = specs
@@ -82,8 +87,13 @@ proptest! {
             .collect();
         index.add_articles(articles).unwrap();
 
-        let from = from.map(instant);
-        let to = to_set.then(|| instant(from.map_or(0, |f| f.timestamp() - START) + length));
+        let mut from = from.map(instant);
+        let mut to = to_set.then(|| instant(from.map_or(0, |f| f.timestamp() - START) + length));
+        if whole_days {
+            // Bounds on whole days, as bare dates give, take the `day` field's path.
+            from = from.map(|f| instant(day_start(f) - START));
+            to = to.map(|t| instant(day_start(t) - START + 86_399));
+        }
         let mut request = SearchRequest::new(query).limit(100).sort(if by_date { Sort::Date } else { Sort::Relevance });
         if let Some(f) = from {
             request = request.from(f);
@@ -124,4 +134,43 @@ proptest! {
             prop_assert_eq!(results.total, expected);
         }
     }
+}
+
+#[test]
+fn whole_day_and_exact_bounds_agree_around_midnight_also_before_1970() {
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let index = Index::create_in_ram().unwrap();
+    let dates = [
+        "1969-12-31T00:00:00Z",
+        "1969-12-31T23:59:59Z",
+        "1970-01-01T00:00:00Z",
+        "2015-01-21T23:59:59Z",
+        "2015-01-22T00:00:00Z",
+        "2015-01-22T15:11:00Z",
+        "2015-01-23T00:00:00Z",
+    ];
+    let articles = dates.iter().enumerate().map(|(i, d)| {
+        // Titles differ so that no article is a duplicate of another.
+        Article::new(format!("a{i}"), "talks")
+            .with_title(format!("Article {i}"))
+            .with_published(at(d))
+    });
+    index.add_articles(articles).unwrap();
+    let count = |from: &str, to: &str| {
+        let request = SearchRequest::new("talks")
+            .from_str(from)
+            .unwrap()
+            .to_str(to)
+            .unwrap();
+        index.count(&request).unwrap()
+    };
+    // Bare dates: whole days.
+    assert_eq!(count("1969-12-31", "1969-12-31"), 2);
+    assert_eq!(count("1970-01-01", "1970-01-01"), 1);
+    assert_eq!(count("2015-01-22", "2015-01-22"), 2);
+    assert_eq!(count("2015-01-21", "2015-01-23"), 4);
+    // Instants inside a day: exact to the second.
+    assert_eq!(count("2015-01-22T00:00:01Z", "2015-01-23"), 2);
+    assert_eq!(count("2015-01-21", "2015-01-22T15:10:59Z"), 2);
+    assert_eq!(count("1969-12-31T12:00:00Z", "1970-01-01T00:00:00Z"), 2);
 }
