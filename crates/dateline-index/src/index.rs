@@ -14,11 +14,11 @@ use tantivy::directory::error::{
     DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
 };
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, WatchCallback,
-    WatchHandle, WritePtr, META_LOCK,
+    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, OwnedBytes,
+    WatchCallback, WatchHandle, WritePtr, META_LOCK,
 };
 use tantivy::schema::FieldType;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
+use tantivy::{HasLen, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use crate::error::{Error, Result};
 
@@ -114,7 +114,11 @@ impl Index {
         let marker = serde_json::to_vec_pretty(&Marker::current())
             .map_err(|e| io(std::io::Error::other(e)))?;
         let schema = NewsSchema::new();
-        let index = tantivy::Index::create_in_dir(dir, schema.schema.clone())?;
+        let index = tantivy::Index::create(
+            IndexDirectory::open(dir)?,
+            schema.schema.clone(),
+            tantivy::IndexSettings::default(),
+        )?;
         // The marker goes last: a folder with it is a complete, openable index.
         fs::write(dir.join(MARKER_FILE), marker).map_err(io)?;
         Self::wrap(index, schema, Some(dir.to_path_buf()))
@@ -174,8 +178,7 @@ impl Index {
             found,
             expected: Marker::current().describe(),
         };
-        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
-        let index = tantivy::Index::open(IndexDirectory(directory))?;
+        let index = tantivy::Index::open(IndexDirectory::open(dir)?)?;
         let schema = NewsSchema::from_schema(&index.schema())
             .ok_or_else(|| incompatible("a schema without Dateline's fields".to_string()))?;
         let opened = Self::wrap(index, schema, Some(dir.to_path_buf()))?;
@@ -351,43 +354,61 @@ fn probe_write(dir: &Path) -> io::Result<()> {
 /// the lock that readers take while loading `meta.json` (against a concurrent garbage
 /// collection, which needs write access anyway) is skipped where it cannot be created.
 #[derive(Clone, Debug)]
-struct IndexDirectory(MmapDirectory);
+struct IndexDirectory {
+    mmap: MmapDirectory,
+    root: PathBuf,
+}
+
+impl IndexDirectory {
+    fn open(dir: &Path) -> tantivy::Result<Self> {
+        Ok(IndexDirectory {
+            mmap: MmapDirectory::open(dir)?,
+            root: dir.to_path_buf(),
+        })
+    }
+}
 
 impl Directory for IndexDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        self.0.get_file_handle(path)
+        if path.extension().is_some_and(|e| e == "store") {
+            return Ok(Arc::new(StoreFile::open(self, path)?));
+        }
+        self.mmap.get_file_handle(path)
     }
 
     fn open_read(&self, path: &Path) -> Result<FileSlice, OpenReadError> {
-        self.0.open_read(path)
+        if path.extension().is_some_and(|e| e == "store") {
+            return Ok(FileSlice::new(self.get_file_handle(path)?));
+        }
+        self.mmap.open_read(path)
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
-        self.0.delete(path)
+        self.mmap.delete(path)
     }
 
     fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
-        self.0.exists(path)
+        self.mmap.exists(path)
     }
 
     fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
-        self.0.open_write(path)
+        self.mmap.open_write(path)
     }
 
     fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
-        self.0.atomic_read(path)
+        self.mmap.atomic_read(path)
     }
 
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
-        self.0.atomic_write(path, data)
+        self.mmap.atomic_write(path, data)
     }
 
     fn sync_directory(&self) -> io::Result<()> {
-        self.0.sync_directory()
+        self.mmap.sync_directory()
     }
 
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
-        match self.0.acquire_lock(lock) {
+        match self.mmap.acquire_lock(lock) {
             Err(LockError::IoError(e))
                 if lock.filepath == META_LOCK.filepath
                     && matches!(
@@ -402,7 +423,51 @@ impl Directory for IndexDirectory {
     }
 
     fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
-        self.0.watch(watch_callback)
+        self.mmap.watch(watch_callback)
+    }
+}
+
+/// A document store file (`.store`: the stored articles, most of an index). Searches read a
+/// few blocks of it through tantivy's memory map, as before. Merging segments reads each
+/// segment's store whole: through the map those pages would stay resident, and counted in the
+/// process's memory, until the merge ends (hundreds of MB at a million articles), so reads that
+/// large go through `pread` into a buffer that is freed as soon as the store is copied.
+#[derive(Debug)]
+struct StoreFile {
+    mapped: Arc<dyn FileHandle>,
+    file: fs::File,
+}
+
+/// Reads of a store file from this size on bypass the memory map: no search reads this much at
+/// once (a block is tens of KB), a merge does.
+const STORE_PREAD_FROM: usize = 1 << 20;
+
+impl StoreFile {
+    fn open(directory: &IndexDirectory, path: &Path) -> Result<Self, OpenReadError> {
+        let mapped = directory.mmap.get_file_handle(path)?;
+        let full = directory.root.join(path);
+        let file = fs::File::open(&full)
+            .map_err(|io_error| OpenReadError::wrap_io_error(io_error, full.clone()))?;
+        Ok(StoreFile { mapped, file })
+    }
+}
+
+impl HasLen for StoreFile {
+    fn len(&self) -> usize {
+        self.mapped.len()
+    }
+}
+
+impl FileHandle for StoreFile {
+    fn read_bytes(&self, range: std::ops::Range<usize>) -> io::Result<OwnedBytes> {
+        #[cfg(unix)]
+        if range.len() >= STORE_PREAD_FROM {
+            use std::os::unix::fs::FileExt;
+            let mut buffer = vec![0; range.len()];
+            self.file.read_exact_at(&mut buffer, range.start as u64)?;
+            return Ok(OwnedBytes::new(buffer));
+        }
+        self.mapped.read_bytes(range)
     }
 }
 

@@ -30,7 +30,8 @@ use crate::Index;
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
     /// Writer memory budget in bytes, shared by the indexing threads. Peak process memory is
-    /// higher: prepared articles in flight, and index files mapped while segments merge.
+    /// higher: prepared articles in flight, the run's id and content keys, and the buffers and
+    /// mapped index files of segment merges (see BENCHMARKS.md for measured peaks).
     pub memory_budget: usize,
     /// Reading threads; `None` uses every core.
     pub threads: Option<usize>,
