@@ -447,3 +447,48 @@ fn a_misspelled_entity_filter_suggests_the_known_entity_also_with_count() {
         }
     }
 }
+
+#[test]
+fn bench_reports_latency_zero_hit_queries_and_the_slowest_queries_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let queries = dir.path().join("queries.tsv");
+    fs::write(
+        &queries,
+        "# id, query, optional from and until (exclusive)\n\
+         q1\t\"foreign fighters\"\n\
+         q2\tzebrafish\n\
+         q3\tministers\t2015-01-21\t2015-01-22\n",
+    )
+    .unwrap();
+    let out = dateline(
+        &index,
+        &[
+            "bench",
+            "--queries",
+            queries.to_str().unwrap(),
+            "--warmup",
+            "0",
+            "--passes",
+            "3",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(report["queries"], 3);
+    assert_eq!(report["passes"], 3);
+    // `zebrafish` is in no sample article; the date filter leaves q3 with none either (the
+    // ministers' meeting is dated the 20th and 22nd, and `until` is exclusive).
+    assert_eq!(report["zero_hits"], 2, "{report}");
+    let slowest = report["slowest"].as_array().unwrap();
+    let ids: std::collections::BTreeSet<&str> =
+        slowest.iter().map(|q| q["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["q1", "q2", "q3"].into_iter().collect());
+    let times: Vec<f64> = slowest.iter().map(|q| q["us"].as_f64().unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    assert!(report["p50_us"].as_f64().unwrap() > 0.0);
+}

@@ -92,7 +92,24 @@ pub struct BenchReport {
     pub mean_us: f64,
     /// Queries that found nothing.
     pub zero_hits: usize,
+    /// The slowest queries, slowest first, each by its median over the timed passes (so one
+    /// unlucky pass does not put a query here).
+    pub slowest: Vec<SlowQuery>,
 }
+
+/// A query among the slowest of a benchmark run.
+#[derive(Clone, Debug, Serialize)]
+pub struct SlowQuery {
+    /// Query id.
+    pub id: String,
+    /// Query text.
+    pub query: String,
+    /// Median latency over the timed passes, in microseconds.
+    pub us: f64,
+}
+
+/// Queries listed in [`BenchReport::slowest`].
+const SLOWEST: usize = 10;
 
 /// Nearest-rank percentile of sorted values.
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -138,6 +155,21 @@ impl Index {
             }
             runs.push((pass_start.elapsed().as_secs_f64(), times, zero));
         }
+        let mut slowest: Vec<SlowQuery> = queries
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let mut each: Vec<f64> = runs.iter().map(|r| r.1[i]).collect();
+                each.sort_by(f64::total_cmp);
+                SlowQuery {
+                    id: q.id.clone(),
+                    query: q.request.query.clone(),
+                    us: each[each.len() / 2],
+                }
+            })
+            .collect();
+        slowest.sort_by(|a, b| b.us.total_cmp(&a.us));
+        slowest.truncate(SLOWEST);
         runs.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (wall, mut times, zero_hits) = runs.swap_remove(runs.len() / 2);
         times.sort_by(f64::total_cmp);
@@ -151,6 +183,7 @@ impl Index {
             max_us: times.last().copied().unwrap_or(0.0),
             mean_us: times.iter().sum::<f64>() / times.len().max(1) as f64,
             zero_hits,
+            slowest,
         })
     }
 }

@@ -48,6 +48,10 @@ pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::R
                 writeln!(out, "  {label:<9}  {v:>10.0}")?;
             }
             writeln!(out, "  0 hits     {:>10}", report.zero_hits)?;
+            writeln!(out, "slowest (median µs over the passes):")?;
+            for q in &report.slowest {
+                writeln!(out, "  {:>8.0}  {}  {}", q.us, q.id, q.query)?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
