@@ -431,7 +431,9 @@ impl Directory for IndexDirectory {
 /// few blocks of it through tantivy's memory map, as before. Merging segments reads each
 /// segment's store whole: through the map those pages would stay resident, and counted in the
 /// process's memory, until the merge ends (hundreds of MB at a million articles), so reads that
-/// large go through `pread` into a buffer that is freed as soon as the store is copied.
+/// large go through `pread` into a buffer that is freed as soon as the store is copied. Reads
+/// beyond [`STORE_PREAD_UP_TO`] use the map again: its pages, unlike a buffer's, can be
+/// reclaimed by the system under memory pressure.
 #[derive(Debug)]
 struct StoreFile {
     mapped: Arc<dyn FileHandle>,
@@ -441,6 +443,8 @@ struct StoreFile {
 /// Reads of a store file from this size on bypass the memory map: no search reads this much at
 /// once (a block is tens of KB), a merge does.
 const STORE_PREAD_FROM: usize = 1 << 20;
+/// The largest read served by `pread` (the largest store at a million articles is about 310 MB).
+const STORE_PREAD_UP_TO: usize = 1 << 30;
 
 impl StoreFile {
     fn open(directory: &IndexDirectory, path: &Path) -> Result<Self, OpenReadError> {
@@ -461,7 +465,7 @@ impl HasLen for StoreFile {
 impl FileHandle for StoreFile {
     fn read_bytes(&self, range: std::ops::Range<usize>) -> io::Result<OwnedBytes> {
         #[cfg(unix)]
-        if range.len() >= STORE_PREAD_FROM {
+        if (STORE_PREAD_FROM..=STORE_PREAD_UP_TO).contains(&range.len()) {
             use std::os::unix::fs::FileExt;
             let mut buffer = vec![0; range.len()];
             self.file.read_exact_at(&mut buffer, range.start as u64)?;
