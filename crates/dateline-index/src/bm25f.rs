@@ -20,13 +20,15 @@
 //! ([`Bm25fQuery::filtered`]) rather than by a boolean conjunction around the query, which
 //! would score every match and lose the pruning.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::index::SegmentId;
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 /// A weighted bag of analysed terms, scored with BM25 over combined fields.
 pub struct Bm25fQuery {
@@ -86,8 +88,9 @@ impl Bm25fQuery {
     }
 
     /// The same query restricted to the articles `filter` matches (a date range, entities),
-    /// with the same ranking; filters given one after the other must all match. The filter is checked per candidate during the top-k traversal,
-    /// which keeps its pruning; a boolean conjunction around the query would lose it.
+    /// with the same ranking; filters given one after the other must all match. The filter is
+    /// checked per candidate during the top-k traversal, which keeps its pruning; a boolean
+    /// conjunction around the query would lose it.
     ///
     /// # Example
     /// ```
@@ -141,51 +144,54 @@ struct Bm25fWeight {
     b: f32,
     avg_len: f32,
     filter: Option<Box<dyn Weight>>,
+    /// Per segment, the term info of each term in each field (`term * fields + field`), from
+    /// the statistics pass: the scorers need not look the terms up again.
+    infos: HashMap<SegmentId, Vec<Option<TermInfo>>>,
 }
 
-/// Number of articles with `text` in any of `fields`.
-fn union_doc_freq(
-    searcher: &Searcher,
+/// In one segment: the term info of `text` in each of `fields` (looked up once here and used
+/// again by the scorer) and the number of articles with `text` in any of them.
+fn segment_union(
+    reader: &SegmentReader,
     fields: &[(Field, f32)],
     text: &str,
-) -> tantivy::Result<u64> {
-    let mut total = 0u64;
-    for reader in searcher.segment_readers() {
-        let mut lists = Vec::new();
-        for &(field, _) in fields {
-            let inverted = reader.inverted_index(field)?;
-            let term = Term::from_field_text(field, text);
-            if let Some(p) = inverted.read_postings(&term, IndexRecordOption::Basic)? {
-                lists.push(p);
-            }
+) -> tantivy::Result<(u64, Vec<Option<TermInfo>>)> {
+    let mut infos = Vec::with_capacity(fields.len());
+    let mut lists = Vec::new();
+    for &(field, _) in fields {
+        let inverted = reader.inverted_index(field)?;
+        let info = inverted.get_term_info(&Term::from_field_text(field, text))?;
+        if let Some(info) = &info {
+            lists.push(inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?);
         }
-        // The largest list counts whole; the other lists add the articles it lacks, found by
-        // seeking it (skip lists) rather than walking it: title lists are short, body lists
-        // long, and this runs for every query term.
-        lists.sort_by_key(|p| std::cmp::Reverse(p.doc_freq()));
-        let Some((largest, rest)) = lists.split_first_mut() else {
-            continue;
-        };
-        total += u64::from(largest.doc_freq());
-        let mut doc = rest.iter().map(DocSet::doc).min().unwrap_or(TERMINATED);
-        while doc != TERMINATED {
-            if largest.doc() < doc {
-                largest.seek(doc);
-            }
-            if largest.doc() != doc {
-                total += 1;
-            }
-            let mut next = TERMINATED;
-            for p in rest.iter_mut() {
-                if p.doc() == doc {
-                    p.advance();
-                }
-                next = next.min(p.doc());
-            }
-            doc = next;
-        }
+        infos.push(info);
     }
-    Ok(total)
+    // The largest list counts whole; the other lists add the articles it lacks, found by
+    // seeking it (skip lists) rather than walking it: title lists are short, body lists
+    // long, and this runs for every query term.
+    lists.sort_by_key(|p| std::cmp::Reverse(p.doc_freq()));
+    let Some((largest, rest)) = lists.split_first_mut() else {
+        return Ok((0, infos));
+    };
+    let mut total = u64::from(largest.doc_freq());
+    let mut doc = rest.iter().map(DocSet::doc).min().unwrap_or(TERMINATED);
+    while doc != TERMINATED {
+        if largest.doc() < doc {
+            largest.seek(doc);
+        }
+        if largest.doc() != doc {
+            total += 1;
+        }
+        let mut next = TERMINATED;
+        for p in rest.iter_mut() {
+            if p.doc() == doc {
+                p.advance();
+            }
+            next = next.min(p.doc());
+        }
+        doc = next;
+    }
+    Ok((total, infos))
 }
 
 impl Query for Bm25fQuery {
@@ -210,6 +216,7 @@ impl Query for Bm25fQuery {
                     .as_ref()
                     .map(|f| f.weight(scoring))
                     .transpose()?,
+                infos: HashMap::new(),
             }));
         };
         let num_docs = searcher
@@ -227,13 +234,25 @@ impl Query for Bm25fQuery {
             total_len += f64::from(w) * tokens as f64;
         }
         let avg_len = ((total_len / num_docs as f64) as f32).max(f32::MIN_POSITIVE);
+        let readers = searcher.segment_readers();
+        let mut infos: Vec<Vec<Option<TermInfo>>> = vec![Vec::new(); readers.len()];
         let mut terms = Vec::with_capacity(self.terms.len());
         for (text, q) in &self.terms {
-            let df = union_doc_freq(searcher, &self.fields, text)?.min(num_docs);
+            let mut df = 0;
+            let mut term_infos = Vec::with_capacity(readers.len());
+            for reader in readers {
+                let (n, found) = segment_union(reader, &self.fields, text)?;
+                df += n;
+                term_infos.push(found);
+            }
+            let df = df.min(num_docs);
             if df == 0 {
                 // Matches nothing (an unstemmed form in an English index): its bound would only
                 // slow MaxScore down.
                 continue;
+            }
+            for (segment, found) in infos.iter_mut().zip(term_infos) {
+                segment.extend(found);
             }
             let x = ((num_docs - df) as f32 + 0.5) / (df as f32 + 0.5);
             let idf = (1.0 + x).ln();
@@ -254,6 +273,11 @@ impl Query for Bm25fQuery {
             b: self.b,
             avg_len,
             filter,
+            infos: readers
+                .iter()
+                .map(SegmentReader::segment_id)
+                .zip(infos)
+                .collect(),
         }))
     }
 
@@ -270,16 +294,21 @@ impl Bm25fWeight {
         for &(field, _) in &self.fields {
             norms.push(reader.get_fieldnorms_reader(field)?);
         }
+        let known = self.infos.get(&reader.segment_id());
         let mut cursors = Vec::new();
         for (t, stat) in self.terms.iter().enumerate() {
             for (f, &(field, _)) in self.fields.iter().enumerate() {
                 let inverted = reader.inverted_index(field)?;
-                let term = Term::from_field_text(field, &stat.text);
-                if let Some(p) = inverted.read_postings(&term, IndexRecordOption::WithFreqs)? {
+                let info = match known {
+                    Some(infos) => infos[t * self.fields.len() + f].clone(),
+                    None => inverted.get_term_info(&Term::from_field_text(field, &stat.text))?,
+                };
+                if let Some(info) = info {
                     cursors.push(Cursor {
                         term: t as u32,
                         field: f as u32,
-                        postings: p,
+                        postings: inverted
+                            .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs)?,
                     });
                 }
             }
