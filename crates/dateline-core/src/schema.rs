@@ -7,8 +7,9 @@
 //! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                   |
 //! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date            |
 //! | `day`         | i64    | indexed                          | whole-day range filters (days since 1970) |
-//! | `entity`      | facet  | indexed, stored                  | `/PER/Philip Hammond`: counts, display |
-//! | `entity_key`  | string | indexed (raw)                    | case-insensitive entity filters        |
+//! | `entity`      | text   | one term per line, stored        | `PER:Philip Hammond`: typed filters, names, display |
+//! | `entity_id`   | u64    | fast                             | hash of each `entity` term: facet counts |
+//! | `entity_key`  | text   | one term per line                | case-insensitive entity filters        |
 //! | `path`, `url` | string | stored                           | where the article came from            |
 //! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)      |
 //! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed |
@@ -24,15 +25,15 @@
 //! ```
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-use crate::analyzer::NEWS_ANALYZER;
+use crate::analyzer::{LINES_TOKENIZER, NEWS_ANALYZER};
 
 /// Version of the on-disk layout: bumped when fields, their options or what is indexed in them
 /// change (3: articles in languages other than English are indexed unstemmed; 4: the `day`
-/// field).
+/// field, and entities as lines of text with hashed ids instead of facets).
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// The schema and handles to each of its fields.
@@ -52,9 +53,11 @@ pub struct NewsSchema {
     /// day from it instead of one per distinct second from `published`: a year of news is a few
     /// hundred terms instead of tens of thousands.
     pub day: Field,
-    /// Typed entities as facets (`/PER/Philip Hammond`).
+    /// Typed entities, one `CODE:Name` line each (`PER:Philip Hammond`).
     pub entity: Field,
-    /// Normalised entity names and aliases, for filters.
+    /// The hash of each `entity` line, a fast column to count entities over matching articles.
+    pub entity_id: Field,
+    /// Normalised entity names and aliases, one per line, for filters.
     pub entity_key: Field,
     /// Source file, relative to the indexed root.
     pub path: Field,
@@ -94,8 +97,22 @@ impl NewsSchema {
                 .set_precision(DateTimePrecision::Seconds),
         );
         let day = builder.add_i64_field("day", NumericOptions::default().set_indexed());
-        let entity = builder.add_facet_field("entity", FacetOptions::default().set_stored());
-        let entity_key = builder.add_text_field("entity_key", STRING);
+        // Terms only: no frequencies, positions or length norms.
+        let lines = TextFieldIndexing::default()
+            .set_tokenizer(LINES_TOKENIZER)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false);
+        let entity = builder.add_text_field(
+            "entity",
+            TextOptions::default()
+                .set_indexing_options(lines.clone())
+                .set_stored(),
+        );
+        let entity_id = builder.add_u64_field("entity_id", NumericOptions::default() | FAST);
+        let entity_key = builder.add_text_field(
+            "entity_key",
+            TextOptions::default().set_indexing_options(lines),
+        );
         let path = builder.add_text_field("path", STORED);
         let url = builder.add_text_field("url", STORED);
         let lang = builder.add_text_field("lang", STRING | STORED);
@@ -111,6 +128,7 @@ impl NewsSchema {
             published,
             day,
             entity,
+            entity_id,
             entity_key,
             path,
             url,
@@ -132,6 +150,7 @@ impl NewsSchema {
             published: field("published")?,
             day: field("day")?,
             entity: field("entity")?,
+            entity_id: field("entity_id")?,
             entity_key: field("entity_key")?,
             path: field("path")?,
             url: field("url")?,

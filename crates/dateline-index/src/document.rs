@@ -6,7 +6,7 @@ use dateline_core::entities::normalize_key;
 use dateline_core::schema::NewsSchema;
 use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
-use tantivy::schema::{Facet, Value};
+use tantivy::schema::Value;
 use tantivy::tokenizer::PreTokenizedString;
 use tantivy::TantivyDocument;
 use xxhash_rust::xxh3::Xxh3;
@@ -99,9 +99,22 @@ pub(crate) fn from_tantivy_date(d: tantivy::DateTime) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(d.into_timestamp_secs(), 0)
 }
 
-/// The facet of an entity: `/PER/Philip Hammond`.
-pub(crate) fn entity_facet(kind: EntityKind, name: &str) -> Facet {
-    Facet::from_path([kind.code(), name])
+/// The indexed term of a typed entity: `PER:Philip Hammond` (a line break in a name, which
+/// would split the term, becomes a space).
+pub(crate) fn entity_term(kind: EntityKind, name: &str) -> String {
+    format!("{}:{}", kind.code(), name.replace('\n', " "))
+}
+
+/// The type and name of an [`entity_term`].
+pub(crate) fn parse_entity_term(term: &str) -> Option<(EntityKind, &str)> {
+    let (code, name) = term.split_once(':')?;
+    let kind = EntityKind::ALL.into_iter().find(|k| k.code() == code)?;
+    Some((kind, name))
+}
+
+/// The `entity_id` of an [`entity_term`].
+pub(crate) fn entity_id(term: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(term.as_bytes())
 }
 
 /// The tantivy document of an article. Title and body go through the fields' analyzer when
@@ -147,16 +160,29 @@ pub(crate) fn to_document(
     if let Some(lang) = &article.language {
         doc.add_text(s.lang, lang);
     }
+    // All of an article's entities go in one value per field, a line each (see
+    // `LinesTokenizer`); an entity listed twice is indexed and counted once.
+    let mut typed = String::new();
+    let mut ids: Vec<u64> = Vec::with_capacity(article.entities.len());
     let mut keys: Vec<String> = Vec::new();
     for entity in &article.entities {
-        doc.add_facet(s.entity, entity_facet(entity.kind, &entity.name));
+        let term = entity_term(entity.kind, &entity.name);
+        let id = entity_id(&term);
+        if ids.contains(&id) {
+            continue;
+        }
+        ids.push(id);
+        doc.add_u64(s.entity_id, id);
+        typed.push_str(&term);
+        typed.push('\n');
         keys.push(normalize_key(&entity.name));
         keys.extend(entity.forms.iter().map(|f| normalize_key(f)));
     }
-    keys.sort_unstable();
-    keys.dedup();
-    for key in keys {
-        doc.add_text(s.entity_key, key);
+    if !typed.is_empty() {
+        doc.add_text(s.entity, typed);
+        keys.sort_unstable();
+        keys.dedup();
+        doc.add_text(s.entity_key, keys.join("\n"));
     }
     doc
 }
@@ -169,21 +195,14 @@ fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Str
 
 /// Typed entities stored with a document, in the order they were added.
 pub(crate) fn entities_of(s: &NewsSchema, doc: &TantivyDocument) -> Vec<EntityRef> {
-    doc.get_all(s.entity)
-        .filter_map(|v| v.as_facet())
-        .filter_map(|path| {
-            let facet = Facet::from_encoded(path.as_bytes().to_vec()).ok()?;
-            let parts = facet.to_path();
-            let kind = match parts.first().copied()? {
-                "PER" => EntityKind::Person,
-                "ORG" => EntityKind::Organization,
-                "LOC" => EntityKind::Place,
-                _ => return None,
-            };
-            Some(EntityRef {
-                kind,
-                name: parts.get(1)?.to_string(),
-            })
+    doc.get_first(s.entity)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(parse_entity_term)
+        .map(|(kind, name)| EntityRef {
+            kind,
+            name: name.to_string(),
         })
         .collect()
 }

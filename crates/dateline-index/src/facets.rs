@@ -1,21 +1,27 @@
 //! Entity search beyond plain filters: typed entity filters (`--person`, `--org`, `--place`),
 //! "did you mean" suggestions for filters that match nothing, and facets over all matching
-//! articles (top entities per type from tantivy's facet collector, articles per month from its
-//! date-histogram aggregation).
+//! articles (top entities per type counted from the `entity_id` column, articles per month from
+//! tantivy's date-histogram aggregation).
 
 use std::collections::BTreeMap;
 
 use dateline_core::entities::normalize_key;
 use dateline_core::EntityKind;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
-use tantivy::collector::{Count, FacetCollector};
-use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{Searcher, Term};
 
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+
+use crate::document::{entity_term, parse_entity_term};
 use crate::error::Result;
+use crate::search::EntityNames;
 use crate::{Index, SearchRequest};
 
 /// An entity with the number of matching articles naming it.
@@ -69,12 +75,112 @@ pub struct EntitySuggestion {
 /// The kinds listed by facets and `dateline entities`.
 const LISTED: [EntityKind; 4] = EntityKind::ALL;
 
-fn facet_root(kind: EntityKind) -> String {
-    format!("/{}", kind.code())
+/// Counts, over the articles a query matches, the articles naming each entity, from the
+/// `entity_id` column; the hashes are named through each segment's `entity` terms (read once
+/// per segment and cached).
+pub(crate) struct EntityCounts<'a> {
+    index: &'a Index,
+    searcher: &'a Searcher,
 }
 
-fn kind_of_code(code: &str) -> Option<EntityKind> {
-    LISTED.into_iter().find(|k| k.code() == code)
+impl<'a> EntityCounts<'a> {
+    pub(crate) fn new(index: &'a Index, searcher: &'a Searcher) -> Self {
+        EntityCounts { index, searcher }
+    }
+}
+
+/// Articles per entity, by type: the collected counts.
+#[derive(Default)]
+pub(crate) struct Counted(HashMap<EntityKind, HashMap<String, u64>>);
+
+impl Counted {
+    /// The `limit` entities of `kind` named by the most articles, most first (ties by name).
+    pub(crate) fn top(&self, kind: EntityKind, limit: usize) -> Vec<EntityCount> {
+        let mut list: Vec<EntityCount> = self
+            .0
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(|(name, &articles)| EntityCount {
+                kind,
+                name: name.clone(),
+                articles,
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        list.truncate(limit);
+        list
+    }
+}
+
+pub(crate) struct SegmentEntityCounts {
+    ids: Column<u64>,
+    names: Arc<EntityNames>,
+    counts: rustc_hash::FxHashMap<u64, u64>,
+}
+
+impl Collector for EntityCounts<'_> {
+    type Fruit = Counted;
+    type Child = SegmentEntityCounts;
+
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentEntityCounts> {
+        let names = self
+            .index
+            .columns
+            .entity_names(self.searcher, ord, self.index.schema.entity)
+            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        Ok(SegmentEntityCounts {
+            ids: reader.fast_fields().u64("entity_id")?,
+            names,
+            counts: Default::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Counted>) -> tantivy::Result<Counted> {
+        let mut all = Counted::default();
+        for fruit in fruits {
+            for (kind, names) in fruit.0 {
+                let into = all.0.entry(kind).or_default();
+                for (name, n) in names {
+                    *into.entry(name).or_default() += n;
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentEntityCounts {
+    type Fruit = Counted;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for id in self.ids.values_for_doc(doc) {
+            *self.counts.entry(id).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Counted {
+        let mut out = Counted::default();
+        for (id, n) in self.counts {
+            let Some((kind, name)) = self.names.get(&id).and_then(|t| parse_entity_term(t)) else {
+                continue;
+            };
+            out.0.entry(kind).or_default().insert(name.to_string(), n);
+        }
+        out
+    }
 }
 
 /// Levenshtein distance on chars, giving up (returning `limit + 1`) past `limit`.
@@ -103,7 +209,7 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 }
 
 impl Index {
-    /// Every entity in the index as `(kind, canonical name)`, read from the facet dictionary.
+    /// Every entity in the index as `(kind, canonical name)`, read from the term dictionary.
     pub fn known_entities(&self) -> Result<Vec<(EntityKind, String)>> {
         let searcher = self.reader.searcher();
         known_entities(&searcher, self)
@@ -135,8 +241,7 @@ impl Index {
                 && ekey.rsplit(' ').next().is_some_and(|last| last == key)
                 && ekey.contains(' ');
             if ekey == key || canonical.as_deref() == Some(ekey.as_str()) || surname {
-                let facet = Facet::from_path([kind.code(), entity.as_str()]);
-                let term = Term::from_facet(self.schema.entity, &facet);
+                let term = Term::from_field_text(self.schema.entity, &entity_term(kind, &entity));
                 clauses.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
@@ -245,10 +350,6 @@ impl Index {
     pub fn facets(&self, request: &SearchRequest, top: usize) -> Result<Facets> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        let mut facet_collector = FacetCollector::for_field("entity");
-        for kind in LISTED {
-            facet_collector.add_facet(facet_root(kind).as_str());
-        }
         let aggs: Aggregations = serde_json::from_value(serde_json::json!({
             "days": {
                 "date_histogram": {
@@ -264,23 +365,12 @@ impl Index {
             self.index.tokenizers().clone(),
         );
         let agg_collector = AggregationCollector::from_aggs(aggs, context);
-        let (counts, aggs, total) =
-            searcher.search(&*query, &(facet_collector, agg_collector, Count))?;
-        let mut entities = BTreeMap::new();
-        for kind in LISTED {
-            let list: Vec<EntityCount> = counts
-                .top_k(facet_root(kind).as_str(), top)
-                .into_iter()
-                .filter_map(|(facet, n)| {
-                    facet.to_path().get(1).map(|name| EntityCount {
-                        kind,
-                        name: name.to_string(),
-                        articles: n,
-                    })
-                })
-                .collect();
-            entities.insert(kind, list);
-        }
+        let counts = EntityCounts::new(self, &searcher);
+        let (counts, aggs, total) = searcher.search(&*query, &(counts, agg_collector, Count))?;
+        let entities = LISTED
+            .into_iter()
+            .map(|kind| (kind, counts.top(kind, top)))
+            .collect();
         // Roll the day buckets up into calendar months.
         let mut months: BTreeMap<String, u64> = BTreeMap::new();
         let json = serde_json::to_value(&aggs)
@@ -326,27 +416,15 @@ impl Index {
     ) -> Result<Vec<EntityCount>> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        let mut collector = FacetCollector::for_field("entity");
         let kinds: Vec<EntityKind> = match kind {
             Some(k) => vec![k],
             None => LISTED.to_vec(),
         };
-        for k in &kinds {
-            collector.add_facet(facet_root(*k).as_str());
-        }
-        let counts = searcher.search(&*query, &collector)?;
-        let mut out = Vec::new();
-        for k in kinds {
-            for (facet, n) in counts.top_k(facet_root(k).as_str(), limit) {
-                if let Some(name) = facet.to_path().get(1) {
-                    out.push(EntityCount {
-                        kind: k,
-                        name: name.to_string(),
-                        articles: n,
-                    });
-                }
-            }
-        }
+        let counts = searcher.search(&*query, &EntityCounts::new(self, &searcher))?;
+        let mut out: Vec<EntityCount> = kinds
+            .into_iter()
+            .flat_map(|k| counts.top(k, limit))
+            .collect();
         out.sort_by(|a, b| {
             b.articles
                 .cmp(&a.articles)
@@ -359,7 +437,7 @@ impl Index {
     }
 }
 
-/// All `(kind, name)` facets in the index's term dictionaries.
+/// Every `(kind, name)` in the index's `entity` term dictionaries.
 fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind, String)>> {
     let mut out: Vec<(EntityKind, String)> = Vec::new();
     for segment in searcher.segment_readers() {
@@ -369,14 +447,9 @@ fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind,
             .stream()
             .map_err(tantivy::TantivyError::from)?;
         while stream.advance() {
-            let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) else {
-                continue;
-            };
-            let path = facet.to_path();
-            if let (Some(code), Some(name)) = (path.first(), path.get(1)) {
-                if let Some(kind) = kind_of_code(code) {
-                    out.push((kind, (*name).to_string()));
-                }
+            let term = std::str::from_utf8(stream.key()).ok();
+            if let Some((kind, name)) = term.and_then(parse_entity_term) {
+                out.push((kind, name.to_string()));
             }
         }
     }

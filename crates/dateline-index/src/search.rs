@@ -22,7 +22,8 @@ use tantivy::{
 
 use crate::bm25f::Bm25fQuery;
 use crate::document::{
-    day_number, entities_of, from_tantivy_date, to_tantivy_date, EntityRef, SECONDS_PER_DAY,
+    day_number, entities_of, entity_id, from_tantivy_date, to_tantivy_date, EntityRef,
+    SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
@@ -606,10 +607,38 @@ impl SegmentColumns {
     }
 }
 
-/// [`SegmentColumns`] by segment, kept while the segment lives.
+/// What is read once per segment and kept while the segment lives: [`SegmentColumns`] for
+/// hits, and the entity names behind the `entity_id` hashes for entity counts.
 #[derive(Default)]
 pub(crate) struct ColumnCache {
     segments: std::sync::Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
+    entity_names: std::sync::Mutex<HashMap<SegmentId, Arc<EntityNames>>>,
+}
+
+/// A segment's entities by `entity_id`: their `CODE:Name` terms.
+pub(crate) type EntityNames = rustc_hash::FxHashMap<u64, String>;
+
+/// Looks `key` up in `map`, or builds its value, first dropping the entries of segments merged
+/// away since.
+fn cached<T>(
+    map: &std::sync::Mutex<HashMap<SegmentId, Arc<T>>>,
+    searcher: &Searcher,
+    key: SegmentId,
+    build: impl FnOnce() -> Result<T>,
+) -> Result<Arc<T>> {
+    let mut map = map.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(value) = map.get(&key) {
+        return Ok(Arc::clone(value));
+    }
+    let value = Arc::new(build()?);
+    let live: std::collections::HashSet<SegmentId> = searcher
+        .segment_readers()
+        .iter()
+        .map(SegmentReader::segment_id)
+        .collect();
+    map.retain(|id, _| live.contains(id));
+    map.insert(key, Arc::clone(&value));
+    Ok(value)
 }
 
 impl ColumnCache {
@@ -623,37 +652,46 @@ impl ColumnCache {
     /// The columns of the segment `ord` of `searcher`.
     fn segment(&self, searcher: &Searcher, ord: u32) -> Result<Arc<SegmentColumns>> {
         let segment = searcher.segment_reader(ord);
-        let key = segment.segment_id();
-        let mut segments = self.segments.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(columns) = segments.get(&key) {
-            return Ok(Arc::clone(columns));
-        }
-        let mut ids = vec![String::new(); segment.max_doc() as usize];
-        if let Some(column) = segment.fast_fields().str("id")? {
-            // One pass over the dictionary, decompressing each block once.
-            let mut terms = Vec::with_capacity(column.num_terms());
-            let mut stream = column.dictionary().stream().map_err(TantivyError::from)?;
-            while stream.advance() {
-                terms.push(String::from_utf8_lossy(stream.key()).into_owned());
-            }
-            for (doc, id) in ids.iter_mut().enumerate() {
-                if let Some(ord) = column.term_ords(doc as DocId).next() {
-                    if let Some(term) = terms.get(ord as usize) {
-                        id.clone_from(term);
+        cached(&self.segments, searcher, segment.segment_id(), || {
+            let mut ids = vec![String::new(); segment.max_doc() as usize];
+            if let Some(column) = segment.fast_fields().str("id")? {
+                // One pass over the dictionary, decompressing each block once.
+                let mut terms = Vec::with_capacity(column.num_terms());
+                let mut stream = column.dictionary().stream().map_err(TantivyError::from)?;
+                while stream.advance() {
+                    terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+                }
+                for (doc, id) in ids.iter_mut().enumerate() {
+                    if let Some(ord) = column.term_ords(doc as DocId).next() {
+                        if let Some(term) = terms.get(ord as usize) {
+                            id.clone_from(term);
+                        }
                     }
                 }
             }
-        }
-        let dates = segment.fast_fields().date("published")?;
-        // Segments merged away since are dropped with this insertion.
-        let live: std::collections::HashSet<SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(SegmentReader::segment_id)
-            .collect();
-        segments.retain(|id, _| live.contains(id));
-        let columns = Arc::new(SegmentColumns { ids, dates });
-        segments.insert(key, Arc::clone(&columns));
-        Ok(columns)
+            let dates = segment.fast_fields().date("published")?;
+            Ok(SegmentColumns { ids, dates })
+        })
+    }
+
+    /// The entity names of the segment `ord` of `searcher`, from its `entity` terms.
+    pub(crate) fn entity_names(
+        &self,
+        searcher: &Searcher,
+        ord: u32,
+        field: tantivy::schema::Field,
+    ) -> Result<Arc<EntityNames>> {
+        let segment = searcher.segment_reader(ord);
+        cached(&self.entity_names, searcher, segment.segment_id(), || {
+            let inverted = segment.inverted_index(field)?;
+            let mut names = EntityNames::default();
+            let mut stream = inverted.terms().stream().map_err(TantivyError::from)?;
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key()) {
+                    names.insert(entity_id(term), term.to_string());
+                }
+            }
+            Ok(names)
+        })
     }
 }

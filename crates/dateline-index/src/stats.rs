@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use dateline_core::{Article, EntityKind};
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, ExistsQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Order, TantivyDocument, Term};
 
 use crate::document::{from_tantivy_date, to_article};
 use crate::error::Result;
+use crate::facets::EntityCounts;
 use crate::Index;
 
 /// Figures describing an index.
@@ -44,28 +45,22 @@ impl Index {
                 .and_then(|(d, _)| *d)
                 .and_then(from_tantivy_date))
         };
-        let mut facets = FacetCollector::for_field("entity");
-        for kind in [
+        let counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher))?;
+        let top_entities = [
             EntityKind::Person,
             EntityKind::Organization,
             EntityKind::Place,
-        ] {
-            facets.add_facet(format!("/{}", kind.code()).as_str());
-        }
-        let counts = searcher.search(&AllQuery, &facets)?;
-        let mut top_entities = BTreeMap::new();
-        for kind in [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-        ] {
+        ]
+        .into_iter()
+        .map(|kind| {
             let list = counts
-                .top_k(format!("/{}", kind.code()).as_str(), top)
+                .top(kind, top)
                 .into_iter()
-                .filter_map(|(facet, n)| facet.to_path().get(1).map(|name| (name.to_string(), n)))
+                .map(|e| (e.name, e.articles))
                 .collect();
-            top_entities.insert(kind, list);
-        }
+            (kind, list)
+        })
+        .collect();
         let articles = searcher.num_docs();
         Ok(IndexStats {
             articles,
