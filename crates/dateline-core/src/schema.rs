@@ -1,20 +1,20 @@
 //! The tantivy schema Dateline indexes articles with, and its version.
 //!
-//! | field         | type   | options                          | why                                    |
-//! |---------------|--------|----------------------------------|----------------------------------------|
-//! | `id`          | string | indexed (raw), stored, fast      | identity: updates delete by it         |
-//! | `title`       | text   | news analyzer, positions, stored | phrases and snippets                   |
-//! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                   |
-//! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date            |
-//! | `day`         | i64    | indexed                          | whole-day range filters (days since 1970) |
-//! | `entity`      | text   | one term per line, stored        | `PER:Philip Hammond`: typed filters, names, display |
-//! | `entity_id`   | u64    | fast                             | hash of each `entity` term: facet counts |
-//! | `entity_key`  | text   | one term per line                | case-insensitive entity filters        |
-//! | `path`, `url` | string | stored                           | where the article came from            |
-//! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)      |
-//! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed |
-//! | `id_hash`     | u64    | fast                             | quick identity scan on re-index        |
-//! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped         |
+//! | field         | type   | options                          | why                                          |
+//! |---------------|--------|----------------------------------|----------------------------------------------|
+//! | `id`          | string | indexed (raw), stored, fast      | identity: updates delete by it               |
+//! | `title`       | text   | news analyzer, positions, stored | phrases and snippets                         |
+//! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                         |
+//! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date                  |
+//! | `day`         | i64    | indexed                          | whole-day range filters (days since 1970)    |
+//! | `entity`      | text   | a term per line, stored          | `PER:Philip Hammond`: typed filters, display |
+//! | `entity_id`   | u64    | fast                             | hash of each `entity` term: entity counts    |
+//! | `entity_key`  | text   | a term per line                  | case-insensitive entity filters              |
+//! | `path`, `url` | string | stored                           | where the article came from                  |
+//! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)            |
+//! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed      |
+//! | `id_hash`     | u64    | fast                             | quick identity scan on re-index              |
+//! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped               |
 //!
 //! # Example
 //! ```
