@@ -370,18 +370,12 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
             f |= ALL_CAPS;
         }
     }
-    // Most words are longer than any connector or particle: the length test spares them two
-    // list scans, which showed in ingest profiles.
-    if (!cap || title_case) && bare.len() <= JOINER_MAX_LEN {
-        if in_list(bare, CONNECTORS) {
-            f |= CONNECTOR;
-            if bare.eq_ignore_ascii_case("and") {
-                f |= AND;
-            }
+    if !cap || title_case {
+        let mut joiner = joiner_flags(bare);
+        if cap {
+            joiner &= !PARTICLE;
         }
-        if !cap && in_list(bare, PARTICLES) {
-            f |= PARTICLE;
-        }
+        f |= joiner;
     }
     if cap {
         normalize_into(bare, buf);
@@ -450,6 +444,55 @@ const fn max_len(list: &[&str], at_least: usize) -> usize {
         i += 1;
     }
     max
+}
+
+/// A short ASCII word lower-cased into one integer, one byte a letter (`None`: not a word of
+/// up to [`JOINER_MAX_LEN`] ASCII letters). Distinct words give distinct integers.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > JOINER_MAX_LEN {
+        return None;
+    }
+    let (mut i, mut key) = (0, 0u64);
+    while i < word.len() {
+        if !word[i].is_ascii_alphabetic() {
+            return None;
+        }
+        key = key << 8 | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(key)
+}
+
+/// Every connector and particle, [`packed`], with its flags: the joiner test runs on every
+/// short word, where scanning the two lists with `eq_ignore_ascii_case` showed in profiles.
+static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
+    let mut table = [(0, 0); CONNECTORS.len() + PARTICLES.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let (word, flag) = if i < CONNECTORS.len() {
+            (CONNECTORS[i], CONNECTOR)
+        } else {
+            (PARTICLES[i - CONNECTORS.len()], PARTICLE)
+        };
+        let Some(key) = packed(word.as_bytes()) else {
+            panic!("a joiner is not a short ASCII word");
+        };
+        let and = matches!(packed(b"and"), Some(k) if k == key);
+        table[i] = (key, if and { flag | AND } else { flag });
+        i += 1;
+    }
+    table
+};
+
+/// [`CONNECTOR`] (with [`AND`]) and [`PARTICLE`] as the lists give them to `word`, in any case.
+fn joiner_flags(word: &str) -> u32 {
+    let Some(key) = packed(word.as_bytes()) else {
+        return 0;
+    };
+    JOINERS
+        .iter()
+        .filter(|&&(k, _)| k == key)
+        .fold(0, |f, &(_, flag)| f | flag)
 }
 
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
@@ -555,9 +598,9 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
-    for (i, seg) in crate::segment::split_word_bounds(text) {
+    crate::segment::for_each_bound(text, |i, seg| {
         let Some(c0) = seg.chars().next() else {
-            continue;
+            return;
         };
         if c0.is_alphanumeric() {
             if hyphen_end == Some(i) {
@@ -570,19 +613,21 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                         last.flags =
                             keep | word_flags(&text[last.start..last.end], title_case, g, buf);
                         pending_break = false;
-                        continue;
+                        return;
                     }
                 }
             }
             hyphen_end = None;
             let mut end = i + seg.len();
             let mut extra = 0;
-            // Possessive: `Hammond's`, `Hammond’s`.
-            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-                if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
-                    end -= suffix.len();
-                    extra |= END_RUN;
-                    break;
+            // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
+            if matches!(seg.as_bytes().last(), Some(b's' | b'S')) {
+                for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                    if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
+                        end -= suffix.len();
+                        extra |= END_RUN;
+                        break;
+                    }
                 }
             }
             while skip_i < skips.len() && skips[skip_i].1 < i {
@@ -608,7 +653,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             if extra & END_RUN != 0 {
                 pending_break = true;
             }
-            continue;
+            return;
         }
         if c0.is_whitespace() {
             hyphen_end = None;
@@ -616,7 +661,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 pending_break = true;
                 pending_sent = true;
             }
-            continue;
+            return;
         }
         let adjacent = toks.last().is_some_and(|t| t.end == i);
         match seg {
@@ -626,7 +671,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             }
             "." if adjacent && !pending_break => {
                 let Some(last) = toks.last_mut() else {
-                    continue;
+                    return;
                 };
                 let word = &text[last.start..last.end];
                 let initial = word.chars().count() == 1 && starts_upper(word);
@@ -696,7 +741,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 }
             }
         }
-    }
+    });
     toks
 }
 

@@ -23,6 +23,17 @@ pub fn normalize_key(name: &str) -> String {
 /// [`normalize_key`] into a reusable buffer (cleared first).
 pub(crate) fn normalize_into(name: &str, out: &mut String) {
     out.clear();
+    // Most names are ASCII: whole words copied and lower-cased at once, no char decoding.
+    if name.is_ascii() {
+        for word in name.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut pending_space = false;
     for c in name.chars() {
         if c.is_whitespace() {
