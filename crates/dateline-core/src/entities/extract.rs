@@ -6,6 +6,8 @@
 
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
@@ -780,6 +782,8 @@ struct Collector {
     field: MentionField,
     /// Mentions found so far, in text order per field.
     raw: Vec<RawMention>,
+    /// Scratch for entity keys: most lookups find the entity, and need no key of their own.
+    key: String,
 }
 
 /// What a mention points at before short forms are joined.
@@ -802,7 +806,7 @@ impl Collector {
         &mut self,
         canonical: &str,
         kind: EntityKind,
-        surface: String,
+        surface: &str,
         span: (usize, usize),
     ) -> usize {
         let idx = self.add(canonical, kind, surface);
@@ -816,11 +820,14 @@ impl Collector {
     }
 
     /// Counts one mention of an entity (creating it) without recording a span.
-    fn add(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
+    fn add(&mut self, canonical: &str, kind: EntityKind, surface: &str) -> usize {
         // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
-        let name_key = normalize_key(canonical);
-        let key = format!("{name_key}\u{1}{}", kind.code());
-        let idx = match self.by_key.get(&key) {
+        let mut key = std::mem::take(&mut self.key);
+        normalize_into(canonical, &mut key);
+        let name_len = key.len();
+        key.push('\u{1}');
+        key.push_str(kind.code());
+        let idx = match self.by_key.get(key.as_str()) {
             Some(&i) => i,
             None => {
                 self.ents.push(Agg {
@@ -831,7 +838,7 @@ impl Collector {
                 });
                 let i = self.ents.len() - 1;
                 if kind == EntityKind::Person {
-                    let mut words = name_key.split(' ');
+                    let mut words = key[..name_len].split(' ');
                     if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
                         self.person_last.push((last.to_string(), self.seq, i));
                         if let Some((p, rest)) = last.split_once('-') {
@@ -841,14 +848,15 @@ impl Collector {
                         }
                     }
                 }
-                self.by_key.insert(key, i);
+                self.by_key.insert(key.clone(), i);
                 i
             }
         };
+        self.key = key;
         let e = &mut self.ents[idx];
         e.mentions += 1;
-        if !e.forms.contains(&surface) {
-            e.forms.push(surface);
+        if !e.forms.iter().any(|f| f == surface) {
+            e.forms.push(surface.to_string());
         }
         self.seq += 1;
         idx
@@ -860,8 +868,8 @@ impl Collector {
 
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
     fn pend_as(&mut self, surface: String, fallback: Option<EntityKind>, span: (usize, usize)) {
-        let key = normalize_key(&surface);
-        let key = key.trim_end_matches('.').to_string();
+        let mut key = normalize_key(&surface);
+        key.truncate(key.trim_end_matches('.').len());
         self.raw.push(RawMention {
             field: self.field,
             start: span.0,
@@ -908,8 +916,7 @@ impl Collector {
                 }
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
-                let name = p.surface.clone();
-                resolved.push(Some(self.add(&name, kind, p.surface)));
+                resolved.push(Some(self.add(&p.surface, kind, &p.surface)));
             } else {
                 resolved.push(None);
             }
@@ -1015,6 +1022,8 @@ struct Doc<'a> {
     toks: Vec<Tok>,
     /// The article is a sports story (its headline starts with a sport).
     sports: bool,
+    /// Scratch for lookup keys, reused across the many lookups of a text.
+    key: RefCell<String>,
 }
 
 fn col_sports(doc: &Doc) -> bool {
@@ -1036,9 +1045,23 @@ impl Doc<'_> {
         &self.text[t.start..t.end]
     }
 
+    /// The text of tokens `s..=e`, as written.
+    fn raw(&self, s: usize, e: usize) -> &str {
+        &self.text[self.toks[s].start..self.toks[e].end]
+    }
+
     /// The surface form of tokens `s..=e`, whitespace collapsed.
-    fn surface(&self, s: usize, e: usize) -> String {
-        let raw = &self.text[self.toks[s].start..self.toks[e].end];
+    fn surface(&self, s: usize, e: usize) -> Cow<'_, str> {
+        let raw = self.raw(s, e);
+        // Most names are ASCII words a single space apart: their surface is the text itself.
+        let b = raw.as_bytes();
+        let spaced = b
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| c > b' ' && c < 0x80 || c == b' ' && i > 0 && b[i - 1] != b' ');
+        if spaced && b.last() != Some(&b' ') {
+            return Cow::Borrowed(raw);
+        }
         let mut out = String::with_capacity(raw.len());
         for (n, part) in raw.split_whitespace().enumerate() {
             if n > 0 {
@@ -1046,7 +1069,7 @@ impl Doc<'_> {
             }
             out.push_str(part);
         }
-        out
+        Cow::Owned(out)
     }
 
     /// Byte range of tokens `s..=e` in the text.
@@ -1119,6 +1142,7 @@ impl EntityExtractor {
                 text: title,
                 toks: tokenize(title, !shouting && is_title_case(title), g, &mut buf),
                 sports,
+                key: RefCell::default(),
             };
             self.process(&doc, g, &mut col);
         }
@@ -1127,6 +1151,7 @@ impl EntityExtractor {
             text: body,
             toks: tokenize(body, false, g, &mut buf),
             sports,
+            key: RefCell::default(),
         };
         self.process(&doc, g, &mut col);
         col.finish(title, body)
@@ -1224,24 +1249,26 @@ impl EntityExtractor {
         col: &Collector,
         s: usize,
         e: usize,
-    ) -> Option<(String, EntityKind)> {
-        let surface = doc.surface(s, e);
-        let key = normalize_key(&surface);
-        if let Some((c, k)) = col.local.get(&key) {
-            return Some((c.clone(), *k));
+    ) -> Option<(Cow<'_, str>, EntityKind)> {
+        // Keys come from the text as written: normalising collapses its whitespace as the
+        // surface form would. Nothing called here borrows the buffer again.
+        let key = &mut *doc.key.borrow_mut();
+        normalize_into(doc.raw(s, e), key);
+        if let Some((c, k)) = col.local.get(key.as_str()) {
+            return Some((Cow::Owned(c.clone()), *k));
         }
         let caps = doc.all(s, e, ALL_CAPS);
-        if let Some((c, k)) = self.aliases.resolve_key(&key, caps) {
-            return Some((c.to_string(), k));
+        if let Some((c, k)) = self.aliases.resolve_key(key, caps) {
+            return Some((Cow::Borrowed(c), k));
         }
-        if let Some(c) = g.places.get(&key) {
-            return Some(((*c).to_string(), EntityKind::Place));
+        if let Some(c) = g.places.get(key.as_str()) {
+            return Some((Cow::Borrowed(*c), EntityKind::Place));
         }
         // `General Motors Corp` is `General Motors`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
-            let stem = normalize_key(&doc.surface(s, e - 1));
-            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(&stem, caps) {
-                return Some((c.to_string(), EntityKind::Organization));
+            normalize_into(doc.raw(s, e - 1), key);
+            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(key, caps) {
+                return Some((Cow::Borrowed(c), EntityKind::Organization));
             }
         }
         None
@@ -1336,7 +1363,7 @@ impl EntityExtractor {
                 return;
             }
             let fallback = self.single_fallback(doc, s);
-            col.pend_as(doc.surface(s, e), fallback, doc.span(s, e));
+            col.pend_as(doc.surface(s, e).into_owned(), fallback, doc.span(s, e));
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
@@ -1425,7 +1452,7 @@ impl EntityExtractor {
             let surface = doc.surface(s, e);
             col.local.insert(
                 normalize_key(&acr),
-                (surface.clone(), EntityKind::Organization),
+                (surface.to_string(), EntityKind::Organization),
             );
             self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
@@ -1641,7 +1668,7 @@ impl EntityExtractor {
         }
         // Longest known name from i.
         for e in (i..=j.min(i + 3)).rev() {
-            let key = normalize_key(&doc.surface(i, e));
+            let key = normalize_key(doc.raw(i, e));
             let key = key.trim_end_matches('.');
             let found = self
                 .aliases
@@ -1695,12 +1722,12 @@ impl EntityExtractor {
         } else {
             kind
         };
-        col.emit(canonical, kind, doc.surface(s, e), doc.span(s, e));
+        col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e));
         if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
             // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
             // the place is counted for the article, without a mention of its own.
             if let Some((place, EntityKind::Place)) = self.known(doc, gazetteer(), col, s, s) {
-                col.add(&place, EntityKind::Place, doc.surface(s, s));
+                col.add(&place, EntityKind::Place, &doc.surface(s, s));
             }
         }
         if kind != EntityKind::Person {
@@ -1732,13 +1759,13 @@ impl EntityExtractor {
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
-            col.pend(doc.surface(s, e), true, doc.span(s, e));
+            col.pend(doc.surface(s, e).into_owned(), true, doc.span(s, e));
         } else {
             let surface = doc.surface(s, e);
             col.emit(
                 surface.trim_end_matches('.'),
                 EntityKind::Person,
-                surface.clone(),
+                &surface,
                 doc.span(s, e),
             );
         }

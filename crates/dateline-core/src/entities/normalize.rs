@@ -25,11 +25,23 @@ pub(crate) fn normalize_into(name: &str, out: &mut String) {
     out.clear();
     // Most names are ASCII: whole words copied and lower-cased at once, no char decoding.
     if name.is_ascii() {
-        for word in name.split_whitespace() {
+        // `char::is_whitespace` on ASCII.
+        let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let b = name.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(word);
+            out.push_str(&name[start..i]);
         }
         out.make_ascii_lowercase();
         return;
