@@ -11,7 +11,7 @@ use std::cell::RefCell;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
-use super::normalize::{normalize_into, normalize_key};
+use super::normalize::{normalize_into, normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
 // ---------------------------------------------------------------------------------------
@@ -601,6 +601,10 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
     crate::segment::for_each_bound(text, |i, seg| {
+        // Half the segments are spaces between words, and change nothing.
+        if seg.as_bytes().first() == Some(&b' ') {
+            return;
+        }
         let Some(c0) = seg.chars().next() else {
             return;
         };
@@ -1666,28 +1670,37 @@ impl EntityExtractor {
             self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
             return e + 1;
         }
-        // Longest known name from i.
-        for e in (i..=j.min(i + 3)).rev() {
-            let key = normalize_key(doc.raw(i, e));
-            let key = key.trim_end_matches('.');
+        // Longest known name from i. The key of each shorter run is a prefix of the longest
+        // one's: one pass writes them all.
+        let last = j.min(i + 3);
+        let mut key = doc.key.take();
+        key.clear();
+        let mut ends = [0; 4];
+        let mut writer = KeyWriter::new(&mut key);
+        for e in i..=last {
+            if e > i {
+                writer.push(&doc.text[toks[e - 1].end..toks[e].start]);
+            }
+            writer.push(doc.word(e));
+            ends[e - i] = writer.key().len();
+        }
+        let found = (i..=last).rev().find_map(|e| {
+            let key = key[..ends[e - i]].trim_end_matches('.');
             let found = self
                 .aliases
                 .resolve_key(key, false)
-                .map(|(c, k)| (c.to_string(), k))
-                .or_else(|| {
-                    g.places
-                        .get(key)
-                        .map(|c| ((*c).to_string(), EntityKind::Place))
-                });
-            if let Some((canonical, kind)) = found {
-                self.emit(doc, col, &canonical, kind, i, e);
-                return e + 1;
-            }
-            if e == i && toks[i].has(DEMONYM) {
-                let w = doc.word(i);
-                self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
-                return i + 1;
-            }
+                .or_else(|| g.places.get(key).map(|c| (*c, EntityKind::Place)));
+            found.map(|f| (e, f))
+        });
+        doc.key.replace(key);
+        if let Some((e, (canonical, kind))) = found {
+            self.emit(doc, col, canonical, kind, i, e);
+            return e + 1;
+        }
+        if toks[i].has(DEMONYM) {
+            let w = doc.word(i);
+            self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
+            return i + 1;
         }
         // A dateline: the run opens its line and a date, a digit or a comma follows.
         let line_start = doc.text[..toks[i].start]
