@@ -2,15 +2,18 @@
 //! exact fast path for ASCII.
 //!
 //! The entity extractor needs every segment, not just words, and boundary lookup was a third
-//! of its time; most news text is ASCII line after line. (The analyzer keeps
-//! `unicode_word_indices`, which has an ASCII fast path of its own and measured faster.) UAX #29 always breaks before and after a line feed
-//! (rules WB3a, WB3b), so each line can be segmented on its own: an ASCII line by the rules
-//! restricted to ASCII (below), any other line by `unicode-segmentation` itself. The results
-//! are identical to `unicode-segmentation` on the whole text; a property test checks it.
+//! of its time; most news text is ASCII throughout. (The analyzer keeps
+//! `unicode_word_indices`, which has an ASCII fast path of its own and measured faster.) An
+//! ASCII text is segmented in one scan by the rules restricted to ASCII (below). UAX #29
+//! always breaks before and after a line feed (rules WB3a, WB3b), so any other text is
+//! segmented line by line: an ASCII line by those rules, any other line by
+//! `unicode-segmentation` itself. The results are identical to `unicode-segmentation` on the
+//! whole text; a property test checks it.
 //!
 //! The ASCII rules: letters, digits and `_` join (WB5, WB8–WB10, WB13a, WB13b); a letter
 //! joins a letter across one `'`, `.` or `:` (WB6, WB7), a digit a digit across one `'`, `.`,
-//! `,` or `;` (WB11, WB12); runs of spaces join (WB3d); everything else stands alone.
+//! `,` or `;` (WB11, WB12); runs of spaces join (WB3d); `\r\n` is one segment;
+//! everything else stands alone.
 //!
 //! # Example
 //! ```
@@ -27,19 +30,21 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Every segment of `text` between word boundaries (words, spaces, punctuation), with its
 /// byte offset: the same as `unicode-segmentation`'s `split_word_bound_indices`.
 pub fn split_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    for_each_bound(text, |i, s| out.push((i, s)));
+    out.into_iter()
+}
+
+/// Calls `f` on every segment of [`split_word_bounds`], in order. The extractor's tokenizer
+/// takes its segments this way: no buffer, and the whole scan inlined into it.
+pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    // Most articles are ASCII throughout: one scan, no line splitting.
+    if text.is_ascii() {
+        ascii_bounds(text, 0, &mut f);
+        return;
+    }
     let mut line_start = 0;
-    let mut pending: Vec<(usize, &str)> = Vec::new();
-    let mut next = 0;
-    std::iter::from_fn(move || loop {
-        if next < pending.len() {
-            next += 1;
-            return Some(pending[next - 1]);
-        }
-        if line_start >= text.len() {
-            return None;
-        }
-        pending.clear();
-        next = 0;
+    while line_start < text.len() {
         let rest = &text[line_start..];
         let (line, newline) = match rest.find('\n') {
             Some(i) if i > 0 && rest.as_bytes()[i - 1] == b'\r' => (&rest[..i - 1], i - 1..i + 1),
@@ -48,15 +53,17 @@ pub fn split_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
         };
         let base = line_start;
         if line.is_ascii() {
-            ascii_bounds(line, base, &mut pending);
+            ascii_bounds(line, base, &mut f);
         } else {
-            pending.extend(line.split_word_bound_indices().map(|(i, s)| (base + i, s)));
+            for (i, s) in line.split_word_bound_indices() {
+                f(base + i, s);
+            }
         }
         if !newline.is_empty() {
-            pending.push((base + newline.start, &rest[newline.clone()]));
+            f(base + newline.start, &rest[newline.clone()]);
         }
         line_start = base + newline.end.max(line.len());
-    })
+    }
 }
 
 /// The words of `text` (segments holding a letter or digit), with their byte offsets: the
@@ -77,7 +84,8 @@ enum Class {
     /// `,` and `;`: between digits only.
     MidNum,
     Space,
-    /// Carriage return, vertical tab, form feed: always alone.
+    /// Line feed, carriage return, vertical tab, form feed: always alone (but `\r\n` is one
+    /// segment).
     Newline,
     Other,
 }
@@ -91,7 +99,7 @@ const fn class_of(b: u8) -> Class {
         b':' => Class::MidLetter,
         b',' | b';' => Class::MidNum,
         b' ' => Class::Space,
-        b'\r' | b'\x0b' | b'\x0c' => Class::Newline,
+        b'\n' | b'\r' | b'\x0b' | b'\x0c' => Class::Newline,
         _ => Class::Other,
     }
 }
@@ -115,9 +123,9 @@ fn is_wordish(c: Class) -> bool {
     matches!(c, Class::Letter | Class::Digit | Class::Underscore)
 }
 
-/// Segments one ASCII line (without its line feed) whose first byte is at `base`.
-fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>) {
-    let b = line.as_bytes();
+/// Segments ASCII text whose first byte is at `base`.
+fn ascii_bounds<'a>(text: &'a str, base: usize, out: &mut impl FnMut(usize, &'a str)) {
+    let b = text.as_bytes();
     let mut start = 0;
     while start < b.len() {
         let mut end = start + 1;
@@ -127,6 +135,7 @@ fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>)
                     end += 1;
                 }
             }
+            Class::Newline if b[start] == b'\r' && b.get(end) == Some(&b'\n') => end += 1,
             c if is_wordish(c) => {
                 loop {
                     // The common case first: the word goes on.
@@ -159,7 +168,7 @@ fn ascii_bounds<'a>(line: &'a str, base: usize, out: &mut Vec<(usize, &'a str)>)
             }
             _ => {}
         }
-        out.push((base + start, &line[start..end]));
+        out(base + start, &text[start..end]);
         start = end;
     }
 }

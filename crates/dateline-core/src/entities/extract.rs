@@ -6,10 +6,12 @@
 
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
-use super::normalize::{normalize_into, normalize_key};
+use super::normalize::{normalize_into, normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
 // ---------------------------------------------------------------------------------------
@@ -370,18 +372,12 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
             f |= ALL_CAPS;
         }
     }
-    // Most words are longer than any connector or particle: the length test spares them two
-    // list scans, which showed in ingest profiles.
-    if (!cap || title_case) && bare.len() <= JOINER_MAX_LEN {
-        if in_list(bare, CONNECTORS) {
-            f |= CONNECTOR;
-            if bare.eq_ignore_ascii_case("and") {
-                f |= AND;
-            }
+    if !cap || title_case {
+        let mut joiner = joiner_flags(bare);
+        if cap {
+            joiner &= !PARTICLE;
         }
-        if !cap && in_list(bare, PARTICLES) {
-            f |= PARTICLE;
-        }
+        f |= joiner;
     }
     if cap {
         normalize_into(bare, buf);
@@ -450,6 +446,55 @@ const fn max_len(list: &[&str], at_least: usize) -> usize {
         i += 1;
     }
     max
+}
+
+/// A short ASCII word lower-cased into one integer, one byte a letter (`None`: not a word of
+/// up to [`JOINER_MAX_LEN`] ASCII letters). Distinct words give distinct integers.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > JOINER_MAX_LEN {
+        return None;
+    }
+    let (mut i, mut key) = (0, 0u64);
+    while i < word.len() {
+        if !word[i].is_ascii_alphabetic() {
+            return None;
+        }
+        key = key << 8 | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(key)
+}
+
+/// Every connector and particle, [`packed`], with its flags: the joiner test runs on every
+/// short word, where scanning the two lists with `eq_ignore_ascii_case` showed in profiles.
+static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
+    let mut table = [(0, 0); CONNECTORS.len() + PARTICLES.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let (word, flag) = if i < CONNECTORS.len() {
+            (CONNECTORS[i], CONNECTOR)
+        } else {
+            (PARTICLES[i - CONNECTORS.len()], PARTICLE)
+        };
+        let Some(key) = packed(word.as_bytes()) else {
+            panic!("a joiner is not a short ASCII word");
+        };
+        let and = matches!(packed(b"and"), Some(k) if k == key);
+        table[i] = (key, if and { flag | AND } else { flag });
+        i += 1;
+    }
+    table
+};
+
+/// [`CONNECTOR`] (with [`AND`]) and [`PARTICLE`] as the lists give them to `word`, in any case.
+fn joiner_flags(word: &str) -> u32 {
+    let Some(key) = packed(word.as_bytes()) else {
+        return 0;
+    };
+    JOINERS
+        .iter()
+        .filter(|&&(k, _)| k == key)
+        .fold(0, |f, &(_, flag)| f | flag)
 }
 
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
@@ -555,9 +600,13 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
-    for (i, seg) in crate::segment::split_word_bounds(text) {
+    crate::segment::for_each_bound(text, |i, seg| {
+        // Half the segments are spaces between words, and change nothing.
+        if seg.as_bytes().first() == Some(&b' ') {
+            return;
+        }
         let Some(c0) = seg.chars().next() else {
-            continue;
+            return;
         };
         if c0.is_alphanumeric() {
             if hyphen_end == Some(i) {
@@ -570,19 +619,21 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                         last.flags =
                             keep | word_flags(&text[last.start..last.end], title_case, g, buf);
                         pending_break = false;
-                        continue;
+                        return;
                     }
                 }
             }
             hyphen_end = None;
             let mut end = i + seg.len();
             let mut extra = 0;
-            // Possessive: `Hammond's`, `Hammond’s`.
-            for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
-                if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
-                    end -= suffix.len();
-                    extra |= END_RUN;
-                    break;
+            // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
+            if matches!(seg.as_bytes().last(), Some(b's' | b'S')) {
+                for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+                    if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
+                        end -= suffix.len();
+                        extra |= END_RUN;
+                        break;
+                    }
                 }
             }
             while skip_i < skips.len() && skips[skip_i].1 < i {
@@ -608,7 +659,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             if extra & END_RUN != 0 {
                 pending_break = true;
             }
-            continue;
+            return;
         }
         if c0.is_whitespace() {
             hyphen_end = None;
@@ -616,7 +667,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 pending_break = true;
                 pending_sent = true;
             }
-            continue;
+            return;
         }
         let adjacent = toks.last().is_some_and(|t| t.end == i);
         match seg {
@@ -626,7 +677,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             }
             "." if adjacent && !pending_break => {
                 let Some(last) = toks.last_mut() else {
-                    continue;
+                    return;
                 };
                 let word = &text[last.start..last.end];
                 let initial = word.chars().count() == 1 && starts_upper(word);
@@ -696,7 +747,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                 }
             }
         }
-    }
+    });
     toks
 }
 
@@ -735,6 +786,8 @@ struct Collector {
     field: MentionField,
     /// Mentions found so far, in text order per field.
     raw: Vec<RawMention>,
+    /// Scratch for entity keys: most lookups find the entity, and need no key of their own.
+    key: String,
 }
 
 /// What a mention points at before short forms are joined.
@@ -757,7 +810,7 @@ impl Collector {
         &mut self,
         canonical: &str,
         kind: EntityKind,
-        surface: String,
+        surface: &str,
         span: (usize, usize),
     ) -> usize {
         let idx = self.add(canonical, kind, surface);
@@ -771,11 +824,14 @@ impl Collector {
     }
 
     /// Counts one mention of an entity (creating it) without recording a span.
-    fn add(&mut self, canonical: &str, kind: EntityKind, surface: String) -> usize {
+    fn add(&mut self, canonical: &str, kind: EntityKind, surface: &str) -> usize {
         // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
-        let name_key = normalize_key(canonical);
-        let key = format!("{name_key}\u{1}{}", kind.code());
-        let idx = match self.by_key.get(&key) {
+        let mut key = std::mem::take(&mut self.key);
+        normalize_into(canonical, &mut key);
+        let name_len = key.len();
+        key.push('\u{1}');
+        key.push_str(kind.code());
+        let idx = match self.by_key.get(key.as_str()) {
             Some(&i) => i,
             None => {
                 self.ents.push(Agg {
@@ -786,7 +842,7 @@ impl Collector {
                 });
                 let i = self.ents.len() - 1;
                 if kind == EntityKind::Person {
-                    let mut words = name_key.split(' ');
+                    let mut words = key[..name_len].split(' ');
                     if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
                         self.person_last.push((last.to_string(), self.seq, i));
                         if let Some((p, rest)) = last.split_once('-') {
@@ -796,14 +852,15 @@ impl Collector {
                         }
                     }
                 }
-                self.by_key.insert(key, i);
+                self.by_key.insert(key.clone(), i);
                 i
             }
         };
+        self.key = key;
         let e = &mut self.ents[idx];
         e.mentions += 1;
-        if !e.forms.contains(&surface) {
-            e.forms.push(surface);
+        if !e.forms.iter().any(|f| f == surface) {
+            e.forms.push(surface.to_string());
         }
         self.seq += 1;
         idx
@@ -815,8 +872,8 @@ impl Collector {
 
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
     fn pend_as(&mut self, surface: String, fallback: Option<EntityKind>, span: (usize, usize)) {
-        let key = normalize_key(&surface);
-        let key = key.trim_end_matches('.').to_string();
+        let mut key = normalize_key(&surface);
+        key.truncate(key.trim_end_matches('.').len());
         self.raw.push(RawMention {
             field: self.field,
             start: span.0,
@@ -863,8 +920,7 @@ impl Collector {
                 }
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
-                let name = p.surface.clone();
-                resolved.push(Some(self.add(&name, kind, p.surface)));
+                resolved.push(Some(self.add(&p.surface, kind, &p.surface)));
             } else {
                 resolved.push(None);
             }
@@ -970,6 +1026,8 @@ struct Doc<'a> {
     toks: Vec<Tok>,
     /// The article is a sports story (its headline starts with a sport).
     sports: bool,
+    /// Scratch for lookup keys, reused across the many lookups of a text.
+    key: RefCell<String>,
 }
 
 fn col_sports(doc: &Doc) -> bool {
@@ -991,9 +1049,23 @@ impl Doc<'_> {
         &self.text[t.start..t.end]
     }
 
+    /// The text of tokens `s..=e`, as written.
+    fn raw(&self, s: usize, e: usize) -> &str {
+        &self.text[self.toks[s].start..self.toks[e].end]
+    }
+
     /// The surface form of tokens `s..=e`, whitespace collapsed.
-    fn surface(&self, s: usize, e: usize) -> String {
-        let raw = &self.text[self.toks[s].start..self.toks[e].end];
+    fn surface(&self, s: usize, e: usize) -> Cow<'_, str> {
+        let raw = self.raw(s, e);
+        // Most names are ASCII words a single space apart: their surface is the text itself.
+        let b = raw.as_bytes();
+        let spaced = b
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| c > b' ' && c < 0x80 || c == b' ' && i > 0 && b[i - 1] != b' ');
+        if spaced && b.last() != Some(&b' ') {
+            return Cow::Borrowed(raw);
+        }
         let mut out = String::with_capacity(raw.len());
         for (n, part) in raw.split_whitespace().enumerate() {
             if n > 0 {
@@ -1001,7 +1073,7 @@ impl Doc<'_> {
             }
             out.push_str(part);
         }
-        out
+        Cow::Owned(out)
     }
 
     /// Byte range of tokens `s..=e` in the text.
@@ -1074,6 +1146,7 @@ impl EntityExtractor {
                 text: title,
                 toks: tokenize(title, !shouting && is_title_case(title), g, &mut buf),
                 sports,
+                key: RefCell::default(),
             };
             self.process(&doc, g, &mut col);
         }
@@ -1082,6 +1155,7 @@ impl EntityExtractor {
             text: body,
             toks: tokenize(body, false, g, &mut buf),
             sports,
+            key: RefCell::default(),
         };
         self.process(&doc, g, &mut col);
         col.finish(title, body)
@@ -1179,24 +1253,26 @@ impl EntityExtractor {
         col: &Collector,
         s: usize,
         e: usize,
-    ) -> Option<(String, EntityKind)> {
-        let surface = doc.surface(s, e);
-        let key = normalize_key(&surface);
-        if let Some((c, k)) = col.local.get(&key) {
-            return Some((c.clone(), *k));
+    ) -> Option<(Cow<'_, str>, EntityKind)> {
+        // Keys come from the text as written: normalising collapses its whitespace as the
+        // surface form would. Nothing called here borrows the buffer again.
+        let key = &mut *doc.key.borrow_mut();
+        normalize_into(doc.raw(s, e), key);
+        if let Some((c, k)) = col.local.get(key.as_str()) {
+            return Some((Cow::Owned(c.clone()), *k));
         }
         let caps = doc.all(s, e, ALL_CAPS);
-        if let Some((c, k)) = self.aliases.resolve_key(&key, caps) {
-            return Some((c.to_string(), k));
+        if let Some((c, k)) = self.aliases.resolve_key(key, caps) {
+            return Some((Cow::Borrowed(c), k));
         }
-        if let Some(c) = g.places.get(&key) {
-            return Some(((*c).to_string(), EntityKind::Place));
+        if let Some(c) = g.places.get(key.as_str()) {
+            return Some((Cow::Borrowed(*c), EntityKind::Place));
         }
         // `General Motors Corp` is `General Motors`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
-            let stem = normalize_key(&doc.surface(s, e - 1));
-            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(&stem, caps) {
-                return Some((c.to_string(), EntityKind::Organization));
+            normalize_into(doc.raw(s, e - 1), key);
+            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(key, caps) {
+                return Some((Cow::Borrowed(c), EntityKind::Organization));
             }
         }
         None
@@ -1291,7 +1367,7 @@ impl EntityExtractor {
                 return;
             }
             let fallback = self.single_fallback(doc, s);
-            col.pend_as(doc.surface(s, e), fallback, doc.span(s, e));
+            col.pend_as(doc.surface(s, e).into_owned(), fallback, doc.span(s, e));
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
@@ -1380,7 +1456,7 @@ impl EntityExtractor {
             let surface = doc.surface(s, e);
             col.local.insert(
                 normalize_key(&acr),
-                (surface.clone(), EntityKind::Organization),
+                (surface.to_string(), EntityKind::Organization),
             );
             self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
@@ -1594,28 +1670,37 @@ impl EntityExtractor {
             self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
             return e + 1;
         }
-        // Longest known name from i.
-        for e in (i..=j.min(i + 3)).rev() {
-            let key = normalize_key(&doc.surface(i, e));
-            let key = key.trim_end_matches('.');
+        // Longest known name from i. The key of each shorter run is a prefix of the longest
+        // one's: one pass writes them all.
+        let last = j.min(i + 3);
+        let mut key = doc.key.take();
+        key.clear();
+        let mut ends = [0; 4];
+        let mut writer = KeyWriter::new(&mut key);
+        for e in i..=last {
+            if e > i {
+                writer.push(&doc.text[toks[e - 1].end..toks[e].start]);
+            }
+            writer.push(doc.word(e));
+            ends[e - i] = writer.key().len();
+        }
+        let found = (i..=last).rev().find_map(|e| {
+            let key = key[..ends[e - i]].trim_end_matches('.');
             let found = self
                 .aliases
                 .resolve_key(key, false)
-                .map(|(c, k)| (c.to_string(), k))
-                .or_else(|| {
-                    g.places
-                        .get(key)
-                        .map(|c| ((*c).to_string(), EntityKind::Place))
-                });
-            if let Some((canonical, kind)) = found {
-                self.emit(doc, col, &canonical, kind, i, e);
-                return e + 1;
-            }
-            if e == i && toks[i].has(DEMONYM) {
-                let w = doc.word(i);
-                self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
-                return i + 1;
-            }
+                .or_else(|| g.places.get(key).map(|c| (*c, EntityKind::Place)));
+            found.map(|f| (e, f))
+        });
+        doc.key.replace(key);
+        if let Some((e, (canonical, kind))) = found {
+            self.emit(doc, col, canonical, kind, i, e);
+            return e + 1;
+        }
+        if toks[i].has(DEMONYM) {
+            let w = doc.word(i);
+            self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
+            return i + 1;
         }
         // A dateline: the run opens its line and a date, a digit or a comma follows.
         let line_start = doc.text[..toks[i].start]
@@ -1650,12 +1735,12 @@ impl EntityExtractor {
         } else {
             kind
         };
-        col.emit(canonical, kind, doc.surface(s, e), doc.span(s, e));
+        col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e));
         if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
             // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
             // the place is counted for the article, without a mention of its own.
             if let Some((place, EntityKind::Place)) = self.known(doc, gazetteer(), col, s, s) {
-                col.add(&place, EntityKind::Place, doc.surface(s, s));
+                col.add(&place, EntityKind::Place, &doc.surface(s, s));
             }
         }
         if kind != EntityKind::Person {
@@ -1687,13 +1772,13 @@ impl EntityExtractor {
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
-            col.pend(doc.surface(s, e), true, doc.span(s, e));
+            col.pend(doc.surface(s, e).into_owned(), true, doc.span(s, e));
         } else {
             let surface = doc.surface(s, e);
             col.emit(
                 surface.trim_end_matches('.'),
                 EntityKind::Person,
-                surface.clone(),
+                &surface,
                 doc.span(s, e),
             );
         }

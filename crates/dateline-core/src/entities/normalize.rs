@@ -23,22 +23,67 @@ pub fn normalize_key(name: &str) -> String {
 /// [`normalize_key`] into a reusable buffer (cleared first).
 pub(crate) fn normalize_into(name: &str, out: &mut String) {
     out.clear();
-    let mut pending_space = false;
-    for c in name.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
+    KeyWriter::new(out).push(name);
+}
+
+/// Writes a key piece by piece: pushing `a` then `b` gives the key of `a` followed by `b`,
+/// and after each push the buffer holds the key of the text so far. The extractor keys
+/// every prefix of a run this way in one pass.
+pub(crate) struct KeyWriter<'a> {
+    out: &'a mut String,
+    /// Whitespace was read after the last character written.
+    pending_space: bool,
+}
+
+impl<'a> KeyWriter<'a> {
+    /// A writer appending to `out` (clear it first for a key of its own).
+    pub(crate) fn new(out: &'a mut String) -> Self {
+        KeyWriter {
+            out,
+            pending_space: false,
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
+    }
+
+    /// The key so far.
+    pub(crate) fn key(&self) -> &str {
+        self.out
+    }
+
+    /// Appends the next piece of the name.
+    pub(crate) fn push(&mut self, text: &str) {
+        if text.is_ascii() {
+            // Most names are ASCII: no char decoding, no Unicode tables.
+            self.out.reserve(text.len());
+            for &b in text.as_bytes() {
+                // `char::is_whitespace` on ASCII.
+                if matches!(b, b'\t'..=b'\r' | b' ') {
+                    self.pending_space = !self.out.is_empty();
+                    continue;
+                }
+                if self.pending_space {
+                    self.out.push(' ');
+                    self.pending_space = false;
+                }
+                self.out.push(char::from(b.to_ascii_lowercase()));
+            }
+            return;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lc in c.to_lowercase() {
-            push_folded(lc, out);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.pending_space = !self.out.is_empty();
+                continue;
+            }
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
+            }
+            if c.is_ascii() {
+                self.out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            for lc in c.to_lowercase() {
+                push_folded(lc, self.out);
+            }
         }
     }
 }
