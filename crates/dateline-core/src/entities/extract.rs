@@ -336,7 +336,10 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 }
 
 /// Letters only: `(count, has_upper, has_lower)`.
-fn letter_shape(s: &str) -> (usize, bool, bool) {
+type Shape = (usize, bool, bool);
+
+/// The [`Shape`] of a word.
+fn letter_shape(s: &str) -> Shape {
     let (mut n, mut up, mut low) = (0, false, false);
     if s.is_ascii() {
         for b in s.bytes() {
@@ -363,15 +366,8 @@ fn starts_upper(s: &str) -> bool {
 /// Computes the lexical flags of one word (no context flags).
 fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
     let bare = word.trim_end_matches('.');
-    let mut f = 0;
     let cap = starts_upper(bare) || particle_compound(bare);
-    if cap {
-        f |= CAP;
-        let (letters, up, low) = letter_shape(bare);
-        if up && !low && letters >= 2 {
-            f |= ALL_CAPS;
-        }
-    }
+    let mut f = 0;
     if !cap || title_case {
         let mut joiner = joiner_flags(bare);
         if cap {
@@ -379,30 +375,66 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         }
         f |= joiner;
     }
-    if cap {
-        normalize_into(bare, buf);
-        if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
-            f |= bits;
-        } else if let Some((head, _)) = buf.split_once('-') {
-            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
-            // `January-April`, `Jan-July`: a span of months.
-            let head_bits = lexicon(g).get(&word_key(head)).copied().unwrap_or(0);
-            if head_bits & DEMONYM != 0 {
-                f |= DEMONYM;
-            } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
-                f |= MONTH;
-            }
+    if !cap {
+        return f;
+    }
+    f |= CAP;
+    let mut stack = [0; 32];
+    let ((letters, up, low), key) = match ascii_key(bare, &mut stack) {
+        Some(found) => found,
+        None => {
+            normalize_into(bare, buf);
+            (letter_shape(bare), buf.as_bytes())
+        }
+    };
+    if up && !low && letters >= 2 {
+        f |= ALL_CAPS;
+    }
+    if let Some(&bits) = lexicon(g).get(&word_key(key)) {
+        f |= bits;
+    } else if let Some(hyphen) = key.iter().position(|&b| b == b'-') {
+        // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
+        // `January-April`, `Jan-July`: a span of months.
+        let head_bits = lexicon(g)
+            .get(&word_key(&key[..hyphen]))
+            .copied()
+            .unwrap_or(0);
+        if head_bits & DEMONYM != 0 {
+            f |= DEMONYM;
+        } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
+            f |= MONTH;
         }
     }
     f
+}
+
+/// The [`letter_shape`] and normalised key of a short word of printable ASCII (most
+/// capitalised words), lower-cased into `stack` in one pass: no `String`, no char decoding.
+fn ascii_key<'s>(word: &str, stack: &'s mut [u8; 32]) -> Option<(Shape, &'s [u8])> {
+    let b = word.as_bytes();
+    if b.len() > stack.len() {
+        return None;
+    }
+    let (mut n, mut up, mut low) = (0, false, false);
+    for (to, &c) in stack.iter_mut().zip(b) {
+        // Whitespace and control characters are normalised otherwise: leave them to it.
+        if c <= b' ' || !c.is_ascii() {
+            return None;
+        }
+        up |= c.is_ascii_uppercase();
+        low |= c.is_ascii_lowercase();
+        n += usize::from(c.is_ascii_alphabetic());
+        *to = c.to_ascii_lowercase();
+    }
+    Some(((n, up, low), &stack[..b.len()]))
 }
 
 /// The lexicon's key of a normalised word: a 64-bit hash. Keys without their strings keep the
 /// table small and spare a pointer chase per lookup, where profiles showed cache misses; a
 /// test checks that no two lexicon words share a key, and another word collides with one of
 /// the ~84,000 with a chance of about 5 in 10^15.
-fn word_key(normalised: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(normalised.as_bytes())
+fn word_key(normalised: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(normalised)
 }
 
 /// Every gazetteer word (by [`word_key`]) with the flags its lists give it, so that a
@@ -412,7 +444,7 @@ fn lexicon(g: &Gazetteer) -> &'static HashMap<u64, u32> {
     LEXICON.get_or_init(|| {
         let mut map: HashMap<u64, u32> = HashMap::default();
         for (word, flag) in lexicon_words(g) {
-            *map.entry(word_key(word)).or_default() |= flag;
+            *map.entry(word_key(word.as_bytes())).or_default() |= flag;
         }
         map
     })
@@ -465,12 +497,21 @@ const fn packed(word: &[u8]) -> Option<u64> {
     Some(key)
 }
 
-/// Every connector and particle, [`packed`], with its flags: the joiner test runs on every
-/// short word, where scanning the two lists with `eq_ignore_ascii_case` showed in profiles.
-static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
-    let mut table = [(0, 0); CONNECTORS.len() + PARTICLES.len()];
+/// Slots of [`JOINERS`]: a power of two, well above the number of joiners.
+const JOINER_SLOTS: usize = 64;
+
+/// The slot a [`packed`] word is looked up from (multiplicative hashing).
+const fn joiner_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % JOINER_SLOTS
+}
+
+/// Every connector and particle, [`packed`], with its flags, in an open-addressed table
+/// (empty slots are 0): the joiner test runs on every short word, where scanning the two lists
+/// with `eq_ignore_ascii_case` showed in profiles.
+static JOINERS: [(u64, u32); JOINER_SLOTS] = {
+    let mut table = [(0, 0); JOINER_SLOTS];
     let mut i = 0;
-    while i < table.len() {
+    while i < CONNECTORS.len() + PARTICLES.len() {
         let (word, flag) = if i < CONNECTORS.len() {
             (CONNECTORS[i], CONNECTOR)
         } else {
@@ -480,7 +521,11 @@ static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
             panic!("a joiner is not a short ASCII word");
         };
         let and = matches!(packed(b"and"), Some(k) if k == key);
-        table[i] = (key, if and { flag | AND } else { flag });
+        let mut slot = joiner_slot(key);
+        while table[slot].0 != 0 && table[slot].0 != key {
+            slot = (slot + 1) % JOINER_SLOTS;
+        }
+        table[slot] = (key, table[slot].1 | if and { flag | AND } else { flag });
         i += 1;
     }
     table
@@ -491,17 +536,22 @@ fn joiner_flags(word: &str) -> u32 {
     let Some(key) = packed(word.as_bytes()) else {
         return 0;
     };
-    JOINERS
-        .iter()
-        .filter(|&&(k, _)| k == key)
-        .fold(0, |f, &(_, flag)| f | flag)
+    let mut slot = joiner_slot(key);
+    loop {
+        match JOINERS[slot] {
+            (k, flags) if k == key => return flags,
+            (0, _) => return 0,
+            _ => slot = (slot + 1) % JOINER_SLOTS,
+        }
+    }
 }
 
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
 fn particle_compound(word: &str) -> bool {
-    // The hyphen can only follow a particle: no need to search a long word for one.
+    // Particles are short ASCII words, and the hyphen can only follow one: no need to search
+    // a long word, or one starting otherwise, for it.
     let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
-    if !head.contains(&b'-') {
+    if !head.first().is_some_and(u8::is_ascii_alphabetic) || head.iter().all(|&b| b != b'-') {
         return false;
     }
     match word.split_once('-') {
@@ -2005,7 +2055,8 @@ mod tests {
             .into_iter()
             .map(|(w, _)| w)
             .collect();
-        let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
+        let keys: std::collections::HashSet<u64> =
+            words.iter().map(|w| word_key(w.as_bytes())).collect();
         assert!(words.len() > 50_000, "{} words", words.len());
         assert_eq!(keys.len(), words.len());
     }
