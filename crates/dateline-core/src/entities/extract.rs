@@ -336,7 +336,10 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 }
 
 /// Letters only: `(count, has_upper, has_lower)`.
-fn letter_shape(s: &str) -> (usize, bool, bool) {
+type Shape = (usize, bool, bool);
+
+/// The [`Shape`] of a word.
+fn letter_shape(s: &str) -> Shape {
     let (mut n, mut up, mut low) = (0, false, false);
     if s.is_ascii() {
         for b in s.bytes() {
@@ -363,15 +366,8 @@ fn starts_upper(s: &str) -> bool {
 /// Computes the lexical flags of one word (no context flags).
 fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
     let bare = word.trim_end_matches('.');
-    let mut f = 0;
     let cap = starts_upper(bare) || particle_compound(bare);
-    if cap {
-        f |= CAP;
-        let (letters, up, low) = letter_shape(bare);
-        if up && !low && letters >= 2 {
-            f |= ALL_CAPS;
-        }
-    }
+    let mut f = 0;
     if !cap || title_case {
         let mut joiner = joiner_flags(bare);
         if cap {
@@ -379,30 +375,86 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
         }
         f |= joiner;
     }
-    if cap {
-        normalize_into(bare, buf);
-        if let Some(&bits) = lexicon(g).get(&word_key(buf)) {
-            f |= bits;
-        } else if let Some((head, _)) = buf.split_once('-') {
-            // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
-            // `January-April`, `Jan-July`: a span of months.
-            let head_bits = lexicon(g).get(&word_key(head)).copied().unwrap_or(0);
-            if head_bits & DEMONYM != 0 {
-                f |= DEMONYM;
-            } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
-                f |= MONTH;
-            }
+    if !cap {
+        return f;
+    }
+    f |= CAP;
+    let mut stack = [0; STACK_KEY];
+    let ((letters, up, low), key) = match ascii_key(bare, &mut stack) {
+        Some(found) => found,
+        None => {
+            normalize_into(bare, buf);
+            (letter_shape(bare), buf.as_bytes())
+        }
+    };
+    if up && !low && letters >= 2 {
+        f |= ALL_CAPS;
+    }
+    if let Some(&bits) = lexicon(g).get(&word_key(key)) {
+        f |= bits;
+    } else if let Some(hyphen) = key.iter().position(|&b| b == b'-') {
+        // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
+        // `January-April`, `Jan-July`: a span of months.
+        let head_bits = lexicon(g)
+            .get(&word_key(&key[..hyphen]))
+            .copied()
+            .unwrap_or(0);
+        if head_bits & DEMONYM != 0 {
+            f |= DEMONYM;
+        } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
+            f |= MONTH;
         }
     }
     f
+}
+
+/// Bytes of the longest key [`ascii_key`] writes on the stack.
+const STACK_KEY: usize = 64;
+
+/// The [`letter_shape`] and normalised key of short printable ASCII text, words a single
+/// space apart (most words and names), lower-cased into `stack` in one pass: no `String`, no
+/// char decoding. `None` for other text, which [`normalize_into`] handles.
+fn ascii_key<'s>(text: &str, stack: &'s mut [u8; STACK_KEY]) -> Option<(Shape, &'s [u8])> {
+    let b = text.as_bytes();
+    if b.len() > stack.len() {
+        return None;
+    }
+    let (mut n, mut up, mut low) = (0, false, false);
+    // A space first, last or after another changes in normalising.
+    let mut prev = b' ';
+    for (to, &c) in stack.iter_mut().zip(b) {
+        if c < b' ' || !c.is_ascii() || (c == b' ' && prev == b' ') {
+            return None;
+        }
+        up |= c.is_ascii_uppercase();
+        low |= c.is_ascii_lowercase();
+        n += usize::from(c.is_ascii_alphabetic());
+        *to = c.to_ascii_lowercase();
+        prev = c;
+    }
+    if prev == b' ' {
+        return None;
+    }
+    Some(((n, up, low), &stack[..b.len()]))
+}
+
+/// The normalised key of `text`: on the stack when [`ascii_key`] can write it, else in `buf`.
+fn key_of<'k>(text: &str, stack: &'k mut [u8; STACK_KEY], buf: &'k mut String) -> &'k str {
+    match ascii_key(text, stack).and_then(|(_, key)| std::str::from_utf8(key).ok()) {
+        Some(key) => key,
+        None => {
+            normalize_into(text, buf);
+            buf
+        }
+    }
 }
 
 /// The lexicon's key of a normalised word: a 64-bit hash. Keys without their strings keep the
 /// table small and spare a pointer chase per lookup, where profiles showed cache misses; a
 /// test checks that no two lexicon words share a key, and another word collides with one of
 /// the ~84,000 with a chance of about 5 in 10^15.
-fn word_key(normalised: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(normalised.as_bytes())
+fn word_key(normalised: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(normalised)
 }
 
 /// Every gazetteer word (by [`word_key`]) with the flags its lists give it, so that a
@@ -412,10 +464,30 @@ fn lexicon(g: &Gazetteer) -> &'static HashMap<u64, u32> {
     LEXICON.get_or_init(|| {
         let mut map: HashMap<u64, u32> = HashMap::default();
         for (word, flag) in lexicon_words(g) {
-            *map.entry(word_key(word)).or_default() |= flag;
+            *map.entry(word_key(word.as_bytes())).or_default() |= flag;
         }
         map
     })
+}
+
+/// Buffers that one article's analysis takes over from the last one's on the same thread.
+struct Scratch {
+    /// Normalised words that do not fit on the stack.
+    buf: String,
+    /// Tokens of the text being processed.
+    toks: Vec<Tok>,
+    /// Lines in capitals of the text being tokenised.
+    skips: Vec<(usize, usize)>,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        Scratch {
+            buf: String::new(),
+            toks: Vec::new(),
+            skips: Vec::new(),
+        }
+    }
 }
 
 /// The lexicon's words, each with the flag of the list it comes from.
@@ -465,12 +537,21 @@ const fn packed(word: &[u8]) -> Option<u64> {
     Some(key)
 }
 
-/// Every connector and particle, [`packed`], with its flags: the joiner test runs on every
-/// short word, where scanning the two lists with `eq_ignore_ascii_case` showed in profiles.
-static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
-    let mut table = [(0, 0); CONNECTORS.len() + PARTICLES.len()];
+/// Slots of [`JOINERS`]: a power of two, well above the number of joiners.
+const JOINER_SLOTS: usize = 64;
+
+/// The slot a [`packed`] word is looked up from (multiplicative hashing).
+const fn joiner_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize % JOINER_SLOTS
+}
+
+/// Every connector and particle, [`packed`], with its flags, in an open-addressed table
+/// (empty slots are 0): the joiner test runs on every short word, where scanning the two lists
+/// with `eq_ignore_ascii_case` showed in profiles.
+static JOINERS: [(u64, u32); JOINER_SLOTS] = {
+    let mut table = [(0, 0); JOINER_SLOTS];
     let mut i = 0;
-    while i < table.len() {
+    while i < CONNECTORS.len() + PARTICLES.len() {
         let (word, flag) = if i < CONNECTORS.len() {
             (CONNECTORS[i], CONNECTOR)
         } else {
@@ -480,7 +561,11 @@ static JOINERS: [(u64, u32); CONNECTORS.len() + PARTICLES.len()] = {
             panic!("a joiner is not a short ASCII word");
         };
         let and = matches!(packed(b"and"), Some(k) if k == key);
-        table[i] = (key, if and { flag | AND } else { flag });
+        let mut slot = joiner_slot(key);
+        while table[slot].0 != 0 && table[slot].0 != key {
+            slot = (slot + 1) % JOINER_SLOTS;
+        }
+        table[slot] = (key, table[slot].1 | if and { flag | AND } else { flag });
         i += 1;
     }
     table
@@ -491,17 +576,22 @@ fn joiner_flags(word: &str) -> u32 {
     let Some(key) = packed(word.as_bytes()) else {
         return 0;
     };
-    JOINERS
-        .iter()
-        .filter(|&&(k, _)| k == key)
-        .fold(0, |f, &(_, flag)| f | flag)
+    let mut slot = joiner_slot(key);
+    loop {
+        match JOINERS[slot] {
+            (k, flags) if k == key => return flags,
+            (0, _) => return 0,
+            _ => slot = (slot + 1) % JOINER_SLOTS,
+        }
+    }
 }
 
 /// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
 fn particle_compound(word: &str) -> bool {
-    // The hyphen can only follow a particle: no need to search a long word for one.
+    // Particles are short ASCII words, and the hyphen can only follow one: no need to search
+    // a long word, or one starting otherwise, for it.
     let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
-    if !head.contains(&b'-') {
+    if !head.first().is_some_and(u8::is_ascii_alphabetic) || head.iter().all(|&b| b != b'-') {
         return false;
     }
     match word.split_once('-') {
@@ -532,10 +622,10 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
         && !next.ends_with("ing")
 }
 
-/// Byte ranges of lines written entirely in capitals (two or more words): wire headers and
-/// tables, where capitalisation says nothing.
-fn all_caps_lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// Byte ranges of lines written entirely in capitals (two or more words), into `out`: wire
+/// headers and tables, where capitalisation says nothing.
+fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut pos = 0;
     for line in text.split('\n') {
         let end = pos + line.len();
@@ -554,7 +644,6 @@ fn all_caps_lines(text: &str) -> Vec<(usize, usize)> {
         }
         pos = end + 1;
     }
-    out
 }
 
 /// True when a headline is in Title Case (most longer words capitalised).
@@ -592,10 +681,13 @@ fn title_case(text: &str) -> String {
 }
 
 /// Splits text into word tokens with their flags.
-fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Vec<Tok> {
-    let skips = all_caps_lines(text);
+fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) -> Vec<Tok> {
+    let mut skips = std::mem::take(&mut scratch.skips);
+    all_caps_lines(text, &mut skips);
     let mut skip_i = 0;
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let mut toks = std::mem::take(&mut scratch.toks);
+    toks.clear();
+    toks.reserve(text.len() / 6);
     let mut pending_break = true;
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
@@ -616,8 +708,13 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
                     if merge_hyphen(prev, last.flags, seg) {
                         let keep = last.flags & (SENT | BREAK | SKIP);
                         last.end = i + seg.len();
-                        last.flags =
-                            keep | word_flags(&text[last.start..last.end], title_case, g, buf);
+                        last.flags = keep
+                            | word_flags(
+                                &text[last.start..last.end],
+                                title_case,
+                                g,
+                                &mut scratch.buf,
+                            );
                         pending_break = false;
                         return;
                     }
@@ -650,7 +747,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             }
             pending_break = false;
             pending_sent = false;
-            let flags = word_flags(&text[i..end], title_case, g, buf) | extra;
+            let flags = word_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
             toks.push(Tok {
                 start: i,
                 end,
@@ -748,6 +845,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> Ve
             }
         }
     });
+    scratch.skips = skips;
     toks
 }
 
@@ -1134,8 +1232,19 @@ impl EntityExtractor {
     /// Extracts both the resolved entities and their mentions (what [`extract`](Self::extract)
     /// and [`mentions`](Self::mentions) return) in one pass.
     pub fn analyze(&self, title: Option<&str>, body: &str) -> Extraction {
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::new());
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.analyze_with(title, body, &mut scratch),
+            // Taken only by a call on this thread that has not returned: none does so today.
+            Err(_) => self.analyze_with(title, body, &mut Scratch::new()),
+        })
+    }
+
+    /// [`analyze`](Self::analyze) with these buffers.
+    fn analyze_with(&self, title: Option<&str>, body: &str, scratch: &mut Scratch) -> Extraction {
         let g = gazetteer();
-        let mut buf = String::new();
         let mut col = Collector::default();
         let sports = title.is_some_and(is_sports_title);
         if let Some(title) = title {
@@ -1144,20 +1253,22 @@ impl EntityExtractor {
             let shouting = up && !low;
             let doc = Doc {
                 text: title,
-                toks: tokenize(title, !shouting && is_title_case(title), g, &mut buf),
+                toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
                 key: RefCell::default(),
             };
             self.process(&doc, g, &mut col);
+            scratch.toks = doc.toks;
         }
         col.field = MentionField::Body;
         let doc = Doc {
             text: body,
-            toks: tokenize(body, false, g, &mut buf),
+            toks: tokenize(body, false, g, scratch),
             sports,
             key: RefCell::default(),
         };
         self.process(&doc, g, &mut col);
+        scratch.toks = doc.toks;
         col.finish(title, body)
     }
 
@@ -1256,21 +1367,22 @@ impl EntityExtractor {
     ) -> Option<(Cow<'_, str>, EntityKind)> {
         // Keys come from the text as written: normalising collapses its whitespace as the
         // surface form would. Nothing called here borrows the buffer again.
-        let key = &mut *doc.key.borrow_mut();
-        normalize_into(doc.raw(s, e), key);
-        if let Some((c, k)) = col.local.get(key.as_str()) {
+        let buf = &mut *doc.key.borrow_mut();
+        let mut stack = [0; STACK_KEY];
+        let key = key_of(doc.raw(s, e), &mut stack, buf);
+        if let Some((c, k)) = col.local.get(key) {
             return Some((Cow::Owned(c.clone()), *k));
         }
         let caps = doc.all(s, e, ALL_CAPS);
         if let Some((c, k)) = self.aliases.resolve_key(key, caps) {
             return Some((Cow::Borrowed(c), k));
         }
-        if let Some(c) = g.places.get(key.as_str()) {
+        if let Some(c) = g.places.get(key) {
             return Some((Cow::Borrowed(*c), EntityKind::Place));
         }
         // `General Motors Corp` is `General Motors`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
-            normalize_into(doc.raw(s, e - 1), key);
+            let key = key_of(doc.raw(s, e - 1), &mut stack, buf);
             if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(key, caps) {
                 return Some((Cow::Borrowed(c), EntityKind::Organization));
             }
@@ -1961,9 +2073,8 @@ mod tests {
     #[test]
     fn tokenizer_merges_names_and_splits_adjectives() {
         let g = gazetteer();
-        let mut buf = String::new();
         let text = "al-Abadi and Al-Qaida met US-led anti-IS Hammond's men in the U.S. today";
-        let toks = tokenize(text, false, g, &mut buf);
+        let toks = tokenize(text, false, g, &mut Scratch::new());
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert!(words.contains(&"al-Abadi"));
         assert!(words.contains(&"Al-Qaida"));
@@ -2005,7 +2116,8 @@ mod tests {
             .into_iter()
             .map(|(w, _)| w)
             .collect();
-        let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
+        let keys: std::collections::HashSet<u64> =
+            words.iter().map(|w| word_key(w.as_bytes())).collect();
         assert!(words.len() > 50_000, "{} words", words.len());
         assert_eq!(keys.len(), words.len());
     }
