@@ -692,11 +692,8 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
-    crate::segment::for_each_bound(text, |i, seg| {
-        // Half the segments are spaces between words, and change nothing.
-        if seg.as_bytes().first() == Some(&b' ') {
-            return;
-        }
+    // Runs of spaces change nothing below: the segmenter leaves them out.
+    crate::segment::for_each_bound_but_spaces(text, |i, seg| {
         let Some(c0) = seg.chars().next() else {
             return;
         };
