@@ -5,9 +5,10 @@
 //! collector) so that later versions can add rules or a statistical classifier per stage.
 
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
@@ -1096,6 +1097,9 @@ impl Collector {
 #[derive(Clone, Debug)]
 pub struct EntityExtractor {
     aliases: AliasTable,
+    /// First words of the alias and place keys of two words or more: on an all-caps line, a
+    /// run whose first word is none of them is known, if at all, by that word alone.
+    heads: Arc<HashSet<String>>,
 }
 
 impl Default for EntityExtractor {
@@ -1190,8 +1194,16 @@ impl EntityExtractor {
     /// An extractor with this alias table (merge user aliases into
     /// [`AliasTable::builtin`] first to keep the built-in ones) and the built-in gazetteers.
     pub fn with_aliases(aliases: AliasTable) -> Self {
-        let _ = gazetteer(); // build the lists now rather than on the first article
-        EntityExtractor { aliases }
+        let g = gazetteer(); // build the lists now rather than on the first article
+        let heads = aliases
+            .keys()
+            .chain(g.places.keys().map(String::as_str))
+            .filter_map(|key| key.split_once(' ').map(|(head, _)| head.to_string()))
+            .collect();
+        EntityExtractor {
+            aliases,
+            heads: Arc::new(heads),
+        }
     }
 
     /// The alias table used for resolution.
@@ -1781,17 +1793,28 @@ impl EntityExtractor {
         }
         // Longest known name from i. The key of each shorter run is a prefix of the longest
         // one's: one pass writes them all.
-        let last = j.min(i + 3);
+        let mut last = j.min(i + 3);
         let mut key = doc.key.take();
         key.clear();
         let mut ends = [0; 4];
         let mut writer = KeyWriter::new(&mut key);
-        for e in i..=last {
+        let mut e = i;
+        while e <= last {
             if e > i {
                 writer.push(&doc.text[toks[e - 1].end..toks[e].start]);
             }
             writer.push(doc.word(e));
             ends[e - i] = writer.key().len();
+            // A longer run's key is the first word, a space and more: no known name of two
+            // words or more starts so unless the first word heads one.
+            let head = &writer.key()[..ends[0]];
+            if e == i + 1
+                && writer.key().as_bytes().get(ends[0]) == Some(&b' ')
+                && !self.heads.contains(head)
+            {
+                last = i;
+            }
+            e += 1;
         }
         let found = (i..=last).rev().find_map(|e| {
             let key = key[..ends[e - i]].trim_end_matches('.');
