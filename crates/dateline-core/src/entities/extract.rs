@@ -628,8 +628,10 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
 fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut pos = 0;
-    for line in text.split('\n') {
-        let end = pos + line.len();
+    // `memchr_iter` keeps its place: `split('\n')` searched anew, and compared, per line.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[pos..end];
         // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
         if line.bytes().any(|b| b.is_ascii_lowercase()) {
             pos = end + 1;
