@@ -37,7 +37,23 @@ pub fn split_word_bounds(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Calls `f` on every segment of [`split_word_bounds`], in order. The extractor's tokenizer
 /// takes its segments this way: no buffer, and the whole scan inlined into it.
-pub(crate) fn for_each_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+pub(crate) fn for_each_bound<'a>(text: &'a str, f: impl FnMut(usize, &'a str)) {
+    bounds(text, true, f);
+}
+
+/// [`for_each_bound`] without the segments that start with a space (runs of spaces): half
+/// the segments of prose, which the tokenizer has nothing to do with.
+pub(crate) fn for_each_bound_but_spaces<'a>(text: &'a str, f: impl FnMut(usize, &'a str)) {
+    bounds(text, false, f);
+}
+
+#[inline]
+fn bounds<'a>(text: &'a str, spaces: bool, mut f: impl FnMut(usize, &'a str)) {
+    let mut f = |i: usize, s: &'a str| {
+        if spaces || s.as_bytes().first() != Some(&b' ') {
+            f(i, s);
+        }
+    };
     // Most articles are ASCII throughout: one scan, no line splitting.
     if text.is_ascii() {
         ascii_bounds(text, 0, &mut f);

@@ -283,6 +283,11 @@ impl AliasTable {
         self.resolve_key(&normalize_key(name), true)
     }
 
+    /// Every normalised key the table resolves.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+
     /// Resolves a normalised key. When `surface_caps` is false, short all-caps-only forms
     /// (`IS`) do not match.
     pub(crate) fn resolve_key(&self, key: &str, surface_caps: bool) -> Option<(&str, EntityKind)> {

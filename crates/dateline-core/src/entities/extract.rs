@@ -5,9 +5,10 @@
 //! collector) so that later versions can add rules or a statistical classifier per stage.
 
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
@@ -627,8 +628,10 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
 fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut pos = 0;
-    for line in text.split('\n') {
-        let end = pos + line.len();
+    // `memchr_iter` keeps its place: `split('\n')` searched anew, and compared, per line.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[pos..end];
         // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
         if line.bytes().any(|b| b.is_ascii_lowercase()) {
             pos = end + 1;
@@ -692,11 +695,8 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
-    crate::segment::for_each_bound(text, |i, seg| {
-        // Half the segments are spaces between words, and change nothing.
-        if seg.as_bytes().first() == Some(&b' ') {
-            return;
-        }
+    // Runs of spaces change nothing below: the segmenter leaves them out.
+    crate::segment::for_each_bound_but_spaces(text, |i, seg| {
         let Some(c0) = seg.chars().next() else {
             return;
         };
@@ -1099,6 +1099,9 @@ impl Collector {
 #[derive(Clone, Debug)]
 pub struct EntityExtractor {
     aliases: AliasTable,
+    /// First words of the alias and place keys of two words or more: on an all-caps line, a
+    /// run whose first word is none of them is known, if at all, by that word alone.
+    heads: Arc<HashSet<String>>,
 }
 
 impl Default for EntityExtractor {
@@ -1193,8 +1196,16 @@ impl EntityExtractor {
     /// An extractor with this alias table (merge user aliases into
     /// [`AliasTable::builtin`] first to keep the built-in ones) and the built-in gazetteers.
     pub fn with_aliases(aliases: AliasTable) -> Self {
-        let _ = gazetteer(); // build the lists now rather than on the first article
-        EntityExtractor { aliases }
+        let g = gazetteer(); // build the lists now rather than on the first article
+        let heads = aliases
+            .keys()
+            .chain(g.places.keys().map(String::as_str))
+            .filter_map(|key| key.split_once(' ').map(|(head, _)| head.to_string()))
+            .collect();
+        EntityExtractor {
+            aliases,
+            heads: Arc::new(heads),
+        }
     }
 
     /// The alias table used for resolution.
@@ -1784,17 +1795,28 @@ impl EntityExtractor {
         }
         // Longest known name from i. The key of each shorter run is a prefix of the longest
         // one's: one pass writes them all.
-        let last = j.min(i + 3);
+        let mut last = j.min(i + 3);
         let mut key = doc.key.take();
         key.clear();
         let mut ends = [0; 4];
         let mut writer = KeyWriter::new(&mut key);
-        for e in i..=last {
+        let mut e = i;
+        while e <= last {
             if e > i {
                 writer.push(&doc.text[toks[e - 1].end..toks[e].start]);
             }
             writer.push(doc.word(e));
             ends[e - i] = writer.key().len();
+            // A longer run's key is the first word, a space and more: no known name of two
+            // words or more starts so unless the first word heads one.
+            let head = &writer.key()[..ends[0]];
+            if e == i + 1
+                && writer.key().as_bytes().get(ends[0]) == Some(&b' ')
+                && !self.heads.contains(head)
+            {
+                last = i;
+            }
+            e += 1;
         }
         let found = (i..=last).rev().find_map(|e| {
             let key = key[..ends[e - i]].trim_end_matches('.');
