@@ -14,8 +14,8 @@ use tantivy::directory::error::{
     DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError,
 };
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, OwnedBytes,
-    WatchCallback, WatchHandle, WritePtr, META_LOCK,
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback,
+    WatchHandle, WritePtr, META_LOCK,
 };
 use tantivy::schema::FieldType;
 use tantivy::{HasLen, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
@@ -374,13 +374,6 @@ impl Directory for IndexDirectory {
             return Ok(Arc::new(StoreFile::open(self, path)?));
         }
         self.mmap.get_file_handle(path)
-    }
-
-    fn open_read(&self, path: &Path) -> Result<FileSlice, OpenReadError> {
-        if path.extension().is_some_and(|e| e == "store") {
-            return Ok(FileSlice::new(self.get_file_handle(path)?));
-        }
-        self.mmap.open_read(path)
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
