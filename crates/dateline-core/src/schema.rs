@@ -7,6 +7,8 @@
 //! | `body`        | text   | news analyzer, positions, stored | phrases and snippets                         |
 //! | `published`   | date   | indexed, fast, stored (seconds)  | range filters, sort by date                  |
 //! | `day`         | i64    | indexed                          | whole-day range filters (days since 1970)    |
+//! | `month`       | i64    | indexed                          | whole months in them (months since 1970)     |
+//! | `year`        | i64    | indexed                          | whole years in them                          |
 //! | `entity`      | text   | a term per line, stored          | `PER:Philip Hammond`: typed filters, display |
 //! | `entity_id`   | u64    | fast                             | hash of each `entity` term: entity counts    |
 //! | `entity_key`  | text   | a term per line                  | case-insensitive entity filters              |
@@ -33,8 +35,9 @@ use crate::analyzer::{LINES_TOKENIZER, NEWS_ANALYZER};
 
 /// Version of the on-disk layout: bumped when fields, their options or what is indexed in them
 /// change (3: articles in languages other than English are indexed unstemmed; 4: the `day`
-/// field, and entities as lines of text with hashed ids instead of facets).
-pub const SCHEMA_VERSION: u32 = 4;
+/// field, and entities as lines of text with hashed ids instead of facets; 5: the `month` and
+/// `year` fields).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -53,6 +56,12 @@ pub struct NewsSchema {
     /// day from it instead of one per distinct second from `published`: a year of news is a few
     /// hundred terms instead of tens of thousands.
     pub day: Field,
+    /// Publication month (months since January 1970, UTC): the whole months of a date filter
+    /// are one term each.
+    pub month: Field,
+    /// Publication year (UTC): the whole years of a date filter are one term each, so a year
+    /// of news is one posting list, not 365.
+    pub year: Field,
     /// Typed entities, one `CODE:Name` line each (`PER:Philip Hammond`).
     pub entity: Field,
     /// The hash of each `entity` line, a fast column to count entities over matching articles.
@@ -97,6 +106,8 @@ impl NewsSchema {
                 .set_precision(DateTimePrecision::Seconds),
         );
         let day = builder.add_i64_field("day", NumericOptions::default().set_indexed());
+        let month = builder.add_i64_field("month", NumericOptions::default().set_indexed());
+        let year = builder.add_i64_field("year", NumericOptions::default().set_indexed());
         // Terms only: no frequencies, positions or length norms.
         let lines = TextFieldIndexing::default()
             .set_tokenizer(LINES_TOKENIZER)
@@ -127,6 +138,8 @@ impl NewsSchema {
             body,
             published,
             day,
+            month,
+            year,
             entity,
             entity_id,
             entity_key,
@@ -149,6 +162,8 @@ impl NewsSchema {
             body: field("body")?,
             published: field("published")?,
             day: field("day")?,
+            month: field("month")?,
+            year: field("year")?,
             entity: field("entity")?,
             entity_id: field("entity_id")?,
             entity_key: field("entity_key")?,

@@ -1,6 +1,6 @@
 //! Conversion between articles and tantivy documents.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use dateline_core::analyzer::{analyze_tokens_with, Stemming};
 use dateline_core::entities::normalize_key;
 use dateline_core::schema::NewsSchema;
@@ -150,6 +150,9 @@ pub(crate) fn to_document(
     if let Some(published) = article.published {
         doc.add_date(s.published, to_tantivy_date(published));
         doc.add_i64(s.day, day_number(published));
+        let date = published.date_naive();
+        doc.add_i64(s.month, crate::calendar::month_number(date));
+        doc.add_i64(s.year, i64::from(date.year()));
     }
     if let Some(path) = &article.path {
         doc.add_text(s.path, path);

@@ -31,6 +31,7 @@
 
 pub mod bench;
 mod bm25f;
+mod calendar;
 mod document;
 mod error;
 mod facets;

@@ -12,7 +12,8 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
+    BooleanQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
@@ -21,6 +22,7 @@ use tantivy::{
 };
 
 use crate::bm25f::Bm25fQuery;
+use crate::calendar::{self, Period};
 use crate::document::{
     day_number, entities_of, entity_id, from_tantivy_date, to_tantivy_date, EntityRef,
     SECONDS_PER_DAY,
@@ -405,9 +407,10 @@ impl Index {
     }
 
     /// The articles published from `from` to `to` (both included). Bounds on whole days (a
-    /// start at midnight, an end at 23:59:59, as bare dates give) read the `day` field; others
-    /// the second-precise `published` one. The inverted-index range beats the fast-field one on
-    /// selective news filters.
+    /// start at midnight, an end at 23:59:59, as bare dates give) are cut into whole years,
+    /// months and days (see [`calendar::cover`]), each one term of the `year`, `month` or `day`
+    /// field: a year of news is one posting list, walked through its skip list. Other bounds
+    /// read the second-precise `published` field.
     fn date_filter(
         &self,
         from: Option<DateTime<Utc>>,
@@ -415,18 +418,54 @@ impl Index {
     ) -> Box<dyn Query> {
         let starts_day = from.is_none_or(|d| d.timestamp().rem_euclid(SECONDS_PER_DAY) == 0);
         let ends_day = to.is_none_or(|d| (d.timestamp() + 1).rem_euclid(SECONDS_PER_DAY) == 0);
-        let bound = |d: Option<DateTime<Utc>>, term: &dyn Fn(DateTime<Utc>) -> Term| {
-            d.map_or(Bound::Unbounded, |d| Bound::Included(term(d)))
+        if starts_day && ends_day {
+            if let Some(cover) = calendar::cover(from.map(day_number), to.map(day_number)) {
+                return self.periods_query(cover);
+            }
+        }
+        let bound = |d: Option<DateTime<Utc>>| {
+            d.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(
+                    self.schema.published,
+                    to_tantivy_date(d),
+                ))
+            })
         };
-        let term: &dyn Fn(DateTime<Utc>) -> Term = if starts_day && ends_day {
-            &|d| Term::from_field_i64(self.schema.day, day_number(d))
-        } else {
-            &|d| Term::from_field_date(self.schema.published, to_tantivy_date(d))
-        };
-        Box::new(InvertedIndexRangeQuery::new(
-            bound(from, term),
-            bound(to, term),
-        ))
+        Box::new(InvertedIndexRangeQuery::new(bound(from), bound(to)))
+    }
+
+    /// The articles of any of `cover`'s periods.
+    fn periods_query(&self, cover: calendar::Cover) -> Box<dyn Query> {
+        let s = &self.schema;
+        let mut terms: Vec<Term> = cover
+            .periods
+            .iter()
+            .map(|p| match *p {
+                Period::Day(d) => Term::from_field_i64(s.day, d),
+                Period::Month(m) => Term::from_field_i64(s.month, m),
+                Period::Year(y) => Term::from_field_i64(s.year, y),
+            })
+            .collect();
+        let mut parts: Vec<Box<dyn Query>> = Vec::new();
+        if let Some((lo, hi)) = cover.years {
+            let term = |b: Bound<i64>| b.map(|y| Term::from_field_i64(s.year, y));
+            parts.push(Box::new(InvertedIndexRangeQuery::new(term(lo), term(hi))));
+        }
+        match terms.len() {
+            0 => {}
+            // One list is walked through its skip list as the ranking seeks candidates.
+            1 => parts.extend(
+                terms
+                    .pop()
+                    .map(|t| Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as _),
+            ),
+            _ => parts.push(Box::new(TermSetQuery::new(terms))),
+        }
+        match parts.len() {
+            0 => Box::new(EmptyQuery),
+            1 => parts.remove(0),
+            _ => Box::new(BooleanQuery::union(parts)),
+        }
     }
 
     /// Number of articles matching a request (limit and offset ignored).

@@ -169,6 +169,13 @@ fn whole_day_and_exact_bounds_agree_around_midnight_also_before_1970() {
     assert_eq!(count("1970-01-01", "1970-01-01"), 1);
     assert_eq!(count("2015-01-22", "2015-01-22"), 2);
     assert_eq!(count("2015-01-21", "2015-01-23"), 4);
+    // Whole months and years (one `month` or `year` term each), and edges around them.
+    assert_eq!(count("1969-01-01", "1969-12-31"), 2);
+    assert_eq!(count("1969-12-01", "1970-01-31"), 3);
+    assert_eq!(count("2015-01-01", "2015-01-31"), 4);
+    assert_eq!(count("2015-01-01", "2015-12-31"), 4);
+    assert_eq!(count("2014-12-31", "2015-01-21"), 1);
+    assert_eq!(count("1960-01-01", "2020-12-31"), 7);
     // Instants inside a day: exact to the second.
     assert_eq!(count("2015-01-22T00:00:01Z", "2015-01-23"), 2);
     assert_eq!(count("2015-01-21", "2015-01-22T15:10:59Z"), 2);
