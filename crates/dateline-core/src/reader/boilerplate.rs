@@ -20,8 +20,8 @@
 //! assert!(!model.is_boilerplate("The first story is told here."));
 //! ```
 
-use std::collections::HashMap;
-use std::hash::Hasher;
+use rustc_hash::FxHashMap as HashMap;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Longest line (in words) that can be learned as boilerplate.
 pub const MAX_WORDS: usize = 40;
@@ -99,17 +99,28 @@ fn line_key(line: &str) -> Option<u64> {
     if line.is_empty() || line.len() > MAX_LINE_BYTES {
         return None;
     }
-    let mut h = std::hash::DefaultHasher::new();
-    let mut words = 0;
-    for w in line.split_whitespace() {
-        words += 1;
-        if words > MAX_WORDS {
+    // Every line of every raw file is hashed twice (learning, then reading): a fast hash, and
+    // ASCII words lower-cased through a stack buffer rather than a char at a time.
+    let mut h = Xxh3::new();
+    let mut lower = [0u8; 64];
+    let mut utf8 = [0u8; 4];
+    for (words, w) in line.split_whitespace().enumerate() {
+        if words == MAX_WORDS {
             return None;
         }
-        for c in w.chars().flat_map(char::to_lowercase) {
-            h.write_u32(u32::from(c));
+        if w.is_ascii() {
+            for chunk in w.as_bytes().chunks(lower.len()) {
+                let out = &mut lower[..chunk.len()];
+                out.copy_from_slice(chunk);
+                out.make_ascii_lowercase();
+                h.update(out);
+            }
+        } else {
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.update(c.encode_utf8(&mut utf8).as_bytes());
+            }
         }
-        h.write_u8(b' ');
+        h.update(b" ");
     }
-    Some(h.finish())
+    Some(h.digest())
 }
