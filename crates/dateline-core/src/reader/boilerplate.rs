@@ -21,7 +21,7 @@
 //! ```
 
 use rustc_hash::FxHashMap as HashMap;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Longest line (in words) that can be learned as boilerplate.
 pub const MAX_WORDS: usize = 40;
@@ -99,28 +99,63 @@ fn line_key(line: &str) -> Option<u64> {
     if line.is_empty() || line.len() > MAX_LINE_BYTES {
         return None;
     }
-    // Every line of every raw file is hashed twice (learning, then reading): a fast hash, and
-    // ASCII words lower-cased through a stack buffer rather than a char at a time.
-    let mut h = Xxh3::new();
-    let mut lower = [0u8; 64];
-    let mut utf8 = [0u8; 4];
+    // Every line of every raw file is hashed twice (learning, then reading): the normalised
+    // line is built on the stack and hashed once. Lower-casing at most doubles a character's
+    // bytes and each word adds one space, so four times the longest line always fits.
+    let mut buf = [0u8; 4 * MAX_LINE_BYTES];
+    let mut n = 0;
     for (words, w) in line.split_whitespace().enumerate() {
         if words == MAX_WORDS {
             return None;
         }
         if w.is_ascii() {
-            for chunk in w.as_bytes().chunks(lower.len()) {
-                let out = &mut lower[..chunk.len()];
-                out.copy_from_slice(chunk);
-                out.make_ascii_lowercase();
-                h.update(out);
-            }
+            let out = buf.get_mut(n..n + w.len())?;
+            out.copy_from_slice(w.as_bytes());
+            out.make_ascii_lowercase();
+            n += w.len();
         } else {
             for c in w.chars().flat_map(char::to_lowercase) {
-                h.update(c.encode_utf8(&mut utf8).as_bytes());
+                n += c.encode_utf8(buf.get_mut(n..n + 4)?).len();
             }
         }
-        h.update(b" ");
+        *buf.get_mut(n)? = b' ';
+        n += 1;
     }
-    Some(h.digest())
+    Some(xxh3_64(&buf[..n]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_count_alike_whatever_their_case_and_spacing() {
+        let mut model = BoilerplateModel::new();
+        for line in [
+            "Home  Page",
+            "home page",
+            "  HOME\tPAGE ",
+            "ÉDITION Générale",
+        ] {
+            model.add_text(line);
+        }
+        assert_eq!(model.count("home page"), 3);
+        assert_eq!(model.count("édition générale"), 1);
+        assert_eq!(model.count("home pages"), 0);
+        assert_eq!(model.count("homepage"), 0);
+    }
+
+    #[test]
+    fn long_lines_and_many_word_lines_are_never_counted() {
+        let mut model = BoilerplateModel::new();
+        let many = vec!["w"; MAX_WORDS + 1].join(" ");
+        let most = vec!["w"; MAX_WORDS].join(" ");
+        let long = "x".repeat(MAX_LINE_BYTES + 1);
+        for _ in 0..3 {
+            model.add_text(&format!("{many}\n{most}\n{long}\n"));
+        }
+        assert_eq!(model.count(&many), 0);
+        assert_eq!(model.count(&most), 3);
+        assert_eq!(model.count(&long), 0);
+    }
 }
