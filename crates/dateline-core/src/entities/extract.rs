@@ -361,12 +361,50 @@ fn letter_shape(s: &str) -> Shape {
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        // No decoding for ASCII, which most words are.
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `word` without its trailing dots.
+fn trim_dots(word: &str) -> &str {
+    let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+    &word[..word.len() - dots]
 }
 
 /// Computes the lexical flags of one word (no context flags).
 fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
-    let bare = word.trim_end_matches('.');
+    // Only a particle and a hyphen (`al-Abadi`) capitalise a word that starts lower case.
+    let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
+    if head.contains(&b'-') {
+        return capital_word_flags(word, title_case, g, buf);
+    }
+    segment_flags(word, title_case, g, buf)
+}
+
+/// [`word_flags`] of a word without a hyphen in its first bytes (where
+/// [`particle_compound`] looks), as every word the segmenter gives is: UAX #29 breaks before
+/// and after a hyphen.
+#[inline]
+fn segment_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    // Most words start lower case or with a digit: without a hyphen such a word is not
+    // capitalised, and only the joiner lists (short words of letters) can flag it. This
+    // spares them the call and the tests for capitalised words.
+    match word.as_bytes() {
+        [c, ..] if c.is_ascii_digit() => 0,
+        [c, .., last] if c.is_ascii_lowercase() && *last != b'.' && word.len() > JOINER_MAX_LEN => {
+            0
+        }
+        [c, ..] if c.is_ascii_lowercase() => joiner_flags(trim_dots(word)),
+        _ => capital_word_flags(word, title_case, g, buf),
+    }
+}
+
+/// [`word_flags`] of a word that may be capitalised.
+fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    let bare = trim_dots(word);
     let cap = starts_upper(bare) || particle_compound(bare);
     let mut f = 0;
     if !cap || title_case {
@@ -747,7 +785,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             }
             pending_break = false;
             pending_sent = false;
-            let flags = word_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
+            let flags = segment_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
             toks.push(Tok {
                 start: i,
                 end,
@@ -2130,6 +2168,36 @@ mod tests {
             .iter()
             .find(|e| e.name == "Kurdish Regional Government");
         assert!(krg.is_some_and(|e| e.mentions == 3), "{found:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_lower_case_shortcut_flags_as_the_full_test_does(
+            word in "[a-zA-Z0-9.'\\-\u{e9}\u{c9}]{1,9}",
+            title_case: bool,
+        ) {
+            let (g, mut buf) = (gazetteer(), String::new());
+            proptest::prop_assert_eq!(
+                word_flags(&word, title_case, g, &mut buf),
+                capital_word_flags(&word, title_case, g, &mut buf)
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_words_get_joiner_flags_only() {
+        let (g, mut buf) = (gazetteer(), String::new());
+        for (word, flags) in [
+            ("and", CONNECTOR | AND),
+            ("al", PARTICLE),
+            ("de.", CONNECTOR | PARTICLE),
+            ("della", PARTICLE),
+            ("dellas", 0),
+            ("1996", 0),
+        ] {
+            assert_eq!(word_flags(word, false, g, &mut buf), flags, "{word}");
+        }
+        assert!(word_flags("al-Abadi", false, g, &mut buf) & CAP != 0);
     }
 
     #[test]
