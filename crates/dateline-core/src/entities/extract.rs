@@ -361,12 +361,50 @@ fn letter_shape(s: &str) -> Shape {
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        // No decoding for ASCII, which most words are.
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `word` without its trailing dots.
+fn trim_dots(word: &str) -> &str {
+    let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+    &word[..word.len() - dots]
 }
 
 /// Computes the lexical flags of one word (no context flags).
 fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
-    let bare = word.trim_end_matches('.');
+    // Only a particle and a hyphen (`al-Abadi`) capitalise a word that starts lower case.
+    let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
+    if head.contains(&b'-') {
+        return capital_word_flags(word, title_case, g, buf);
+    }
+    segment_flags(word, title_case, g, buf)
+}
+
+/// [`word_flags`] of a word without a hyphen in its first bytes (where
+/// [`particle_compound`] looks), as every word the segmenter gives is: UAX #29 breaks before
+/// and after a hyphen.
+#[inline]
+fn segment_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    // Most words start lower case or with a digit: without a hyphen such a word is not
+    // capitalised, and only the joiner lists (short words of letters) can flag it. This
+    // spares them the call and the tests for capitalised words.
+    match word.as_bytes() {
+        [c, ..] if c.is_ascii_digit() => 0,
+        [c, .., last] if c.is_ascii_lowercase() && *last != b'.' && word.len() > JOINER_MAX_LEN => {
+            0
+        }
+        [c, ..] if c.is_ascii_lowercase() => joiner_flags(trim_dots(word)),
+        _ => capital_word_flags(word, title_case, g, buf),
+    }
+}
+
+/// [`word_flags`] of a word that may be capitalised.
+fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    let bare = trim_dots(word);
     let cap = starts_upper(bare) || particle_compound(bare);
     let mut f = 0;
     if !cap || title_case {
@@ -479,6 +517,10 @@ struct Scratch {
     toks: Vec<Tok>,
     /// Lines in capitals of the text being tokenised.
     skips: Vec<(usize, usize)>,
+    /// The last article's collector, emptied: its tables and lists keep their room.
+    col: Collector,
+    /// Lookup keys of the text being processed.
+    key: String,
 }
 
 impl Scratch {
@@ -487,6 +529,8 @@ impl Scratch {
             buf: String::new(),
             toks: Vec::new(),
             skips: Vec::new(),
+            col: Collector::default(),
+            key: String::new(),
         }
     }
 }
@@ -747,7 +791,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             }
             pending_break = false;
             pending_sent = false;
-            let flags = word_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
+            let flags = segment_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
             toks.push(Tok {
                 start: i,
                 end,
@@ -987,11 +1031,24 @@ impl Collector {
         self.seq += 1;
     }
 
+    /// Empties the collector for the next article, keeping what its containers hold room for.
+    fn clear(&mut self) {
+        self.ents.clear();
+        self.by_key.clear();
+        self.seq = 0;
+        self.person_last.clear();
+        self.pending.clear();
+        self.local.clear();
+        self.field = MentionField::default();
+        self.raw.clear();
+    }
+
     /// Joins short forms to full person names; keeps titled ones as persons of their own.
-    fn finish(mut self, title: Option<&str>, body: &str) -> Extraction {
-        let pending = std::mem::take(&mut self.pending);
+    /// The collector is left to [`clear`](Self::clear) and reuse.
+    fn finish(&mut self, title: Option<&str>, body: &str) -> Extraction {
+        let mut pending = std::mem::take(&mut self.pending);
         let mut resolved: Vec<Option<usize>> = Vec::with_capacity(pending.len());
-        for p in pending {
+        for p in pending.drain(..) {
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;
             let bare = match p.key.split_once('-') {
@@ -1023,6 +1080,7 @@ impl Collector {
                 resolved.push(None);
             }
         }
+        self.pending = pending;
         let mut mentions: Vec<Mention> = Vec::with_capacity(self.raw.len());
         for m in &self.raw {
             let idx = match m.target {
@@ -1050,7 +1108,7 @@ impl Collector {
         mentions.sort_by_key(|m| (m.field, m.start));
         let mut entities: Vec<Entity> = self
             .ents
-            .into_iter()
+            .drain(..)
             .map(|a| Entity {
                 kind: a.kind,
                 name: a.name,
@@ -1256,7 +1314,8 @@ impl EntityExtractor {
     /// [`analyze`](Self::analyze) with these buffers.
     fn analyze_with(&self, title: Option<&str>, body: &str, scratch: &mut Scratch) -> Extraction {
         let g = gazetteer();
-        let mut col = Collector::default();
+        let mut col = std::mem::take(&mut scratch.col);
+        col.clear();
         let sports = title.is_some_and(is_sports_title);
         if let Some(title) = title {
             let (_, up, low) = letter_shape(title);
@@ -1266,21 +1325,25 @@ impl EntityExtractor {
                 text: title,
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
-                key: RefCell::default(),
+                key: RefCell::new(std::mem::take(&mut scratch.key)),
             };
             self.process(&doc, g, &mut col);
             scratch.toks = doc.toks;
+            scratch.key = doc.key.into_inner();
         }
         col.field = MentionField::Body;
         let doc = Doc {
             text: body,
             toks: tokenize(body, false, g, scratch),
             sports,
-            key: RefCell::default(),
+            key: RefCell::new(std::mem::take(&mut scratch.key)),
         };
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
-        col.finish(title, body)
+        scratch.key = doc.key.into_inner();
+        let found = col.finish(title, body);
+        scratch.col = col;
+        found
     }
 
     /// Chunks a text into capitalised runs and classifies each.
@@ -2130,6 +2193,56 @@ mod tests {
             .iter()
             .find(|e| e.name == "Kurdish Regional Government");
         assert!(krg.is_some_and(|e| e.mentions == 3), "{found:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_lower_case_shortcut_flags_as_the_full_test_does(
+            word in "[a-zA-Z0-9.'\\-\u{e9}\u{c9}]{1,9}",
+            title_case: bool,
+        ) {
+            let (g, mut buf) = (gazetteer(), String::new());
+            proptest::prop_assert_eq!(
+                word_flags(&word, title_case, g, &mut buf),
+                capital_word_flags(&word, title_case, g, &mut buf)
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_words_get_joiner_flags_only() {
+        let (g, mut buf) = (gazetteer(), String::new());
+        for (word, flags) in [
+            ("and", CONNECTOR | AND),
+            ("al", PARTICLE),
+            ("de.", CONNECTOR | PARTICLE),
+            ("della", PARTICLE),
+            ("dellas", 0),
+            ("1996", 0),
+        ] {
+            assert_eq!(word_flags(word, false, g, &mut buf), flags, "{word}");
+        }
+        assert!(word_flags("al-Abadi", false, g, &mut buf) & CAP != 0);
+    }
+
+    #[test]
+    fn an_article_comes_out_the_same_after_others() {
+        let ex = EntityExtractor::new();
+        let articles = [
+            (Some("Talks on ISIS"), "Philip Hammond met John Kerry in London. Hammond said IS, also called ISIL, is in Raqqa."),
+            (None, "The Kurdish Regional Government (KRG) said the KRG would pay. Kerry agreed."),
+            (Some("SOCCER - JAPAN GET LUCKY WIN"), "Real Madrid beat FC Porto 2-1. Heinrich scored."),
+        ];
+        let fresh: Vec<_> = articles
+            .iter()
+            .map(|(t, b)| ex.analyze_with(*t, b, &mut Scratch::new()))
+            .collect();
+        let mut scratch = Scratch::new();
+        for _ in 0..2 {
+            for ((t, b), expected) in articles.iter().zip(&fresh) {
+                assert_eq!(&ex.analyze_with(*t, b, &mut scratch), expected);
+            }
+        }
     }
 
     #[test]
