@@ -739,11 +739,17 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
     let mut pending_sent = true;
     // End of a hyphen that directly follows the last word.
     let mut hyphen_end: Option<usize> = None;
+    // Line breaks since the last segment that was not whitespace: two make a blank line, a
+    // paragraph break. Each line break is a segment of its own (UAX #29).
+    let mut gap_newlines = 0usize;
     // Runs of spaces change nothing below: the segmenter leaves them out.
     crate::segment::for_each_bound_but_spaces(text, |i, seg| {
         let Some(c0) = seg.chars().next() else {
             return;
         };
+        if !c0.is_whitespace() {
+            gap_newlines = 0;
+        }
         if c0.is_alphanumeric() {
             if hyphen_end == Some(i) {
                 hyphen_end = None;
@@ -804,7 +810,8 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
         }
         if c0.is_whitespace() {
             hyphen_end = None;
-            if seg.bytes().filter(|&b| b == b'\n').count() >= 2 {
+            gap_newlines += seg.bytes().filter(|&b| b == b'\n').count();
+            if gap_newlines >= 2 {
                 pending_break = true;
                 pending_sent = true;
             }
@@ -2153,6 +2160,20 @@ mod tests {
             .filter(|e| e.kind == kind)
             .map(|e| e.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_blank_line_ends_a_name() {
+        // A by-line, then the story: scraped pages put them a blank line apart.
+        let ex = EntityExtractor::new();
+        let body =
+            "By Catherine Shu\n\nWeWork said on Monday it would cut jobs.\r\n\r\nAssociated Press";
+        let found = ex.mentions(None, body);
+        let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+        assert!(texts.iter().all(|t| !t.contains('\n')), "{texts:?}");
+        assert!(texts.contains(&"Catherine Shu"), "{texts:?}");
+        assert!(texts.contains(&"WeWork"), "{texts:?}");
+        assert!(texts.contains(&"Associated Press"), "{texts:?}");
     }
 
     #[test]
