@@ -37,6 +37,7 @@ mod error;
 mod facets;
 mod index;
 mod ingest;
+mod phrase;
 mod prf;
 pub mod query;
 mod rank;

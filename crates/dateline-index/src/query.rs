@@ -35,6 +35,8 @@ use std::fmt;
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, Stemming};
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+
+use crate::phrase::TopPhraseQuery;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -652,6 +654,16 @@ impl<'s> QueryBuilder<'s> {
             terms.extend(unstemmed.into_iter().flatten().map(|t| (t, 1.0)));
             return Some(self.bag_query(field, terms));
         }
+        // One spelling of an exact phrase (the index holds no unstemmed articles) collects its
+        // top k with pruning; the same query answers everything else.
+        let top_k = (slop == 0 && unstemmed.is_none()).then(|| {
+            let words: Vec<(usize, String)> = tokens
+                .iter()
+                .zip(&stemmed)
+                .map(|(t, w)| (t.position, w.clone()))
+                .collect();
+            (self.fields(field), words)
+        });
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for words in std::iter::once(stemmed).chain(unstemmed) {
             for (f, boost) in self.fields(field) {
@@ -671,10 +683,14 @@ impl<'s> QueryBuilder<'s> {
             }
         }
         self.terms.set(self.terms.get() + 1);
-        Some(if per_field.len() == 1 {
+        let query = if per_field.len() == 1 {
             per_field.remove(0).1
         } else {
             Box::new(BooleanQuery::new(per_field))
+        };
+        Some(match top_k {
+            Some((fields, words)) => Box::new(TopPhraseQuery::new(query, fields, words)),
+            None => query,
         })
     }
 

@@ -221,6 +221,17 @@ fn top_k_pruning_returns_the_exhaustive_ranking() {
         "the",
         "computer games software sales",
         "foreign fighters Iraq Syria",
+        // Exact phrases collect their top k with their own pruning (`phrase.rs`).
+        "\"last year\"",
+        "\"year ended\"",
+        "\"oil prices\"",
+        "\"New York\"",
+        "\"the company said\"",
+        "\"general Motors\"",
+        "\"futures contracts\"",
+        "\"of the\"",
+        "title:\"oil prices\"",
+        "body:\"interest rates\"",
     ];
     for q in queries {
         let exhaustive = SearchRequest::new(q).limit(20).snippets(false);

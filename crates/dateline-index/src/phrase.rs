@@ -1,0 +1,316 @@
+//! Top-k collection for exact phrases over several fields, without reading the positions of
+//! articles that cannot enter the top k.
+//!
+//! A phrase is tantivy's `PhraseQuery` per field, boosted and summed (a boolean union), and
+//! [`TopPhraseQuery`] keeps that query for everything but top-k collection, which it does
+//! itself with the same scores: an article holding every word of the phrase in a field can
+//! score there at most what the phrase would score if it occurred as often as the rarest of
+//! those words does in the article. Only when that bound beats the current k-th best score are
+//! the positions read and the phrase counted, which is most of the cost of a phrase of common
+//! words (`"last year"`): tantivy reads the positions of every article holding both words.
+
+use std::fmt;
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+/// An exact phrase over `fields` (field, boost) that collects its top k with pruning.
+/// `inner` must be the boolean union, in `fields` order, of one `PhraseQuery` (without slop)
+/// per field, each wrapped in a `BoostQuery` when its boost is not 1: it answers everything
+/// but top-k collection, and the top k scores are the same as its own.
+pub(crate) struct TopPhraseQuery {
+    inner: Box<dyn Query>,
+    fields: Vec<(Field, f32)>,
+    /// The analysed words with their positions in the phrase.
+    words: Vec<(usize, String)>,
+}
+
+impl TopPhraseQuery {
+    pub(crate) fn new(
+        inner: Box<dyn Query>,
+        fields: Vec<(Field, f32)>,
+        words: Vec<(usize, String)>,
+    ) -> Self {
+        TopPhraseQuery {
+            inner,
+            fields,
+            words,
+        }
+    }
+}
+
+impl Clone for TopPhraseQuery {
+    fn clone(&self) -> Self {
+        TopPhraseQuery {
+            inner: self.inner.box_clone(),
+            fields: self.fields.clone(),
+            words: self.words.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for TopPhraseQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TopPhraseQuery")
+            .field("inner", &self.inner)
+            .finish()
+    }
+}
+
+impl Query for TopPhraseQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let inner = self.inner.weight(scoring)?;
+        let fields = match scoring {
+            EnableScoring::Enabled {
+                statistics_provider,
+                ..
+            } => {
+                let mut fields = Vec::with_capacity(self.fields.len());
+                for &(field, boost) in &self.fields {
+                    let terms: Vec<Term> = self
+                        .words
+                        .iter()
+                        .map(|(_, w)| Term::from_field_text(field, w))
+                        .collect();
+                    // As tantivy's phrase weight, boosted as its boost query boosts it.
+                    let bm25 = Bm25Weight::for_terms(statistics_provider, &terms)?;
+                    fields.push((field, bm25.boost_by(boost), terms));
+                }
+                Some(fields)
+            }
+            EnableScoring::Disabled { .. } => None,
+        };
+        let max_offset = self.words.iter().map(|w| w.0).max().unwrap_or(0);
+        Ok(Box::new(TopPhraseWeight {
+            inner,
+            fields,
+            shifts: self
+                .words
+                .iter()
+                .map(|&(offset, _)| (max_offset - offset) as u32)
+                .collect(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.inner.query_terms(visitor);
+    }
+}
+
+struct TopPhraseWeight {
+    inner: Box<dyn Weight>,
+    /// Per field: its boosted BM25 weight and the phrase's terms; `None` without scoring.
+    fields: Option<Vec<(Field, Bm25Weight, Vec<Term>)>>,
+    /// Per word, what aligns its positions with the others' (as tantivy aligns them).
+    shifts: Vec<u32>,
+}
+
+impl Weight for TopPhraseWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.inner.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.inner.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.inner.count(reader)
+    }
+
+    fn for_each_pruning(
+        &self,
+        mut threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        let Some(fields) = &self.fields else {
+            return self.inner.for_each_pruning(threshold, reader, callback);
+        };
+        let mut lists = Vec::with_capacity(fields.len());
+        for (field, bm25, terms) in fields {
+            if let Some(list) = FieldPhrase::open(reader, *field, bm25, terms, &self.shifts)? {
+                lists.push(list);
+            }
+        }
+        // MaxScore over the fields: those whose best possible scores add up to no more than
+        // the threshold cannot place an article alone, so only the others propose articles;
+        // a title match lifts an article far above any body match.
+        let mut by_max: Vec<(usize, Score)> = lists.iter().map(|l| l.max).enumerate().collect();
+        by_max.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mut proposing = vec![true; lists.len()];
+        let refresh = |threshold: Score, proposing: &mut [bool]| {
+            let mut below = 0.0;
+            for &(i, max) in &by_max {
+                below += max;
+                proposing[i] = below > threshold;
+            }
+        };
+        refresh(threshold, &mut proposing);
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        loop {
+            let doc = lists
+                .iter()
+                .zip(&proposing)
+                .filter(|(_, &p)| p)
+                .map(|(l, _)| l.doc)
+                .min()
+                .unwrap_or(TERMINATED);
+            if doc == TERMINATED {
+                break;
+            }
+            for list in lists.iter_mut().filter(|l| l.doc < doc) {
+                list.seek(doc);
+            }
+            let bound: Score = lists
+                .iter()
+                .filter(|l| l.doc == doc)
+                .map(FieldPhrase::bound)
+                .sum();
+            if bound > threshold {
+                // Summed from 0 in field order, as tantivy's union sums its clauses.
+                let mut score = 0.0;
+                let mut matched = false;
+                for list in lists.iter_mut().filter(|l| l.doc == doc) {
+                    let count = list.count(&mut left, &mut right);
+                    if count > 0 {
+                        score += list.bm25.score(list.norms.fieldnorm_id(doc), count);
+                        matched = true;
+                    }
+                }
+                if matched && score > threshold {
+                    threshold = callback(doc, score);
+                    refresh(threshold, &mut proposing);
+                }
+            }
+            for list in lists.iter_mut().filter(|l| l.doc == doc) {
+                list.seek(doc + 1);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One field's postings of the phrase's words, moved together over the articles holding all
+/// of them.
+struct FieldPhrase<'a> {
+    bm25: &'a Bm25Weight,
+    norms: FieldNormReader,
+    postings: Vec<(u32, SegmentPostings)>,
+    doc: DocId,
+    /// The most the phrase can score in this field.
+    max: Score,
+}
+
+impl<'a> FieldPhrase<'a> {
+    /// `None` when some word is not in the field in this segment.
+    fn open(
+        reader: &SegmentReader,
+        field: Field,
+        bm25: &'a Bm25Weight,
+        terms: &[Term],
+        shifts: &[u32],
+    ) -> tantivy::Result<Option<Self>> {
+        let inverted = reader.inverted_index(field)?;
+        let mut postings = Vec::with_capacity(terms.len());
+        for (term, &shift) in terms.iter().zip(shifts) {
+            match inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
+                Some(p) => postings.push((shift, p)),
+                None => return Ok(None),
+            }
+        }
+        let norms = match reader.fieldnorms_readers().get_field(field)? {
+            Some(norms) => norms,
+            None => FieldNormReader::constant(reader.max_doc(), 1),
+        };
+        // The rarest word leads the intersection.
+        postings.sort_by_key(|(_, p)| p.doc_freq());
+        let mut list = FieldPhrase {
+            bm25,
+            norms,
+            postings,
+            doc: 0,
+            max: bm25.max_score(),
+        };
+        list.seek(0);
+        Ok(Some(list))
+    }
+
+    /// Moves to the first article at or after `target` that holds every word.
+    fn seek(&mut self, target: DocId) {
+        let mut doc = target;
+        'agree: while doc != TERMINATED {
+            for (_, p) in &mut self.postings {
+                let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
+                if at > doc {
+                    doc = at;
+                    continue 'agree;
+                }
+            }
+            break;
+        }
+        self.doc = doc;
+    }
+
+    /// The most the phrase can score here: as if it occurred as often as its rarest word.
+    fn bound(&self) -> Score {
+        let tf = self
+            .postings
+            .iter()
+            .map(|(_, p)| p.term_freq())
+            .min()
+            .unwrap_or(0);
+        self.bm25.score(self.norms.fieldnorm_id(self.doc), tf)
+    }
+
+    /// How often the words occur here next to each other, in order.
+    fn count(&mut self, left: &mut Vec<u32>, right: &mut Vec<u32>) -> u32 {
+        let Some(((shift, first), rest)) = self.postings.split_first_mut() else {
+            return 0;
+        };
+        first.positions_with_offset(*shift, left);
+        for (shift, p) in rest {
+            p.positions_with_offset(*shift, right);
+            intersect(left, right);
+            if left.is_empty() {
+                return 0;
+            }
+        }
+        left.len() as u32
+    }
+}
+
+/// Keeps in `left` (sorted) the values also in `right` (sorted).
+fn intersect(left: &mut Vec<u32>, right: &[u32]) {
+    let (mut i, mut j, mut kept) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(&right[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                left[kept] = left[i];
+                kept += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    left.truncate(kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::intersect;
+
+    #[test]
+    fn intersect_keeps_common_positions() {
+        let mut left = vec![1, 4, 7, 9];
+        intersect(&mut left, &[2, 4, 9, 12]);
+        assert_eq!(left, vec![4, 9]);
+        intersect(&mut left, &[5]);
+        assert!(left.is_empty());
+    }
+}
