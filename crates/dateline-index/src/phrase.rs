@@ -17,28 +17,22 @@ use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weig
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-/// An exact phrase over `fields` (field, boost) that collects its top k with pruning.
-/// `inner` must be the boolean union, in `fields` order, of one `PhraseQuery` (without slop)
-/// per field, each wrapped in a `BoostQuery` when its boost is not 1: it answers everything
-/// but top-k collection, and the top k scores are the same as its own.
+/// One phrase clause: a field, its boost, and the analysed words with their positions.
+pub(crate) type PhraseClause = (Field, f32, Vec<(usize, String)>);
+
+/// An exact phrase that collects its top k with pruning. `inner` must be the boolean union,
+/// in `clauses` order, of one `PhraseQuery` (without slop) per clause, wrapped in a
+/// `BoostQuery` when its boost is not 1 (a clause per field, and per spelling when the index
+/// holds unstemmed articles): it answers everything but top-k collection, and the top k
+/// scores are the same as its own.
 pub(crate) struct TopPhraseQuery {
     inner: Box<dyn Query>,
-    fields: Vec<(Field, f32)>,
-    /// The analysed words with their positions in the phrase.
-    words: Vec<(usize, String)>,
+    clauses: Vec<PhraseClause>,
 }
 
 impl TopPhraseQuery {
-    pub(crate) fn new(
-        inner: Box<dyn Query>,
-        fields: Vec<(Field, f32)>,
-        words: Vec<(usize, String)>,
-    ) -> Self {
-        TopPhraseQuery {
-            inner,
-            fields,
-            words,
-        }
+    pub(crate) fn new(inner: Box<dyn Query>, clauses: Vec<PhraseClause>) -> Self {
+        TopPhraseQuery { inner, clauses }
     }
 }
 
@@ -46,8 +40,7 @@ impl Clone for TopPhraseQuery {
     fn clone(&self) -> Self {
         TopPhraseQuery {
             inner: self.inner.box_clone(),
-            fields: self.fields.clone(),
-            words: self.words.clone(),
+            clauses: self.clauses.clone(),
         }
     }
 }
@@ -63,36 +56,36 @@ impl fmt::Debug for TopPhraseQuery {
 impl Query for TopPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let inner = self.inner.weight(scoring)?;
-        let fields = match scoring {
+        let clauses = match scoring {
             EnableScoring::Enabled {
                 statistics_provider,
                 ..
             } => {
-                let mut fields = Vec::with_capacity(self.fields.len());
-                for &(field, boost) in &self.fields {
-                    let terms: Vec<Term> = self
-                        .words
+                let mut clauses = Vec::with_capacity(self.clauses.len());
+                for (field, boost, words) in &self.clauses {
+                    let terms: Vec<Term> = words
                         .iter()
-                        .map(|(_, w)| Term::from_field_text(field, w))
+                        .map(|(_, w)| Term::from_field_text(*field, w))
                         .collect();
                     // As tantivy's phrase weight, boosted as its boost query boosts it.
                     let bm25 = Bm25Weight::for_terms(statistics_provider, &terms)?;
-                    fields.push((field, bm25.boost_by(boost), terms));
+                    let max_offset = words.iter().map(|w| w.0).max().unwrap_or(0);
+                    let shifts = words
+                        .iter()
+                        .map(|&(offset, _)| (max_offset - offset) as u32)
+                        .collect();
+                    clauses.push(WeightedClause {
+                        field: *field,
+                        bm25: bm25.boost_by(*boost),
+                        terms,
+                        shifts,
+                    });
                 }
-                Some(fields)
+                Some(clauses)
             }
             EnableScoring::Disabled { .. } => None,
         };
-        let max_offset = self.words.iter().map(|w| w.0).max().unwrap_or(0);
-        Ok(Box::new(TopPhraseWeight {
-            inner,
-            fields,
-            shifts: self
-                .words
-                .iter()
-                .map(|&(offset, _)| (max_offset - offset) as u32)
-                .collect(),
-        }))
+        Ok(Box::new(TopPhraseWeight { inner, clauses }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -102,8 +95,15 @@ impl Query for TopPhraseQuery {
 
 struct TopPhraseWeight {
     inner: Box<dyn Weight>,
-    /// Per field: its boosted BM25 weight and the phrase's terms; `None` without scoring.
-    fields: Option<Vec<(Field, Bm25Weight, Vec<Term>)>>,
+    /// The clauses, weighted; `None` without scoring.
+    clauses: Option<Vec<WeightedClause>>,
+}
+
+struct WeightedClause {
+    field: Field,
+    /// Boosted BM25 weight of the phrase in the field.
+    bm25: Bm25Weight,
+    terms: Vec<Term>,
     /// Per word, what aligns its positions with the others' (as tantivy aligns them).
     shifts: Vec<u32>,
 }
@@ -127,16 +127,16 @@ impl Weight for TopPhraseWeight {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        let Some(fields) = &self.fields else {
+        let Some(clauses) = &self.clauses else {
             return self.inner.for_each_pruning(threshold, reader, callback);
         };
-        let mut lists = Vec::with_capacity(fields.len());
-        for (field, bm25, terms) in fields {
-            if let Some(list) = FieldPhrase::open(reader, *field, bm25, terms, &self.shifts)? {
+        let mut lists = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            if let Some(list) = FieldPhrase::open(reader, clause)? {
                 lists.push(list);
             }
         }
-        // MaxScore over the fields: those whose best possible scores add up to no more than
+        // MaxScore over the clauses: those whose best possible scores add up to no more than
         // the threshold cannot place an article alone, so only the others propose articles;
         // a title match lifts an article far above any body match.
         let mut by_max: Vec<(usize, Score)> = lists.iter().map(|l| l.max).enumerate().collect();
@@ -171,7 +171,7 @@ impl Weight for TopPhraseWeight {
                 .map(FieldPhrase::bound)
                 .sum();
             if bound > threshold {
-                // Summed from 0 in field order, as tantivy's union sums its clauses.
+                // Summed from 0 in clause order, as tantivy's union sums its clauses.
                 let mut score = 0.0;
                 let mut matched = false;
                 for list in lists.iter_mut().filter(|l| l.doc == doc) {
@@ -194,38 +194,33 @@ impl Weight for TopPhraseWeight {
     }
 }
 
-/// One field's postings of the phrase's words, moved together over the articles holding all
+/// One clause's postings of the phrase's words, moved together over the articles holding all
 /// of them.
 struct FieldPhrase<'a> {
     bm25: &'a Bm25Weight,
     norms: FieldNormReader,
     postings: Vec<(u32, SegmentPostings)>,
     doc: DocId,
-    /// The most the phrase can score in this field.
+    /// The most the phrase can score in this clause.
     max: Score,
 }
 
 impl<'a> FieldPhrase<'a> {
     /// `None` when some word is not in the field in this segment.
-    fn open(
-        reader: &SegmentReader,
-        field: Field,
-        bm25: &'a Bm25Weight,
-        terms: &[Term],
-        shifts: &[u32],
-    ) -> tantivy::Result<Option<Self>> {
-        let inverted = reader.inverted_index(field)?;
-        let mut postings = Vec::with_capacity(terms.len());
-        for (term, &shift) in terms.iter().zip(shifts) {
+    fn open(reader: &SegmentReader, clause: &'a WeightedClause) -> tantivy::Result<Option<Self>> {
+        let inverted = reader.inverted_index(clause.field)?;
+        let mut postings = Vec::with_capacity(clause.terms.len());
+        for (term, &shift) in clause.terms.iter().zip(&clause.shifts) {
             match inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
                 Some(p) => postings.push((shift, p)),
                 None => return Ok(None),
             }
         }
-        let norms = match reader.fieldnorms_readers().get_field(field)? {
+        let norms = match reader.fieldnorms_readers().get_field(clause.field)? {
             Some(norms) => norms,
             None => FieldNormReader::constant(reader.max_doc(), 1),
         };
+        let bm25 = &clause.bm25;
         // The rarest word leads the intersection.
         postings.sort_by_key(|(_, p)| p.doc_freq());
         let mut list = FieldPhrase {

@@ -36,7 +36,7 @@ use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, Stemming};
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 
-use crate::phrase::TopPhraseQuery;
+use crate::phrase::{PhraseClause, TopPhraseQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -654,19 +654,19 @@ impl<'s> QueryBuilder<'s> {
             terms.extend(unstemmed.into_iter().flatten().map(|t| (t, 1.0)));
             return Some(self.bag_query(field, terms));
         }
-        // One spelling of an exact phrase (the index holds no unstemmed articles) collects its
-        // top k with pruning; the same query answers everything else.
-        let top_k = (slop == 0 && unstemmed.is_none()).then(|| {
-            let words: Vec<(usize, String)> = tokens
-                .iter()
-                .zip(&stemmed)
-                .map(|(t, w)| (t.position, w.clone()))
-                .collect();
-            (self.fields(field), words)
-        });
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // The same clauses again for top-k collection with pruning (exact phrases only).
+        let mut clauses: Vec<PhraseClause> = Vec::new();
         for words in std::iter::once(stemmed).chain(unstemmed) {
             for (f, boost) in self.fields(field) {
+                if slop == 0 {
+                    let positioned = tokens.iter().zip(&words);
+                    clauses.push((
+                        f,
+                        boost,
+                        positioned.map(|(t, w)| (t.position, w.clone())).collect(),
+                    ));
+                }
                 let terms = tokens
                     .iter()
                     .zip(&words)
@@ -688,9 +688,10 @@ impl<'s> QueryBuilder<'s> {
         } else {
             Box::new(BooleanQuery::new(per_field))
         };
-        Some(match top_k {
-            Some((fields, words)) => Box::new(TopPhraseQuery::new(query, fields, words)),
-            None => query,
+        Some(if clauses.is_empty() {
+            query
+        } else {
+            Box::new(TopPhraseQuery::new(query, clauses))
         })
     }
 

@@ -234,12 +234,7 @@ fn top_k_pruning_returns_the_exhaustive_ranking() {
         "body:\"interest rates\"",
     ];
     for q in queries {
-        let exhaustive = SearchRequest::new(q).limit(20).snippets(false);
-        let pruned = exhaustive.clone().count_total(false).stored_fields(false);
-        let (a, b) = (
-            index.search(&exhaustive).unwrap().hits,
-            index.search(&pruned).unwrap().hits,
-        );
+        let (a, b) = common::exhaustive_and_pruned(&index, q, 20);
         let scores = |hits: &[dateline_index::Hit]| -> Vec<f32> {
             hits.iter().map(|h| h.score.unwrap()).collect()
         };

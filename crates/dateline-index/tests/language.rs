@@ -58,3 +58,24 @@ fn english_articles_keep_english_stemming_beside_them() {
     assert_eq!(count(&index, SearchRequest::new("\"foreign fighter\"")), 1);
     assert_eq!(count(&index, SearchRequest::new("talks").language("en")), 1);
 }
+
+#[test]
+fn phrases_rank_alike_pruned_or_not_with_both_spellings() {
+    let Some(index) = index() else { return };
+    // The index holds an unstemmed article, so a phrase is looked up stemmed and unstemmed:
+    // four clauses (two spellings, two fields) that top-k pruning must sum as tantivy does.
+    for q in [
+        "\"foreign fighters\"",
+        "\"brincadeiras musicais\"",
+        "\"air strikes\"",
+        "\"foreign officials\"",
+    ] {
+        let (all, pruned) = common::exhaustive_and_pruned(&index, q, 10);
+        let scored = |hits: Vec<dateline_index::Hit>| -> Vec<(String, Option<f32>)> {
+            hits.into_iter().map(|h| (h.id, h.score)).collect()
+        };
+        let (all, pruned) = (scored(all), scored(pruned));
+        assert!(!all.is_empty(), "{q}");
+        assert_eq!(all, pruned, "{q}");
+    }
+}

@@ -20,3 +20,21 @@ pub fn shared_data(below: &str) -> Option<PathBuf> {
     eprintln!("skipping: {} is missing", dir.display());
     None
 }
+
+/// The top `limit` hits of `query` with every match scored (and counted), then with top-k
+/// pruning (no count): what each returns, for tests that they agree.
+#[allow(dead_code)] // not every test binary uses it
+pub fn exhaustive_and_pruned(
+    index: &dateline_index::Index,
+    query: &str,
+    limit: usize,
+) -> (Vec<dateline_index::Hit>, Vec<dateline_index::Hit>) {
+    let exhaustive = dateline_index::SearchRequest::new(query)
+        .limit(limit)
+        .snippets(false);
+    let pruned = exhaustive.clone().count_total(false).stored_fields(false);
+    (
+        index.search(&exhaustive).unwrap().hits,
+        index.search(&pruned).unwrap().hits,
+    )
+}
