@@ -234,7 +234,7 @@ fn top_k_pruning_returns_the_exhaustive_ranking() {
         "body:\"interest rates\"",
     ];
     for q in queries {
-        let (a, b) = common::exhaustive_and_pruned(&index, q, 20);
+        let (a, b) = common::exhaustive_and_pruned(index, q, 20);
         let scores = |hits: &[dateline_index::Hit]| -> Vec<f32> {
             hits.iter().map(|h| h.score.unwrap()).collect()
         };
