@@ -328,7 +328,6 @@ impl Bm25fWeight {
             b: self.b,
             avg_len: self.avg_len,
             doc: 0,
-            tf: vec![0.0; self.terms.len()],
         };
         let first = scorer.min_doc();
         scorer.doc = scorer.admitted_from(first);
@@ -383,7 +382,6 @@ struct Bm25fScorer {
     b: f32,
     avg_len: f32,
     doc: DocId,
-    tf: Vec<f32>,
 }
 
 impl Bm25fScorer {
@@ -455,24 +453,24 @@ impl Bm25fScorer {
         let essential_from =
             |threshold: Score| prefix.iter().rposition(|&p| p <= threshold).unwrap_or(0);
         let mut essential = essential_from(threshold);
-        loop {
-            let doc = self
-                .cursors
-                .iter()
-                .zip(&cursor_rank)
-                .filter(|(_, &r)| r >= essential)
-                .map(|(c, _)| c.postings.doc())
-                .min()
-                .unwrap_or(TERMINATED);
-            if doc == TERMINATED {
-                break;
-            }
+        // The next candidate: the first article of an essential list. Each pass over the lists
+        // that moves them also finds it.
+        let mut doc = self
+            .cursors
+            .iter()
+            .zip(&cursor_rank)
+            .filter(|(_, &r)| r >= essential)
+            .map(|(c, _)| c.postings.doc())
+            .min()
+            .unwrap_or(TERMINATED);
+        while doc != TERMINATED {
             if let Some(next) = self.refused(doc) {
                 if next == TERMINATED {
                     break;
                 }
                 // Only the lists that make candidates move on; the others are seeked when
                 // a candidate is scored.
+                doc = TERMINATED;
                 for (c, _) in self
                     .cursors
                     .iter_mut()
@@ -482,6 +480,7 @@ impl Bm25fScorer {
                     if c.postings.doc() < next {
                         c.postings.seek(next);
                     }
+                    doc = doc.min(c.postings.doc());
                 }
                 continue;
             }
@@ -496,9 +495,14 @@ impl Bm25fScorer {
                 threshold = callback(doc, score);
                 essential = essential_from(threshold);
             }
-            for c in &mut self.cursors {
-                if c.postings.doc() == doc {
+            let scored = doc;
+            doc = TERMINATED;
+            for (c, &r) in self.cursors.iter_mut().zip(&cursor_rank) {
+                if c.postings.doc() == scored {
                     c.postings.advance();
+                }
+                if r >= essential {
+                    doc = doc.min(c.postings.doc());
                 }
             }
         }
@@ -557,18 +561,23 @@ impl Scorer for Bm25fScorer {
             len += w * norm.fieldnorm(doc) as f32;
         }
         let norm = self.k1 * (1.0 - self.b + self.b * len / self.avg_len);
-        self.tf.iter_mut().for_each(|t| *t = 0.0);
+        // Cursors come term by term (fields within): each term's frequency is summed over
+        // its fields, then saturated, in one pass.
+        let mut score = 0.0;
+        let (mut term, mut tf) = (u32::MAX, 0.0f32);
         for c in &self.cursors {
+            if c.term != term {
+                if tf > 0.0 {
+                    score += self.term_weights[term as usize] * tf / (tf + norm);
+                }
+                (term, tf) = (c.term, 0.0);
+            }
             if c.postings.doc() == doc {
-                self.tf[c.term as usize] +=
-                    self.field_weights[c.field as usize] * c.postings.term_freq() as f32;
+                tf += self.field_weights[c.field as usize] * c.postings.term_freq() as f32;
             }
         }
-        let mut score = 0.0;
-        for (tf, w) in self.tf.iter().zip(&self.term_weights) {
-            if *tf > 0.0 {
-                score += w * tf / (tf + norm);
-            }
+        if tf > 0.0 {
+            score += self.term_weights[term as usize] * tf / (tf + norm);
         }
         score
     }
