@@ -228,7 +228,9 @@ impl<'a> FieldPhrase<'a> {
             norms,
             postings,
             doc: 0,
-            max: bm25.max_score(),
+            // The weight itself (saturation 1, as no article reaches): a bound with no
+            // assumption on lengths, unlike `max_score`.
+            max: bm25.score(0, u32::MAX),
         };
         list.seek(0);
         Ok(Some(list))
