@@ -35,12 +35,11 @@ use std::fmt;
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, Stemming};
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-
-use crate::phrase::{PhraseClause, TopPhraseQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use crate::bm25f::Bm25fQuery;
+use crate::phrase::{PhraseClause, TopPhraseQuery};
 use crate::rank::{is_all_caps, Proximity, Ranking, Scoring};
 
 /// A field that a query can be restricted to.
