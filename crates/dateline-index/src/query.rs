@@ -657,20 +657,16 @@ impl<'s> QueryBuilder<'s> {
         // The same clauses again for top-k collection with pruning (exact phrases only).
         let mut clauses: Vec<PhraseClause> = Vec::new();
         for words in std::iter::once(stemmed).chain(unstemmed) {
+            let positioned: Vec<(usize, String)> =
+                tokens.iter().map(|t| t.position).zip(words).collect();
             for (f, boost) in self.fields(field) {
-                if slop == 0 {
-                    let positioned = tokens.iter().zip(&words);
-                    clauses.push((
-                        f,
-                        boost,
-                        positioned.map(|(t, w)| (t.position, w.clone())).collect(),
-                    ));
-                }
-                let terms = tokens
+                let terms = positioned
                     .iter()
-                    .zip(&words)
-                    .map(|(t, w)| (t.position, Term::from_field_text(f, w)))
+                    .map(|(at, w)| (*at, Term::from_field_text(f, w)))
                     .collect();
+                if slop == 0 {
+                    clauses.push((f, boost, positioned.clone()));
+                }
                 let q: Box<dyn Query> =
                     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop));
                 let q: Box<dyn Query> = if boost == 1.0 {
