@@ -23,9 +23,8 @@
 //! assert_eq!(analyze("Haider al-Abadi"), ["haider", "al", "abadi"]);
 //! ```
 
-// Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
+// Fx hashing: the memo sits on the per-token path, where SipHash showed in profiles.
 use rustc_hash::FxHashMap as HashMap;
-
 use tantivy::tokenizer::{
     AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
@@ -247,13 +246,89 @@ pub struct CachedStemmer;
 /// Words remembered per thread before the memo starts over, bounding its memory.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
+/// Longest word (in bytes) the memo holds. Longer words are rare and are stemmed every time.
+const MEMO_WORD: usize = 23;
+
+/// A word of at most [`MEMO_WORD`] bytes held inline: its length, then its bytes, zero padded.
+/// Keys without pointers make a memo lookup one probe and three word compares, where a
+/// `Box<str>` key cost a pointer chase and a `memcmp` per token.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct MemoKey([u64; 3]);
+
+impl MemoKey {
+    fn new(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        if b.len() > MEMO_WORD {
+            return None;
+        }
+        let mut bytes = [0u8; MEMO_WORD + 1];
+        bytes[0] = b.len() as u8;
+        bytes[1..=b.len()].copy_from_slice(b);
+        let word = |i: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
+            u64::from_le_bytes(w)
+        };
+        Some(MemoKey([word(0), word(1), word(2)]))
+    }
+}
+
+/// Bytes a stem may add after the part it keeps of its word.
+const EDIT_ADD: usize = 6;
+
+/// A stem as an edit of its word: keep the first `keep` bytes, then append `add`. English
+/// stems keep most of the word (`organis` + `e`), so the edit fits in 8 bytes.
+#[derive(Clone, Copy)]
+struct StemEdit {
+    keep: u8,
+    add_len: u8,
+    add: [u8; EDIT_ADD],
+}
+
+impl StemEdit {
+    /// The edit turning `word` into `stem`, if its added part fits.
+    fn new(word: &str, stem: &str) -> Option<Self> {
+        let mut keep = word
+            .bytes()
+            .zip(stem.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // The kept bytes are the same in both, so a boundary of the word is one of the stem.
+        while !word.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        let added = &stem.as_bytes()[keep..];
+        if added.len() > EDIT_ADD {
+            return None;
+        }
+        let mut add = [0; EDIT_ADD];
+        add[..added.len()].copy_from_slice(added);
+        Some(StemEdit {
+            keep: keep as u8,
+            add_len: added.len() as u8,
+            add,
+        })
+    }
+
+    /// Turns the word in `text` into its stem.
+    fn apply(&self, text: &mut String) {
+        text.truncate(usize::from(self.keep));
+        if self.add_len > 0 {
+            // Made from a stem's bytes after a character boundary: always UTF-8.
+            if let Ok(add) = std::str::from_utf8(&self.add[..usize::from(self.add_len)]) {
+                text.push_str(add);
+            }
+        }
+    }
+}
+
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
         CachedStemmerFilter {
             inner: tokenizer,
-            cache: HashMap::default(),
+            memo: HashMap::default(),
         }
     }
 }
@@ -261,7 +336,7 @@ impl TokenFilter for CachedStemmer {
 /// The tokenizer produced by [`CachedStemmer`]; it owns the memo.
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    cache: HashMap<Box<str>, Box<str>>,
+    memo: HashMap<MemoKey, StemEdit>,
 }
 
 impl<T: Clone> Clone for CachedStemmerFilter<T> {
@@ -269,7 +344,7 @@ impl<T: Clone> Clone for CachedStemmerFilter<T> {
     fn clone(&self) -> Self {
         CachedStemmerFilter {
             inner: self.inner.clone(),
-            cache: HashMap::default(),
+            memo: HashMap::default(),
         }
     }
 }
@@ -278,12 +353,12 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > STEM_CACHE_LIMIT {
-            self.cache.clear();
+        if self.memo.len() > STEM_CACHE_LIMIT {
+            self.memo.clear();
         }
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
+            memo: &mut self.memo,
             stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
         }
     }
@@ -292,7 +367,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// Token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    cache: &'a mut HashMap<Box<str>, Box<str>>,
+    memo: &'a mut HashMap<MemoKey, StemEdit>,
     stemmer: frostem::Stemmer,
 }
 
@@ -302,15 +377,25 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
-            token.text.clear();
-            token.text.push_str(stem);
+        // English stemming leaves words of fewer than three letters alone (Snowball's
+        // `hop 3`), and news text is full of them: `of`, `to`, `in`, `a`.
+        if token.text.len() <= 2 {
             return true;
         }
-        let stem: Box<str> = self.stemmer.stem(&token.text).into();
-        self.cache.insert(token.text.as_str().into(), stem.clone());
-        token.text.clear();
-        token.text.push_str(&stem);
+        let Some(key) = MemoKey::new(&token.text) else {
+            let stem = self.stemmer.stem(&token.text).into_owned();
+            token.text = stem;
+            return true;
+        };
+        if let Some(edit) = self.memo.get(&key) {
+            edit.apply(&mut token.text);
+            return true;
+        }
+        let stem = self.stemmer.stem(&token.text).into_owned();
+        if let Some(edit) = StemEdit::new(&token.text, &stem) {
+            self.memo.insert(key, edit);
+        }
+        token.text = stem;
         true
     }
 
