@@ -14,7 +14,8 @@
 //! top-k collection it prunes with MaxScore (Turtle & Flood, 1995): a term adds less than
 //! `q_t · idf(t) · (k1 + 1)` to any score, so once the k-th best score exceeds the sum of the
 //! smallest such bounds, articles holding only those terms cannot enter the top k and are never
-//! visited: their postings are only seeked into, for articles found through the others.
+//! visited: their postings are only seeked into, for articles found through the others, one
+//! list at a time (highest bound first) and only while the article could still enter the top k.
 //!
 //! Date and entity filters are checked on each candidate inside that traversal
 //! ([`Bm25fQuery::filtered`]) rather than by a boolean conjunction around the query, which
@@ -449,6 +450,16 @@ impl Bm25fScorer {
             prefix[r + 1] = prefix[r] + bounds[t];
         }
         let cursor_rank: Vec<usize> = self.cursors.iter().map(|c| rank[c.term as usize]).collect();
+        // Each term's cursors, which come term by term.
+        let mut spans = vec![(0, 0); bounds.len()];
+        for (i, c) in self.cursors.iter().enumerate() {
+            let span = &mut spans[c.term as usize];
+            if span.1 == 0 {
+                span.0 = i;
+            }
+            span.1 = i + 1;
+        }
+        let mut parts = vec![0.0f32; bounds.len()];
         // Terms ranked below `essential` cannot lift an article above the threshold alone.
         let essential_from =
             |threshold: Score| prefix.iter().rposition(|&p| p <= threshold).unwrap_or(0);
@@ -484,16 +495,17 @@ impl Bm25fScorer {
                 }
                 continue;
             }
-            for c in &mut self.cursors {
-                if c.postings.doc() < doc {
-                    c.postings.seek(doc);
-                }
-            }
             self.doc = doc;
-            let score = self.score();
-            if score > threshold {
-                threshold = callback(doc, score);
-                essential = essential_from(threshold);
+            let lists = Lists {
+                spans: &spans,
+                order: &order,
+                prefix: &prefix,
+            };
+            if let Some(score) = self.competitive_score(threshold, essential, &lists, &mut parts) {
+                if score > threshold {
+                    threshold = callback(doc, score);
+                    essential = essential_from(threshold);
+                }
             }
             let scored = doc;
             doc = TERMINATED;
@@ -507,6 +519,84 @@ impl Bm25fScorer {
             }
         }
         self.doc = TERMINATED;
+    }
+}
+
+/// How [`Bm25fScorer::competitive_score`] finds a term's lists and bounds.
+struct Lists<'a> {
+    /// Each term's range of cursors.
+    spans: &'a [(usize, usize)],
+    /// Terms by rising bound.
+    order: &'a [usize],
+    /// `prefix[r]`: the sum of the bounds of the terms ranked below `r`.
+    prefix: &'a [f32],
+}
+
+impl Bm25fScorer {
+    /// The combined length term of BM25 for the current document.
+    fn length_norm(&self) -> f32 {
+        let mut len = 0.0;
+        for (norm, w) in self.norms.iter().zip(&self.field_weights) {
+            len += w * norm.fieldnorm(self.doc) as f32;
+        }
+        self.k1 * (1.0 - self.b + self.b * len / self.avg_len)
+    }
+
+    /// What term `t` (its cursors `span`) adds to the current document's score.
+    fn term_part(&self, t: usize, span: (usize, usize), norm: f32) -> f32 {
+        let mut tf = 0.0f32;
+        for c in &self.cursors[span.0..span.1] {
+            if c.postings.doc() == self.doc {
+                tf += self.field_weights[c.field as usize] * c.postings.term_freq() as f32;
+            }
+        }
+        if tf > 0.0 {
+            self.term_weights[t] * tf / (tf + norm)
+        } else {
+            0.0
+        }
+    }
+
+    /// The current document's score, or `None` as soon as it cannot exceed `threshold`. The
+    /// essential terms' lists stand on the document already; the others are seeked to it one
+    /// at a time, the highest bound first, and only while what they could still add might
+    /// lift it over the threshold: most candidates of a bag of common words stop there.
+    /// The score is the same sum, in the same order, as [`Scorer::score`].
+    fn competitive_score(
+        &mut self,
+        threshold: Score,
+        essential: usize,
+        lists: &Lists<'_>,
+        parts: &mut [f32],
+    ) -> Option<Score> {
+        if essential == 0 {
+            // Every list is essential and stands on the document: one pass does it all.
+            return Some(self.score());
+        }
+        let doc = self.doc;
+        let norm = self.length_norm();
+        parts.fill(0.0);
+        let mut partial = 0.0;
+        for &t in &lists.order[essential..] {
+            parts[t] = self.term_part(t, lists.spans[t], norm);
+            partial += parts[t];
+        }
+        for r in (0..essential).rev() {
+            if partial + lists.prefix[r + 1] <= threshold {
+                return None;
+            }
+            let t = lists.order[r];
+            let span = lists.spans[t];
+            for c in &mut self.cursors[span.0..span.1] {
+                if c.postings.doc() < doc {
+                    c.postings.seek(doc);
+                }
+            }
+            parts[t] = self.term_part(t, span, norm);
+            partial += parts[t];
+        }
+        // Terms in their order, each added once: absent ones add an exact zero.
+        Some(parts.iter().sum())
     }
 }
 
