@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use dateline_core::analyzer::{analyze_tokens_with, Stemming};
-use dateline_core::entities::normalize_key;
+use dateline_core::entities::push_key;
 use dateline_core::schema::NewsSchema;
 use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
@@ -102,7 +102,21 @@ pub(crate) fn from_tantivy_date(d: tantivy::DateTime) -> Option<DateTime<Utc>> {
 /// The indexed term of a typed entity: `PER:Philip Hammond` (a line break in a name, which
 /// would split the term, becomes a space).
 pub(crate) fn entity_term(kind: EntityKind, name: &str) -> String {
-    format!("{}:{}", kind.code(), name.replace('\n', " "))
+    let mut term = String::with_capacity(name.len() + 4);
+    push_entity_term(&mut term, kind, name);
+    term
+}
+
+/// Appends the [`entity_term`] of an entity to `out`.
+fn push_entity_term(out: &mut String, kind: EntityKind, name: &str) {
+    out.push_str(kind.code());
+    out.push(':');
+    for (i, line) in name.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
 }
 
 /// The type and name of an [`entity_term`].
@@ -164,28 +178,41 @@ pub(crate) fn to_document(
         doc.add_text(s.lang, lang);
     }
     // All of an article's entities go in one value per field, a line each (see
-    // `LinesTokenizer`); an entity listed twice is indexed and counted once.
+    // `LinesTokenizer`); an entity listed twice is indexed and counted once. Terms and keys
+    // are written into one buffer each: an article has a dozen of them.
     let mut typed = String::new();
     let mut ids: Vec<u64> = Vec::with_capacity(article.entities.len());
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     for entity in &article.entities {
-        let term = entity_term(entity.kind, &entity.name);
-        let id = entity_id(&term);
+        let start = typed.len();
+        push_entity_term(&mut typed, entity.kind, &entity.name);
+        let id = entity_id(&typed[start..]);
         if ids.contains(&id) {
+            typed.truncate(start);
             continue;
         }
         ids.push(id);
         doc.add_u64(s.entity_id, id);
-        typed.push_str(&term);
         typed.push('\n');
-        keys.push(normalize_key(&entity.name));
-        keys.extend(entity.forms.iter().map(|f| normalize_key(f)));
+        for name in std::iter::once(&entity.name).chain(&entity.forms) {
+            let start = keys.len();
+            push_key(name, &mut keys);
+            spans.push((start, keys.len()));
+        }
     }
     if !typed.is_empty() {
         doc.add_text(s.entity, typed);
-        keys.sort_unstable();
-        keys.dedup();
-        doc.add_text(s.entity_key, keys.join("\n"));
+        spans.sort_unstable_by(|a, b| keys[a.0..a.1].cmp(&keys[b.0..b.1]));
+        spans.dedup_by(|a, b| keys[a.0..a.1] == keys[b.0..b.1]);
+        let mut lines = String::with_capacity(keys.len() + spans.len());
+        for (i, &(start, end)) in spans.iter().enumerate() {
+            if i > 0 {
+                lines.push('\n');
+            }
+            lines.push_str(&keys[start..end]);
+        }
+        doc.add_text(s.entity_key, lines);
     }
     doc
 }

@@ -15,7 +15,7 @@ pub mod throughput;
 pub use aliases::{AliasError, AliasTable};
 pub use extract::EntityExtractor;
 pub use gazetteer::demonym_place;
-pub use normalize::normalize_key;
+pub use normalize::{normalize_key, push_key};
 
 use serde::{Deserialize, Serialize};
 

@@ -20,6 +20,20 @@ pub fn normalize_key(name: &str) -> String {
     out
 }
 
+/// Appends [`normalize_key`] of `name` to `out`, after what it holds: several keys built in
+/// one buffer, without a `String` each.
+///
+/// ```
+/// use dateline_core::entities::push_key;
+///
+/// let mut keys = String::from("iraq\n");
+/// push_key(" Haider  al-Abadi", &mut keys);
+/// assert_eq!(keys, "iraq\nhaider al-abadi");
+/// ```
+pub fn push_key(name: &str, out: &mut String) {
+    KeyWriter::new(out).push(name);
+}
+
 /// [`normalize_key`] into a reusable buffer (cleared first).
 pub(crate) fn normalize_into(name: &str, out: &mut String) {
     out.clear();
@@ -27,10 +41,12 @@ pub(crate) fn normalize_into(name: &str, out: &mut String) {
 }
 
 /// Writes a key piece by piece: pushing `a` then `b` gives the key of `a` followed by `b`,
-/// and after each push the buffer holds the key of the text so far. The extractor keys
+/// and after each push the buffer ends with the key of the text so far. The extractor keys
 /// every prefix of a run this way in one pass.
 pub(crate) struct KeyWriter<'a> {
     out: &'a mut String,
+    /// Where this key starts in `out`.
+    start: usize,
     /// Whitespace was read after the last character written.
     pending_space: bool,
 }
@@ -39,6 +55,7 @@ impl<'a> KeyWriter<'a> {
     /// A writer appending to `out` (clear it first for a key of its own).
     pub(crate) fn new(out: &'a mut String) -> Self {
         KeyWriter {
+            start: out.len(),
             out,
             pending_space: false,
         }
@@ -46,7 +63,7 @@ impl<'a> KeyWriter<'a> {
 
     /// The key so far.
     pub(crate) fn key(&self) -> &str {
-        self.out
+        &self.out[self.start..]
     }
 
     /// Appends the next piece of the name.
@@ -57,7 +74,7 @@ impl<'a> KeyWriter<'a> {
             for &b in text.as_bytes() {
                 // `char::is_whitespace` on ASCII.
                 if matches!(b, b'\t'..=b'\r' | b' ') {
-                    self.pending_space = !self.out.is_empty();
+                    self.pending_space = self.out.len() > self.start;
                     continue;
                 }
                 if self.pending_space {
@@ -70,7 +87,7 @@ impl<'a> KeyWriter<'a> {
         }
         for c in text.chars() {
             if c.is_whitespace() {
-                self.pending_space = !self.out.is_empty();
+                self.pending_space = self.out.len() > self.start;
                 continue;
             }
             if self.pending_space {
