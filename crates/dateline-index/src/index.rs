@@ -3,7 +3,8 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use dateline_core::analyzer::{self, NEWS_ANALYZER};
@@ -79,6 +80,20 @@ pub struct Index {
     /// their id and date without decompressing a stored document or a block of the id column's
     /// dictionary, or opening a column.
     pub(crate) columns: crate::search::ColumnCache,
+    /// Set while articles are added: merges then read large posting lists by `pread` (see
+    /// [`IndexDirectory`]). `None` for an index in memory.
+    adding: Option<Arc<AtomicBool>>,
+}
+
+/// While alive, the index's merges read large posting and position lists by `pread`.
+pub(crate) struct Adding(Option<Arc<AtomicBool>>);
+
+impl Drop for Adding {
+    fn drop(&mut self) {
+        if let Some(flag) = &self.0 {
+            flag.store(false, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Index {
@@ -86,7 +101,7 @@ impl Index {
     pub fn create_in_ram() -> Result<Self> {
         let schema = NewsSchema::new();
         let index = tantivy::Index::create_in_ram(schema.schema.clone());
-        Self::wrap(index, schema, None)
+        Self::wrap(index, schema, None, None)
     }
 
     /// Creates a new index in `dir` (created if missing; it must be empty if it exists).
@@ -114,14 +129,16 @@ impl Index {
         let marker = serde_json::to_vec_pretty(&Marker::current())
             .map_err(|e| io(std::io::Error::other(e)))?;
         let schema = NewsSchema::new();
+        let directory = IndexDirectory::open(dir)?;
+        let adding = Arc::clone(&directory.adding);
         let index = tantivy::Index::create(
-            IndexDirectory::open(dir)?,
+            directory,
             schema.schema.clone(),
             tantivy::IndexSettings::default(),
         )?;
         // The marker goes last: a folder with it is a complete, openable index.
         fs::write(dir.join(MARKER_FILE), marker).map_err(io)?;
-        Self::wrap(index, schema, Some(dir.to_path_buf()))
+        Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))
     }
 
     /// Opens the index in `dir`, checking that it was written by a compatible version.
@@ -178,10 +195,12 @@ impl Index {
             found,
             expected: Marker::current().describe(),
         };
-        let index = tantivy::Index::open(IndexDirectory::open(dir)?)?;
+        let directory = IndexDirectory::open(dir)?;
+        let adding = Arc::clone(&directory.adding);
+        let index = tantivy::Index::open(directory)?;
         let schema = NewsSchema::from_schema(&index.schema())
             .ok_or_else(|| incompatible("a schema without Dateline's fields".to_string()))?;
-        let opened = Self::wrap(index, schema, Some(dir.to_path_buf()))?;
+        let opened = Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))?;
         // The marker could lie (copied by hand, edited): the analyzers named in the schema
         // itself must be ones this build registers.
         for (_, entry) in opened.index.schema().fields() {
@@ -249,7 +268,12 @@ impl Index {
         }
     }
 
-    fn wrap(index: tantivy::Index, schema: NewsSchema, dir: Option<PathBuf>) -> Result<Self> {
+    fn wrap(
+        index: tantivy::Index,
+        schema: NewsSchema,
+        dir: Option<PathBuf>,
+        adding: Option<Arc<AtomicBool>>,
+    ) -> Result<Self> {
         // tantivy starts every opened index with a fresh tokenizer manager.
         analyzer::register(&index);
         let reader = index
@@ -263,7 +287,17 @@ impl Index {
             dir,
             extractor: Arc::new(EntityExtractor::new()),
             columns: crate::search::ColumnCache::default(),
+            adding,
         })
+    }
+
+    /// Marks the index as taking articles until the returned value is dropped: its merges then
+    /// read large posting lists by `pread` instead of through the memory map.
+    pub(crate) fn adding(&self) -> Adding {
+        if let Some(flag) = &self.adding {
+            flag.store(true, Ordering::Relaxed);
+        }
+        Adding(self.adding.clone())
     }
 
     /// Adds user aliases to the built-in table, for extraction and entity filters alike.
@@ -357,6 +391,8 @@ fn probe_write(dir: &Path) -> io::Result<()> {
 struct IndexDirectory {
     mmap: MmapDirectory,
     root: PathBuf,
+    /// Articles are being added ([`Index::adding`]), shared by the directory's clones.
+    adding: Arc<AtomicBool>,
 }
 
 impl IndexDirectory {
@@ -364,16 +400,19 @@ impl IndexDirectory {
         Ok(IndexDirectory {
             mmap: MmapDirectory::open(dir)?,
             root: dir.to_path_buf(),
+            adding: Arc::new(AtomicBool::new(false)),
         })
     }
 }
 
 impl Directory for IndexDirectory {
     fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
-        if path.extension().is_some_and(|e| e == "store") {
-            return Ok(Arc::new(StoreFile::open(self, path)?));
-        }
-        self.mmap.get_file_handle(path)
+        let reads = match path.extension().and_then(|e| e.to_str()) {
+            Some("store") => Reads::Store,
+            Some("idx" | "pos") => Reads::Postings(Arc::clone(&self.adding)),
+            _ => return self.mmap.get_file_handle(path),
+        };
+        Ok(Arc::new(PreadFile::open(self, path, reads)?))
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
@@ -420,49 +459,106 @@ impl Directory for IndexDirectory {
     }
 }
 
-/// A document store file (`.store`: the stored articles, most of an index). Searches read a
-/// few blocks of it through tantivy's memory map, as before. Merging segments reads each
-/// segment's store whole: through the map those pages would stay resident, and counted in the
-/// process's memory, until the merge ends (hundreds of MB at a million articles), so reads that
-/// large go through `pread` into a buffer that is freed as soon as the store is copied. Reads
-/// beyond [`STORE_PREAD_UP_TO`] use the map again: its pages, unlike a buffer's, can be
-/// reclaimed by the system under memory pressure.
+/// A file that merges read in large pieces, served by `pread` for those pieces. Searches read
+/// a few blocks at a time through tantivy's memory map, as before. Through the map, the pages
+/// a merge reads would stay resident, and counted in the process's memory, until the merge
+/// ends (hundreds of MB at a million articles); a `pread` buffer is freed as soon as the piece
+/// is copied. Reads beyond [`PREAD_UP_TO`] use the map again: its pages, unlike a buffer's,
+/// can be reclaimed by the system under memory pressure.
 #[derive(Debug)]
-struct StoreFile {
+struct PreadFile {
     mapped: Arc<dyn FileHandle>,
     file: fs::File,
+    reads: Reads,
+    /// The last [`POSTINGS_WINDOW`] read, and where it starts in the file.
+    window: Mutex<Option<(usize, OwnedBytes)>>,
 }
 
-/// Reads of a store file from this size on bypass the memory map: no search reads this much at
-/// once (a block is tens of KB), a merge does.
-const STORE_PREAD_FROM: usize = 1 << 20;
-/// The largest read served by `pread` (the largest store at a million articles is about 310 MB).
-const STORE_PREAD_UP_TO: usize = 1 << 30;
+/// Which reads of a [`PreadFile`] bypass the memory map.
+#[derive(Debug)]
+enum Reads {
+    /// A document store (`.store`, the stored articles, most of an index): a merge reads each
+    /// whole, so reads from [`STORE_PREAD_FROM`] on (no search reads that much at once: a
+    /// block is tens of KB).
+    Store,
+    /// Postings or positions (`.idx`, `.pos`): a merge reads every term's list in file order,
+    /// most of them a few bytes long, and a search reads the same lists; so only while
+    /// articles are being added (the flag), through a window of [`POSTINGS_WINDOW`] bytes
+    /// read at a time, which serves the next lists without a read of their own.
+    Postings(Arc<AtomicBool>),
+}
 
-impl StoreFile {
-    fn open(directory: &IndexDirectory, path: &Path) -> Result<Self, OpenReadError> {
+/// Reads of a store file from this size on bypass the memory map.
+const STORE_PREAD_FROM: usize = 1 << 20;
+/// The window of postings and positions read at once while articles are being added.
+const POSTINGS_WINDOW: usize = 256 << 10;
+/// The largest read served by `pread` (the largest store at a million articles is about 310 MB).
+const PREAD_UP_TO: usize = 1 << 30;
+
+impl PreadFile {
+    fn open(directory: &IndexDirectory, path: &Path, reads: Reads) -> Result<Self, OpenReadError> {
         let mapped = directory.mmap.get_file_handle(path)?;
         let full = directory.root.join(path);
         let file = fs::File::open(&full)
             .map_err(|io_error| OpenReadError::wrap_io_error(io_error, full.clone()))?;
-        Ok(StoreFile { mapped, file })
+        Ok(PreadFile {
+            mapped,
+            file,
+            reads,
+            window: Mutex::new(None),
+        })
+    }
+
+    #[cfg(unix)]
+    fn pread(&self, range: std::ops::Range<usize>) -> io::Result<OwnedBytes> {
+        use std::os::unix::fs::FileExt;
+        let mut buffer = vec![0; range.len()];
+        self.file.read_exact_at(&mut buffer, range.start as u64)?;
+        Ok(OwnedBytes::new(buffer))
+    }
+
+    /// `range` from the window, which is read anew (from `range.start`) when it does not
+    /// hold it. The pieces handed out share the window's buffer.
+    #[cfg(unix)]
+    fn windowed(&self, range: std::ops::Range<usize>) -> io::Result<OwnedBytes> {
+        if range.len() >= POSTINGS_WINDOW {
+            return self.pread(range);
+        }
+        let mut window = self.window.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((start, bytes)) = &*window {
+            if range.start >= *start && range.end <= start + bytes.len() {
+                return Ok(bytes.slice(range.start - start..range.end - start));
+            }
+        }
+        let end = (range.start + POSTINGS_WINDOW)
+            .min(self.len())
+            .max(range.end);
+        let bytes = self.pread(range.start..end)?;
+        let piece = bytes.slice(0..range.len());
+        *window = Some((range.start, bytes));
+        Ok(piece)
     }
 }
 
-impl HasLen for StoreFile {
+impl HasLen for PreadFile {
     fn len(&self) -> usize {
         self.mapped.len()
     }
 }
 
-impl FileHandle for StoreFile {
+impl FileHandle for PreadFile {
     fn read_bytes(&self, range: std::ops::Range<usize>) -> io::Result<OwnedBytes> {
         #[cfg(unix)]
-        if (STORE_PREAD_FROM..=STORE_PREAD_UP_TO).contains(&range.len()) {
-            use std::os::unix::fs::FileExt;
-            let mut buffer = vec![0; range.len()];
-            self.file.read_exact_at(&mut buffer, range.start as u64)?;
-            return Ok(OwnedBytes::new(buffer));
+        match &self.reads {
+            Reads::Store if (STORE_PREAD_FROM..=PREAD_UP_TO).contains(&range.len()) => {
+                return self.pread(range);
+            }
+            Reads::Postings(adding)
+                if adding.load(Ordering::Relaxed) && range.len() <= PREAD_UP_TO =>
+            {
+                return self.windowed(range);
+            }
+            _ => {}
         }
         self.mapped.read_bytes(range)
     }
@@ -553,5 +649,79 @@ fn is_index(dir: &Path) -> Result<bool> {
             path: dir.join(MARKER_FILE),
             source,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SearchRequest;
+    use dateline_core::reader::{read_file, Format};
+    use tantivy::TantivyDocument;
+
+    /// Totals and top scores of word, bag and phrase queries: they read postings, term
+    /// frequencies and positions.
+    fn answers(index: &Index) -> Vec<(usize, Vec<f32>)> {
+        let queries = [
+            "oil",
+            "bank interest rates",
+            "Reagan",
+            "\"oil prices\"",
+            "\"the company said\"",
+            "\"New York Stock Exchange\"",
+        ];
+        queries
+            .iter()
+            .map(|q| {
+                let request = SearchRequest::new(*q).limit(20).count_total(true);
+                let found = index.search(&request).expect("search");
+                let scores = found.hits.iter().filter_map(|h| h.score).collect();
+                (found.total, scores)
+            })
+            .collect()
+    }
+
+    /// Segments merged while articles are being added read their postings and positions
+    /// through the `pread` window (a term's list, then the next from the same window): the
+    /// merged index answers as the segments did.
+    #[test]
+    fn postings_read_through_the_window_merge_into_the_same_answers() {
+        let data = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/reuters21578/docs.jsonl.gz");
+        if !data.exists() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} missing",
+                data.display()
+            );
+            return;
+        }
+        let articles: Vec<_> = read_file(&data, Format::JsonLines, "reuters")
+            .expect("Reuters")
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .collect();
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let index = Index::create(dir.path()).expect("index");
+        for part in articles.chunks(articles.len().div_ceil(3)) {
+            index.add_articles(part.to_vec()).expect("add");
+        }
+        let before = answers(&index);
+        let segments = index.index.searchable_segment_ids().expect("segments");
+        assert!(segments.len() >= 3, "{segments:?}");
+        {
+            let _adding = index.adding();
+            let mut writer = index
+                .index
+                .writer::<TantivyDocument>(50_000_000)
+                .expect("writer");
+            writer.merge(&segments).wait().expect("merge");
+            writer.wait_merging_threads().expect("merge threads");
+        }
+        index.reload().expect("reload");
+        assert_eq!(index.index.searchable_segment_ids().expect("ids").len(), 1);
+        let after = answers(&index);
+        assert!(after.iter().all(|(total, _)| *total > 0), "{after:?}");
+        assert_eq!(after, before);
     }
 }

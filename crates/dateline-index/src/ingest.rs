@@ -311,6 +311,7 @@ impl Index {
         progress: &(dyn Fn(Progress<'_>) + Sync),
     ) -> Result<IngestReport> {
         let start = Instant::now();
+        let _adding = self.adding();
         let mut tally = Tally {
             keep_duplicates: options.keep_duplicates,
             extract_entities: options.extract_entities,
@@ -443,6 +444,7 @@ impl Index {
         I: IntoIterator<Item = Article>,
     {
         let start = Instant::now();
+        let _adding = self.adding();
         let tally = Tally {
             extract_entities: true,
             ..Tally::default()
