@@ -646,11 +646,7 @@ impl DocSet for Bm25fScorer {
 impl Scorer for Bm25fScorer {
     fn score(&mut self) -> Score {
         let doc = self.doc;
-        let mut len = 0.0;
-        for (norm, w) in self.norms.iter().zip(&self.field_weights) {
-            len += w * norm.fieldnorm(doc) as f32;
-        }
-        let norm = self.k1 * (1.0 - self.b + self.b * len / self.avg_len);
+        let norm = self.length_norm();
         // Cursors come term by term (fields within): each term's frequency is summed over
         // its fields, then saturated, in one pass.
         let mut score = 0.0;

@@ -52,7 +52,7 @@ pub(crate) struct KeyWriter<'a> {
 }
 
 impl<'a> KeyWriter<'a> {
-    /// A writer appending to `out` (clear it first for a key of its own).
+    /// A writer appending a key to `out`, after what it holds.
     pub(crate) fn new(out: &'a mut String) -> Self {
         KeyWriter {
             start: out.len(),
