@@ -382,17 +382,13 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         if token.text.len() <= 2 {
             return true;
         }
-        let Some(key) = MemoKey::new(&token.text) else {
-            let stem = self.stemmer.stem(&token.text).into_owned();
-            token.text = stem;
-            return true;
-        };
-        if let Some(edit) = self.memo.get(&key) {
+        let key = MemoKey::new(&token.text);
+        if let Some(edit) = key.and_then(|key| self.memo.get(&key)) {
             edit.apply(&mut token.text);
             return true;
         }
         let stem = self.stemmer.stem(&token.text).into_owned();
-        if let Some(edit) = StemEdit::new(&token.text, &stem) {
+        if let Some((key, edit)) = key.zip(StemEdit::new(&token.text, &stem)) {
             self.memo.insert(key, edit);
         }
         token.text = stem;

@@ -80,12 +80,12 @@ pub struct Index {
     /// their id and date without decompressing a stored document or a block of the id column's
     /// dictionary, or opening a column.
     pub(crate) columns: crate::search::ColumnCache,
-    /// Set while articles are added: merges then read large posting lists by `pread` (see
-    /// [`IndexDirectory`]). `None` for an index in memory.
+    /// Set while articles are added: merges then read postings and positions through a
+    /// `pread` window (see [`PreadFile`]). `None` for an index in memory.
     adding: Option<Arc<AtomicBool>>,
 }
 
-/// While alive, the index's merges read large posting and position lists by `pread`.
+/// While alive, the index's merges read postings and positions through a `pread` window.
 pub(crate) struct Adding(Option<Arc<AtomicBool>>);
 
 impl Drop for Adding {
@@ -292,7 +292,7 @@ impl Index {
     }
 
     /// Marks the index as taking articles until the returned value is dropped: its merges then
-    /// read large posting lists by `pread` instead of through the memory map.
+    /// read postings and positions through a `pread` window instead of the memory map.
     pub(crate) fn adding(&self) -> Adding {
         if let Some(flag) = &self.adding {
             flag.store(true, Ordering::Relaxed);
