@@ -43,6 +43,7 @@ pub mod query;
 mod rank;
 mod search;
 mod stats;
+mod top;
 
 pub use bm25f::Bm25fQuery;
 pub use document::EntityRef;

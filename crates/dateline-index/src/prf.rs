@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dateline_core::analyzer::analyze;
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
@@ -20,6 +19,7 @@ use crate::error::Result;
 use crate::query::Node;
 use crate::rank::{Prf, StopWords};
 use crate::search::SearchRequest;
+use crate::top::TopScores;
 use crate::Index;
 
 /// Candidates fetched beyond the feedback set, so that ties at its cut are broken by id.
@@ -70,10 +70,8 @@ impl Index {
         // ordered by document address, which depends on how the indexing threads split the
         // collection into segments: a margin of candidates, ordered by id, makes the feedback
         // set the same on every index of the same articles.
-        let candidates = searcher.search(
-            first,
-            &TopDocs::with_limit(prf.docs.max(1) + TIE_MARGIN).order_by_score(),
-        )?;
+        let candidates =
+            searcher.search(first, &TopScores::new(prf.docs.max(1) + TIE_MARGIN, 0))?;
         let mut top = Vec::with_capacity(candidates.len());
         for (score, address) in candidates {
             top.push((score, self.columns.id(&searcher, address)?, address));

@@ -13,10 +13,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use tantivy::collector::TopDocs;
-
 use crate::error::Result;
 use crate::search::{SearchRequest, Syntax};
+use crate::top::TopScores;
 use crate::Index;
 
 /// Which words a bag-of-words query drops.
@@ -411,7 +410,7 @@ impl Index {
                 }
                 Err(e) => return Err(e),
             };
-            let top = searcher.search(&*query, &TopDocs::with_limit(k.max(1)).order_by_score())?;
+            let top = searcher.search(&*query, &TopScores::new(k, 0))?;
             let hits = top
                 .into_iter()
                 .map(|(score, address)| Ok((self.columns.id(&searcher, address)?, score)))

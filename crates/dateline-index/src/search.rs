@@ -30,6 +30,7 @@ use crate::document::{
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
 use crate::rank::{Prf, Proximity, Ranking};
+use crate::top::TopScores;
 use crate::Index;
 
 /// Longest snippet, in characters.
@@ -502,7 +503,8 @@ impl Index {
                     )
                 }
                 (Sort::Relevance, false) => {
-                    let docs = searcher.search(&*query, &top.order_by_score())?;
+                    let top = TopScores::new(request.limit, request.offset);
+                    let docs = searcher.search(&*query, &top)?;
                     (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
                 }
                 (Sort::Date, count) => {

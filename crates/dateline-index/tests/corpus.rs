@@ -362,3 +362,70 @@ fn filters_keep_the_ranking_and_prune_like_unfiltered_queries() {
         }
     }
 }
+
+/// Reuters in many small segments, some of its articles replaced (deleted from their first
+/// segment), so that a top k spans segments, deleted articles and tied scores (Reuters holds
+/// many duplicate stories).
+fn segmented_reuters() -> Option<Index> {
+    let data = shared_data()?;
+    let index = Index::create_in_ram().expect("index in RAM");
+    let options = IngestOptions {
+        keep_duplicates: true,
+        extract_entities: false,
+        commit_every: 1_500,
+        ..IngestOptions::default()
+    };
+    index
+        .ingest_paths(
+            &[data.join("reuters21578/docs.jsonl.gz")],
+            &options,
+            &|_| {},
+        )
+        .expect("ingest");
+    let replaced = (1..=400).step_by(7).map(|n| {
+        dateline_core::Article::new(
+            n.to_string(),
+            "Oil prices rose as bank interest rates fell, the company said last year.",
+        )
+    });
+    index.add_articles(replaced).expect("replace");
+    Some(index)
+}
+
+#[test]
+fn the_threshold_carried_across_segments_keeps_the_exhaustive_page_ties_included() {
+    let Some(index) = segmented_reuters() else {
+        return;
+    };
+    let segments = index
+        .tantivy()
+        .searchable_segments()
+        .expect("segments")
+        .len();
+    assert!(segments >= 4, "only {segments} segments");
+    let queries = [
+        "oil prices",
+        "bank interest rates rise",
+        "the",
+        "cocoa",
+        "shr cts net",
+        "\"last year\"",
+        "\"the company said\"",
+    ];
+    for q in queries {
+        for (limit, offset) in [(1, 0), (10, 0), (10, 20), (100, 0)] {
+            let exhaustive = SearchRequest::new(q)
+                .limit(limit)
+                .offset(offset)
+                .snippets(false);
+            let pruned = exhaustive.clone().count_total(false).stored_fields(false);
+            let page = |request: &SearchRequest| -> Vec<(String, f32)> {
+                let hits = index.search(request).expect("search").hits;
+                hits.into_iter().map(|h| (h.id, h.score.unwrap())).collect()
+            };
+            let (a, b) = (page(&exhaustive), page(&pruned));
+            assert_eq!(a.len(), limit, "{q} {limit}+{offset}");
+            assert_eq!(a, b, "{q} {limit}+{offset}");
+        }
+    }
+}
