@@ -9,11 +9,15 @@
 //! the positions read and the phrase counted, which is most of the cost of a phrase of common
 //! words (`"last year"`): tantivy reads the positions of every article holding both words.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::index::SegmentId;
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::query::{
+    Bm25StatisticsProvider, Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -55,37 +59,70 @@ impl fmt::Debug for TopPhraseQuery {
 
 impl Query for TopPhraseQuery {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let inner = self.inner.weight(scoring)?;
-        let clauses = match scoring {
+        let (statistics_provider, searcher) = match scoring {
             EnableScoring::Enabled {
                 statistics_provider,
-                ..
-            } => {
-                let mut clauses = Vec::with_capacity(self.clauses.len());
-                for (field, boost, words) in &self.clauses {
-                    let terms: Vec<Term> = words
-                        .iter()
-                        .map(|(_, w)| Term::from_field_text(*field, w))
-                        .collect();
-                    // As tantivy's phrase weight, boosted as its boost query boosts it.
-                    let bm25 = Bm25Weight::for_terms(statistics_provider, &terms)?;
-                    let max_offset = words.iter().map(|w| w.0).max().unwrap_or(0);
-                    let shifts = words
-                        .iter()
-                        .map(|&(offset, _)| (max_offset - offset) as u32)
-                        .collect();
-                    clauses.push(WeightedClause {
-                        field: *field,
-                        bm25: bm25.boost_by(*boost),
-                        terms,
-                        shifts,
-                    });
-                }
-                Some(clauses)
+                searcher,
+            } => (statistics_provider, searcher),
+            EnableScoring::Disabled { .. } => {
+                return Ok(Box::new(TopPhraseWeight {
+                    inner: self.inner.weight(scoring)?,
+                    clauses: None,
+                    infos: HashMap::new(),
+                }));
             }
-            EnableScoring::Disabled { .. } => None,
         };
-        Ok(Box::new(TopPhraseWeight { inner, clauses }))
+        // Every word is looked up once per segment: its term info serves the document
+        // frequency (for the inner query's weight too) and later the segment's postings.
+        let readers = searcher.segment_readers();
+        let mut known = KnownFrequencies {
+            inner: statistics_provider,
+            doc_freqs: HashMap::new(),
+        };
+        let mut infos: Vec<Vec<Option<TermInfo>>> = vec![Vec::new(); readers.len()];
+        let mut clauses = Vec::with_capacity(self.clauses.len());
+        for (field, boost, words) in &self.clauses {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|(_, w)| Term::from_field_text(*field, w))
+                .collect();
+            for term in &terms {
+                let mut df = 0u64;
+                for (reader, segment) in readers.iter().zip(&mut infos) {
+                    let info = reader.inverted_index(*field)?.get_term_info(term)?;
+                    df += info.as_ref().map_or(0, |i| u64::from(i.doc_freq));
+                    segment.push(info);
+                }
+                known.doc_freqs.insert(term.clone(), df);
+            }
+            // As tantivy's phrase weight, boosted as its boost query boosts it.
+            let bm25 = Bm25Weight::for_terms(&known, &terms)?;
+            let max_offset = words.iter().map(|w| w.0).max().unwrap_or(0);
+            let shifts = words
+                .iter()
+                .map(|&(offset, _)| (max_offset - offset) as u32)
+                .collect();
+            clauses.push(WeightedClause {
+                field: *field,
+                bm25: bm25.boost_by(*boost),
+                terms,
+                shifts,
+            });
+        }
+        let inner = self
+            .inner
+            .weight(EnableScoring::enabled_from_statistics_provider(
+                &known, searcher,
+            ))?;
+        Ok(Box::new(TopPhraseWeight {
+            inner,
+            clauses: Some(clauses),
+            infos: readers
+                .iter()
+                .map(SegmentReader::segment_id)
+                .zip(infos)
+                .collect(),
+        }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -97,6 +134,32 @@ struct TopPhraseWeight {
     inner: Box<dyn Weight>,
     /// The clauses, weighted; `None` without scoring.
     clauses: Option<Vec<WeightedClause>>,
+    /// Per segment, the term info of every word of every clause, in clause order.
+    infos: HashMap<SegmentId, Vec<Option<TermInfo>>>,
+}
+
+/// The document frequencies of the phrase's words, as looked up for the weight; the rest
+/// from the search's own statistics.
+struct KnownFrequencies<'a> {
+    inner: &'a dyn Bm25StatisticsProvider,
+    doc_freqs: HashMap<Term, u64>,
+}
+
+impl Bm25StatisticsProvider for KnownFrequencies<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.inner.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        self.inner.total_num_docs()
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        match self.doc_freqs.get(term) {
+            Some(&df) => Ok(df),
+            None => self.inner.doc_freq(term),
+        }
+    }
 }
 
 struct WeightedClause {
@@ -130,9 +193,13 @@ impl Weight for TopPhraseWeight {
         let Some(clauses) = &self.clauses else {
             return self.inner.for_each_pruning(threshold, reader, callback);
         };
+        let known = self.infos.get(&reader.segment_id());
         let mut lists = Vec::with_capacity(clauses.len());
+        let mut at = 0;
         for clause in clauses {
-            if let Some(list) = FieldPhrase::open(reader, clause)? {
+            let infos = known.and_then(|k| k.get(at..at + clause.terms.len()));
+            at += clause.terms.len();
+            if let Some(list) = FieldPhrase::open(reader, clause, infos)? {
                 lists.push(list);
             }
         }
@@ -206,15 +273,26 @@ struct FieldPhrase<'a> {
 }
 
 impl<'a> FieldPhrase<'a> {
-    /// `None` when some word is not in the field in this segment.
-    fn open(reader: &SegmentReader, clause: &'a WeightedClause) -> tantivy::Result<Option<Self>> {
+    /// `None` when some word is not in the field in this segment. `infos` are the words' term
+    /// infos in this segment when the weight looked them up already.
+    fn open(
+        reader: &SegmentReader,
+        clause: &'a WeightedClause,
+        infos: Option<&[Option<TermInfo>]>,
+    ) -> tantivy::Result<Option<Self>> {
         let inverted = reader.inverted_index(clause.field)?;
         let mut postings = Vec::with_capacity(clause.terms.len());
-        for (term, &shift) in clause.terms.iter().zip(&clause.shifts) {
-            match inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
-                Some(p) => postings.push((shift, p)),
-                None => return Ok(None),
-            }
+        for (i, (term, &shift)) in clause.terms.iter().zip(&clause.shifts).enumerate() {
+            let info = match infos {
+                Some(infos) => infos[i].clone(),
+                None => inverted.get_term_info(term)?,
+            };
+            let Some(info) = info else {
+                return Ok(None);
+            };
+            let p = inverted
+                .read_postings_from_terminfo(&info, IndexRecordOption::WithFreqsAndPositions)?;
+            postings.push((shift, p));
         }
         let norms = match reader.fieldnorms_readers().get_field(clause.field)? {
             Some(norms) => norms,
