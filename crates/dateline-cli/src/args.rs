@@ -167,7 +167,12 @@ pub struct IndexArgs {
     pub rebuild: bool,
 
     /// Commit after this many new or changed articles.
-    #[arg(long, default_value_t = 100_000, value_name = "N", hide = true)]
+    #[arg(
+        long,
+        default_value_t = dateline_index::IngestOptions::default().commit_every,
+        value_name = "N",
+        hide = true
+    )]
     pub commit_every: usize,
 
     /// Index exact duplicates (same body, ignoring case and spacing) too, instead of counting

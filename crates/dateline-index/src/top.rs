@@ -1,9 +1,9 @@
 //! The top k articles by score, with the k-th best score carried from one segment to the next.
 //!
 //! tantivy's `TopDocs` starts every segment from no threshold, so each segment scores its
-//! first k candidates in full before pruning can begin. An index built by commits of 100,000
-//! articles has a handful of segments, and for the cheap queries that make up the median that
-//! restart was a large part of the cost. Segments are searched one after another in order
+//! first k candidates in full before pruning can begin. An index built by periodic commits
+//! has a handful of segments, and for the cheap queries that make up the median that restart
+//! was a large part of the cost. Segments are searched one after another in order
 //! (the searcher has one thread), so a later segment may start from the k-th best score of
 //! those before it.
 //!
