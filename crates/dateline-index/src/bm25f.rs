@@ -11,9 +11,8 @@
 //!
 //! `df` is the largest of the term's document frequencies in the fields, as in Lucene's
 //! `CombinedFieldQuery`, rather than the number of articles with the term in any field: the
-//! exact count walked the shorter lists of every term on every search, a fifth of the time of
-//! a typical query, and news titles mostly repeat words of their bodies, so the two differ
-//! little.
+//! exact count walked the shorter lists of every term on every search (a seventh of search
+//! time), and news titles mostly repeat words of their bodies, so the two differ little.
 //!
 //! `q_t` is the term's query weight (repeats, feedback). Unlike tantivy's `TermQuery`, `k1`
 //! and `b` are parameters. Scoring walks the union of the postings document at a time. For
