@@ -86,6 +86,16 @@ for variant in "all:$ANCHORS/scale_queries.tsv:" "snippets:$ANCHORS/scale_querie
     printf 'dateline %-32s %s\n' "$label:" "$("$BIN/dateline" bench --index "$WORK/d262" --queries "$file" --format json ${flag:+"$flag"})"
 done
 
+# The same index merged into one segment (`dateline optimize`, on a copy).
+optimized() {
+    rm -rf "$2"
+    cp -r "$1" "$2"
+    read -r w rss <<< "$(timed "$BIN/dateline" --index "$2" optimize --format json)"
+    echo "dateline optimize: $w s, peak RSS $rss MiB: $(cat "$WORK/out.txt")"
+    echo "dateline, optimized:                $("$BIN/dateline" bench --index "$2" --queries "$ANCHORS/scale_queries.tsv" --format json)"
+}
+optimized "$WORK/d262" "$WORK/o262"
+
 # ---- About a million articles.
 C1M=$WORK/c1m
 [ -f "$C1M/docs.jsonl" ] || "$BIN/gen-corpus" --out "$C1M" --copies 42 --sets reuters,bbc,time,seed
@@ -95,3 +105,4 @@ RUNS=1 ingest "raw tantivy (en_stem)" "$N1M" "$WORK/t1m" "$BIN/tantivy-baseline"
 RUNS=1 ingest "dateline (--memory 256)" "$N1M" "$WORK/d1m" "$BIN/dateline" index "$C1M/docs.jsonl" --index "$WORK/d1m" --keep-duplicates --quiet
 echo "raw tantivy:            $("$BIN/tantivy-baseline" search --index "$WORK/t1m" --queries "$ANCHORS/scale_queries.tsv")"
 echo "dateline:               $("$BIN/dateline" bench --index "$WORK/d1m" --queries "$ANCHORS/scale_queries.tsv" --format json)"
+optimized "$WORK/d1m" "$WORK/o1m"

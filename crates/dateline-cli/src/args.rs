@@ -72,6 +72,15 @@ Examples:
   dateline stats
   dateline stats --top 25 --format json")]
     Stats(StatsArgs),
+    /// Merge the index into one segment: the fastest searches (see BENCHMARKS.md).
+    #[command(after_help = "Examples:
+  dateline optimize                         after a large `dateline index` run
+  dateline optimize --format json
+
+Searches pay a fixed cost per segment, and each commit of `dateline index` closes one per
+indexing thread. The merge takes about a quarter of the indexing time; interrupted, it leaves
+the index as it was.")]
+    Optimize(OptimizeArgs),
     /// Print one article as stored: title, date, source, body and its entities.
     #[command(after_help = "Examples:
   dateline show raw/coalition-talks.txt     an id as printed by `search`
@@ -307,6 +316,14 @@ pub struct StatsArgs {
     /// Entities listed per type.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+}
+
+/// Arguments of `dateline optimize`.
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
 }
 
 /// Arguments of `dateline bench`.

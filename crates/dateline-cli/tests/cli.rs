@@ -492,3 +492,47 @@ fn bench_reports_latency_zero_hit_queries_and_the_slowest_queries_as_json() {
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
     assert!(report["p50_us"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn optimize_merges_the_segments_of_several_runs_and_searches_find_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    // Two runs, two commits: at least two segments.
+    let raw = sample().join("raw");
+    let out = dateline(&index, &["index", raw.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let wire = sample().join("wire.jsonl");
+    let out = dateline(&index, &["index", wire.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let count = |q: &str| {
+        stdout(&dateline(&index, &["search", q, "--count"]))
+            .trim()
+            .to_string()
+    };
+    let before = (
+        count("\"foreign fighters\""),
+        count("Hammond"),
+        count("the"),
+    );
+
+    let out = dateline(&index, &["optimize", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(report["segments_before"].as_u64().unwrap() >= 2, "{report}");
+    assert_eq!(report["segments_after"], 1, "{report}");
+    assert_eq!(report["articles"], 12, "{report}");
+    assert_eq!(
+        (
+            count("\"foreign fighters\""),
+            count("Hammond"),
+            count("the")
+        ),
+        before
+    );
+
+    let out = dateline(&index, &["optimize"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "already one segment or none (12 articles): nothing to merge"
+    );
+}

@@ -383,9 +383,12 @@ fn segmented_reuters() -> Option<Index> {
         )
         .expect("ingest");
     let replaced = (1..=400).step_by(7).map(|n| {
+        // Each body differs: identical bodies would be indexed once.
         dateline_core::Article::new(
             n.to_string(),
-            "Oil prices rose as bank interest rates fell, the company said last year.",
+            format!(
+                "Oil prices rose as bank interest rates fell, the company said last year ({n})."
+            ),
         )
     });
     index.add_articles(replaced).expect("replace");
@@ -428,4 +431,38 @@ fn the_threshold_carried_across_segments_keeps_the_exhaustive_page_ties_included
             assert_eq!(a, b, "{q} {limit}+{offset}");
         }
     }
+}
+
+#[test]
+fn optimize_merges_into_one_segment_keeping_every_article_and_dropping_replaced_ones() {
+    let Some(index) = segmented_reuters() else {
+        return;
+    };
+    let metas = |index: &Index| index.tantivy().searchable_segment_metas().expect("metas");
+    let before = metas(&index);
+    assert!(before.len() >= 4, "only {} segments", before.len());
+    assert!(
+        before.iter().any(|m| m.has_deletes()),
+        "no replaced articles"
+    );
+    let queries = ["oil prices", "cocoa", "\"last year\"", "bank -interest"];
+    let count = |q: &str| index.count(&SearchRequest::new(q)).expect("count");
+    let totals: Vec<usize> = queries.iter().map(|q| count(q)).collect();
+    let articles = index.num_articles();
+
+    let report = index.optimize().expect("optimize");
+    assert_eq!(report.segments_before, before.len());
+    assert_eq!((report.segments_after, report.articles), (1, articles));
+    let after = metas(&index);
+    assert_eq!(after.len(), 1);
+    assert!(!after[0].has_deletes(), "replaced articles kept");
+    assert_eq!(u64::from(after[0].max_doc()), articles);
+    assert_eq!(queries.map(count).to_vec(), totals);
+    // The replaced articles are found in their new version, once each.
+    let phrase = "\"interest rates fell, the company said last year\"";
+    assert_eq!(count(phrase), (1..=400).step_by(7).count());
+
+    let again = index.optimize().expect("optimize twice");
+    assert_eq!((again.segments_before, again.segments_after), (1, 1));
+    assert!(report.merged && !again.merged);
 }

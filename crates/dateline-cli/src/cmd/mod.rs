@@ -6,6 +6,7 @@ pub mod entities;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod optimize;
 pub mod search;
 pub mod show;
 pub mod stats;
