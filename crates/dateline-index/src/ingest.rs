@@ -37,9 +37,9 @@ pub struct IngestOptions {
     pub threads: Option<usize>,
     /// Commit after this many new or changed articles, so an interrupted run loses little.
     /// Each commit also closes a segment per indexing thread, and every search pays a fixed
-    /// cost per segment: the default (250,000, some ten seconds of work) leaves a 250,000-article
-    /// corpus in 4 segments instead of the 6 of 100,000, for searches a fifth faster
-    /// (BENCHMARKS.md).
+    /// cost per segment: the default (250,000, some ten seconds of work) leaves the 262,000
+    /// articles of the scale benchmark in 4 segments instead of the 6 of 100,000, for searches
+    /// a fifth faster (BENCHMARKS.md; [`Index::optimize`] merges them into one).
     pub commit_every: usize,
     /// Index exact duplicates (same normalised body; title too when the body is short) too;
     /// by default only the first one read (in file order) is indexed and the others are counted in
