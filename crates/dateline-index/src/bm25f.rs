@@ -155,20 +155,20 @@ struct Bm25fWeight {
     infos: HashMap<SegmentId, Vec<Option<TermInfo>>>,
 }
 
-/// In one segment: the term info of `text` in each of `fields`, looked up once here for the
-/// statistics and used again by the scorer.
-fn segment_infos(
-    reader: &SegmentReader,
-    fields: &[(Field, f32)],
-    text: &str,
-) -> tantivy::Result<Vec<Option<TermInfo>>> {
-    fields
-        .iter()
-        .map(|&(field, _)| {
-            let inverted = reader.inverted_index(field)?;
-            Ok(inverted.get_term_info(&Term::from_field_text(field, text))?)
-        })
-        .collect()
+/// The term info of `term` in every segment of `readers` and its document frequency over them
+/// all: looked up once for the statistics and kept for the scorers.
+pub(crate) fn term_infos(
+    readers: &[SegmentReader],
+    term: &Term,
+) -> tantivy::Result<(u64, Vec<Option<TermInfo>>)> {
+    let mut df = 0;
+    let mut infos = Vec::with_capacity(readers.len());
+    for reader in readers {
+        let info = reader.inverted_index(term.field())?.get_term_info(term)?;
+        df += info.as_ref().map_or(0, |i| u64::from(i.doc_freq));
+        infos.push(info);
+    }
+    Ok((df, infos))
 }
 
 impl Query for Bm25fQuery {
@@ -216,25 +216,22 @@ impl Query for Bm25fQuery {
         let mut terms = Vec::with_capacity(self.terms.len());
         for (text, q) in &self.terms {
             // Document frequency per field over the whole index; the term's is the largest of
-            // them (see the module docs).
-            let mut field_dfs = vec![0u64; self.fields.len()];
-            let mut term_infos = Vec::with_capacity(readers.len());
-            for reader in readers {
-                let found = segment_infos(reader, &self.fields, text)?;
-                for (df, info) in field_dfs.iter_mut().zip(&found) {
-                    *df += info.as_ref().map_or(0, |i| u64::from(i.doc_freq));
-                }
-                term_infos.push(found);
+            // them (see the module docs). Infos per field, each over the segments.
+            let mut df = 0;
+            let mut field_infos = Vec::with_capacity(self.fields.len());
+            for &(field, _) in &self.fields {
+                let (n, found) = term_infos(readers, &Term::from_field_text(field, text))?;
+                df = df.max(n);
+                field_infos.push(found);
             }
-            let df = field_dfs.into_iter().max().unwrap_or(0);
             let df = df.min(num_docs);
             if df == 0 {
                 // Matches nothing (an unstemmed form in an English index): its bound would only
                 // slow MaxScore down.
                 continue;
             }
-            for (segment, found) in infos.iter_mut().zip(term_infos) {
-                segment.extend(found);
+            for (s, segment) in infos.iter_mut().enumerate() {
+                segment.extend(field_infos.iter().map(|found| found[s].clone()));
             }
             let x = ((num_docs - df) as f32 + 0.5) / (df as f32 + 0.5);
             let idf = (1.0 + x).ln();

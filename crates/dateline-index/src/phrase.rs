@@ -21,6 +21,8 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
+use crate::bm25f::term_infos;
+
 /// One phrase clause: a field, its boost, and the analysed words with their positions.
 pub(crate) type PhraseClause = (Field, f32, Vec<(usize, String)>);
 
@@ -87,10 +89,8 @@ impl Query for TopPhraseQuery {
                 .map(|(_, w)| Term::from_field_text(*field, w))
                 .collect();
             for term in &terms {
-                let mut df = 0u64;
-                for (reader, segment) in readers.iter().zip(&mut infos) {
-                    let info = reader.inverted_index(*field)?.get_term_info(term)?;
-                    df += info.as_ref().map_or(0, |i| u64::from(i.doc_freq));
+                let (df, found) = term_infos(readers, term)?;
+                for (segment, info) in infos.iter_mut().zip(found) {
                     segment.push(info);
                 }
                 known.doc_freqs.insert(term.clone(), df);
