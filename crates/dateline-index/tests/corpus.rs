@@ -415,20 +415,59 @@ fn the_threshold_carried_across_segments_keeps_the_exhaustive_page_ties_included
         "\"last year\"",
         "\"the company said\"",
     ];
+    // Unfiltered; March 1987, one `month` term, whose postings the ranking reads itself; and
+    // 2-20 March, a set of `day` terms, checked through their scorer. A filtered page must
+    // also be the unfiltered ranking's articles of those dates: a filter changes no score.
+    let filters: [(&str, Option<(u32, u32)>); 3] = [
+        ("none", None),
+        ("one month", Some((1, 31))),
+        ("days", Some((2, 20))),
+    ];
+    let march = |day| NaiveDate::from_ymd_opt(1987, 3, day).expect("date");
+    let page = |request: &SearchRequest| -> Vec<(String, f32)> {
+        let hits = index.search(request).expect("search").hits;
+        hits.into_iter().map(|h| (h.id, h.score.unwrap())).collect()
+    };
     for q in queries {
-        for (limit, offset) in [(1, 0), (10, 0), (10, 20), (100, 0)] {
-            let exhaustive = SearchRequest::new(q)
-                .limit(limit)
-                .offset(offset)
-                .snippets(false);
-            let pruned = exhaustive.clone().count_total(false).stored_fields(false);
-            let page = |request: &SearchRequest| -> Vec<(String, f32)> {
-                let hits = index.search(request).expect("search").hits;
-                hits.into_iter().map(|h| (h.id, h.score.unwrap())).collect()
-            };
-            let (a, b) = (page(&exhaustive), page(&pruned));
-            assert_eq!(a.len(), limit, "{q} {limit}+{offset}");
-            assert_eq!(a, b, "{q} {limit}+{offset}");
+        let ranking = index
+            .search(&SearchRequest::new(q).limit(30_000).snippets(false))
+            .expect("search")
+            .hits;
+        for (name, days) in filters {
+            for (limit, offset) in [(1, 0), (10, 0), (10, 20), (100, 0)] {
+                let mut exhaustive = SearchRequest::new(q)
+                    .limit(limit)
+                    .offset(offset)
+                    .snippets(false);
+                let mut expected: Vec<(String, f32)> = ranking
+                    .iter()
+                    .map(|h| (h.id.clone(), h.score.unwrap()))
+                    .skip(offset)
+                    .take(limit)
+                    .collect();
+                if let Some((first, last)) = days {
+                    let (from, to) = (march(first), march(last));
+                    exhaustive = exhaustive
+                        .from_str(&from.to_string())
+                        .and_then(|r| r.to_str(&to.to_string()))
+                        .expect("dates");
+                    expected = ranking
+                        .iter()
+                        .filter(|h| {
+                            h.date
+                                .is_some_and(|d| (from..=to).contains(&d.date_naive()))
+                        })
+                        .map(|h| (h.id.clone(), h.score.unwrap()))
+                        .skip(offset)
+                        .take(limit)
+                        .collect();
+                }
+                let pruned = exhaustive.clone().count_total(false).stored_fields(false);
+                let (a, b) = (page(&exhaustive), page(&pruned));
+                assert!(!a.is_empty(), "{q} {name} {limit}+{offset}");
+                assert_eq!(a, expected, "{q} {name} {limit}+{offset}");
+                assert_eq!(a, b, "{q} {name} {limit}+{offset}");
+            }
         }
     }
 }
