@@ -425,7 +425,7 @@ const NEAR_STEPS: usize = 3;
 /// Moves `postings` to its first document at or after `target`. Lists checked on each
 /// candidate (common words, a frequent entity) are mostly asked for a document a few places
 /// on: stepping there is cheaper than a seek, which searches the whole block.
-#[inline]
+#[inline(always)]
 fn seek_near(postings: &mut SegmentPostings, target: DocId) -> DocId {
     for _ in 0..NEAR_STEPS {
         let doc = postings.doc();
