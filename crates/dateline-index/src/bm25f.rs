@@ -427,14 +427,19 @@ const NEAR_STEPS: usize = 3;
 /// on: stepping there is cheaper than a seek, which searches the whole block.
 #[inline(always)]
 fn seek_near(postings: &mut SegmentPostings, target: DocId) -> DocId {
+    let mut doc = postings.doc();
     for _ in 0..NEAR_STEPS {
-        let doc = postings.doc();
         if doc >= target {
             return doc;
         }
-        postings.advance();
+        doc = postings.advance();
     }
-    postings.seek(target)
+    // tantivy's seek may not be asked for a document behind the list.
+    if doc >= target {
+        doc
+    } else {
+        postings.seek(target)
+    }
 }
 
 struct Bm25fScorer {
