@@ -348,7 +348,7 @@ struct Cursor {
 
 /// A filter, prepared for the segments.
 enum FilterWeight {
-    /// One term (an entity, a language): its postings are read directly.
+    /// One term (one entity, one month or day): its postings are read directly.
     Term(Term),
     /// Anything else (a date range, several filters together).
     Other(Box<dyn Weight>),
@@ -611,6 +611,8 @@ struct Lists<'a> {
 
 impl Bm25fScorer {
     /// The combined length term of BM25 for the current document.
+    // This and the next two are inlined into each of `prune`'s copies (one per kind of
+    // filter): left to the compiler, they became calls, 8% more instructions per search.
     #[inline(always)]
     fn length_norm(&self) -> f32 {
         let mut len = 0.0;
