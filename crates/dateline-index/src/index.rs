@@ -111,6 +111,12 @@ impl Index {
             source,
         };
         fs::create_dir_all(dir).map_err(io)?;
+        if creation_leftover(dir) {
+            // Killed while creating: nothing was ever indexed here. Start the creation again.
+            for entry in fs::read_dir(dir).map_err(io)?.flatten() {
+                fs::remove_file(entry.path()).map_err(io)?;
+            }
+        }
         if fs::read_dir(dir).map_err(io)?.next().is_some() {
             return Err(if is_index(dir)? {
                 Error::Io {
@@ -148,7 +154,7 @@ impl Index {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let non_empty = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
-                return Err(if non_empty {
+                return Err(if non_empty && !creation_leftover(dir) {
                     Error::NotAnIndex {
                         dir: dir.to_path_buf(),
                     }
@@ -641,6 +647,38 @@ fn remove_dir_if_present(path: &Path) -> Result<()> {
     }
 }
 
+/// Whether `dir` holds only what [`Index::create`] leaves when it is killed before writing
+/// its marker: tantivy's files of an index without a single segment (`meta.json`, its
+/// bookkeeping and locks, a temporary file of an atomic write). Such a folder never held an
+/// article, so it may be created over.
+fn creation_leftover(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    for entry in entries {
+        let Ok(entry) = entry else {
+            return false;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let tantivys = name == META_FILE
+            || name == ".managed.json"
+            || (name.starts_with(".tantivy-") && name.ends_with(".lock"))
+            || name.starts_with(".tmp");
+        if !tantivys || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            return false;
+        }
+    }
+    // No segment: an unreadable or unexpected meta.json is not ours to remove.
+    match fs::read_to_string(dir.join(META_FILE)) {
+        Ok(text) => serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|meta| meta.get("segments")?.as_array().map(Vec::is_empty))
+            .unwrap_or(false),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
 fn is_index(dir: &Path) -> Result<bool> {
     match fs::metadata(dir.join(MARKER_FILE)) {
         Ok(_) => Ok(true),
@@ -723,5 +761,41 @@ mod tests {
         let after = answers(&index);
         assert!(after.iter().all(|(total, _)| *total > 0), "{after:?}");
         assert_eq!(after, before);
+    }
+
+    /// A kill between tantivy's creation of the index and the marker leaves tantivy's files of
+    /// an index without segments: opening (or indexing into) the folder creates the index
+    /// again. A folder whose `meta.json` lists segments is never taken for one.
+    #[test]
+    fn a_creation_killed_before_its_marker_is_created_again_but_articles_never_removed() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let killed = dir.path().join("killed");
+        drop(Index::create(&killed).expect("create"));
+        fs::remove_file(killed.join(MARKER_FILE)).expect("remove marker");
+        assert!(killed.join(META_FILE).exists());
+        let index = Index::open_or_create(&killed).expect("created again");
+        assert_eq!(index.num_articles(), 0);
+        assert!(is_index(&killed).expect("marker"));
+
+        let indexed = dir.path().join("indexed");
+        let index = Index::create(&indexed).expect("create");
+        index
+            .add_articles(vec![dateline_core::Article::new(
+                "a1",
+                "Philip Hammond spoke.",
+            )])
+            .expect("add");
+        drop(index);
+        fs::remove_file(indexed.join(MARKER_FILE)).expect("remove marker");
+        let files = fs::read_dir(&indexed).expect("list").count();
+        assert!(matches!(
+            Index::open_or_create(&indexed),
+            Err(Error::NotAnIndex { .. })
+        ));
+        assert!(matches!(
+            Index::create(&indexed),
+            Err(Error::NotAnIndex { .. })
+        ));
+        assert_eq!(fs::read_dir(&indexed).expect("list").count(), files);
     }
 }
