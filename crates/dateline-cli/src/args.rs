@@ -229,13 +229,9 @@ pub enum SortBy {
     Date,
 }
 
-/// Arguments of `dateline search`.
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// The query.
-    #[arg(value_name = "QUERY")]
-    pub query: String,
-
+/// The filters of `dateline search`, which `dateline bench` adds to every query.
+#[derive(Clone, Debug, Default, Args)]
+pub struct FilterArgs {
     /// Only articles published on or after this date (YYYY-MM-DD or RFC 3339).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -263,6 +259,17 @@ pub struct SearchArgs {
     /// Only articles naming this place, by any alias, any case (repeatable).
     #[arg(long = "place", value_name = "NAME")]
     pub places: Vec<String>,
+}
+
+/// Arguments of `dateline search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Also show facets over ALL matching articles: top entities per type and articles per
     /// month (json: one extra final line `{"facets": ...}`).
@@ -341,10 +348,9 @@ pub struct BenchArgs {
     #[arg(long)]
     pub snippets: bool,
 
-    /// Add this entity filter to every query (repeatable; as `search --entity`), to time
-    /// entity-filtered search.
-    #[arg(long, value_name = "NAME")]
-    pub entity: Vec<String>,
+    /// Filters added to every query, as `search` takes them: to time filtered search.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Untimed warm-up passes.
     #[arg(long, default_value_t = 2)]

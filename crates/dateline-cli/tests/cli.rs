@@ -491,6 +491,24 @@ fn bench_reports_latency_zero_hit_queries_and_the_slowest_queries_as_json() {
     let times: Vec<f64> = slowest.iter().map(|q| q["us"].as_f64().unwrap()).collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
     assert!(report["p50_us"].as_f64().unwrap() > 0.0);
+
+    // `search`'s filters apply to every query: the fighters article names Philip Hammond (by
+    // surname here) but no organisation called Hammond.
+    let zero_hits = |filter: &[&str]| {
+        let mut args = vec!["bench", "--queries", queries.to_str().unwrap()];
+        args.extend(["--warmup", "0", "--passes", "1", "--format", "json"]);
+        args.extend(filter);
+        let out = dateline(&index, &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        report["zero_hits"].as_u64().unwrap()
+    };
+    assert_eq!(zero_hits(&["--person", "hammond"]), 2);
+    assert_eq!(zero_hits(&["--org", "Hammond"]), 3);
+    assert_eq!(
+        zero_hits(&["--entity", "Philip Hammond", "--to", "2014-12-31"]),
+        3
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! articles (top entities per type counted from the `entity_id` column, articles per month from
 //! tantivy's date-histogram aggregation).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use dateline_core::entities::normalize_key;
 use dateline_core::EntityKind;
@@ -229,29 +229,39 @@ impl Index {
             .aliases()
             .resolve(name)
             .filter(|(_, k)| *k == kind)
-            .map(|(c, _)| normalize_key(c));
+            .map(|(c, _)| normalize_key(c))
+            .filter(|c| *c != key);
         let searcher = self.reader.searcher();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (k, entity) in known_entities(&searcher, self)? {
-            if k != kind {
-                continue;
-            }
-            let ekey = normalize_key(&entity);
-            let surname = kind == EntityKind::Person
-                && ekey.rsplit(' ').next().is_some_and(|last| last == key)
-                && ekey.contains(' ');
-            if ekey == key || canonical.as_deref() == Some(ekey.as_str()) || surname {
-                let term = Term::from_field_text(self.schema.entity, &entity_term(kind, &entity));
-                clauses.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                ));
+        let mut names: BTreeSet<String> = BTreeSet::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let catalog = self.columns.entity_catalog(
+                &searcher,
+                ord as SegmentOrdinal,
+                self.schema.entity,
+            )?;
+            let inverted = segment.inverted_index(self.schema.entity)?;
+            let dict = inverted.terms();
+            let person = kind == EntityKind::Person;
+            catalog.find(dict, kind, &key, person, &mut names)?;
+            if let Some(canonical) = &canonical {
+                catalog.find(dict, kind, canonical, false, &mut names)?;
             }
         }
-        if clauses.is_empty() {
-            return Ok(Box::new(EmptyQuery));
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = names
+            .iter()
+            .map(|entity| {
+                let term = Term::from_field_text(self.schema.entity, &entity_term(kind, entity));
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        // One term stays a term query: a bag of words reads it as bare postings.
+        Ok(match clauses.len() {
+            0 => Box::new(EmptyQuery),
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        })
     }
 
     /// For each entity filter of `request` that alone matches no article, the closest known

@@ -1,6 +1,6 @@
 //! Search requests, filters, hits and snippets.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -17,6 +17,7 @@ use tantivy::query::{
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
+use tantivy::termdict::{TermDictionary, TermOrdinal};
 use tantivy::{
     DocAddress, DocId, Order, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
 };
@@ -24,8 +25,8 @@ use tantivy::{
 use crate::bm25f::Bm25fQuery;
 use crate::calendar::{self, Period};
 use crate::document::{
-    day_number, entities_of, entity_id, from_tantivy_date, to_tantivy_date, EntityRef,
-    SECONDS_PER_DAY,
+    day_number, entities_of, entity_id, from_tantivy_date, parse_entity_term, to_tantivy_date,
+    EntityRef, SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
 use crate::query::{self, QueryBuilder};
@@ -649,15 +650,105 @@ impl SegmentColumns {
 }
 
 /// What is read once per segment and kept while the segment lives: [`SegmentColumns`] for
-/// hits, and the entity names behind the `entity_id` hashes for entity counts.
+/// hits, the entity names behind the `entity_id` hashes for entity counts, and the
+/// [`EntityCatalog`] of typed entity filters.
 #[derive(Default)]
 pub(crate) struct ColumnCache {
     segments: std::sync::Mutex<HashMap<SegmentId, Arc<SegmentColumns>>>,
     entity_names: std::sync::Mutex<HashMap<SegmentId, Arc<EntityNames>>>,
+    entity_catalogs: std::sync::Mutex<HashMap<SegmentId, Arc<EntityCatalog>>>,
 }
 
 /// A segment's entities by `entity_id`: their `CODE:Name` terms.
 pub(crate) type EntityNames = rustc_hash::FxHashMap<u64, String>;
+
+/// A segment's entities by normalised name, so that a typed filter (`--person Hammond`) finds
+/// its `entity` terms by lookups instead of reading the whole term dictionary on every query.
+/// It holds hashes and term ordinals only (16 bytes per entry); names are read back from the
+/// dictionary, and checked, when found.
+#[derive(Default)]
+pub(crate) struct EntityCatalog {
+    /// `(hash of a normalised name, ordinal of its entity term)`, sorted.
+    by_key: Vec<(u64, TermOrdinal)>,
+    /// `(hash of a normalised surname, ordinal)` of people named in two words or more, sorted.
+    by_surname: Vec<(u64, TermOrdinal)>,
+}
+
+impl EntityCatalog {
+    /// Catalogues a segment's `entity` terms (`CODE:Name`, as [`entity_term`] writes them).
+    ///
+    /// [`entity_term`]: crate::document::entity_term
+    fn build(dict: &TermDictionary) -> Result<Self> {
+        let mut catalog = EntityCatalog::default();
+        let mut stream = dict.stream().map_err(TantivyError::from)?;
+        while stream.advance() {
+            let Some((kind, name)) = std::str::from_utf8(stream.key())
+                .ok()
+                .and_then(parse_entity_term)
+            else {
+                continue;
+            };
+            let key = normalize_key(name);
+            let ord = stream.term_ord();
+            if kind == EntityKind::Person {
+                if let Some((_, surname)) = key.rsplit_once(' ') {
+                    catalog.by_surname.push((key_hash(surname), ord));
+                }
+            }
+            catalog.by_key.push((key_hash(&key), ord));
+        }
+        catalog.by_key.sort_unstable();
+        catalog.by_surname.sort_unstable();
+        Ok(catalog)
+    }
+
+    /// Adds to `out` the names of the entities of `kind` in `dict` (the catalogued segment's)
+    /// whose normalised name is `key`, and with `surnames` the people whose surname it is.
+    pub(crate) fn find(
+        &self,
+        dict: &TermDictionary,
+        kind: EntityKind,
+        key: &str,
+        surnames: bool,
+        out: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let hash = key_hash(key);
+        let mut bytes = Vec::new();
+        for (list, surname) in [(&self.by_key, false), (&self.by_surname, true)] {
+            if surname && !surnames {
+                continue;
+            }
+            let from = list.partition_point(|&(h, _)| h < hash);
+            for &(_, ord) in list[from..].iter().take_while(|&&(h, _)| h == hash) {
+                if !dict
+                    .ord_to_term(ord, &mut bytes)
+                    .map_err(TantivyError::from)?
+                {
+                    continue;
+                }
+                let Some((k, name)) = std::str::from_utf8(&bytes).ok().and_then(parse_entity_term)
+                else {
+                    continue;
+                };
+                // The hash only narrows the search: the name must really have that key.
+                let normalized = normalize_key(name);
+                let matches = if surname {
+                    normalized.rsplit_once(' ').is_some_and(|(_, s)| s == key)
+                } else {
+                    normalized == key
+                };
+                if k == kind && matches {
+                    out.insert(name.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
 
 /// Looks `key` up in `map`, or builds its value, first dropping the entries of segments merged
 /// away since.
@@ -713,6 +804,22 @@ impl ColumnCache {
             let dates = segment.fast_fields().date("published")?;
             Ok(SegmentColumns { ids, dates })
         })
+    }
+
+    /// The [`EntityCatalog`] of the segment `ord` of `searcher`.
+    pub(crate) fn entity_catalog(
+        &self,
+        searcher: &Searcher,
+        ord: u32,
+        field: tantivy::schema::Field,
+    ) -> Result<Arc<EntityCatalog>> {
+        let segment = searcher.segment_reader(ord);
+        cached(
+            &self.entity_catalogs,
+            searcher,
+            segment.segment_id(),
+            || EntityCatalog::build(segment.inverted_index(field)?.terms()),
+        )
     }
 
     /// The entity names of the segment `ord` of `searcher`, from its `entity` terms.

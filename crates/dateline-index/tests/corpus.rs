@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+use dateline_core::EntityKind;
 use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest, Sort};
 
 const SEED_ID: &str = "london-terror-talks.txt";
@@ -134,6 +135,48 @@ fn entity_filters_match_aliases_and_exclude_absent_people() {
     assert_eq!(ids(index, &both), [SEED_ID]);
     let merkel = ids(index, &base().entity("Angela Merkel"));
     assert!(!merkel.contains(&SEED_ID.to_string()), "{merkel:?}");
+}
+
+#[test]
+fn typed_filters_match_aliases_case_and_surnames_only_within_their_type() {
+    let Some((index, _)) = corpus() else { return };
+    let seed = SEED_ID.to_string();
+    let base = || SearchRequest::new("fighters").limit(200);
+    for request in [
+        base().person("Hammond"),
+        base().person("philip HAMMOND"),
+        base().org("Daesh"),
+        base().org("isil"),
+        base().place("US"),
+        base().place("baghdad"),
+    ] {
+        let hits = ids(index, &request);
+        assert!(hits.contains(&seed), "{request:?}: {hits:?}");
+    }
+    for request in [
+        base().org("Hammond"),
+        base().person("Iraq"),
+        base().place("Islamic State"),
+    ] {
+        let hits = ids(index, &request);
+        assert!(!hits.contains(&seed), "{request:?}: {hits:?}");
+    }
+    // Every article of a typed filter names the entity with that type.
+    let baghdad = index
+        .search(&SearchRequest::new("*").place("BAGHDAD").limit(1_000))
+        .expect("search");
+    assert!(baghdad.total > 10, "{}", baghdad.total);
+    assert_eq!(baghdad.hits.len(), baghdad.total.min(1_000));
+    for hit in &baghdad.hits {
+        assert!(
+            hit.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Place && e.name == "Baghdad"),
+            "{} {:?}",
+            hit.id,
+            hit.entities
+        );
+    }
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Property: every search hit satisfies its date and entity filters, and every article that
-//! satisfies them is counted.
+//! satisfies them is counted. Then typed entity filters on an index that grows and merges.
 
 use chrono::{DateTime, TimeZone, Utc};
 use dateline_core::{Article, Entity, EntityKind};
@@ -73,6 +73,7 @@ proptest! {
         query in prop_oneof![Just("*"), Just("talks"), Just("fighters OR bank"), Just("-flood")],
         by_date in any::<bool>(),
         whole_days in any::<bool>(),
+        typed in any::<bool>(),
     ) {
         let index = Index::create_in_ram().unwrap();
         let articles: Vec<Article> = specs
@@ -101,9 +102,14 @@ proptest! {
         if let Some(t) = to {
             request = request.to(t);
         }
-        // Entity filters by any case.
+        // Entity filters by any case, with or without their type.
         for &e in &filter {
-            request = request.entity(NAMES[e].0.to_lowercase());
+            let (name, kind) = NAMES[e];
+            request = if typed {
+                request.typed_entity(kind, name.to_uppercase())
+            } else {
+                request.entity(name.to_lowercase())
+            };
         }
         let results = index.search(&request).unwrap();
         for hit in &results.hits {
@@ -180,4 +186,46 @@ fn whole_day_and_exact_bounds_agree_around_midnight_also_before_1970() {
     assert_eq!(count("2015-01-22T00:00:01Z", "2015-01-23"), 2);
     assert_eq!(count("2015-01-21", "2015-01-22T15:10:59Z"), 2);
     assert_eq!(count("1969-12-31T12:00:00Z", "1970-01-01T00:00:00Z"), 2);
+}
+
+#[test]
+fn a_typed_filter_sees_segments_added_after_its_first_run_and_merged_ones() {
+    let index = Index::create_in_ram().unwrap();
+    let article = |id: &str, text: &str| Article::new(id, text).with_title(format!("Article {id}"));
+    index
+        .add_articles(vec![article(
+            "a",
+            "Philip Hammond met John Kerry in London on Thursday.",
+        )])
+        .unwrap();
+    let count = |request: SearchRequest| index.count(&request).unwrap();
+    let by_surname = || SearchRequest::new("*").person("HAMMOND");
+    assert_eq!(count(by_surname()), 1);
+    // A second segment, after the first one's entities were catalogued by the query above.
+    index
+        .add_articles(vec![
+            article(
+                "b",
+                "Foreign Secretary Philip Hammond spoke in Paris on Monday.",
+            ),
+            article(
+                "c",
+                "The presenter Richard Hammond drove from Paris to Lyon.",
+            ),
+            article("d", "Hammond Power Solutions said sales rose in Ontario."),
+        ])
+        .unwrap();
+    let check = || {
+        // Both people named Hammond, not the company.
+        assert_eq!(count(by_surname()), 3);
+        assert_eq!(count(SearchRequest::new("*").person("philip hammond")), 2);
+        assert_eq!(count(SearchRequest::new("*").person("Paris")), 0);
+        assert_eq!(count(SearchRequest::new("*").place("paris")), 2);
+        assert_eq!(count(SearchRequest::new("*").org("John Kerry")), 0);
+    };
+    check();
+    // One segment instead of two: its catalogue is built anew.
+    let merged = index.optimize().unwrap();
+    assert_eq!(merged.segments_after, 1, "{merged:?}");
+    check();
 }

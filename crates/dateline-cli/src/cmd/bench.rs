@@ -8,6 +8,7 @@ use dateline_index::bench::read_queries;
 use dateline_index::Index;
 
 use crate::args::{BenchArgs, OutputFormat};
+use crate::cmd::search::with_filters;
 use crate::cmd::write_json_line;
 use crate::style::{self, Verbosity};
 
@@ -15,7 +16,7 @@ pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::R
     let index = Index::open(index_dir)?;
     let mut queries = read_queries(&args.queries, args.k, args.snippets)?;
     for q in &mut queries {
-        q.request.entities.extend(args.entity.iter().cloned());
+        q.request = with_filters(q.request.clone(), &args.filters)?;
     }
     let bar = style::counter_bar(verbosity, "queries");
     let report = index.bench(

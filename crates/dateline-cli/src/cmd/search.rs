@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
 use serde::Serialize;
 
-use crate::args::{OutputFormat, SearchArgs, SortBy};
+use crate::args::{FilterArgs, OutputFormat, SearchArgs, SortBy};
 use crate::cmd::{json_date, write_json_line};
 use crate::style;
 
@@ -49,6 +49,35 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
     }
 }
 
+/// `request` with the date, language and entity filters of the command line.
+pub(crate) fn with_filters(
+    mut request: SearchRequest,
+    filters: &FilterArgs,
+) -> anyhow::Result<SearchRequest> {
+    if let Some(from) = &filters.from {
+        request = request.from_str(from)?;
+    }
+    if let Some(to) = &filters.to {
+        request = request.to_str(to)?;
+    }
+    for code in &filters.languages {
+        request = request.language(code.clone());
+    }
+    for entity in &filters.entities {
+        request = request.entity(entity.clone());
+    }
+    for name in &filters.persons {
+        request = request.person(name.clone());
+    }
+    for name in &filters.orgs {
+        request = request.org(name.clone());
+    }
+    for name in &filters.places {
+        request = request.place(name.clone());
+    }
+    Ok(request)
+}
+
 pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     let mut index = Index::open(index_dir)?;
     if let Some(path) = &args.aliases {
@@ -63,27 +92,7 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
             SortBy::Relevance => Sort::Relevance,
             SortBy::Date => Sort::Date,
         });
-    if let Some(from) = &args.from {
-        request = request.from_str(from)?;
-    }
-    if let Some(to) = &args.to {
-        request = request.to_str(to)?;
-    }
-    for code in args.languages {
-        request = request.language(code);
-    }
-    for entity in args.entities {
-        request = request.entity(entity);
-    }
-    for name in args.persons {
-        request = request.person(name);
-    }
-    for name in args.orgs {
-        request = request.org(name);
-    }
-    for name in args.places {
-        request = request.place(name);
-    }
+    request = with_filters(request, &args.filters)?;
     let mut out = anstream::stdout().lock();
     if args.count {
         let count = index.count(&request)?;
