@@ -81,7 +81,9 @@ echo "raw tantivy:            $("$BIN/tantivy-baseline" search --index "$WORK/t2
 for variant in "all:$ANCHORS/scale_queries.tsv:" "snippets:$ANCHORS/scale_queries.tsv:--snippets" \
     "bags:$WORK/bags.tsv:" "bags, 1-year filter:$ANCHORS/scale_queries_date.tsv:" \
     "bags, --entity 'United States':$WORK/bags.tsv:--entity=United States" \
-    "bags, --entity 'Federal Reserve':$WORK/bags.tsv:--entity=Federal Reserve"; do
+    "bags, --entity 'Federal Reserve':$WORK/bags.tsv:--entity=Federal Reserve" \
+    "bags, --place 'United States':$WORK/bags.tsv:--place=United States" \
+    "bags, --org 'Federal Reserve':$WORK/bags.tsv:--org=Federal Reserve"; do
     IFS=: read -r label file flag <<< "$variant"
     printf 'dateline %-32s %s\n' "$label:" "$("$BIN/dateline" bench --index "$WORK/d262" --queries "$file" --format json ${flag:+"$flag"})"
 done
