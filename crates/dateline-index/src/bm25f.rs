@@ -484,9 +484,7 @@ impl Bm25fScorer {
                 return TERMINATED;
             }
             for c in &mut self.cursors {
-                if c.postings.doc() < next {
-                    c.postings.seek(next);
-                }
+                seek_near(&mut c.postings, next);
             }
             doc = self.min_doc();
         }
