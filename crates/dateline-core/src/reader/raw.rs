@@ -98,9 +98,9 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
 /// ([`BoilerplateModel`]): lines the model knows as boilerplate are never body text.
 ///
 /// A file that looks like a whole scraped page (at least 40 non-blank lines, at least 30% of
-/// them short and unpunctuated, like menus) is read by [`page`](super::page) rules instead of
-/// rules 3 to 6: the article is the densest run of prose, the title the page title where it
-/// recurs near it, the date the date line nearest the title.
+/// them short and unpunctuated, like menus) is read by the scraped-page rules (`reader::page`)
+/// instead of rules 3 to 6: the article is the densest run of prose, the title the page title
+/// where it recurs near it, the date the date line nearest the title.
 pub fn parse_with(
     bytes: &[u8],
     id: &str,
