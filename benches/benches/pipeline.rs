@@ -135,6 +135,27 @@ fn query(c: &mut Criterion) {
     g.bench_function("bag_month_filter", |b| {
         b.iter(|| black_box(index.search(&filtered).unwrap()))
     });
+    // Untyped and typed entity filters should cost the same: a typed one once read the whole
+    // entity dictionary on every query.
+    for (name, request) in [
+        (
+            "bag_entity_filter",
+            SearchRequest::new("bank cuts interest rates").entity("U.S."),
+        ),
+        (
+            "bag_place_filter",
+            SearchRequest::new("bank cuts interest rates").place("U.S."),
+        ),
+        (
+            "bag_person_surname_filter",
+            SearchRequest::new("oil prices").person("Baker"),
+        ),
+    ] {
+        let request = request.snippets(false);
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(index.search(&request).unwrap()))
+        });
+    }
     let snippets = SearchRequest::new("bank cuts interest rates");
     g.bench_function("bag_with_snippets", |b| {
         b.iter(|| black_box(index.search(&snippets).unwrap()))
