@@ -443,6 +443,16 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
             f |= MONTH;
         }
+    } else if let [a, b, c, digits @ ..] = key {
+        // `MAR8`, `SEP7`: a futures contract's month and year in a table of prices.
+        if (1..=2).contains(&digits.len())
+            && digits.iter().all(u8::is_ascii_digit)
+            && lexicon(g)
+                .get(&word_key(&[*a, *b, *c]))
+                .is_some_and(|bits| bits & (MONTH | MONTH_ABBR) != 0)
+        {
+            f |= MONTH;
+        }
     }
     f
 }
@@ -691,6 +701,18 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
         }
         pos = end + 1;
     }
+}
+
+/// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
+/// (not a bare number, as the figures of a table are).
+fn starts_with_date(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'-' | b'/'))
+        && text
+            .as_bytes()
+            .get(digits + 1)
+            .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// True when a headline is in Title Case (most longer words capitalised).
@@ -1906,15 +1928,33 @@ impl EntityExtractor {
             self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
             return i + 1;
         }
-        // A dateline: the run opens its line and a date, a digit or a comma follows.
+        // A dateline: the run opens its line and a date or a comma follows (`NEW YORK
+        // 1996-08-22`, `LONDON, March 3`), or, in sports, a team's figures. In a table of
+        // figures (`LIVE CATTLE   FEEDER CATTLE` over `JUN7  38462  UP 1156`) the run stops at a
+        // column gap or a line's end, and neither a word with digits nor a bare number makes
+        // a dateline.
+        let j = (i..j)
+            .find(|&k| {
+                let gap = &doc.text[toks[k].end..toks[k + 1].start];
+                gap.contains('\n') || gap.contains("  ")
+            })
+            .unwrap_or(j);
         let line_start = doc.text[..toks[i].start]
             .rsplit('\n')
             .next()
             .is_some_and(|before| before.trim().is_empty());
         let after = doc.text[toks[j].end..].trim_start_matches([' ', '\t']);
+        // Place names of datelines run to three words (`RIO DE JANEIRO`); longer runs are
+        // headlines (`CHGO IMM OPEN INTEREST ISSUED 7-APR`).
         if line_start
-            && after.starts_with(|c: char| c.is_ascii_digit() || c == ',')
-            && toks[i..=j].iter().all(|t| !t.has(COMMON))
+            && j - i < 3
+            && (after.starts_with(',')
+                || starts_with_date(after)
+                // Standings: a team opens its line, its figures follow.
+                || (doc.sports && after.starts_with(|c: char| c.is_ascii_digit())))
+            && toks[i..=j].iter().all(|t| {
+                !t.has(COMMON) && !doc.text[t.start..t.end].contains(|c: char| c.is_ascii_digit())
+            })
         {
             let surface = doc.surface(i, j);
             let canonical = title_case(&surface);
@@ -2276,6 +2316,27 @@ mod tests {
             words.iter().map(|w| word_key(w.as_bytes())).collect();
         assert!(words.len() > 50_000, "{} words", words.len());
         assert_eq!(keys.len(), words.len());
+    }
+
+    #[test]
+    fn tables_of_figures_yield_no_contract_months_or_false_datelines() {
+        let ex = EntityExtractor::new();
+        // A wire table in the shape of the exchanges' open-interest reports.
+        let table = "GRAIN FUTURES VOLUME REPORTED 9-MAR\n\
+                     \x20     VOLUME                   VOLUME\n\
+                     SPRING WHEAT              WINTER OATS\n\
+                     \x20MAR8  1204  UP 17      MAY8  311  OFF 2\n\
+                     \x20SEP7   988  UP 40      DEC9   12  UNCH\n\
+                     Jul8 quiet, Sep7 unchanged";
+        let found = ex.mentions(None, table);
+        assert!(found.is_empty(), "{found:?}");
+        // Datelines are still places.
+        let m = ex.mentions(
+            None,
+            "LONDON, March 3 - Shares fell.\nRIO DE JANEIRO 1996-08-22\n",
+        );
+        let places: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(places, ["LONDON", "RIO DE JANEIRO"], "{m:?}");
     }
 
     #[test]
