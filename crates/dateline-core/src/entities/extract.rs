@@ -811,7 +811,11 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             if skip_i < skips.len() && skips[skip_i].0 <= i {
                 extra |= SKIP;
             }
-            if pending_break {
+            // A column gap (two spaces or more) ends a name: tables of figures line their
+            // headings up so (`SPRING WHEAT   WINTER OATS`).
+            let gap_from = toks.last().map_or(0, |t: &Tok| t.end.min(i));
+            if pending_break || memchr::memmem::find(&text.as_bytes()[gap_from..i], b"  ").is_some()
+            {
                 extra |= BREAK;
             }
             if pending_sent {
@@ -2330,6 +2334,11 @@ mod tests {
                      Jul8 quiet, Sep7 unchanged";
         let found = ex.mentions(None, table);
         assert!(found.is_empty(), "{found:?}");
+        // Names in columns are not joined across the gap.
+        let columns = "Shares were offered.\nKaskela Holdings    Marundi Mining\n";
+        let m = ex.mentions(None, columns);
+        let texts: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["Kaskela Holdings", "Marundi Mining"], "{m:?}");
         // Datelines are still places.
         let m = ex.mentions(
             None,
