@@ -813,9 +813,10 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             }
             // A column gap (two spaces or more) ends a name: tables of figures line their
             // headings up so (`SPRING WHEAT   WINTER OATS`).
-            let gap_from = toks.last().map_or(0, |t: &Tok| t.end.min(i));
-            if pending_break || memchr::memmem::find(&text.as_bytes()[gap_from..i], b"  ").is_some()
-            {
+            // Only a capitalised word can go on a name: lower-case words skip the test.
+            let column_gap =
+                !seg.as_bytes()[0].is_ascii_lowercase() && text.as_bytes()[..i].ends_with(b"  ");
+            if pending_break || column_gap {
                 extra |= BREAK;
             }
             if pending_sent {
