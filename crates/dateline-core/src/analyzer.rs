@@ -1,10 +1,11 @@
 //! The news analyzer: one tokenizer chain for documents and queries.
 //!
-//! Text is split on Unicode word boundaries (UAX #29, via `unicode-segmentation`), so `U.S.`
-//! stays one word and `al-Abadi` becomes `al` + `abadi`. Each word is lower-cased, typographic
-//! apostrophes are folded, a possessive `'s` is removed, dots inside alphabetic words are
-//! dropped (`U.S.` meets `US`), remaining apostrophes are dropped (`O’Brien` meets `OBrien`),
-//! diacritics are folded (`Zürich` meets `Zurich`) and English Snowball stemming is applied.
+//! Text is split on Unicode word boundaries (UAX #29, as `unicode-segmentation` finds them:
+//! [`crate::segment::WordIndices`]), so `U.S.` stays one word and `al-Abadi` becomes `al` +
+//! `abadi`. Each word is lower-cased, typographic apostrophes are folded, a possessive `'s` is
+//! removed, dots inside alphabetic words are dropped (`U.S.` meets `US`), remaining
+//! apostrophes are dropped (`O’Brien` meets `OBrien`), diacritics are folded (`Zürich` meets
+//! `Zurich`) and English Snowball stemming is applied.
 //! No stop words are removed: phrases such as "Secretary of State" match exactly.
 //!
 //! English stemming is for English text only ([`Stemming::for_language`]): an article in another
@@ -28,7 +29,8 @@ use rustc_hash::FxHashMap as HashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, RemoveLongFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+
+use crate::segment::WordIndices;
 
 /// Name under which the analyzer is registered; the suffix is bumped whenever its output
 /// changes, because indexed terms depend on it.
@@ -197,7 +199,7 @@ impl Tokenizer for NewsTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
         NewsTokenStream {
-            words: text.unicode_word_indices(),
+            words: WordIndices::new(text),
             token: Token::default(),
             next_position: 0,
         }
@@ -206,15 +208,22 @@ impl Tokenizer for NewsTokenizer {
 
 /// Token stream produced by [`NewsTokenizer`].
 pub struct NewsTokenStream<'a> {
-    words: UnicodeWordIndices<'a>,
+    words: WordIndices<'a>,
     token: Token,
     next_position: usize,
 }
 
 impl TokenStream for NewsTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        for (offset, word) in self.words.by_ref() {
-            normalize_word(word, &mut self.token.text);
+        while let Some((offset, word, plain)) = self.words.next_word() {
+            if plain {
+                // Most words: ASCII letters and digits, lower-cased and nothing else.
+                self.token.text.clear();
+                self.token.text.push_str(word);
+                self.token.text.make_ascii_lowercase();
+            } else {
+                normalize_word(word, &mut self.token.text);
+            }
             if self.token.text.is_empty() {
                 continue;
             }
@@ -435,6 +444,7 @@ fn normalize_word(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
     fn cached_stemming_equals_tantivys_stemmer_even_after_the_memo_fills() {
@@ -459,6 +469,34 @@ mod tests {
         // The second and third passes are served from the memo.
         for _ in 0..3 {
             assert_eq!(collect(&mut ours), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        /// The tokenizer's ASCII path (its own segmenter, plain words only lower-cased) gives
+        /// what `unicode-segmentation`'s words, normalised one by one, give.
+        #[test]
+        fn the_tokenizer_gives_the_normalised_unicode_words(
+            text in "[a-zA-Z0-9_'.:,; \\t\\r\\n\\x0b\\-\"!?()é\u{301}\u{2019}\u{200d}\u{3000}]{0,40}"
+        ) {
+            let mut expected = Vec::new();
+            for (i, word) in text.unicode_word_indices() {
+                let mut normal = String::new();
+                normalize_word(word, &mut normal);
+                if !normal.is_empty() {
+                    expected.push((i, i + word.len(), normal));
+                }
+            }
+            let mut tokenizer = NewsTokenizer;
+            let mut stream = tokenizer.token_stream(&text);
+            let mut got = Vec::new();
+            while stream.advance() {
+                let t = stream.token();
+                got.push((t.offset_from, t.offset_to, t.text.clone()));
+            }
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 
