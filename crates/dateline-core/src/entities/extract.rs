@@ -766,13 +766,25 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
     let mut gap_newlines = 0usize;
     // Runs of spaces change nothing below: the segmenter leaves them out.
     crate::segment::for_each_bound_but_spaces(text, |i, seg| {
-        let Some(c0) = seg.chars().next() else {
+        let Some(&b0) = seg.as_bytes().first() else {
             return;
         };
-        if !c0.is_whitespace() {
+        // Most segments open with an ASCII byte: classified without decoding a char.
+        let (c0, space, alnum) = if b0.is_ascii() {
+            let c = char::from(b0);
+            (
+                c,
+                b0.is_ascii_whitespace() || b0 == b'\x0b',
+                b0.is_ascii_alphanumeric(),
+            )
+        } else {
+            let c = seg.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.is_whitespace(), c.is_alphanumeric())
+        };
+        if !space {
             gap_newlines = 0;
         }
-        if c0.is_alphanumeric() {
+        if alnum {
             if hyphen_end == Some(i) {
                 hyphen_end = None;
                 if let Some(last) = toks.last_mut() {
@@ -835,7 +847,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             }
             return;
         }
-        if c0.is_whitespace() {
+        if space {
             hyphen_end = None;
             gap_newlines += seg.bytes().filter(|&b| b == b'\n').count();
             if gap_newlines >= 2 {
