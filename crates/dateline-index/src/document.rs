@@ -58,30 +58,49 @@ const SHORT_BODY_WORDS: usize = 50;
 /// and letters lower-cased, plus the title when the body is short. Titles are left out
 /// otherwise because scrapes re-headline the same story ("China continues breakneck growth"
 /// and "China continues rapid growth" over one body, as in BBC News).
+///
+/// The normalised text is written into one buffer and hashed once: fed to the hasher char by
+/// char, it cost a fifth of the instructions of an ingest that drops duplicates.
 pub(crate) fn content_key(article: &Article) -> u64 {
-    let short = article
-        .body
-        .split_whitespace()
-        .nth(SHORT_BODY_WORDS)
-        .is_none();
+    xxhash_rust::xxh3::xxh3_64(&content_text(article))
+}
+
+/// The normalised text [`content_key`] hashes: each word lower-cased and followed by a space,
+/// title then body, each ended by `0xff`.
+fn content_text(article: &Article) -> Vec<u8> {
+    let body = article.body.as_str();
+    let short = body.split_whitespace().nth(SHORT_BODY_WORDS).is_none();
     let title = if short {
         article.title.as_deref().unwrap_or("")
     } else {
         ""
     };
-    let mut h = Xxh3::new();
-    for part in [title, article.body.as_str()] {
-        // Lower-cased char by char: no allocation per word on the ingest path.
-        let mut utf8 = [0u8; 4];
-        for word in part.split_whitespace() {
-            for c in word.chars().flat_map(char::to_lowercase) {
-                h.update(c.encode_utf8(&mut utf8).as_bytes());
+    let mut text: Vec<u8> = Vec::with_capacity(title.len() + body.len() + 2);
+    for part in [title, body] {
+        if part.is_ascii() {
+            // Byte by byte, with no char decoding: `char::is_whitespace` on ASCII is
+            // `u8::is_ascii_whitespace` and the vertical tab.
+            let words = part
+                .as_bytes()
+                .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
+                .filter(|w| !w.is_empty());
+            for word in words {
+                text.extend(word.iter().map(u8::to_ascii_lowercase));
+                text.push(b' ');
             }
-            h.update(b" ");
+        } else {
+            let mut utf8 = [0u8; 4];
+            for word in part.split_whitespace() {
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    text.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+                }
+                text.push(b' ');
+            }
         }
-        h.update(&[0xff]);
+        // Never a byte of UTF-8: the title cannot run into the body.
+        text.push(0xff);
     }
-    h.digest()
+    text
 }
 
 pub(crate) fn to_tantivy_date(d: DateTime<Utc>) -> tantivy::DateTime {
@@ -261,5 +280,47 @@ pub(crate) fn to_article(s: &NewsSchema, doc: &TantivyDocument) -> Article {
                 mentions: 0,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`content_text`] by the definition: Unicode whitespace, each char lower-cased alone.
+    fn reference(title: &str, body: &str) -> Vec<u8> {
+        let short = body.split_whitespace().nth(SHORT_BODY_WORDS).is_none();
+        let mut out = Vec::new();
+        for part in [if short { title } else { "" }, body] {
+            for word in part.split_whitespace() {
+                let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+                out.extend(lower.bytes());
+                out.push(b' ');
+            }
+            out.push(0xff);
+        }
+        out
+    }
+
+    #[test]
+    fn copies_differing_in_case_and_spacing_share_a_key_and_other_words_do_not() {
+        let a = Article::new("a", "The  Fed\traised RATES.\n\nÉTÉ chaud");
+        let b = Article::new("b", " the fed raised rates. \u{b}été CHAUD ");
+        let c = Article::new("c", "The Fed cut rates. été chaud");
+        assert_eq!(content_key(&a), content_key(&b));
+        assert_ne!(content_key(&a), content_key(&c));
+    }
+
+    proptest! {
+        #[test]
+        fn the_content_text_is_the_lower_cased_words_of_title_and_short_body(
+            title in "[a-zA-Z \t\n\u{b}\u{c}\u{a0}\u{3000}ÉéİẞΣ]{0,20}",
+            body in "[a-zA-Z. \t\n\u{b}\u{c}\u{a0}\u{3000}ÉéİẞΣ]{0,300}",
+        ) {
+            let mut article = Article::new("x", body.clone());
+            article.title = Some(title.clone());
+            prop_assert_eq!(content_text(&article), reference(&title, &body));
+        }
     }
 }
