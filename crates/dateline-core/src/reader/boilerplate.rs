@@ -104,6 +104,27 @@ fn line_key(line: &str) -> Option<u64> {
     // bytes and each word adds one space, so four times the longest line always fits.
     let mut buf = [0u8; 4 * MAX_LINE_BYTES];
     let mut n = 0;
+    if line.is_ascii() {
+        // Byte by byte, with no char decoding (`char::is_whitespace` on ASCII is
+        // `u8::is_ascii_whitespace` and the vertical tab).
+        let words = line
+            .as_bytes()
+            .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
+            .filter(|w| !w.is_empty());
+        for (words, w) in words.enumerate() {
+            if words == MAX_WORDS {
+                return None;
+            }
+            let out = buf.get_mut(n..n + w.len())?;
+            for (to, from) in out.iter_mut().zip(w) {
+                *to = from.to_ascii_lowercase();
+            }
+            n += w.len();
+            *buf.get_mut(n)? = b' ';
+            n += 1;
+        }
+        return Some(xxh3_64(&buf[..n]));
+    }
     for (words, w) in line.split_whitespace().enumerate() {
         if words == MAX_WORDS {
             return None;

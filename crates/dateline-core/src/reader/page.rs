@@ -300,6 +300,16 @@ fn line_features<'a>(idx: usize, text: &'a str, learned: bool) -> Line<'a> {
 
 /// Length in words; in scripts written without spaces, two characters count as a word.
 fn word_weight(text: &str) -> f32 {
+    if text.is_ascii() {
+        // No char decoding; ASCII has no CJK.
+        let (mut w, mut in_word) = (0u32, false);
+        for b in text.bytes() {
+            let alnum = b.is_ascii_alphanumeric();
+            w += u32::from(alnum && !in_word);
+            in_word = alnum;
+        }
+        return w as f32;
+    }
     let mut w = 0f32;
     let mut in_word = false;
     let mut cjk = 0u32;

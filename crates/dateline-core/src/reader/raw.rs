@@ -258,6 +258,17 @@ fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
 
 /// A line that is mostly navigation-icon words.
 fn is_icon_junk(line: &str) -> bool {
+    // Most lines have no `icon` at all: one pass over the bytes says so.
+    let icon_at = |x: &[u8]| x[0] | 0x20 == b'i' && x.eq_ignore_ascii_case(b"icon");
+    if line
+        .as_bytes()
+        .windows(4)
+        .filter(|x| icon_at(x))
+        .nth(2)
+        .is_none()
+    {
+        return false;
+    }
     let (mut words, mut icons) = (0usize, 0usize);
     for w in line.split_whitespace() {
         words += 1;
