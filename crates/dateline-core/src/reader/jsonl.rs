@@ -150,12 +150,13 @@ impl<R: BufRead> JsonLines<R> {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if let Some(pos) = line.iter().position(|&b| b == 0) {
-                let at = offset + pos as u64;
-                if at < BINARY_SNIFF {
-                    self.done = true;
-                    return Some(Err(ReadError::Binary { offset: at }));
-                }
+            // Only the file's first bytes are sniffed: most lines are never scanned for NUL.
+            let sniffed = BINARY_SNIFF.saturating_sub(offset).min(line.len() as u64) as usize;
+            if let Some(pos) = line[..sniffed].iter().position(|&b| b == 0) {
+                self.done = true;
+                return Some(Err(ReadError::Binary {
+                    offset: offset + pos as u64,
+                }));
             }
             return Some(Ok(RawLine {
                 line: self.line_no,
