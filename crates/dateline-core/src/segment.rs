@@ -79,6 +79,32 @@ fn bounds<'a, const SPACES: bool>(text: &'a str, mut f: impl FnMut(usize, &'a st
     }
 }
 
+/// `char::is_whitespace` of an ASCII byte: `u8::is_ascii_whitespace` and the vertical tab.
+///
+/// ```
+/// use dateline_core::segment::is_ascii_space;
+///
+/// for b in 0..0x80u8 {
+///     assert_eq!(is_ascii_space(b), char::from(b).is_whitespace());
+/// }
+/// ```
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The words of ASCII `text` between runs of whitespace, as `str::split_whitespace` gives
+/// them, split byte by byte.
+///
+/// ```
+/// use dateline_core::segment::ascii_words;
+///
+/// let words: Vec<&[u8]> = ascii_words(b" Home\x0b page\t").collect();
+/// assert_eq!(words, [&b"Home"[..], &b"page"[..]]);
+/// ```
+pub fn ascii_words(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|&b| is_ascii_space(b)).filter(|w| !w.is_empty())
+}
+
 /// The words of `text` (segments holding a letter or digit), with their byte offsets: the
 /// same as `unicode-segmentation`'s `unicode_word_indices`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -4,6 +4,7 @@ use chrono::{DateTime, Datelike, Utc};
 use dateline_core::analyzer::{analyze_tokens_with, Stemming};
 use dateline_core::entities::push_key;
 use dateline_core::schema::NewsSchema;
+use dateline_core::segment::ascii_words;
 use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
 use tantivy::schema::Value;
@@ -78,13 +79,8 @@ fn content_text(article: &Article) -> Vec<u8> {
     let mut text: Vec<u8> = Vec::with_capacity(title.len() + body.len() + 2);
     for part in [title, body] {
         if part.is_ascii() {
-            // Byte by byte, with no char decoding: `char::is_whitespace` on ASCII is
-            // `u8::is_ascii_whitespace` and the vertical tab.
-            let words = part
-                .as_bytes()
-                .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
-                .filter(|w| !w.is_empty());
-            for word in words {
+            // Byte by byte, with no char decoding.
+            for word in ascii_words(part.as_bytes()) {
                 text.extend(word.iter().map(u8::to_ascii_lowercase));
                 text.push(b' ');
             }

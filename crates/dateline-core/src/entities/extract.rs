@@ -774,7 +774,7 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
             let c = char::from(b0);
             (
                 c,
-                b0.is_ascii_whitespace() || b0 == b'\x0b',
+                crate::segment::is_ascii_space(b0),
                 b0.is_ascii_alphanumeric(),
             )
         } else {

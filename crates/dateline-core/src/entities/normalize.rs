@@ -72,8 +72,7 @@ impl<'a> KeyWriter<'a> {
             // Most names are ASCII: no char decoding, no Unicode tables.
             self.out.reserve(text.len());
             for &b in text.as_bytes() {
-                // `char::is_whitespace` on ASCII.
-                if matches!(b, b'\t'..=b'\r' | b' ') {
+                if crate::segment::is_ascii_space(b) {
                     self.pending_space = self.out.len() > self.start;
                     continue;
                 }

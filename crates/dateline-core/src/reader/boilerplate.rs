@@ -105,13 +105,8 @@ fn line_key(line: &str) -> Option<u64> {
     let mut buf = [0u8; 4 * MAX_LINE_BYTES];
     let mut n = 0;
     if line.is_ascii() {
-        // Byte by byte, with no char decoding (`char::is_whitespace` on ASCII is
-        // `u8::is_ascii_whitespace` and the vertical tab).
-        let words = line
-            .as_bytes()
-            .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
-            .filter(|w| !w.is_empty());
-        for (words, w) in words.enumerate() {
+        // Byte by byte, with no char decoding.
+        for (words, w) in crate::segment::ascii_words(line.as_bytes()).enumerate() {
             if words == MAX_WORDS {
                 return None;
             }
