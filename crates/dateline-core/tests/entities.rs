@@ -458,3 +458,76 @@ fn reuters_first_2000_bodies_never_panic_and_find_each_kind() {
         "PER {per} ORG {org} LOC {loc}"
     );
 }
+
+/// Entities of the first `n` Reuters-21578 articles, counted by `(type, name)`.
+fn reuters_entity_counts(
+    n: usize,
+) -> Option<std::collections::HashMap<(EntityKind, String), usize>> {
+    let data = common::shared_data()?;
+    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters docs");
+    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
+    let ex = EntityExtractor::new();
+    let mut counts = std::collections::HashMap::new();
+    for line in reader.lines().take(n) {
+        let doc: serde_json::Value =
+            serde_json::from_str(&line.expect("gzip line")).expect("json line");
+        let body = doc["body"].as_str().unwrap_or_default();
+        for e in ex.extract(doc["title"].as_str(), body) {
+            *counts.entry((e.kind, e.name)).or_insert(0) += 1;
+        }
+    }
+    Some(counts)
+}
+
+/// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26
+/// articles, `Merrill Lynch Capital Markets` in 21, `Airbus Industrie` in 14, `Goldman` (of
+/// `Goldman, Sachs and Co`) in 18, `State George Shultz` in 6, `Easter` and `Sterling` in 9
+/// each, `Conn` (of `STAMFORD, Conn.`) in 7, and `Ltd` as an organisation in 30.
+#[test]
+fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
+    let Some(counts) = reuters_entity_counts(5000) else {
+        return;
+    };
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    for firm in [
+        "Merrill Lynch",
+        "Merrill Lynch Capital Markets",
+        "Morgan Stanley",
+        "Salomon Brothers",
+        "Smith Barney",
+        "Societe Generale",
+        "Airbus Industrie",
+    ] {
+        assert_eq!(count(EntityKind::Person, firm), 0, "{firm} as a person");
+    }
+    for firm in [
+        "Merrill Lynch",
+        "Merrill Lynch Capital Markets",
+        "Salomon Brothers",
+        "Goldman Sachs",
+        "Kidder Peabody",
+        "Societe Generale",
+    ] {
+        assert!(
+            count(EntityKind::Organization, firm) >= 5,
+            "{firm}: {}",
+            count(EntityKind::Organization, firm)
+        );
+    }
+    // `Goldman, Sachs & Co` and a lone `Goldman` still read as a surname.
+    assert!(count(EntityKind::Person, "Goldman") <= 3);
+    assert_eq!(count(EntityKind::Person, "State George Shultz"), 0);
+    assert!(count(EntityKind::Person, "George Shultz") >= 10);
+    assert_eq!(count(EntityKind::Person, "Exchequer Nigel Lawson"), 0);
+    assert!(count(EntityKind::Place, "Connecticut") >= 5);
+    for junk in ["Easter", "Sterling", "Conn"] {
+        assert!(
+            count(EntityKind::Person, junk) <= 1,
+            "{junk}: {}",
+            count(EntityKind::Person, junk)
+        );
+    }
+    for suffix in ["Ltd", "Co", "Inc"] {
+        assert_eq!(count(EntityKind::Organization, suffix), 0, "{suffix} alone");
+    }
+}

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::aliases::AliasTable;
 use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
-use super::normalize::{normalize_into, normalize_key, KeyWriter};
+use super::normalize::{normalize_into, normalize_key, push_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
 // ---------------------------------------------------------------------------------------
@@ -60,6 +60,11 @@ const SURNAME: u32 = 1 << 18;
 const CURRENCY: u32 = 1 << 19;
 /// A dotted abbreviation (`U.S.`): the run goes on only into a name (`U.S. Treasury`).
 const ABBR: u32 = 1 << 20;
+/// Never an entity alone: a holiday, a currency word, a legal suffix ([`NOT_NAMES`],
+/// [`LEGAL_SUFFIXES`]).
+const NOT_NAME: u32 = 1 << 21;
+/// A U.S. state's abbreviation ([`STATE_ABBRS`]), read as the state after a city.
+const STATE_ABBR: u32 = 1 << 22;
 
 /// Compass words that, with a demonym, make one group name (`South African`).
 const COMPASS: &[&str] = &[
@@ -180,6 +185,71 @@ const CLUB_FIRSTS: &[&str] = &[
 ];
 
 /// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
+/// Words that are never an entity alone, although capitalised and often in given-name or
+/// surname lists: holidays (`Easter`) and currencies written as words (`Sterling fell`).
+const NOT_NAMES: &[&str] = &[
+    "easter",
+    "christmas",
+    "thanksgiving",
+    "passover",
+    "hanukkah",
+    "lent",
+    "sterling",
+    "ecus",
+];
+
+/// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
+/// Conn.`, `Tampa, Fla.`. Read as the state only there: alone, `Mass` and `Wash` are words.
+const STATE_ABBRS: &[(&str, &str)] = &[
+    ("ala", "Alabama"),
+    ("ariz", "Arizona"),
+    ("ark", "Arkansas"),
+    ("calif", "California"),
+    ("colo", "Colorado"),
+    ("conn", "Connecticut"),
+    ("del", "Delaware"),
+    ("fla", "Florida"),
+    ("ga", "Georgia"),
+    ("ill", "Illinois"),
+    ("ind", "Indiana"),
+    ("kan", "Kansas"),
+    ("kans", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("minn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("neb", "Nebraska"),
+    ("nev", "Nevada"),
+    ("okla", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("tenn", "Tennessee"),
+    ("tex", "Texas"),
+    ("va", "Virginia"),
+    ("vt", "Vermont"),
+    ("wash", "Washington"),
+    ("wis", "Wisconsin"),
+    ("wyo", "Wyoming"),
+];
+
+/// First words of company names that are not English (`Societe Generale`, `Credit Suisse`,
+/// `Banco Santander`), whose last word is no organisation head.
+const ORG_FIRSTS: &[&str] = &[
+    "societe",
+    "banque",
+    "banca",
+    "banco",
+    "compagnie",
+    "groupe",
+    "credit",
+    "caisse",
+];
+
 const MISC_HEADS: &[&str] = &[
     "cup",
     "open",
@@ -558,6 +628,13 @@ fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
     out.extend(g.english.iter().map(|w| (w.as_str(), DICT)));
     out.extend(g.places.keys().map(|w| (w.as_str(), PLACE1)));
     out.extend(g.surnames.iter().map(|w| (w.as_str(), SURNAME)));
+    out.extend(
+        NOT_NAMES
+            .iter()
+            .chain(LEGAL_SUFFIXES)
+            .map(|w| (*w, NOT_NAME)),
+    );
+    out.extend(STATE_ABBRS.iter().map(|(a, _)| (*a, STATE_ABBR)));
     out
 }
 
@@ -948,6 +1025,10 @@ struct Agg {
     name: String,
     forms: Vec<String>,
     mentions: u32,
+    /// Mentions whose kind was guessed from the shape of the name alone (a given name and
+    /// capitalised words, a short run of unknown ones): when every mention is one, the name
+    /// may still be the short form of an organisation in the article (`Merrill Lynch`).
+    guessed: u32,
 }
 
 /// A single-word mention that may be the short form of a full person name.
@@ -958,6 +1039,9 @@ struct Pending {
     seq: u32,
     /// Kind given to the word when no full name claims it (`None`: dropped).
     fallback: Option<EntityKind>,
+    /// The kind was only guessed (a surname, a word of no known kind), so an organisation of
+    /// the article that starts with the word claims it too; a title marks a person for sure.
+    guessed: bool,
 }
 
 #[derive(Debug, Default)]
@@ -1027,6 +1111,7 @@ impl Collector {
                     name: canonical.to_string(),
                     forms: Vec::new(),
                     mentions: 0,
+                    guessed: 0,
                 });
                 let i = self.ents.len() - 1;
                 if kind == EntityKind::Person {
@@ -1054,12 +1139,24 @@ impl Collector {
         idx
     }
 
-    fn pend(&mut self, surface: String, person_hint: bool, span: (usize, usize)) {
-        self.pend_as(surface, person_hint.then_some(EntityKind::Person), span);
+    /// Counts the last mention of entity `idx` as one whose kind was guessed.
+    fn guessed(&mut self, idx: usize) {
+        self.ents[idx].guessed += 1;
+    }
+
+    /// A single word after a title: a person's surname, to join to the full name later.
+    fn pend_person(&mut self, surface: String, span: (usize, usize)) {
+        self.pend_as(surface, Some(EntityKind::Person), false, span);
     }
 
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
-    fn pend_as(&mut self, surface: String, fallback: Option<EntityKind>, span: (usize, usize)) {
+    fn pend_as(
+        &mut self,
+        surface: String,
+        fallback: Option<EntityKind>,
+        guessed: bool,
+        span: (usize, usize),
+    ) {
         let mut key = normalize_key(&surface);
         key.truncate(key.trim_end_matches('.').len());
         self.raw.push(RawMention {
@@ -1073,6 +1170,7 @@ impl Collector {
             surface,
             seq: self.seq,
             fallback,
+            guessed,
         });
         self.seq += 1;
     }
@@ -1090,8 +1188,32 @@ impl Collector {
     }
 
     /// Joins short forms to full person names; keeps titled ones as persons of their own.
+    /// A name whose kind was only guessed joins the article's organisation that it is the
+    /// whole or the first words of (`Chrysler`, `Merrill Lynch` beside `Chrysler Corp`,
+    /// `Merrill Lynch and Co Inc`): one name keeps one sense within an article.
     /// The collector is left to [`clear`](Self::clear) and reuse.
     fn finish(&mut self, title: Option<&str>, body: &str) -> Extraction {
+        let guessed_person =
+            |a: &Agg| a.kind == EntityKind::Person && a.guessed > 0 && a.guessed == a.mentions;
+        // The organisations' keys, in one buffer, when some name may join one.
+        let mut org_keys = String::new();
+        let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
+        if self.pending.iter().any(|p| p.guessed) || self.ents.iter().any(guessed_person) {
+            for (i, a) in self.ents.iter().enumerate() {
+                if a.kind == EntityKind::Organization {
+                    let start = org_keys.len();
+                    push_key(&a.name, &mut org_keys);
+                    orgs.push((start, org_keys.len(), i));
+                }
+            }
+        }
+        let org_of = |key: &str| {
+            let keys = orgs.iter().map(|&(s, e, i)| (&org_keys[s..e], i));
+            let starts = |k: &str| k.strip_prefix(key).is_some_and(|r| r.starts_with(' '));
+            (keys.clone().find(|&(k, _)| k == key))
+                .or_else(|| keys.clone().find(|&(k, _)| starts(k)))
+                .map(|(_, i)| i)
+        };
         let mut pending = std::mem::take(&mut self.pending);
         let mut resolved: Vec<Option<usize>> = Vec::with_capacity(pending.len());
         for p in pending.drain(..) {
@@ -1113,7 +1235,11 @@ impl Collector {
                     first_after = Some((*seq, *idx));
                 }
             }
-            if let Some((_, idx)) = best.or(first_after) {
+            let claimed = best
+                .or(first_after)
+                .map(|(_, idx)| idx)
+                .or_else(|| org_of(&p.key).filter(|_| p.guessed));
+            if let Some(idx) = claimed {
                 let e = &mut self.ents[idx];
                 e.mentions += 1;
                 if !e.forms.contains(&p.surface) {
@@ -1121,19 +1247,48 @@ impl Collector {
                 }
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
-                resolved.push(Some(self.add(&p.surface, kind, &p.surface)));
+                let idx = self.add(&p.surface, kind, &p.surface);
+                if p.guessed {
+                    self.guessed(idx);
+                }
+                resolved.push(Some(idx));
             } else {
                 resolved.push(None);
             }
         }
         self.pending = pending;
+        // Names of several words guessed to be people, at every mention.
+        let mut redirect: Vec<usize> = (0..self.ents.len()).collect();
+        let mut key = std::mem::take(&mut self.key);
+        for (i, to) in redirect.iter_mut().enumerate() {
+            let a = &self.ents[i];
+            if !guessed_person(a) || orgs.is_empty() {
+                continue;
+            }
+            normalize_into(&a.name, &mut key);
+            let Some(org) = org_of(&key) else {
+                continue;
+            };
+            *to = org;
+            let (mentions, forms) = (a.mentions, std::mem::take(&mut self.ents[i].forms));
+            let o = &mut self.ents[org];
+            o.mentions += mentions;
+            for form in forms {
+                if !o.forms.contains(&form) {
+                    o.forms.push(form);
+                }
+            }
+        }
+        self.key = key;
         let mut mentions: Vec<Mention> = Vec::with_capacity(self.raw.len());
         for m in &self.raw {
             let idx = match m.target {
                 Target::Entity(i) => Some(i),
                 Target::Pending(p) => resolved.get(p).copied().flatten(),
             };
-            let Some(idx) = idx else { continue };
+            let Some(idx) = idx.map(|i| redirect[i]) else {
+                continue;
+            };
             let text = match m.field {
                 MentionField::Title => title.unwrap_or(""),
                 MentionField::Body => body,
@@ -1155,7 +1310,9 @@ impl Collector {
         let mut entities: Vec<Entity> = self
             .ents
             .drain(..)
-            .map(|a| Entity {
+            .enumerate()
+            .filter(|&(i, _)| redirect[i] == i)
+            .map(|(_, a)| Entity {
                 kind: a.kind,
                 name: a.name,
                 forms: a.forms,
@@ -1409,7 +1566,10 @@ impl EntityExtractor {
                 i += 1;
                 continue;
             }
-            if sentence_common(t) {
+            // A title opens the run even at a sentence start (`Secretary of State George
+            // Shultz said`, `U.S. Secretary of State ...`): classifying strips it, and a title
+            // with no name after it yields nothing.
+            if sentence_common(t) && !t.has(TITLE) {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
@@ -1455,9 +1615,69 @@ impl EntityExtractor {
                     break;
                 }
             }
+            if let Some(end) = self.firm_after_comma(doc, i, j) {
+                let surface = doc.surface(i, end);
+                // `Goldman, Sachs and Co` is the firm `Goldman Sachs` when that is an alias.
+                let canonical = match self.firm_name(doc, g, col, i, end) {
+                    Some(name) => name,
+                    None => Cow::Borrowed(surface.trim_end_matches('.')),
+                };
+                self.emit(doc, col, &canonical, EntityKind::Organization, i, end);
+                i = end + 1;
+                continue;
+            }
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
+    }
+
+    /// A firm named after its partners, a comma apart: `Goldman, Sachs and Co`, `Kidder,
+    /// Peabody and Co`, `Donaldson, Lufkin and Jenrette Inc`. The run `s..=e` is one
+    /// capitalised word; the firm goes on after the comma through `and` to a legal suffix, all
+    /// within four words. Returns the firm's last token.
+    fn firm_after_comma(&self, doc: &Doc, s: usize, e: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        if s != e || toks[s].has(ALL_CAPS | SENT) && !toks[s].has(FIRST | SURNAME) {
+            return None;
+        }
+        let next = toks.get(e + 1)?;
+        if doc.text[toks[e].end..next.start].trim_matches([' ', '\t']) != "," || !next.has(CAP) {
+            return None;
+        }
+        let mut saw_and = false;
+        for (k, t) in toks.iter().enumerate().take(e + 6).skip(e + 1) {
+            if k > e + 1 && t.has(BREAK) {
+                return None;
+            }
+            if t.has(AND) && !t.has(CAP) {
+                saw_and = true;
+            } else if !t.has(CAP) {
+                return None;
+            } else if saw_and && in_list(doc.word(k).trim_end_matches('.'), LEGAL_SUFFIXES) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// The alias of a firm found by [`firm_after_comma`](Self::firm_after_comma), looked up
+    /// without its `and Co`: `Goldman, Sachs` is the alias `Goldman Sachs`.
+    fn firm_name(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<Cow<'_, str>> {
+        let and = (s + 1..e).rev().find(|&k| doc.toks[k].has(AND))?;
+        let name = self.known(doc, g, col, s, e).or_else(|| {
+            // The key of `Goldman, Sachs` has no comma: the partners' names a space apart.
+            let partners = format!("{} {}", doc.word(s), doc.surface(s + 1, and - 1));
+            let (c, k) = self.aliases.resolve(&partners)?;
+            Some((Cow::Borrowed(c), k))
+        })?;
+        (name.1 == EntityKind::Organization).then_some(name.0)
     }
 
     /// Whether the run goes on after the dotted abbreviation `j` (`U.S. Treasury`, `U.S.
@@ -1535,7 +1755,7 @@ impl EntityExtractor {
                 || (s == e && ts.has(MONTH_ABBR))
             {
                 s += 1;
-            } else if (te.has(MONTH) && !(e > s && toks[e - 1].has(FIRST)))
+            } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && toks[e - 1].has(FIRST)))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
                 // A name does not end in a common word (`Year Shr`, `Said I'm`).
                 || (e > s && te.has(COMMON) && !te.has(ALL_CAPS))
@@ -1575,7 +1795,23 @@ impl EntityExtractor {
                 self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, s, e);
                 return;
             }
-            if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) {
+            if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) || t.has(NOT_NAME) {
+                return;
+            }
+            if let Some(state) = t
+                .has(STATE_ABBR)
+                .then(|| self.state_after_city(doc, s))
+                .flatten()
+            {
+                // The abbreviation's dot is part of the mention.
+                let (start, mut end) = doc.span(s, e);
+                end += usize::from(doc.text[end..].starts_with('.'));
+                col.emit(
+                    state,
+                    EntityKind::Place,
+                    &doc.text[start..end],
+                    (start, end),
+                );
                 return;
             }
             if t.has(ALL_CAPS) {
@@ -1599,7 +1835,12 @@ impl EntityExtractor {
                 return;
             }
             let fallback = self.single_fallback(doc, s);
-            col.pend_as(doc.surface(s, e).into_owned(), fallback, doc.span(s, e));
+            col.pend_as(
+                doc.surface(s, e).into_owned(),
+                fallback,
+                true,
+                doc.span(s, e),
+            );
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
@@ -1658,7 +1899,7 @@ impl EntityExtractor {
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
         {
             let surface = doc.surface(s, e);
-            self.emit(
+            let idx = self.emit(
                 doc,
                 col,
                 surface.trim_end_matches('.'),
@@ -1666,6 +1907,7 @@ impl EntityExtractor {
                 s,
                 e,
             );
+            col.guessed(idx);
             return;
         }
         // 6. A leading sentence-initial word, common word or demonym: drop it and retry.
@@ -1724,7 +1966,10 @@ impl EntityExtractor {
                 EntityKind::Organization
             };
             let surface = doc.surface(s, e);
-            self.emit(doc, col, surface.trim_end_matches('.'), kind, s, e);
+            let idx = self.emit(doc, col, surface.trim_end_matches('.'), kind, s, e);
+            if kind == EntityKind::Person {
+                col.guessed(idx);
+            }
         }
     }
 
@@ -1777,6 +2022,22 @@ impl EntityExtractor {
             return None;
         }
         Some(EntityKind::Organization)
+    }
+
+    /// The U.S. state that token `s` abbreviates, when it follows a capitalised word and a
+    /// comma and ends in a dot or is followed by a comma (`Greenwich, Conn.`).
+    fn state_after_city(&self, doc: &Doc, s: usize) -> Option<&'static str> {
+        let toks = &doc.toks;
+        let word = doc.word(s);
+        let abbr = word.strip_suffix('.').unwrap_or(word);
+        let &(_, state) = STATE_ABBRS
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(abbr))?;
+        let prev = toks.get(s.checked_sub(1)?)?;
+        let between = &doc.text[prev.end..toks[s].start];
+        let after = doc.text[toks[s].end..].chars().next();
+        let ends = word.ends_with('.') || matches!(after, Some('.' | ','));
+        (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.
@@ -1990,13 +2251,13 @@ impl EntityExtractor {
         kind: EntityKind,
         s: usize,
         e: usize,
-    ) {
+    ) -> usize {
         let kind = if kind == EntityKind::Place && self.team_place(doc, canonical, s, e) {
             EntityKind::Organization // a city standing for its team: `Chicago 5 Boston 3`
         } else {
             kind
         };
-        col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e));
+        let idx = col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e));
         if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
             // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
             // the place is counted for the article, without a mention of its own.
@@ -2012,6 +2273,7 @@ impl EntityExtractor {
                 }
             }
         }
+        idx
     }
 
     /// A person after a title: an alias, a full name, or a surname to join later.
@@ -2033,7 +2295,7 @@ impl EntityExtractor {
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
-            col.pend(doc.surface(s, e).into_owned(), true, doc.span(s, e));
+            col.pend_person(doc.surface(s, e).into_owned(), doc.span(s, e));
         } else {
             let surface = doc.surface(s, e);
             col.emit(
@@ -2161,7 +2423,9 @@ impl EntityExtractor {
     /// An organisation head word last, or just before the first inner `of`/`for`.
     fn has_org_head(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        if toks[e].has(ORG_HEAD) || (e > s && in_list(doc.word(s), CLUB_FIRSTS)) {
+        if toks[e].has(ORG_HEAD)
+            || (e > s && (in_list(doc.word(s), CLUB_FIRSTS) || in_list(doc.word(s), ORG_FIRSTS)))
+        {
             return true;
         }
         match (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP) && !toks[k].has(AND))
@@ -2217,6 +2481,95 @@ mod tests {
             .filter(|e| e.kind == kind)
             .map(|e| e.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_title_at_a_sentence_start_is_stripped() {
+        let ex = EntityExtractor::new();
+        for body in [
+            "Secretary of State George Shultz said talks would go on.",
+            "U.S. Secretary of State George Shultz met them.",
+        ] {
+            let found = ex.extract(None, body);
+            assert_eq!(
+                names(&found, EntityKind::Person),
+                ["George Shultz"],
+                "{body}"
+            );
+        }
+        let found = ex.extract(None, "Chancellor of the Exchequer Nigel Lawson spoke.");
+        assert_eq!(names(&found, EntityKind::Person), ["Nigel Lawson"]);
+    }
+
+    #[test]
+    fn a_guessed_name_that_starts_an_organisation_of_the_article_joins_it() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Chrysler Corp said sales rose. Chrysler said new models helped. \
+             Dana Corp gained, said Dana Lynch of Dana Corp.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Chrysler Corp", "Dana Corp"]
+        );
+        let chrysler = &found[0];
+        assert_eq!((chrysler.mentions, chrysler.forms.len()), (2, 2));
+        // A person named in full is no short form of the firm.
+        assert_eq!(names(&found, EntityKind::Person), ["Dana Lynch"]);
+        let mentions = ex.mentions(None, "Chrysler Corp rose. Chrysler said so.");
+        assert!(
+            mentions.iter().all(|m| m.kind == EntityKind::Organization),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_abbreviation_after_a_city_is_the_state() {
+        let ex = EntityExtractor::new();
+        let text = "STAMFORD, Conn., March 3 - Xerox bought a unit in Tampa, Fla.";
+        let found = ex.extract(None, text);
+        let places = names(&found, EntityKind::Place);
+        for state in ["Connecticut", "Florida"] {
+            assert!(places.iter().any(|p| p == state), "{places:?}");
+        }
+        let conn = ex.mentions(None, text);
+        assert!(conn
+            .iter()
+            .any(|m| m.text == "Conn." && m.entity == "Connecticut"));
+        // Elsewhere the same words are words or names.
+        let found = ex.extract(None, "Mass layoffs hit Wash Street, Conn Smith said.");
+        assert!(!names(&found, EntityKind::Place)
+            .iter()
+            .any(|p| p == "Massachusetts"));
+    }
+
+    #[test]
+    fn a_firm_of_partners_a_comma_apart_is_one_organisation() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The issue was led by Goldman, Sachs and Co and Donaldson, Lufkin and Jenrette Inc.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Donaldson, Lufkin and Jenrette Inc", "Goldman Sachs"]
+        );
+        assert!(names(&found, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn holidays_currencies_and_lone_legal_suffixes_are_never_entities() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Easter holidays cut trading. Sterling fell. Its unit, Ltd, said so. \
+             The company will Pay Aug 15.",
+        );
+        assert!(
+            found.iter().all(|e| e.kind == EntityKind::Misc),
+            "{found:?}"
+        );
     }
 
     #[test]
