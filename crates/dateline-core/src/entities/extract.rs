@@ -1338,8 +1338,9 @@ impl Collector {
 /// titles are stripped (a title marks a person), and runs are classified by the alias
 /// table, then the place gazetteer, title cue, organisation head words, given names and
 /// short acronyms. Unknown runs are dropped (precision first). Within an article, acronyms
-/// in parentheses become aliases of the preceding name, and short forms (`Hammond`,
-/// `al-Abadi`) join the full person name.
+/// in parentheses become aliases of the preceding name, short forms (`Hammond`, `al-Abadi`)
+/// join the full person name, and a name only guessed to be a person (`Chrysler`, `Merrill
+/// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`).
 ///
 /// # Example
 /// ```
