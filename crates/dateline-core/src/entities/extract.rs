@@ -245,9 +245,11 @@ const ORG_FIRSTS: &[&str] = &[
     "banca",
     "banco",
     "compagnie",
+    "cie",
     "groupe",
     "credit",
     "caisse",
+    "usines",
 ];
 
 const MISC_HEADS: &[&str] = &[
@@ -268,6 +270,26 @@ const MISC_HEADS: &[&str] = &[
     "masters",
     "classic",
     "olympiad",
+    "accord",
+    "accords",
+    "treaty",
+    "pact",
+];
+/// Last words of natural features: an unknown run ending in one is a place (`Aegean Sea`).
+const PLACE_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "strait",
+    "straits",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "peninsula",
+    "desert",
+    "canal",
+    "bay",
 ];
 /// First words of a headline that mark a sports story (`SOCCER - ...`).
 const SPORTS: &[&str] = &[
@@ -1951,6 +1973,9 @@ impl EntityExtractor {
         else if e > s && in_list(doc.word(e), MISC_HEADS) {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+        } else if e > s && in_list(doc.word(e), PLACE_HEADS) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Place, s, e);
         } else if e > s {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
@@ -1981,7 +2006,12 @@ impl EntityExtractor {
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
             if !doc.toks[s - 1].has(CAP) && in_list(prev, PLACE_CUES) {
-                return Some(EntityKind::Place);
+                // `in Congress`, `at Parliament`: a head word there is an institution.
+                return Some(if t.has(ORG_HEAD) {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Place
+                });
             }
         }
         let (letters, _, _) = letter_shape(doc.word(s));
@@ -2569,6 +2599,34 @@ mod tests {
         );
         assert!(
             found.iter().all(|e| e.kind == EntityKind::Misc),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn last_and_first_words_mark_institutions_features_and_accords() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The bill stalled in Congress. Tankers crossed the Aegean Sea. The Louvre Accord \
+             held, said Yamaichi International and Cie Generale d'Electricite.",
+        );
+        let kind_of = |name: &str| found.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(
+            kind_of("Congress"),
+            Some(EntityKind::Organization),
+            "{found:?}"
+        );
+        assert_eq!(kind_of("Aegean Sea"), Some(EntityKind::Place));
+        assert_eq!(kind_of("Louvre Accord"), Some(EntityKind::Misc));
+        assert_eq!(
+            kind_of("Yamaichi International"),
+            Some(EntityKind::Organization)
+        );
+        assert!(
+            names(&found, EntityKind::Organization)
+                .iter()
+                .any(|n| n.starts_with("Cie Generale")),
             "{found:?}"
         );
     }
