@@ -1596,7 +1596,8 @@ impl EntityExtractor {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                    .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k));
+                    .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k))
+                    || (t.has(END_RUN) && self.possessive_firm(doc, g, col, i, i).is_some());
                 if !whole {
                     i += 1;
                     continue;
@@ -1638,6 +1639,15 @@ impl EntityExtractor {
                     break;
                 }
             }
+            let firm = toks[j]
+                .has(END_RUN)
+                .then(|| self.possessive_firm(doc, g, col, i, j))
+                .flatten();
+            if let Some((end, name)) = firm {
+                self.emit(doc, col, &name, EntityKind::Organization, i, end);
+                i = end + 1;
+                continue;
+            }
             if let Some(end) = self.firm_after_comma(doc, i, j) {
                 let surface = doc.surface(i, end);
                 // `Goldman, Sachs and Co` is the firm `Goldman Sachs` when that is an alias.
@@ -1652,6 +1662,51 @@ impl EntityExtractor {
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
+    }
+
+    /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
+    /// `Standard and Poor's Corp`): the run `s..=e` ends in the possessive, which ends runs,
+    /// and the capitalised words after it complete an organisation of the alias table. Returns
+    /// the firm's last token and its name.
+    #[inline(never)]
+    fn possessive_firm(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, String)> {
+        let toks = &doc.toks;
+        // The token stops before its possessive `'s`, and the next one starts a new run.
+        let after = &doc.text[toks[e].end..];
+        if !toks[e].has(END_RUN) || !(after.starts_with("'s") || after.starts_with("\u{2019}s")) {
+            return None;
+        }
+        // Only names of two words or more have a possessive inside, and their first word
+        // heads one of them (`moody's` of `Moody's Investors Service`).
+        let first = doc.text[toks[s].start..]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let mut stack = [0; STACK_KEY];
+        let mut buf = doc.key.borrow_mut();
+        if !self.heads.contains(key_of(first, &mut stack, &mut buf)) {
+            return None;
+        }
+        drop(buf);
+        let cap = |k: usize| {
+            toks[k].has(CAP) && !toks[k].has(SKIP) && (k == e + 1 || !toks[k].has(BREAK))
+        };
+        let last = (e + 1..toks.len().min(e + 5))
+            .take_while(|&k| cap(k))
+            .last()?;
+        (e + 1..=last)
+            .rev()
+            .find_map(|k| match self.known(doc, g, col, s, k) {
+                Some((name, EntityKind::Organization)) => Some((k, name.into_owned())),
+                _ => None,
+            })
     }
 
     /// A firm named after its partners, a comma apart: `Goldman, Sachs and Co`, `Kidder,
@@ -2587,6 +2642,21 @@ mod tests {
             ["Donaldson, Lufkin and Jenrette Inc", "Goldman Sachs"]
         );
         assert!(names(&found, EntityKind::Person).is_empty());
+        // A possessive inside a known firm's name, at a sentence start or not; elsewhere a
+        // possessive still ends a name.
+        for body in [
+            "Moody's Investors Service Inc cut the rating.",
+            "The rating was cut by Moody's\nInvestors Service Inc on Monday.",
+        ] {
+            let found = ex.extract(None, body);
+            assert_eq!(
+                names(&found, EntityKind::Organization),
+                ["Moody's"],
+                "{body}"
+            );
+        }
+        let found = ex.extract(None, "Britain's Labour Party objected.");
+        assert_eq!(names(&found, EntityKind::Organization), ["Labour Party"]);
     }
 
     #[test]
