@@ -514,8 +514,18 @@ fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
             count(EntityKind::Organization, firm)
         );
     }
-    // `Goldman, Sachs & Co` and a lone `Goldman` still read as a surname.
-    assert!(count(EntityKind::Person, "Goldman") <= 3);
+    // `Jason Benderly of Goldman, Sachs and Co`, `... and Goldman,` at a line's end: before
+    // the first partner could follow a joiner, 3 articles had `Goldman` as a person and 3
+    // had the firm `Sachs and Co`.
+    assert_eq!(count(EntityKind::Person, "Goldman"), 0);
+    assert_eq!(count(EntityKind::Organization, "Sachs and Co"), 0);
+    // Partners' firms named twice in a story (3 articles; `Phelps` was a person in 4), and
+    // known names ending in a common word (9 articles; they were the organisation `Group`,
+    // as in 15 articles then and 6 now).
+    assert!(count(EntityKind::Organization, "Duff and Phelps") >= 3);
+    assert!(count(EntityKind::Person, "Phelps") <= 1);
+    assert!(count(EntityKind::Organization, "Group of Five") >= 5);
+    assert!(count(EntityKind::Organization, "Group") <= 6);
     assert_eq!(count(EntityKind::Person, "State George Shultz"), 0);
     assert!(count(EntityKind::Person, "George Shultz") >= 10);
     assert_eq!(count(EntityKind::Person, "Exchequer Nigel Lawson"), 0);

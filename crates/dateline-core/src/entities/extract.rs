@@ -802,6 +802,15 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// How many times `word` stands in `text` with no letter or digit right before or after it.
+fn whole_word_count(text: &str, word: &str) -> usize {
+    let b = text.as_bytes();
+    let edge = |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
+    text.match_indices(word)
+        .filter(|&(i, w)| edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(i + w.len())))
+        .count()
+}
+
 /// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
 /// (not a bare number, as the figures of a table are).
 fn starts_with_date(text: &str) -> bool {
@@ -1214,7 +1223,7 @@ impl Collector {
     /// whole or the first words of (`Chrysler`, `Merrill Lynch` beside `Chrysler Corp`,
     /// `Merrill Lynch and Co Inc`): one name keeps one sense within an article.
     /// The collector is left to [`clear`](Self::clear) and reuse.
-    fn finish(&mut self, title: Option<&str>, body: &str) -> Extraction {
+    fn finish(&mut self, title: Option<&str>, body: &str, with_mentions: bool) -> Extraction {
         let guessed_person =
             |a: &Agg| a.kind == EntityKind::Person && a.guessed > 0 && a.guessed == a.mentions;
         // The organisations' keys, in one buffer, when some name may join one.
@@ -1302,8 +1311,9 @@ impl Collector {
             }
         }
         self.key = key;
-        let mut mentions: Vec<Mention> = Vec::with_capacity(self.raw.len());
-        for m in &self.raw {
+        let raw = if with_mentions { &self.raw[..] } else { &[] };
+        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+        for m in raw {
             let idx = match m.target {
                 Target::Entity(i) => Some(i),
                 Target::Pending(p) => resolved.get(p).copied().flatten(),
@@ -1361,8 +1371,10 @@ impl Collector {
 /// table, then the place gazetteer, title cue, organisation head words, given names and
 /// short acronyms. Unknown runs are dropped (precision first). Within an article, acronyms
 /// in parentheses become aliases of the preceding name, short forms (`Hammond`, `al-Abadi`)
-/// join the full person name, and a name only guessed to be a person (`Chrysler`, `Merrill
-/// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`).
+/// join the full person name, a name only guessed to be a person (`Chrysler`, `Merrill
+/// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`), and
+/// two surnames joined by `and`, given so twice and never apart, are one firm (`Duff and
+/// Phelps`).
 ///
 /// # Example
 /// ```
@@ -1502,7 +1514,7 @@ impl EntityExtractor {
     /// Mentions in the title count. The result is sorted by mentions (most first), then
     /// by name.
     pub fn extract(&self, title: Option<&str>, body: &str) -> Vec<Entity> {
-        self.analyze(title, body).entities
+        self.run(title, body, false).entities
     }
 
     /// Mentions of one article with byte offsets into `title` or `body`, typed by the entity
@@ -1527,18 +1539,31 @@ impl EntityExtractor {
     /// Extracts both the resolved entities and their mentions (what [`extract`](Self::extract)
     /// and [`mentions`](Self::mentions) return) in one pass.
     pub fn analyze(&self, title: Option<&str>, body: &str) -> Extraction {
+        self.run(title, body, true)
+    }
+
+    /// [`analyze`](Self::analyze) with this thread's buffers; the mentions are left empty
+    /// unless `mentions` is set (indexing needs only the entities, and building the mentions
+    /// allocates two strings each).
+    fn run(&self, title: Option<&str>, body: &str, mentions: bool) -> Extraction {
         thread_local! {
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::new());
         }
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.analyze_with(title, body, &mut scratch),
+            Ok(mut scratch) => self.analyze_with(title, body, &mut scratch, mentions),
             // Taken only by a call on this thread that has not returned: none does so today.
-            Err(_) => self.analyze_with(title, body, &mut Scratch::new()),
+            Err(_) => self.analyze_with(title, body, &mut Scratch::new(), mentions),
         })
     }
 
-    /// [`analyze`](Self::analyze) with these buffers.
-    fn analyze_with(&self, title: Option<&str>, body: &str, scratch: &mut Scratch) -> Extraction {
+    /// [`run`](Self::run) with these buffers.
+    fn analyze_with(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        scratch: &mut Scratch,
+        mentions: bool,
+    ) -> Extraction {
         let g = gazetteer();
         let mut col = std::mem::take(&mut scratch.col);
         col.clear();
@@ -1567,7 +1592,7 @@ impl EntityExtractor {
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
         scratch.key = doc.key.into_inner();
-        let found = col.finish(title, body);
+        let found = col.finish(title, body, mentions);
         scratch.col = col;
         found
     }
@@ -1597,7 +1622,8 @@ impl EntityExtractor {
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
                     .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k))
-                    || (t.has(END_RUN) && self.possessive_firm(doc, g, col, i, i).is_some());
+                    || (t.has(END_RUN) && self.possessive_firm(doc, g, col, i, i).is_some())
+                    || (i + 2 < n && self.partnership(doc, g, col, i, i + 2));
                 if !whole {
                     i += 1;
                     continue;
@@ -1649,13 +1675,18 @@ impl EntityExtractor {
                 continue;
             }
             if let Some(end) = self.firm_after_comma(doc, i, j) {
-                let surface = doc.surface(i, end);
+                // What precedes the firm's first partner is read on its own (`Jason
+                // Benderly of`, `Salomon Brothers Inc and`).
+                if j > i {
+                    self.classify(doc, g, col, i, j - 1, 0);
+                }
+                let surface = doc.surface(j, end);
                 // `Goldman, Sachs and Co` is the firm `Goldman Sachs` when that is an alias.
-                let canonical = match self.firm_name(doc, g, col, i, end) {
+                let canonical = match self.firm_name(doc, g, col, j, end) {
                     Some(name) => name,
                     None => Cow::Borrowed(surface.trim_end_matches('.')),
                 };
-                self.emit(doc, col, &canonical, EntityKind::Organization, i, end);
+                self.emit(doc, col, &canonical, EntityKind::Organization, j, end);
                 i = end + 1;
                 continue;
             }
@@ -1685,16 +1716,9 @@ impl EntityExtractor {
         }
         // Only names of two words or more have a possessive inside, and their first word
         // heads one of them (`moody's` of `Moody's Investors Service`).
-        let first = doc.text[toks[s].start..]
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or_default();
-        let mut stack = [0; STACK_KEY];
-        let mut buf = doc.key.borrow_mut();
-        if !self.heads.contains(key_of(first, &mut stack, &mut buf)) {
+        if !self.heads_name(doc, s) {
             return None;
         }
-        drop(buf);
         let cap = |k: usize| {
             toks[k].has(CAP) && !toks[k].has(SKIP) && (k == e + 1 || !toks[k].has(BREAK))
         };
@@ -1709,17 +1733,37 @@ impl EntityExtractor {
             })
     }
 
+    /// Whether the first word of token `s` (up to whitespace) is the first word of a known
+    /// name of two words or more.
+    fn heads_name(&self, doc: &Doc, s: usize) -> bool {
+        let first = doc.text[doc.toks[s].start..]
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let mut stack = [0; STACK_KEY];
+        let mut buf = doc.key.borrow_mut();
+        self.heads.contains(key_of(first, &mut stack, &mut buf))
+    }
+
     /// A firm named after its partners, a comma apart: `Goldman, Sachs and Co`, `Kidder,
-    /// Peabody and Co`, `Donaldson, Lufkin and Jenrette Inc`. The run `s..=e` is one
-    /// capitalised word; the firm goes on after the comma through `and` to a legal suffix, all
-    /// within four words. Returns the firm's last token.
+    /// Peabody and Co`, `Donaldson, Lufkin and Jenrette Inc`. The first partner is the last
+    /// word of the run `s..=e`, alone or after a joiner (`Jason Benderly of Goldman, Sachs and
+    /// Co`); the firm goes on after the comma (and perhaps a line break) through `and` to a
+    /// legal suffix, all within four words. Returns the firm's last token.
     fn firm_after_comma(&self, doc: &Doc, s: usize, e: usize) -> Option<usize> {
         let toks = &doc.toks;
-        if s != e || toks[s].has(ALL_CAPS | SENT) && !toks[s].has(FIRST | SURNAME) {
+        let next = toks.get(e + 1)?;
+        let gap = &doc.text[toks[e].end..next.start];
+        if gap.trim() != "," || gap.matches('\n').count() > 1 || !next.has(CAP) {
             return None;
         }
-        let next = toks.get(e + 1)?;
-        if doc.text[toks[e].end..next.start].trim_matches([' ', '\t']) != "," || !next.has(CAP) {
+        let joiner = |t: &Tok| t.has(CONNECTOR) && !t.has(CAP);
+        if e > s && !joiner(&toks[e - 1]) {
+            return None;
+        }
+        if toks[e].has(ALL_CAPS | SENT) && !toks[e].has(FIRST | SURNAME)
+            || in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES)
+        {
             return None;
         }
         let mut saw_and = false;
@@ -1835,8 +1879,12 @@ impl EntityExtractor {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && toks[e - 1].has(FIRST)))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
-                // A name does not end in a common word (`Year Shr`, `Said I'm`).
-                || (e > s && te.has(COMMON) && !te.has(ALL_CAPS))
+                // A name does not end in a common word (`Year Shr`, `Said I'm`), unless the
+                // whole run is a known one (`Group of Seven`).
+                || (e > s
+                    && te.has(COMMON)
+                    && !te.has(ALL_CAPS)
+                    && !(self.heads_name(doc, s) && self.known(doc, g, col, s, e).is_some()))
             {
                 if e == 0 {
                     return;
@@ -1919,6 +1967,11 @@ impl EntityExtractor {
                 true,
                 doc.span(s, e),
             );
+            return;
+        }
+        if e == s + 2 && self.partnership(doc, g, col, s, e) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
@@ -2435,6 +2488,47 @@ impl EntityExtractor {
         None
     }
 
+    /// Whether `s..=e` is two names joined by `and`, one of them a surname and not a given
+    /// name, that the story gives so at least twice (`Duff and Phelps`, `Wagner and Brown`):
+    /// a firm of partners. Not when a person of the story so far goes by one of the names
+    /// (`Baker and Volcker` after `James Baker` and `Paul Volcker`), nor when either name also
+    /// stands alone in the story (`Siemens and Philips ... Philips said`): then they are two
+    /// entities. Sports stories pair players so, and are left alone.
+    fn partnership(&self, doc: &Doc, g: &Gazetteer, col: &Collector, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let bare = |i: usize| {
+            let t = &toks[i];
+            t.has(CAP)
+                && !t.has(ALL_CAPS | COMMON | DEMONYM | TITLE | ORG_HEAD | MONTH | NOT_NAME)
+                && (t.has(SURNAME) || !t.has(FIRST))
+                && self.known(doc, g, col, i, i).is_none()
+        };
+        let person = |i: usize| {
+            let key = normalize_key(doc.word(i));
+            col.person_last.iter().any(|(last, _, _)| *last == key)
+        };
+        let names = !doc.sports
+            && toks[s + 1].has(AND)
+            && !toks[s + 1].has(CAP)
+            && bare(s)
+            && bare(e)
+            && [s, e]
+                .iter()
+                .any(|&i| toks[i].has(SURNAME) && !toks[i].has(FIRST))
+            && !person(s)
+            && !person(e);
+        if !names {
+            return false;
+        }
+        // Each partner's name stands only in the firm's: two names also seen apart are two
+        // entities (`Siemens and Philips ... Philips said`).
+        let pairs = whole_word_count(doc.text, doc.raw(s, e));
+        pairs >= 2
+            && [s, e]
+                .iter()
+                .all(|&i| whole_word_count(doc.text, doc.word(i)) == pairs)
+    }
+
     /// Finds a title in `s..=e`: where it starts, the name after it and the span between
     /// (`Governor of the Bank of England Mark Carney`, `President of France`).
     fn find_title(&self, doc: &Doc, s: usize, e: usize) -> Option<TitleSplit> {
@@ -2657,6 +2751,78 @@ mod tests {
         }
         let found = ex.extract(None, "Britain's Labour Party objected.");
         assert_eq!(names(&found, EntityKind::Organization), ["Labour Party"]);
+        // The first partner after a joiner, the rest after a line break.
+        for body in [
+            "Jason Benderly of Goldman, Sachs and Co noted the trade figures.",
+            "Underwriters may include Salomon Brothers Inc and Goldman,\nSachs and Co.",
+        ] {
+            let found = ex.extract(None, body);
+            assert!(
+                names(&found, EntityKind::Organization).contains(&"Goldman Sachs".to_string()),
+                "{body}: {found:?}"
+            );
+            assert!(
+                !names(&found, EntityKind::Person).contains(&"Goldman".to_string()),
+                "{body}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_surnames_joined_by_and_are_a_firm_unless_they_are_people_of_the_story() {
+        let ex = EntityExtractor::new();
+        for (body, firm) in [
+            (
+                "Duff and Phelps lowered the ratings of the utility.",
+                "Duff and Phelps",
+            ),
+            (
+                "A unit of Pratt and Whitney won the order.",
+                "Pratt and Whitney",
+            ),
+            (
+                "It is owned by investors Wagner and Brown and glass-maker AFG Industries Inc.",
+                "Wagner and Brown",
+            ),
+        ] {
+            // Named so once, the pair may be any two names; twice, it is one.
+            let once = ex.extract(None, body);
+            assert!(!names(&once, EntityKind::Organization).contains(&firm.to_string()));
+            let body = format!("{body} {firm} said so on Monday.");
+            let found = ex.extract(None, &body);
+            assert!(
+                names(&found, EntityKind::Organization).contains(&firm.to_string()),
+                "{body}: {found:?}"
+            );
+            assert!(
+                names(&found, EntityKind::Person).is_empty(),
+                "{body}: {found:?}"
+            );
+        }
+        // People named in full before, and names that also stand alone, are split.
+        for body in [
+            "James Baker met Paul Volcker. Baker and Volcker agreed. Baker and Volcker left.",
+            "Siemens and Philips met. Siemens and Philips broke up. Philips will go on alone.",
+        ] {
+            let found = ex.extract(None, body);
+            assert!(
+                !found.iter().any(|e| e.name.contains(" and ")),
+                "{body}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_known_name_ending_in_a_common_word_is_read_whole() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Ministers of the Group of Seven met. The Group of Five agreed.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Group of Five", "Group of Seven"]
+        );
     }
 
     #[test]
@@ -2795,12 +2961,12 @@ mod tests {
         ];
         let fresh: Vec<_> = articles
             .iter()
-            .map(|(t, b)| ex.analyze_with(*t, b, &mut Scratch::new()))
+            .map(|(t, b)| ex.analyze_with(*t, b, &mut Scratch::new(), true))
             .collect();
         let mut scratch = Scratch::new();
         for _ in 0..2 {
             for ((t, b), expected) in articles.iter().zip(&fresh) {
-                assert_eq!(&ex.analyze_with(*t, b, &mut scratch), expected);
+                assert_eq!(&ex.analyze_with(*t, b, &mut scratch, true), expected);
             }
         }
     }
