@@ -1238,11 +1238,15 @@ impl Collector {
                 }
             }
         }
-        let org_of = |key: &str| {
+        // The organisation a guessed name is, or begins; a word guessed to be an organisation
+        // (`the Commission`, `the Bank`) may also end it (`European Commission`).
+        let org_of = |key: &str, may_end: bool| {
             let keys = orgs.iter().map(|&(s, e, i)| (&org_keys[s..e], i));
             let starts = |k: &str| k.strip_prefix(key).is_some_and(|r| r.starts_with(' '));
+            let ends = |k: &str| k.strip_suffix(key).is_some_and(|r| r.ends_with(' '));
             (keys.clone().find(|&(k, _)| k == key))
                 .or_else(|| keys.clone().find(|&(k, _)| starts(k)))
+                .or_else(|| keys.clone().find(|&(k, _)| may_end && ends(k)))
                 .map(|(_, i)| i)
         };
         let mut pending = std::mem::take(&mut self.pending);
@@ -1266,10 +1270,10 @@ impl Collector {
                     first_after = Some((*seq, *idx));
                 }
             }
-            let claimed = best
-                .or(first_after)
-                .map(|(_, idx)| idx)
-                .or_else(|| org_of(&p.key).filter(|_| p.guessed));
+            let claimed = best.or(first_after).map(|(_, idx)| idx).or_else(|| {
+                let may_end = p.fallback == Some(EntityKind::Organization);
+                org_of(&p.key, may_end).filter(|_| p.guessed)
+            });
             if let Some(idx) = claimed {
                 let e = &mut self.ents[idx];
                 e.mentions += 1;
@@ -1297,7 +1301,7 @@ impl Collector {
                 continue;
             }
             normalize_into(&a.name, &mut key);
-            let Some(org) = org_of(&key) else {
+            let Some(org) = org_of(&key, false) else {
                 continue;
             };
             *to = org;
@@ -1372,7 +1376,8 @@ impl Collector {
 /// short acronyms. Unknown runs are dropped (precision first). Within an article, acronyms
 /// in parentheses become aliases of the preceding name, short forms (`Hammond`, `al-Abadi`)
 /// join the full person name, a name only guessed to be a person (`Chrysler`, `Merrill
-/// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`), and
+/// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`), a
+/// word guessed to be an organisation (`the Commission`) the one it ends, and
 /// two surnames joined by `and`, given so twice and never apart, are one firm (`Duff and
 /// Phelps`).
 ///
@@ -2702,6 +2707,16 @@ mod tests {
             mentions.iter().all(|m| m.kind == EntityKind::Organization),
             "{mentions:?}"
         );
+        // A head word standing for an organisation joins the one it ends.
+        let found = ex.extract(
+            None,
+            "The European Commission proposed cuts. The Commission said spending would fall.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["European Commission"]
+        );
+        assert_eq!(found[0].mentions, 2, "{found:?}");
     }
 
     #[test]
