@@ -240,7 +240,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 
-    /// Only articles naming this entity, by any alias, any case (repeat: all of them).
+    /// Only articles naming this entity, by any alias, any case, or a person by surname
+    /// (repeat: all of them).
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
 

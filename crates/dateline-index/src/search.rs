@@ -154,7 +154,8 @@ impl SearchRequest {
         Ok(self.to(to))
     }
 
-    /// Requires an entity (repeat for several: all must appear).
+    /// Requires an entity, named by any alias or form, in any case, or a person by surname
+    /// (repeat for several: all must appear).
     pub fn entity(mut self, name: impl Into<String>) -> Self {
         self.entities.push(name.into());
         self
@@ -372,8 +373,7 @@ impl Index {
             filters.push(self.date_filter(request.from, request.to));
         }
         for name in &request.entities {
-            let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
-            filters.push(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+            filters.push(self.entity_query(name)?);
         }
         for (kind, name) in &request.typed_entities {
             filters.push(self.typed_entity_query(*kind, name)?);
@@ -406,6 +406,24 @@ impl Index {
                 (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0))),
             ]))),
         }
+    }
+
+    /// An untyped entity filter: any entity seen under that name (its canonical name, an alias,
+    /// a form it took in an article), or a person of that surname, as a person filter reads it
+    /// (`Kerry` finds an article that names only `John Kerry`).
+    fn entity_query(&self, name: &str) -> Result<Box<dyn Query>> {
+        let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
+        let by_key: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+        let people = self.typed_entity_query(EntityKind::Person, name)?;
+        // Most names are no one's surname: the filter stays one term, which a bag of words
+        // reads as bare postings.
+        if people.downcast_ref::<EmptyQuery>().is_some() {
+            return Ok(by_key);
+        }
+        Ok(Box::new(BooleanQuery::new(vec![
+            (Occur::Should, by_key),
+            (Occur::Should, people),
+        ])))
     }
 
     /// The articles published from `from` to `to` (both included). Bounds on whole days (a

@@ -121,7 +121,7 @@ fn phrase_finds_the_seed_and_date_filter_excludes_it() {
 }
 
 #[test]
-fn entity_filters_match_aliases_and_exclude_absent_people() {
+fn entity_filters_match_aliases_and_surnames_and_exclude_absent_people() {
     let Some((index, _)) = corpus() else { return };
     let base = || SearchRequest::new("Hammond").limit(100);
     for name in ["Daesh", "ISIS", "islamic state", "John Kerry", "john kerry"] {
@@ -133,6 +133,12 @@ fn entity_filters_match_aliases_and_exclude_absent_people() {
     }
     let both = base().entity("Daesh").entity("John Kerry");
     assert_eq!(ids(index, &both), [SEED_ID]);
+    // The seed names John Kerry once, in full: his surname finds him, as `--person` does.
+    let kerry = ids(index, &base().entity("Kerry"));
+    assert!(
+        kerry.contains(&SEED_ID.to_string()),
+        "--entity Kerry: {kerry:?}"
+    );
     let merkel = ids(index, &base().entity("Angela Merkel"));
     assert!(!merkel.contains(&SEED_ID.to_string()), "{merkel:?}");
 }
