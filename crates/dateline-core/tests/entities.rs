@@ -482,7 +482,8 @@ fn reuters_entity_counts(
 /// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26
 /// articles, `Merrill Lynch Capital Markets` in 21, `Airbus Industrie` in 14, `Goldman` (of
 /// `Goldman, Sachs and Co`) in 18, `State George Shultz` in 6, `Easter` and `Sterling` in 9
-/// each, `Conn` (of `STAMFORD, Conn.`) in 7, and `Ltd` as an organisation in 30.
+/// each, `Conn` (of `STAMFORD, Conn.`) in 7, and `Ltd` as an organisation in 30. Later rules
+/// are described where they are checked.
 #[test]
 fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
     let Some(counts) = reuters_entity_counts(5000) else {
@@ -534,6 +535,18 @@ fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
         count(EntityKind::Organization, "Ministry") + count(EntityKind::Organization, "Exchange")
             <= 2
     );
+    // Portfolios before titles were organisations (`U.S. Trade` of `U.S. Trade Representative
+    // Clayton Yeutter` in 11 articles, `U.S. Agriculture` in 8); `House of Representatives`
+    // after `U.S.` was `Representatives` (11), `Alex. Brown and Sons` the person `Alex` (7);
+    // headline demonyms were entities of their own (`AMERICAN` in 77, `CANADIAN` in 46).
+    assert_eq!(count(EntityKind::Organization, "U.S. Trade"), 0);
+    assert_eq!(count(EntityKind::Organization, "U.S. Agriculture"), 0);
+    assert!(count(EntityKind::Organization, "House of Representatives") >= 3);
+    assert_eq!(count(EntityKind::Person, "Alex"), 0);
+    assert!(count(EntityKind::Organization, "Alex. Brown and Sons Inc") >= 5);
+    assert_eq!(count(EntityKind::Misc, "AMERICAN"), 0);
+    assert_eq!(count(EntityKind::Misc, "CANADIAN"), 0);
+    assert!(count(EntityKind::Misc, "American") >= 150);
     assert_eq!(count(EntityKind::Person, "State George Shultz"), 0);
     assert!(count(EntityKind::Person, "George Shultz") >= 10);
     assert_eq!(count(EntityKind::Person, "Exchequer Nigel Lawson"), 0);

@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::aliases::AliasTable;
-use super::gazetteer::{demonym_canonical, gazetteer, Gazetteer, CONNECTORS, PARTICLES};
+use super::gazetteer::{
+    demonym_canonical, gazetteer, title_case, Gazetteer, CONNECTORS, PARTICLES,
+};
 use super::normalize::{normalize_into, normalize_key, push_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
@@ -275,6 +277,26 @@ const MISC_HEADS: &[&str] = &[
     "treaty",
     "pact",
 ];
+/// Last words before `of` that make a place of a place (`Republic of Ireland`, `Imperial
+/// Valley of California`).
+const STATE_HEADS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "commonwealth",
+    "community",
+    "principality",
+    "emirate",
+    "sultanate",
+    "city",
+    "isle",
+    "gulf",
+    "coast",
+    "valley",
+    "basin",
+    "district",
+    "province",
+    "region",
+];
 /// Last words of natural features: an unknown run ending in one is a place (`Aegean Sea`).
 const PLACE_HEADS: &[&str] = &[
     "sea",
@@ -348,6 +370,8 @@ fn sentence_common(t: &Tok) -> bool {
 const DOT_CONTINUES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
     "maj", "prof", "rev", "brig", "mt", "ft", "messrs", "gens", "cmdr", "supt",
+    // Given names cut short in firms' names (`Alex. Brown and Sons`, `Wm. Wrigley`).
+    "alex", "wm", "chas", "thos", "jas", "geo", "robt", "benj",
 ];
 /// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
 const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
@@ -835,26 +859,6 @@ fn is_title_case(text: &str) -> bool {
         }
     }
     long >= 3 && caps * 4 >= long * 3
-}
-
-/// `NEW YORK` → `New York`.
-fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut start = true;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            if start {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            start = false;
-        } else {
-            out.push(c);
-            start = c.is_whitespace() || c == '-';
-        }
-    }
-    out
 }
 
 /// Splits text into word tokens with their flags.
@@ -1627,6 +1631,11 @@ impl EntityExtractor {
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
                     .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k))
+                    // `House of Representatives`, `Bank of England` after `U.S.`.
+                    || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
+                        && (i + 2..n.min(i + 4))
+                            .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+                            .any(|k| self.known(doc, g, col, i, k).is_some()))
                     || (t.has(END_RUN) && self.possessive_firm(doc, g, col, i, i).is_some())
                     || (i + 2 < n && self.partnership(doc, g, col, i, i + 2));
                 if !whole {
@@ -1979,6 +1988,17 @@ impl EntityExtractor {
             self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
         }
+        // `David Pike of Phillips and Drew`: what a person is of, named by two partners.
+        if let Some(k) = self.partners_of_person(doc, g, col, s, e) {
+            self.emit_person(doc, g, col, s, k - 1);
+            let surface = doc.surface(k + 1, e);
+            let name = match self.known(doc, g, col, k + 1, e) {
+                Some((canonical, _)) => canonical,
+                None => Cow::Borrowed(surface.trim_end_matches('.')),
+            };
+            self.emit(doc, col, &name, EntityKind::Organization, k + 1, e);
+            return;
+        }
         // 2. Split on `and` unless it belongs to the name.
         if let Some(k) = self.and_split(doc, g, col, s, e) {
             self.classify(doc, g, col, s, k - 1, depth + 1);
@@ -1987,8 +2007,31 @@ impl EntityExtractor {
         }
         // 3. A title: strip it, the rest is a person; what precedes is classified alone.
         if let Some(t) = self.find_title(doc, s, e) {
-            if t.start > s {
-                self.classify(doc, g, col, s, t.start - 1, depth + 1);
+            // `U.S. Agriculture Secretary`, `USDA General Sales Manager`: words (not names)
+            // just before a title of a named person are its portfolio, not the end of what
+            // precedes.
+            let mut before = t.start;
+            while before > s && t.person.is_some() {
+                let q = &toks[before - 1];
+                if q.has(DICT)
+                    && !q.has(ALL_CAPS | FIRST | SURNAME | PLACE1 | DEMONYM | ORG_HEAD)
+                    && (s..before).all(|x| self.known(doc, g, col, x, before - 1).is_none())
+                {
+                    before -= 1;
+                } else {
+                    break;
+                }
+            }
+            // `Deputy U.S. Trade Representative`: a rank before the place.
+            let mut lead = s;
+            if before > s + 1
+                && toks[s].has(TITLE)
+                && self.known(doc, g, col, s + 1, before - 1).is_some()
+            {
+                lead = s + 1;
+            }
+            if before > lead {
+                self.classify(doc, g, col, lead, before - 1, depth + 1);
             }
             if let Some((os, oe)) = t.object {
                 self.classify(doc, g, col, os, oe, depth + 1);
@@ -2077,6 +2120,11 @@ impl EntityExtractor {
             while r < e && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
                 r += 1;
             }
+            if let Some(kind) = self.name_of_place(doc, g, col, s, k, e) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, kind, s, e);
+                return;
+            }
             self.classify(doc, g, col, s, k - 1, depth + 1);
             self.classify(doc, g, col, r, e, depth + 1);
         }
@@ -2110,6 +2158,52 @@ impl EntityExtractor {
                 col.guessed(idx);
             }
         }
+    }
+
+    /// The kind of a run `s..=e` that names something of a known place, split at `of` (token
+    /// `k`): `United Steelworkers of America` and `Patriotic Union of Kurdistan` are
+    /// organisations, `Republic of Ireland` a place, `Tour of Switzerland` an event. People
+    /// and titles were read before; a known name or a demonym before `of` is read on its own.
+    fn name_of_place(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        k: usize,
+        e: usize,
+    ) -> Option<EntityKind> {
+        let toks = &doc.toks;
+        let head = doc.word(k - 1);
+        // `Sampras of the United States`, `Dole of Kansas`: a person from a place.
+        let one_word_state = k == s + 1 && in_list(head, STATE_HEADS);
+        if doc.word(k) != "of"
+            || k + 1 > e
+            || (k < s + 2 && !one_word_state)
+            || toks[s].has(FIRST)
+            // `Sergi Bruguera of Spain`: unknown given names are many; the name of a body
+            // opens with a word (`United Steelworkers`, `Patriotic Union`, `Red Star`).
+            || !toks[s].has(DICT)
+            || !toks[s..k].iter().all(|t| {
+                t.has(CAP)
+                    && !t.has(ALL_CAPS | DEMONYM | TITLE | FIRST)
+                    && (t.has(DICT) || !t.has(SURNAME))
+            })
+            || !matches!(
+                self.known(doc, g, col, k + 1, e),
+                Some((_, EntityKind::Place))
+            )
+            || self.known(doc, g, col, s, k - 1).is_some()
+        {
+            return None;
+        }
+        Some(if in_list(head, STATE_HEADS) {
+            EntityKind::Place
+        } else if in_list(head, MISC_HEADS) {
+            EntityKind::Misc
+        } else {
+            EntityKind::Organization
+        })
     }
 
     /// The kind of a single unknown capitalised word: a place after `in`/`at`/`from`, a
@@ -2449,6 +2543,35 @@ impl EntityExtractor {
                 doc.span(s, e),
             );
         }
+    }
+
+    /// The `of` (token `k`) in a run `s..=e` that is a person's full name, `of` and two
+    /// unknown names joined by `and` (`David Pike of Phillips and Drew`, `Kahn and Harris`):
+    /// what a person speaks for is a firm, and two bare names make one of partners.
+    fn partners_of_person(
+        &self,
+        doc: &Doc,
+        g: &Gazetteer,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<usize> {
+        let toks = &doc.toks;
+        let k = e.checked_sub(3)?;
+        let bare = |i: usize| {
+            toks[i].has(CAP)
+                && !toks[i].has(ALL_CAPS | DEMONYM | ORG_HEAD | TITLE | COMMON)
+                && self.known(doc, g, col, i, i).is_none()
+        };
+        (k >= s + 2
+            && doc.word(k) == "of"
+            && toks[k + 2].has(AND)
+            && toks[s].has(FIRST)
+            && toks[s..k].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD))
+            && bare(k + 1)
+            && bare(e)
+            && !doc.sports)
+            .then_some(k)
     }
 
     /// Where to split a run on `and`: the index of the `and` token, if any.
@@ -2838,6 +2961,94 @@ mod tests {
             names(&found, EntityKind::Organization),
             ["Group of Five", "Group of Seven"]
         );
+    }
+
+    #[test]
+    fn a_body_or_state_named_of_a_known_place_is_one_entity() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Workers are represented by the United Steelworkers of America. The Commonwealth of \
+             Massachusetts sued. Sergi Bruguera of Spain and Kimiko Date of Japan won.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["United Steelworkers of America"]
+        );
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Commonwealth of Massachusetts", "Japan", "Spain"]
+        );
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            ["Kimiko Date", "Sergi Bruguera"]
+        );
+    }
+
+    #[test]
+    fn two_names_a_person_is_of_are_a_firm_unless_they_are_places() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Economist David Pike of Phillips and Drew said so. Jelena Jankovic of Serbia and \
+             Montenegro won.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Phillips and Drew"]
+        );
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            ["David Pike", "Jelena Jankovic"]
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["Montenegro", "Serbia"]);
+    }
+
+    #[test]
+    fn portfolio_words_before_a_title_are_not_an_organisation() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "U.S. Agriculture Secretary Richard Lyng and Deputy U.S. Trade Representative \
+             Michael Smith met USDA General Sales Manager Melvin Sims. Former welfare minister \
+             Frank Field MP spoke.",
+        );
+        assert_eq!(names(&found, EntityKind::Organization), ["USDA"]);
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            [
+                "Frank Field",
+                "Melvin Sims",
+                "Michael Smith",
+                "Richard Lyng"
+            ]
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["United States"]);
+    }
+
+    #[test]
+    fn known_names_after_an_abbreviation_and_cut_given_names_are_read_whole() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "A spokesman for the U.S. House of Representatives said the trust is managed by \
+             Alex. Brown and Sons Inc.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Alex. Brown and Sons Inc", "House of Representatives"]
+        );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_demonym_in_capitals_is_the_demonym() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            Some("TEXACO CANADA CUTS PRICES 64 CANADIAN CTS"),
+            "Prices fell by 64 Canadian cents.",
+        );
+        assert_eq!(names(&found, EntityKind::Misc), ["Canadian"]);
     }
 
     #[test]

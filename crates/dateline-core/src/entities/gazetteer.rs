@@ -248,19 +248,45 @@ pub fn demonym_place(demonym: &str) -> Option<&'static str> {
         .find_map(|w| g.demonym_places.get(*w).map(|(_, p)| *p))
 }
 
-/// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`).
+/// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`),
+/// in title case when written in capitals (a headline's `AMERICAN` is `American`).
 pub(crate) fn demonym_canonical(word: &str) -> String {
     let g = gazetteer();
     let key = normalize_key(word);
+    let mut base = word;
     if let Some(stem) = key.strip_suffix('s') {
         if let Some((d, _)) = g.demonym_places.get(stem) {
             return (*d).to_string();
         }
         if g.demonyms.contains(stem) {
-            return word[..word.len() - 1].to_string();
+            base = &word[..word.len() - 1];
         }
     }
-    word.to_string()
+    if base.chars().any(char::is_lowercase) {
+        base.to_string()
+    } else {
+        title_case(base)
+    }
+}
+
+/// `NEW YORK` → `New York`.
+pub(crate) fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = c.is_whitespace() || c == '-';
+        }
+    }
+    out
 }
 
 /// The built-in gazetteer, built on first use.
