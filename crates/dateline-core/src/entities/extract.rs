@@ -198,6 +198,7 @@ const NOT_NAMES: &[&str] = &[
     "lent",
     "sterling",
     "ecus",
+    "no-one",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
@@ -312,6 +313,9 @@ const PLACE_HEADS: &[&str] = &[
     "desert",
     "canal",
     "bay",
+    "road",
+    "street",
+    "avenue",
 ];
 /// First words of a headline that mark a sports story (`SOCCER - ...`).
 const SPORTS: &[&str] = &[
@@ -861,6 +865,14 @@ fn is_title_case(text: &str) -> bool {
     long >= 3 && caps * 4 >= long * 3
 }
 
+/// `MPs`, `PCs`, `DVDs`: an acronym's plural is a common noun, not a name.
+fn plural_acronym(word: &str) -> bool {
+    match word.as_bytes() {
+        [head @ .., b's'] => head.len() >= 2 && head.iter().all(u8::is_ascii_uppercase),
+        _ => false,
+    }
+}
+
 /// Splits text into word tokens with their flags.
 fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) -> Vec<Tok> {
     let mut skips = std::mem::take(&mut scratch.skips);
@@ -1208,6 +1220,11 @@ impl Collector {
             guessed,
         });
         self.seq += 1;
+    }
+
+    /// Whether `key` is the last word of a person named so far.
+    fn is_person_last(&self, key: &str) -> bool {
+        self.person_last.iter().any(|(last, _, _)| last == key)
     }
 
     /// Empties the collector for the next article, keeping what its containers hold room for.
@@ -1899,6 +1916,7 @@ impl EntityExtractor {
                     && te.has(COMMON)
                     && !te.has(ALL_CAPS)
                     && !(self.heads_name(doc, s) && self.known(doc, g, col, s, e).is_some()))
+                || (e > s && plural_acronym(doc.word(e)))
             {
                 if e == 0 {
                     return;
@@ -1910,6 +1928,25 @@ impl EntityExtractor {
         }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
+            // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
+            // person of the story so far is that person. A headline's (`Kennedy calls for Iraq
+            // exit`) waits for the story, and stays a place if no one there bears it.
+            if s == e && kind == EntityKind::Place && toks[s].has(SURNAME) && !toks[s].has(ALL_CAPS)
+            {
+                let word = doc.word(s);
+                let person = {
+                    let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
+                    col.is_person_last(key_of(word, &mut stack, buf))
+                };
+                if person {
+                    col.pend_person(word.to_string(), doc.span(s, e));
+                    return;
+                }
+                if col.field == MentionField::Title && !doc.sports && canonical == word {
+                    col.pend_as(word.to_string(), Some(kind), false, doc.span(s, e));
+                    return;
+                }
+            }
             self.emit(doc, col, &canonical, kind, s, e);
             return;
         }
@@ -1936,6 +1973,9 @@ impl EntityExtractor {
                 return;
             }
             if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) || t.has(NOT_NAME) {
+                return;
+            }
+            if plural_acronym(doc.word(s)) {
                 return;
             }
             if let Some(state) = t
@@ -2073,6 +2113,8 @@ impl EntityExtractor {
         };
         if (toks[s].has(FIRST) || initial)
             && !toks[s].has(ALL_CAPS)
+            // `Davis Cup`, `Ryder Cup`: named after a person, but an event.
+            && !in_list(doc.word(e), MISC_HEADS)
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
@@ -2530,7 +2572,11 @@ impl EntityExtractor {
                 return self.emit_person(doc, g, col, p, e);
             }
         }
-        if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
+        // After a title, a place's name is a person's (`Mr Kennedy`, `Sir Alex Ferguson`).
+        let known = self
+            .known(doc, g, col, s, e)
+            .filter(|(_, kind)| *kind != EntityKind::Place);
+        if let Some((canonical, kind)) = known {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
             col.pend_person(doc.surface(s, e).into_owned(), doc.span(s, e));
@@ -3049,6 +3095,40 @@ mod tests {
             "Prices fell by 64 Canadian cents.",
         );
         assert_eq!(names(&found, EntityKind::Misc), ["Canadian"]);
+    }
+
+    #[test]
+    fn plural_acronyms_are_nouns_and_named_cups_and_roads_are_not_people() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Lib Dem MPs bought PCs and DVDs. No-one saw the Davis Cup at Lansdowne Road.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Liberal Democrats"]
+        );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
+        assert_eq!(names(&found, EntityKind::Place), ["Lansdowne Road"]);
+        assert_eq!(names(&found, EntityKind::Misc), ["Davis Cup"]);
+    }
+
+    #[test]
+    fn a_place_that_is_the_surname_of_a_person_of_the_story_is_the_person() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            Some("Kennedy calls for Iraq exit"),
+            "Lib Dem leader Charles Kennedy has said troops should leave. Mr Kennedy said so \
+             in Houston. Kennedy added that Ferguson agreed.",
+        );
+        let kennedy = found.iter().find(|e| e.name == "Charles Kennedy");
+        assert!(kennedy.is_some_and(|e| e.mentions == 4), "{found:?}");
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Ferguson", "Houston", "Iraq"]
+        );
+        let alone = ex.extract(Some("Houston floods"), "Rain fell for days.");
+        assert_eq!(names(&alone, EntityKind::Place), ["Houston"]);
     }
 
     #[test]
