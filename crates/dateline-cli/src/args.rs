@@ -120,7 +120,7 @@ document are skipped; a topic without results scores 0.")]
     /// per line (id, title, date, body, entities, mentions with byte offsets).
     #[command(
         after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\",                             \"text\", \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte                             offsets into that field's text as printed.\n\
-                            Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>...,                             TYPE = PER|ORG|LOC, # comments."
+                            Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>...,                             TYPE = PER|ORG|LOC|MISC, # comments."
     )]
     Extract(ExtractArgs),
     /// The most frequent entities among matching articles, with counts (`entities eval`:
@@ -373,7 +373,7 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Extra aliases: a file of `TYPE<TAB>Canonical<TAB>alias...` lines (TYPE = PER|ORG|LOC).
+    /// Extra aliases: a file of `TYPE<TAB>Canonical<TAB>alias...` lines (TYPE = PER|ORG|LOC|MISC).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 }

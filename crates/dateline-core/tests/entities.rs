@@ -309,9 +309,13 @@ fn aliases_resolve_case_insensitively() {
 
 #[test]
 fn alias_file_parses_and_bad_line_reports_its_number() {
-    let good =
-        "# my aliases\n\nPER\tPhilip Hammond\tHammond\tPhil Hammond\nloc\tMosul Dam\tMosul dam\r\n";
+    let good = "# my aliases\n\nPER\tPhilip Hammond\tHammond\tPhil Hammond\nloc\tMosul Dam\tMosul \
+                dam\r\nMISC\tRugby World Cup\tRWC\n";
     let table = AliasTable::parse(good).expect("valid file");
+    assert_eq!(
+        table.resolve("rwc"),
+        Some(("Rugby World Cup", EntityKind::Misc))
+    );
     assert_eq!(
         table.resolve("phil hammond"),
         Some(("Philip Hammond", EntityKind::Person))
@@ -521,6 +525,12 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
     assert!(count(EntityKind::Place, "Lansdowne Road") >= 10);
     assert!(count(EntityKind::Place, "Kennedy") <= 2);
     assert!(count(EntityKind::Person, "Charles Kennedy") >= 45);
+    // Aliases, and the `MISC` type in alias files: `Tory` was a person in 132 articles,
+    // `Oscars` an organisation in 38.
+    assert_eq!(count(EntityKind::Person, "Tory"), 0);
+    assert!(count(EntityKind::Organization, "Conservative Party") >= 190);
+    assert_eq!(count(EntityKind::Organization, "Oscars"), 0);
+    assert!(count(EntityKind::Misc, "Academy Awards") >= 40);
 }
 
 /// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26

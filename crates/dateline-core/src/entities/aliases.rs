@@ -23,8 +23,10 @@ pub enum AliasError {
         /// The offending line (trimmed, at most 80 chars).
         found: String,
     },
-    /// The type field is not `PER`, `ORG` or `LOC`.
-    #[error("alias file line {line}: unknown entity type {kind:?} (expected PER, ORG or LOC)")]
+    /// The type field is not `PER`, `ORG`, `LOC` or `MISC`.
+    #[error(
+        "alias file line {line}: unknown entity type {kind:?} (expected PER, ORG, LOC or MISC)"
+    )]
     UnknownKind {
         /// 1-based line number.
         line: usize,
@@ -194,8 +196,8 @@ impl AliasTable {
     }
 
     /// Parses a user alias file: one entity per line,
-    /// `TYPE<TAB>Canonical<TAB>alias<TAB>alias...` with `TYPE` one of `PER`, `ORG`, `LOC`
-    /// (any case). `#` comment lines and blank lines are ignored; empty alias fields are
+    /// `TYPE<TAB>Canonical<TAB>alias<TAB>alias...` with `TYPE` one of `PER`, `ORG`, `LOC`,
+    /// `MISC` (any case). `#` comment lines and blank lines are ignored; empty alias fields are
     /// skipped.
     ///
     /// # Errors
@@ -229,6 +231,7 @@ impl AliasTable {
                 "PER" => EntityKind::Person,
                 "ORG" => EntityKind::Organization,
                 "LOC" => EntityKind::Place,
+                "MISC" => EntityKind::Misc,
                 _ => {
                     return Err(AliasError::UnknownKind {
                         line: line_no,
