@@ -865,6 +865,15 @@ fn is_title_case(text: &str) -> bool {
     long >= 3 && caps * 4 >= long * 3
 }
 
+/// `e.f.`, `j.`: letters each followed by a dot.
+fn initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty()
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_alphabetic() && c[1] == b'.')
+}
+
 /// `MPs`, `PCs`, `DVDs`: an acronym's plural is a common noun, not a name.
 fn plural_acronym(word: &str) -> bool {
     match word.as_bytes() {
@@ -1263,7 +1272,19 @@ impl Collector {
         // (`the Commission`, `the Bank`) may also end it (`European Commission`).
         let org_of = |key: &str, may_end: bool| {
             let keys = orgs.iter().map(|&(s, e, i)| (&org_keys[s..e], i));
-            let starts = |k: &str| k.strip_prefix(key).is_some_and(|r| r.starts_with(' '));
+            let begins = |k: &str| k.strip_prefix(key).is_some_and(|r| r.starts_with(' '));
+            // A guessed surname (`Hutton`) also begins a firm after its founder's initials
+            // (`E.F. Hutton Group Inc`).
+            let starts = |k: &str| {
+                let mut rest = k;
+                while let Some((word, after)) = rest.split_once(' ') {
+                    if may_end || !initials(word) {
+                        break;
+                    }
+                    rest = after;
+                }
+                begins(k) || begins(rest)
+            };
             let ends = |k: &str| k.strip_suffix(key).is_some_and(|r| r.ends_with(' '));
             (keys.clone().find(|&(k, _)| k == key))
                 .or_else(|| keys.clone().find(|&(k, _)| starts(k)))
@@ -2886,6 +2907,21 @@ mod tests {
             ["European Commission"]
         );
         assert_eq!(found[0].mentions, 2, "{found:?}");
+        // A surname begins a firm after its founder's initials; `U.S.` is no founder's.
+        let found = ex.extract(
+            None,
+            "The offer to E.F. Hutton Group Inc was rejected by Hutton. The U.S. Senate Finance \
+             Committee met. The Senate voted.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            [
+                "E.F. Hutton Group Inc",
+                "Senate",
+                "U.S. Senate Finance Committee"
+            ]
+        );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
     }
 
     #[test]
