@@ -17,6 +17,7 @@ use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
+use tantivy::termdict::TermOrdinal;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::document::{entity_term, parse_entity_term};
@@ -93,7 +94,33 @@ impl<'a> EntityCounts<'a> {
 #[derive(Default)]
 pub(crate) struct Counted(HashMap<EntityKind, HashMap<String, u64>>);
 
+/// A bare surname stands for the person named in full with it when that person accounts for
+/// at least this share of the articles naming anyone in full with that surname.
+const SURNAME_OWNER_SHARE: f64 = 0.8;
+
 impl Counted {
+    /// Counts each person named by a bare surname (`Reagan`) under the person it stands for
+    /// across the index (`Ronald Reagan`, see [`Index::surname_owner`]): an article names
+    /// one or the other, since within an article a surname already joins the full name.
+    fn merge_surnames(&mut self, index: &Index, searcher: &Searcher) -> Result<()> {
+        let Some(people) = self.0.get_mut(&EntityKind::Person) else {
+            return Ok(());
+        };
+        let bare: Vec<String> = people
+            .keys()
+            .filter(|n| !n.contains(' '))
+            .cloned()
+            .collect();
+        for name in bare {
+            if let Some(owner) = index.surname_owner(searcher, &normalize_key(&name))? {
+                if let Some(n) = people.remove(&name) {
+                    *people.entry(owner).or_default() += n;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The `limit` entities of `kind` named by the most articles, most first (ties by name).
     pub(crate) fn top(&self, kind: EntityKind, limit: usize) -> Vec<EntityCount> {
         let mut list: Vec<EntityCount> = self
@@ -247,6 +274,29 @@ impl Index {
                 catalog.find(dict, kind, canonical, false, &mut names)?;
             }
         }
+        // `Ronald Reagan` is also the bare `Reagan` of stories that never give his first name,
+        // when the index names no one else so.
+        if kind == EntityKind::Person {
+            let full: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+            for person in full {
+                let key = normalize_key(&person);
+                let Some((_, surname)) = key.rsplit_once(' ') else {
+                    continue;
+                };
+                if self.surname_owner(&searcher, surname)?.as_deref() != Some(person.as_str()) {
+                    continue;
+                }
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    let catalog = self.columns.entity_catalog(
+                        &searcher,
+                        ord as SegmentOrdinal,
+                        self.schema.entity,
+                    )?;
+                    let inverted = segment.inverted_index(self.schema.entity)?;
+                    catalog.find(inverted.terms(), kind, surname, false, &mut names)?;
+                }
+            }
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = names
             .iter()
             .map(|entity| {
@@ -262,6 +312,58 @@ impl Index {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
         })
+    }
+
+    /// The person a bare surname (normalised, `reagan`) stands for across the index: the one
+    /// person named in full with that surname who accounts for at least four in five of the
+    /// articles naming anyone so (`Ronald Reagan`, not when `James Baker` and `Howard Baker`
+    /// share the name more evenly). Within an article a surname joins the full name given
+    /// there; this reads the surname of stories that never give it.
+    pub(crate) fn surname_owner(
+        &self,
+        searcher: &Searcher,
+        surname: &str,
+    ) -> Result<Option<String>> {
+        // Articles per person (by name hash), and where one of its terms is.
+        let mut people: HashMap<u64, (u64, SegmentOrdinal, TermOrdinal)> = HashMap::new();
+        for ord in 0..searcher.segment_readers().len() as SegmentOrdinal {
+            let catalog = self
+                .columns
+                .entity_catalog(searcher, ord, self.schema.entity)?;
+            for p in catalog.people_by_surname(surname) {
+                let entry = people.entry(p.name).or_insert((0, ord, p.ord));
+                entry.0 += u64::from(p.articles);
+            }
+        }
+        let total: u64 = people.values().map(|p| p.0).sum();
+        let Some(&(articles, segment, term)) = people.values().max_by_key(|p| p.0) else {
+            return Ok(None);
+        };
+        if (articles as f64) < SURNAME_OWNER_SHARE * total as f64 {
+            return Ok(None);
+        }
+        let inverted = searcher
+            .segment_reader(segment)
+            .inverted_index(self.schema.entity)?;
+        let mut bytes = Vec::new();
+        if !inverted
+            .terms()
+            .ord_to_term(term, &mut bytes)
+            .map_err(tantivy::TantivyError::from)?
+        {
+            return Ok(None);
+        }
+        // The surname was matched by hash: the name must really end with it.
+        Ok(std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(parse_entity_term)
+            .filter(|(kind, name)| {
+                *kind == EntityKind::Person
+                    && normalize_key(name)
+                        .rsplit_once(' ')
+                        .is_some_and(|(_, s)| s == surname)
+            })
+            .map(|(_, name)| name.to_string()))
     }
 
     /// For each entity filter of `request` that alone matches no article, the closest known
@@ -376,7 +478,9 @@ impl Index {
         );
         let agg_collector = AggregationCollector::from_aggs(aggs, context);
         let counts = EntityCounts::new(self, &searcher);
-        let (counts, aggs, total) = searcher.search(&*query, &(counts, agg_collector, Count))?;
+        let (mut counts, aggs, total) =
+            searcher.search(&*query, &(counts, agg_collector, Count))?;
+        counts.merge_surnames(self, &searcher)?;
         let entities = LISTED
             .into_iter()
             .map(|kind| (kind, counts.top(kind, top)))
@@ -417,7 +521,9 @@ impl Index {
 
     /// The most frequent entities among articles matching `request` (all articles for the
     /// query `*`), of one type or of every type, with the number of articles naming each,
-    /// most first.
+    /// most first. A bare surname (`Reagan`) is counted under the person it stands for: the
+    /// one person named in full with it who has at least four in five of the index's articles
+    /// naming anyone in full so (`Ronald Reagan`); typed person filters read it the same way.
     pub fn top_entities(
         &self,
         request: &SearchRequest,
@@ -430,7 +536,8 @@ impl Index {
             Some(k) => vec![k],
             None => LISTED.to_vec(),
         };
-        let counts = searcher.search(&*query, &EntityCounts::new(self, &searcher))?;
+        let mut counts = searcher.search(&*query, &EntityCounts::new(self, &searcher))?;
+        counts.merge_surnames(self, &searcher)?;
         let mut out: Vec<EntityCount> = kinds
             .into_iter()
             .flat_map(|k| counts.top(k, limit))

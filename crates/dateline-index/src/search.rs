@@ -87,7 +87,9 @@ pub struct SearchRequest {
     /// of them match.
     pub languages: Vec<String>,
     /// Typed entities that must all appear (`--person`, `--org`, `--place`): by canonical
-    /// name, any alias, any case, or a person's surname.
+    /// name, any alias, any case, or a person's surname. A person named in full also matches
+    /// articles giving only the surname when the index names almost no one else so (see
+    /// [`Index::top_entities`]).
     pub typed_entities: Vec<(EntityKind, String)>,
     /// Hits to return.
     pub limit: usize,
@@ -682,14 +684,27 @@ pub(crate) type EntityNames = rustc_hash::FxHashMap<u64, String>;
 
 /// A segment's entities by normalised name, so that a typed filter (`--person Hammond`) finds
 /// its `entity` terms by lookups instead of reading the whole term dictionary on every query.
-/// It holds hashes and term ordinals only (16 bytes per entry); names are read back from the
-/// dictionary, and checked, when found.
+/// It holds hashes, term ordinals and counts only (16 bytes per name, 32 per person named in
+/// full); names are read back from the dictionary, and checked, when found.
 #[derive(Default)]
 pub(crate) struct EntityCatalog {
     /// `(hash of a normalised name, ordinal of its entity term)`, sorted.
     by_key: Vec<(u64, TermOrdinal)>,
-    /// `(hash of a normalised surname, ordinal)` of people named in two words or more, sorted.
-    by_surname: Vec<(u64, TermOrdinal)>,
+    /// People named in two words or more, sorted by surname.
+    by_surname: Vec<FullName>,
+}
+
+/// A person named in full in a segment, catalogued by surname.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct FullName {
+    /// Hash of the normalised surname.
+    surname: u64,
+    /// Ordinal of the `entity` term.
+    pub(crate) ord: TermOrdinal,
+    /// Hash of the normalised name: the same person in every segment.
+    pub(crate) name: u64,
+    /// Articles of the segment naming the person.
+    pub(crate) articles: u32,
 }
 
 impl EntityCatalog {
@@ -710,7 +725,12 @@ impl EntityCatalog {
             let ord = stream.term_ord();
             if kind == EntityKind::Person {
                 if let Some((_, surname)) = key.rsplit_once(' ') {
-                    catalog.by_surname.push((key_hash(surname), ord));
+                    catalog.by_surname.push(FullName {
+                        surname: key_hash(surname),
+                        ord,
+                        name: key_hash(&key),
+                        articles: stream.value().doc_freq,
+                    });
                 }
             }
             catalog.by_key.push((key_hash(&key), ord));
@@ -732,35 +752,50 @@ impl EntityCatalog {
     ) -> Result<()> {
         let hash = key_hash(key);
         let mut bytes = Vec::new();
-        for (list, surname) in [(&self.by_key, false), (&self.by_surname, true)] {
-            if surname && !surnames {
+        let from = self.by_key.partition_point(|&(h, _)| h < hash);
+        let by_key = self.by_key[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, ord)| (ord, false));
+        let by_surname = self
+            .people_by_surname(key)
+            .filter(|_| surnames)
+            .map(|p| (p.ord, true));
+        for (ord, surname) in by_key.chain(by_surname) {
+            if !dict
+                .ord_to_term(ord, &mut bytes)
+                .map_err(TantivyError::from)?
+            {
                 continue;
             }
-            let from = list.partition_point(|&(h, _)| h < hash);
-            for &(_, ord) in list[from..].iter().take_while(|&&(h, _)| h == hash) {
-                if !dict
-                    .ord_to_term(ord, &mut bytes)
-                    .map_err(TantivyError::from)?
-                {
-                    continue;
-                }
-                let Some((k, name)) = std::str::from_utf8(&bytes).ok().and_then(parse_entity_term)
-                else {
-                    continue;
-                };
-                // The hash only narrows the search: the name must really have that key.
-                let normalized = normalize_key(name);
-                let matches = if surname {
-                    normalized.rsplit_once(' ').is_some_and(|(_, s)| s == key)
-                } else {
-                    normalized == key
-                };
-                if k == kind && matches {
-                    out.insert(name.to_string());
-                }
+            let Some((k, name)) = std::str::from_utf8(&bytes).ok().and_then(parse_entity_term)
+            else {
+                continue;
+            };
+            // The hash only narrows the search: the name must really have that key.
+            let normalized = normalize_key(name);
+            let matches = if surname {
+                normalized.rsplit_once(' ').is_some_and(|(_, s)| s == key)
+            } else {
+                normalized == key
+            };
+            if k == kind && matches {
+                out.insert(name.to_string());
             }
         }
         Ok(())
+    }
+}
+
+impl EntityCatalog {
+    /// The people named in full whose normalised surname is `surname` (by hash: a name read
+    /// back may have another).
+    pub(crate) fn people_by_surname(&self, surname: &str) -> impl Iterator<Item = &FullName> {
+        let hash = key_hash(surname);
+        let from = self.by_surname.partition_point(|p| p.surname < hash);
+        self.by_surname[from..]
+            .iter()
+            .take_while(move |p| p.surname == hash)
     }
 }
 

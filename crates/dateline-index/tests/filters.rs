@@ -229,3 +229,46 @@ fn a_typed_filter_sees_segments_added_after_its_first_run_and_merged_ones() {
     assert_eq!(merged.segments_after, 1, "{merged:?}");
     check();
 }
+
+#[test]
+fn a_bare_surname_counts_for_the_person_it_stands_for_across_the_index() {
+    let index = Index::create_in_ram().unwrap();
+    let article = |id: &str, text: &str| Article::new(id, text).with_title(format!("Article {id}"));
+    index
+        .add_articles(vec![
+            article("a", "Ronald Reagan spoke in Washington on Monday."),
+            article("b", "Ronald Reagan flew to Chicago."),
+            article("c", "Trade will grow, Reagan said on Tuesday."),
+            article("d", "Taxes will fall, Reagan told reporters."),
+            article("e", "James Baker met Helmut Kohl in Bonn."),
+            article("f", "Howard Baker met Helmut Kohl in Bonn."),
+            article("g", "Rates will fall, Baker said on Friday."),
+        ])
+        .unwrap();
+    let count = |request: SearchRequest| index.count(&request).unwrap();
+    // Every Reagan named in full is Ronald Reagan: the bare surname is his.
+    assert_eq!(count(SearchRequest::new("*").person("Ronald Reagan")), 4);
+    assert_eq!(count(SearchRequest::new("*").entity("Ronald Reagan")), 4);
+    // Two Bakers share the name: the bare one stays apart.
+    assert_eq!(count(SearchRequest::new("*").person("James Baker")), 1);
+    assert_eq!(count(SearchRequest::new("*").person("Baker")), 3);
+    let people = index
+        .top_entities(&SearchRequest::new("*"), Some(EntityKind::Person), 10)
+        .unwrap();
+    let listed: Vec<(&str, u64)> = people
+        .iter()
+        .map(|e| (e.name.as_str(), e.articles))
+        .collect();
+    assert!(listed.contains(&("Ronald Reagan", 4)), "{listed:?}");
+    assert!(
+        !listed.iter().any(|(name, _)| *name == "Reagan"),
+        "{listed:?}"
+    );
+    assert!(listed.contains(&("Baker", 1)), "{listed:?}");
+    // Facets of a search that finds only the bare surname name the person too.
+    let facets = index.facets(&SearchRequest::new("trade"), 5).unwrap();
+    assert_eq!(
+        facets.entities[&EntityKind::Person][0].name,
+        "Ronald Reagan"
+    );
+}
