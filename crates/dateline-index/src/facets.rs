@@ -260,40 +260,22 @@ impl Index {
             .filter(|c| *c != key);
         let searcher = self.reader.searcher();
         let mut names: BTreeSet<String> = BTreeSet::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let catalog = self.columns.entity_catalog(
-                &searcher,
-                ord as SegmentOrdinal,
-                self.schema.entity,
-            )?;
-            let inverted = segment.inverted_index(self.schema.entity)?;
-            let dict = inverted.terms();
-            let person = kind == EntityKind::Person;
-            catalog.find(dict, kind, &key, person, &mut names)?;
-            if let Some(canonical) = &canonical {
-                catalog.find(dict, kind, canonical, false, &mut names)?;
-            }
+        let person = kind == EntityKind::Person;
+        self.find_entities(&searcher, kind, &key, person, &mut names)?;
+        if let Some(canonical) = &canonical {
+            self.find_entities(&searcher, kind, canonical, false, &mut names)?;
         }
         // `Ronald Reagan` is also the bare `Reagan` of stories that never give his first name,
-        // when the index names no one else so.
-        if kind == EntityKind::Person {
+        // when the index names almost no one else so.
+        if person {
             let full: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
             for person in full {
                 let key = normalize_key(&person);
                 let Some((_, surname)) = key.rsplit_once(' ') else {
                     continue;
                 };
-                if self.surname_owner(&searcher, surname)?.as_deref() != Some(person.as_str()) {
-                    continue;
-                }
-                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                    let catalog = self.columns.entity_catalog(
-                        &searcher,
-                        ord as SegmentOrdinal,
-                        self.schema.entity,
-                    )?;
-                    let inverted = segment.inverted_index(self.schema.entity)?;
-                    catalog.find(inverted.terms(), kind, surname, false, &mut names)?;
+                if self.surname_owner(&searcher, surname)?.as_deref() == Some(person.as_str()) {
+                    self.find_entities(&searcher, kind, surname, false, &mut names)?;
                 }
             }
         }
@@ -312,6 +294,26 @@ impl Index {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
         })
+    }
+
+    /// Adds to `out` the names of the entities of `kind` whose normalised name is `key` in
+    /// any segment, and with `surnames` the people whose surname it is.
+    fn find_entities(
+        &self,
+        searcher: &Searcher,
+        kind: EntityKind,
+        key: &str,
+        surnames: bool,
+        out: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let catalog =
+                self.columns
+                    .entity_catalog(searcher, ord as SegmentOrdinal, self.schema.entity)?;
+            let inverted = segment.inverted_index(self.schema.entity)?;
+            catalog.find(inverted.terms(), kind, key, surnames, out)?;
+        }
+        Ok(())
     }
 
     /// The person a bare surname (normalised, `reagan`) stands for across the index: the one
