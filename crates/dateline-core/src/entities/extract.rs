@@ -2225,8 +2225,9 @@ impl EntityExtractor {
 
     /// The kind of a run `s..=e` that names something of a known place, split at `of` (token
     /// `k`): `United Steelworkers of America` and `Patriotic Union of Kurdistan` are
-    /// organisations, `Republic of Ireland` a place, `Tour of Switzerland` an event. People
-    /// and titles were read before; a known name or a demonym before `of` is read on its own.
+    /// organisations, `Commonwealth of Massachusetts` a place, `Castle Cup of Africa` an
+    /// event. People and titles were read before; a known name or a demonym before `of` is
+    /// read on its own.
     fn name_of_place(
         &self,
         doc: &Doc,
