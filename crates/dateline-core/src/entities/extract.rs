@@ -122,6 +122,8 @@ const PLACE_NOUNS: &[&str] = &[
     "republic",
     "capital",
 ];
+/// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
+const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
 /// Time-zone abbreviations (`0900 GMT`).
 const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
@@ -278,6 +280,8 @@ const MISC_HEADS: &[&str] = &[
     "treaty",
     "pact",
 ];
+/// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
+const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
 /// Last words before `of` that make a place of a place (`Republic of Ireland`, `Imperial
 /// Valley of California`).
 const STATE_HEADS: &[&str] = &[
@@ -2197,7 +2201,8 @@ impl EntityExtractor {
         else if e > s && in_list(doc.word(e), MISC_HEADS) {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
-        } else if e > s && in_list(doc.word(e), PLACE_HEADS) {
+        } else if e > s && (in_list(doc.word(e), PLACE_HEADS) || in_list(doc.word(s), PLACE_FIRSTS))
+        {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
         } else if e > s {
@@ -2294,6 +2299,9 @@ impl EntityExtractor {
         let next_lower = s + 1 < toks.len() && lower(s + 1);
         if next_lower && in_list(doc.word(s + 1), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `Anhui province`
+        }
+        if next_lower && in_list(doc.word(s + 1), GRADE_NOUNS) {
+            return Some(EntityKind::Misc); // `Brent crude`: a grade of oil, not a person
         }
         if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `the village of Jumet`
@@ -3148,6 +3156,28 @@ mod tests {
         assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
         assert_eq!(names(&found, EntityKind::Place), ["Lansdowne Road"]);
         assert_eq!(names(&found, EntityKind::Misc), ["Davis Cup"]);
+    }
+
+    #[test]
+    fn a_grade_of_oil_is_not_a_person() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The price of Brent crude fell below 50 dollars, and Forties blend followed.",
+        );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
+        assert_eq!(names(&found, EntityKind::Misc), ["Brent", "Forties"]);
+    }
+
+    #[test]
+    fn natural_features_named_the_british_way_are_places() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(None, "Rain swelled the River Severn and Lake Erie rose.");
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Lake Erie", "River Severn"]
+        );
     }
 
     #[test]
