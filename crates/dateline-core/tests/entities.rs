@@ -533,6 +533,25 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
     assert!(count(EntityKind::Misc, "Academy Awards") >= 40);
 }
 
+/// Before these aliases, `Chelsea` (the club) was a person in 67 BBC articles and `Oscar` (the
+/// award) in 69; `Arsenal` was found in 10, as a place.
+#[test]
+fn bbc_football_clubs_and_the_oscar_are_read_as_what_they_are() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let file = std::fs::File::open(data.join("bbc-news/docs.jsonl")).expect("bbc docs");
+    let counts = entity_counts(BufReader::new(file), usize::MAX);
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    for name in ["Chelsea", "Oscar", "West Brom", "Crystal Palace"] {
+        assert_eq!(count(EntityKind::Person, name), 0, "{name}");
+    }
+    assert!(count(EntityKind::Organization, "Chelsea") >= 60);
+    assert!(count(EntityKind::Organization, "Arsenal") >= 40);
+    assert!(count(EntityKind::Organization, "Tottenham Hotspur") >= 15);
+    assert!(count(EntityKind::Misc, "Academy Awards") >= 80);
+}
+
 /// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26
 /// articles, `Merrill Lynch Capital Markets` in 21, `Airbus Industrie` in 14, `Goldman` (of
 /// `Goldman, Sachs and Co`) in 18, `State George Shultz` in 6, `Easter` and `Sterling` in 9
@@ -598,6 +617,8 @@ fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
     assert!(count(EntityKind::Organization, "House of Representatives") >= 3);
     assert_eq!(count(EntityKind::Person, "Alex"), 0);
     assert!(count(EntityKind::Organization, "Alex. Brown and Sons Inc") >= 5);
+    // `told Reuters Taiwan would cut tariffs`: Reuters, then Taiwan.
+    assert_eq!(count(EntityKind::Organization, "Reuters Taiwan"), 0);
     assert_eq!(count(EntityKind::Misc, "AMERICAN"), 0);
     assert_eq!(count(EntityKind::Misc, "CANADIAN"), 0);
     assert!(count(EntityKind::Misc, "American") >= 150);

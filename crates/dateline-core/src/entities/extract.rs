@@ -383,6 +383,10 @@ const DOT_CONTINUES: &[&str] = &[
 ];
 /// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
 const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
+/// Verbs whose object, a name, is followed by what was said without a `that`.
+const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
+/// Subject pronouns.
+const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 /// Determiners and pronouns dropped from the front of a run.
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "some", "any", "every", "each", "both",
@@ -1240,6 +1244,29 @@ impl Collector {
         self.person_last.iter().any(|(last, _, _)| last == key)
     }
 
+    /// The full name of the last person named so far whose given name is `word`.
+    fn person_of_first(&self, word: &str) -> Option<&str> {
+        self.ents.iter().rev().find_map(|a| {
+            let (first, _) = a.name.split_once(' ')?;
+            (a.kind == EntityKind::Person && first.eq_ignore_ascii_case(word))
+                .then_some(a.name.as_str())
+        })
+    }
+
+    /// The last firm named so far that is `text` and legal suffixes (`Arsenal Holdings Inc`
+    /// for `Arsenal`).
+    fn firm_named_from(&self, text: &str) -> Option<&str> {
+        self.ents.iter().rev().find_map(|a| {
+            let rest = a.name.get(text.len()..)?.strip_prefix(' ')?;
+            (a.kind == EntityKind::Organization
+                && a.name[..text.len()].eq_ignore_ascii_case(text)
+                && rest
+                    .split(' ')
+                    .all(|w| in_list(w.trim_end_matches('.'), LEGAL_SUFFIXES)))
+            .then_some(a.name.as_str())
+        })
+    }
+
     /// Empties the collector for the next article, keeping what its containers hold room for.
     fn clear(&mut self) {
         self.ents.clear();
@@ -1972,12 +1999,57 @@ impl EntityExtractor {
                     return;
                 }
             }
+            // `Chelsea` after `Chelsea Clinton` is she, not the club.
+            if s == e && kind != EntityKind::Person && toks[s].has(FIRST) {
+                if let Some(person) = col.person_of_first(doc.word(s)).map(str::to_string) {
+                    self.emit(doc, col, &person, EntityKind::Person, s, e);
+                    return;
+                }
+            }
+            // `Arsenal` (the club) after `Arsenal Holdings Inc` is the firm: one name keeps one
+            // sense within an article.
+            if kind == EntityKind::Organization {
+                if let Some(firm) = col.firm_named_from(&doc.surface(s, e)).map(str::to_string) {
+                    self.emit(doc, col, &firm, kind, s, e);
+                    return;
+                }
+            }
             self.emit(doc, col, &canonical, kind, s, e);
             return;
         }
         // A leading determiner (`A Farm Bureau`, mid-sentence `The`).
         if s < e && in_list(doc.word(s), DETERMINERS) {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
+        }
+        // `told Reuters Taiwan would cut tariffs`: whom a source told is a name of its own, and
+        // the words after it, a name too, open what was said. Not when what was said opens
+        // after the run (`told BBC Wales he had`) or the run ends the sentence (`told BBC Radio
+        // Leicester.`).
+        if s < e
+            && s > 0
+            && in_list(doc.word(s - 1), TELLS)
+            && doc.text[doc.toks[e].end..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|next| !next.is_empty() && !in_list(next, PRONOUNS))
+        {
+            let named = |from: usize| {
+                self.known(doc, g, col, from, e).is_some()
+                    || from == e && {
+                        let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
+                        col.is_person_last(key_of(doc.word(e), &mut stack, buf))
+                    }
+            };
+            if let Some(k) = (s..e).rev().find(|&k| {
+                self.known(doc, g, col, s, k)
+                    .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                    && named(k + 1)
+            }) {
+                self.classify(doc, g, col, s, k, depth + 1);
+                self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
         }
         let single = s == e;
         if !single && self.misc_run(doc, s, e) {
@@ -2602,10 +2674,11 @@ impl EntityExtractor {
                 return self.emit_person(doc, g, col, p, e);
             }
         }
-        // After a title, a place's name is a person's (`Mr Kennedy`, `Sir Alex Ferguson`).
+        // After a title, a place's or an award's name is a person's (`Mr Kennedy`, `Sir Alex
+        // Ferguson`, `Commander Oscar`).
         let known = self
             .known(doc, g, col, s, e)
-            .filter(|(_, kind)| *kind != EntityKind::Place);
+            .filter(|(_, kind)| !matches!(kind, EntityKind::Place | EntityKind::Misc));
         if let Some((canonical, kind)) = known {
             self.emit(doc, col, &canonical, kind, s, e);
         } else if s == e {
@@ -2883,6 +2956,12 @@ mod tests {
         }
         let found = ex.extract(None, "Chancellor of the Exchequer Nigel Lawson spoke.");
         assert_eq!(names(&found, EntityKind::Person), ["Nigel Lawson"]);
+        let found = ex.extract(
+            None,
+            "The panel included former National Security Adviser Brent Scowcroft.",
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Brent Scowcroft"]);
+        assert!(names(&found, EntityKind::Organization).is_empty());
     }
 
     #[test]
@@ -3196,6 +3275,56 @@ mod tests {
         );
         let alone = ex.extract(Some("Houston floods"), "Rain fell for days.");
         assert_eq!(names(&alone, EntityKind::Place), ["Houston"]);
+    }
+
+    #[test]
+    fn clubs_and_awards_are_read_by_alias_unless_a_person_of_the_story_bears_the_name() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            Some("Chelsea edge past Arsenal"),
+            "The Oscar-winning director, who won an Oscar in 2002, watched Chelsea beat \
+             Arsenal. Commander Oscar said so.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Arsenal", "Chelsea"]
+        );
+        assert_eq!(names(&found, EntityKind::Misc), ["Academy Awards"]);
+        assert_eq!(names(&found, EntityKind::Person), ["Oscar"]);
+        let clinton = ex.extract(
+            None,
+            "Chelsea Clinton flew to Paris. Chelsea said she liked it.",
+        );
+        let chelsea = clinton.iter().find(|e| e.name == "Chelsea Clinton");
+        assert!(chelsea.is_some_and(|e| e.mentions == 2), "{clinton:?}");
+        assert!(names(&clinton, EntityKind::Organization).is_empty());
+        // One name keeps one sense within an article: the firm, not the club.
+        let firm = ex.extract(
+            None,
+            "Viacom said Arsenal Holdings Inc raised its offer. Holders get shares of Arsenal.",
+        );
+        assert_eq!(
+            names(&firm, EntityKind::Organization),
+            ["Arsenal Holdings Inc"]
+        );
+    }
+
+    #[test]
+    fn whom_a_source_told_is_a_name_apart_from_the_subject_after_it() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Officials told Reuters Taiwan would cut tariffs. Morgan told BBC Wales he agreed, \
+             and Jones told BBC Radio Leicester.",
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["Taiwan"]);
+        let orgs = names(&found, EntityKind::Organization);
+        assert!(orgs.contains(&"Reuters".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"BBC Wales".to_string()), "{orgs:?}");
+        assert!(
+            orgs.contains(&"BBC Radio Leicester".to_string()),
+            "{orgs:?}"
+        );
     }
 
     #[test]
