@@ -124,6 +124,9 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
+/// Nouns after a single name that make it the pollster's (`a Harris poll`, `the Gallup
+/// organisation`), not a person.
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "organisation", "organization"];
 /// Time-zone abbreviations (`0900 GMT`).
 const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
@@ -383,6 +386,13 @@ const DOT_CONTINUES: &[&str] = &[
 ];
 /// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
 const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
+/// Given names that are everyday words too, which the dictionary leaves out with all given
+/// names: opening a sentence alone (`Long term debt rose`, `Young people`), they are read as
+/// the words, as a dictionary word is, unless they speak (`Long said`).
+const WORD_NAMES: &[&str] = &[
+    "long", "drew", "rose", "grant", "mark", "bill", "frank", "rich", "guy", "art", "hope", "ray",
+    "chance", "joy", "faith", "young", "major",
+];
 /// Verbs whose object, a name, is followed by what was said without a `that`.
 const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
 /// Subject pronouns.
@@ -684,6 +694,7 @@ fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
     out.extend(g.titles.keys().map(|w| (w.as_str(), TITLE)));
     out.extend(g.org_heads.iter().map(|w| (w.as_str(), ORG_HEAD)));
     out.extend(g.english.iter().map(|w| (w.as_str(), DICT)));
+    out.extend(WORD_NAMES.iter().map(|w| (*w, DICT)));
     out.extend(g.places.keys().map(|w| (w.as_str(), PLACE1)));
     out.extend(g.surnames.iter().map(|w| (w.as_str(), SURNAME)));
     out.extend(
@@ -2375,6 +2386,9 @@ impl EntityExtractor {
         if next_lower && in_list(doc.word(s + 1), GRADE_NOUNS) {
             return Some(EntityKind::Misc); // `Brent crude`: a grade of oil, not a person
         }
+        if next_lower && in_list(doc.word(s + 1), POLL_NOUNS) {
+            return Some(EntityKind::Organization); // `a Harris poll`
+        }
         if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `the village of Jumet`
         }
@@ -3307,6 +3321,18 @@ mod tests {
             names(&firm, EntityKind::Organization),
             ["Arsenal Holdings Inc"]
         );
+    }
+
+    #[test]
+    fn given_names_that_are_words_open_sentences_as_words_unless_they_speak() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Prices rose. Long term debt was cut. Young people voted. Rose said so, citing a \
+             Harris poll.",
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Rose"]);
+        assert_eq!(names(&found, EntityKind::Organization), ["Harris"]);
     }
 
     #[test]
