@@ -124,6 +124,31 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
+/// Nouns before a single name that make it a firm's (`research firm Gartner`, `chipmaker
+/// Intel`).
+const FIRM_NOUNS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "giant",
+    "maker",
+    "chipmaker",
+    "carmaker",
+    "retailer",
+    "carrier",
+    "airline",
+    "insurer",
+    "bank",
+    "broker",
+    "brokerage",
+    "conglomerate",
+    "consultancy",
+    "publisher",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "chain",
+];
 /// Nouns after a single name that make it the pollster's (`a Harris poll`, `the Gallup
 /// organisation`), not a person.
 const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "organisation", "organization"];
@@ -1358,6 +1383,26 @@ impl Collector {
                 let may_end = p.fallback == Some(EntityKind::Organization);
                 org_of(&p.key, may_end).filter(|_| p.guessed)
             });
+            // `David is a successful businessman` in a story of David Smith: the one person of
+            // the story with that given name.
+            let claimed = claimed.or_else(|| {
+                let given = lexicon(gazetteer())
+                    .get(&word_key(p.key.as_bytes()))
+                    .is_some_and(|bits| bits & FIRST != 0);
+                if p.fallback != Some(EntityKind::Person) || !given {
+                    return None;
+                }
+                let mut bearers = self.ents.iter().enumerate().filter(|(_, a)| {
+                    a.kind == EntityKind::Person
+                        && a.name
+                            .split_once(' ')
+                            .is_some_and(|(first, _)| first.eq_ignore_ascii_case(&p.surface))
+                });
+                match (bearers.next(), bearers.next()) {
+                    (Some((idx, _)), None) => Some(idx),
+                    _ => None,
+                }
+            });
             if let Some(idx) = claimed {
                 let e = &mut self.ents[idx];
                 e.mentions += 1;
@@ -2389,6 +2434,9 @@ impl EntityExtractor {
         if next_lower && in_list(doc.word(s + 1), POLL_NOUNS) {
             return Some(EntityKind::Organization); // `a Harris poll`
         }
+        if s > 0 && !t.has(BREAK) && lower(s - 1) && in_list(doc.word(s - 1), FIRM_NOUNS) {
+            return Some(EntityKind::Organization); // `research firm Gartner`
+        }
         if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `the village of Jumet`
         }
@@ -3329,10 +3377,33 @@ mod tests {
         let found = ex.extract(
             None,
             "Prices rose. Long term debt was cut. Young people voted. Rose said so, citing a \
-             Harris poll.",
+             Harris poll and research firm Gartner.",
         );
         assert_eq!(names(&found, EntityKind::Person), ["Rose"]);
-        assert_eq!(names(&found, EntityKind::Organization), ["Harris"]);
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Gartner", "Harris"]
+        );
+    }
+
+    #[test]
+    fn a_bare_given_name_is_the_one_person_of_the_story_so_named() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Serena Williams beat Kim Clijsters. \"Serena played well,\" the coach said.",
+        );
+        let serena = found.iter().find(|e| e.name == "Serena Williams");
+        assert!(serena.is_some_and(|e| e.mentions == 2), "{found:?}");
+        // Two bearers: the bare name stays its own.
+        let found = ex.extract(
+            None,
+            "David Davis met David Blunkett. \"David is right,\" an aide said.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            ["David", "David Blunkett", "David Davis"]
+        );
     }
 
     #[test]
