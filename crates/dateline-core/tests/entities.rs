@@ -536,7 +536,7 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
 /// Before these aliases, `Chelsea` (the club) was a person in 67 BBC articles and `Oscar` (the
 /// award) in 69; `Arsenal` was found in 10, as a place.
 #[test]
-fn bbc_football_clubs_and_the_oscar_are_read_as_what_they_are() {
+fn bbc_football_clubs_competitions_and_the_oscar_are_read_as_what_they_are() {
     let Some(data) = common::shared_data() else {
         return;
     };
@@ -550,6 +550,12 @@ fn bbc_football_clubs_and_the_oscar_are_read_as_what_they_are() {
     assert!(count(EntityKind::Organization, "Arsenal") >= 40);
     assert!(count(EntityKind::Organization, "Tottenham Hotspur") >= 15);
     assert!(count(EntityKind::Misc, "Academy Awards") >= 80);
+    // Competitions and products are neither firms nor people (`Premiership` and `Xbox` were
+    // organisations in 60 and 31 articles).
+    for name in ["Premiership", "Champions League", "Xbox", "PlayStation"] {
+        assert_eq!(count(EntityKind::Organization, name), 0, "{name}");
+        assert!(count(EntityKind::Misc, name) >= 15, "{name}");
+    }
 }
 
 /// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26

@@ -420,6 +420,11 @@ const WORD_NAMES: &[&str] = &[
 ];
 /// Verbs whose object, a name, is followed by what was said without a `that`.
 const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
+/// Auxiliary verbs, which open a clause's verb after its subject.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "planned", "plans", "expects", "expected",
+];
 /// Subject pronouns.
 const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 /// Determiners and pronouns dropped from the front of a run.
@@ -1131,6 +1136,15 @@ struct Agg {
     guessed: u32,
 }
 
+impl Agg {
+    /// Whether this is a person named in full whose given name is `word`.
+    fn given_name_is(&self, word: &str) -> bool {
+        self.kind == EntityKind::Person
+            && (self.name.split_once(' '))
+                .is_some_and(|(first, _)| first.eq_ignore_ascii_case(word))
+    }
+}
+
 /// A single-word mention that may be the short form of a full person name.
 #[derive(Debug)]
 struct Pending {
@@ -1282,11 +1296,11 @@ impl Collector {
 
     /// The full name of the last person named so far whose given name is `word`.
     fn person_of_first(&self, word: &str) -> Option<&str> {
-        self.ents.iter().rev().find_map(|a| {
-            let (first, _) = a.name.split_once(' ')?;
-            (a.kind == EntityKind::Person && first.eq_ignore_ascii_case(word))
-                .then_some(a.name.as_str())
-        })
+        self.ents
+            .iter()
+            .rev()
+            .find(|a| a.given_name_is(word))
+            .map(|a| a.name.as_str())
     }
 
     /// The last firm named so far that is `text` and legal suffixes (`Arsenal Holdings Inc`
@@ -1392,12 +1406,8 @@ impl Collector {
                 if p.fallback != Some(EntityKind::Person) || !given {
                     return None;
                 }
-                let mut bearers = self.ents.iter().enumerate().filter(|(_, a)| {
-                    a.kind == EntityKind::Person
-                        && a.name
-                            .split_once(' ')
-                            .is_some_and(|(first, _)| first.eq_ignore_ascii_case(&p.surface))
-                });
+                let mut bearers =
+                    (self.ents.iter().enumerate()).filter(|(_, a)| a.given_name_is(&p.surface));
                 match (bearers.next(), bearers.next()) {
                     (Some((idx, _)), None) => Some(idx),
                     _ => None,
@@ -2078,24 +2088,32 @@ impl EntityExtractor {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         // `told Reuters Taiwan would cut tariffs`: whom a source told is a name of its own, and
-        // the words after it, a name too, open what was said. Not when what was said opens
-        // after the run (`told BBC Wales he had`) or the run ends the sentence (`told BBC Radio
-        // Leicester.`).
-        if s < e
-            && s > 0
-            && in_list(doc.word(s - 1), TELLS)
-            && doc.text[doc.toks[e].end..]
+        // the words after it open what was said: a name, a title, a demonym or a determiner
+        // (`told Reuters Algerian debt`), or one word before an auxiliary (`told Reuters
+        // Sandoz had`). Not when what was said opens after the run (`told BBC
+        // Wales he had`) or the run ends the sentence (`told BBC Radio Leicester.`).
+        let next_word = || {
+            doc.text[doc.toks[e].end..]
                 .trim_start()
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
-                .is_some_and(|next| !next.is_empty() && !in_list(next, PRONOUNS))
+                .unwrap_or("")
+        };
+        if s < e
+            && s > 0
+            && in_list(doc.word(s - 1), TELLS)
+            && !next_word().is_empty()
+            && !in_list(next_word(), PRONOUNS)
         {
             let named = |from: usize| {
                 self.known(doc, g, col, from, e).is_some()
-                    || from == e && {
-                        let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
-                        col.is_person_last(key_of(doc.word(e), &mut stack, buf))
-                    }
+                    || doc.toks[from].has(DEMONYM | TITLE)
+                    || in_list(doc.word(from), DETERMINERS)
+                    || from == e
+                        && (in_list(next_word(), AUXILIARIES) || {
+                            let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
+                            col.is_person_last(key_of(doc.word(e), &mut stack, buf))
+                        })
             };
             if let Some(k) = (s..e).rev().find(|&k| {
                 self.known(doc, g, col, s, k)
@@ -3412,10 +3430,13 @@ mod tests {
         let found = ex.extract(
             None,
             "Officials told Reuters Taiwan would cut tariffs. Morgan told BBC Wales he agreed, \
-             and Jones told BBC Radio Leicester.",
+             and Jones told BBC Radio Leicester. A spokesman told Reuters Sandoz had sold, and \
+             a banker told Reuters Algerian debt was high.",
         );
         assert_eq!(names(&found, EntityKind::Place), ["Taiwan"]);
+        assert_eq!(names(&found, EntityKind::Misc), ["Algerian"]);
         let orgs = names(&found, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o.starts_with("Reuters ")), "{orgs:?}");
         assert!(orgs.contains(&"Reuters".to_string()), "{orgs:?}");
         assert!(orgs.contains(&"BBC Wales".to_string()), "{orgs:?}");
         assert!(
