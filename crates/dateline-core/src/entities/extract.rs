@@ -149,6 +149,15 @@ const FIRM_NOUNS: &[&str] = &[
     "operator",
     "chain",
 ];
+/// Nouns for brokers and banks before a firm of partners (`stockbrokers Phillips and Drew`).
+const BROKERS: &[&str] = &[
+    "house",
+    "stockbrokers",
+    "brokers",
+    "bankers",
+    "banker",
+    "partners",
+];
 /// Nouns after a single name that make it the pollster's (`a Harris poll`, `the Gallup
 /// organisation`), not a person.
 const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "organisation", "organization"];
@@ -2853,11 +2862,16 @@ impl EntityExtractor {
     /// entities. Sports stories pair players so, and are left alone.
     fn partnership(&self, doc: &Doc, g: &Gazetteer, col: &Collector, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
+        // Where a firm is said to be, a partner may bear a given name (`brokerage house
+        // Phillips and Drew`), and the pair be named once.
+        let firm_noun = s > 0
+            && !toks[s - 1].has(CAP)
+            && (in_list(doc.word(s - 1), FIRM_NOUNS) || in_list(doc.word(s - 1), BROKERS));
         let bare = |i: usize| {
             let t = &toks[i];
             t.has(CAP)
                 && !t.has(ALL_CAPS | COMMON | DEMONYM | TITLE | ORG_HEAD | MONTH | NOT_NAME)
-                && (t.has(SURNAME) || !t.has(FIRST))
+                && (t.has(SURNAME) || !t.has(FIRST) || firm_noun)
                 && self.known(doc, g, col, i, i).is_none()
         };
         let person = |i: usize| {
@@ -2875,12 +2889,17 @@ impl EntityExtractor {
             && !person(s)
             && !person(e);
         if !names {
-            return false;
+            // Once a firm, always: the pair named again in the story.
+            let pair = doc.surface(s, e);
+            return col
+                .ents
+                .iter()
+                .any(|a| a.kind == EntityKind::Organization && a.name == pair);
         }
         // Each partner's name stands only in the firm's: two names also seen apart are two
         // entities (`Siemens and Philips ... Philips said`).
         let pairs = whole_word_count(doc.text, doc.raw(s, e));
-        pairs >= 2
+        (pairs >= 2 || firm_noun)
             && [s, e]
                 .iter()
                 .all(|&i| whole_word_count(doc.text, doc.word(i)) == pairs)
@@ -3198,6 +3217,18 @@ mod tests {
                 "{body}: {found:?}"
             );
         }
+        // Where a firm is said to be, once is enough, and a given name may be a partner's; the
+        // pair named again is the same firm.
+        let found = ex.extract(
+            None,
+            "Tinker, economist at brokerage house Phillips and Drew, said so. Analyst Stephen \
+             Reitman with Phillips and Drew in London agreed.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Phillips and Drew"]
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Stephen Reitman"]);
     }
 
     #[test]
