@@ -2862,6 +2862,9 @@ impl EntityExtractor {
     /// entities. Sports stories pair players so, and are left alone.
     fn partnership(&self, doc: &Doc, g: &Gazetteer, col: &Collector, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
+        if !toks[s + 1].has(AND) || toks[s + 1].has(CAP) {
+            return false;
+        }
         // Where a firm is said to be, a partner may bear a given name (`brokerage house
         // Phillips and Drew`), and the pair be named once.
         let firm_noun = s > 0
@@ -2879,8 +2882,6 @@ impl EntityExtractor {
             col.person_last.iter().any(|(last, _, _)| *last == key)
         };
         let names = !doc.sports
-            && toks[s + 1].has(AND)
-            && !toks[s + 1].has(CAP)
             && bare(s)
             && bare(e)
             && [s, e]
