@@ -149,6 +149,23 @@ const FIRM_NOUNS: &[&str] = &[
     "operator",
     "chain",
 ];
+/// Kinds of work whose title may follow them (`the film Vera Drake`).
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "biopic",
+    "musical",
+    "album",
+    "novel",
+    "sitcom",
+    "documentary",
+    "opera",
+    "song",
+    "thriller",
+    "drama",
+    "comedy",
+];
 /// Nouns for brokers and banks before a firm of partners (`stockbrokers Phillips and Drew`).
 const BROKERS: &[&str] = &[
     "house",
@@ -2053,6 +2070,35 @@ impl EntityExtractor {
                 break;
             }
         }
+        // The name of a work after its kind (`the film Vera Drake`, `biopic Ray`, `new album
+        // Hot Fuss`) is a title: MISC, as CoNLL tags titles.
+        if s > 0
+            && !toks[s].has(BREAK)
+            && !toks[s - 1].has(CAP)
+            && in_list(doc.word(s - 1), WORK_NOUNS)
+            && !in_list(doc.word(s), PRONOUNS)
+            && !toks[s].has(ALL_CAPS)
+            && !plural_acronym(doc.word(s))
+            && self
+                .known(doc, g, col, s, e)
+                .is_none_or(|(_, kind)| kind == EntityKind::Misc)
+        {
+            // `biopic Ray and Mike Leigh's drama`: the title ends before `and` a given name.
+            if let Some(k) = (s + 1..e)
+                .find(|&k| toks[k].has(AND) && !toks[k].has(CAP) && toks[k + 1].has(FIRST))
+            {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
+            // A known name keeps its own (`best film Oscar`).
+            let name = match self.known(doc, g, col, s, e) {
+                Some((canonical, _)) => canonical.into_owned(),
+                None => doc.surface(s, e).into_owned(),
+            };
+            self.emit(doc, col, &name, EntityKind::Misc, s, e);
+            return;
+        }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
@@ -3454,6 +3500,21 @@ mod tests {
             names(&found, EntityKind::Person),
             ["David", "David Blunkett", "David Davis"]
         );
+    }
+
+    #[test]
+    fn a_title_after_the_kind_of_its_work_is_misc() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The abortion drama Vera Drake beat the biopic Ray and Mike Leigh won the best film \
+             Oscar, a single A rating for a novel I liked.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Misc),
+            ["Academy Awards", "Ray", "Vera Drake"]
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["Mike Leigh"]);
     }
 
     #[test]
