@@ -149,6 +149,21 @@ const FIRM_NOUNS: &[&str] = &[
     "operator",
     "chain",
 ];
+/// A club's people and parts, named after the club (`Newcastle boss`, `Liverpool fans`).
+const CLUB_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "fans",
+    "supporters",
+    "forward",
+    "skipper",
+];
 /// Kinds of work whose title may follow them (`the film Vera Drake`).
 const WORK_NOUNS: &[&str] = &[
     "film",
@@ -2625,8 +2640,17 @@ impl EntityExtractor {
     /// place cue (`in`, `at`) or a dateline position does not make it the venue. Countries
     /// stay places.
     fn team_place(&self, doc: &Doc, canonical: &str, s: usize, e: usize) -> bool {
-        if !doc.sports || gazetteer().countries.contains(&normalize_key(canonical)) {
+        // `Newcastle boss Graeme Souness`, `Liverpool striker`: a club's people name the club,
+        // in any story.
+        let toks = &doc.toks;
+        let role = e + 1 < toks.len()
+            && !toks[e + 1].has(CAP | BREAK)
+            && in_list(doc.word(e + 1), CLUB_ROLES);
+        if !(doc.sports || role) || gazetteer().countries.contains(&normalize_key(canonical)) {
             return false;
+        }
+        if role {
+            return true;
         }
         if self.team_context(doc, s, e) {
             return true;
@@ -3515,6 +3539,21 @@ mod tests {
             ["Academy Awards", "Ray", "Vera Drake"]
         );
         assert_eq!(names(&found, EntityKind::Person), ["Mike Leigh"]);
+    }
+
+    #[test]
+    fn a_town_before_a_role_in_its_club_is_the_club() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Newcastle boss Graeme Souness said the people of Newcastle deserve better. Liverpool \
+             fans agreed, but England captain David Beckham did not.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Liverpool", "Newcastle"]
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["England", "Newcastle"]);
     }
 
     #[test]
