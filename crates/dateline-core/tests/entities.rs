@@ -475,6 +475,13 @@ fn reuters_entity_counts(
     ))
 }
 
+/// Entities of all of BBC News, counted by `(type, name)`; `None` without the shared data.
+fn bbc_entity_counts() -> Option<std::collections::HashMap<(EntityKind, String), usize>> {
+    let data = common::shared_data()?;
+    let file = std::fs::File::open(data.join("bbc-news/docs.jsonl")).expect("bbc docs");
+    Some(entity_counts(BufReader::new(file), usize::MAX))
+}
+
 /// Entities of the first `n` articles of a JSON Lines corpus, counted by `(type, name)`.
 fn entity_counts(
     reader: impl BufRead,
@@ -498,11 +505,9 @@ fn entity_counts(
 /// (of `Charles Kennedy`, in headlines and after `Mr`) a place in 28.
 #[test]
 fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they_are() {
-    let Some(data) = common::shared_data() else {
+    let Some(counts) = bbc_entity_counts() else {
         return;
     };
-    let file = std::fs::File::open(data.join("bbc-news/docs.jsonl")).expect("bbc docs");
-    let counts = entity_counts(BufReader::new(file), usize::MAX);
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
     let any = |name: &str| {
         [
@@ -537,11 +542,9 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
 /// award) in 69; `Arsenal` was found in 10, as a place.
 #[test]
 fn bbc_football_clubs_competitions_and_the_oscar_are_read_as_what_they_are() {
-    let Some(data) = common::shared_data() else {
+    let Some(counts) = bbc_entity_counts() else {
         return;
     };
-    let file = std::fs::File::open(data.join("bbc-news/docs.jsonl")).expect("bbc docs");
-    let counts = entity_counts(BufReader::new(file), usize::MAX);
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
     for name in ["Chelsea", "Oscar", "West Brom", "Crystal Palace"] {
         assert_eq!(count(EntityKind::Person, name), 0, "{name}");
