@@ -357,6 +357,12 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 2)]
     pub warmup: usize,
 
+    /// MiB the filter cache may hold (0: off, every filtered query walks its filter's
+    /// postings, as a one-off search does).
+    #[arg(long, value_name = "MIB",
+          default_value_t = dateline_index::DEFAULT_FILTER_CACHE_BUDGET >> 20)]
+    pub filter_cache: usize,
+
     /// Timed passes; the median one is reported.
     #[arg(long, default_value_t = 3)]
     pub passes: usize,

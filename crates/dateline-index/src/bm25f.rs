@@ -28,13 +28,16 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use crate::filter_cache::{next_in, CachedTermQuery};
 
 /// A weighted bag of analysed terms, scored with BM25 over combined fields.
 pub struct Bm25fQuery {
@@ -350,12 +353,18 @@ struct Cursor {
 enum FilterWeight {
     /// One term (one entity, one month or day): its postings are read directly.
     Term(Term),
+    /// One term whose bit sets the index may keep: the bit set when there is one, else its
+    /// postings.
+    Cached(CachedTermQuery),
     /// Anything else (a date range, several filters together).
     Other(Box<dyn Weight>),
 }
 
 impl FilterWeight {
     fn new(filter: &dyn Query, scoring: EnableScoring<'_>) -> tantivy::Result<Self> {
+        if let Some(cached) = filter.downcast_ref::<CachedTermQuery>() {
+            return Ok(FilterWeight::Cached(cached.clone()));
+        }
         Ok(match filter.downcast_ref::<TermQuery>() {
             Some(term) => FilterWeight::Term(term.term().clone()),
             None => FilterWeight::Other(filter.weight(scoring)?),
@@ -363,15 +372,22 @@ impl FilterWeight {
     }
 
     fn docs(&self, reader: &SegmentReader) -> tantivy::Result<FilterDocs> {
-        Ok(match self {
-            FilterWeight::Term(term) => FilterDocs::Postings(Box::new(
+        let postings = |term: &Term| -> tantivy::Result<FilterDocs> {
+            Ok(FilterDocs::Postings(Box::new(
                 reader
                     .inverted_index(term.field())?
                     .read_postings(term, IndexRecordOption::Basic)?
                     .unwrap_or_else(SegmentPostings::empty),
-            )),
-            FilterWeight::Other(weight) => FilterDocs::Scorer(weight.scorer(reader, 1.0)?),
-        })
+            )))
+        };
+        match self {
+            FilterWeight::Term(term) => postings(term),
+            FilterWeight::Cached(query) => match query.cache().bits(reader, query.term())? {
+                Some(bits) => Ok(FilterDocs::Bits(Bits(bits))),
+                None => postings(query.term()),
+            },
+            FilterWeight::Other(weight) => Ok(FilterDocs::Scorer(weight.scorer(reader, 1.0)?)),
+        }
     }
 }
 
@@ -380,8 +396,13 @@ impl FilterWeight {
 /// indirection was a tenth of the time of a search filtered by a frequent entity.
 enum FilterDocs {
     Postings(Box<SegmentPostings>),
+    /// A dense filter used before (see [`crate::filter_cache`]): one bit test per candidate.
+    Bits(Bits),
     Scorer(Box<dyn Scorer>),
 }
+
+/// A filter's documents in a segment as a bit set.
+struct Bits(Arc<BitSet>);
 
 /// What a traversal asks of a filter.
 trait Admit {
@@ -405,6 +426,17 @@ impl Admit for SegmentPostings {
     fn refuses(&mut self, doc: DocId) -> Option<DocId> {
         let next = seek_near(self, doc);
         (next != doc).then_some(next)
+    }
+}
+
+impl Admit for Bits {
+    #[inline]
+    fn refuses(&mut self, doc: DocId) -> Option<DocId> {
+        if doc < self.0.max_value() && self.0.contains(doc) {
+            None
+        } else {
+            Some(next_in(&self.0, doc))
+        }
     }
 }
 
@@ -469,6 +501,7 @@ impl Bm25fScorer {
         match &mut self.filter {
             None => None,
             Some(FilterDocs::Postings(p)) => p.refuses(doc),
+            Some(FilterDocs::Bits(b)) => b.refuses(doc),
             Some(FilterDocs::Scorer(s)) => s.refuses(doc),
         }
     }
@@ -503,6 +536,7 @@ impl Bm25fScorer {
         match self.filter.take() {
             None => self.prune(&mut AdmitAll, threshold, callback),
             Some(FilterDocs::Postings(mut p)) => self.prune(&mut *p, threshold, callback),
+            Some(FilterDocs::Bits(mut b)) => self.prune(&mut b, threshold, callback),
             Some(FilterDocs::Scorer(mut s)) => self.prune(&mut s, threshold, callback),
         }
     }

@@ -81,6 +81,8 @@ pub struct Index {
     /// their id and date without decompressing a stored document or a block of the id column's
     /// dictionary, or opening a column.
     pub(crate) columns: crate::search::ColumnCache,
+    /// Bit sets of dense filters that come back (see [`Index::set_filter_cache_budget`]).
+    pub(crate) filters: Arc<crate::filter_cache::FilterCache>,
     /// Set while articles are added: merges then read postings and positions through a
     /// `pread` window (see [`PreadFile`]). `None` for an index in memory.
     adding: Option<Arc<AtomicBool>>,
@@ -307,6 +309,7 @@ impl Index {
             dir,
             extractor: Arc::new(EntityExtractor::new()),
             columns: crate::search::ColumnCache::default(),
+            filters: Arc::default(),
             adding,
         })
     }
@@ -346,6 +349,32 @@ impl Index {
     /// The underlying tantivy index, for what Dateline does not wrap.
     pub fn tantivy(&self) -> &tantivy::Index {
         &self.index
+    }
+
+    /// Sets how many bytes the filter cache may hold (default 64 MiB; 0 turns it off).
+    ///
+    /// A date or entity filter of one term that matches at least one article in 64 of a
+    /// segment is kept as a bit set over the segment (an eighth of a byte per article) from its
+    /// second use on, the least recently used dropped first: searches filtered by a frequent
+    /// entity (`--entity "United States"`) then check a bit instead of walking postings. A
+    /// one-off search builds nothing. Results are the same either way.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_index::Index;
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.set_filter_cache_budget(16 << 20);
+    /// assert_eq!(index.filter_cache_bytes(), 0);
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn set_filter_cache_budget(&self, bytes: usize) {
+        self.filters.set_budget(bytes);
+    }
+
+    /// Bytes the filter cache holds now (see [`Index::set_filter_cache_budget`]).
+    pub fn filter_cache_bytes(&self) -> usize {
+        self.filters.bytes()
     }
 
     /// Number of articles searchable now.

@@ -412,16 +412,14 @@ fn filters_keep_the_ranking_and_prune_like_unfiltered_queries() {
     }
 }
 
-/// Reuters in many small segments, some of its articles replaced (deleted from their first
-/// segment), so that a top k spans segments, deleted articles and tied scores (Reuters holds
-/// many duplicate stories).
-fn segmented_reuters() -> Option<Index> {
+/// All of Reuters, duplicates kept, committed every `articles` (a segment each).
+fn reuters_committed_every(articles: usize, extract_entities: bool) -> Option<Index> {
     let data = shared_data()?;
     let index = Index::create_in_ram().expect("index in RAM");
     let options = IngestOptions {
         keep_duplicates: true,
-        extract_entities: false,
-        commit_every: 1_500,
+        extract_entities,
+        commit_every: articles,
         ..IngestOptions::default()
     };
     index
@@ -431,6 +429,14 @@ fn segmented_reuters() -> Option<Index> {
             &|_| {},
         )
         .expect("ingest");
+    Some(index)
+}
+
+/// Reuters in many small segments, some of its articles replaced (deleted from their first
+/// segment), so that a top k spans segments, deleted articles and tied scores (Reuters holds
+/// many duplicate stories).
+fn segmented_reuters() -> Option<Index> {
+    let index = reuters_committed_every(1_500, false)?;
     let replaced = (1..=400).step_by(7).map(|n| {
         // Each body differs: identical bodies would be indexed once.
         dateline_core::Article::new(
@@ -553,4 +559,83 @@ fn optimize_merges_into_one_segment_keeping_every_article_and_dropping_replaced_
     let again = index.optimize().expect("optimize twice");
     assert_eq!((again.segments_before, again.segments_after), (1, 1));
     assert!(report.merged && !again.merged);
+}
+
+#[test]
+fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
+    let Some(index) = reuters_committed_every(6_000, true) else {
+        return;
+    };
+    // A fifth of Reuters names the United States, all of it is from 1987: both are single
+    // terms dense enough to be kept. Bags (checked inside the ranking), a phrase and a boolean
+    // query (joined with the filter), pages with and without a total count.
+    let mut requests = Vec::new();
+    for q in [
+        "oil prices",
+        "bank interest rates rise",
+        "\"the company said\"",
+        "trade AND NOT japan",
+    ] {
+        let base = SearchRequest::new(q).limit(10).snippets(false);
+        for request in [
+            base.clone().entity("United States"),
+            base.clone().typed_entity(EntityKind::Place, "U.S."),
+            base.clone()
+                .from_str("1987-01-01")
+                .and_then(|r| r.to_str("1987-12-31"))
+                .expect("dates"),
+            base.clone()
+                .entity("United States")
+                .from_str("1987-03-01")
+                .and_then(|r| r.to_str("1987-03-31"))
+                .expect("dates"),
+        ] {
+            requests.push(request.clone());
+            requests.push(request.clone().offset(20));
+            requests.push(request.count_total(false).stored_fields(false));
+        }
+    }
+    // Per request: the total and the page's ids and scores.
+    type Page = (usize, Vec<(String, Option<f32>)>);
+    let pages = || -> Vec<Page> {
+        requests
+            .iter()
+            .map(|r| {
+                let results = index.search(r).expect("search");
+                let hits = results.hits.into_iter().map(|h| (h.id, h.score)).collect();
+                (results.total, hits)
+            })
+            .collect()
+    };
+    index.set_filter_cache_budget(0);
+    let walked = pages();
+    assert!(walked.iter().all(|(total, _)| *total > 0));
+    assert_eq!(index.filter_cache_bytes(), 0);
+
+    index.set_filter_cache_budget(dateline_index::DEFAULT_FILTER_CACHE_BUDGET);
+    index.search(&requests[0]).expect("search");
+    assert_eq!(
+        index.filter_cache_bytes(),
+        0,
+        "a one-off search keeps nothing"
+    );
+    assert_eq!(pages(), walked, "first use");
+    let kept = index.filter_cache_bytes();
+    // Each request ran its filters in each segment before the next request came: all but the
+    // first use of each filter found or built its bit sets.
+    let segments = index
+        .tantivy()
+        .searchable_segments()
+        .expect("segments")
+        .len();
+    assert!(segments >= 3, "only {segments} segments");
+    assert!(kept > 0, "no filter kept");
+    assert_eq!(pages(), walked, "bit sets");
+    assert_eq!(index.filter_cache_bytes(), kept, "nothing more to keep");
+
+    // A smaller budget drops the least recently used sets, and the pages stay.
+    index.set_filter_cache_budget(kept / 2);
+    assert!(index.filter_cache_bytes() <= kept / 2);
+    assert_eq!(pages(), walked, "evicted");
+    assert!(index.filter_cache_bytes() <= kept / 2);
 }

@@ -14,6 +14,7 @@ use crate::style::{self, Verbosity};
 
 pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
+    index.set_filter_cache_budget(args.filter_cache << 20);
     let mut queries = read_queries(&args.queries, args.k, args.snippets)?;
     for q in &mut queries {
         q.request = with_filters(q.request.clone(), &args.filters)?;
