@@ -406,9 +406,22 @@ struct Bits(Arc<BitSet>);
 
 /// What a traversal asks of a filter.
 trait Admit {
+    /// Whether the traversal asks [`Admit::skip`] to move each list to its next admitted
+    /// document, so that every candidate is admitted, instead of asking [`Admit::refuses`]
+    /// about candidates. For a filter that answers for any document at once (a bit set): a
+    /// candidate refused costs a pass over all the lists, a document skipped within one list
+    /// a bit test.
+    const PER_LIST: bool = false;
+
     /// `None` if the filter admits `doc`; otherwise the next document it admits. `doc` never
     /// goes down from one call to the next.
     fn refuses(&mut self, doc: DocId) -> Option<DocId>;
+
+    /// Moves `postings` to its first document the filter admits (with [`Admit::PER_LIST`]).
+    #[inline(always)]
+    fn skip(&mut self, postings: &mut SegmentPostings) -> DocId {
+        postings.doc()
+    }
 }
 
 /// No filter.
@@ -430,6 +443,8 @@ impl Admit for SegmentPostings {
 }
 
 impl Admit for Bits {
+    const PER_LIST: bool = true;
+
     #[inline]
     fn refuses(&mut self, doc: DocId) -> Option<DocId> {
         if doc < self.0.max_value() && self.0.contains(doc) {
@@ -437,6 +452,22 @@ impl Admit for Bits {
         } else {
             Some(next_in(&self.0, doc))
         }
+    }
+
+    #[inline(always)]
+    fn skip(&mut self, postings: &mut SegmentPostings) -> DocId {
+        let mut doc = postings.doc();
+        // The list's documents and the set's leapfrog: a step when the next admitted document
+        // is near, a seek when it is far.
+        while let Some(next) = self.refuses(doc) {
+            if next == TERMINATED {
+                // Past the set's last document: the list is done, and must say so, or every
+                // later candidate would scan the set to its end again.
+                return postings.seek(TERMINATED);
+            }
+            doc = seek_near(postings, next);
+        }
+        doc
     }
 }
 
@@ -579,14 +610,16 @@ impl Bm25fScorer {
         // that moves them also finds it.
         let mut doc = self
             .cursors
-            .iter()
+            .iter_mut()
             .zip(&cursor_rank)
             .filter(|(_, &r)| r >= essential)
-            .map(|(c, _)| c.postings.doc())
+            .map(|(c, _)| filter.skip(&mut c.postings))
             .min()
             .unwrap_or(TERMINATED);
         while doc != TERMINATED {
-            if let Some(next) = filter.refuses(doc) {
+            if F::PER_LIST {
+                // Every list stands on an admitted document: so does the candidate.
+            } else if let Some(next) = filter.refuses(doc) {
                 if next == TERMINATED {
                     break;
                 }
@@ -621,6 +654,10 @@ impl Bm25fScorer {
             for (c, &r) in self.cursors.iter_mut().zip(&cursor_rank) {
                 if c.postings.doc() == scored {
                     c.postings.advance();
+                    // Lists that did not move stand on an admitted document already.
+                    if r >= essential {
+                        filter.skip(&mut c.postings);
+                    }
                 }
                 if r >= essential {
                     doc = doc.min(c.postings.doc());

@@ -566,8 +566,8 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
     let Some(index) = reuters_committed_every(6_000, true) else {
         return;
     };
-    // A fifth of Reuters names the United States, all of it is from 1987: both are single
-    // terms dense enough to be kept. Bags (checked inside the ranking), a phrase and a boolean
+    // A fifth of Reuters names the United States, all of it is from 1987, a third from March:
+    // single terms dense enough to be kept. Bags (checked inside the ranking), a phrase and a boolean
     // query (joined with the filter), pages with and without a total count.
     let mut requests = Vec::new();
     for q in [
@@ -583,6 +583,11 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
             base.clone()
                 .from_str("1987-01-01")
                 .and_then(|r| r.to_str("1987-12-31"))
+                .expect("dates"),
+            // One `month` term, whose articles end well before the segments do.
+            base.clone()
+                .from_str("1987-03-01")
+                .and_then(|r| r.to_str("1987-03-31"))
                 .expect("dates"),
             base.clone()
                 .entity("United States")
