@@ -1477,16 +1477,25 @@ impl Collector {
         let mut key = std::mem::take(&mut self.key);
         for (i, to) in redirect.iter_mut().enumerate() {
             let a = &self.ents[i];
-            if !guessed_person(a) || orgs.is_empty() {
+            if !guessed_person(a) {
                 continue;
             }
             normalize_into(&a.name, &mut key);
-            let Some(org) = org_of(&key, false) else {
+            // `for Vera Drake` in a story that calls it `the film Vera Drake`: the title.
+            let title = |key: &mut String| {
+                let len = key.len();
+                key.push('\u{1}');
+                key.push_str(EntityKind::Misc.code());
+                let found = self.by_key.get(key.as_str()).copied();
+                key.truncate(len);
+                found
+            };
+            let Some(into) = org_of(&key, false).or_else(|| title(&mut key)) else {
                 continue;
             };
-            *to = org;
+            *to = into;
             let (mentions, forms) = (a.mentions, std::mem::take(&mut self.ents[i].forms));
-            let o = &mut self.ents[org];
+            let o = &mut self.ents[into];
             o.mentions += mentions;
             for form in forms {
                 if !o.forms.contains(&form) {
@@ -3532,13 +3541,20 @@ mod tests {
         let found = ex.extract(
             None,
             "The abortion drama Vera Drake beat the biopic Ray and Mike Leigh won the best film \
-             Oscar, a single A rating for a novel I liked.",
+             Oscar, a single A rating for a novel I liked. Imelda Staunton starred in Vera \
+             Drake.",
         );
         assert_eq!(
             names(&found, EntityKind::Misc),
-            ["Academy Awards", "Ray", "Vera Drake"]
+            ["Vera Drake", "Academy Awards", "Ray"]
         );
-        assert_eq!(names(&found, EntityKind::Person), ["Mike Leigh"]);
+        // `in Vera Drake`, only guessed to be a person, is the title named before.
+        assert_eq!(
+            names(&found, EntityKind::Person),
+            ["Imelda Staunton", "Mike Leigh"]
+        );
+        let vera = found.iter().find(|e| e.name == "Vera Drake");
+        assert_eq!(vera.map(|e| e.mentions), Some(2));
     }
 
     #[test]
