@@ -37,7 +37,7 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermQuery, Weigh
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-use crate::filter_cache::{next_in, CachedTermQuery};
+use crate::filter_cache::{next_in, CachedFilter};
 
 /// A weighted bag of analysed terms, scored with BM25 over combined fields.
 pub struct Bm25fQuery {
@@ -353,17 +353,21 @@ struct Cursor {
 enum FilterWeight {
     /// One term (one entity, one month or day): its postings are read directly.
     Term(Term),
-    /// One term whose bit sets the index may keep: the bit set when there is one, else its
-    /// postings.
-    Cached(CachedTermQuery),
+    /// A term or a union of terms whose bit sets the index may keep: the bit set when there
+    /// is one, else the term's postings or the union's scorer (`None` for a single term).
+    Cached(CachedFilter, Option<Box<dyn Weight>>),
     /// Anything else (a date range, several filters together).
     Other(Box<dyn Weight>),
 }
 
 impl FilterWeight {
     fn new(filter: &dyn Query, scoring: EnableScoring<'_>) -> tantivy::Result<Self> {
-        if let Some(cached) = filter.downcast_ref::<CachedTermQuery>() {
-            return Ok(FilterWeight::Cached(cached.clone()));
+        if let Some(cached) = filter.downcast_ref::<CachedFilter>() {
+            let union = match cached.terms() {
+                [_] => None,
+                _ => Some(cached.query().weight(scoring)?),
+            };
+            return Ok(FilterWeight::Cached(cached.clone(), union));
         }
         Ok(match filter.downcast_ref::<TermQuery>() {
             Some(term) => FilterWeight::Term(term.term().clone()),
@@ -382,10 +386,13 @@ impl FilterWeight {
         };
         match self {
             FilterWeight::Term(term) => postings(term),
-            FilterWeight::Cached(query) => match query.cache().bits(reader, query.term())? {
-                Some(bits) => Ok(FilterDocs::Bits(Bits(bits))),
-                None => postings(query.term()),
-            },
+            FilterWeight::Cached(filter, union) => {
+                match (filter.cache().bits(reader, filter.terms())?, union) {
+                    (Some(bits), _) => Ok(FilterDocs::Bits(Bits(bits))),
+                    (None, Some(union)) => Ok(FilterDocs::Scorer(union.scorer(reader, 1.0)?)),
+                    (None, None) => postings(&filter.terms()[0]),
+                }
+            }
             FilterWeight::Other(weight) => Ok(FilterDocs::Scorer(weight.scorer(reader, 1.0)?)),
         }
     }

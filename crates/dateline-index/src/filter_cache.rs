@@ -4,11 +4,14 @@
 //! entity, a year) that check walks the term's postings, decoding a block whenever the
 //! candidates move into a new one; for a filter matching a fifth of the articles
 //! (`--entity "United States"`) the walk cost almost half as much as the unfiltered search.
-//! Gathering the postings into a bit set on every search cost more than walking them. So, as
-//! Lucene's query cache does, a filter's bit set is built for a segment only when the filter
-//! comes back ([`MIN_USES`] uses in that segment) and the term is dense enough for a bit set to
-//! beat its postings ([`MIN_DENSITY`]); it is then kept, least recently used first out, within
-//! a budget of bytes ([`Index::set_filter_cache_budget`]). A candidate then costs one bit test.
+//! A union of terms (a person's full name and the bare surname of stories that never give
+//! it) is checked through a union scorer, dearer still. Gathering the postings into a bit set
+//! on every search cost more than walking them. So, as Lucene's query cache does, a filter's
+//! bit set is built for a segment only when the filter comes back ([`MIN_USES`] uses in that
+//! segment) and its terms are dense enough for a bit set to beat their postings
+//! ([`MIN_DENSITY`]); it is then kept, least recently used first out, within a budget of bytes
+//! ([`Index::set_filter_cache_budget`]). A candidate then costs one bit test, and the ranking
+//! moves each of its lists straight to the next admitted article.
 //!
 //! Segments never change once written (deletions are checked apart), so a bit set stays true
 //! for as long as its segment lives; the sets of segments merged away are evicted in turn.
@@ -21,7 +24,9 @@ use std::sync::{Arc, Mutex};
 
 use lru::LruCache;
 use tantivy::index::SegmentId;
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
+use tantivy::query::{
+    BooleanQuery, EnableScoring, Explanation, Occur, Query, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -44,9 +49,10 @@ pub const DEFAULT_FILTER_CACHE_BUDGET: usize = 64 << 20;
 /// stream of one-off filters holds bounded memory.
 const MAX_COUNTED: usize = 4096;
 
-type Key = (SegmentId, Term);
+type Key = (SegmentId, Vec<Term>);
 
-/// Bit sets of dense single-term filters per segment, shared by the searches of an index.
+/// Bit sets of dense filters (a term, or a union of terms) per segment, shared by the
+/// searches of an index.
 pub(crate) struct FilterCache {
     inner: Mutex<Inner>,
 }
@@ -108,28 +114,34 @@ impl FilterCache {
         self.lock().bytes
     }
 
-    /// The documents of `reader` holding `term` as a bit set, when it is cached or is now
-    /// worth building (see the module docs); `None` when the postings should be read.
+    /// The documents of `reader` holding any of `terms` (sorted, distinct) as a bit set, when
+    /// it is cached or is now worth building (see the module docs); `None` when the postings
+    /// should be read.
     pub(crate) fn bits(
         &self,
         reader: &SegmentReader,
-        term: &Term,
+        terms: &[Term],
     ) -> tantivy::Result<Option<Arc<BitSet>>> {
-        let key = (reader.segment_id(), term.clone());
+        let key = (reader.segment_id(), terms.to_vec());
         {
             let mut inner = self.lock();
             if let Some(bits) = inner.sets.get(&key) {
                 return Ok(Some(Arc::clone(bits)));
             }
-            if inner.budget < bytes_of(reader.max_doc()) {
+            if inner.budget == 0 || inner.budget < bytes_of(reader.max_doc()) {
                 return Ok(None);
             }
         }
-        let inverted = reader.inverted_index(term.field())?;
-        let Some(info) = inverted.get_term_info(term)? else {
-            return Ok(None);
-        };
-        if info.doc_freq.saturating_mul(MIN_DENSITY) < reader.max_doc() {
+        let mut infos = Vec::with_capacity(terms.len());
+        let mut docs = 0u32;
+        for term in terms {
+            let inverted = reader.inverted_index(term.field())?;
+            if let Some(info) = inverted.get_term_info(term)? {
+                docs = docs.saturating_add(info.doc_freq);
+                infos.push((inverted, info));
+            }
+        }
+        if infos.is_empty() || docs.saturating_mul(MIN_DENSITY) < reader.max_doc() {
             return Ok(None);
         }
         {
@@ -144,12 +156,15 @@ impl FilterCache {
             }
         }
         // Built outside the lock: other segments' searches go on meanwhile.
-        let mut postings = inverted.read_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
         let mut bits = BitSet::with_max_value(reader.max_doc());
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            bits.insert(doc);
-            doc = postings.advance();
+        for (inverted, info) in &infos {
+            let mut postings =
+                inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                bits.insert(doc);
+                doc = postings.advance();
+            }
         }
         let bits = Arc::new(bits);
         let mut inner = self.lock();
@@ -197,30 +212,58 @@ pub(crate) fn next_in(bits: &BitSet, doc: DocId) -> DocId {
     }
 }
 
-/// A filter of one term whose bit sets the index's [`FilterCache`] may keep: what
-/// [`Index`](crate::Index) turns a single-term date or entity filter into.
-#[derive(Clone)]
-pub(crate) struct CachedTermQuery {
-    term: Term,
+/// A filter of one term, or a union of terms, whose bit sets the index's [`FilterCache`] may
+/// keep: what [`Index`](crate::Index) turns a date or entity filter of that shape into.
+pub(crate) struct CachedFilter {
+    /// The terms, sorted and distinct.
+    terms: Vec<Term>,
+    /// The filter as it was (a term query, or a union of them): what is run when no bit set
+    /// is kept.
+    query: Box<dyn Query>,
     cache: Arc<FilterCache>,
 }
 
-impl fmt::Debug for CachedTermQuery {
+impl Clone for CachedFilter {
+    fn clone(&self) -> Self {
+        CachedFilter {
+            terms: self.terms.clone(),
+            query: self.query.box_clone(),
+            cache: Arc::clone(&self.cache),
+        }
+    }
+}
+
+impl fmt::Debug for CachedFilter {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CachedTermQuery")
-            .field("term", &self.term)
+        f.debug_struct("CachedFilter")
+            .field("terms", &self.terms)
             .finish()
     }
 }
 
-impl CachedTermQuery {
-    pub(crate) fn new(term: Term, cache: Arc<FilterCache>) -> Self {
-        CachedTermQuery { term, cache }
+impl CachedFilter {
+    /// `query` as a filter the cache may keep, if it is a term or a union of terms (and of
+    /// such unions); `None` for any other query.
+    pub(crate) fn of(query: &dyn Query, cache: &Arc<FilterCache>) -> Option<Self> {
+        let mut terms = Vec::new();
+        union_terms(query, &mut terms)?;
+        terms.sort();
+        terms.dedup();
+        Some(CachedFilter {
+            terms,
+            query: query.box_clone(),
+            cache: Arc::clone(cache),
+        })
     }
 
-    /// The filtered term.
-    pub(crate) fn term(&self) -> &Term {
-        &self.term
+    /// The filter's terms, sorted and distinct.
+    pub(crate) fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// The filter as it was given.
+    pub(crate) fn query(&self) -> &dyn Query {
+        &*self.query
     }
 
     /// The cache of its bit sets.
@@ -229,38 +272,57 @@ impl CachedTermQuery {
     }
 }
 
-impl Query for CachedTermQuery {
-    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(CachedTermWeight(self.clone())))
+/// Adds the terms of `query` to `out` if it is a term query or a union of such (nested or not);
+/// `None` otherwise.
+fn union_terms(query: &dyn Query, out: &mut Vec<Term>) -> Option<()> {
+    if let Some(term) = query.downcast_ref::<TermQuery>() {
+        out.push(term.term().clone());
+        return Some(());
+    }
+    let union = query.downcast_ref::<BooleanQuery>()?;
+    if union.get_minimum_number_should_match() > 1 || union.clauses().is_empty() {
+        return None;
+    }
+    for (occur, clause) in union.clauses() {
+        if *occur != Occur::Should {
+            return None;
+        }
+        union_terms(&**clause, out)?;
+    }
+    Some(())
+}
+
+impl Query for CachedFilter {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(CachedFilterWeight {
+            filter: self.clone(),
+            inner: self.query.weight(scoring)?,
+        }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        visitor(&self.term, false);
+        for term in &self.terms {
+            visitor(term, false);
+        }
     }
 }
 
-/// The weight of a [`CachedTermQuery`]: every match scores 1, as a filter's do.
-struct CachedTermWeight(CachedTermQuery);
+/// The weight of a [`CachedFilter`]: the kept bit set's documents, or the filter's own.
+struct CachedFilterWeight {
+    filter: CachedFilter,
+    inner: Box<dyn Weight>,
+}
 
-impl Weight for CachedTermWeight {
+impl Weight for CachedFilterWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let CachedTermQuery { term, cache } = &self.0;
-        if let Some(bits) = cache.bits(reader, term)? {
-            return Ok(Box::new(BitsScorer::new(bits, boost)));
+        match self.filter.cache.bits(reader, &self.filter.terms)? {
+            Some(bits) => Ok(Box::new(BitsScorer::new(bits, boost))),
+            None => self.inner.scorer(reader, boost),
         }
-        TermQuery::new(term.clone(), IndexRecordOption::Basic)
-            .weight(EnableScoring::disabled_from_schema(reader.schema()))?
-            .scorer(reader, boost)
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
-                "document #{doc} does not match"
-            )));
-        }
-        Ok(Explanation::new("filter", scorer.score()))
+        self.inner.explain(reader, doc)
     }
 }
 

@@ -353,11 +353,12 @@ impl Index {
 
     /// Sets how many bytes the filter cache may hold (default 64 MiB; 0 turns it off).
     ///
-    /// A date or entity filter of one term that matches at least one article in 64 of a
-    /// segment is kept as a bit set over the segment (an eighth of a byte per article) from its
-    /// second use on, the least recently used dropped first: searches filtered by a frequent
-    /// entity (`--entity "United States"`) then check a bit instead of walking postings. A
-    /// one-off search builds nothing. Results are the same either way.
+    /// A date or entity filter of one term, or a union of terms (`--person Reagan`: the full
+    /// name and the bare surname), that matches at least one article in 64 of a segment is
+    /// kept as a bit set over the segment (an eighth of a byte per article) from its second use
+    /// on, the least recently used dropped first: searches filtered by a frequent entity
+    /// (`--entity "United States"`) then check a bit instead of walking postings. A one-off
+    /// search builds nothing. Results are the same either way.
     ///
     /// # Example
     /// ```

@@ -29,7 +29,7 @@ use crate::document::{
     EntityRef, SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
-use crate::filter_cache::CachedTermQuery;
+use crate::filter_cache::CachedFilter;
 use crate::query::{self, QueryBuilder};
 use crate::rank::{Prf, Proximity, Ranking};
 use crate::top::TopScores;
@@ -381,11 +381,11 @@ impl Index {
         for (kind, name) in &request.typed_entities {
             filters.push(self.typed_entity_query(*kind, name)?);
         }
-        // Single terms (an entity, a year) may be kept as bit sets from one search to the next.
+        // Terms and unions of terms (an entity, a person and the bare surname, a year) may be
+        // kept as bit sets from one search to the next.
         for filter in &mut filters {
-            if let Some(term) = filter.downcast_ref::<TermQuery>() {
-                let term = term.term().clone();
-                *filter = Box::new(CachedTermQuery::new(term, Arc::clone(&self.filters)));
+            if let Some(cached) = CachedFilter::of(&**filter, &self.filters) {
+                *filter = Box::new(cached);
             }
         }
         if !request.languages.is_empty() {

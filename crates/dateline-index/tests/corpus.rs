@@ -567,7 +567,7 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
         return;
     };
     // A fifth of Reuters names the United States, all of it is from 1987, a third from March:
-    // single terms dense enough to be kept. Bags (checked inside the ranking), a phrase and a boolean
+    // single terms dense enough to be kept; Reagan, as a person, two terms. Bags (checked inside the ranking), a phrase and a boolean
     // query (joined with the filter), pages with and without a total count.
     let mut requests = Vec::new();
     for q in [
@@ -580,6 +580,9 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
         for request in [
             base.clone().entity("United States"),
             base.clone().typed_entity(EntityKind::Place, "U.S."),
+            // A union: `Ronald Reagan` and the bare `Reagan` of stories that never give his
+            // first name.
+            base.clone().entity("Reagan"),
             base.clone()
                 .from_str("1987-01-01")
                 .and_then(|r| r.to_str("1987-12-31"))
