@@ -34,9 +34,9 @@ use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 /// (a one-shot `dateline search`) walks postings and keeps nothing.
 pub(crate) const MIN_USES: u32 = 2;
 
-/// A term's articles must be at least this share of its segment's (1/64: one per bit-set
-/// word on average) for a bit set; sparser postings are skipped through faster than a bit set
-/// is scanned, and would hold memory for little.
+/// A filter's articles (the sum over its terms) must be at least this share of its segment's
+/// (1/64: one per bit-set word on average) for a bit set; sparser postings are skipped through
+/// faster than a bit set is scanned, and would hold memory for little.
 pub(crate) const MIN_DENSITY: u32 = 64;
 
 /// The filter cache's default budget in bytes ([`Index::set_filter_cache_budget`]): 64 MiB
