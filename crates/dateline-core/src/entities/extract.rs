@@ -1864,6 +1864,19 @@ impl EntityExtractor {
                     break;
                 }
             }
+            // `Windows 95`, `PlayStation 2`: a known title or product may end in a number.
+            if j + 1 < n
+                && toks[j + 1].start == toks[j].end + 1
+                && !toks[j].has(END_RUN | MONTH | MONTH_ABBR)
+                && doc.word(j + 1).as_bytes()[0].is_ascii_digit()
+            {
+                if let Some((name, EntityKind::Misc)) = self.known(doc, g, col, i, j + 1) {
+                    let name = name.into_owned();
+                    self.emit(doc, col, &name, EntityKind::Misc, i, j + 1);
+                    i = j + 2;
+                    continue;
+                }
+            }
             let firm = toks[j]
                 .has(END_RUN)
                 .then(|| self.possessive_firm(doc, g, col, i, j))
@@ -3555,6 +3568,25 @@ mod tests {
         );
         let vera = found.iter().find(|e| e.name == "Vera Drake");
         assert_eq!(vera.map(|e| e.mentions), Some(2));
+    }
+
+    #[test]
+    fn software_and_formats_are_misc_and_a_known_one_may_end_in_a_number() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Microsoft sold 40 million copies of Windows 95 in 1995. Users of Windows, Linux and \
+             Firefox swap MP3 files, analysts at Gartner said.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Misc),
+            ["Firefox", "Linux", "MP3", "Windows", "Windows 95"]
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Gartner", "Microsoft"]
+        );
+        assert!(names(&found, EntityKind::Person).is_empty());
     }
 
     #[test]
