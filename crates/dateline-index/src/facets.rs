@@ -85,8 +85,12 @@ pub(crate) struct EntityCounts<'a> {
 }
 
 impl<'a> EntityCounts<'a> {
-    pub(crate) fn new(index: &'a Index, searcher: &'a Searcher) -> Self {
-        EntityCounts { index, searcher }
+    /// The collector, with the names of every segment's entities read first, in parallel.
+    pub(crate) fn new(index: &'a Index, searcher: &'a Searcher) -> Result<Self> {
+        index
+            .columns
+            .warm_entity_names(searcher, index.schema.entity)?;
+        Ok(EntityCounts { index, searcher })
     }
 }
 
@@ -111,6 +115,11 @@ impl Counted {
             .filter(|n| !n.contains(' '))
             .cloned()
             .collect();
+        if !bare.is_empty() {
+            index
+                .columns
+                .warm_entity_catalogs(searcher, index.schema.entity)?;
+        }
         for name in bare {
             if let Some(owner) = index.surname_owner(searcher, &normalize_key(&name))? {
                 if let Some(n) = people.remove(&name) {
@@ -259,6 +268,8 @@ impl Index {
             .map(|(c, _)| normalize_key(c))
             .filter(|c| *c != key);
         let searcher = self.reader.searcher();
+        self.columns
+            .warm_entity_catalogs(&searcher, self.schema.entity)?;
         let mut names: BTreeSet<String> = BTreeSet::new();
         let person = kind == EntityKind::Person;
         self.find_entities(&searcher, kind, &key, person, &mut names)?;
@@ -479,7 +490,7 @@ impl Index {
             self.index.tokenizers().clone(),
         );
         let agg_collector = AggregationCollector::from_aggs(aggs, context);
-        let counts = EntityCounts::new(self, &searcher);
+        let counts = EntityCounts::new(self, &searcher)?;
         let (mut counts, aggs, total) =
             searcher.search(&*query, &(counts, agg_collector, Count))?;
         counts.merge_surnames(self, &searcher)?;
@@ -538,7 +549,7 @@ impl Index {
             Some(k) => vec![k],
             None => LISTED.to_vec(),
         };
-        let mut counts = searcher.search(&*query, &EntityCounts::new(self, &searcher))?;
+        let mut counts = searcher.search(&*query, &EntityCounts::new(self, &searcher)?)?;
         counts.merge_surnames(self, &searcher)?;
         let mut out: Vec<EntityCount> = kinds
             .into_iter()

@@ -45,7 +45,7 @@ impl Index {
                 .and_then(|(d, _)| *d)
                 .and_then(from_tantivy_date))
         };
-        let counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher))?;
+        let counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher)?)?;
         let top_entities = [
             EntityKind::Person,
             EntityKind::Organization,
