@@ -24,7 +24,9 @@
 //!
 //! Date and entity filters are checked on each candidate inside that traversal
 //! ([`Bm25fQuery::filtered`]) rather than by a boolean conjunction around the query, which
-//! would score every match and lose the pruning.
+//! would score every match and lose the pruning; a filter the index keeps as a bit set
+//! ([`crate::filter_cache`]) instead moves each list past the articles it refuses, so that
+//! every candidate is admitted.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -351,7 +353,9 @@ struct Cursor {
 
 /// A filter, prepared for the segments.
 enum FilterWeight {
-    /// One term (one entity, one month or day): its postings are read directly.
+    /// One term given as a `TermQuery` (by a program building its own [`Bm25fQuery`]; an
+    /// [`Index`](crate::Index) passes its filters as [`CachedFilter`]): its postings are read
+    /// directly.
     Term(Term),
     /// A term or a union of terms whose bit sets the index may keep: the bit set when there
     /// is one, else the term's postings or the union's scorer (`None` for a single term).
@@ -403,7 +407,8 @@ impl FilterWeight {
 /// indirection was a tenth of the time of a search filtered by a frequent entity.
 enum FilterDocs {
     Postings(Box<SegmentPostings>),
-    /// A dense filter used before (see [`crate::filter_cache`]): one bit test per candidate.
+    /// A dense filter used before (see [`crate::filter_cache`]): each list skips to the
+    /// articles it admits ([`Admit::PER_LIST`]).
     Bits(Bits),
     Scorer(Box<dyn Scorer>),
 }
