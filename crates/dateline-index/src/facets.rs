@@ -3,6 +3,7 @@
 //! articles (top entities per type counted from the `entity_id` column, articles per month from
 //! tantivy's date-histogram aggregation).
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
 use dateline_core::entities::normalize_key;
@@ -248,7 +249,10 @@ impl Index {
     /// Every entity in the index as `(kind, canonical name)`, read from the term dictionary.
     pub fn known_entities(&self) -> Result<Vec<(EntityKind, String)>> {
         let searcher = self.reader.searcher();
-        known_entities(&searcher, self)
+        Ok(known_entities(&searcher, self)?
+            .into_iter()
+            .map(|(kind, name, _)| (kind, name))
+            .collect())
     }
 
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
@@ -380,8 +384,9 @@ impl Index {
     }
 
     /// For each entity filter of `request` that alone matches no article, the closest known
-    /// entity (by edit distance on normalised names and aliases, same type for typed
-    /// filters). Filters that match something, or have no close entity, give nothing.
+    /// entity (by edit distance on normalised names, or on a person's surname; same type for
+    /// typed filters), the one more articles name among equally close ones. Filters that match
+    /// something, or have no close entity, give nothing.
     ///
     /// # Example
     /// ```
@@ -404,7 +409,7 @@ impl Index {
             .map(|n| (None, n))
             .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)))
             .collect();
-        let mut known: Option<Vec<(EntityKind, String)>> = None;
+        let mut known: Option<Vec<(EntityKind, String, u64)>> = None;
         let mut out = Vec::new();
         for (kind, name) in filters {
             let alone = match kind {
@@ -419,21 +424,25 @@ impl Index {
             }
             let key = normalize_key(name);
             let limit = (key.chars().count() / 3).clamp(1, 4);
-            let mut best: Option<(usize, EntityKind, &str)> = None;
-            for (k, entity) in known.iter().flatten() {
+            // The fewest edits, on the whole name or (for people) the surname; then the name
+            // more articles use (`Reagn`: `Ronald Reagan` of thousands of articles, not a
+            // `Reaan` of one); then a whole name over a surname.
+            let mut best: Option<(Closeness, EntityKind, &str)> = None;
+            for (k, entity, articles) in known.iter().flatten() {
                 if kind.is_some_and(|want| want != *k) {
                     continue;
                 }
                 let ekey = normalize_key(entity);
-                // Twice the distance; a match on a person's surname only costs one more.
-                let mut d = 2 * edit_distance(&key, &ekey, limit);
+                let mut rank = (edit_distance(&key, &ekey, limit), Reverse(*articles), false);
                 if *k == EntityKind::Person && ekey.contains(' ') {
                     if let Some(last) = ekey.rsplit(' ').next() {
-                        d = d.min(2 * edit_distance(&key, last, limit) + 1);
+                        let by_surname =
+                            (edit_distance(&key, last, limit), Reverse(*articles), true);
+                        rank = rank.min(by_surname);
                     }
                 }
-                if d <= 2 * limit + 1 && best.is_none_or(|(bd, _, _)| d < bd) {
-                    best = Some((d, *k, entity));
+                if rank.0 <= limit && best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
+                    best = Some((rank, *k, entity));
                 }
             }
             if let Some((_, k, entity)) = best {
@@ -568,8 +577,13 @@ impl Index {
 }
 
 /// Every `(kind, name)` in the index's `entity` term dictionaries.
-fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind, String)>> {
-    let mut out: Vec<(EntityKind, String)> = Vec::new();
+/// How close a known entity is to a misspelled filter, closest first: edits, then articles
+/// (more first), then whether only the surname matched.
+type Closeness = (usize, Reverse<u64>, bool);
+
+/// Every entity of the index with the number of articles naming it, sorted by type and name.
+fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind, String, u64)>> {
+    let mut counts: BTreeMap<(EntityKind, String), u64> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(index.schema.entity)?;
         let mut stream = inverted
@@ -579,13 +593,15 @@ fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind,
         while stream.advance() {
             let term = std::str::from_utf8(stream.key()).ok();
             if let Some((kind, name)) = term.and_then(parse_entity_term) {
-                out.push((kind, name.to_string()));
+                *counts.entry((kind, name.to_string())).or_default() +=
+                    u64::from(stream.value().doc_freq);
             }
         }
     }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    Ok(counts
+        .into_iter()
+        .map(|((kind, name), articles)| (kind, name, articles))
+        .collect())
 }
 
 #[cfg(test)]

@@ -144,6 +144,24 @@ fn entity_filters_match_aliases_and_surnames_and_exclude_absent_people() {
 }
 
 #[test]
+fn a_misspelled_person_suggests_the_likeliest_of_the_equally_close_names() {
+    let Some((index, _)) = corpus() else { return };
+    let suggest = |name: &str| {
+        let request = SearchRequest::new("*").person(name);
+        let tips = index.entity_suggestions(&request).expect("suggestions");
+        tips.first().map(|t| t.suggestion.clone())
+    };
+    // One edit from `Reaan` (a name in one Reuters article) and from the surname of Ronald
+    // Reagan, whom hundreds of articles name; one from `Harold Volkmer` and from Paul Volcker's
+    // surname: the names more articles use win.
+    let reagan = suggest("Reagn").expect("a suggestion for Reagn");
+    assert!(reagan.ends_with("Reagan"), "{reagan}");
+    assert_eq!(suggest("Volker").as_deref(), Some("Paul Volcker"));
+    // Fewer edits still come first.
+    assert_eq!(suggest("Jame Baker").as_deref(), Some("James Baker"));
+}
+
+#[test]
 fn typed_filters_match_aliases_case_and_surnames_only_within_their_type() {
     let Some((index, _)) = corpus() else { return };
     let seed = SEED_ID.to_string();
