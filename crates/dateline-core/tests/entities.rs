@@ -570,6 +570,10 @@ fn bbc_football_clubs_competitions_products_and_the_oscar_are_read_as_what_they_
     // A film only guessed to be a person is the title the story names after `film` or
     // `drama` (`Vera Drake` was a person in 18 articles).
     assert!(count(EntityKind::Person, "Vera Drake") <= 13);
+    // A short run opening with an `-ing` form is a title (`Finding Neverland` was a person in
+    // 13 articles).
+    assert_eq!(count(EntityKind::Person, "Finding Neverland"), 0);
+    assert!(count(EntityKind::Misc, "Finding Neverland") >= 10);
 }
 
 /// Before these rules, the first 5,000 Reuters articles had `Merrill Lynch` as a person in 26

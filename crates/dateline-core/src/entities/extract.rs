@@ -2451,8 +2451,21 @@ impl EntityExtractor {
             if heading && !placey {
                 return;
             }
+            // `Finding Neverland`, `Hunting Bill`: no one's name opens with a verb's `-ing`
+            // form; a short run that does is the title of a work or a law, unless a full name
+            // follows it (`Trading James Melton`: the verb, then the person).
+            let gerund = {
+                let w = doc.word(s);
+                w.len() > 5 && w.ends_with("ing") && toks[s].has(DICT) && !toks[s].has(FIRST)
+            };
+            if gerund && e > s + 1 && toks[s + 1].has(FIRST) {
+                self.classify(doc, g, col, s + 1, e, depth + 1);
+                return;
+            }
             let kind = if doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization
+            } else if plain && e - s <= 2 && !placey && gerund {
+                EntityKind::Misc
             } else if plain && e - s <= 2 && !placey {
                 EntityKind::Person
             } else {
@@ -3587,6 +3600,21 @@ mod tests {
             ["Gartner", "Microsoft"]
         );
         assert!(names(&found, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn a_short_run_opening_with_an_ing_form_is_a_title_not_a_person() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Critics praised Finding Neverland and Saving Private Ryan, and MPs backed the \
+             Hunting Bill. Its Director of Trading James Melton said the firm agreed.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Misc),
+            ["Finding Neverland", "Hunting Bill", "Saving Private Ryan"]
+        );
+        assert_eq!(names(&found, EntityKind::Person), ["James Melton"]);
     }
 
     #[test]
