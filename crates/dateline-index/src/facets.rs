@@ -576,12 +576,12 @@ impl Index {
     }
 }
 
-/// Every `(kind, name)` in the index's `entity` term dictionaries.
 /// How close a known entity is to a misspelled filter, closest first: edits, then articles
 /// (more first), then whether only the surname matched.
 type Closeness = (usize, Reverse<u64>, bool);
 
-/// Every entity of the index with the number of articles naming it, sorted by type and name.
+/// Every entity in the index's `entity` term dictionaries with the number of articles naming
+/// it, sorted by type and name.
 fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind, String, u64)>> {
     let mut counts: BTreeMap<(EntityKind, String), u64> = BTreeMap::new();
     for segment in searcher.segment_readers() {
