@@ -581,6 +581,47 @@ fn bbc_football_clubs_competitions_products_and_the_oscar_are_read_as_what_they_
 /// `Goldman, Sachs and Co`) in 18, `State George Shultz` in 6, `Easter` and `Sterling` in 9
 /// each, `Conn` (of `STAMFORD, Conn.`) in 7, and `Ltd` as an organisation in 30. Later rules
 /// are described where they are checked.
+/// First 5,000 Reuters articles, before these rules: `USDA` was an organisation of its own in
+/// 34 articles and `U.S. Agriculture Department` in 55, `Commerce Department` in 24; `EC`
+/// was read as the European Commission (83 articles) where the wire means the Community, and
+/// `EC Commission` stood apart (13); 14 organisations were two joined by `and the`.
+#[test]
+fn reuters_us_departments_the_community_and_pairs_of_organisations_are_read_as_what_they_are() {
+    let Some(counts) = reuters_entity_counts(5000) else {
+        return;
+    };
+    let count = |name: &str| {
+        counts
+            .get(&(EntityKind::Organization, name.to_string()))
+            .copied()
+            .unwrap_or(0)
+    };
+    for form in [
+        "USDA",
+        "U.S. Agriculture Department",
+        "Agriculture Department",
+        "Commerce Department",
+        "U.S. Treasury",
+        "EC Commission",
+        "Commission",
+    ] {
+        assert_eq!(count(form), 0, "{form} apart from its canonical name");
+    }
+    assert!(count("U.S. Department of Agriculture") >= 80);
+    assert!(count("U.S. Department of Commerce") >= 20);
+    assert!(count("European Community") >= 90);
+    // `the Commission` of an EC story, and the `EC Commission`.
+    assert!(count("European Commission") >= 25);
+    let joined: Vec<_> = counts
+        .keys()
+        .filter(|(kind, name)| *kind == EntityKind::Organization && name.contains(" and the "))
+        .collect();
+    assert!(joined.is_empty(), "{joined:?}");
+    // `Shearson` beside `Shearson Lehman Brothers`, a form of Lehman Brothers (12 articles).
+    assert_eq!(count("Shearson"), 0);
+    assert!(!counts.contains_key(&(EntityKind::Person, "Shearson".to_string())));
+}
+
 #[test]
 fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
     let Some(counts) = reuters_entity_counts(5000) else {

@@ -778,6 +778,14 @@ fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
     out
 }
 
+/// Bare head words (keys) that stand for an organisation's executive in a story of the
+/// organisation, by the names of the alias table.
+const EXECUTIVES: &[(&str, &[&str], &str)] = &[(
+    "commission",
+    &["European Community", "European Union"],
+    "European Commission",
+)];
+
 /// Bytes in the longest connector or particle.
 const JOINER_MAX_LEN: usize = max_len(PARTICLES, max_len(CONNECTORS, 0));
 
@@ -1358,6 +1366,68 @@ impl Collector {
         })
     }
 
+    /// The body a bare head word stands for in a story of the organisation it serves: `the
+    /// Commission` of a story of the European Community or Union is the European Commission.
+    fn executive_of(&self, key: &str) -> Option<&'static str> {
+        EXECUTIVES.iter().find_map(|&(head, parents, executive)| {
+            (head == key
+                && self.ents.iter().any(|a| {
+                    a.kind == EntityKind::Organization && parents.contains(&a.name.as_str())
+                }))
+            .then_some(executive)
+        })
+    }
+
+    /// The organisation of the article that entity `i`, an organisation of two words or more
+    /// outside the alias table, names without the place that qualifies it: `the Finance
+    /// Ministry` in a story of the `Japanese Finance Ministry`, `the National Bank` beside the
+    /// `Swiss National Bank`. The qualifier must be a place or demonym (of the gazetteer, or
+    /// named in the article: `U.S.`), and only one organisation may fit (`Labour Party` is the alias table's, and stays apart
+    /// from `Scottish Labour Party`).
+    /// Names already `redirect`ed elsewhere are passed over.
+    fn qualified_org(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
+        let short = &self.ents[i];
+        if short.kind != EntityKind::Organization || !short.name.as_bytes().contains(&b' ') {
+            return None;
+        }
+        let qualifier = |prefix: &str| {
+            let (g, key) = (gazetteer(), normalize_key(prefix));
+            g.places.contains_key(key.as_str())
+                || lexicon(g)
+                    .get(&word_key(key.as_bytes()))
+                    .is_some_and(|bits| bits & (DEMONYM | PLACE1) != 0)
+                || self.ents.iter().any(|a| {
+                    matches!(a.kind, EntityKind::Place | EntityKind::Misc)
+                        && std::iter::once(&a.name)
+                            .chain(&a.forms)
+                            .any(|f| f.eq_ignore_ascii_case(prefix))
+                })
+        };
+        // Bytes: a space is a char boundary, so the prefix before it is one too.
+        let n = short.name.len();
+        let qualifies = |long: &String| {
+            let b = long.as_bytes();
+            b.len() > n + 1
+                && b[b.len() - n - 1] == b' '
+                && b[b.len() - n..].eq_ignore_ascii_case(short.name.as_bytes())
+                && qualifier(&long[..b.len() - n - 1])
+        };
+        let mut found = None;
+        for (j, a) in self.ents.iter().enumerate() {
+            if j == i || redirect[j] != j || a.kind != EntityKind::Organization {
+                continue;
+            }
+            if qualifies(&a.name) || a.forms.iter().any(qualifies) {
+                if found.is_some() {
+                    return None; // `National Bank` beside two qualified ones: ambiguous
+                }
+                found = Some(j);
+            }
+        }
+        // Most articles have no pair: the alias table is asked last.
+        found.filter(|_| aliases.resolve(&short.name).is_none())
+    }
+
     /// Empties the collector for the next article, keeping what its containers hold room for.
     fn clear(&mut self) {
         self.ents.clear();
@@ -1375,18 +1445,30 @@ impl Collector {
     /// whole or the first words of (`Chrysler`, `Merrill Lynch` beside `Chrysler Corp`,
     /// `Merrill Lynch and Co Inc`): one name keeps one sense within an article.
     /// The collector is left to [`clear`](Self::clear) and reuse.
-    fn finish(&mut self, title: Option<&str>, body: &str, with_mentions: bool) -> Extraction {
+    fn finish(
+        &mut self,
+        title: Option<&str>,
+        body: &str,
+        with_mentions: bool,
+        aliases: &AliasTable,
+    ) -> Extraction {
         let guessed_person =
             |a: &Agg| a.kind == EntityKind::Person && a.guessed > 0 && a.guessed == a.mentions;
         // The organisations' keys, in one buffer, when some name may join one.
         let mut org_keys = String::new();
         let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
         if self.pending.iter().any(|p| p.guessed) || self.ents.iter().any(guessed_person) {
+            // By every form the article gives: `the Department` after `U.S. Agriculture
+            // Department`, whose name is `U.S. Department of Agriculture`.
             for (i, a) in self.ents.iter().enumerate() {
                 if a.kind == EntityKind::Organization {
-                    let start = org_keys.len();
-                    push_key(&a.name, &mut org_keys);
-                    orgs.push((start, org_keys.len(), i));
+                    for name in
+                        std::iter::once(&a.name).chain(a.forms.iter().filter(|f| **f != a.name))
+                    {
+                        let start = org_keys.len();
+                        push_key(name, &mut org_keys);
+                        orgs.push((start, org_keys.len(), i));
+                    }
                 }
             }
         }
@@ -1462,7 +1544,11 @@ impl Collector {
                 }
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
-                let idx = self.add(&p.surface, kind, &p.surface);
+                let name = match kind {
+                    EntityKind::Organization => self.executive_of(&p.key).unwrap_or(&p.surface),
+                    _ => &p.surface,
+                };
+                let idx = self.add(name, kind, &p.surface);
                 if p.guessed {
                     self.guessed(idx);
                 }
@@ -1504,6 +1590,34 @@ impl Collector {
             }
         }
         self.key = key;
+        for i in 0..self.ents.len() {
+            if redirect[i] != i {
+                continue;
+            }
+            let Some(into) = self.qualified_org(i, &redirect, aliases) else {
+                continue;
+            };
+            redirect[i] = into;
+            let (mentions, forms) = (
+                self.ents[i].mentions,
+                std::mem::take(&mut self.ents[i].forms),
+            );
+            let o = &mut self.ents[into];
+            o.mentions += mentions;
+            for form in forms {
+                if !o.forms.contains(&form) {
+                    o.forms.push(form);
+                }
+            }
+        }
+        // A name redirected into one that was redirected in turn ends where that one does.
+        for i in 0..redirect.len() {
+            let mut to = redirect[i];
+            while redirect[to] != to {
+                to = redirect[to];
+            }
+            redirect[i] = to;
+        }
         let raw = if with_mentions { &self.raw[..] } else { &[] };
         let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
         for m in raw {
@@ -1786,7 +1900,7 @@ impl EntityExtractor {
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
         scratch.key = doc.key.into_inner();
-        let found = col.finish(title, body, mentions);
+        let found = col.finish(title, body, mentions, &self.aliases);
         scratch.col = col;
         found
     }
@@ -2948,6 +3062,16 @@ impl EntityExtractor {
             if in_list(doc.word(k - 1).trim_end_matches('.'), LEGAL_SUFFIXES) {
                 return Some(k); // `Acme Inc and Foo Corp`
             }
+            // `the Commerce Department and the Treasury`, `Parliament and the Council`: a
+            // name hardly ever goes on through `and the`, a list of two does.
+            if r > k + 1 && doc.word(k + 1).eq_ignore_ascii_case("the") {
+                return Some(k);
+            }
+            // `Fuji Bank and Mitsubishi Bank`, `Ways and Means Committee and Senate Finance
+            // Committee`: two names of one kind (not `Bank and Trust Co`).
+            if r < e && toks[k - 1].has(ORG_HEAD) && doc.word(k - 1) == doc.word(e) {
+                return Some(k);
+            }
             if toks[e].has(ORG_HEAD) {
                 continue;
             }
@@ -3400,7 +3524,10 @@ mod tests {
              Michael Smith met USDA General Sales Manager Melvin Sims. Former welfare minister \
              Frank Field MP spoke.",
         );
-        assert_eq!(names(&found, EntityKind::Organization), ["USDA"]);
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["U.S. Department of Agriculture"]
+        );
         assert_eq!(
             names(&found, EntityKind::Person),
             [
@@ -3734,6 +3861,49 @@ mod tests {
         assert!(names(&found, EntityKind::Place).contains(&"Syria".to_string()));
         assert!(names(&found, EntityKind::Organization)
             .contains(&"Food and Drug Administration".to_string()));
+    }
+
+    #[test]
+    fn and_the_and_a_shared_head_word_split_two_organisations() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Talks between the Office of Management and Budget and the Pentagon went on. \
+             Loans from Fuji Bank and Mitsubishi Bank rose, said Citizens Fidelity Bank and \
+             Trust Co.",
+        );
+        let mut orgs = names(&found, EntityKind::Organization);
+        orgs.sort();
+        assert_eq!(
+            orgs,
+            [
+                "Citizens Fidelity Bank and Trust Co",
+                "Fuji Bank",
+                "Mitsubishi Bank",
+                "Office of Management and Budget",
+                "Pentagon"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organisation_named_without_its_place_joins_the_qualified_name() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "The Japanese Finance Ministry said on Monday it would act. A Finance Ministry \
+             official said the Labour Party and the Scottish Labour Party disagreed.",
+        );
+        let ministry = found.iter().find(|e| e.name == "Japanese Finance Ministry");
+        assert!(ministry.is_some_and(|e| e.mentions == 2), "{found:?}");
+        let orgs = names(&found, EntityKind::Organization);
+        assert!(!orgs.contains(&"Finance Ministry".to_string()), "{orgs:?}");
+        // A name of the alias table stays itself.
+        assert!(orgs.contains(&"Labour Party".to_string()), "{orgs:?}");
+        assert!(
+            orgs.contains(&"Scottish Labour Party".to_string()),
+            "{orgs:?}"
+        );
     }
 
     #[test]
