@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use dateline_core::entities::normalize_key;
+use dateline_core::entities::{normalize_key, without_legal_form};
 use dateline_core::EntityKind;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -264,12 +264,15 @@ impl Index {
         name: &str,
     ) -> Result<Box<dyn Query>> {
         let key = normalize_key(name);
+        // `Chrysler Corp` is the firm the extractor names `Chrysler`.
         let canonical = self
             .extractor
             .aliases()
             .resolve(name)
             .filter(|(_, k)| *k == kind)
-            .map(|(c, _)| normalize_key(c))
+            .map(|(c, _)| c)
+            .or_else(|| (kind == EntityKind::Organization).then(|| without_legal_form(name)))
+            .map(normalize_key)
             .filter(|c| *c != key);
         let searcher = self.reader.searcher();
         self.columns
@@ -434,6 +437,13 @@ impl Index {
                 }
                 let ekey = normalize_key(entity);
                 let mut rank = (edit_distance(&key, &ekey, limit), Reverse(*articles), false);
+                // `Ford`: the `Ford Motor` that the name opens, over a `FOR` one edit away.
+                if ekey
+                    .strip_prefix(key.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+                {
+                    rank = rank.min((0, Reverse(*articles), true));
+                }
                 if *k == EntityKind::Person && ekey.contains(' ') {
                     if let Some(last) = ekey.rsplit(' ').next() {
                         let by_surname =
@@ -577,7 +587,8 @@ impl Index {
 }
 
 /// How close a known entity is to a misspelled filter, closest first: edits, then articles
-/// (more first), then whether only the surname matched.
+/// (more first), then whether only part of the name matched (the surname, or the first words
+/// of a longer name).
 type Closeness = (usize, Reverse<u64>, bool);
 
 /// Every entity in the index's `entity` term dictionaries with the number of articles naming

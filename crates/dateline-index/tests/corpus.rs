@@ -161,6 +161,34 @@ fn a_misspelled_person_suggests_the_likeliest_of_the_equally_close_names() {
     assert_eq!(suggest("Jame Baker").as_deref(), Some("James Baker"));
 }
 
+/// Reuters names firms with and without their legal form (`Chrysler Corp`, `Chrysler`): an
+/// organisation filter finds the firm by either, and a name that opens a firm's suggests it.
+#[test]
+fn an_organisation_filter_finds_a_firm_with_or_without_its_legal_form() {
+    let Some((index, _)) = corpus() else { return };
+    let count = |name: &str| {
+        let request = SearchRequest::new("*").org(name);
+        index.count(&request).expect("count")
+    };
+    let chrysler = count("Chrysler");
+    assert!(chrysler >= 80, "{chrysler}");
+    for form in ["Chrysler Corp", "chrysler corporation", "Chrysler Corp."] {
+        assert_eq!(count(form), chrysler, "{form}");
+    }
+    assert!(count("Texaco") >= 50);
+    assert_eq!(count("Texaco Inc"), count("Texaco"));
+    // US departments by any of their names.
+    let usda = count("USDA");
+    assert!(usda >= 300, "{usda}");
+    assert_eq!(count("U.S. Agriculture Department"), usda);
+    let request = SearchRequest::new("*").org("Ford");
+    let tips = index.entity_suggestions(&request).expect("suggestions");
+    assert_eq!(
+        tips.first().map(|t| t.suggestion.as_str()),
+        Some("Ford Motor")
+    );
+}
+
 #[test]
 fn typed_filters_match_aliases_case_and_surnames_only_within_their_type() {
     let Some((index, _)) = corpus() else { return };

@@ -494,6 +494,70 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "company",
     "holdings",
 ];
+/// A firm's name without the legal form it ends in (`Chrysler Corp`, `Merrill Lynch and Co
+/// Inc`, `Deutsche Bank AG`), where what is left still names it: two words or more, or one
+/// that is not an English word (`Trust Co` stays whole). A spelt-out form, or `Corp`, goes
+/// only after a word that is no English word: it belongs to the names of public bodies
+/// (`Commodity Credit Corporation`, `Federal Deposit Insurance Corp`, `Swiss Bank Corp`), and
+/// `Holdings` stays (`Arsenal Holdings` is not the club). Organisations are named so, and
+/// an organisation filter reads its name so too.
+///
+/// ```
+/// use dateline_core::entities::without_legal_form;
+///
+/// assert_eq!(without_legal_form("Chrysler Corp"), "Chrysler");
+/// assert_eq!(without_legal_form("Merrill Lynch and Co Inc"), "Merrill Lynch");
+/// assert_eq!(without_legal_form("Commodity Credit Corporation"), "Commodity Credit Corporation");
+/// assert_eq!(without_legal_form("Trust Co"), "Trust Co");
+/// ```
+pub fn without_legal_form(name: &str) -> &str {
+    let english = |word: &str| {
+        let key = normalize_key(word);
+        lexicon(gazetteer())
+            .get(&word_key(key.as_bytes()))
+            .is_some_and(|bits| bits & (DICT | COMMON) != 0)
+    };
+    // Most names end in no legal form: one look at the last word, by bytes.
+    let b = name.trim_end_matches('.').as_bytes();
+    let last_len = b.iter().rev().take_while(|&&c| c != b' ').count();
+    if last_len == b.len() || !(2..=12).contains(&last_len) {
+        return name;
+    }
+    let mut rest = name;
+    let mut stripped = false;
+    while let Some((head, last)) = rest.trim_end_matches('.').rsplit_once(' ') {
+        let last = last.trim_end_matches('.');
+        let head = head.trim_end_matches([',', ' ']);
+        let joiner = stripped && (last.eq_ignore_ascii_case("and") || last == "&");
+        let legal = in_list(last, ABBREVIATED_LEGAL_FORMS)
+            || (in_list(last, SPELT_LEGAL_FORMS)
+                && head
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| !english(w.trim_end_matches('.'))));
+        if !legal && !joiner {
+            break;
+        }
+        rest = head;
+        stripped = true;
+    }
+    let names_it = || {
+        !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
+    };
+    if stripped && names_it() {
+        rest
+    } else {
+        name
+    }
+}
+
+/// Legal forms [`without_legal_form`] drops after any name.
+const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
+    "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa",
+];
+/// Legal forms [`without_legal_form`] drops only after a word that is no English word.
+const SPELT_LEGAL_FORMS: &[&str] = &["corp", "corporation", "company", "incorporated", "limited"];
+
 /// Prefixes that never merge with a following capitalised word (`anti-IS`).
 const HYPHEN_PREFIXES: &[&str] = &[
     "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "multi",
@@ -1260,6 +1324,11 @@ impl Collector {
 
     /// Counts one mention of an entity (creating it) without recording a span.
     fn add(&mut self, canonical: &str, kind: EntityKind, surface: &str) -> usize {
+        // `Chrysler Corp` and `Chrysler` are one firm, by the name users search for.
+        let canonical = match kind {
+            EntityKind::Organization => without_legal_form(canonical),
+            _ => canonical,
+        };
         // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
         let mut key = std::mem::take(&mut self.key);
         normalize_into(canonical, &mut key);
@@ -3303,7 +3372,7 @@ mod tests {
         );
         assert_eq!(
             names(&found, EntityKind::Organization),
-            ["Chrysler Corp", "Dana Corp"]
+            ["Chrysler", "Dana"]
         );
         let chrysler = &found[0];
         assert_eq!((chrysler.mentions, chrysler.forms.len()), (2, 2));
@@ -3333,7 +3402,7 @@ mod tests {
         assert_eq!(
             names(&found, EntityKind::Organization),
             [
-                "E.F. Hutton Group Inc",
+                "E.F. Hutton Group",
                 "Senate",
                 "U.S. Senate Finance Committee"
             ]
@@ -3370,7 +3439,7 @@ mod tests {
         );
         assert_eq!(
             names(&found, EntityKind::Organization),
-            ["Donaldson, Lufkin and Jenrette Inc", "Goldman Sachs"]
+            ["Donaldson, Lufkin and Jenrette", "Goldman Sachs"]
         );
         assert!(names(&found, EntityKind::Person).is_empty());
         // A possessive inside a known firm's name, at a sentence start or not; elsewhere a
@@ -3550,7 +3619,7 @@ mod tests {
         );
         assert_eq!(
             names(&found, EntityKind::Organization),
-            ["Alex. Brown and Sons Inc", "House of Representatives"]
+            ["Alex. Brown and Sons", "House of Representatives"]
         );
         assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
     }
@@ -3647,10 +3716,7 @@ mod tests {
             None,
             "Viacom said Arsenal Holdings Inc raised its offer. Holders get shares of Arsenal.",
         );
-        assert_eq!(
-            names(&firm, EntityKind::Organization),
-            ["Arsenal Holdings Inc"]
-        );
+        assert_eq!(names(&firm, EntityKind::Organization), ["Arsenal Holdings"]);
     }
 
     #[test]
@@ -3877,7 +3943,7 @@ mod tests {
         assert_eq!(
             orgs,
             [
-                "Citizens Fidelity Bank and Trust Co",
+                "Citizens Fidelity Bank and Trust",
                 "Fuji Bank",
                 "Mitsubishi Bank",
                 "Office of Management and Budget",

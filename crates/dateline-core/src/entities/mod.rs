@@ -13,7 +13,7 @@ pub mod reuters;
 pub mod throughput;
 
 pub use aliases::{AliasError, AliasTable};
-pub use extract::EntityExtractor;
+pub use extract::{without_legal_form, EntityExtractor};
 pub use gazetteer::demonym_place;
 pub use normalize::{normalize_key, push_key};
 
