@@ -494,12 +494,13 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "company",
     "holdings",
 ];
-/// A firm's name without the legal form it ends in (`Chrysler Corp`, `Merrill Lynch and Co
-/// Inc`, `Deutsche Bank AG`), where what is left still names it: two words or more, or one
-/// that is not an English word (`Trust Co` stays whole). A spelt-out form, or `Corp`, goes
-/// only after a word that is no English word: it belongs to the names of public bodies
-/// (`Commodity Credit Corporation`, `Federal Deposit Insurance Corp`, `Swiss Bank Corp`), and
-/// `Holdings` stays (`Arsenal Holdings` is not the club). Organisations are named so, and
+/// A firm's name without the legal form it ends in (`Chrysler Corp`, `American Motors Corp`,
+/// `Merrill Lynch and Co Inc`, `Deutsche Bank AG`), where what is left still names it: two
+/// words or more, or one that is not an English word (`Trust Co` stays whole). `Corp` and
+/// the spelt-out forms stay after the words of credit and insurance, where they belong to the
+/// names of public bodies and banks (`Commodity Credit Corporation`, `Federal Deposit
+/// Insurance Corp`, `Swiss Bank Corp`), and `Holdings` stays (`Arsenal Holdings` is not the
+/// club). Organisations are named so, and
 /// an organisation filter reads its name so too.
 ///
 /// ```
@@ -507,6 +508,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 ///
 /// assert_eq!(without_legal_form("Chrysler Corp"), "Chrysler");
 /// assert_eq!(without_legal_form("Merrill Lynch and Co Inc"), "Merrill Lynch");
+/// assert_eq!(without_legal_form("American Motors Corp"), "American Motors");
 /// assert_eq!(without_legal_form("Commodity Credit Corporation"), "Commodity Credit Corporation");
 /// assert_eq!(without_legal_form("Trust Co"), "Trust Co");
 /// ```
@@ -517,13 +519,11 @@ pub fn without_legal_form(name: &str) -> &str {
             .get(&word_key(key.as_bytes()))
             .is_some_and(|bits| bits & (DICT | COMMON) != 0)
     };
-    // Most names end in no legal form: one look at the last word, by bytes.
-    let b = name.trim_end_matches('.').as_bytes();
-    let last_len = b.iter().rev().take_while(|&&c| c != b' ').count();
-    if last_len == b.len() || !(2..=12).contains(&last_len) {
-        return name;
-    }
-    let mut rest = name;
+    let names_it = |rest: &str| {
+        !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
+    };
+    // The shortest name left that still names the firm (`News Corp Ltd`: `News Corp`).
+    let (mut rest, mut named) = (name, name);
     let mut stripped = false;
     while let Some((head, last)) = rest.trim_end_matches('.').rsplit_once(' ') {
         let last = last.trim_end_matches('.');
@@ -534,28 +534,48 @@ pub fn without_legal_form(name: &str) -> &str {
                 && head
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| !english(w.trim_end_matches('.'))));
+                    .is_some_and(|w| !in_list(w, PUBLIC_CORPORATION_WORDS)));
         if !legal && !joiner {
             break;
         }
         rest = head;
         stripped = true;
+        let dangling = rest
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and") || w == "&");
+        if !dangling && names_it(rest) {
+            named = rest;
+        }
     }
-    let names_it = || {
-        !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
-    };
-    if stripped && names_it() {
-        rest
-    } else {
-        name
-    }
+    named
 }
 
 /// Legal forms [`without_legal_form`] drops after any name.
 const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
     "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa",
 ];
-/// Legal forms [`without_legal_form`] drops only after a word that is no English word.
+/// Words after which `Corp` and the spelt-out legal forms are part of the name.
+const PUBLIC_CORPORATION_WORDS: &[&str] = &[
+    "credit",
+    "insurance",
+    "bank",
+    "banking",
+    "investment",
+    "trust",
+    "finance",
+    "development",
+    "guaranty",
+    "deposit",
+    "mortgage",
+    "housing",
+    "export",
+    "savings",
+    "loan",
+    "broadcasting",
+    "acceptance",
+];
+/// Legal forms [`without_legal_form`] drops except after [`PUBLIC_CORPORATION_WORDS`].
 const SPELT_LEGAL_FORMS: &[&str] = &["corp", "corporation", "company", "incorporated", "limited"];
 
 /// Prefixes that never merge with a following capitalised word (`anti-IS`).
