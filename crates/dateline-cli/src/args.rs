@@ -62,7 +62,8 @@ Exit status: 0 when every file went in, 1 when some were skipped (the rest is in
 Examples:
   dateline search Hammond
   dateline search '\"foreign fighters\"~2 AND (Syria OR Iraq)' --from 2015-01-01 --to 2015-03-31
-  dateline search '*' --entity Daesh --sort date -n 20
+  dateline search --entity Daesh -n 20
+  dateline search --person 'Haider al-Abadi' --from 2015-01-01 --to 2015-01-31
   dateline search 'title:ISIS -Kerry' --format json | jq .title
   dateline search Hammond --count"
     )]
@@ -265,9 +266,9 @@ pub struct FilterArgs {
 /// Arguments of `dateline search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query.
+    /// The query; without one, every article the filters admit, newest first.
     #[arg(value_name = "QUERY")]
-    pub query: String,
+    pub query: Option<String>,
 
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -293,9 +294,9 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 
-    /// Order of hits.
-    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
-    pub sort: SortBy,
+    /// Order of hits [default: relevance; date without a query].
+    #[arg(long, value_enum)]
+    pub sort: Option<SortBy>,
 
     /// Output format (json: one object per hit per line).
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]

@@ -203,6 +203,39 @@ fn date_filters_are_inclusive_and_sort_by_date_is_newest_first() {
 }
 
 #[test]
+fn search_without_a_query_lists_what_the_filters_admit_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let dates = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "--format", "json", "-n", "50"];
+        all.extend_from_slice(args);
+        let out = dateline(&index, &all);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+            .collect()
+    };
+    let all = dates(&[]);
+    assert_eq!(all.len(), 12);
+    let dated: Vec<&String> = all.iter().filter(|d| *d != "null").collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{all:?}");
+    let daesh = dates(&[
+        "--org",
+        "Daesh",
+        "--from",
+        "2015-01-01",
+        "--to",
+        "2015-01-31",
+    ]);
+    assert!(!daesh.is_empty() && daesh.len() < all.len(), "{daesh:?}");
+    assert!(daesh.windows(2).all(|w| w[0] >= w[1]), "{daesh:?}");
+    // `--sort relevance` keeps the order asked for.
+    assert_eq!(dates(&["--sort", "relevance"]).len(), 12);
+}
+
+#[test]
 fn malformed_queries_and_dates_exit_2_with_a_pointer() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("idx");

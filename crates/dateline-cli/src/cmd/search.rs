@@ -83,12 +83,18 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
     }
-    let mut request = SearchRequest::new(args.query)
+    // No query: every article the filters admit, and with all scores equal, newest first.
+    let sort = match args.sort {
+        Some(sort) => sort,
+        None if args.query.is_none() => SortBy::Date,
+        None => SortBy::Relevance,
+    };
+    let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"))
         .prf(args.prf)
         .proximity(args.proximity)
         .limit(args.limit)
         .offset(args.offset)
-        .sort(match args.sort {
+        .sort(match sort {
             SortBy::Relevance => Sort::Relevance,
             SortBy::Date => Sort::Date,
         });
