@@ -126,7 +126,14 @@ document are skipped; a topic without results scores 0.")]
     Extract(ExtractArgs),
     /// The most frequent entities among matching articles, with counts (`entities eval`:
     /// measure extraction quality; `entities bench`: extraction speed).
-    #[command(args_conflicts_with_subcommands = true)]
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:
+  dateline entities --type person -n 10
+  dateline entities Syria --from 2015-01-01 --to 2015-01-31
+  dateline entities --org Europol --type org
+  dateline entities eval --conll eng.testb"
+    )]
     Entities(EntitiesArgs),
 }
 
@@ -409,13 +416,9 @@ pub struct EntitiesArgs {
     #[arg(value_name = "QUERY")]
     pub query: Option<String>,
 
-    /// Only articles published on or after this date.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-
-    /// Only articles published on or before this date (a bare date includes the whole day).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    /// The filters of `search`: `--org Europol` lists the entities named beside Europol.
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Only entities of this type [default: every type].
     #[arg(long = "type", value_enum, value_name = "TYPE")]

@@ -236,6 +236,40 @@ fn search_without_a_query_lists_what_the_filters_admit_newest_first() {
 }
 
 #[test]
+fn entities_takes_the_filters_of_search_and_counts_within_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let top = |args: &[&str]| -> Vec<(String, u64)> {
+        let mut all = vec!["entities", "--type", "org", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = dateline(&index, &all);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let list: Vec<serde_json::Value> = serde_json::from_str(stdout(&out).trim()).unwrap();
+        list.iter()
+            .map(|e| {
+                (
+                    e["name"].as_str().unwrap().to_string(),
+                    e["articles"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let beside = top(&["--org", "Europol"]);
+    assert_eq!(beside[0], ("Europol".to_string(), 2), "{beside:?}");
+    // Islamic State is named in two articles, one of them beside Europol.
+    assert!(top(&[]).contains(&("Islamic State".to_string(), 2)));
+    assert!(
+        beside.contains(&("Islamic State".to_string(), 1)),
+        "{beside:?}"
+    );
+    assert!(
+        !beside.iter().any(|(name, _)| name == "Bank of England"),
+        "{beside:?}"
+    );
+}
+
+#[test]
 fn malformed_queries_and_dates_exit_2_with_a_pointer() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("idx");

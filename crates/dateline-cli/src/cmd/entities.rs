@@ -44,13 +44,8 @@ fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
     }
-    let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"));
-    if let Some(from) = &args.from {
-        request = request.from_str(from)?;
-    }
-    if let Some(to) = &args.to {
-        request = request.to_str(to)?;
-    }
+    let request = SearchRequest::new(args.query.as_deref().unwrap_or("*"));
+    let request = crate::cmd::search::with_filters(request, &args.filters)?;
     let kind = args.kind.map(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
     let mut out = anstream::stdout().lock();
