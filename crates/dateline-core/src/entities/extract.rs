@@ -1517,6 +1517,21 @@ impl Collector {
         found.filter(|_| aliases.resolve(&short.name).is_none())
     }
 
+    /// Counts entity `from`'s mentions and forms to entity `into` (`from` is then left out).
+    fn merge_into(&mut self, from: usize, into: usize) {
+        let (mentions, forms) = (
+            self.ents[from].mentions,
+            std::mem::take(&mut self.ents[from].forms),
+        );
+        let o = &mut self.ents[into];
+        o.mentions += mentions;
+        for form in forms {
+            if !o.forms.contains(&form) {
+                o.forms.push(form);
+            }
+        }
+    }
+
     /// Empties the collector for the next article, keeping what its containers hold room for.
     fn clear(&mut self) {
         self.ents.clear();
@@ -1669,14 +1684,7 @@ impl Collector {
                 continue;
             };
             *to = into;
-            let (mentions, forms) = (a.mentions, std::mem::take(&mut self.ents[i].forms));
-            let o = &mut self.ents[into];
-            o.mentions += mentions;
-            for form in forms {
-                if !o.forms.contains(&form) {
-                    o.forms.push(form);
-                }
-            }
+            self.merge_into(i, into);
         }
         self.key = key;
         for i in 0..self.ents.len() {
@@ -1687,17 +1695,7 @@ impl Collector {
                 continue;
             };
             redirect[i] = into;
-            let (mentions, forms) = (
-                self.ents[i].mentions,
-                std::mem::take(&mut self.ents[i].forms),
-            );
-            let o = &mut self.ents[into];
-            o.mentions += mentions;
-            for form in forms {
-                if !o.forms.contains(&form) {
-                    o.forms.push(form);
-                }
-            }
+            self.merge_into(i, into);
         }
         // A name redirected into one that was redirected in turn ends where that one does.
         for i in 0..redirect.len() {
