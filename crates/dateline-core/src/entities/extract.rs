@@ -513,12 +513,7 @@ const LEGAL_SUFFIXES: &[&str] = &[
 /// assert_eq!(without_legal_form("Trust Co"), "Trust Co");
 /// ```
 pub fn without_legal_form(name: &str) -> &str {
-    let english = |word: &str| {
-        let key = normalize_key(word);
-        lexicon(gazetteer())
-            .get(&word_key(key.as_bytes()))
-            .is_some_and(|bits| bits & (DICT | COMMON) != 0)
-    };
+    let english = |word: &str| lexicon_bits(&normalize_key(word)) & (DICT | COMMON) != 0;
     let names_it = |rest: &str| {
         !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
     };
@@ -810,6 +805,14 @@ fn lexicon(g: &Gazetteer) -> &'static HashMap<u64, u32> {
         }
         map
     })
+}
+
+/// The lexicon's flags of a normalised word (0 for a word of no list).
+fn lexicon_bits(key: &str) -> u32 {
+    lexicon(gazetteer())
+        .get(&word_key(key.as_bytes()))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Buffers that one article's analysis takes over from the last one's on the same thread.
@@ -1480,11 +1483,9 @@ impl Collector {
             return None;
         }
         let qualifier = |prefix: &str| {
-            let (g, key) = (gazetteer(), normalize_key(prefix));
-            g.places.contains_key(key.as_str())
-                || lexicon(g)
-                    .get(&word_key(key.as_bytes()))
-                    .is_some_and(|bits| bits & (DEMONYM | PLACE1) != 0)
+            let key = normalize_key(prefix);
+            gazetteer().places.contains_key(key.as_str())
+                || lexicon_bits(&key) & (DEMONYM | PLACE1) != 0
                 || self.ents.iter().any(|a| {
                     matches!(a.kind, EntityKind::Place | EntityKind::Misc)
                         && std::iter::once(&a.name)
@@ -1627,9 +1628,7 @@ impl Collector {
             // `David is a successful businessman` in a story of David Smith: the one person of
             // the story with that given name.
             let claimed = claimed.or_else(|| {
-                let given = lexicon(gazetteer())
-                    .get(&word_key(p.key.as_bytes()))
-                    .is_some_and(|bits| bits & FIRST != 0);
+                let given = lexicon_bits(&p.key) & FIRST != 0;
                 if p.fallback != Some(EntityKind::Person) || !given {
                     return None;
                 }
