@@ -250,23 +250,23 @@ pub struct FilterArgs {
 
     /// Only articles naming this entity, by any alias, any case, or a person by surname
     /// (repeat: all of them).
-    #[arg(long = "entity", value_name = "NAME")]
+    #[arg(long = "entity", value_name = "NAME", value_parser = entity_name)]
     pub entities: Vec<String>,
 
     /// Only articles in this language (ISO 639-1 code such as en, pt, ru; repeat: any of them).
-    #[arg(long = "lang", value_name = "CODE")]
+    #[arg(long = "lang", value_name = "CODE", value_parser = language_code)]
     pub languages: Vec<String>,
 
     /// Only articles naming this person, by any alias, any case or surname (repeatable).
-    #[arg(long = "person", value_name = "NAME")]
+    #[arg(long = "person", value_name = "NAME", value_parser = entity_name)]
     pub persons: Vec<String>,
 
     /// Only articles naming this organisation, by any alias, any case (repeatable).
-    #[arg(long = "org", value_name = "NAME")]
+    #[arg(long = "org", value_name = "NAME", value_parser = entity_name)]
     pub orgs: Vec<String>,
 
     /// Only articles naming this place, by any alias, any case (repeatable).
-    #[arg(long = "place", value_name = "NAME")]
+    #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
 }
 
@@ -301,7 +301,7 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 
-    /// Order of hits [default: relevance; date without a query].
+    /// Order of hits [default: relevance; date without a query or with `*`].
     #[arg(long, value_enum)]
     pub sort: Option<SortBy>,
 
@@ -350,7 +350,7 @@ pub struct BenchArgs {
     pub queries: std::path::PathBuf,
 
     /// Hits per query.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub k: usize,
 
     /// Build snippets for each hit, as `search` does.
@@ -523,7 +523,7 @@ pub struct EvalArgs {
     pub run_out: Option<PathBuf>,
 
     /// Documents retrieved per topic.
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub k: usize,
 
     /// Run tag (last column of the run file).
@@ -595,4 +595,24 @@ pub struct EvalArgs {
     /// BM25 form [default: combined].
     #[arg(long, value_enum)]
     pub bm25: Option<Bm25Form>,
+}
+
+/// An entity filter's name: any text but blank (which would match nothing, silently).
+fn entity_name(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("an entity filter needs a name".into());
+    }
+    Ok(text.to_string())
+}
+
+/// A language filter's code, as articles are labelled: ISO 639-1 (`en`, `pt`), or ISO 639-3
+/// for a language without one.
+fn language_code(text: &str) -> Result<String, String> {
+    let code = text.trim();
+    if !(2..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(format!(
+            "languages are named by their ISO 639-1 code (en, fr, de, pt…), not {text:?}"
+        ));
+    }
+    Ok(code.to_ascii_lowercase())
 }

@@ -236,6 +236,49 @@ fn search_without_a_query_lists_what_the_filters_admit_newest_first() {
 }
 
 #[test]
+fn star_lists_newest_first_hits_show_their_id_and_odd_filters_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    dateline(&index, &["index", sample().to_str().unwrap()]);
+    let out = dateline(&index, &["search", "*", "--format", "json", "-n", "50"]);
+    let dates: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+        .filter(|d| d != "null")
+        .collect();
+    assert!(
+        dates.len() > 2 && dates.windows(2).all(|w| w[0] >= w[1]),
+        "{dates:?}"
+    );
+    // A wire article is listed by its URL: its id, which `show` takes, is printed beside it.
+    let out = dateline(
+        &index,
+        &["search", "\"foreign fighters\"", "--color", "never"],
+    );
+    assert!(stdout(&out).contains("https://example.org/wire/003 · id wire-003 · score"));
+    let refused = |args: &[&str], says: &str| {
+        let out = dateline(&index, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    };
+    refused(
+        &[
+            "search",
+            "oil",
+            "--from",
+            "2015-02-01",
+            "--to",
+            "2015-01-01",
+        ],
+        "--to 2015-01-01 is before --from 2015-02-01",
+    );
+    refused(&["search", "oil", "--entity", " "], "needs a name");
+    refused(&["search", "oil", "--lang", "English"], "ISO 639-1");
+    refused(&["search", "oil", "--from", "2015-02-30"], "no such day");
+    refused(&["search", "\"oil oil\"~2"], "cannot repeat a word");
+}
+
+#[test]
 fn entities_takes_the_filters_of_search_and_counts_within_them() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("idx");

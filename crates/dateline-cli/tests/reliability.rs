@@ -8,32 +8,12 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{command, dateline, sample, stderr, stdout, write_made_up_corpus, MadeUpCorpus};
-
-/// Asserts the error output is one line starting with `error:` and holds `needle`.
-fn assert_one_line_error(o: &Output, needle: &str) {
-    let err = stderr(o);
-    assert_eq!(
-        o.status.code(),
-        Some(2),
-        "stdout: {}\nstderr: {err}",
-        stdout(o)
-    );
-    assert_eq!(err.lines().count(), 1, "not one line: {err}");
-    assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains(needle), "{needle:?} not in {err}");
-    for noise in [
-        "panicked",
-        "backtrace",
-        "TantivyError",
-        "LockFailure",
-        "Os {",
-    ] {
-        assert!(!err.contains(noise), "{noise:?} in {err}");
-    }
-}
+use common::{
+    assert_one_line_error, command, dateline, sample, stderr, stdout, write_made_up_corpus,
+    MadeUpCorpus,
+};
 
 fn count(index: &Path) -> usize {
     let out = dateline(index, &["search", "*", "--count"]);

@@ -67,6 +67,15 @@ pub enum DateError {
         /// The text given (shortened when very long).
         given: String,
     },
+    /// A well-formed `YYYY-MM-DD` that names no day (`2015-02-30`) or lies outside the years
+    /// read (1800 to 2200).
+    #[error("no such date {given:?}: {why}")]
+    Impossible {
+        /// The text given.
+        given: String,
+        /// Why not.
+        why: &'static str,
+    },
 }
 
 /// Longest string (in bytes, after trimming) that [`parse_date`] will look at.
@@ -114,14 +123,44 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
 /// assert!(matches!(parse_date_strict("  "), Err(DateError::Empty)));
 /// let err = parse_date_strict("last tuesday").unwrap_err();
 /// assert!(err.to_string().contains("last tuesday"));
+/// assert!(matches!(parse_date_strict("2015-02-30"), Err(DateError::Impossible { .. })));
+/// assert!(matches!(parse_date_strict("9999-12-31"), Err(DateError::Impossible { .. })));
 /// ```
 pub fn parse_date_strict(text: &str) -> Result<ParsedDate, DateError> {
     if text.trim().is_empty() {
         return Err(DateError::Empty);
     }
-    parse_date(text).ok_or_else(|| DateError::Unrecognised {
-        given: shorten(text.trim(), 100),
+    parse_date(text).ok_or_else(|| {
+        let given = shorten(text.trim(), 100);
+        match impossible(text.trim()) {
+            Some(why) => DateError::Impossible { given, why },
+            None => DateError::Unrecognised { given },
+        }
     })
+}
+
+/// Why a text that opens as `YYYY-MM-DD` is no date, when that is the reason.
+fn impossible(text: &str) -> Option<&'static str> {
+    let head = text.get(..10)?.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        head[r.clone()].iter().all(u8::is_ascii_digit).then(|| {
+            head[r]
+                .iter()
+                .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if head[4] != b'-' || head[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let year = i32::try_from(year).ok()?;
+    if chrono::NaiveDate::from_ymd_opt(year, month, day).is_none() {
+        Some("that month has no such day")
+    } else if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Some("dates are read from the year 1800 to 2200")
+    } else {
+        None
+    }
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

@@ -35,6 +35,23 @@ pub enum Error {
         /// The index folder.
         dir: PathBuf,
     },
+    /// The index folder was replaced (by a rebuild that finished in another process) between
+    /// the opening of the index and the taking of its writer lock: this run saw the old index,
+    /// so it writes nothing to the new one.
+    #[error("the index at {} was replaced by a rebuild in another dateline process while this run started; nothing was written, run it again", .dir.display())]
+    Replaced {
+        /// The index folder.
+        dir: PathBuf,
+    },
+    /// A rebuild read no article while the index it was to replace holds some: the old
+    /// index was kept and the empty one removed.
+    #[error("the rebuild read no articles from the given paths, so the index at {} was kept as it was{}", .dir.display(), kept_articles(*.kept))]
+    EmptyRebuild {
+        /// The index folder, untouched.
+        dir: PathBuf,
+        /// Articles the old index holds, when its metadata could be read.
+        kept: Option<u64>,
+    },
     /// The index's files could not be written (read-only folder, full disk, ...). Nothing
     /// written since the last commit is kept; the index holds what that commit saved.
     #[error("cannot write to the index at {} (it keeps what its last commit saved)", .dir.display())]
@@ -75,6 +92,15 @@ pub enum Error {
     /// The index itself failed.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// `" (N articles)"` for [`Error::EmptyRebuild`], or nothing when the count is unknown.
+fn kept_articles(kept: Option<u64>) -> String {
+    match kept {
+        Some(1) => " (1 article)".to_string(),
+        Some(n) => format!(" ({n} articles)"),
+        None => String::new(),
+    }
 }
 
 /// Result with [`Error`].

@@ -107,7 +107,7 @@ impl Counted {
     /// Counts each person named by a bare surname (`Reagan`) under the person it stands for
     /// across the index (`Ronald Reagan`, see [`Index::surname_owner`]): an article names
     /// one or the other, since within an article a surname already joins the full name.
-    fn merge_surnames(&mut self, index: &Index, searcher: &Searcher) -> Result<()> {
+    pub(crate) fn merge_surnames(&mut self, index: &Index, searcher: &Searcher) -> Result<()> {
         let Some(people) = self.0.get_mut(&EntityKind::Person) else {
             return Ok(());
         };

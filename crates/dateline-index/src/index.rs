@@ -16,7 +16,7 @@ use tantivy::directory::error::{
 };
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback,
-    WatchHandle, WritePtr, META_LOCK,
+    WatchHandle, WritePtr, INDEX_WRITER_LOCK, META_LOCK,
 };
 use tantivy::indexer::LogMergePolicy;
 use tantivy::schema::FieldType;
@@ -86,6 +86,37 @@ pub struct Index {
     /// Set while articles are added: merges then read postings and positions through a
     /// `pread` window (see [`PreadFile`]). `None` for an index in memory.
     adding: Option<Arc<AtomicBool>>,
+    /// The folder as it was when the index was opened (see [`dir_identity`]): a writer taken
+    /// later checks that a rebuild did not put another index in its place meanwhile.
+    identity: Option<DirIdentity>,
+    /// Set on the index a rebuild fills ([`Index::begin_rebuild`]). Last, so that the index's
+    /// files are closed before a rebuild given up removes them.
+    rebuilding: Option<Rebuilding>,
+}
+
+/// A rebuild under way (see [`Index::begin_rebuild`]): the old index's writer lock, held until
+/// the new index is in its place, and the folder the new one is built in.
+struct Rebuilding {
+    /// The index to replace.
+    dir: PathBuf,
+    /// `DIR.rebuild`, where the new index is built.
+    staging: PathBuf,
+    /// The writer lock of `dir`, as an ingest takes it: while it is held, no other process
+    /// writes to the old index (its work would be lost in the swap) or starts a rebuild of
+    /// its own. `None` where the folder takes no lock file (read-only: nobody writes there).
+    _lock: Option<DirectoryLock>,
+    /// The new index is in place.
+    done: bool,
+}
+
+impl Drop for Rebuilding {
+    /// A rebuild given up (failed, refused, or dropped without [`Index::finish_rebuild`])
+    /// removes its half-built index, then lets go of the old index's lock.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// While alive, the index's merges read postings and positions through a `pread` window.
@@ -127,30 +158,30 @@ impl Index {
             source,
         };
         fs::create_dir_all(dir).map_err(io)?;
+        // A folder of other files is refused before anything, even a lock file, goes in.
+        if !creation_leftover(dir) && holds_files(dir).map_err(io)? {
+            return Err(occupied(dir));
+        }
+        // Creating is writing: it gives way to the process that holds the folder's writer
+        // lock (a rebuild that will put its index here, another creation), and is looked at
+        // again once the lock is ours.
+        let _lock = lock_writer(dir)?;
         if creation_leftover(dir) {
-            // Killed while creating: nothing was ever indexed here. Start the creation again.
+            // Killed while creating: nothing was ever indexed here. Start the creation again
+            // (lock files stay: the one of the writer lock is held).
             for entry in fs::read_dir(dir).map_err(io)?.flatten() {
-                fs::remove_file(entry.path()).map_err(io)?;
+                if !is_lock_file(&entry.file_name().to_string_lossy()) {
+                    fs::remove_file(entry.path()).map_err(io)?;
+                }
             }
         }
-        if fs::read_dir(dir).map_err(io)?.next().is_some() {
-            return Err(if is_index(dir)? {
-                Error::Io {
-                    path: dir.to_path_buf(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::AlreadyExists,
-                        "an index already exists here",
-                    ),
-                }
-            } else {
-                Error::NotAnIndex {
-                    dir: dir.to_path_buf(),
-                }
-            });
+        if holds_files(dir).map_err(io)? {
+            return Err(occupied(dir));
         }
         let marker = serde_json::to_vec_pretty(&Marker::current())
             .map_err(|e| io(std::io::Error::other(e)))?;
         let schema = NewsSchema::new();
+        let identity = dir_identity(dir);
         let directory = IndexDirectory::open(dir)?;
         let adding = Arc::clone(&directory.adding);
         let index = tantivy::Index::create(
@@ -160,7 +191,9 @@ impl Index {
         )?;
         // The marker goes last: a folder with it is a complete, openable index.
         fs::write(dir.join(MARKER_FILE), marker).map_err(io)?;
-        Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))
+        let mut created = Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))?;
+        created.identity = identity;
+        Ok(created)
     }
 
     /// Opens the index in `dir`, checking that it was written by a compatible version.
@@ -217,12 +250,16 @@ impl Index {
             found,
             expected: Marker::current().describe(),
         };
+        // Before the files are read: a folder swapped in meanwhile then looks replaced to a
+        // writer, never the other way round.
+        let identity = dir_identity(dir);
         let directory = IndexDirectory::open(dir)?;
         let adding = Arc::clone(&directory.adding);
         let index = tantivy::Index::open(directory)?;
         let schema = NewsSchema::from_schema(&index.schema())
             .ok_or_else(|| incompatible("a schema without Dateline's fields".to_string()))?;
-        let opened = Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))?;
+        let mut opened = Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))?;
+        opened.identity = identity;
         // The marker could lie (copied by hand, edited): the analyzers named in the schema
         // itself must be ones this build registers.
         for (_, entry) in opened.index.schema().fields() {
@@ -243,43 +280,95 @@ impl Index {
     /// index stays untouched (and searchable) until then, so a failed or interrupted rebuild
     /// leaves it as it was.
     ///
+    /// From now until the new index is in place, the old one is locked as an ingest locks it:
+    /// another ingest, rebuild or [`Index::optimize`] fails with [`Error::Locked`], and the
+    /// rebuild does not start ([`Error::Locked`]) while another process writes to the old
+    /// index. A missing `dir` is created (empty) to hold the lock. Dropped without
+    /// [`Index::finish_rebuild`], the returned index gives the rebuild up: `DIR.rebuild` is
+    /// removed and the old index unlocked.
+    ///
     /// `dir` must hold a Dateline index (of any version), or be missing or empty: a folder of
     /// other files is never replaced.
     pub fn begin_rebuild(dir: &Path) -> Result<Self> {
-        let holds_other_files = fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some())
-            && !is_index(dir)?
-            && !exists(&dir.join(META_FILE))?;
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let holds_other_files =
+            holds_files(dir).unwrap_or(false) && !is_index(dir)? && !exists(&dir.join(META_FILE))?;
         if holds_other_files {
             return Err(Error::NotAnIndex {
                 dir: dir.to_path_buf(),
             });
         }
         let staging = sibling(dir, REBUILD_SUFFIX)?;
-        // A leftover of an interrupted rebuild: ours by its name, never searched.
-        remove_dir_if_present(&staging)?;
-        Self::create(&staging)
+        fs::create_dir_all(dir).map_err(io)?;
+        let rebuilding = Rebuilding {
+            dir: dir.to_path_buf(),
+            staging,
+            _lock: lock_writer(dir)?,
+            done: false,
+        };
+        // A leftover of an interrupted rebuild: ours by its name, never searched, and no other
+        // rebuild builds there while we hold the lock.
+        remove_dir_if_present(&rebuilding.staging)?;
+        // Should the creation fail, `rebuilding` goes and takes the folder with it.
+        let mut index = Self::create(&rebuilding.staging)?;
+        index.rebuilding = Some(rebuilding);
+        Ok(index)
     }
 
-    /// Puts the index built since [`Index::begin_rebuild`] in place of the one in `dir`, and
-    /// opens it. The swap is two renames on the same file system.
-    pub fn finish_rebuild(dir: &Path) -> Result<Self> {
-        let staging = sibling(dir, REBUILD_SUFFIX)?;
-        // Refuse to swap in anything that does not open.
-        drop(Self::open(&staging)?);
-        let old = sibling(dir, OLD_SUFFIX)?;
+    /// Puts this index, built since [`Index::begin_rebuild`], in place of the old one, and
+    /// opens it there. The swap is two renames on the same file system, done under the old
+    /// index's lock.
+    ///
+    /// A rebuild that holds no article does not replace an index that holds some (an empty
+    /// or mistyped input folder): it fails with [`Error::EmptyRebuild`], the old index kept
+    /// as it was and `DIR.rebuild` removed.
+    pub fn finish_rebuild(mut self) -> Result<Self> {
+        let Some(mut rebuilding) = self.rebuilding.take() else {
+            return Err(Error::Io {
+                path: self.dir.clone().unwrap_or_default(),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "this index is not a rebuild (see Index::begin_rebuild)",
+                ),
+            });
+        };
+        drop(self);
+        let dir = rebuilding.dir.clone();
+        let staging = rebuilding.staging.clone();
+        // Refuse to swap in anything that does not open, or an empty index for a full one.
+        let built = Self::open(&staging)?.num_articles();
+        if built == 0 {
+            let kept = articles_on_disk(&dir);
+            if kept != Some(0) {
+                // `rebuilding` goes: DIR.rebuild is removed, the old index unlocked.
+                return Err(Error::EmptyRebuild { dir, kept });
+            }
+        }
+        let old = sibling(&dir, OLD_SUFFIX)?;
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
-        if exists(dir)? {
+        if exists(&dir)? {
             remove_dir_if_present(&old)?;
-            fs::rename(dir, &old).map_err(io(dir))?;
-            fs::rename(&staging, dir).map_err(io(dir))?;
+            fs::rename(&dir, &old).map_err(io(&dir))?;
+            if let Err(source) = fs::rename(&staging, &dir) {
+                // Put the old index back.
+                let _ = fs::rename(&old, &dir);
+                return Err(io(&dir)(source));
+            }
+            rebuilding.done = true;
+            // The old index goes (with its lock file, still held until `rebuilding` goes).
             fs::remove_dir_all(&old).map_err(io(&old))?;
         } else {
-            fs::rename(&staging, dir).map_err(io(dir))?;
+            fs::rename(&staging, &dir).map_err(io(&dir))?;
+            rebuilding.done = true;
         }
-        Self::open(dir)
+        drop(rebuilding);
+        Self::open(&dir)
     }
 
     /// Opens the index in `dir`, creating it when the folder is missing or empty.
@@ -311,6 +400,8 @@ impl Index {
             columns: crate::search::ColumnCache::default(),
             filters: Arc::default(),
             adding,
+            identity: None,
+            rebuilding: None,
         })
     }
 
@@ -389,10 +480,16 @@ impl Index {
     }
 
     pub(crate) fn writer(&self, memory_budget: usize) -> Result<IndexWriter<TantivyDocument>> {
-        let writer: IndexWriter<TantivyDocument> = self
-            .index
-            .writer(memory_budget)
-            .map_err(|e| self.write_error(e))?;
+        let writer = self.index.writer(memory_budget);
+        // The folder must still hold the index that was opened: a rebuild that finished since
+        // put another one there, and this run's view of the articles (what is unchanged) is
+        // the old index's. Checked with the lock held, so no swap can come after.
+        if self.replaced() {
+            return Err(Error::Replaced {
+                dir: self.dir.clone().unwrap_or_default(),
+            });
+        }
+        let writer: IndexWriter<TantivyDocument> = writer.map_err(|e| self.write_error(e))?;
         // tantivy's default policy merges any eight segments of similar size: at a million
         // articles that rewrote the whole index (some 980,000 articles) while the ingest
         // went on, 13% of its CPU. Only segments under `MERGE_BELOW` articles merge here
@@ -400,6 +497,14 @@ impl Index {
         // merges everything when asked.
         writer.set_merge_policy(Box::new(merge_policy()));
         Ok(writer)
+    }
+
+    /// Whether the index folder is no longer the one opened (replaced by a rebuild, or gone).
+    fn replaced(&self) -> bool {
+        match (&self.identity, &self.dir) {
+            (Some(identity), Some(dir)) => !identity.is_at(dir),
+            _ => false,
+        }
     }
 
     /// Turns an error of the writer (taking the lock, adding, committing) into one that says
@@ -661,6 +766,129 @@ fn open_error(dir: &Path, e: TantivyError) -> Error {
     }
 }
 
+/// Takes the writer lock of the folder `dir`, the one tantivy's `IndexWriter` takes
+/// (`.tantivy-writer.lock`, released when dropped): [`Error::Locked`] while another writer
+/// holds it. `None` where the folder takes no lock file (read-only, or no permission: no
+/// dateline process of ours writes there either).
+fn lock_writer(dir: &Path) -> Result<Option<DirectoryLock>> {
+    let directory = MmapDirectory::open(dir).map_err(|e| open_error(dir, e.into()))?;
+    match directory.acquire_lock(&INDEX_WRITER_LOCK) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(LockError::LockBusy) => Err(Error::Locked {
+            dir: dir.to_path_buf(),
+        }),
+        Err(e) => {
+            let e = TantivyError::LockFailure(e, None);
+            match io_error_of(&e) {
+                Some(source)
+                    if matches!(
+                        source.kind(),
+                        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                    ) =>
+                {
+                    Ok(None)
+                }
+                Some(source) => Err(Error::Write {
+                    dir: dir.to_path_buf(),
+                    source,
+                }),
+                None => Err(Error::Tantivy(e)),
+            }
+        }
+    }
+}
+
+/// The index folder as it was opened: the folder itself, kept open, so that its device and
+/// inode stay its own (file systems that number inodes on the fly, as overlayfs may, keep the
+/// number of one in use), to be told from another folder put at the same path.
+#[derive(Debug)]
+struct DirIdentity(fs::File);
+
+/// The folder at `dir` now (`None` when it cannot be opened, and where there are no inodes).
+#[cfg(unix)]
+fn dir_identity(dir: &Path) -> Option<DirIdentity> {
+    fs::File::open(dir).ok().map(DirIdentity)
+}
+
+#[cfg(not(unix))]
+fn dir_identity(_dir: &Path) -> Option<DirIdentity> {
+    None
+}
+
+impl DirIdentity {
+    /// Whether the folder at `dir` is this one.
+    #[cfg(unix)]
+    fn is_at(&self, dir: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let id = |m: fs::Metadata| (m.dev(), m.ino());
+        match (self.0.metadata(), fs::metadata(dir)) {
+            (Ok(this), Ok(there)) => id(this) == id(there),
+            // This one is open: it cannot have gone; the path's folder can.
+            (Ok(_), Err(_)) => false,
+            (Err(_), _) => true,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn is_at(&self, _dir: &Path) -> bool {
+        true
+    }
+}
+
+/// Articles in the index in `dir` by its `meta.json` (tantivy's, read as JSON: the old index
+/// of a rebuild may be of a version that does not open): the documents of its segments less
+/// their deleted ones. `Some(0)` without `meta.json`, `None` when it cannot be read.
+fn articles_on_disk(dir: &Path) -> Option<u64> {
+    let text = match fs::read_to_string(dir.join(META_FILE)) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Some(0),
+        Err(_) => return None,
+    };
+    let meta: serde_json::Value = serde_json::from_str(&text).ok()?;
+    meta.get("segments")?
+        .as_array()?
+        .iter()
+        .map(|segment| {
+            let docs = segment.get("max_doc")?.as_u64()?;
+            let deleted = match segment.get("deletes") {
+                None | Some(serde_json::Value::Null) => 0,
+                Some(deletes) => deletes.get("num_deleted_docs")?.as_u64()?,
+            };
+            Some(docs.saturating_sub(deleted))
+        })
+        .sum()
+}
+
+/// Whether `name` is one of tantivy's lock files: they hold no data, and the writer lock's
+/// must stay where it is while someone may hold it.
+fn is_lock_file(name: &str) -> bool {
+    name.starts_with(".tantivy-") && name.ends_with(".lock")
+}
+
+/// Whether `dir` holds anything besides lock files.
+fn holds_files(dir: &Path) -> io::Result<bool> {
+    for entry in fs::read_dir(dir)? {
+        if !is_lock_file(&entry?.file_name().to_string_lossy()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The error for creating an index in a folder that holds files.
+fn occupied(dir: &Path) -> Error {
+    match is_index(dir) {
+        Ok(true) => Error::Io {
+            path: dir.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, "an index already exists here"),
+        },
+        Ok(false) => Error::NotAnIndex {
+            dir: dir.to_path_buf(),
+        },
+        Err(e) => e,
+    }
+}
+
 /// `DIR` + suffix, beside `DIR`.
 fn sibling(dir: &Path, suffix: &str) -> Result<PathBuf> {
     let absolute = std::path::absolute(dir).map_err(|source| Error::Io {
@@ -715,7 +943,7 @@ fn creation_leftover(dir: &Path) -> bool {
         let name = name.to_string_lossy();
         let tantivys = name == META_FILE
             || name == ".managed.json"
-            || (name.starts_with(".tantivy-") && name.ends_with(".lock"))
+            || is_lock_file(&name)
             || name.starts_with(".tmp");
         if !tantivys || !entry.file_type().is_ok_and(|t| t.is_file()) {
             return false;
@@ -731,7 +959,7 @@ fn creation_leftover(dir: &Path) -> bool {
     }
 }
 
-fn is_index(dir: &Path) -> Result<bool> {
+pub(crate) fn is_index(dir: &Path) -> Result<bool> {
     match fs::metadata(dir.join(MARKER_FILE)) {
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

@@ -205,7 +205,15 @@ fn walk(paths: &[PathBuf], report: &mut IngestReport, tally: &Tally) -> Vec<Sour
         } else {
             root.clone()
         };
-        for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+        // What a folder holds besides articles is passed over, as ripgrep does: hidden files
+        // and folders (`.git`, the default index `.dateline`), and any Dateline index (whose
+        // segment files would otherwise be read as binary articles). A path named on the
+        // command line is always read.
+        let walker = walker
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e) || is_index_folder(e)));
+        for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
@@ -221,6 +229,18 @@ fn walk(paths: &[PathBuf], report: &mut IngestReport, tally: &Tally) -> Vec<Sour
                 }
             };
             if !entry.file_type().is_file() {
+                let kind = entry.file_type();
+                if kind.is_dir() {
+                    continue;
+                }
+                // A pipe (`<(zcat …)`), socket or device: no size, no second read.
+                if entry.depth() == 0 {
+                    let reason = "not a regular file (a pipe or a device): \
+                                  pipe JSON Lines to `dateline index -` instead";
+                    tally.skip(entry.path(), None, reason.to_string());
+                } else {
+                    report.ignored_files += 1;
+                }
                 continue;
             }
             let path = entry.path();
@@ -242,6 +262,16 @@ fn walk(paths: &[PathBuf], report: &mut IngestReport, tally: &Tally) -> Vec<Sour
         }
     }
     sources
+}
+
+/// A file or folder whose name starts with `.`.
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.file_name().as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// A folder holding a Dateline index.
+fn is_index_folder(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_dir() && crate::index::is_index(entry.path()).unwrap_or(false)
 }
 
 fn source(path: &Path, base: &Path, format: Format, entry: &walkdir::DirEntry) -> Source {
@@ -282,6 +312,9 @@ fn learn_boilerplate(sources: &[Source]) -> HashMap<PathBuf, BoilerplateModel> {
         })
         .collect()
 }
+
+/// The longest article id: far beyond any real one, well within tantivy's term length.
+const MAX_ID_BYTES: usize = 4096;
 
 /// Articles prepared in parallel per chunk of a JSON Lines stream: large enough to keep every
 /// core busy, small enough that a chunk's documents take little memory.
@@ -526,6 +559,18 @@ impl Index {
                 }
             }
         };
+        if article.id.len() > MAX_ID_BYTES {
+            // tantivy cannot index a term this long: the article could never be replaced or
+            // found by its id.
+            let head: String = article.id.chars().take(40).collect();
+            return Prepared::Skip {
+                line: None,
+                reason: format!(
+                    "id of {} bytes is too long (at most {MAX_ID_BYTES}): {head:?}…",
+                    article.id.len()
+                ),
+            };
+        }
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
         let fp = fingerprint(&article);

@@ -10,6 +10,7 @@
 //! | `(a OR b) AND c`           | grouping                                                   |
 //! | `title:ISIS`, `body:"…"`   | search one field only (`title:(a OR b)` works too)         |
 //! | `*`                        | every article (useful with date and entity filters)        |
+//! | `migra*`                   | words starting with `migra` (a trailing `*` only)          |
 //!
 //! Precedence, loosest first: `OR`, `AND`, juxtaposition, then the prefixes `NOT`/`-`/`+`. So
 //! `foreign fighters AND Syria` reads as `(foreign fighters) AND Syria`. Lower-case `and`,
@@ -17,7 +18,10 @@
 //! word that the analyzer splits (`al-Abadi`, `U.S.-led`) is searched as a phrase.
 //!
 //! Anything that does not fit this grammar is an error pointing at the offending column; a
-//! query is never silently reinterpreted.
+//! query is never silently reinterpreted. Two limits keep every query's cost bounded: groups
+//! nest at most [`MAX_DEPTH`] deep, and a phrase with slop may not repeat a word (tantivy's
+//! sloppy matcher lets one occurrence stand for both, and its work grows exponentially with
+//! the repeats).
 //!
 //! # Example
 //! ```
@@ -34,7 +38,9 @@ use std::fmt;
 
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, Stemming};
 use dateline_core::schema::NewsSchema;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -61,6 +67,13 @@ pub enum Node {
         /// Restriction to one field.
         field: Option<TextField>,
         /// The word as written.
+        text: String,
+    },
+    /// `migra*`: any word starting with the text (analysed, without the `*`).
+    Prefix {
+        /// Restriction to one field.
+        field: Option<TextField>,
+        /// The word as written, without the `*`.
         text: String,
     },
     /// A quoted phrase with its slop.
@@ -101,8 +114,15 @@ pub enum QueryErrorKind {
     MissingOperand(String),
     /// `name:` where `name` is not a searchable field.
     UnknownField(String),
-    /// `~` after a phrase without a number.
+    /// `~` after a phrase without a number from 0 to [`MAX_SLOP`].
     BadSlop,
+    /// A phrase with slop that repeats a word (after analysis: `oil` and `oils` repeat).
+    RepeatedWordWithSlop(String),
+    /// Groups nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// `*` or `^` anywhere but a trailing `*`: leading and inner wildcards and boosts are not
+    /// supported.
+    Unsupported(String),
     /// Nothing in the query produces a searchable term (only punctuation).
     NoSearchableTerms,
 }
@@ -168,9 +188,20 @@ impl fmt::Display for QueryError {
             QueryErrorKind::BadSlop => {
                 write!(
                     f,
-                    "column {col}: `~` after a phrase needs a number, as in \"a b\"~2"
+                    "column {col}: `~` after a phrase needs a number from 0 to {MAX_SLOP}, \
+                     as in \"a b\"~2"
                 )
             }
+            QueryErrorKind::RepeatedWordWithSlop(word) => write!(
+                f,
+                "column {col}: a phrase with `~` cannot repeat a word (`{word}`); \
+                 drop the `~` or the repeat"
+            ),
+            QueryErrorKind::TooDeep => write!(
+                f,
+                "column {col}: parentheses nest more than {MAX_DEPTH} deep"
+            ),
+            QueryErrorKind::Unsupported(what) => write!(f, "column {col}: {what}"),
             QueryErrorKind::NoSearchableTerms => {
                 write!(f, "the query has no searchable words")
             }
@@ -191,7 +222,43 @@ enum Tok {
     Plus,
     Field(TextField),
     Word(String),
+    Prefix(String),
     Phrase(String, u32),
+}
+
+/// The largest slop of a phrase: tantivy keeps the slop spent so far in a byte.
+pub const MAX_SLOP: u32 = 255;
+
+/// How deep parentheses may nest: far beyond what anyone writes, well within the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// A word of the query: a plain word, or a prefix when it ends in `*`.
+fn word_tok(word: &str, query: &str, at: usize) -> Result<Tok, QueryError> {
+    let unsupported = |what: &str| {
+        Err(QueryError::new(
+            QueryErrorKind::Unsupported(what.into()),
+            query,
+            at,
+        ))
+    };
+    if word.contains('^') {
+        return unsupported("boosts (`^`) are not supported");
+    }
+    match word.find('*') {
+        None => Ok(Tok::Word(word.to_string())),
+        Some(i) if i + 1 == word.len() && i > 0 => Ok(Tok::Prefix(word[..i].to_string())),
+        Some(_) => unsupported("a wildcard goes at the end of a word only, as in `migra*`"),
+    }
+}
+
+/// The first analysed term of a phrase that occurs twice in it.
+fn repeated_term(text: &str) -> Option<String> {
+    let terms: Vec<String> = analyze_tokens(text).into_iter().map(|t| t.text).collect();
+    terms
+        .iter()
+        .enumerate()
+        .find(|(i, t)| terms[..*i].contains(t))
+        .map(|(_, t)| t.clone())
 }
 
 fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
@@ -245,11 +312,16 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                         .take_while(char::is_ascii_digit)
                         .collect();
                     slop = match digits.parse() {
-                        Ok(n) => n,
-                        Err(_) => return err(QueryErrorKind::BadSlop, after),
+                        Ok(n) if n <= MAX_SLOP => n,
+                        _ => return err(QueryErrorKind::BadSlop, after),
                     };
                     for _ in 0..digits.len() {
                         it.next();
+                    }
+                }
+                if slop > 0 {
+                    if let Some(word) = repeated_term(text) {
+                        return err(QueryErrorKind::RepeatedWordWithSlop(word), i);
                     }
                 }
                 toks.push((Tok::Phrase(text.to_string(), slop), i));
@@ -276,7 +348,8 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                         };
                         toks.push((Tok::Field(field), i));
                         if !rest.is_empty() {
-                            toks.push((Tok::Word(rest.to_string()), i + name.len() + 1));
+                            let at = i + name.len() + 1;
+                            toks.push((word_tok(rest, query, at)?, at));
                         }
                         continue;
                     }
@@ -285,7 +358,8 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                     "AND" | "&&" => Tok::And,
                     "OR" | "||" => Tok::Or,
                     "NOT" => Tok::Not,
-                    _ => Tok::Word(word.to_string()),
+                    "*" => Tok::Word(word.to_string()),
+                    _ => word_tok(word, query, start)?,
                 };
                 toks.push((tok, start));
             }
@@ -298,6 +372,8 @@ struct Parser<'q> {
     query: &'q str,
     toks: Vec<(Tok, usize)>,
     pos: usize,
+    /// Parentheses open around the current position.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -379,18 +455,31 @@ impl Parser<'_> {
         }
     }
 
+    /// A clause with its prefixes. A run of prefixes is read in a loop and folded (`NOT NOT
+    /// x` requires `x`), so no run of them, however long, deepens the tree or the stack.
     fn unary(&mut self) -> Result<Node, QueryError> {
-        let (op, name) = match self.peek() {
-            Some(Tok::Not) => (Tok::Not, "NOT"),
-            Some(Tok::Minus) => (Tok::Minus, "-"),
-            Some(Tok::Plus) => (Tok::Plus, "+"),
-            _ => return self.primary(None),
-        };
-        self.pos += 1;
-        let inner = self.operand(name, |p| p.unary())?;
-        Ok(match op {
-            Tok::Plus => Node::Required(Box::new(inner)),
-            _ => Node::Not(Box::new(inner)),
+        let (mut negations, mut prefixes) = (0usize, 0usize);
+        loop {
+            let name = match self.peek() {
+                Some(Tok::Not) => "NOT",
+                Some(Tok::Minus) => "-",
+                Some(Tok::Plus) => "+",
+                _ => break,
+            };
+            negations += usize::from(name != "+");
+            prefixes += 1;
+            self.pos += 1;
+            // What follows a prefix must be a clause (another prefix included).
+            let op_at = self.toks[self.pos - 1].1;
+            if matches!(self.peek(), None | Some(Tok::RParen | Tok::And | Tok::Or)) {
+                return Err(self.error(QueryErrorKind::MissingOperand(name.to_string()), op_at));
+            }
+        }
+        let inner = self.primary(None)?;
+        Ok(match (prefixes, negations % 2) {
+            (0, _) => inner,
+            (_, 1) => Node::Not(Box::new(inner)),
+            _ => Node::Required(Box::new(inner)),
         })
     }
 
@@ -403,12 +492,18 @@ impl Parser<'_> {
         match tok {
             Tok::Word(text) if text == "*" => Ok(Node::All),
             Tok::Word(text) => Ok(Node::Word { field, text }),
+            Tok::Prefix(text) => Ok(Node::Prefix { field, text }),
             Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
             Tok::LParen => {
                 if self.peek() == Some(&Tok::RParen) {
                     return Err(self.error(QueryErrorKind::Empty, self.offset()));
                 }
+                if self.depth == MAX_DEPTH {
+                    return Err(self.error(QueryErrorKind::TooDeep, at));
+                }
+                self.depth += 1;
                 let inner = self.or_expr()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Tok::RParen) {
                     return Err(self.error(QueryErrorKind::UnclosedParen, at));
                 }
@@ -419,7 +514,9 @@ impl Parser<'_> {
                 })
             }
             Tok::Field(f) => match self.peek() {
-                Some(Tok::Word(_) | Tok::Phrase(..) | Tok::LParen) => self.primary(Some(f)),
+                Some(Tok::Word(_) | Tok::Prefix(_) | Tok::Phrase(..) | Tok::LParen) => {
+                    self.primary(Some(f))
+                }
                 _ => {
                     let name = if f == TextField::Title {
                         "title:"
@@ -445,6 +542,10 @@ fn restrict(node: Node, f: TextField) -> Node {
             field: field.or(Some(f)),
             text,
         },
+        Node::Prefix { field, text } => Node::Prefix {
+            field: field.or(Some(f)),
+            text,
+        },
         Node::Phrase { field, text, slop } => Node::Phrase {
             field: field.or(Some(f)),
             text,
@@ -459,6 +560,20 @@ fn restrict(node: Node, f: TextField) -> Node {
     }
 }
 
+/// `text` with its ASCII punctuation escaped for a regular expression (analysed words hold
+/// no other characters that mean something there).
+fn escape_regex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // The regex syntax accepts an escape before any ASCII punctuation, meta or not.
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Parses a query in Dateline's syntax (see the module docs).
 pub fn parse(query: &str) -> Result<Node, QueryError> {
     let toks = lex(query)?;
@@ -469,6 +584,7 @@ pub fn parse(query: &str) -> Result<Node, QueryError> {
         query,
         toks,
         pos: 0,
+        depth: 0,
     };
     let node = parser.or_expr()?;
     if parser.pos < parser.toks.len() {
@@ -690,12 +806,47 @@ impl<'s> QueryBuilder<'s> {
         })
     }
 
+    /// Words starting with `text`, lower-cased, in each field; and where stemming changes it,
+    /// the word itself through its stem, since the index holds stems: `migration*` must find
+    /// `migration`, indexed as `migrat`. (The stem is not a prefix too: `oilse` stems to `oils`,
+    /// which would find `oilsands`.) Matches score alike.
+    fn prefix_query(&self, field: Option<TextField>, text: &str) -> Option<Box<dyn Query>> {
+        let plain = analyze_tokens_with(text, Stemming::None);
+        let [word] = plain.as_slice() else {
+            // Nothing searchable, or several words (`al-Aba*`): no one prefix to expand.
+            return None;
+        };
+        let stem = analyze_tokens(text)
+            .into_iter()
+            .next()
+            .map(|t| t.text)
+            .filter(|s| *s != word.text);
+        let pattern = format!("{}.*", escape_regex(&word.text));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (f, boost) in self.fields(field) {
+            let mut field_clauses: Vec<Box<dyn Query>> =
+                vec![Box::new(RegexQuery::from_pattern(&pattern, f).ok()?)];
+            if let Some(stem) = &stem {
+                field_clauses.push(Box::new(TermQuery::new(
+                    Term::from_field_text(f, stem),
+                    IndexRecordOption::Basic,
+                )));
+            }
+            for q in field_clauses {
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+            }
+        }
+        self.terms.set(self.terms.get() + 1);
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
     fn node(&self, node: &Node, caps: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::All => Some(Box::new(AllQuery)),
             Node::Word { field, text } if self.plain => self.bag(&[(*field, text.as_str())], caps),
             Node::Word { field, text } => self.text_query(*field, text, 0),
             Node::Phrase { field, text, slop } => self.text_query(*field, text, *slop),
+            Node::Prefix { field, text } => self.prefix_query(*field, text),
             Node::Required(inner) => self.node(inner, caps),
             Node::Not(inner) => {
                 let inner = self.node(inner, caps)?;
@@ -939,6 +1090,31 @@ mod tests {
                 1,
             ),
             ("\"a b\"~x", QueryErrorKind::BadSlop, 6),
+            ("\"a b\"~256", QueryErrorKind::BadSlop, 6),
+            (
+                "x \"oil and oils\"~3",
+                QueryErrorKind::RepeatedWordWithSlop("oil".into()),
+                3,
+            ),
+            (
+                "*oil",
+                QueryErrorKind::Unsupported(
+                    "a wildcard goes at the end of a word only, as in `migra*`".into(),
+                ),
+                1,
+            ),
+            (
+                "title:o*l",
+                QueryErrorKind::Unsupported(
+                    "a wildcard goes at the end of a word only, as in `migra*`".into(),
+                ),
+                7,
+            ),
+            (
+                "gas oil^2",
+                QueryErrorKind::Unsupported("boosts (`^`) are not supported".into()),
+                5,
+            ),
             ("   ", QueryErrorKind::Empty, 1),
             ("()", QueryErrorKind::Empty, 2),
             ("\"\"", QueryErrorKind::EmptyPhrase, 1),
@@ -947,6 +1123,58 @@ mod tests {
             let err = parse(q).unwrap_err();
             assert_eq!((err.kind(), err.column()), (&kind, col), "query {q:?}");
         }
+    }
+
+    #[test]
+    fn long_prefix_runs_fold_and_deep_groups_are_refused_without_overflowing_the_stack() {
+        // Thousands of prefixes: read in a loop, folded by parity.
+        let nots = format!("{}oil", "NOT ".repeat(2001));
+        assert_eq!(parse(&nots).unwrap(), Node::Not(Box::new(word("oil"))));
+        let minuses = format!("{}oil", "-".repeat(5000));
+        assert_eq!(
+            parse(&minuses).unwrap(),
+            Node::Required(Box::new(word("oil")))
+        );
+        assert_eq!(
+            parse("+oil").unwrap(),
+            Node::Required(Box::new(word("oil")))
+        );
+        assert_eq!(
+            parse("NOT").unwrap_err().kind(),
+            &QueryErrorKind::MissingOperand("NOT".into())
+        );
+        let deep = |n: usize| format!("{}oil{}", "(".repeat(n), ")".repeat(n));
+        assert_eq!(parse(&deep(MAX_DEPTH)).unwrap(), word("oil"));
+        let err = parse(&deep(5000)).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.column()),
+            (&QueryErrorKind::TooDeep, MAX_DEPTH + 1)
+        );
+    }
+
+    #[test]
+    fn a_trailing_star_is_a_prefix_and_exact_phrases_may_repeat_words() {
+        assert_eq!(
+            parse("title:migra* refugees").unwrap(),
+            Node::Any(vec![
+                Node::Prefix {
+                    field: Some(TextField::Title),
+                    text: "migra".into()
+                },
+                word("refugees")
+            ])
+        );
+        assert!(parse("\"oil oil\"").is_ok());
+        assert!(parse("\"oil gas\"~255").is_ok());
+        let schema = NewsSchema::new();
+        let tree = parse("Company*").unwrap();
+        let shown = format!("{:?}", QueryBuilder::new(&schema).build(&tree, "").unwrap());
+        // Words starting with the prefix as written, and the word itself by its stem.
+        assert!(
+            shown.contains("company.*") && !shown.contains("compani.*"),
+            "{shown}"
+        );
+        assert!(shown.contains("\"compani\""), "{shown}");
     }
 
     #[test]

@@ -520,7 +520,12 @@ impl Index {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        // No page can reach past the index: a huge `--limit` or `--offset` must not size a
+        // buffer.
+        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let offset = request.offset.min(articles);
+        let limit = request.limit.min(articles - offset);
+        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         // With a count, every match is visited anyway; without, top-k pruning can skip most.
         let (page, total): (Vec<(Option<f32>, DocAddress)>, Option<usize>) =
             match (request.sort, request.count_total) {
@@ -532,7 +537,7 @@ impl Index {
                     )
                 }
                 (Sort::Relevance, false) => {
-                    let top = TopScores::new(request.limit, request.offset);
+                    let top = TopScores::new(limit, offset);
                     let docs = searcher.search(&*query, &top)?;
                     (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
                 }
@@ -544,8 +549,8 @@ impl Index {
                     (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
                 }
             };
-        let total = total.unwrap_or(request.offset + page.len());
-        let page = if request.limit == 0 { Vec::new() } else { page };
+        let total = total.unwrap_or(offset + page.len());
+        let page = if limit == 0 { Vec::new() } else { page };
         let snippets = if request.snippets && !page.is_empty() {
             let mut generator = SnippetGenerator::create(&searcher, &*query, self.schema.body)?;
             generator.set_max_num_chars(SNIPPET_CHARS);
@@ -559,15 +564,9 @@ impl Index {
             .enumerate()
             .map(|(i, (score, address))| {
                 if !stored {
-                    return self.column_hit(&searcher, address, request.offset + i + 1, score);
+                    return self.column_hit(&searcher, address, offset + i + 1, score);
                 }
-                self.hit(
-                    &searcher,
-                    address,
-                    request.offset + i + 1,
-                    score,
-                    snippets.as_ref(),
-                )
+                self.hit(&searcher, address, offset + i + 1, score, snippets.as_ref())
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(SearchResults { total, hits })

@@ -45,7 +45,9 @@ impl Index {
                 .and_then(|(d, _)| *d)
                 .and_then(from_tantivy_date))
         };
-        let counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher)?)?;
+        let mut counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher)?)?;
+        // Counted as `dateline entities` and `--facets` count them.
+        counts.merge_surnames(self, &searcher)?;
         let top_entities = [
             EntityKind::Person,
             EntityKind::Organization,

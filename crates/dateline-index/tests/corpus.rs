@@ -277,6 +277,63 @@ fn date_sort_returns_newest_first() {
 }
 
 #[test]
+fn a_trailing_star_finds_every_word_with_the_prefix_and_any_page_size_is_safe() {
+    let Some((index, _)) = corpus() else { return };
+    let words = |q: &str| index.count(&SearchRequest::new(q)).unwrap();
+    let prefixed = index
+        .search(&SearchRequest::new("oilse*").limit(usize::MAX))
+        .unwrap();
+    assert_eq!(prefixed.hits.len(), prefixed.total);
+    // Every article with the word, more with longer words (`oilfield`), and nothing but
+    // articles holding a word so spelled.
+    assert!(prefixed.total >= words("oilseed").max(words("oilseeds")));
+    assert!(
+        words("oil*") > words("oil"),
+        "{} {}",
+        words("oil*"),
+        words("oil")
+    );
+    for hit in &prefixed.hits {
+        let article = index.get(&hit.id).unwrap().expect("stored article");
+        let text = format!("{} {}", article.title.unwrap_or_default(), article.body);
+        assert!(
+            text.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.to_lowercase().starts_with("oilse")),
+            "{} holds no word starting with oilse",
+            hit.id
+        );
+    }
+    // A page past the end is empty, not an error, however far past.
+    let far = index
+        .search(
+            &SearchRequest::new("oil")
+                .limit(usize::MAX)
+                .offset(usize::MAX),
+        )
+        .unwrap();
+    assert!(far.hits.is_empty() && far.total > 0);
+}
+
+#[test]
+fn stats_counts_people_as_the_entity_list_does() {
+    let Some((index, _)) = corpus() else { return };
+    let stats = index.stats(10).unwrap();
+    let listed: Vec<(String, u64)> = index
+        .top_entities(&SearchRequest::new("*"), Some(EntityKind::Person), 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, e.articles))
+        .collect();
+    assert_eq!(stats.top_entities[&EntityKind::Person], listed);
+    // Reuters' `Reagan` stories are counted under the full name, not beside it.
+    assert!(listed.iter().any(|(name, _)| name == "Ronald Reagan"));
+    assert!(
+        !listed.iter().any(|(name, _)| name == "Reagan"),
+        "{listed:?}"
+    );
+}
+
+#[test]
 fn snippets_highlight_the_query_terms() {
     let Some((index, _)) = corpus() else { return };
     let results = index.search(&SearchRequest::new("Hammond")).unwrap();

@@ -48,6 +48,10 @@ fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let request = crate::cmd::search::with_filters(request, &args.filters)?;
     let kind = args.kind.map(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
+    if top.is_empty() {
+        // A filter that matches nothing is most often misspelled, as in `search`.
+        crate::cmd::search::print_suggestions(&index.entity_suggestions(&request)?);
+    }
     let mut out = anstream::stdout().lock();
     match args.format {
         OutputFormat::Json => write_json_line(&mut out, &top)?,

@@ -80,13 +80,21 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
             ));
         }
     };
+    // A rebuild that fails here is given up: `DIR.rebuild` removed, the old index unlocked.
     let report = index.ingest_paths(&args.paths, &options, &progress)?;
     bar.finish_and_clear();
     let index = if args.rebuild {
-        drop(index);
-        let index = Index::finish_rebuild(index_dir)?;
-        say(format!("replaced the index at {}", index_dir.display()));
-        index
+        match index.finish_rebuild() {
+            Ok(index) => {
+                say(format!("replaced the index at {}", index_dir.display()));
+                index
+            }
+            Err(e) => {
+                // The files skipped first: they say why a rebuild read nothing.
+                print_skipped(&report)?;
+                return Err(e.into());
+            }
+        }
     } else {
         index
     };
@@ -96,10 +104,7 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         OutputFormat::Json => write_json_line(&mut out, &report)?,
         OutputFormat::Text if verbosity == Verbosity::Quiet => {
             // Warnings still go out, on stderr.
-            let mut err = anstream::stderr().lock();
-            for s in &report.skipped {
-                writeln!(err, "{} {s}", style::paint(style::WARN, "skipped:"))?;
-            }
+            print_skipped(&report)?;
         }
         OutputFormat::Text => print_summary(&mut out, &report, &index)?,
     }
@@ -108,6 +113,15 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The skipped files and lines, one warning each on stderr.
+fn print_skipped(report: &IngestReport) -> anyhow::Result<()> {
+    let mut err = anstream::stderr().lock();
+    for s in &report.skipped {
+        writeln!(err, "{} {s}", style::paint(style::WARN, "skipped:"))?;
+    }
+    Ok(())
 }
 
 fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> anyhow::Result<()> {

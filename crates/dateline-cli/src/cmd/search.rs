@@ -60,6 +60,12 @@ pub(crate) fn with_filters(
     if let Some(to) = &filters.to {
         request = request.to_str(to)?;
     }
+    if let (Some(from), Some(to)) = (&filters.from, &filters.to) {
+        // Such a range admits no article: most likely the bounds were swapped.
+        if request.from > request.to {
+            anyhow::bail!("--to {to} is before --from {from}: the range admits no article");
+        }
+    }
     for code in &filters.languages {
         request = request.language(code.clone());
     }
@@ -83,10 +89,12 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
     }
-    // No query: every article the filters admit, and with all scores equal, newest first.
+    // No query (or `*`): every article the filters admit, and with all scores equal, newest
+    // first.
+    let every_article = args.query.as_deref().is_none_or(|q| q.trim() == "*");
     let sort = match args.sort {
         Some(sort) => sort,
-        None if args.query.is_none() => SortBy::Date,
+        None if every_article => SortBy::Date,
         None => SortBy::Relevance,
     };
     let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"))
@@ -131,18 +139,23 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
                 print_hit(&mut out, hit)?;
             }
             let shown = results.hits.len();
-            let first = if shown == 0 { 0 } else { args.offset + 1 };
             let plural = if results.total == 1 { "" } else { "s" };
+            let page = if shown == 0 {
+                // Nothing on this page: say why, not "showing 0–0".
+                if results.total > 0 && args.limit > 0 {
+                    format!("; none past {}", args.offset)
+                } else {
+                    String::new()
+                }
+            } else {
+                format!("; showing {}–{}", args.offset + 1, args.offset + shown)
+            };
             writeln!(
                 out,
                 "{}",
                 style::paint(
                     style::DIM,
-                    format_args!(
-                        "{} matching article{plural}; showing {first}–{}",
-                        results.total,
-                        args.offset + shown
-                    )
+                    format_args!("{} matching article{plural}{page}", results.total)
                 )
             )?;
             if let Some(facets) = &facets {
@@ -175,11 +188,12 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
         hit.rank,
         hit.title.as_deref().unwrap_or("(untitled)")
     )?;
-    let location = hit
-        .url
-        .as_deref()
-        .or(hit.path.as_deref())
-        .unwrap_or(&hit.id);
+    let location = hit.url.as_deref().or(hit.path.as_deref());
+    // The id is what `dateline show` takes: printed unless the location already is it.
+    let location = match location {
+        Some(place) if place != hit.id => format!("{place} · id {}", hit.id),
+        _ => hit.id.clone(),
+    };
     match hit.score {
         Some(score) => writeln!(out, "     {dim}{location} · score {score:.2}{dim_off}")?,
         None => writeln!(out, "     {dim}{location}{dim_off}")?,
@@ -203,7 +217,7 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
 }
 
 /// Tells, on standard error, which entity filter matched nothing and the closest known entity.
-fn print_suggestions(suggestions: &[dateline_index::EntitySuggestion]) {
+pub(crate) fn print_suggestions(suggestions: &[dateline_index::EntitySuggestion]) {
     for tip in suggestions {
         let what = tip.kind.map_or("entity", |k| k.code());
         anstream::eprintln!(

@@ -98,3 +98,26 @@ pub fn write_made_up_corpus(dir: &Path, corpus: &MadeUpCorpus) {
         .unwrap();
     }
 }
+
+/// Asserts the error output is one line starting with `error:` and holds `needle`.
+pub fn assert_one_line_error(o: &Output, needle: &str) {
+    let err = stderr(o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout: {}\nstderr: {err}",
+        stdout(o)
+    );
+    assert_eq!(err.lines().count(), 1, "not one line: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains(needle), "{needle:?} not in {err}");
+    for noise in [
+        "panicked",
+        "backtrace",
+        "TantivyError",
+        "LockFailure",
+        "Os {",
+    ] {
+        assert!(!err.contains(noise), "{noise:?} in {err}");
+    }
+}

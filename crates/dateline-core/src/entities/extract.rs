@@ -2965,10 +2965,16 @@ impl EntityExtractor {
             e += 1;
         }
         let found = (i..=last).rev().find_map(|e| {
-            let key = key[..ends[e - i]].trim_end_matches('.');
-            let found = self
-                .aliases
-                .resolve_key(key, false)
+            let full = &key[..ends[e - i]];
+            let key = full.trim_end_matches('.');
+            // In a line of capitals a short alias (`IS`, `US`) may be a common word, but
+            // initials (`U.S.`, `U.N.`) never are.
+            let initials = key
+                .contains('.')
+                .then(|| self.aliases.resolve_key(full, true));
+            let found = initials
+                .flatten()
+                .or_else(|| self.aliases.resolve_key(key, false))
                 .or_else(|| g.places.get(key).map(|c| (*c, EntityKind::Place)));
             found.map(|f| (e, f))
         });
@@ -3931,6 +3937,25 @@ mod tests {
         assert!(words.contains(&"Hammond"));
         assert!(words.contains(&"U.S."));
         assert!(!words.contains(&"US-led"));
+    }
+
+    #[test]
+    fn initials_in_an_all_caps_headline_and_opec_without_the_name_what_they_always_do() {
+        let ex = EntityExtractor::new();
+        // Reuters 10144: a headline alone, in capitals.
+        let found = ex.extract(
+            Some("U.S. 7-YEAR NOTE AVERAGE YIELD 7.04 PCT, STOP 7.04 PCT"),
+            "",
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["United States"]);
+        let found = ex.extract(
+            None,
+            "The Organization of Petroleum Exporting Countries met in Vienna. OPEC said ...",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Organization of the Petroleum Exporting Countries"]
+        );
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub(crate) fn demonym_canonical(word: &str) -> String {
     }
 }
 
-/// `NEW YORK` → `New York`.
+/// `NEW YORK` → `New York`; initials keep their capitals (`U.S.`, `J.P. MORGAN` → `J.P. Morgan`).
 pub(crate) fn title_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut start = true;
@@ -283,7 +283,7 @@ pub(crate) fn title_case(text: &str) -> String {
             start = false;
         } else {
             out.push(c);
-            start = c.is_whitespace() || c == '-';
+            start = c.is_whitespace() || c == '-' || c == '.';
         }
     }
     out
