@@ -14,10 +14,17 @@
 //! The character encoding is detected from the bytes (a `<meta charset>` or a BOM, UTF-8 by
 //! default). A NUL byte in the first 8 KiB is [`ReadError::Binary`]. A page with no article
 //! text is [`ReadError::NoText`]; a page over [`MAX_HTML_BYTES`] is [`ReadError::Html`]; an extractor failure (or panic) is [`ReadError::Html`].
+//!
+//! Malformed pages nesting elements deeper than 128 levels (thousands of unclosed `<div>` or
+//! `<b>`), or leaving more than 8 formatting elements open at once, have the excess tags
+//! removed and their text read as text of the element around them: the extractor recurses
+//! once per level (`dateline index` reads on threads with 2 MiB stacks) and works in
+//! proportion to the depth; see `reader/nesting.rs`. Pages within those limits are read as
+//! they are.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::reader::ReadError;
+use crate::reader::{nesting, ReadError};
 use crate::Article;
 
 /// Largest page read, in bytes: real article pages are well below; larger files are
@@ -58,8 +65,13 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
             MAX_HTML_BYTES / (1024 * 1024)
         )));
     }
-    let result = catch_unwind(AssertUnwindSafe(|| rs_trafilatura::extract_bytes(bytes)))
-        .map_err(|_| ReadError::Html("the HTML extractor failed on this page".to_string()))?;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        // What `rs_trafilatura::extract_bytes` does, with the nesting bounded in between: the
+        // extractor recurses once per level and works in proportion to the depth.
+        let page = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+        rs_trafilatura::extract(&nesting::limit(&page))
+    }))
+    .map_err(|_| ReadError::Html("the HTML extractor failed on this page".to_string()))?;
     let result = match result {
         Ok(r) => r,
         Err(rs_trafilatura::Error::NoContent) => return Err(ReadError::NoText),

@@ -15,6 +15,7 @@
 pub mod boilerplate;
 pub mod html;
 pub mod jsonl;
+mod nesting;
 mod page;
 pub mod raw;
 
