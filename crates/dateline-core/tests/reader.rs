@@ -565,3 +565,22 @@ fn scraped_pages_with_bylines_get_the_headline_and_date() {
         assert!(!a.body.contains(title), "{name}: title left in the body");
     }
 }
+
+#[test]
+fn a_single_article_file_over_the_size_cap_is_refused_before_it_fills_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // A few hundred KB of gzip that would decompress to 80 MB of text.
+    let mut text = b"Title\n\n".to_vec();
+    text.resize(80 << 20, b'a');
+    let bomb = write(dir.path(), "bomb.txt.gz", &gzip(&text));
+    let err = read_file(&bomb, Format::RawText, "bomb.txt.gz").unwrap_err();
+    assert!(
+        matches!(err, ReadError::TooLarge { limit_mb: 64 }),
+        "{err:?}"
+    );
+    assert_eq!(err.to_string(), "larger than 64 MB: not one article");
+    // Just under the cap is read.
+    text.truncate(dateline_core::reader::MAX_FILE_BYTES);
+    let fits = write(dir.path(), "fits.txt", &text);
+    assert_eq!(read_bytes(&fits).unwrap().len(), text.len());
+}

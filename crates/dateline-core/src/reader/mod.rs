@@ -134,6 +134,12 @@ pub enum ReadError {
         /// Byte offset of the first invalid byte, from the start of the (decompressed) file.
         byte_offset: u64,
     },
+    /// A single-article file is larger than [`MAX_FILE_BYTES`].
+    #[error("larger than {limit_mb} MB: not one article")]
+    TooLarge {
+        /// The limit, in MB.
+        limit_mb: usize,
+    },
     /// A raw text file or HTML page had neither a title nor body text.
     #[error("no article text found")]
     NoText,
@@ -187,6 +193,7 @@ impl ReadError {
             ReadError::Io(_)
             | ReadError::Empty
             | ReadError::Binary { .. }
+            | ReadError::TooLarge { .. }
             | ReadError::NoText
             | ReadError::Html(_) => None,
         }
@@ -196,7 +203,10 @@ impl ReadError {
     fn is_whole_file(&self) -> bool {
         matches!(
             self,
-            ReadError::Io(_) | ReadError::Empty | ReadError::Binary { .. }
+            ReadError::Io(_)
+                | ReadError::Empty
+                | ReadError::Binary { .. }
+                | ReadError::TooLarge { .. }
         )
     }
 }
@@ -267,8 +277,13 @@ pub fn json_lines_from<'a>(
     jsonl::JsonLines::new(reader, id_base)
 }
 
+/// Largest single-article file read (raw text or HTML, after decompression): no article is
+/// this long, and reading on would only fill memory (a 6 MB `.txt.gz` can hold 1.7 GB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Reads a whole file (decompressing `.gz` by its name; a truncated or corrupt gzip gives a
-/// [`ReadError::Io`] mentioning gzip), returning raw bytes.
+/// [`ReadError::Io`] mentioning gzip), returning raw bytes; a file over [`MAX_FILE_BYTES`] is
+/// [`ReadError::TooLarge`], read no further.
 ///
 /// # Example
 /// ```
@@ -281,9 +296,16 @@ pub fn json_lines_from<'a>(
 /// # }
 /// ```
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let mut reader = open(path)?;
+    let reader = open(path)?;
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
+    reader
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            limit_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
     Ok(bytes)
 }
 
