@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{dateline, sample, stderr, stdout};
+use common::{dateline, sample, sample_id, stderr, stdout};
 
 fn summary_count(out: &str, label: &str) -> usize {
     out.lines()
@@ -141,6 +141,127 @@ fn bad_files_are_reported_with_file_and_line_and_the_rest_is_indexed() {
     assert_eq!(stdout(&out).trim(), "3");
 }
 
+/// serde cannot write a path that is not UTF-8 as a JSON string: the summary used to stop
+/// half-way through its line with "path contains invalid UTF-8 characters".
+#[cfg(unix)]
+#[test]
+fn index_json_summary_names_a_file_whose_name_is_not_utf8_lossily_with_its_bytes() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::copy(
+        sample().join("raw/central-bank.txt"),
+        corpus.join(OsStr::from_bytes(b"bad\xfe.txt")),
+    )
+    .unwrap();
+    fs::write(
+        corpus.join(OsStr::from_bytes(b"bad\xff.jsonl")),
+        "{not json\n",
+    )
+    .unwrap();
+    fs::write(corpus.join("empty.txt"), "").unwrap();
+    let index = dir.path().join("idx");
+    // A relative folder, so that the paths in the summary are known bytes.
+    let out = common::command(&index, &["index", "corpus", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!("not JSON ({e}): {text}\nstderr: {}", stderr(&out));
+    });
+    assert_eq!(json["added"], 1, "{json}");
+    let skipped = json["skipped"].as_array().unwrap();
+    let entry = |path: &str| {
+        skipped
+            .iter()
+            .find(|s| s["path"] == path)
+            .unwrap_or_else(|| panic!("{path:?} not in {json}"))
+    };
+    let bad = entry("corpus/bad\u{FFFD}.jsonl");
+    assert_eq!(bad["path_bytes"], "Y29ycHVzL2JhZP8uanNvbmw=", "{json}");
+    assert_eq!(bad["line"], 1, "{json}");
+    // A UTF-8 path is written as it is, with no bytes beside it.
+    let empty = entry("corpus/empty.txt");
+    assert!(empty.get("path_bytes").is_none(), "{json}");
+    assert!(
+        empty["reason"].as_str().unwrap().contains("empty"),
+        "{json}"
+    );
+}
+
+/// `--memory` is checked when the arguments are parsed, naming the range; the range's ends
+/// are the ones tantivy's writer really accepts on this machine.
+#[test]
+fn memory_budget_is_checked_when_parsed_and_its_bounds_are_tantivys() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::copy(sample().join("raw/central-bank.txt"), corpus.join("a.txt")).unwrap();
+    let index_with = |budget: &str| {
+        let index = dir.path().join(format!("idx-{budget}"));
+        let out = dateline(
+            &index,
+            &["index", corpus.to_str().unwrap(), "--memory", budget],
+        );
+        (index, out)
+    };
+
+    let (index, out) = index_with("100000");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: invalid value '100000' for '--memory <MB>': "),
+        "{err}"
+    );
+    assert!(!err.contains("arena"), "{err}");
+    assert!(!index.exists(), "refused before the index was created");
+    let max: usize = err
+        .split("from 15 to ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no range in {err}"));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(8);
+    assert!(
+        err.contains(&format!(
+            "each of its {threads} indexing threads at most 4293 MB"
+        )),
+        "{err}"
+    );
+
+    for budget in ["14", &(max + 1).to_string(), "lots"] {
+        let (_, out) = index_with(budget);
+        assert_eq!(out.status.code(), Some(2), "{budget}");
+        assert!(
+            stderr(&out).contains(&format!("from 15 to {max} on this machine")),
+            "{budget}: {}",
+            stderr(&out)
+        );
+    }
+    for budget in ["15", &max.to_string()] {
+        let (index, out) = index_with(budget);
+        assert_eq!(out.status.code(), Some(0), "{budget}: {}", stderr(&out));
+        let out = dateline(&index, &["search", "*", "--count"]);
+        assert_eq!(stdout(&out).trim(), "1", "{budget}");
+    }
+
+    // The same ends, asked of tantivy itself.
+    let index = tantivy::Index::create_in_ram(tantivy::schema::Schema::builder().build());
+    let writer = |mb: usize| index.writer::<tantivy::TantivyDocument>(mb * 1_000_000);
+    assert!(writer(15).is_ok());
+    assert!(writer(14).is_err());
+    assert!(writer(max).is_ok());
+    assert!(writer(max + 1).is_err());
+}
+
 #[test]
 fn json_output_has_one_object_per_hit_with_typed_entities() {
     let dir = tempfile::tempdir().unwrap();
@@ -158,7 +279,8 @@ fn json_output_has_one_object_per_hit_with_typed_entities() {
     assert_eq!(hits.len(), 1);
     let hit = &hits[0];
     assert_eq!(hit["rank"], 1);
-    assert_eq!(hit["id"], "raw/coalition-talks.txt");
+    // Outside the folder holding the index, a file's id is its absolute path.
+    assert_eq!(hit["id"], sample_id("raw/coalition-talks.txt").as_str());
     assert_eq!(hit["date"], "2015-01-22T15:11:00Z");
     assert!(hit["score"].as_f64().unwrap() > 0.0);
     assert!(hit["snippet"].as_str().unwrap().contains("Hammond"));
@@ -489,6 +611,38 @@ fn eval_runs_prose_topics_writes_a_run_and_scores_run_files() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// trec_eval stops on a run that retrieves a document twice for one query; `eval` used to keep
+/// the first silently.
+#[test]
+fn eval_refuses_a_run_file_that_retrieves_a_document_twice_for_one_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, _, _, qrels) = eval_fixture(dir.path());
+    let run = dir.path().join("dup.run");
+    fs::write(
+        &run,
+        "1 Q0 d1 1 2.0 t\n1 Q0 d2 2 1.0 t\n2 Q0 d1 1 2.0 t\n\n1 Q0 d1 3 0.5 t\n",
+    )
+    .unwrap();
+    let out = dateline(
+        &dir.path().join("idx"),
+        &[
+            "eval",
+            "--run",
+            run.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+        ],
+    );
+    common::assert_one_line_error(
+        &out,
+        &format!(
+            "{}:5: duplicate result for query \"1\" document \"d1\" (first on line 1)",
+            run.display()
+        ),
+    );
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+}
+
 #[test]
 fn gzipped_json_lines_from_stdin_go_in_beside_files_and_empty_files_are_reported() {
     let Some(reuters) = common::shared_data("reuters21578") else {
@@ -523,6 +677,10 @@ fn gzipped_json_lines_from_stdin_go_in_beside_files_and_empty_files_are_reported
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["added"], 21_578 + 1, "{report}");
+    // Standard input counts its bytes as read (gzipped, as files do), as the folder's do.
+    let gz_bytes = fs::metadata(reuters.join("docs.jsonl.gz")).unwrap().len();
+    let two_bytes = fs::metadata(folder.join("two.jsonl")).unwrap().len();
+    assert_eq!(report["bytes"], gz_bytes + two_bytes, "{report}");
     let skipped = report["skipped"].as_array().unwrap();
     let reasons: Vec<String> = skipped
         .iter()
@@ -663,4 +821,48 @@ fn optimize_merges_the_segments_of_several_runs_and_searches_find_the_same() {
         stdout(&out).trim(),
         "already one segment or none (12 articles): nothing to merge"
     );
+}
+
+#[test]
+fn streams_piped_in_without_ids_never_replace_each_other() {
+    // Four of the sample's wire stories without their ids, as two streams of two.
+    let wire = fs::read_to_string(sample().join("wire.jsonl")).unwrap();
+    let records: Vec<String> = wire
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("id");
+            v.to_string()
+        })
+        .collect();
+    assert!(records.len() >= 4);
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let pipe = |records: &[String]| -> serde_json::Value {
+        let mut child = common::command(&index, &["index", "-", "--format", "json"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(
+            &mut child.stdin.take().unwrap(),
+            (records.join("\n") + "\n").as_bytes(),
+        )
+        .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    assert_eq!(pipe(&records[..2])["added"], 2);
+    // Line numbers as ids would have made these two replace the first two.
+    let second = pipe(&records[2..4]);
+    assert_eq!(
+        (second["added"].as_u64(), second["updated"].as_u64()),
+        (Some(2), Some(0))
+    );
+    let again = pipe(&records[..2]);
+    assert_eq!(again["unchanged"], 2, "{again}");
+    let count = dateline(&index, &["search", "*", "--count"]);
+    assert_eq!(stdout(&count).trim(), "4");
 }

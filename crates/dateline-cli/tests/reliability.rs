@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{
-    assert_one_line_error, command, dateline, sample, stderr, stdout, write_made_up_corpus,
-    MadeUpCorpus,
+    assert_one_line_error, command, dateline, sample, sample_id, stderr, stdout,
+    write_made_up_corpus, MadeUpCorpus,
 };
 
 fn count(index: &Path) -> usize {
@@ -302,7 +302,7 @@ fn a_full_disk_gets_a_clear_message_and_the_index_keeps_its_last_commit() {
 fn show_prints_the_whole_article_with_its_entities() {
     let dir = tempfile::tempdir().unwrap();
     let index = indexed_sample(dir.path());
-    let out = dateline(&index, &["show", "raw/coalition-talks.txt"]);
+    let out = dateline(&index, &["show", &sample_id("raw/coalition-talks.txt")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
@@ -319,7 +319,12 @@ fn show_prints_the_whole_article_with_its_entities() {
 
     let out = dateline(
         &index,
-        &["show", "raw/coalition-talks.txt", "--format", "json"],
+        &[
+            "show",
+            &sample_id("raw/coalition-talks.txt"),
+            "--format",
+            "json",
+        ],
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["date"], "2015-01-22T15:11:00Z");
@@ -445,12 +450,22 @@ fn colour_follows_color_and_no_color() {
     let index = indexed_sample(dir.path());
     let out = dateline(
         &index,
-        &["--color", "always", "show", "raw/coalition-talks.txt"],
+        &[
+            "--color",
+            "always",
+            "show",
+            &sample_id("raw/coalition-talks.txt"),
+        ],
     );
     assert!(stdout(&out).contains("\x1b["), "{}", stdout(&out));
     let out = dateline(
         &index,
-        &["--color", "never", "show", "raw/coalition-talks.txt"],
+        &[
+            "--color",
+            "never",
+            "show",
+            &sample_id("raw/coalition-talks.txt"),
+        ],
     );
     assert!(!stdout(&out).contains('\x1b'));
     let out = command(&index, &["search", "Hammond"])

@@ -34,6 +34,9 @@
 //! A time without a zone is taken as UTC. A date without a time is midnight UTC with
 //! [`ParsedDate::has_time`] `false`. Years must be written with four digits and lie in
 //! `1800..=2200`. Invalid calendar days (`30 Feb 2015`) and wrong weekdays are rejected.
+//!
+//! Numbers (JSON `date` fields written by scrapers) are read by [`from_unix_timestamp`] as
+//! Unix timestamps, within the same years.
 
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
@@ -82,6 +85,59 @@ pub enum DateError {
 const MAX_LEN: usize = 80;
 const MIN_YEAR: i32 = 1800;
 const MAX_YEAR: i32 = 2200;
+
+/// Timestamps of at least this magnitude are in milliseconds: as seconds they would be after
+/// the year 5000, as milliseconds they are after 3 March 1973.
+pub const UNIX_MILLIS_FROM: f64 = 1e11;
+
+/// Timestamps within this many seconds of 1970-01-01 (1966-10-31 to 1973-03-03) are not
+/// read: in exported data such small numbers are placeholders (`0`, `-1`), years (`2015`),
+/// spreadsheet day numbers (`42026`) or `YYYYMMDD` dates (`20150122`), and reading them as
+/// seconds would invent a day of 1970.
+pub const UNIX_SECONDS_NEAR_EPOCH: f64 = 1e8;
+
+/// A Unix timestamp (from 1970-01-01T00:00:00Z, leap seconds ignored) as a date, to the
+/// millisecond; `None` when it gives no date this module reads.
+///
+/// The rule: a magnitude of at least [`UNIX_MILLIS_FROM`] (10¹¹) means milliseconds, anything
+/// smaller seconds; fractions are kept to the millisecond. `None` for values that are not
+/// finite, within [`UNIX_SECONDS_NEAR_EPOCH`] (10⁸) seconds of the epoch, or outside the
+/// years 1800 to 2200 (as for [`parse_date`]). The result always has
+/// [`ParsedDate::has_time`].
+///
+/// # Example
+/// ```
+/// use dateline_core::date::from_unix_timestamp;
+///
+/// let seconds = from_unix_timestamp(1421939460.0).unwrap();
+/// assert_eq!(seconds.instant.to_rfc3339(), "2015-01-22T15:11:00+00:00");
+/// let millis = from_unix_timestamp(1421939460250.0).unwrap();
+/// assert_eq!(millis.instant.to_rfc3339(), "2015-01-22T15:11:00.250+00:00");
+/// assert_eq!(from_unix_timestamp(0.0), None); // a placeholder, not 1970
+/// assert_eq!(from_unix_timestamp(2015.0), None); // a year, not 1970
+/// assert_eq!(from_unix_timestamp(1e10), None); // 2286: outside 1800 to 2200
+/// ```
+pub fn from_unix_timestamp(value: f64) -> Option<ParsedDate> {
+    if !value.is_finite() {
+        return None;
+    }
+    let seconds = if value.abs() >= UNIX_MILLIS_FROM {
+        value / 1000.0
+    } else {
+        value
+    };
+    // Years 1800 to 2200 are within 10^10 seconds of 1970, so the cast below cannot saturate.
+    if seconds.abs() < UNIX_SECONDS_NEAR_EPOCH || seconds.abs() >= 1e10 {
+        return None;
+    }
+    let instant = DateTime::from_timestamp_millis((seconds * 1000.0).round() as i64)?;
+    (MIN_YEAR..=MAX_YEAR)
+        .contains(&instant.year())
+        .then_some(ParsedDate {
+            instant,
+            has_time: true,
+        })
+}
 
 /// Parses a whole string as a date (after trimming and an optional prefix such as
 /// `Published:`, `Published time:`, `Updated:`, `Posted on`, `Last updated`). `None` if it is

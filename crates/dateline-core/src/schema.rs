@@ -17,6 +17,7 @@
 //! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed      |
 //! | `id_hash`     | u64    | fast                             | quick identity scan on re-index              |
 //! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped               |
+//! | `source`      | u64    | fast                             | hash of `path`: updates from another file    |
 //!
 //! # Example
 //! ```
@@ -36,8 +37,9 @@ use crate::analyzer::{LINES_TOKENIZER, NEWS_ANALYZER};
 /// Version of the on-disk layout: bumped when fields, their options or what is indexed in them
 /// change (3: articles in languages other than English are indexed unstemmed; 4: the `day`
 /// field, and entities as lines of text with hashed ids instead of facets; 5: the `month` and
-/// `year` fields).
-pub const SCHEMA_VERSION: u32 = 5;
+/// `year` fields; 6: ids of files are relative to the folder holding the index, and the
+/// `source` field).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -78,6 +80,9 @@ pub struct NewsSchema {
     pub id_hash: Field,
     /// Content hash of the article as indexed.
     pub fingerprint: Field,
+    /// Hash of the file the article was read from ([`Article::path`](crate::Article::path)),
+    /// so that an update read from another file can be told from one read from the same file.
+    pub source: Field,
     /// `none` on articles whose title and body were indexed without English stemming, so that
     /// queries know to look up unstemmed forms too.
     pub stemming: Field,
@@ -130,6 +135,7 @@ impl NewsSchema {
         let id_hash = builder.add_u64_field("id_hash", NumericOptions::default() | FAST);
         let fingerprint =
             builder.add_u64_field("fingerprint", NumericOptions::default() | FAST | STORED);
+        let source = builder.add_u64_field("source", NumericOptions::default() | FAST);
         let stemming = builder.add_text_field("stemming", STRING);
         NewsSchema {
             schema: builder.build(),
@@ -148,6 +154,7 @@ impl NewsSchema {
             lang,
             id_hash,
             fingerprint,
+            source,
             stemming,
         }
     }
@@ -172,6 +179,7 @@ impl NewsSchema {
             lang: field("lang")?,
             id_hash: field("id_hash")?,
             fingerprint: field("fingerprint")?,
+            source: field("source")?,
             stemming: field("stemming")?,
         })
     }

@@ -6,8 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
+use dateline_core::reader::boilerplate::BoilerplateModel;
 use dateline_core::reader::jsonl::{parse_line, JsonLines};
-use dateline_core::reader::{raw, read_bytes, read_file, Format, ReadError};
+use dateline_core::reader::{html, json_lines_from, raw, read_bytes, read_file, Format, ReadError};
 use dateline_core::Article;
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -312,7 +313,7 @@ fn jsonl_fields_types_dates_and_urls() {
     let a = parse_line(r#"{"body": "b", "date": null, "id": 12.5}"#, 3, "d").unwrap();
     assert_eq!((a.published, a.id.as_str()), (None, "12.5"));
 
-    let err = parse_line(r#"{"body": "b", "date": 1987}"#, 5, "d").unwrap_err();
+    let err = parse_line(r#"{"body": "b", "date": true}"#, 5, "d").unwrap_err();
     assert!(
         matches!(
             err,
@@ -326,7 +327,7 @@ fn jsonl_fields_types_dates_and_urls() {
     );
     assert_eq!(
         err.to_string(),
-        "line 5: bad field `date`: expected a date string or null, found a number"
+        "line 5: bad field `date`: expected a date string, a Unix timestamp or null, found a boolean"
     );
     let err = parse_line(r#"{"body": ["a"]}"#, 6, "d").unwrap_err();
     assert!(matches!(err, ReadError::BadField { field: "body", .. }));
@@ -583,4 +584,455 @@ fn a_single_article_file_over_the_size_cap_is_refused_before_it_fills_memory() {
     text.truncate(dateline_core::reader::MAX_FILE_BYTES);
     let fits = write(dir.path(), "fits.txt", &text);
     assert_eq!(read_bytes(&fits).unwrap().len(), text.len());
+}
+
+// JSON Lines dates given as numbers (Unix timestamps).
+
+/// The date a JSON line with this `date` value is read with (the line must read).
+fn jsonl_date(value: &str) -> Option<DateTime<Utc>> {
+    let line = format!(r#"{{"id": "n", "date": {value}, "body": "Ministers met."}}"#);
+    let a = parse_line(&line, 1, "d.jsonl").unwrap_or_else(|e| panic!("{value}: {e}"));
+    assert_eq!(a.body, "Ministers met.", "{value}");
+    a.published
+}
+
+#[test]
+fn jsonl_numeric_date_is_a_unix_timestamp_in_seconds_or_milliseconds() {
+    let cases = [
+        ("1421939460", "2015-01-22T15:11:00Z"),
+        ("1421939460.5", "2015-01-22T15:11:00.500Z"),
+        ("1.42193946e9", "2015-01-22T15:11:00Z"),
+        ("1421939460000", "2015-01-22T15:11:00Z"),
+        ("1421939460123", "2015-01-22T15:11:00.123Z"),
+        ("1421939460123.0", "2015-01-22T15:11:00.123Z"),
+        // TIME magazine's first issue of 1963: before 1970, negative.
+        ("-220665600", "1963-01-04T00:00:00Z"),
+        ("-220665600000", "1963-01-04T00:00:00Z"),
+        // The seconds/milliseconds switch at 10^11: both sides are 3 March 1973.
+        ("99999999999", "5138-11-16T09:46:39Z"),
+        ("100000000000", "1973-03-03T09:46:40Z"),
+        ("100000000", "1973-03-03T09:46:40Z"),
+        // The first and last seconds of the years read.
+        ("-5364662400", "1800-01-01T00:00:00Z"),
+        ("7289654399", "2200-12-31T23:59:59Z"),
+    ];
+    for (value, expected) in cases {
+        let expected = utc(expected);
+        let got = jsonl_date(value);
+        if expected.year() > 2200 {
+            assert_eq!(got, None, "{value}: seconds after 2200 give no date");
+        } else {
+            assert_eq!(got, Some(expected), "{value}");
+        }
+    }
+}
+
+#[test]
+fn jsonl_numeric_date_outside_the_years_read_or_near_1970_leaves_the_article_undated() {
+    for value in [
+        // placeholders, a year, a spreadsheet day number, YYYYMMDD: not days of 1970
+        "0",
+        "-1",
+        "0.5",
+        "2015",
+        "42026",
+        "20150122",
+        "99999999.9",
+        "-99999999",
+        // outside 1800..=2200
+        "7289654400",
+        "-5364662401",
+        "9999999999999",
+        "-9999999999999",
+        "20150122151100",
+        "18446744073709551615",
+        "-9223372036854775808",
+        "1e300",
+        "-1e300",
+    ] {
+        assert_eq!(jsonl_date(value), None, "{value}");
+    }
+}
+
+#[test]
+fn jsonl_numeric_dates_read_through_read_file_with_every_line_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = concat!(
+        "{\"id\": \"s\", \"date\": 1421939460, \"body\": \"Seconds.\"}\n",
+        "{\"id\": \"ms\", \"date\": 1421939460000, \"body\": \"Milliseconds.\"}\n",
+        "{\"id\": \"far\", \"date\": 99999999999999, \"body\": \"Year 5138.\"}\n",
+        "{\"id\": \"zero\", \"date\": 0, \"body\": \"Placeholder.\"}\n",
+    );
+    let path = write(dir.path(), "scraped.jsonl", text.as_bytes());
+    let items = read_file(&path, Format::JsonLines, "scraped.jsonl").expect("reads");
+    let read: Vec<(&str, Option<DateTime<Utc>>)> = items
+        .iter()
+        .map(|item| {
+            let a = item.as_ref().expect("every line reads");
+            (a.id.as_str(), a.published)
+        })
+        .collect();
+    let jan22 = Some(utc("2015-01-22T15:11:00Z"));
+    assert_eq!(
+        read,
+        [("s", jan22), ("ms", jan22), ("far", None), ("zero", None)]
+    );
+}
+
+#[test]
+fn jsonl_date_or_url_of_another_type_is_a_bad_field_naming_field_and_line() {
+    for (line, field, found) in [
+        (r#"{"body": "b", "date": false}"#, "date", "a boolean"),
+        (
+            r#"{"body": "b", "date": [2015, 1, 22]}"#,
+            "date",
+            "an array",
+        ),
+        (
+            r#"{"body": "b", "date": {"$date": 1}}"#,
+            "date",
+            "an object",
+        ),
+        (r#"{"body": "b", "url": 17}"#, "url", "a number"),
+        (r#"{"body": "b", "url": true}"#, "url", "a boolean"),
+        (
+            r#"{"body": "b", "url": {"href": "https://e.com"}}"#,
+            "url",
+            "an object",
+        ),
+    ] {
+        let err = parse_line(line, 12, "d.jsonl").unwrap_err();
+        assert!(
+            matches!(err, ReadError::BadField { line: 12, field: f, .. } if f == field),
+            "{line}: {err:?}"
+        );
+        let expected = if field == "url" {
+            "a string or null"
+        } else {
+            "a date string, a Unix timestamp or null"
+        };
+        assert_eq!(
+            err.to_string(),
+            format!("line 12: bad field `{field}`: expected {expected}, found {found}")
+        );
+    }
+
+    // The bad line alone is skipped.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "{\"id\": 1, \"body\": \"a\"}\n{\"id\": 2, \"body\": \"b\", \"url\": 3}\n{\"id\": 3, \"body\": \"c\"}\n";
+    let path = write(dir.path(), "d.jsonl", text.as_bytes());
+    let items = read_file(&path, Format::JsonLines, "d.jsonl").expect("reads");
+    assert_eq!(items.len(), 3);
+    assert!(matches!(
+        items[1],
+        Err(ReadError::BadField {
+            line: 2,
+            field: "url",
+            ..
+        })
+    ));
+    assert_eq!(items[2].as_ref().expect("line 3").id, "3");
+}
+
+// UTF-16 text with a byte order mark.
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+fn utf16be(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    bytes
+}
+
+#[test]
+fn utf16_seed_with_a_byte_order_mark_reads_as_its_utf8_text() {
+    let Some(seed) = common::seed_path() else {
+        return;
+    };
+    let text = std::fs::read_to_string(&seed).expect("seed is UTF-8");
+    let expected = read_one(&seed, "seed.txt");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("le.txt", utf16le(&text)),
+        ("be.txt", utf16be(&text)),
+        ("le-gz.txt.gz", gzip(&utf16le(&text))),
+        // Notepad writes a UTF-8 file with a mark too: one mark, dropped.
+        (
+            "le-bom.txt",
+            utf16le(&format!("\u{feff}{text}"))[2..].to_vec(),
+        ),
+    ] {
+        let path = write(dir.path(), name, &bytes);
+        assert_eq!(read_one(&path, "seed.txt"), expected, "{name}");
+    }
+    // The library's direct reader too.
+    let a = raw::parse(&utf16le(&text), "seed.txt").expect("reads");
+    assert_eq!(a.title.as_deref(), expected.title.as_deref());
+    assert_eq!(a.body, expected.body);
+}
+
+#[test]
+fn utf16_jsonl_with_a_byte_order_mark_reads_every_line_as_utf8_does() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let utf8_path = data.join("glasgow/cacm/docs.jsonl");
+    let text = std::fs::read_to_string(&utf8_path).expect("UTF-8");
+    let articles = |items: Vec<Result<Article, ReadError>>| -> Vec<Article> {
+        items
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .expect("every line reads")
+    };
+    let expected = articles(read_file(&utf8_path, Format::JsonLines, "cacm").expect("reads"));
+    assert_eq!(expected.len(), 3204);
+
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("le.jsonl", utf16le(&text)),
+        ("be.jsonl", utf16be(&text)),
+        ("le.jsonl.gz", gzip(&utf16le(&text))),
+    ] {
+        let path = write(dir.path(), name, &bytes);
+        let got = articles(read_file(&path, Format::JsonLines, "cacm").expect("reads"));
+        assert!(got == expected, "{name}: differs from the UTF-8 reading");
+    }
+
+    // Streamed from any reader, through a tiny buffer (characters straddle every read), and
+    // from standard input gzipped.
+    // (Streams leave the language to their caller, so they are compared with a UTF-8 stream.)
+    let expected = articles(JsonLines::new(text.as_bytes(), "cacm").collect());
+    let le = utf16le(&text);
+    let tiny = std::io::BufReader::with_capacity(7, &le[..]);
+    let got = articles(JsonLines::new(tiny, "cacm").collect());
+    assert!(got == expected, "streamed: differs from the UTF-8 reading");
+    let gz = gzip(&utf16be(&text));
+    let got = articles(json_lines_from(&gz[..], "cacm").collect());
+    assert!(got == expected, "stdin: differs from the UTF-8 reading");
+}
+
+#[test]
+fn utf16_unpaired_surrogate_or_odd_length_is_an_error_naming_the_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Title\n\nBody " is 12 units after the 2-byte mark: the lone surrogate is at byte 26.
+    let mut bytes = utf16le("Title\n\nBody ");
+    bytes.extend([0x00, 0xD8, b'x', 0x00]);
+    let path = write(dir.path(), "lone.txt", &bytes);
+    let err = read_file(&path, Format::RawText, "lone.txt").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ReadError::InvalidUtf16 {
+                byte_offset: 26,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "invalid UTF-16 at byte 26: unpaired surrogate"
+    );
+
+    let mut odd = utf16be("Title\n\nBody.");
+    odd.push(b'!');
+    let path = write(dir.path(), "odd.txt", &odd);
+    let err = read_file(&path, Format::RawText, "odd.txt").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid UTF-16 at byte 26: odd number of bytes"
+    );
+
+    // In JSON Lines the lines before it are read, then the stream ends with the error.
+    let mut jsonl = utf16le("{\"body\": \"a\"}\n{\"body\": \"");
+    let at = jsonl.len() as u64;
+    jsonl.extend([0x3D, 0xD8]); // a high surrogate ...
+    jsonl.extend(utf16le("\"}\n{\"body\": \"c\"}\n")[2..].iter()); // ... without its pair
+    let items: Vec<_> = JsonLines::new(&jsonl[..], "d.jsonl").collect();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(items[0].as_ref().expect("line 1").body, "a");
+    match &items[1] {
+        Err(ReadError::InvalidUtf16 { byte_offset, .. }) => assert_eq!(*byte_offset, at),
+        other => panic!("unexpected {other:?}"),
+    }
+    let path = write(dir.path(), "bad.jsonl", &jsonl);
+    assert!(matches!(
+        read_file(&path, Format::JsonLines, "bad.jsonl"),
+        Err(ReadError::InvalidUtf16 { .. })
+    ));
+}
+
+#[test]
+fn utf16_nul_character_is_binary_at_its_byte_and_no_mark_stays_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "nul.txt", &utf16le("Title\n\nBody\0text"));
+    let err = read_file(&path, Format::RawText, "nul.txt").unwrap_err();
+    // 2 bytes of mark, then 11 characters of 2 bytes.
+    assert!(matches!(err, ReadError::Binary { offset: 24 }), "{err:?}");
+
+    let path = write(dir.path(), "nul.jsonl", &utf16be("{\"body\": \"x\"}\n\0\0"));
+    let err = read_file(&path, Format::JsonLines, "nul.jsonl").unwrap_err();
+    assert!(matches!(err, ReadError::Binary { offset: 30 }), "{err:?}");
+
+    // Without a mark, UTF-16 cannot be told from binary data: it stays binary.
+    let no_mark = &utf16le("Title\n\nBody.")[2..];
+    let path = write(dir.path(), "nomark.txt", no_mark);
+    let err = read_file(&path, Format::RawText, "nomark.txt").unwrap_err();
+    assert!(matches!(err, ReadError::Binary { offset: 1 }), "{err:?}");
+    let path = write(
+        dir.path(),
+        "nomark.jsonl",
+        &utf16le("{\"body\": \"x\"}\n")[2..],
+    );
+    let err = read_file(&path, Format::JsonLines, "nomark.jsonl").unwrap_err();
+    assert!(matches!(err, ReadError::Binary { offset: 1 }), "{err:?}");
+
+    // A mark and nothing else is an empty file.
+    let path = write(dir.path(), "empty.txt", &utf16le(" \r\n"));
+    assert!(matches!(
+        read_file(&path, Format::RawText, "empty.txt"),
+        Err(ReadError::Empty)
+    ));
+}
+
+// HTML pages in files not named as HTML.
+
+/// A real page of the article-extraction benchmark (UTF-8 HTML).
+fn benchmark_page(data: &Path) -> Vec<u8> {
+    let id = "05844573ca7e1fba714d715bb11ca08c26e25328999c74a1cb3bc8a0e4399f0f";
+    let gz = std::fs::read(data.join(format!(
+        "article-extraction-benchmark/raw/html/{id}.html.gz"
+    )))
+    .expect("benchmark page");
+    let mut page = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut page)
+        .expect("gunzip");
+    page
+}
+
+#[test]
+fn html_page_in_a_file_not_named_html_reads_as_the_html_reader_reads_it() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let page = benchmark_page(&data);
+    let dir = tempfile::tempdir().unwrap();
+    let expected = read_one(&write(dir.path(), "page.html", &page), "page");
+    assert_eq!(
+        expected.title.as_deref(),
+        Some("New SUVs and electric vehicles highlight L.A. Auto Show")
+    );
+    assert!(!expected.body.contains('<'), "{:.200}", expected.body);
+
+    let mut doctype = b"\xEF\xBB\xBF \r\n<!doctype HTML>\n".to_vec();
+    doctype.extend(&page);
+    let mut saved = b"<!-- saved from url=(0014)about:internet -->\r\n".to_vec();
+    saved.extend(&page);
+    for (name, bytes) in [
+        ("page.txt", page.clone()),
+        ("page", page.clone()),
+        ("page.story", page.clone()),
+        ("page.txt.gz", gzip(&page)),
+        ("doctype.txt", doctype),
+        ("saved.txt", saved),
+    ] {
+        let path = write(dir.path(), name, &bytes);
+        assert_eq!(Format::from_path(&path), Some(Format::RawText), "{name}");
+        assert_eq!(read_one(&path, "page"), expected, "{name}");
+    }
+
+    // Saved as UTF-16, under either name.
+    let text = String::from_utf8(page).expect("UTF-8 page");
+    for name in ["utf16.txt", "utf16.html"] {
+        let path = write(dir.path(), name, &utf16le(&text));
+        assert_eq!(read_one(&path, "page"), expected, "{name}");
+    }
+}
+
+#[test]
+fn doctype_xml_declaration_and_case_variants_open_a_page() {
+    let page = |start: &str| {
+        format!(
+            "{start}<head><title>Talks open</title></head><body><article><p>London is hosting \
+             foreign officials from 21 countries to discuss a coordinated international effort \
+             against the militants.</p></article></body></html>"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for start in [
+        "<!DOCTYPE html>\n<html>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">\n<html>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html>",
+        "\n\n   <HTML lang=\"en\">",
+        "<Html\n>",
+    ] {
+        let text = page(start);
+        let path = write(dir.path(), "p.txt", text.as_bytes());
+        let expected = html::parse(text.as_bytes(), "p.txt").expect("a page");
+        let items = read_file(&path, Format::RawText, "p.txt").expect("reads");
+        let a = items[0].as_ref().expect("one article");
+        assert_eq!(a.title, expected.title, "{start:?}");
+        assert_eq!(a.body, expected.body, "{start:?}");
+        assert!(!a.body.contains('<'), "{start:?}: {}", a.body);
+    }
+
+    // A page declaring UTF-16 in its meta tag, saved as UTF-16, is decoded once only.
+    let text = page("<html><meta charset=\"utf-16\">");
+    let a = html::parse(&utf16le(&text), "p.html").expect("a page");
+    assert!(a.body.starts_with("London is hosting"), "{}", a.body);
+}
+
+#[test]
+fn text_starting_with_other_markup_stays_raw_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, title) in [
+        (
+            "<b>Breaking:</b> talks open in London\n\nMinisters met on Thursday.",
+            "<b>Breaking:</b> talks open in London",
+        ),
+        (
+            "<html5> support lands in browsers\n\nThe new parser ships today.",
+            "<html5> support lands in browsers",
+        ),
+        (
+            "<!DOCTYPE htmlx> is not a doctype\n\nNor is this a page.",
+            "<!DOCTYPE htmlx> is not a doctype",
+        ),
+        (
+            "<!-- a comment never closed\n\nMinisters met on Thursday.",
+            "<!-- a comment never closed",
+        ),
+    ] {
+        let path = write(dir.path(), "story.txt", text.as_bytes());
+        let a = read_one(&path, "story.txt");
+        assert_eq!(a.title.as_deref(), Some(title), "{text:?}");
+        assert_eq!(
+            a,
+            raw::parse(text.as_bytes(), "story.txt")
+                .map(|mut r| {
+                    r.language = a.language.clone();
+                    r
+                })
+                .expect("raw"),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn boilerplate_learns_utf16_files_and_passes_over_html_pages() {
+    let mut model = BoilerplateModel::new();
+    for story in ["first", "second", "third"] {
+        let text = format!("Home\nWorld\n\nThe {story} story is told here.\n");
+        model.add_bytes(&utf16le(&text));
+        let page = format!("<!DOCTYPE html>\n<html>\nSports\n\nThe {story} page.\n");
+        model.add_bytes(page.as_bytes());
+    }
+    assert_eq!(model.files(), 3, "only the UTF-16 files count");
+    assert!(model.is_boilerplate("World"));
+    assert!(!model.is_boilerplate("Sports"), "a line of HTML pages only");
 }

@@ -56,6 +56,24 @@ pub enum FormatError {
         /// Document id.
         docid: String,
     },
+    /// The same document is retrieved twice for one query in a run file
+    /// (trec_eval stops with "duplicate docs" on such a run).
+    #[error(
+        "{origin}:{line}: duplicate result for query {qid:?} document {docid:?} \
+         (first on line {first_line})"
+    )]
+    DuplicateResult {
+        /// File path or `<input>`.
+        origin: String,
+        /// 1-based line number of the second occurrence.
+        line: usize,
+        /// 1-based line number of the first occurrence.
+        first_line: usize,
+        /// Query id.
+        qid: String,
+        /// Document id.
+        docid: String,
+    },
     /// The same topic id appears twice in a topics file.
     #[error("{origin}:{line}: duplicate topic id {id:?}")]
     DuplicateTopic {

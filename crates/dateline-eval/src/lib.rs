@@ -9,7 +9,8 @@
 //! * documents are ranked by score descending (compared at `f32` precision,
 //!   as trec_eval does), ties broken by document id descending; the rank
 //!   column of a run file is ignored;
-//! * a document retrieved twice for a query keeps its first occurrence;
+//! * a run file that retrieves a document twice for one query is an error
+//!   (trec_eval stops on it too); [`Run::push`] keeps the first occurrence;
 //! * relevant means `rel > 0`; unjudged documents are non-relevant;
 //! * by default the mean is over queries present in the run whose qrels have
 //!   a relevant document; [`EvalOptions::complete`] (trec_eval `-c`) also

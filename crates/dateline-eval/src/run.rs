@@ -19,8 +19,8 @@ struct QueryRun {
 /// ordered by score descending, ties broken by document id descending (byte
 /// order). Like trec_eval, scores are compared at single (`f32`) precision,
 /// so scores that differ only beyond `f32` precision are ties. A document
-/// retrieved twice for the same query keeps its first occurrence (trec_eval
-/// itself rejects such runs).
+/// is retrieved at most once per query: [`Run::parse`] rejects a second
+/// occurrence, as trec_eval does, and [`Run::push`] ignores it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Run {
     queries: BTreeMap<String, QueryRun>,
@@ -58,8 +58,10 @@ impl Run {
     /// (ranks come from the scores); blank lines and `#` lines are skipped.
     ///
     /// # Errors
-    /// A line without exactly six fields, or a score that is not a finite
-    /// number.
+    /// A line without exactly six fields, a score that is not a finite
+    /// number, or a document retrieved twice for the same query (trec_eval
+    /// rejects such runs too: which occurrence counts is undefined, and
+    /// keeping either would change the scores without a word).
     pub fn parse(text: &str) -> Result<Self, FormatError> {
         Self::parse_named(text, IN_MEMORY)
     }
@@ -96,7 +98,11 @@ impl Run {
                     field: "score",
                     value: fields[4].to_string(),
                 })?;
-            run.push(fields[0], fields[2], score);
+            if !run.push(fields[0], fields[2], score) {
+                return Err(duplicate_result(
+                    text, origin, line_no, fields[0], fields[2],
+                ));
+            }
         }
         Ok(run)
     }
@@ -155,6 +161,25 @@ impl Run {
     }
 }
 
+/// The error for a second `qid`, `docid` line at `line`. The first one's line is found by reading
+/// the text again: remembering a line for every result would cost memory on every run for the
+/// sake of runs that are refused.
+fn duplicate_result(text: &str, origin: &str, line: usize, qid: &str, docid: &str) -> FormatError {
+    let first_line = content_lines(text)
+        .find(|(_, l)| {
+            let mut fields = l.split_whitespace();
+            fields.next() == Some(qid) && fields.nth(1) == Some(docid)
+        })
+        .map_or(line, |(n, _)| n);
+    FormatError::DuplicateResult {
+        origin: origin.to_string(),
+        line,
+        first_line,
+        qid: qid.to_string(),
+        docid: docid.to_string(),
+    }
+}
+
 fn check_token(what: &str, value: &str) -> io::Result<()> {
     if value.is_empty() || value.chars().any(char::is_whitespace) {
         return Err(io::Error::new(
@@ -172,7 +197,7 @@ mod tests {
     #[test]
     fn ranking_ignores_rank_column_and_breaks_ties_by_docid_desc() {
         let run =
-            Run::parse("1 Q0 a 1 1.0 t\n1 Q0 c 2 2.0 t\n1 Q0 b 3 1.0 t\n1 Q0 a 4 9.0 t\n").unwrap();
+            Run::parse("1 Q0 a 1 1.0 t\n1 Q0 c 2 2.0 t\n1 Q0 b 3 1.0 t\n2 Q0 a 4 9.0 t\n").unwrap();
         let r: Vec<&str> = run.ranking("1").iter().map(|x| x.0).collect();
         assert_eq!(r, ["c", "b", "a"]);
         assert!(run.ranking("nope").is_empty());
@@ -192,6 +217,28 @@ mod tests {
         assert_eq!(e.to_string(), "<input>:2: expected 6 fields, found 5");
         let e = Run::parse("1 Q0 a 1 NaN t\n").unwrap_err();
         assert_eq!(e.to_string(), "<input>:1: invalid score \"NaN\"");
+    }
+
+    #[test]
+    fn a_document_retrieved_twice_for_one_query_is_an_error_naming_both_lines() {
+        let text = "1 Q0 a 1 1.0 t\n# comment\n2 Q0 a 1 3.0 t\n1 Q0 b 2 0.5 t\n1 Q0 a 3 9.0 t\n";
+        let e = Run::parse(text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "<input>:5: duplicate result for query \"1\" document \"a\" (first on line 1)"
+        );
+        // The same document for another query is no duplicate.
+        let run = Run::parse(&text[..text.rfind("1 Q0 a").unwrap()]).unwrap();
+        assert_eq!(run.ranking("2"), [("a", 3.0)]);
+    }
+
+    #[test]
+    fn push_keeps_the_first_occurrence_of_a_document() {
+        let mut run = Run::new();
+        assert!(run.push("q", "a", 1.0));
+        assert!(!run.push("q", "a", 9.0));
+        assert!(run.push("r", "a", 2.0));
+        assert_eq!(run.ranking("q"), [("a", 1.0)]);
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub(crate) fn id_hash(id: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(id.as_bytes())
 }
 
+/// Hash of the file an article was read from (its [`Article::path`]), kept in a fast column so
+/// that an update can be told to come from another file; `None` for an article without one.
+pub(crate) fn source_hash(path: Option<&str>) -> Option<u64> {
+    path.map(|p| xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
+}
+
 /// Content hash of everything the reader produced; a changed hash means a changed article.
 /// The language is left out: it is derived from the text, and leaving it out lets a re-run
 /// recognise an unchanged article before spending language detection on it.
@@ -159,6 +165,9 @@ pub(crate) fn to_document(
     doc.add_text(s.id, &article.id);
     doc.add_u64(s.id_hash, id_hash(&article.id));
     doc.add_u64(s.fingerprint, fingerprint);
+    if let Some(source) = source_hash(article.path.as_deref()) {
+        doc.add_u64(s.source, source);
+    }
     if stemming == Stemming::None {
         doc.add_text(s.stemming, "none");
     }

@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use dateline_core::analyzer::Stemming;
 
-use crate::document::{content_key, fingerprint, id_hash, to_document};
+use crate::document::{content_key, fingerprint, id_hash, source_hash, to_document};
 use crate::error::{Error, Result};
 use crate::Index;
 
@@ -56,6 +56,11 @@ pub struct IngestOptions {
     /// article unstemmed: the stemmer lever of the relevance benchmarks. Use one setting for
     /// every run on an index: unchanged articles are not indexed again when it changes.
     pub english_stemming: bool,
+    /// The folder the ids of files are relative to; `None` (the default) takes the folder
+    /// that holds the index, or the current folder for an index in memory. A file outside it
+    /// gets its absolute path as id. Keep one setting for every run on an index: another root
+    /// gives the same files other ids, and they would be indexed again.
+    pub id_root: Option<PathBuf>,
 }
 
 impl Default for IngestOptions {
@@ -68,6 +73,7 @@ impl Default for IngestOptions {
             learn_boilerplate: true,
             extract_entities: true,
             english_stemming: true,
+            id_root: None,
         }
     }
 }
@@ -94,6 +100,14 @@ pub enum Progress<'a> {
 }
 
 /// A file, or a line of one, that could not be indexed.
+///
+/// # Example
+/// ```
+/// use dateline_index::Skipped;
+///
+/// let s = Skipped { path: "a.jsonl".into(), line: Some(3), reason: "malformed JSON".into() };
+/// assert_eq!(s.to_string(), "a.jsonl:3: malformed JSON");
+/// ```
 #[derive(Clone, Debug, Serialize)]
 pub struct Skipped {
     /// The file.
@@ -103,6 +117,10 @@ pub struct Skipped {
     /// Why.
     pub reason: String,
 }
+
+/// An article indexed or removed with a remark ([`IngestReport::warnings`]): where it was
+/// read and what happened (`reason`).
+pub type Warning = Skipped;
 
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -135,6 +153,11 @@ pub struct IngestReport {
     pub duplicates: usize,
     /// Files or lines that could not be indexed.
     pub skipped: Vec<Skipped>,
+    /// Articles indexed, or removed, with something the user should know: an update whose old
+    /// version was read from another file (JSON Lines ids are shared by all files, so two
+    /// exports that number their articles alike replace each other's), or a copy indexed by an
+    /// earlier run removed as a duplicate.
+    pub warnings: Vec<Warning>,
     /// Wall time.
     #[serde(serialize_with = "secs")]
     pub elapsed: Duration,
@@ -155,7 +178,7 @@ impl IngestReport {
     }
 }
 
-/// A file to read, with the id it gets (its path relative to the root it was found under).
+/// A file to read, with the id it gets (see [`IdRoot`]).
 struct Source {
     path: PathBuf,
     id_base: String,
@@ -173,6 +196,7 @@ struct Tally {
     since_commit: AtomicUsize,
     bytes: AtomicU64,
     skipped: Mutex<Vec<Skipped>>,
+    warnings: Mutex<Vec<Warning>>,
     duplicates: AtomicUsize,
     keep_duplicates: bool,
     extract_entities: bool,
@@ -184,27 +208,107 @@ struct Tally {
 
 impl Tally {
     fn skip(&self, path: &Path, line: Option<usize>, reason: String) {
-        let item = Skipped {
-            path: path.to_path_buf(),
-            line,
-            reason,
-        };
-        self.skipped
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(item);
+        note(&self.skipped, path, line, reason);
+    }
+
+    fn warn(&self, path: &Path, line: Option<usize>, reason: String) {
+        note(&self.warnings, path, line, reason);
     }
 }
 
-fn walk(paths: &[PathBuf], report: &mut IngestReport, tally: &Tally) -> Vec<Source> {
+fn note(list: &Mutex<Vec<Skipped>>, path: &Path, line: Option<usize>, reason: String) {
+    let item = Skipped {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    list.lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push(item);
+}
+
+/// Where the ids of files come from: a file's id (and the id base of a JSON Lines file's
+/// lines without an `id`) is its path relative to [`IngestOptions::id_root`] (by default the
+/// folder that holds the index, or the current folder for an index in memory), with `/`
+/// between folders, or its absolute path when it lies outside that folder. So an id names one file however the folder was reached: indexing
+/// `news/2016` after `news` finds the same ids, and `a/x.txt` and `b/x.txt` stay apart.
+struct IdRoot(PathBuf);
+
+impl IdRoot {
+    fn of(index: &Index, options: &IngestOptions) -> std::io::Result<Self> {
+        let holder = match (&options.id_root, index.dir()) {
+            (Some(root), _) => absolute(root)?,
+            (None, Some(dir)) => {
+                let dir = absolute(dir)?;
+                dir.parent().map_or(dir.clone(), Path::to_path_buf)
+            }
+            (None, None) => absolute(Path::new("."))?,
+        };
+        Ok(IdRoot(holder))
+    }
+
+    /// The id base of `path` (relative or absolute, as walked).
+    fn id_of(&self, path: &Path) -> String {
+        let full = absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        match full.strip_prefix(&self.0) {
+            Ok(rel) => slash_joined(rel),
+            Err(_) => slash_joined(&full),
+        }
+    }
+}
+
+/// `path` made absolute against the current folder, with `.` and `..` resolved by name (not
+/// through symbolic links, so a linked folder keeps the name it was reached by).
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    use std::path::Component;
+    let joined = std::path::absolute(path)?;
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// The components of `path` joined by `/` (the root, if any, kept in front). A byte of a name
+/// that is not UTF-8 is written `\xFF`, so two such names never share an id.
+fn slash_joined(path: &Path) -> String {
+    use std::path::Component;
+    let mut out = String::new();
+    for c in path.components() {
+        match c {
+            Component::Prefix(p) => push_name(&mut out, p.as_os_str()),
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                push_name(&mut out, other.as_os_str());
+            }
+        }
+    }
+    out
+}
+
+/// Appends a file name, its bytes that are not UTF-8 escaped as `\xFF`.
+fn push_name(out: &mut String, name: &std::ffi::OsStr) {
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+}
+
+fn walk(paths: &[PathBuf], ids: &IdRoot, report: &mut IngestReport, tally: &Tally) -> Vec<Source> {
     let mut sources = Vec::new();
     for root in paths {
         let root_is_file = root.is_file();
-        let base = if root_is_file {
-            root.parent().map(Path::to_path_buf).unwrap_or_default()
-        } else {
-            root.clone()
-        };
         let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
         // What a folder holds besides articles is passed over, as ripgrep does: hidden files
         // and folders (`.git`, the default index `.dateline`), and any Dateline index (whose
@@ -255,10 +359,10 @@ fn walk(paths: &[PathBuf], report: &mut IngestReport, tally: &Tally) -> Vec<Sour
                 } else {
                     Format::RawText
                 };
-                sources.push(source(path, &base, fmt, &entry));
+                sources.push(source(path, ids, fmt, &entry));
                 continue;
             };
-            sources.push(source(path, &base, format, &entry));
+            sources.push(source(path, ids, format, &entry));
         }
     }
     sources
@@ -274,16 +378,10 @@ fn is_index_folder(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_dir() && crate::index::is_index(entry.path()).unwrap_or(false)
 }
 
-fn source(path: &Path, base: &Path, format: Format, entry: &walkdir::DirEntry) -> Source {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    let id_base = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/");
+fn source(path: &Path, ids: &IdRoot, format: Format, entry: &walkdir::DirEntry) -> Source {
     Source {
         path: path.to_path_buf(),
-        id_base,
+        id_base: ids.id_of(path),
         format,
         bytes: entry.metadata().map_or(0, |m| m.len()),
     }
@@ -330,7 +428,11 @@ enum Prepared {
 
 struct Ready {
     id: String,
+    /// The line it was read from (JSON Lines).
+    line: Option<usize>,
     key: u64,
+    /// [`source_hash`] of the file it was read from.
+    source: Option<u64>,
     /// Normalised content hash; `None` when duplicates are kept.
     content: Option<u64>,
     /// The document to add, or `None` when the index already holds this exact version.
@@ -371,7 +473,14 @@ impl Index {
                 });
             }
         }
-        let sources = walk(paths, &mut report, &tally);
+        let ids = IdRoot::of(self, options).map_err(|source| Error::Io {
+            path: options
+                .id_root
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(".")),
+            source,
+        })?;
+        let sources = walk(paths, &ids, &mut report, &tally);
         if options.learn_boilerplate {
             tally.models = learn_boilerplate(&sources);
         }
@@ -380,7 +489,7 @@ impl Index {
             files: sources.len(),
             bytes: sources.iter().map(|s| s.bytes).sum(),
         });
-        let existing = self.existing_fingerprints()?;
+        let existing = self.existing_articles()?;
         let mut writer = self.writer(options.memory_budget)?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
@@ -399,13 +508,25 @@ impl Index {
             location: None,
         };
         if read_stdin {
-            let mut lines = reader::json_lines_from(std::io::stdin(), "stdin");
+            let read = Arc::new(AtomicU64::new(0));
+            let counted = CountingReader {
+                inner: std::io::stdin(),
+                count: Arc::clone(&read),
+            };
+            let mut lines = reader::json_lines_from(counted, "stdin");
             run.stream(
                 std::iter::from_fn(|| lines.next_raw()),
-                &|raw| raw.and_then(|line| line.parse("stdin")),
+                &|raw| match raw {
+                    Ok(line) => (Some(line.line), stdin_article(&line)),
+                    Err(e) => (e.line(), Err(e)),
+                },
                 stdin_path,
+                // Its size is not known beforehand: it has no share of the progress bar.
                 None,
             )?;
+            tally
+                .bytes
+                .fetch_add(read.load(Ordering::Relaxed), Ordering::Relaxed);
         }
         let mut rest = &sources[..];
         while let Some(first) = rest.first() {
@@ -456,13 +577,13 @@ impl Index {
         report.without_date = tally.without_date.into_inner();
         report.duplicates = tally.duplicates.into_inner();
         report.bytes = tally.bytes.into_inner();
-        report.skipped = tally
-            .skipped
-            .into_inner()
-            .unwrap_or_else(|p| p.into_inner());
-        report
-            .skipped
-            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        for (list, out) in [
+            (tally.skipped, &mut report.skipped),
+            (tally.warnings, &mut report.warnings),
+        ] {
+            *out = list.into_inner().unwrap_or_else(|p| p.into_inner());
+            out.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        }
         report.elapsed = start.elapsed();
         Ok(report)
     }
@@ -489,7 +610,7 @@ impl Index {
             extract_entities: true,
             ..Tally::default()
         };
-        let existing = self.existing_fingerprints()?;
+        let existing = self.existing_articles()?;
         let mut writer = self.writer(IngestOptions::default().memory_budget)?;
         let mut run = Run {
             index: self,
@@ -503,7 +624,12 @@ impl Index {
             contents: HashSet::new(),
             location: None,
         };
-        run.stream(articles.into_iter(), &Ok, Path::new("-"), None)?;
+        run.stream(
+            articles.into_iter(),
+            &|article| (None, Ok(article)),
+            Path::new("-"),
+            None,
+        )?;
         writer.commit().map_err(|e| self.write_error(e))?;
         writer
             .wait_merging_threads()
@@ -515,6 +641,10 @@ impl Index {
             unchanged: tally.unchanged.into_inner(),
             without_date: tally.without_date.into_inner(),
             duplicates: tally.duplicates.into_inner(),
+            warnings: tally
+                .warnings
+                .into_inner()
+                .unwrap_or_else(|p| p.into_inner()),
             elapsed: start.elapsed(),
             ..IngestReport::default()
         })
@@ -524,7 +654,7 @@ impl Index {
     fn prepare_file(
         &self,
         src: &Source,
-        existing: &HashMap<u64, u64>,
+        existing: &HashMap<u64, Existing>,
         tally: &Tally,
     ) -> Vec<Prepared> {
         tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
@@ -532,7 +662,7 @@ impl Index {
         match reader::read_file_undetected(&src.path, src.format, &src.id_base, model) {
             Ok(items) => items
                 .into_iter()
-                .map(|item| self.prepare(item, existing, tally))
+                .map(|item| self.prepare(None, item, existing, tally))
                 .collect(),
             Err(e) => vec![Prepared::Skip {
                 line: e.line(),
@@ -546,8 +676,9 @@ impl Index {
     /// its fingerprint before any extraction work is spent on it.
     fn prepare(
         &self,
+        line: Option<usize>,
         item: std::result::Result<Article, ReadError>,
-        existing: &HashMap<u64, u64>,
+        existing: &HashMap<u64, Existing>,
         tally: &Tally,
     ) -> Prepared {
         let mut article = match item {
@@ -564,7 +695,7 @@ impl Index {
             // found by its id.
             let head: String = article.id.chars().take(40).collect();
             return Prepared::Skip {
-                line: None,
+                line,
                 reason: format!(
                     "id of {} bytes is too long (at most {MAX_ID_BYTES}): {head:?}…",
                     article.id.len()
@@ -574,7 +705,8 @@ impl Index {
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
         let fp = fingerprint(&article);
-        let doc = if existing.get(&key) == Some(&fp) {
+        let source = source_hash(article.path.as_deref());
+        let doc = if existing.get(&key).map(|e| e.fingerprint) == Some(fp) {
             None
         } else {
             if article.language.is_none() {
@@ -595,7 +727,9 @@ impl Index {
         Prepared::Article(Box::new(Ready {
             dated: article.published.is_some(),
             id: article.id,
+            line,
             key,
+            source,
             content,
             doc,
         }))
@@ -607,15 +741,16 @@ impl Index {
 struct Run<'a> {
     index: &'a Index,
     writer: &'a mut IndexWriter<TantivyDocument>,
-    existing: &'a HashMap<u64, u64>,
+    existing: &'a HashMap<u64, Existing>,
     tally: &'a Tally,
     commit_every: usize,
     progress: &'a (dyn Fn(Progress<'_>) + Sync),
     /// The reading threads; `None` uses rayon's global pool.
     pool: Option<&'a rayon::ThreadPool>,
-    /// Identities applied in this run, with where, so a repeated id is reported, not indexed
-    /// twice. One shared name per file: a million lines of one file cost a million pointers.
-    seen: HashMap<u64, Arc<str>>,
+    /// Identities applied in this run, with where (file and line), so a repeated id is
+    /// reported, not indexed twice. One shared name per file: a million lines of one file
+    /// cost a million pointers.
+    seen: HashMap<u64, (Arc<str>, u32)>,
     /// Content keys (normalised body) applied in this run, for duplicates.
     contents: HashSet<u64>,
     /// The file being applied and its shared name, for `seen`.
@@ -652,7 +787,10 @@ impl Run<'_> {
         let mut lines = reader::json_lines_from(counted, &src.id_base);
         let result = self.stream(
             std::iter::from_fn(|| lines.next_raw()),
-            &|raw| raw.and_then(|line| line.parse(&src.id_base)),
+            &|raw| match raw {
+                Ok(line) => (Some(line.line), line.parse(&src.id_base)),
+                Err(e) => (e.line(), Err(e)),
+            },
             &src.path,
             Some(&read),
         );
@@ -671,7 +809,7 @@ impl Run<'_> {
     fn stream<T: Send>(
         &mut self,
         mut items: impl Iterator<Item = T>,
-        to_article: &(dyn Fn(T) -> std::result::Result<Article, ReadError> + Sync),
+        to_article: &(dyn Fn(T) -> (Option<usize>, std::result::Result<Article, ReadError>) + Sync),
         path: &Path,
         read: Option<&AtomicU64>,
     ) -> Result<()> {
@@ -687,7 +825,10 @@ impl Run<'_> {
             let prepared: Vec<Prepared> = self.parallel(|| {
                 chunk
                     .into_par_iter()
-                    .map(|item| index.prepare(to_article(item), existing, tally))
+                    .map(|item| {
+                        let (line, article) = to_article(item);
+                        index.prepare(line, article, existing, tally)
+                    })
                     .collect()
             });
             for item in prepared {
@@ -722,14 +863,19 @@ impl Run<'_> {
         };
         let Ready {
             id,
+            line,
             key,
+            source,
             content,
             doc,
             dated,
         } = *ready;
-        if let Some(first) = self.seen.get(&key) {
-            let reason = format!("duplicate id {id:?} (first seen in {first})");
-            tally.skip(path, None, reason);
+        if let Some((first, first_line)) = self.seen.get(&key) {
+            let reason = match first_line {
+                0 => format!("duplicate id {id:?} (first seen in {first})"),
+                n => format!("duplicate id {id:?} (first seen in {first}:{n})"),
+            };
+            tally.skip(path, line, reason);
             return Ok(());
         }
         let location = match &self.location {
@@ -740,16 +886,22 @@ impl Run<'_> {
                 name
             }
         };
-        self.seen.insert(key, location);
+        let line_no = line.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
+        self.seen.insert(key, (location, line_no));
         let id_term = || Term::from_field_text(self.index.schema.id, &id);
-        let indexed = self.existing.contains_key(&key);
+        let indexed = self.existing.get(&key);
         if let Some(content) = content {
             if !self.contents.insert(content) {
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
                 // A copy indexed by an earlier run (with --keep-duplicates, or before the
                 // first copy existed) goes, so the content stays indexed exactly once.
-                if indexed {
+                if indexed.is_some() {
                     self.writer.delete_term(id_term());
+                    let reason = format!(
+                        "removed {id:?}, indexed by an earlier run: a copy of an article read \
+                         before it (--keep-duplicates keeps copies)"
+                    );
+                    tally.warn(path, line, reason);
                 }
                 return Ok(());
             }
@@ -758,12 +910,26 @@ impl Run<'_> {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         };
-        let counter = if indexed {
-            self.writer.delete_term(id_term());
-            &tally.updated
-        } else {
-            &tally.added
-        };
+        let counter =
+            if let Some(old) = indexed {
+                if old.source.is_some() && old.source != source {
+                    let from = match self.index.get(&id) {
+                        Ok(Some(article)) => article.path.unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    let reason =
+                        format!(
+                    "{id:?} replaces the article of that id read from {}: ids are shared by \
+                     every file of an index",
+                    if from.is_empty() { "another file" } else { &from }
+                );
+                    tally.warn(path, line, reason);
+                }
+                self.writer.delete_term(id_term());
+                &tally.updated
+            } else {
+                &tally.added
+            };
         self.writer
             .add_document(doc)
             .map_err(|e| self.index.write_error(e))?;
@@ -787,6 +953,17 @@ impl Run<'_> {
     }
 }
 
+/// A line of standard input read as an article. A line without an `id` is named by a hash of
+/// its text (`stdin#0123456789abcdef`), not by its line number as in a file: a stream has no
+/// name, so line numbers would let the next stream piped in replace this one's articles.
+fn stdin_article(line: &reader::jsonl::RawLine) -> std::result::Result<Article, ReadError> {
+    let mut article = line.parse("stdin")?;
+    if article.id == format!("stdin#L{}", line.line) {
+        article.id = format!("stdin#{:016x}", xxhash_rust::xxh3::xxh3_64(&line.bytes));
+    }
+    Ok(article)
+}
+
 /// Counts the bytes read from a file, for progress through a large JSON Lines file.
 struct CountingReader<R> {
     inner: R,
@@ -802,8 +979,8 @@ impl<R: Read> Read for CountingReader<R> {
 }
 
 impl Index {
-    /// Identity hash → content fingerprint of every live article, read from fast columns.
-    fn existing_fingerprints(&self) -> Result<HashMap<u64, u64>> {
+    /// Identity hash → fingerprint and source of every live article, read from fast columns.
+    fn existing_articles(&self) -> Result<HashMap<u64, Existing>> {
         self.reader.reload()?;
         let searcher = self.reader.searcher();
         let mut map = HashMap::with_capacity(searcher.num_docs() as usize);
@@ -811,12 +988,28 @@ impl Index {
             let fast = segment.fast_fields();
             let ids = fast.u64("id_hash")?;
             let fps = fast.u64("fingerprint")?;
+            let sources = fast.u64("source")?;
             for doc in segment.doc_ids_alive() {
-                if let (Some(id), Some(fp)) = (ids.first(doc), fps.first(doc)) {
-                    map.insert(id, fp);
+                if let (Some(id), Some(fingerprint)) = (ids.first(doc), fps.first(doc)) {
+                    let source = sources.first(doc);
+                    map.insert(
+                        id,
+                        Existing {
+                            fingerprint,
+                            source,
+                        },
+                    );
                 }
             }
         }
         Ok(map)
     }
+}
+
+/// What a re-run needs to know of an article already indexed.
+struct Existing {
+    /// Its content hash: an equal one means unchanged.
+    fingerprint: u64,
+    /// Its [`source_hash`].
+    source: Option<u64>,
 }

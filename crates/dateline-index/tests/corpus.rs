@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use dateline_core::EntityKind;
 use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest, Sort};
 
-const SEED_ID: &str = "london-terror-talks.txt";
+/// Ids of files are relative to the id root, here the shared data folder.
+const SEED_ID: &str = "seed/london-terror-talks.txt";
 
 fn shared_data() -> Option<PathBuf> {
     common::shared_data("")
@@ -31,6 +32,7 @@ fn corpus() -> Option<&'static (Index, IngestReport)> {
         ];
         let options = IngestOptions {
             keep_duplicates: true,
+            id_root: Some(data.clone()),
             ..IngestOptions::default()
         };
         let report = index
@@ -66,9 +68,11 @@ fn bbc_duplicates_are_indexed_once_keeping_the_first_file() {
     let Some(data) = shared_data() else { return };
     let bbc = [data.join("bbc-news/raw")];
     let index = Index::create_in_ram().expect("index in RAM");
-    let report = index
-        .ingest_paths(&bbc, &IngestOptions::default(), &|_| {})
-        .expect("ingest");
+    let options = IngestOptions {
+        id_root: Some(data.join("bbc-news/raw")),
+        ..IngestOptions::default()
+    };
+    let report = index.ingest_paths(&bbc, &options, &|_| {}).expect("ingest");
     // The data README counts 133 bodies repeating another byte for byte; ignoring case and
     // spacing as the key does makes 137 (the same normalisation over docs.jsonl gives 137).
     assert_eq!(report.duplicates, 137, "{report:?}");
@@ -91,7 +95,7 @@ fn bbc_duplicates_are_indexed_once_keeping_the_first_file() {
 
     // A second run changes nothing, and keeps the same copy.
     let again = index
-        .ingest_paths(&bbc, &IngestOptions::default(), &|_| {})
+        .ingest_paths(&bbc, &options, &|_| {})
         .expect("re-ingest");
     assert_eq!((again.added, again.unchanged), (0, report.added));
     assert_eq!(index.num_articles() as usize, report.added);

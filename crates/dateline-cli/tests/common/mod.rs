@@ -8,9 +8,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The sample corpus of the repository (`sample/`).
+/// The sample corpus of the repository (`sample/`), as an absolute path without `..`.
 pub fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../sample")
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    crate_dir
+        .parent()
+        .and_then(Path::parent)
+        .expect("the workspace holds the crate")
+        .join("sample")
+}
+
+/// The id of a sample file in an index kept outside the repository: its absolute path.
+pub fn sample_id(relative: &str) -> String {
+    sample().join(relative).to_string_lossy().into_owned()
 }
 
 /// A folder below the shared data folder (`<workspace>/../shared/data`), or `None` when it

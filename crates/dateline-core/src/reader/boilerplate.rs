@@ -58,8 +58,19 @@ impl BoilerplateModel {
         }
     }
 
-    /// Counts the lines of one file's raw bytes (ignored unless UTF-8 without NUL bytes).
+    /// Counts the lines of one file's raw bytes. Ignored unless the file is read as raw text:
+    /// UTF-8 without NUL bytes, or UTF-16 with a byte order mark, and not an HTML page
+    /// (which [`read_file`](super::read_file) reads as HTML).
     pub fn add_bytes(&mut self, bytes: &[u8]) {
+        if super::html::starts_as_page(bytes) {
+            return;
+        }
+        if let Some(text) = super::utf16::decode(bytes, u64::MAX) {
+            if let Ok(text) = text {
+                self.add_text(&text);
+            }
+            return;
+        }
         if bytes.contains(&0) {
             return;
         }

@@ -1,4 +1,5 @@
-//! HTML pages (`.html`, `.htm`, `.xhtml`, optionally gzipped): one article per file.
+//! HTML pages (`.html`, `.htm`, `.xhtml`, optionally gzipped, or any file chosen as raw text
+//! whose content starts as a page: see [`read_file`](super::read_file)): one article per file.
 //!
 //! The article is found by [rs-trafilatura](https://crates.io/crates/rs-trafilatura), a Rust
 //! port of trafilatura, chosen on the article-extraction benchmark (see `BENCHMARKS.md`,
@@ -12,7 +13,10 @@
 //! - URL: the canonical URL when the page declares one.
 //!
 //! The character encoding is detected from the bytes (a `<meta charset>` or a BOM, UTF-8 by
-//! default). A NUL byte in the first 8 KiB is [`ReadError::Binary`]. A page with no article
+//! default); a page saved as UTF-16 with a byte order mark is decoded first, whatever its
+//! `<meta charset>` says. A NUL byte (in UTF-16, a NUL character) in the first 8 KiB is
+//! [`ReadError::Binary`]; an undecodable UTF-16 page is [`ReadError::InvalidUtf16`]. A page
+//! with no article
 //! text is [`ReadError::NoText`]; a page over [`MAX_HTML_BYTES`] is [`ReadError::Html`]; an extractor failure (or panic) is [`ReadError::Html`].
 //!
 //! Malformed pages nesting elements deeper than 128 levels (thousands of unclosed `<div>` or
@@ -22,9 +26,10 @@
 //! proportion to the depth; see `reader/nesting.rs`. Pages within those limits are read as
 //! they are.
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::reader::{nesting, ReadError};
+use crate::reader::{nesting, utf16, ReadError};
 use crate::Article;
 
 /// Largest page read, in bytes: real article pages are well below; larger files are
@@ -33,6 +38,53 @@ pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
 
 /// NUL bytes within this many bytes from the start mean the file is binary.
 const BINARY_SNIFF: usize = 8 * 1024;
+
+/// How many bytes from the start [`starts_as_page`] looks at: enough for an XML declaration
+/// and a comment or two before the doctype, little enough to cost nothing per file.
+const PAGE_SNIFF: usize = 1024;
+
+/// Whether `bytes` (a file's start is enough) open as an HTML page: after an optional byte
+/// order mark (UTF-8, or UTF-16 decoded), whitespace, `<?xml ...?>` declarations and
+/// `<!-- -->` comments, `<!DOCTYPE html` or an `<html` tag, in any case, within the first
+/// [`PAGE_SNIFF`] bytes.
+///
+/// Only the document's own opening counts, so a news text that starts with some other markup
+/// (`<b>Breaking</b>`, `<p>`) or with `<htmlfoo` is not taken for a page.
+pub(crate) fn starts_as_page(bytes: &[u8]) -> bool {
+    let head = utf16::head_text(&bytes[..bytes.len().min(PAGE_SNIFF)]);
+    let mut rest = head.as_bytes();
+    loop {
+        rest = rest.trim_ascii_start();
+        let skipped = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(rest, b"-->").map(|end| end + 3)
+        } else if rest.starts_with(b"<?") {
+            memchr::memmem::find(rest, b"?>").map(|end| end + 2)
+        } else {
+            break;
+        };
+        match skipped {
+            Some(n) => rest = &rest[n..],
+            // Cut off within the sniffed bytes: too much before the page to be sure.
+            None => return false,
+        }
+    }
+    let tag_ends = |after: &[u8]| {
+        after
+            .first()
+            .is_some_and(|&b| b.is_ascii_whitespace() || b == b'>')
+    };
+    if let Some(after) = strip_prefix_ignore_case(rest, b"<!doctype") {
+        let name = after.trim_ascii_start();
+        return name.len() < after.len()
+            && strip_prefix_ignore_case(name, b"html").is_some_and(tag_ends);
+    }
+    strip_prefix_ignore_case(rest, b"<html").is_some_and(tag_ends)
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    (text.len() >= prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &text[prefix.len()..])
+}
 
 /// Parses one HTML page into an [`Article`] with the given id (also its `path`).
 ///
@@ -52,11 +104,16 @@ const BINARY_SNIFF: usize = 8 * 1024;
 /// assert!(!a.body.contains("Copyright"));
 /// ```
 pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let utf16 = utf16::decode(bytes, BINARY_SNIFF as u64).transpose()?;
+    let text = utf16.as_deref().map_or(bytes, str::as_bytes);
+    if text.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }
-    if let Some(pos) = bytes.iter().take(BINARY_SNIFF).position(|&b| b == 0) {
-        return Err(ReadError::Binary { offset: pos as u64 });
+    // UTF-16 was checked for NUL as it was decoded, at offsets of the file's bytes.
+    if utf16.is_none() {
+        if let Some(pos) = bytes.iter().take(BINARY_SNIFF).position(|&b| b == 0) {
+            return Err(ReadError::Binary { offset: pos as u64 });
+        }
     }
     if bytes.len() > MAX_HTML_BYTES {
         return Err(ReadError::Html(format!(
@@ -68,7 +125,11 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
     let result = catch_unwind(AssertUnwindSafe(|| {
         // What `rs_trafilatura::extract_bytes` does, with the nesting bounded in between: the
         // extractor recurses once per level and works in proportion to the depth.
-        let page = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+        let page = match &utf16 {
+            // Already text: a `<meta charset="utf-16">` in it must not decode it again.
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(rs_trafilatura::encoding::transcode_to_utf8(bytes)),
+        };
         rs_trafilatura::extract(&nesting::limit(&page))
     }))
     .map_err(|_| ReadError::Html("the HTML extractor failed on this page".to_string()))?;

@@ -4,30 +4,46 @@
 //!
 //! - `id`: a string or a number (kept as text). Missing, `null` or blank: `"{id_base}#L{line}"`.
 //! - `title`: a string or `null` (a blank string counts as no title).
-//! - `date`: a string in any shape [`parse_date`] accepts (`YYYY-MM-DD`, RFC 3339, ...) or
-//!   `null`. A string that is not a recognisable date leaves the article *without* a date (it
-//!   is still read; a date is never invented). A value that is neither a string nor `null` is
-//!   a [`ReadError::BadField`].
+//! - `date`: a string in any shape [`parse_date`] accepts (`YYYY-MM-DD`, RFC 3339, ...), a
+//!   number, or `null`. A number is a Unix timestamp, integer or fractional, read by
+//!   [`from_unix_timestamp`]: in seconds, or in milliseconds when its magnitude is at least
+//!   10¹¹ (as seconds that would be after the year 5000; as milliseconds it is after March
+//!   1973). A string that is not a recognisable date, and a number that gives no date in the
+//!   years the date module reads (1800 to 2200) or lies within 10⁸ seconds of 1970 (where
+//!   `0`, `-1`, years such as `2015` and `20150122` would otherwise become days of 1970), leave
+//!   the article *without* a date (it is still read; a date is never invented). Any other
+//!   value (a boolean, an array, an object) is a [`ReadError::BadField`].
 //! - `body`: a string, kept as written except for trimming. Missing (or `null`) together with
 //!   a missing title is a [`ReadError::MissingField`] `body`; with a title the body is empty.
-//! - `url`: an optional string; `source` is used as the URL when `url` is absent and `source`
-//!   is a string starting with `http://` or `https://`.
+//! - `url`: a string or `null`; `source` is used as the URL when `url` is absent (or `null`
+//!   or blank) and `source` is a string starting with `http://` or `https://`.
 //! - Every other field is ignored. [`Article::path`] is set to `id_base`.
 //!
-//! A wrong type for `id`, `title`, `body` or `url` is a [`ReadError::BadField`] for that
-//! line. Blank lines are skipped; a malformed line gives [`ReadError::Json`] and reading goes
-//! on with the next line; so does a line that is not UTF-8 ([`ReadError::InvalidUtf8`]). A NUL
-//! byte in the first 8 KiB gives [`ReadError::Binary`] and ends the stream, as does an I/O
-//! error ([`ReadError::Io`]).
+//! A wrong type for `id`, `title`, `date`, `body` or `url` (a number, boolean, array or object
+//! where a string is expected) is a [`ReadError::BadField`] naming the field and the line, and
+//! that line is skipped: a record whose fields are the wrong shape is not guessed at. Blank
+//! lines are skipped; a malformed line gives [`ReadError::Json`] and reading goes on with the
+//! next line; so does a line that is not UTF-8 ([`ReadError::InvalidUtf8`]). A NUL byte in
+//! the first 8 KiB gives [`ReadError::Binary`] and ends the stream, as does an I/O error
+//! ([`ReadError::Io`]).
+//!
+//! # Encoding
+//!
+//! Lines are UTF-8, with an optional byte order mark. A stream that starts with a UTF-16 byte
+//! order mark (`FF FE` little-endian, `FE FF` big-endian) is decoded from UTF-16 as it is
+//! read, so its lines read as the same text in UTF-8 would. Its errors count the stream's
+//! (UTF-16) bytes: a NUL character in the first 8 KiB is [`ReadError::Binary`], an unpaired
+//! surrogate or a lone last byte is [`ReadError::InvalidUtf16`]; both end the stream.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::BufRead;
+use std::io::{self, BufRead, BufReader, Chain, Cursor, Read};
 
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use crate::date::parse_date;
+use crate::date::{from_unix_timestamp, parse_date};
+use crate::reader::utf16::{self, Utf16Reader};
 use crate::reader::{ReadError, ReadResult};
 use crate::Article;
 
@@ -49,7 +65,7 @@ const BINARY_SNIFF: u64 = 8 * 1024;
 /// assert_eq!(items[1].as_ref().unwrap().id, "7");
 /// ```
 pub struct JsonLines<R: BufRead> {
-    reader: R,
+    reader: Input<R>,
     id_base: String,
     /// Number of the last line read (1-based).
     line_no: usize,
@@ -59,12 +75,31 @@ pub struct JsonLines<R: BufRead> {
     done: bool,
 }
 
+/// The stream lines are read from: as given, or decoded from UTF-16.
+enum Input<R: BufRead> {
+    Utf8(R),
+    /// The bytes read before the byte order mark was seen, then the rest of the stream.
+    Utf16(BufReader<Utf16Reader<Chain<Cursor<Vec<u8>>, R>>>),
+    /// Only while switching from one to the other.
+    Switching,
+}
+
+impl<R: BufRead> Input<R> {
+    fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> io::Result<usize> {
+        match self {
+            Input::Utf8(r) => r.read_until(byte, buf),
+            Input::Utf16(r) => r.read_until(byte, buf),
+            Input::Switching => Ok(0),
+        }
+    }
+}
+
 impl<R: BufRead> JsonLines<R> {
     /// A reader of `reader`'s lines; `id_base` (the file's path relative to the indexed root)
     /// names articles without an `id`.
     pub fn new(reader: R, id_base: impl Into<String>) -> Self {
         JsonLines {
-            reader,
+            reader: Input::Utf8(reader),
             id_base: id_base.into(),
             line_no: 0,
             offset: 0,
@@ -91,7 +126,7 @@ impl<R: BufRead> fmt::Debug for JsonLines<R> {
 pub struct RawLine {
     /// The line's number (1-based).
     pub line: usize,
-    /// Byte offset of `bytes` in the stream.
+    /// Byte offset of `bytes` in the stream (for a UTF-16 stream, in its text as UTF-8).
     pub offset: u64,
     /// The line's bytes, without a leading byte order mark.
     pub bytes: Vec<u8>,
@@ -133,9 +168,12 @@ impl<R: BufRead> JsonLines<R> {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(ReadError::Io(e)));
+                    return Some(Err(ReadError::from(e)));
                 }
             };
+            if self.offset == 0 && self.switch_to_utf16() {
+                continue;
+            }
             let mut offset = self.offset;
             self.offset += n as u64;
             self.line_no += 1;
@@ -151,7 +189,11 @@ impl<R: BufRead> JsonLines<R> {
                 continue;
             }
             // Only the file's first bytes are sniffed: most lines are never scanned for NUL.
-            let sniffed = BINARY_SNIFF.saturating_sub(offset).min(line.len() as u64) as usize;
+            // UTF-16 was sniffed as it was decoded, at offsets of its own bytes.
+            let sniffed = match self.reader {
+                Input::Utf16(_) => 0,
+                _ => BINARY_SNIFF.saturating_sub(offset).min(line.len() as u64) as usize,
+            };
             if let Some(pos) = line[..sniffed].iter().position(|&b| b == 0) {
                 self.done = true;
                 return Some(Err(ReadError::Binary {
@@ -170,6 +212,27 @@ impl<R: BufRead> JsonLines<R> {
     /// The name given to articles without an `id` (with `#L{line}` appended).
     pub fn id_base(&self) -> &str {
         &self.id_base
+    }
+
+    /// When the first bytes read (in `buf`) are a UTF-16 byte order mark, goes on reading the
+    /// stream from its start through a UTF-16 decoder, and says so.
+    fn switch_to_utf16(&mut self) -> bool {
+        let Some(order) = utf16::byte_order(&self.buf) else {
+            return false;
+        };
+        let reader = match std::mem::replace(&mut self.reader, Input::Switching) {
+            Input::Utf8(reader) => reader,
+            other => {
+                self.reader = other;
+                return false;
+            }
+        };
+        let seen = Cursor::new(std::mem::take(&mut self.buf));
+        self.reader = Input::Utf16(BufReader::with_capacity(
+            64 * 1024,
+            Utf16Reader::new(seen.chain(reader), order, BINARY_SNIFF),
+        ));
+        true
     }
 }
 
@@ -232,7 +295,13 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
     let published = match &rec.date {
         None | Some(Loose::Null) => None,
         Some(Loose::Str(s)) => parse_date(s).map(|d| d.instant),
-        Some(v) => return Err(bad("date", v, "a date string or null")),
+        // serde_json wrote the number, so it parses back (as the nearest f64 when huge).
+        Some(Loose::Number(n)) => n
+            .parse::<f64>()
+            .ok()
+            .and_then(from_unix_timestamp)
+            .map(|d| d.instant),
+        Some(v) => return Err(bad("date", v, "a date string, a Unix timestamp or null")),
     };
 
     let body = match rec.body {

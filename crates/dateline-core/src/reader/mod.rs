@@ -7,10 +7,13 @@
 //! - HTML ([`html`]): one article per page, found by an extraction library;
 //! - JSON Lines ([`jsonl`]): one article per non-blank line.
 //!
-//! Any of them may be gzip-compressed (a `.gz` suffix on the name). [`read_file`] reads one file;
-//! failures that concern the whole file (I/O, empty, binary) are an `Err`, failures of one
-//! article or line are `Err` items inside the returned list, so one bad line never loses the
-//! rest of the file.
+//! Any of them may be gzip-compressed (a `.gz` suffix on the name). Text is UTF-8, or UTF-16
+//! with a byte order mark (decoded before anything else; without a mark, UTF-16 reads as
+//! binary). A file chosen as raw text whose content starts as an HTML page (`<!DOCTYPE html`
+//! or `<html`, see [`read_file`]) is read as HTML. [`read_file`] reads one file; failures that
+//! concern the whole file (I/O, empty, binary, undecodable UTF-16) are an `Err`, failures of
+//! one article or line are `Err` items inside the returned list, so one bad line never loses
+//! the rest of the file.
 
 pub mod boilerplate;
 pub mod html;
@@ -18,6 +21,7 @@ pub mod jsonl;
 mod nesting;
 mod page;
 pub mod raw;
+mod utf16;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -116,15 +120,24 @@ impl Format {
 pub enum ReadError {
     /// The file could not be read (or its gzip stream is corrupt or truncated).
     #[error("cannot read: {0}")]
-    Io(#[from] io::Error),
+    Io(#[source] io::Error),
     /// The file is empty or only whitespace.
     #[error("empty file")]
     Empty,
-    /// The file holds binary content (a NUL byte).
+    /// The file holds binary content (a NUL byte; in UTF-16 text, a NUL character).
     #[error("binary content (NUL byte at byte {offset})")]
     Binary {
         /// Byte offset of the first NUL byte, from the start of the (decompressed) file.
         offset: u64,
+    },
+    /// The text starts with a UTF-16 byte order mark but is not valid UTF-16.
+    #[error("invalid UTF-16 at byte {byte_offset}: {problem}")]
+    InvalidUtf16 {
+        /// Byte offset of the first bad code unit (or of the lone last byte), from the start
+        /// of the (decompressed) file.
+        byte_offset: u64,
+        /// What is wrong there: an unpaired surrogate, or an odd number of bytes.
+        problem: &'static str,
     },
     /// The text is not valid UTF-8.
     #[error("invalid UTF-8 at line {line} (byte {byte_offset})")]
@@ -193,21 +206,36 @@ impl ReadError {
             ReadError::Io(_)
             | ReadError::Empty
             | ReadError::Binary { .. }
+            | ReadError::InvalidUtf16 { .. }
             | ReadError::TooLarge { .. }
             | ReadError::NoText
             | ReadError::Html(_) => None,
         }
     }
 
-    /// Whether the error concerns the whole file (I/O, empty, binary) rather than one article.
+    /// Whether the error concerns the whole file (I/O, empty, binary, undecodable UTF-16)
+    /// rather than one article. UTF-16 is decoded as a stream before lines are split, so its
+    /// errors end the stream as a corrupt gzip does.
     fn is_whole_file(&self) -> bool {
         matches!(
             self,
             ReadError::Io(_)
                 | ReadError::Empty
                 | ReadError::Binary { .. }
+                | ReadError::InvalidUtf16 { .. }
                 | ReadError::TooLarge { .. }
         )
+    }
+}
+
+impl From<io::Error> for ReadError {
+    /// An I/O error, or the [`ReadError`] it carries: the UTF-16 decoder of streamed input
+    /// can only report through `io::Read`, so its errors travel wrapped in an `io::Error`.
+    fn from(e: io::Error) -> Self {
+        match e.downcast::<ReadError>() {
+            Ok(inner) => inner,
+            Err(e) => ReadError::Io(e),
+        }
     }
 }
 
@@ -314,7 +342,15 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// `id_base` is the path relative to the indexed root with `/` separators: a raw text file's
 /// article gets it as id (and path); JSON lines without an `id` get `"{id_base}#L{line}"`.
 ///
-/// Whole-file failures (I/O including corrupt gzip, empty file, binary content) are an `Err`.
+/// A [`Format::RawText`] file whose content is an HTML page is read as [`Format::Html`]: the
+/// format then comes from a file name that says nothing (`page.txt`, a name without an
+/// extension, a file named on the command line). The content is taken for a page when, after
+/// an optional byte order mark, whitespace, `<?xml ...?>` declarations and `<!-- -->`
+/// comments, within its first 1 KiB, it opens with `<!DOCTYPE html` or an `<html` tag (any
+/// case). Text starting with another tag (`<b>`, `<p>`) stays raw text.
+///
+/// Whole-file failures (I/O including corrupt gzip, empty file, binary content, undecodable
+/// UTF-16) are an `Err`.
 /// Anything else is `Ok` with one item per article: a raw text file gives exactly one item
 /// (which may be an `Err` such as [`ReadError::InvalidUtf8`] or [`ReadError::NoText`]); a JSON
 /// Lines file gives one item per non-blank line, so one bad line never loses the rest.
@@ -366,7 +402,12 @@ pub fn read_file_undetected(
     match format {
         Format::RawText => {
             let bytes = read_bytes(path)?;
-            match raw::parse_with(&bytes, id_base, model) {
+            let read = if html::starts_as_page(&bytes) {
+                html::parse(&bytes, id_base)
+            } else {
+                raw::parse_with(&bytes, id_base, model)
+            };
+            match read {
                 Ok(article) => Ok(vec![Ok(article)]),
                 Err(e) if e.is_whole_file() => Err(e),
                 Err(e) => Ok(vec![Err(e)]),

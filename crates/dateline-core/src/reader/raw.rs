@@ -2,10 +2,13 @@
 //!
 //! # Reading rules
 //!
-//! 1. Bytes: an empty file is [`ReadError::Empty`]; a NUL byte anywhere is
-//!    [`ReadError::Binary`]; a UTF-8 byte-order mark is skipped; the text is decoded as UTF-8
-//!    strictly ([`ReadError::InvalidUtf8`] gives the 1-based line and the byte offset of the
-//!    first bad byte); text that is only whitespace is [`ReadError::Empty`].
+//! 1. Bytes: an empty file is [`ReadError::Empty`]; text starting with a UTF-16 byte order
+//!    mark (`FF FE` or `FE FF`) is decoded from UTF-16 first (an unpaired surrogate or a lone
+//!    last byte is [`ReadError::InvalidUtf16`] with its byte offset, a NUL character anywhere
+//!    is [`ReadError::Binary`]); otherwise a NUL byte anywhere is [`ReadError::Binary`], a
+//!    UTF-8 byte-order mark is skipped and the text is decoded as UTF-8 strictly
+//!    ([`ReadError::InvalidUtf8`] gives the 1-based line and the byte offset of the first bad
+//!    byte); text that is only whitespace is [`ReadError::Empty`].
 //! 2. Lines are split on `\n` (so CRLF works) and trimmed.
 //! 3. Date line: the first line, among the first 15 non-blank lines, that is *as a whole* a
 //!    date for [`parse_date`] gives [`Article::published`]. Lines before it are navigation junk
@@ -36,11 +39,12 @@
 //!
 //! Everything is linear in the size of the input; the date parser only ever sees short lines.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::date::parse_date;
 use crate::reader::boilerplate::BoilerplateModel;
-use crate::reader::{page, ReadError};
+use crate::reader::{page, utf16, ReadError};
 use crate::Article;
 
 /// How many non-blank lines from the top may hold the date line.
@@ -231,10 +235,17 @@ fn choose_title_around_date(lines: &[&str], d: usize, after: Option<usize>) -> O
         .or(after)
 }
 
-/// Checks and decodes the bytes: empty, binary, BOM, strict UTF-8, whitespace only.
-fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
+/// Checks and decodes the bytes: empty, UTF-16, binary, BOM, strict UTF-8, whitespace only.
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
+    }
+    if let Some(text) = utf16::decode(bytes, u64::MAX) {
+        let text = text?;
+        if text.trim().is_empty() {
+            return Err(ReadError::Empty);
+        }
+        return Ok(Cow::Owned(text));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(ReadError::Binary { offset: pos as u64 });
@@ -253,7 +264,7 @@ fn decode(bytes: &[u8]) -> Result<&str, ReadError> {
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    Ok(text)
+    Ok(Cow::Borrowed(text))
 }
 
 /// A line that is mostly navigation-icon words.

@@ -1,0 +1,222 @@
+//! Which article an id names across runs: files keep one id however their folder is reached,
+//! two folders never share ids, and what replaces or removes an article read from elsewhere
+//! is reported, with its line.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::shared_data;
+use dateline_index::{Index, IngestOptions, IngestReport};
+
+/// Two BBC stories and the seed, as raw text files.
+fn stories() -> Option<[Vec<u8>; 3]> {
+    let data = shared_data("")?;
+    let read = |p: &str| fs::read(data.join(p)).expect("shared article");
+    Some([
+        read("seed/london-terror-talks.txt"),
+        read("bbc-news/raw/business/001.txt"),
+        read("bbc-news/raw/sport/001.txt"),
+    ])
+}
+
+fn ingest(index: &Index, paths: &[&Path], options: &IngestOptions) -> IngestReport {
+    let paths: Vec<_> = paths.iter().map(|p| p.to_path_buf()).collect();
+    index
+        .ingest_paths(&paths, options, &|_| {})
+        .expect("ingest")
+}
+
+fn ids(index: &Index) -> Vec<String> {
+    let request = dateline_index::SearchRequest::new("*").limit(100);
+    let mut ids: Vec<String> = index
+        .search(&request)
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn files_of_one_name_in_two_folders_are_two_articles_and_a_subfolder_keeps_its_ids() {
+    let Some([seed, business, sport]) = stories() else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let root = work.path();
+    for (dir, text) in [
+        ("news/a", &seed),
+        ("news/b", &business),
+        ("news/b/deep", &sport),
+    ] {
+        fs::create_dir_all(root.join(dir)).expect("folder");
+        fs::write(root.join(dir).join("story.txt"), text).expect("article");
+    }
+    let index = Index::create(&root.join("index")).expect("index");
+    let options = IngestOptions::default();
+
+    let first = ingest(&index, &[&root.join("news/a")], &options);
+    let second = ingest(&index, &[&root.join("news/b")], &options);
+    // Before, both folders gave the id `story.txt` and the second run replaced the first.
+    assert_eq!((first.added, second.added, second.updated), (1, 2, 0));
+    assert_eq!(
+        ids(&index),
+        [
+            "news/a/story.txt",
+            "news/b/deep/story.txt",
+            "news/b/story.txt"
+        ]
+    );
+
+    // A subfolder, or the whole tree reached by another spelling, finds the same ids.
+    let deep = ingest(&index, &[&root.join("news/b/deep")], &options);
+    assert_eq!((deep.added, deep.unchanged), (0, 1), "{deep:?}");
+    let again = ingest(&index, &[&root.join("news/b/../a/../")], &options);
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 3));
+    assert_eq!(index.num_articles(), 3);
+}
+
+#[test]
+fn a_file_outside_the_index_folder_is_named_by_its_absolute_path() {
+    let Some([seed, ..]) = stories() else { return };
+    let corpus = tempfile::tempdir().expect("corpus folder");
+    let elsewhere = tempfile::tempdir().expect("index folder");
+    fs::write(corpus.path().join("talks.txt"), &seed).expect("article");
+    let index = Index::create(&elsewhere.path().join("index")).expect("index");
+    ingest(&index, &[corpus.path()], &IngestOptions::default());
+    let expected = std::path::absolute(corpus.path().join("talks.txt")).expect("absolute");
+    assert_eq!(ids(&index), [expected.to_string_lossy()]);
+}
+
+/// The first `n` Reuters-21578 records, as JSON Lines text.
+fn reuters_lines(n: usize) -> Option<Vec<String>> {
+    use std::io::BufRead;
+    let path = shared_data("reuters21578")?.join("docs.jsonl.gz");
+    let file = fs::File::open(path).expect("reuters");
+    let lines = std::io::BufReader::new(flate2::read::GzDecoder::new(file)).lines();
+    Some(lines.take(n).map(|l| l.expect("line")).collect())
+}
+
+/// A Reuters record with its `id` set to `id`.
+fn with_id(line: &str, id: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+    value["id"] = serde_json::Value::from(id);
+    value.to_string()
+}
+
+#[test]
+fn an_update_read_from_another_file_is_reported_with_the_file_it_replaces() {
+    let Some(records) = reuters_lines(6) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let root = work.path();
+    // Two exports that both number their articles from 1.
+    let export = |name: &str, records: &[String]| {
+        let text: Vec<String> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| with_id(r, &(i + 1).to_string()))
+            .collect();
+        fs::write(root.join(name), text.join("\n") + "\n").expect("export");
+    };
+    export("monday.jsonl", &records[..3]);
+    export("tuesday.jsonl", &records[3..]);
+    let index = Index::create(&root.join("index")).expect("index");
+    let options = IngestOptions::default();
+    let monday = ingest(&index, &[&root.join("monday.jsonl")], &options);
+    assert!(monday.warnings.is_empty(), "{:?}", monday.warnings);
+
+    let tuesday = ingest(&index, &[&root.join("tuesday.jsonl")], &options);
+    assert_eq!((tuesday.added, tuesday.updated), (0, 3));
+    let warned: Vec<String> = tuesday.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 3, "{warned:?}");
+    assert!(
+        warned[0].ends_with(
+            "tuesday.jsonl:1: \"1\" replaces the article of that id read from monday.jsonl: \
+             ids are shared by every file of an index"
+        ),
+        "{warned:?}"
+    );
+
+    // An update from the same file is an ordinary update, without a warning.
+    export("tuesday.jsonl", &records[..3]);
+    let again = ingest(&index, &[&root.join("tuesday.jsonl")], &options);
+    assert_eq!(again.updated, 3);
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+}
+
+#[test]
+fn a_repeated_id_is_skipped_at_its_line_naming_the_first() {
+    let Some(records) = reuters_lines(3) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let file = work.path().join("scrape.jsonl");
+    let lines = [
+        with_id(&records[0], "a"),
+        with_id(&records[1], "b"),
+        with_id(&records[2], "a"),
+    ];
+    fs::write(&file, lines.join("\n")).expect("write");
+    let index = Index::create_in_ram().expect("index");
+    let report = ingest(&index, &[&file], &IngestOptions::default());
+    assert_eq!(report.added, 2);
+    let skipped: Vec<String> = report.skipped.iter().map(|s| s.to_string()).collect();
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0].contains("scrape.jsonl:3: duplicate id \"a\" (first seen in "),
+        "{skipped:?}"
+    );
+    assert!(skipped[0].ends_with("scrape.jsonl:1)"), "{skipped:?}");
+}
+
+#[test]
+fn a_copy_kept_by_an_earlier_run_and_then_removed_is_reported() {
+    let Some([seed, ..]) = stories() else { return };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let corpus = work.path().join("corpus");
+    fs::create_dir_all(&corpus).expect("folder");
+    fs::write(corpus.join("a.txt"), &seed).expect("article");
+    fs::write(corpus.join("b-copy.txt"), &seed).expect("copy");
+    let index = Index::create(&work.path().join("index")).expect("index");
+    let keep = IngestOptions {
+        keep_duplicates: true,
+        ..IngestOptions::default()
+    };
+    assert_eq!(ingest(&index, &[&corpus], &keep).added, 2);
+
+    let report = ingest(&index, &[&corpus], &IngestOptions::default());
+    assert_eq!((report.unchanged, report.duplicates), (1, 1));
+    assert_eq!(index.num_articles(), 1);
+    let warned: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].contains("b-copy.txt: removed \"corpus/b-copy.txt\", indexed by an earlier run"),
+        "{warned:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_their_bytes_apart_in_ids() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let Some([seed, business, _]) = stories() else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let corpus = work.path().join("corpus");
+    fs::create_dir_all(&corpus).expect("folder");
+    // Latin-1 names of one length: read lossily they would both be `caf\u{fffd}.txt`.
+    fs::write(corpus.join(OsStr::from_bytes(b"caf\xe9.txt")), &seed).expect("article");
+    fs::write(corpus.join(OsStr::from_bytes(b"caf\xe8.txt")), &business).expect("article");
+    let index = Index::create(&work.path().join("index")).expect("index");
+    let report = ingest(&index, &[&corpus], &IngestOptions::default());
+    assert_eq!(report.added, 2, "{report:?}");
+    assert_eq!(ids(&index), ["corpus/caf\\xE8.txt", "corpus/caf\\xE9.txt"]);
+}
