@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use dateline_core::entities::{normalize_key, without_legal_form};
 use dateline_core::EntityKind;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,7 +24,7 @@ use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::document::{entity_term, parse_entity_term};
 use crate::error::Result;
-use crate::search::EntityNames;
+use crate::search::{key_hash, EntityNames};
 use crate::{Index, SearchRequest};
 
 /// An entity with the number of matching articles naming it.
@@ -52,7 +53,8 @@ pub struct MonthCount {
 pub struct Facets {
     /// Matching articles.
     pub total: usize,
-    /// The most frequent entities of each type, most articles first.
+    /// The most frequent entities of each type, most articles first; people counted as in
+    /// [`Index::top_entities`].
     pub entities: BTreeMap<EntityKind, Vec<EntityCount>>,
     /// Matching articles per month, oldest first (months without articles are left out).
     pub months: Vec<MonthCount>,
@@ -97,44 +99,127 @@ impl<'a> EntityCounts<'a> {
 
 /// Articles per entity, by type: the collected counts.
 #[derive(Default)]
-pub(crate) struct Counted(HashMap<EntityKind, HashMap<String, u64>>);
+pub(crate) struct Counted {
+    /// Articles naming each entity, by type and name as extracted.
+    names: FxHashMap<EntityKind, FxHashMap<String, u64>>,
+    /// Articles naming people, counted as typed person filters read names.
+    people: PeopleCounts,
+}
+
+/// Articles naming people by normalised name (any case, any accents) and by surname, both
+/// by hash (see [`key_hash`]): what a person's count needs to be the number of articles its
+/// filter finds, each article once however many of the person's forms it gives.
+#[derive(Default)]
+struct PeopleCounts {
+    /// Articles naming a person of this key (`ronald reagan`, `reagan`) in any form.
+    by_key: FxHashMap<u64, u64>,
+    /// Articles naming a person by this bare surname or in full with it.
+    by_surname: FxHashMap<u64, u64>,
+    /// Articles naming both a bare surname and a person named in full with it, by (surname,
+    /// key of the full name): the overlap when the surname is counted under that person.
+    both: FxHashMap<(u64, u64), u64>,
+}
+
+impl PeopleCounts {
+    fn add(&mut self, other: PeopleCounts) {
+        fn sum<K: std::hash::Hash + Eq>(into: &mut FxHashMap<K, u64>, from: FxHashMap<K, u64>) {
+            for (k, n) in from {
+                *into.entry(k).or_default() += n;
+            }
+        }
+        sum(&mut self.by_key, other.by_key);
+        sum(&mut self.by_surname, other.by_surname);
+        sum(&mut self.both, other.both);
+    }
+}
 
 /// A bare surname stands for the person named in full with it when that person accounts for
 /// at least this share of the articles naming anyone in full with that surname.
 const SURNAME_OWNER_SHARE: f64 = 0.8;
 
+/// A person counted under one name: the form shown and the count.
+struct Row {
+    name: String,
+    /// Articles naming the person in that form, which chooses among forms.
+    named: u64,
+    articles: u64,
+}
+
 impl Counted {
-    /// Counts each person named by a bare surname (`Reagan`) under the person it stands for
-    /// across the index (`Ronald Reagan`, see [`Index::surname_owner`]): an article names
-    /// one or the other, since within an article a surname already joins the full name.
+    /// Counts people as a typed person filter (`--person NAME`) finds them, so that a count and
+    /// the filter on its name describe the same articles: a person is named in any case (the
+    /// form most articles use names the count); a bare surname (`Reagan`) is counted under the
+    /// person it stands for across the index (`Ronald Reagan`, see [`Index::surname_owner`]),
+    /// and any other bare surname counts the articles naming it or anyone in full with it
+    /// (`Wagner`, `Robert Wagner`), as its filter does. An article counts once per person,
+    /// whatever forms it gives.
     pub(crate) fn merge_surnames(&mut self, index: &Index, searcher: &Searcher) -> Result<()> {
-        let Some(people) = self.0.get_mut(&EntityKind::Person) else {
+        let Some(forms) = self.names.get(&EntityKind::Person) else {
             return Ok(());
         };
-        let bare: Vec<String> = people
-            .keys()
-            .filter(|n| !n.contains(' '))
-            .cloned()
-            .collect();
+        let people = &self.people;
+        // Each person by key, named by the form most articles give (then the first in order).
+        let mut rows: FxHashMap<u64, Row> = FxHashMap::default();
+        let mut bare: Vec<(u64, String)> = Vec::new();
+        for (name, &named) in forms {
+            let key = normalize_key(name);
+            let hash = key_hash(&key);
+            let row = rows.entry(hash).or_insert_with(|| {
+                if !key.contains(' ') {
+                    bare.push((hash, key));
+                }
+                Row {
+                    name: name.clone(),
+                    named,
+                    articles: people.by_key.get(&hash).copied().unwrap_or(named),
+                }
+            });
+            if (Reverse(named), name) < (Reverse(row.named), &row.name) {
+                row.name.clone_from(name);
+                row.named = named;
+            }
+        }
         if !bare.is_empty() {
             index
                 .columns
                 .warm_entity_catalogs(searcher, index.schema.entity)?;
         }
-        for name in bare {
-            if let Some(owner) = index.surname_owner(searcher, &normalize_key(&name))? {
-                if let Some(n) = people.remove(&name) {
-                    *people.entry(owner).or_default() += n;
+        for (hash, key) in bare {
+            match index.surname_owner(searcher, &key)? {
+                Some(owner) => {
+                    let Some(row) = rows.remove(&hash) else {
+                        continue;
+                    };
+                    let owner_hash = key_hash(&normalize_key(&owner));
+                    let both = people.both.get(&(hash, owner_hash)).copied().unwrap_or(0);
+                    let into = rows.entry(owner_hash).or_insert(Row {
+                        name: owner,
+                        named: 0,
+                        articles: 0,
+                    });
+                    into.articles += row.articles.saturating_sub(both);
+                }
+                None => {
+                    if let (Some(row), Some(&family)) =
+                        (rows.get_mut(&hash), people.by_surname.get(&hash))
+                    {
+                        row.articles = family;
+                    }
                 }
             }
         }
+        let counted = rows
+            .into_values()
+            .map(|row| (row.name, row.articles))
+            .collect();
+        self.names.insert(EntityKind::Person, counted);
         Ok(())
     }
 
     /// The `limit` entities of `kind` named by the most articles, most first (ties by name).
     pub(crate) fn top(&self, kind: EntityKind, limit: usize) -> Vec<EntityCount> {
         let mut list: Vec<EntityCount> = self
-            .0
+            .names
             .get(&kind)
             .into_iter()
             .flatten()
@@ -154,10 +239,99 @@ impl Counted {
     }
 }
 
+/// No article yet: a stamp no document id reaches.
+const NO_DOC: DocId = DocId::MAX;
+
+/// A person entity of a segment: its key and surname, as indexes of [`Tallies`].
+#[derive(Clone, Copy)]
+struct Person {
+    key: u32,
+    /// The surname: the key itself for a bare surname.
+    surname: u32,
+    bare: bool,
+}
+
+/// A segment's counts for one key or surname, with the last article counted in each, so that
+/// an article counts once however many forms name the person.
+struct Tally {
+    hash: u64,
+    by_key: u64,
+    key_doc: DocId,
+    by_surname: u64,
+    surname_doc: DocId,
+    /// The last article naming the bare surname.
+    bare_doc: DocId,
+    /// The last article counted in [`PeopleCounts::both`] for this key.
+    both_doc: DocId,
+}
+
+/// The keys and surnames of a segment's people, interned by hash.
+#[derive(Default)]
+struct Tallies {
+    tallies: Vec<Tally>,
+    index_of: FxHashMap<u64, u32>,
+}
+
+impl Tallies {
+    /// The tally of a key or surname, made on first sight.
+    fn tally(&mut self, text: &str) -> u32 {
+        let hash = key_hash(text);
+        *self.index_of.entry(hash).or_insert_with(|| {
+            self.tallies.push(Tally {
+                hash,
+                by_key: 0,
+                key_doc: NO_DOC,
+                by_surname: 0,
+                surname_doc: NO_DOC,
+                bare_doc: NO_DOC,
+                both_doc: NO_DOC,
+            });
+            self.tallies.len() as u32 - 1
+        })
+    }
+
+    /// The entity `id` of `names` as a person, if it is one.
+    fn person(&mut self, names: &EntityNames, id: u64) -> Option<Person> {
+        let (kind, name) = names.get(&id).and_then(|t| parse_entity_term(t))?;
+        if kind != EntityKind::Person {
+            return None;
+        }
+        let key = normalize_key(name);
+        // Surnames as typed filters read them (`EntityCatalog::build`).
+        Some(match key.rsplit_once(' ') {
+            Some((_, surname)) => Person {
+                surname: self.tally(surname),
+                key: self.tally(&key),
+                bare: false,
+            },
+            None => {
+                let key = self.tally(&key);
+                Person {
+                    key,
+                    surname: key,
+                    bare: true,
+                }
+            }
+        })
+    }
+}
+
+/// An entity seen in a segment's matching articles.
+struct Seen {
+    articles: u64,
+    person: Option<Person>,
+}
+
 pub(crate) struct SegmentEntityCounts {
     ids: Column<u64>,
     names: Arc<EntityNames>,
-    counts: rustc_hash::FxHashMap<u64, u64>,
+    counts: FxHashMap<u64, Seen>,
+    /// Keys and surnames of the people seen.
+    people: Tallies,
+    /// Articles naming a bare surname and a person in full with it, by (surname, key) tally.
+    both: FxHashMap<(u32, u32), u64>,
+    /// The people of the article being collected.
+    doc_people: Vec<Person>,
 }
 
 impl Collector for EntityCounts<'_> {
@@ -178,6 +352,9 @@ impl Collector for EntityCounts<'_> {
             ids: reader.fast_fields().u64("entity_id")?,
             names,
             counts: Default::default(),
+            people: Tallies::default(),
+            both: Default::default(),
+            doc_people: Vec::new(),
         })
     }
 
@@ -188,12 +365,13 @@ impl Collector for EntityCounts<'_> {
     fn merge_fruits(&self, fruits: Vec<Counted>) -> tantivy::Result<Counted> {
         let mut all = Counted::default();
         for fruit in fruits {
-            for (kind, names) in fruit.0 {
-                let into = all.0.entry(kind).or_default();
+            for (kind, names) in fruit.names {
+                let into = all.names.entry(kind).or_default();
                 for (name, n) in names {
                     *into.entry(name).or_default() += n;
                 }
             }
+            all.people.add(fruit.people);
         }
         Ok(all)
     }
@@ -203,18 +381,74 @@ impl SegmentCollector for SegmentEntityCounts {
     type Fruit = Counted;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for id in self.ids.values_for_doc(doc) {
-            *self.counts.entry(id).or_default() += 1;
+        let SegmentEntityCounts {
+            ids,
+            names,
+            counts,
+            people,
+            both,
+            doc_people,
+        } = self;
+        doc_people.clear();
+        for id in ids.values_for_doc(doc) {
+            let seen = counts.entry(id).or_insert_with(|| Seen {
+                articles: 0,
+                person: people.person(names, id),
+            });
+            seen.articles += 1;
+            doc_people.extend(seen.person);
+        }
+        let tallies = &mut people.tallies;
+        for p in doc_people.iter() {
+            let key = &mut tallies[p.key as usize];
+            if key.key_doc != doc {
+                key.key_doc = doc;
+                key.by_key += 1;
+            }
+            if p.bare {
+                key.bare_doc = doc;
+            }
+            let surname = &mut tallies[p.surname as usize];
+            if surname.surname_doc != doc {
+                surname.surname_doc = doc;
+                surname.by_surname += 1;
+            }
+        }
+        for p in doc_people.iter() {
+            if p.bare || tallies[p.surname as usize].bare_doc != doc {
+                continue;
+            }
+            let key = &mut tallies[p.key as usize];
+            if key.both_doc != doc {
+                key.both_doc = doc;
+                *both.entry((p.surname, p.key)).or_default() += 1;
+            }
         }
     }
 
     fn harvest(self) -> Counted {
         let mut out = Counted::default();
-        for (id, n) in self.counts {
+        for (id, seen) in self.counts {
             let Some((kind, name)) = self.names.get(&id).and_then(|t| parse_entity_term(t)) else {
                 continue;
             };
-            out.0.entry(kind).or_default().insert(name.to_string(), n);
+            out.names
+                .entry(kind)
+                .or_default()
+                .insert(name.to_string(), seen.articles);
+        }
+        let tallies = self.people.tallies;
+        for ((surname, key), n) in self.both {
+            let hash = |i: u32| tallies[i as usize].hash;
+            out.people.both.insert((hash(surname), hash(key)), n);
+        }
+        for tally in tallies {
+            if tally.by_key > 0 {
+                out.people.by_key.insert(tally.hash, tally.by_key);
+            }
+            if tally.by_surname > 0 {
+                out.people.by_surname.insert(tally.hash, tally.by_surname);
+            }
         }
         out
     }
@@ -553,9 +787,11 @@ impl Index {
 
     /// The most frequent entities among articles matching `request` (all articles for the
     /// query `*`), of one type or of every type, with the number of articles naming each,
-    /// most first. A bare surname (`Reagan`) is counted under the person it stands for: the
-    /// one person named in full with it who has at least four in five of the index's articles
-    /// naming anyone in full so (`Ronald Reagan`); typed person filters read it the same way.
+    /// most first. People are counted as typed person filters find them, so that a count is
+    /// the number of articles its name's filter finds: in any case, and a bare surname
+    /// (`Reagan`) under the person it stands for, the one person named in full with it who
+    /// has at least four in five of the index's articles naming anyone in full so (`Ronald
+    /// Reagan`); any other bare surname (`Wagner`) counts the articles naming anyone so.
     pub fn top_entities(
         &self,
         request: &SearchRequest,

@@ -514,10 +514,11 @@ impl Index {
                 count: Arc::clone(&read),
             };
             let mut lines = reader::json_lines_from(counted, "stdin");
+            let dates = UnreadDates::default();
             run.stream(
                 std::iter::from_fn(|| lines.next_raw()),
                 &|raw| match raw {
-                    Ok(line) => (Some(line.line), stdin_article(&line)),
+                    Ok(line) => (Some(line.line), dates.check(&line, stdin_article(&line))),
                     Err(e) => (e.line(), Err(e)),
                 },
                 stdin_path,
@@ -527,6 +528,7 @@ impl Index {
             tally
                 .bytes
                 .fetch_add(read.load(Ordering::Relaxed), Ordering::Relaxed);
+            dates.report(&tally, stdin_path);
         }
         let mut rest = &sources[..];
         while let Some(first) = rest.first() {
@@ -785,15 +787,20 @@ impl Run<'_> {
             count: std::sync::Arc::clone(&read),
         };
         let mut lines = reader::json_lines_from(counted, &src.id_base);
+        let dates = UnreadDates::default();
         let result = self.stream(
             std::iter::from_fn(|| lines.next_raw()),
             &|raw| match raw {
-                Ok(line) => (Some(line.line), line.parse(&src.id_base)),
+                Ok(line) => (
+                    Some(line.line),
+                    dates.check(&line, line.parse(&src.id_base)),
+                ),
                 Err(e) => (e.line(), Err(e)),
             },
             &src.path,
             Some(&read),
         );
+        dates.report(self.tally, &src.path);
         self.tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
         let reported = read.load(Ordering::Relaxed).min(src.bytes);
         (self.progress)(Progress::FileDone {
@@ -950,6 +957,66 @@ impl Run<'_> {
             self.tally.since_commit.store(0, Ordering::Relaxed);
         }
         Ok(())
+    }
+}
+
+/// The JSON lines of one stream whose `date` the reader did not recognise: they are indexed
+/// without a date (never with a guessed one), and the stream gets one warning, with the count
+/// and the first such line, instead of a line each (a scraper writing `22/01/2015` would
+/// otherwise fill the report).
+#[derive(Default)]
+struct UnreadDates {
+    count: AtomicUsize,
+    /// The first such line (lines are parsed in parallel: the lowest number wins) and its value.
+    first: Mutex<Option<(usize, String)>>,
+}
+
+impl UnreadDates {
+    /// Notes `line` if it was read without a date although it gives one; passes `read` on.
+    fn check(
+        &self,
+        line: &reader::jsonl::RawLine,
+        read: std::result::Result<Article, ReadError>,
+    ) -> std::result::Result<Article, ReadError> {
+        let undated = matches!(&read, Ok(a) if a.published.is_none());
+        // Most undated lines have no `date` at all: a byte search spares them a second parse.
+        if !undated || memchr::memmem::find(&line.bytes, b"\"date\"").is_none() {
+            return read;
+        }
+        #[derive(serde::Deserialize)]
+        struct DateOnly {
+            date: Option<serde_json::Value>,
+        }
+        let given = match serde_json::from_slice::<DateOnly>(&line.bytes) {
+            Ok(DateOnly {
+                date: Some(serde_json::Value::String(s)),
+            }) if !s.trim().is_empty() => s,
+            Ok(DateOnly {
+                date: Some(serde_json::Value::Number(n)),
+            }) => n.to_string(),
+            _ => return read,
+        };
+        self.count.fetch_add(1, Ordering::Relaxed);
+        let mut first = self.first.lock().unwrap_or_else(|p| p.into_inner());
+        if first.as_ref().is_none_or(|(n, _)| line.line < *n) {
+            let shown: String = given.chars().take(60).collect();
+            *first = Some((line.line, shown));
+        }
+        read
+    }
+
+    /// The stream's warning, if any line was read without its date.
+    fn report(self, tally: &Tally, path: &Path) {
+        let count = self.count.into_inner();
+        let first = self.first.into_inner().unwrap_or_else(|p| p.into_inner());
+        if let Some((line, given)) = first {
+            let reason = format!(
+                "date {given:?} not recognised, indexed without a date ({count} line{} of this \
+                 file; the first is this one)",
+                if count == 1 { "" } else { "s" }
+            );
+            tally.warn(path, Some(line), reason);
+        }
     }
 }
 

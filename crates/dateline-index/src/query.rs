@@ -594,6 +594,43 @@ pub fn parse(query: &str) -> Result<Node, QueryError> {
     Ok(node)
 }
 
+/// The indexed form of a prefix (`migra*` without its `*`): the word analysed without
+/// stemming, which the terms it finds start with. `None` when the text holds no searchable
+/// word, or several (`al-Aba*`), which leave no one prefix to expand.
+fn prefix_term(text: &str) -> Option<String> {
+    let mut plain = analyze_tokens_with(text, Stemming::None);
+    if plain.len() != 1 {
+        return None;
+    }
+    plain.pop().map(|t| t.text)
+}
+
+/// The prefixes of a query that can match words of the body (not under `NOT`, not restricted
+/// to the title), in their indexed form: what snippets highlight words starting with.
+pub(crate) fn body_prefixes(node: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Prefix { field, text } if *field != Some(TextField::Title) => {
+                if let Some(term) = prefix_term(text) {
+                    if !out.contains(&term) {
+                        out.push(term);
+                    }
+                }
+            }
+            Node::Required(inner) => stack.push(inner),
+            Node::Any(items) | Node::And(items) | Node::Or(items) => {
+                stack.extend(items.iter().rev())
+            }
+            // Excluded words are in no hit.
+            Node::Not(_) => {}
+            Node::All | Node::Word { .. } | Node::Phrase { .. } | Node::Prefix { .. } => {}
+        }
+    }
+    out
+}
+
 /// Reads topic or question text as plain words: no operators, no fields, no phrases.
 ///
 /// Relevance topics are written in prose (`WHAT ARE THE EFFECTS OF ...`, stray `-` and `:`),
@@ -811,17 +848,13 @@ impl<'s> QueryBuilder<'s> {
     /// `migration`, indexed as `migrat`. (The stem is not a prefix too: `oilse` stems to `oils`,
     /// which would find `oilsands`.) Matches score alike.
     fn prefix_query(&self, field: Option<TextField>, text: &str) -> Option<Box<dyn Query>> {
-        let plain = analyze_tokens_with(text, Stemming::None);
-        let [word] = plain.as_slice() else {
-            // Nothing searchable, or several words (`al-Aba*`): no one prefix to expand.
-            return None;
-        };
+        let word = prefix_term(text)?;
         let stem = analyze_tokens(text)
             .into_iter()
             .next()
             .map(|t| t.text)
-            .filter(|s| *s != word.text);
-        let pattern = format!("{}.*", escape_regex(&word.text));
+            .filter(|s| *s != word);
+        let pattern = format!("{}.*", escape_regex(&word));
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (f, boost) in self.fields(field) {
             let mut field_clauses: Vec<Box<dyn Query>> =
@@ -1175,6 +1208,13 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("\"compani\""), "{shown}");
+    }
+
+    #[test]
+    fn snippets_highlight_the_prefixes_that_can_match_the_body() {
+        let tree =
+            parse("Oilse* (title:grain* OR body:Soy*) -palm* NOT corn* \"x y\" oilse*").unwrap();
+        assert_eq!(body_prefixes(&tree), ["oilse", "soy"]);
     }
 
     #[test]

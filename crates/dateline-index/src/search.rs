@@ -1,6 +1,6 @@
 //! Search requests, filters, hits and snippets.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
 
@@ -15,11 +15,12 @@ use tantivy::query::{
     BooleanQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery,
     TermSetQuery,
 };
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::termdict::{TermDictionary, TermOrdinal};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{
-    DocAddress, DocId, Order, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
 use crate::bm25f::Bm25fQuery;
@@ -30,7 +31,7 @@ use crate::document::{
 };
 use crate::error::{Error, Result};
 use crate::filter_cache::CachedFilter;
-use crate::query::{self, QueryBuilder};
+use crate::query::{self, Node, QueryBuilder};
 use crate::rank::{Prf, Proximity, Ranking};
 use crate::top::TopScores;
 use crate::Index;
@@ -268,6 +269,108 @@ impl SearchRequest {
     }
 }
 
+/// The syntax tree of a request's query text.
+fn syntax_tree(request: &SearchRequest) -> Result<Node> {
+    Ok(match request.syntax {
+        Syntax::Query => query::parse(&request.query)?,
+        Syntax::Plain => query::plain_words(&request.query),
+    })
+}
+
+/// Builds the snippets of a page of hits. tantivy's generator highlights the terms a query
+/// names, and the regular expression behind a prefix (`oilse*`) names none: so each hit's body
+/// is also read for the words whose indexed form starts with a prefix of the query, the very
+/// terms the expression matched in it, and they are highlighted like the query's own terms.
+struct Highlighter {
+    /// The query's terms in the body, weighted as tantivy weighs them (rarer is better).
+    terms: BTreeMap<String, Score>,
+    /// The query's prefixes that can match the body (see [`query::body_prefixes`]).
+    prefixes: Vec<String>,
+    tokenizer: TextAnalyzer,
+    body: Field,
+    /// The generator for the query's terms alone: all a query without prefixes needs.
+    generator: SnippetGenerator,
+}
+
+impl Highlighter {
+    fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        body: Field,
+        prefixes: Vec<String>,
+    ) -> Result<Self> {
+        let mut named: BTreeSet<&Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == body {
+                named.insert(term);
+            }
+        });
+        let mut terms = BTreeMap::new();
+        for term in named {
+            if let Some(text) = term.value().as_str() {
+                if let Some(weight) = term_weight(searcher, term)? {
+                    terms.insert(text.to_string(), weight);
+                }
+            }
+        }
+        let tokenizer = searcher.index().tokenizer_for_field(body)?;
+        let generator =
+            SnippetGenerator::new(terms.clone(), tokenizer.clone(), body, SNIPPET_CHARS);
+        Ok(Highlighter {
+            terms,
+            prefixes,
+            tokenizer,
+            body,
+            generator,
+        })
+    }
+
+    /// The snippet of one hit's body.
+    fn snippet(
+        &self,
+        searcher: &Searcher,
+        doc: &TantivyDocument,
+    ) -> Result<tantivy::snippet::Snippet> {
+        use tantivy::schema::Value;
+        if self.prefixes.is_empty() {
+            return Ok(self.generator.snippet_from_doc(doc));
+        }
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut tokenizer = self.tokenizer.clone();
+        for text in doc.get_all(self.body).filter_map(|v| v.as_str()) {
+            let mut tokens = tokenizer.token_stream(text);
+            while let Some(token) = tokens.next() {
+                let word = token.text.as_str();
+                if !self.terms.contains_key(word)
+                    && !found.contains(word)
+                    && self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+                {
+                    found.insert(word.to_string());
+                }
+            }
+        }
+        if found.is_empty() {
+            return Ok(self.generator.snippet_from_doc(doc));
+        }
+        let mut terms = self.terms.clone();
+        for text in found {
+            if let Some(weight) = term_weight(searcher, &Term::from_field_text(self.body, &text))? {
+                terms.insert(text, weight);
+            }
+        }
+        let generator =
+            SnippetGenerator::new(terms, self.tokenizer.clone(), self.body, SNIPPET_CHARS);
+        Ok(generator.snippet_from_doc(doc))
+    }
+}
+
+/// How much a highlighted term counts in choosing the fragment, as tantivy counts it: more for
+/// rarer terms; `None` for a term in no article.
+fn term_weight(searcher: &Searcher, term: &Term) -> Result<Option<Score>> {
+    let articles = searcher.doc_freq(term)?;
+    Ok((articles > 0).then(|| 1.0 / (1.0 + articles as Score)))
+}
+
 /// Parses a date bound; `end_of_day` makes a bare date include its whole day.
 fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
     let parsed = parse_date_strict(text).map_err(|e| Error::Date {
@@ -345,10 +448,7 @@ impl Index {
 
     /// Builds the tantivy query of a request: text, date range and entity filters.
     pub fn build_query(&self, request: &SearchRequest) -> Result<Box<dyn Query>> {
-        let node = match request.syntax {
-            Syntax::Query => query::parse(&request.query)?,
-            Syntax::Plain => query::plain_words(&request.query),
-        };
+        let node = syntax_tree(request)?;
         let (text, num_terms) = QueryBuilder::new(&self.schema)
             .ranking(request.ranking)
             .plain(request.syntax == Syntax::Plain)
@@ -552,9 +652,13 @@ impl Index {
         let total = total.unwrap_or(offset + page.len());
         let page = if limit == 0 { Vec::new() } else { page };
         let snippets = if request.snippets && !page.is_empty() {
-            let mut generator = SnippetGenerator::create(&searcher, &*query, self.schema.body)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
-            Some(generator)
+            let prefixes = query::body_prefixes(&syntax_tree(request)?);
+            Some(Highlighter::new(
+                &searcher,
+                &*query,
+                self.schema.body,
+                prefixes,
+            )?)
         } else {
             None
         };
@@ -601,7 +705,7 @@ impl Index {
         address: DocAddress,
         rank: usize,
         score: Option<f32>,
-        snippets: Option<&SnippetGenerator>,
+        snippets: Option<&Highlighter>,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let s = &self.schema;
@@ -611,8 +715,11 @@ impl Index {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let snippet = snippets.map(|generator| {
-            let snippet = generator.snippet_from_doc(&doc);
+        let snippet = match snippets {
+            Some(highlighter) => Some(highlighter.snippet(searcher, &doc)?),
+            None => None,
+        };
+        let snippet = snippet.map(|snippet| {
             if snippet.is_empty() {
                 // Matches only in the title: show the opening of the body instead.
                 let body = text(s.body).unwrap_or_default();
@@ -806,7 +913,8 @@ impl EntityCatalog {
     }
 }
 
-fn key_hash(key: &str) -> u64 {
+/// The hash by which entity names are catalogued and people counted (see [`normalize_key`]).
+pub(crate) fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 

@@ -38,3 +38,20 @@ pub fn exhaustive_and_pruned(
         index.search(&pruned).unwrap().hits,
     )
 }
+
+/// All of Reuters-21578 in an index in memory, duplicates kept, committed every
+/// `commit_every` articles (a segment each); `None` without the shared data.
+#[allow(dead_code)] // not every test binary uses it
+pub fn reuters_index(commit_every: usize) -> Option<dateline_index::Index> {
+    let data = shared_data("reuters21578")?;
+    let index = dateline_index::Index::create_in_ram().expect("index in RAM");
+    let options = dateline_index::IngestOptions {
+        keep_duplicates: true,
+        commit_every,
+        ..dateline_index::IngestOptions::default()
+    };
+    index
+        .ingest_paths(&[data.join("docs.jsonl.gz")], &options, &|_| {})
+        .expect("ingest");
+    Some(index)
+}
