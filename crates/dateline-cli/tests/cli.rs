@@ -863,6 +863,32 @@ fn streams_piped_in_without_ids_never_replace_each_other() {
     );
     let again = pipe(&records[..2]);
     assert_eq!(again["unchanged"], 2, "{again}");
+    // The same records with Windows line ends and re-serialised are the same articles.
+    let crlf: Vec<String> = records[..2]
+        .iter()
+        .map(|r| {
+            let v: serde_json::Value = serde_json::from_str(r).unwrap();
+            serde_json::to_string_pretty(&v).unwrap().replace('\n', " ") + "\r"
+        })
+        .collect();
+    assert_eq!(pipe(&crlf)["unchanged"], 2);
+    // An id given in two streams: the second replaces the first, with a warning, since a
+    // stream has no name to tell an update from another export.
+    let with_id = |r: &String| {
+        let mut v: serde_json::Value = serde_json::from_str(r).unwrap();
+        v["id"] = serde_json::Value::from("wire-1");
+        v.to_string()
+    };
+    pipe(&[with_id(&records[0])]);
+    let replaced = pipe(&[with_id(&records[1])]);
+    assert_eq!(replaced["updated"], 1, "{replaced}");
+    let reason = replaced["warnings"][0]["reason"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        reason.contains("replaces the article of that id read from standard input"),
+        "{replaced}"
+    );
     let count = dateline(&index, &["search", "*", "--count"]);
-    assert_eq!(stdout(&count).trim(), "4");
+    assert_eq!(stdout(&count).trim(), "5");
 }

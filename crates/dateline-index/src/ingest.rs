@@ -228,51 +228,65 @@ fn note(list: &Mutex<Vec<Skipped>>, path: &Path, line: Option<usize>, reason: St
 }
 
 /// Where the ids of files come from: a file's id (and the id base of a JSON Lines file's
-/// lines without an `id`) is its path relative to [`IngestOptions::id_root`] (by default the
-/// folder that holds the index, or the current folder for an index in memory), with `/`
-/// between folders, or its absolute path when it lies outside that folder. So an id names one file however the folder was reached: indexing
-/// `news/2016` after `news` finds the same ids, and `a/x.txt` and `b/x.txt` stay apart.
-struct IdRoot(PathBuf);
+/// lines without an `id`) is its real path (symbolic links and `..` resolved on disk) relative
+/// to [`IngestOptions::id_root`] (by default the folder that holds the index, or the current
+/// folder for an index in memory), with `/` between folders, or its absolute real path when it
+/// lies outside that folder. So an id names one file however it was reached: indexing
+/// `news/2016` after `news`, or through a link to `news`, finds the same ids, and `a/x.txt`
+/// and `b/x.txt` stay apart.
+struct IdRoot {
+    root: PathBuf,
+    /// Real paths of the folders seen, so that each costs one `realpath`, not each file.
+    folders: HashMap<PathBuf, PathBuf>,
+}
 
 impl IdRoot {
     fn of(index: &Index, options: &IngestOptions) -> std::io::Result<Self> {
-        let holder = match (&options.id_root, index.dir()) {
-            (Some(root), _) => absolute(root)?,
+        let root = match (&options.id_root, index.dir()) {
+            (Some(root), _) => real_path(root)?,
             (None, Some(dir)) => {
-                let dir = absolute(dir)?;
+                let dir = real_path(dir)?;
                 dir.parent().map_or(dir.clone(), Path::to_path_buf)
             }
-            (None, None) => absolute(Path::new("."))?,
+            (None, None) => real_path(Path::new("."))?,
         };
-        Ok(IdRoot(holder))
+        Ok(IdRoot {
+            root,
+            folders: HashMap::new(),
+        })
     }
 
-    /// The id base of `path` (relative or absolute, as walked).
-    fn id_of(&self, path: &Path) -> String {
-        let full = absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        match full.strip_prefix(&self.0) {
+    /// The real path of a file as walked, and its id base.
+    fn id_of(&mut self, path: &Path, is_link: bool) -> (PathBuf, String) {
+        let real = match (is_link, path.parent(), path.file_name()) {
+            (false, Some(folder), Some(name)) => {
+                let folder = match self.folders.get(folder) {
+                    Some(real) => real.clone(),
+                    None => {
+                        let real = real_path(folder).unwrap_or_else(|_| folder.to_path_buf());
+                        self.folders.insert(folder.to_path_buf(), real.clone());
+                        real
+                    }
+                };
+                folder.join(name)
+            }
+            _ => real_path(path).unwrap_or_else(|_| path.to_path_buf()),
+        };
+        let id = match real.strip_prefix(&self.root) {
             Ok(rel) => slash_joined(rel),
-            Err(_) => slash_joined(&full),
-        }
+            Err(_) => slash_joined(&real),
+        };
+        (real, id)
     }
 }
 
-/// `path` made absolute against the current folder, with `.` and `..` resolved by name (not
-/// through symbolic links, so a linked folder keeps the name it was reached by).
-fn absolute(path: &Path) -> std::io::Result<PathBuf> {
-    use std::path::Component;
-    let joined = std::path::absolute(path)?;
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
+/// `path` with symbolic links and `..` resolved on disk (`realpath`); for a path that does not
+/// exist (an index folder not created yet), made absolute against the current folder.
+fn real_path(path: &Path) -> std::io::Result<PathBuf> {
+    match std::fs::canonicalize(path) {
+        Ok(real) => Ok(real),
+        Err(_) => std::path::absolute(path),
     }
-    Ok(out)
 }
 
 /// The components of `path` joined by `/` (the root, if any, kept in front). A byte of a name
@@ -295,18 +309,36 @@ fn slash_joined(path: &Path) -> String {
     out
 }
 
-/// Appends a file name, its bytes that are not UTF-8 escaped as `\xFF`.
+/// Appends a file name, its bytes that are not UTF-8 escaped as `\xFF` (and a backslash as
+/// `\\`, so that no name written so can pass for another).
 fn push_name(out: &mut String, name: &std::ffi::OsStr) {
     for chunk in name.as_encoded_bytes().utf8_chunks() {
-        out.push_str(chunk.valid());
+        for (i, part) in chunk.valid().split('\\').enumerate() {
+            if i > 0 {
+                out.push_str("\\\\");
+            }
+            out.push_str(part);
+        }
         for byte in chunk.invalid() {
             out.push_str(&format!("\\x{byte:02X}"));
         }
     }
 }
 
-fn walk(paths: &[PathBuf], ids: &IdRoot, report: &mut IngestReport, tally: &Tally) -> Vec<Source> {
+fn walk(
+    paths: &[PathBuf],
+    ids: &mut IdRoot,
+    report: &mut IngestReport,
+    tally: &Tally,
+) -> Vec<Source> {
     let mut sources = Vec::new();
+    // A file reached twice (a folder and its subfolder named, or through a link) is read once.
+    let mut real_paths: HashSet<PathBuf> = HashSet::new();
+    let mut add = |source: Source, real: PathBuf| {
+        if real_paths.insert(real) {
+            sources.push(source);
+        }
+    };
     for root in paths {
         let root_is_file = root.is_file();
         let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
@@ -359,10 +391,12 @@ fn walk(paths: &[PathBuf], ids: &IdRoot, report: &mut IngestReport, tally: &Tall
                 } else {
                     Format::RawText
                 };
-                sources.push(source(path, ids, fmt, &entry));
+                let (src, real) = source(path, ids, fmt, &entry);
+                add(src, real);
                 continue;
             };
-            sources.push(source(path, ids, format, &entry));
+            let (src, real) = source(path, ids, format, &entry);
+            add(src, real);
         }
     }
     sources
@@ -378,13 +412,21 @@ fn is_index_folder(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_dir() && crate::index::is_index(entry.path()).unwrap_or(false)
 }
 
-fn source(path: &Path, ids: &IdRoot, format: Format, entry: &walkdir::DirEntry) -> Source {
-    Source {
+/// A file to read, and its real path.
+fn source(
+    path: &Path,
+    ids: &mut IdRoot,
+    format: Format,
+    entry: &walkdir::DirEntry,
+) -> (Source, PathBuf) {
+    let (real, id_base) = ids.id_of(path, entry.path_is_symlink());
+    let source = Source {
         path: path.to_path_buf(),
-        id_base: ids.id_of(path),
+        id_base,
         format,
         bytes: entry.metadata().map_or(0, |m| m.len()),
-    }
+    };
+    (source, real)
 }
 
 /// Boilerplate models for the folders holding at least 3 raw text files, learned from their
@@ -433,6 +475,8 @@ struct Ready {
     key: u64,
     /// [`source_hash`] of the file it was read from.
     source: Option<u64>,
+    /// Its [`fingerprint`].
+    fingerprint: u64,
     /// Normalised content hash; `None` when duplicates are kept.
     content: Option<u64>,
     /// The document to add, or `None` when the index already holds this exact version.
@@ -473,14 +517,14 @@ impl Index {
                 });
             }
         }
-        let ids = IdRoot::of(self, options).map_err(|source| Error::Io {
+        let mut ids = IdRoot::of(self, options).map_err(|source| Error::Io {
             path: options
                 .id_root
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(".")),
             source,
         })?;
-        let sources = walk(paths, &ids, &mut report, &tally);
+        let sources = walk(paths, &mut ids, &mut report, &tally);
         if options.learn_boilerplate {
             tally.models = learn_boilerplate(&sources);
         }
@@ -504,6 +548,7 @@ impl Index {
             progress,
             pool: Some(&pool),
             seen: HashMap::new(),
+            stdin_source: source_hash(Some("stdin")),
             contents: HashSet::new(),
             location: None,
         };
@@ -623,6 +668,7 @@ impl Index {
             progress: &|_| {},
             pool: None,
             seen: HashMap::new(),
+            stdin_source: source_hash(Some("stdin")),
             contents: HashSet::new(),
             location: None,
         };
@@ -668,7 +714,7 @@ impl Index {
                 .collect(),
             Err(e) => vec![Prepared::Skip {
                 line: e.line(),
-                reason: e.to_string(),
+                reason: skip_reason(&e),
             }],
         }
     }
@@ -688,7 +734,7 @@ impl Index {
             Err(e) => {
                 return Prepared::Skip {
                     line: e.line(),
-                    reason: e.to_string(),
+                    reason: skip_reason(&e),
                 }
             }
         };
@@ -732,6 +778,7 @@ impl Index {
             line,
             key,
             source,
+            fingerprint: fp,
             content,
             doc,
         }))
@@ -749,10 +796,12 @@ struct Run<'a> {
     progress: &'a (dyn Fn(Progress<'_>) + Sync),
     /// The reading threads; `None` uses rayon's global pool.
     pool: Option<&'a rayon::ThreadPool>,
-    /// Identities applied in this run, with where (file and line), so a repeated id is
-    /// reported, not indexed twice. One shared name per file: a million lines of one file
-    /// cost a million pointers.
-    seen: HashMap<u64, (Arc<str>, u32)>,
+    /// Identities applied in this run, with where (file and line) and the fingerprint, so a
+    /// repeated id is reported, not indexed twice. One shared name per file: a million lines
+    /// of one file cost a million pointers.
+    seen: HashMap<u64, Seen>,
+    /// [`source_hash`] of standard input: articles read from it may come from any stream.
+    stdin_source: Option<u64>,
     /// Content keys (normalised body) applied in this run, for duplicates.
     contents: HashSet<u64>,
     /// The file being applied and its shared name, for `seen`.
@@ -873,18 +922,11 @@ impl Run<'_> {
             line,
             key,
             source,
+            fingerprint,
             content,
             doc,
             dated,
         } = *ready;
-        if let Some((first, first_line)) = self.seen.get(&key) {
-            let reason = match first_line {
-                0 => format!("duplicate id {id:?} (first seen in {first})"),
-                n => format!("duplicate id {id:?} (first seen in {first}:{n})"),
-            };
-            tally.skip(path, line, reason);
-            return Ok(());
-        }
         let location = match &self.location {
             Some((p, name)) if p == path => Arc::clone(name),
             _ => {
@@ -894,7 +936,37 @@ impl Run<'_> {
             }
         };
         let line_no = line.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX));
-        self.seen.insert(key, (location, line_no));
+        let here = Seen {
+            file: location,
+            line: line_no,
+            fingerprint,
+        };
+        // Whether this article replaces one of its id read earlier in this run, from another
+        // file: as across runs, the later file wins.
+        let mut replaces_in_run = false;
+        if let Some(first) = self.seen.get(&key) {
+            if first.fingerprint == fingerprint {
+                // The same record again (a line repeated in a file or a stream).
+                tally.duplicates.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+            let first_at = first.at();
+            if Arc::ptr_eq(&first.file, &here.file) || doc.is_none() {
+                // Within one file a repeated id is the file's own contradiction: the first
+                // stays. So does it when this version is the one indexed before the run,
+                // which an earlier file of the run has replaced (its document was not built).
+                let reason = format!("duplicate id {id:?} (first seen in {first_at})");
+                tally.skip(path, line, reason);
+                return Ok(());
+            }
+            let reason = format!(
+                "{id:?} replaces the article of that id read from {first_at}: ids are shared \
+                 by every file of an index"
+            );
+            tally.warn(path, line, reason);
+            replaces_in_run = true;
+        }
+        self.seen.insert(key, here);
         let id_term = || Term::from_field_text(self.index.schema.id, &id);
         let indexed = self.existing.get(&key);
         if let Some(content) = content {
@@ -917,26 +989,34 @@ impl Run<'_> {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         };
-        let counter =
-            if let Some(old) = indexed {
-                if old.source.is_some() && old.source != source {
-                    let from = match self.index.get(&id) {
-                        Ok(Some(article)) => article.path.unwrap_or_default(),
-                        _ => String::new(),
-                    };
-                    let reason =
-                        format!(
-                    "{id:?} replaces the article of that id read from {}: ids are shared by \
-                     every file of an index",
-                    if from.is_empty() { "another file" } else { &from }
+        let counter = if replaces_in_run {
+            self.writer.delete_term(id_term());
+            &tally.updated
+        } else if let Some(old) = indexed {
+            // Standard input has one name for every stream piped in: any replacement of an
+            // article read from it may be of another stream's.
+            let other_source = old.source != source || source == self.stdin_source;
+            if old.source.is_some() && other_source {
+                let from = match self.index.get(&id) {
+                    Ok(Some(article)) => article.path.unwrap_or_default(),
+                    _ => String::new(),
+                };
+                let from = match from.as_str() {
+                    "" => "another file",
+                    "stdin" => "standard input",
+                    other => other,
+                };
+                let reason = format!(
+                    "{id:?} replaces the article of that id read from {from}: ids are shared \
+                     by every file of an index"
                 );
-                    tally.warn(path, line, reason);
-                }
-                self.writer.delete_term(id_term());
-                &tally.updated
-            } else {
-                &tally.added
-            };
+                tally.warn(path, line, reason);
+            }
+            self.writer.delete_term(id_term());
+            &tally.updated
+        } else {
+            &tally.added
+        };
         self.writer
             .add_document(doc)
             .map_err(|e| self.index.write_error(e))?;
@@ -967,7 +1047,8 @@ impl Run<'_> {
 #[derive(Default)]
 struct UnreadDates {
     count: AtomicUsize,
-    /// The first such line (lines are parsed in parallel: the lowest number wins) and its value.
+    /// The first such line (lines are parsed in parallel: the lowest number wins) and what is
+    /// wrong with its date.
     first: Mutex<Option<(usize, String)>>,
 }
 
@@ -990,17 +1071,22 @@ impl UnreadDates {
         let given = match serde_json::from_slice::<DateOnly>(&line.bytes) {
             Ok(DateOnly {
                 date: Some(serde_json::Value::String(s)),
-            }) if !s.trim().is_empty() => s,
+            }) if !s.trim().is_empty() => {
+                let shown: String = s.chars().take(60).collect();
+                format!("{shown:?} not recognised")
+            }
             Ok(DateOnly {
                 date: Some(serde_json::Value::Number(n)),
-            }) => n.to_string(),
+            }) => format!(
+                "{n} is no Unix timestamp of the years 1800 to 2200 (or is too near 1970 to \
+                 tell from a placeholder)"
+            ),
             _ => return read,
         };
         self.count.fetch_add(1, Ordering::Relaxed);
         let mut first = self.first.lock().unwrap_or_else(|p| p.into_inner());
         if first.as_ref().is_none_or(|(n, _)| line.line < *n) {
-            let shown: String = given.chars().take(60).collect();
-            *first = Some((line.line, shown));
+            *first = Some((line.line, given));
         }
         read
     }
@@ -1011,8 +1097,8 @@ impl UnreadDates {
         let first = self.first.into_inner().unwrap_or_else(|p| p.into_inner());
         if let Some((line, given)) = first {
             let reason = format!(
-                "date {given:?} not recognised, indexed without a date ({count} line{} of this \
-                 file; the first is this one)",
+                "date {given}: indexed without a date ({count} line{} of this file; the first \
+                 is this one)",
                 if count == 1 { "" } else { "s" }
             );
             tally.warn(path, Some(line), reason);
@@ -1020,13 +1106,29 @@ impl UnreadDates {
     }
 }
 
+/// Why an item was skipped, without the line its error names: the report gives it beside the
+/// file (`a.jsonl:12: bad field …`, not `a.jsonl:12: line 12: bad field …`).
+fn skip_reason(e: &ReadError) -> String {
+    let text = e.to_string();
+    match e.line() {
+        Some(n) => match text.strip_prefix(&format!("line {n}: ")) {
+            Some(rest) => rest.to_string(),
+            None => text,
+        },
+        None => text,
+    }
+}
+
 /// A line of standard input read as an article. A line without an `id` is named by a hash of
-/// its text (`stdin#0123456789abcdef`), not by its line number as in a file: a stream has no
+/// its record (`stdin#0123456789abcdef`), not by its line number as in a file: a stream has no
 /// name, so line numbers would let the next stream piped in replace this one's articles.
 fn stdin_article(line: &reader::jsonl::RawLine) -> std::result::Result<Article, ReadError> {
     let mut article = line.parse("stdin")?;
     if article.id == format!("stdin#L{}", line.line) {
-        article.id = format!("stdin#{:016x}", xxhash_rust::xxh3::xxh3_64(&line.bytes));
+        // The record as read, not its bytes: line endings, spacing and key order of a
+        // re-exported stream do not change it.
+        article.id = "stdin#".to_string();
+        article.id = format!("stdin#{:016x}", fingerprint(&article));
     }
     Ok(article)
 }
@@ -1070,6 +1172,26 @@ impl Index {
             }
         }
         Ok(map)
+    }
+}
+
+/// Where an id was applied in this run.
+struct Seen {
+    /// The file (shared by all its articles).
+    file: Arc<str>,
+    /// The line, 0 for a file of one article.
+    line: u32,
+    /// The article's [`fingerprint`].
+    fingerprint: u64,
+}
+
+impl Seen {
+    /// `file` or `file:line`.
+    fn at(&self) -> String {
+        match self.line {
+            0 => self.file.to_string(),
+            n => format!("{}:{n}", self.file),
+        }
     }
 }
 

@@ -42,7 +42,7 @@ fn unrecognised_dates_are_one_warning_per_file_naming_the_first_line() {
     assert_eq!(warned.len(), 1, "{warned:?}");
     assert!(
         warned[0].ends_with(
-            "scrape.jsonl:4: date \"3 hours ago\" not recognised, indexed without a date \
+            "scrape.jsonl:4: date \"3 hours ago\" not recognised: indexed without a date \
              (4 lines of this file; the first is this one)"
         ),
         "{warned:?}"

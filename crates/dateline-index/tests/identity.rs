@@ -88,7 +88,7 @@ fn a_file_outside_the_index_folder_is_named_by_its_absolute_path() {
     fs::write(corpus.path().join("talks.txt"), &seed).expect("article");
     let index = Index::create(&elsewhere.path().join("index")).expect("index");
     ingest(&index, &[corpus.path()], &IngestOptions::default());
-    let expected = std::path::absolute(corpus.path().join("talks.txt")).expect("absolute");
+    let expected = fs::canonicalize(corpus.path().join("talks.txt")).expect("real path");
     assert_eq!(ids(&index), [expected.to_string_lossy()]);
 }
 
@@ -219,4 +219,98 @@ fn names_that_are_not_utf8_keep_their_bytes_apart_in_ids() {
     let report = ingest(&index, &[&corpus], &IngestOptions::default());
     assert_eq!(report.added, 2, "{report:?}");
     assert_eq!(ids(&index), ["corpus/caf\\xE8.txt", "corpus/caf\\xE9.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_or_twice_keeps_one_id_and_is_read_once() {
+    let Some([seed, business, _]) = stories() else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let root = work.path();
+    fs::create_dir_all(root.join("news/2016")).expect("folder");
+    fs::write(root.join("news/2016/a.txt"), &seed).expect("article");
+    fs::write(root.join("news/b.txt"), &business).expect("article");
+    std::os::unix::fs::symlink(root.join("news"), root.join("link")).expect("link");
+    std::os::unix::fs::symlink(root.join("news/2016"), root.join("deep")).expect("link");
+    let index = Index::create(&root.join("index")).expect("index");
+    let options = IngestOptions::default();
+    assert_eq!(ingest(&index, &[&root.join("news")], &options).added, 2);
+
+    // Through a link, through `..` across a link (`deep/..` is `news` on disk, not `.`), and
+    // a folder named with its own subfolder: the same two files, read once each.
+    for paths in [
+        vec![root.join("link")],
+        vec![root.join("deep/../2016/a.txt")],
+        vec![
+            root.join("news"),
+            root.join("news/2016"),
+            root.join("link/b.txt"),
+        ],
+    ] {
+        let refs: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+        let report = ingest(&index, &refs, &options);
+        assert_eq!(
+            (report.added, report.updated, report.skipped.len()),
+            (0, 0, 0),
+            "{paths:?}: {report:?}"
+        );
+        assert_eq!(report.files, report.unchanged, "{paths:?}: {report:?}");
+    }
+    assert_eq!(ids(&index), ["news/2016/a.txt", "news/b.txt"]);
+}
+
+#[test]
+fn in_one_run_as_across_runs_the_later_file_replaces_an_id_with_a_warning() {
+    let Some(records) = reuters_lines(4) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let root = work.path();
+    let write = |name: &str, lines: &[String]| {
+        fs::write(root.join(name), lines.join("\n") + "\n").expect("write");
+    };
+    write(
+        "a.jsonl",
+        &[with_id(&records[0], "1"), with_id(&records[1], "2")],
+    );
+    write(
+        "b.jsonl",
+        &[with_id(&records[2], "1"), with_id(&records[3], "3")],
+    );
+    let index = Index::create(&root.join("index")).expect("index");
+    let report = ingest(&index, &[root], &IngestOptions::default());
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!((report.added, report.updated), (3, 1), "{report:?}");
+    let warned: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].contains("b.jsonl:1: \"1\" replaces the article of that id read from ")
+            && warned[0].contains("a.jsonl:1: ids are shared"),
+        "{warned:?}"
+    );
+    assert_eq!(index.num_articles(), 3);
+    let one = index.get("1").expect("get").expect("article 1");
+    let expected: serde_json::Value = serde_json::from_str(&records[2]).expect("JSON");
+    assert_eq!(one.title.as_deref(), expected["title"].as_str());
+}
+
+#[test]
+fn a_record_repeated_word_for_word_is_a_duplicate_not_an_error() {
+    let Some(records) = reuters_lines(2) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let file = work.path().join("scrape.jsonl");
+    let lines = [
+        with_id(&records[0], "a"),
+        with_id(&records[1], "b"),
+        with_id(&records[0], "a"),
+    ];
+    fs::write(&file, lines.join("\n")).expect("write");
+    let index = Index::create_in_ram().expect("index");
+    let report = ingest(&index, &[&file], &IngestOptions::default());
+    assert_eq!((report.added, report.duplicates), (2, 1), "{report:?}");
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
 }

@@ -150,8 +150,9 @@ fn print_warnings(out: &mut impl Write, report: &IngestReport, lead: &str) -> an
 fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> anyhow::Result<()> {
     writeln!(
         out,
-        "Indexed {} files ({:.1} MB) in {:.2} s: {:.0} articles/s",
+        "Indexed {} file{} ({:.1} MB) in {:.2} s: {:.0} articles/s",
         report.files,
+        if report.files == 1 { "" } else { "s" },
         report.bytes as f64 / 1e6,
         report.elapsed.as_secs_f64(),
         report.articles_per_second()

@@ -18,9 +18,11 @@ pub fn sample() -> PathBuf {
         .join("sample")
 }
 
-/// The id of a sample file in an index kept outside the repository: its absolute path.
+/// The id of a sample file in an index kept outside the repository: its real path.
 pub fn sample_id(relative: &str) -> String {
-    sample().join(relative).to_string_lossy().into_owned()
+    let path = sample().join(relative);
+    let real = fs::canonicalize(&path).unwrap_or(path);
+    real.to_string_lossy().into_owned()
 }
 
 /// A folder below the shared data folder (`<workspace>/../shared/data`), or `None` when it
