@@ -312,6 +312,18 @@ fn jsonl_fields_types_dates_and_urls() {
     assert_eq!(a.published, None, "an unrecognisable date is not invented");
     let a = parse_line(r#"{"body": "b", "date": null, "id": 12.5}"#, 3, "d").unwrap();
     assert_eq!((a.published, a.id.as_str()), (None, "12.5"));
+    // Numeric ids are kept as written: past 2^64 a float would make two ids one.
+    for id in ["18446744073709551617", "18446744073709551618", "-3", "1e3"] {
+        let line = format!(r#"{{"id": {id}, "body": "b"}}"#);
+        assert_eq!(parse_line(&line, 4, "d").unwrap().id, id);
+    }
+    let a = parse_line(r#"{"id": " r\u00e9f ", "body": "b"}"#, 4, "d").unwrap();
+    assert_eq!(a.id, "r\u{e9}f");
+    let err = parse_line(r#"{"id": {"n": 1}, "body": "b"}"#, 4, "d").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 4: bad field `id`: expected a string or a number, found an object"
+    );
 
     let err = parse_line(r#"{"body": "b", "date": true}"#, 5, "d").unwrap_err();
     assert!(

@@ -2,7 +2,8 @@
 //!
 //! # Fields
 //!
-//! - `id`: a string or a number (kept as text). Missing, `null` or blank: `"{id_base}#L{line}"`.
+//! - `id`: a string or a number (kept as text, digit for digit as written: `1e3` and
+//!   `18446744073709551617` stay so). Missing, `null` or blank: `"{id_base}#L{line}"`.
 //! - `title`: a string or `null` (a blank string counts as no title).
 //! - `date`: a string in any shape [`parse_date`] accepts (`YYYY-MM-DD`, RFC 3339, ...), a
 //!   number, or `null`. A number is a Unix timestamp, integer or fractional, read by
@@ -278,11 +279,30 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         message: format!("expected {expected}, found {}", v.kind()),
     };
 
-    let id = match &rec.id {
-        None | Some(Loose::Null) => None,
-        Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-        Some(Loose::Number(n)) => Some(n.clone()),
-        Some(v) => return Err(bad("id", v, "a string or a number")),
+    let id = match rec.id.map(|raw| raw.get().trim()) {
+        None | Some("null") => None,
+        Some(text) if text.starts_with('"') => {
+            let s: Cow<'_, str> = serde_json::from_str(text).map_err(|e| ReadError::Json {
+                line: line_no,
+                message: json_message(&e),
+            })?;
+            Some(s.trim().to_string()).filter(|s| !s.is_empty())
+        }
+        Some(text) if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => {
+            Some(text.to_string())
+        }
+        Some(text) => {
+            let found = match text.as_bytes().first() {
+                Some(b'[') => "an array",
+                Some(b'{') => "an object",
+                _ => "a boolean",
+            };
+            return Err(ReadError::BadField {
+                line: line_no,
+                field: "id",
+                message: format!("expected a string or a number, found {found}"),
+            });
+        }
     };
     let id = id.unwrap_or_else(|| format!("{id_base}#L{line_no}"));
 
@@ -371,8 +391,10 @@ fn json_message(e: &serde_json::Error) -> String {
 /// The fields we read; everything else is skipped without being built.
 #[derive(Deserialize)]
 struct Record<'a> {
+    /// Read raw: a number is kept as written, digit for digit (an id of 20 digits or more
+    /// would otherwise become the nearest float, and two such ids one).
     #[serde(borrow, default)]
-    id: Option<Loose<'a>>,
+    id: Option<&'a serde_json::value::RawValue>,
     #[serde(borrow, default)]
     title: Option<Loose<'a>>,
     #[serde(borrow, default)]
