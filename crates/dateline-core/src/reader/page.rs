@@ -46,8 +46,9 @@ const HEAD_WINDOW: usize = 25;
 const ANCHORED_SHARE: f32 = 0.3;
 
 /// A line in this many files (this page's and another) is the site's, not the article's,
-/// unless the page is a copy of another (see [`mostly_shared`]). The model's own threshold
-/// (3 files) keeps copies apart without looking at the page; here the page is at hand.
+/// unless the page is a copy of another (see [`mostly_shared`]). The model's own rule (3
+/// stories, a story's copies and versions counting once) needs no page; here the page is at
+/// hand.
 const SHARED_FILES: u32 = 2;
 
 /// What was found in a page.
@@ -229,16 +230,64 @@ fn best_segment(feats: &[Line<'_>], starts: std::ops::Range<usize>) -> (usize, u
 /// another (the same article scraped twice), and lines it shares say nothing about the site.
 fn mostly_shared(lines: &[&str], model: &BoilerplateModel) -> bool {
     let (mut prose, mut shared) = (0f32, 0f32);
-    for l in lines.iter().filter(|l| !l.is_empty()) {
+    for l in lines.iter().filter(|l| is_prose(l)) {
         let words = word_weight(l);
-        if words >= LONG_LINE_WORDS || words >= SENTENCE_WORDS && ends_sentence(l) {
-            prose += words;
-            if model.count(l) >= SHARED_FILES {
-                shared += words;
-            }
+        prose += words;
+        if model.count(l) >= SHARED_FILES {
+            shared += words;
         }
     }
     shared * 2.0 > prose
+}
+
+/// Whether a line is prose: a sentence of several words, or a long line (not a menu, a
+/// headline or a button).
+pub(crate) fn is_prose(text: &str) -> bool {
+    let words = if ends_sentence(text) {
+        SENTENCE_WORDS
+    } else {
+        LONG_LINE_WORDS
+    };
+    has_words(text, words)
+}
+
+/// Whether `text` weighs at least `n` words ([`word_weight`]); reads no further than that.
+fn has_words(text: &str, n: f32) -> bool {
+    // In halves of a word, as a CJK character counts half.
+    let need = 2 * n as u32;
+    let (mut halves, mut in_word) = (0u32, false);
+    // Byte by byte while the text is ASCII: no char decoding, and no pass over the whole line.
+    let mut rest = "";
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii() {
+            rest = &text[i..];
+            break;
+        }
+        let alnum = b.is_ascii_alphanumeric();
+        if alnum && !in_word {
+            halves += 2;
+            if halves >= need {
+                return true;
+            }
+        }
+        in_word = alnum;
+    }
+    for c in rest.chars() {
+        if is_cjk(c) {
+            halves += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            halves += u32::from(!in_word) * 2;
+            in_word = true;
+        } else {
+            in_word = false;
+            continue;
+        }
+        if halves >= need {
+            return true;
+        }
+    }
+    false
 }
 
 /// Makes runs of adjacent short or headline-like lines (no blank line between, as a dumped
