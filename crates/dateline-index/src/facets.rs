@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use dateline_core::entities::{normalize_key, without_legal_form};
+use dateline_core::entities::normalize_key;
 use dateline_core::EntityKind;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -24,7 +24,9 @@ use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::document::{entity_term, parse_entity_term};
 use crate::error::Result;
-use crate::search::{key_hash, EntityNames};
+use crate::search::{
+    canonical_key, gathered_by_canonical_key, key_hash, CanonicalKey, EntityNames,
+};
 use crate::{Index, SearchRequest};
 
 /// An entity with the number of matching articles naming it.
@@ -53,8 +55,8 @@ pub struct MonthCount {
 pub struct Facets {
     /// Matching articles.
     pub total: usize,
-    /// The most frequent entities of each type, most articles first; people counted as in
-    /// [`Index::top_entities`].
+    /// The most frequent entities of each type, most articles first; people, organisations
+    /// and places counted as in [`Index::top_entities`].
     pub entities: BTreeMap<EntityKind, Vec<EntityCount>>,
     /// Matching articles per month, oldest first (months without articles are left out).
     pub months: Vec<MonthCount>,
@@ -90,9 +92,11 @@ pub(crate) struct EntityCounts<'a> {
 impl<'a> EntityCounts<'a> {
     /// The collector, with the names of every segment's entities read first, in parallel.
     pub(crate) fn new(index: &'a Index, searcher: &'a Searcher) -> Result<Self> {
-        index
-            .columns
-            .warm_entity_names(searcher, index.schema.entity)?;
+        index.columns.warm_entity_names(
+            searcher,
+            index.schema.entity,
+            index.extractor.aliases(),
+        )?;
         Ok(EntityCounts { index, searcher })
     }
 }
@@ -100,10 +104,60 @@ impl<'a> EntityCounts<'a> {
 /// Articles per entity, by type: the collected counts.
 #[derive(Default)]
 pub(crate) struct Counted {
-    /// Articles naming each entity, by type and name as extracted.
+    /// Articles naming each entity, by type and name as extracted; organisations and places
+    /// once merged (see [`EntityCounts::merge_fruits`]), by the name of their row.
     names: FxHashMap<EntityKind, FxHashMap<String, u64>>,
     /// Articles naming people, counted as typed person filters read names.
     people: PeopleCounts,
+    /// Organisations and places by type and [`canonical_key`] hash, as their typed filters
+    /// gather them.
+    gathered: FxHashMap<(EntityKind, u64), Gathered>,
+}
+
+/// The organisations or places of one canonical key (`GenCorp`, `Gencorp`, `GenCorp Inc`).
+#[derive(Default)]
+struct Gathered {
+    /// Articles naming any of them, each once.
+    articles: u64,
+    /// Each name as extracted.
+    forms: Vec<Form>,
+}
+
+/// A name under which an organisation or place was extracted.
+struct Form {
+    name: String,
+    /// Articles naming it so.
+    named: u64,
+    /// See [`CanonicalKey::is_own`].
+    is_own: bool,
+}
+
+impl Gathered {
+    fn add(&mut self, other: Gathered) {
+        self.articles += other.articles;
+        for form in other.forms {
+            match self.forms.iter_mut().find(|f| f.name == form.name) {
+                Some(f) => f.named += form.named,
+                None => self.forms.push(form),
+            }
+        }
+    }
+
+    /// The name of the row: the canonical name or the name without its legal form if any
+    /// article gives it (in the spelling most of them use), else the form most articles use.
+    /// Any of them filters for the same articles.
+    fn into_row_name(self) -> Option<String> {
+        self.forms
+            .into_iter()
+            .min_by(|a, b| {
+                (Reverse(a.is_own), Reverse(a.named), &a.name).cmp(&(
+                    Reverse(b.is_own),
+                    Reverse(b.named),
+                    &b.name,
+                ))
+            })
+            .map(|f| f.name)
+    }
 }
 
 /// Articles naming people by normalised name (any case, any accents) and by surname, both
@@ -180,9 +234,11 @@ impl Counted {
             }
         }
         if !bare.is_empty() {
-            index
-                .columns
-                .warm_entity_catalogs(searcher, index.schema.entity)?;
+            index.columns.warm_entity_catalogs(
+                searcher,
+                index.schema.entity,
+                index.extractor.aliases(),
+            )?;
         }
         for (hash, key) in bare {
             match index.surname_owner(searcher, &key)? {
@@ -218,24 +274,28 @@ impl Counted {
 
     /// The `limit` entities of `kind` named by the most articles, most first (ties by name).
     pub(crate) fn top(&self, kind: EntityKind, limit: usize) -> Vec<EntityCount> {
-        let mut list: Vec<EntityCount> = self
+        let mut list: Vec<(&String, u64)> = self
             .names
             .get(&kind)
             .into_iter()
             .flatten()
-            .map(|(name, &articles)| EntityCount {
+            .map(|(name, &articles)| (name, articles))
+            .collect();
+        let order =
+            |a: &(&String, u64), b: &(&String, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+        // Tens of thousands of names for a page of them: only those are sorted and copied.
+        if list.len() > limit {
+            list.select_nth_unstable_by(limit, order);
+            list.truncate(limit);
+        }
+        list.sort_unstable_by(order);
+        list.into_iter()
+            .map(|(name, articles)| EntityCount {
                 kind,
                 name: name.clone(),
                 articles,
             })
-            .collect();
-        list.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        list.truncate(limit);
-        list
+            .collect()
     }
 }
 
@@ -292,7 +352,10 @@ impl Tallies {
 
     /// The entity `id` of `names` as a person, if it is one.
     fn person(&mut self, names: &EntityNames, id: u64) -> Option<Person> {
-        let (kind, name) = names.get(&id).and_then(|t| parse_entity_term(t))?;
+        let (kind, name) = names
+            .by_id
+            .get(&id)
+            .and_then(|n| parse_entity_term(&n.term))?;
         if kind != EntityKind::Person {
             return None;
         }
@@ -320,6 +383,16 @@ impl Tallies {
 struct Seen {
     articles: u64,
     person: Option<Person>,
+    /// For an organisation or place, its canonical key.
+    canonical: Option<CanonicalKey>,
+}
+
+/// A segment's articles naming the organisations or places of one canonical key.
+#[derive(Clone, Copy)]
+struct GatheredTally {
+    articles: u64,
+    /// The last article counted.
+    doc: DocId,
 }
 
 pub(crate) struct SegmentEntityCounts {
@@ -332,6 +405,9 @@ pub(crate) struct SegmentEntityCounts {
     both: FxHashMap<(u32, u32), u64>,
     /// The people of the article being collected.
     doc_people: Vec<Person>,
+    /// Articles per canonical key of organisations and places, as
+    /// [`EntityNames::canonical_keys`] lists them.
+    gathered: Vec<GatheredTally>,
 }
 
 impl Collector for EntityCounts<'_> {
@@ -346,15 +422,27 @@ impl Collector for EntityCounts<'_> {
         let names = self
             .index
             .columns
-            .entity_names(self.searcher, ord, self.index.schema.entity)
+            .entity_names(
+                self.searcher,
+                ord,
+                self.index.schema.entity,
+                self.index.extractor.aliases(),
+            )
             .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
         Ok(SegmentEntityCounts {
             ids: reader.fast_fields().u64("entity_id")?,
-            names,
             counts: Default::default(),
             people: Tallies::default(),
             both: Default::default(),
             doc_people: Vec::new(),
+            gathered: vec![
+                GatheredTally {
+                    articles: 0,
+                    doc: NO_DOC,
+                };
+                names.canonical_keys.len()
+            ],
+            names,
         })
     }
 
@@ -362,8 +450,13 @@ impl Collector for EntityCounts<'_> {
         false
     }
 
+    /// Adds up the segments' counts, and lists each canonical key of organisations and places
+    /// as one row (see [`Gathered::into_row_name`]) counting the articles its filter finds.
     fn merge_fruits(&self, fruits: Vec<Counted>) -> tantivy::Result<Counted> {
-        let mut all = Counted::default();
+        // The largest segment's counts are the base the others are added to.
+        let mut fruits = fruits;
+        let largest = (0..fruits.len()).max_by_key(|&i| fruits[i].gathered.len());
+        let mut all = largest.map_or_else(Counted::default, |i| fruits.swap_remove(i));
         for fruit in fruits {
             for (kind, names) in fruit.names {
                 let into = all.names.entry(kind).or_default();
@@ -372,6 +465,15 @@ impl Collector for EntityCounts<'_> {
                 }
             }
             all.people.add(fruit.people);
+            for (key, gathered) in fruit.gathered {
+                all.gathered.entry(key).or_default().add(gathered);
+            }
+        }
+        for ((kind, _), gathered) in std::mem::take(&mut all.gathered) {
+            let articles = gathered.articles;
+            if let Some(name) = gathered.into_row_name() {
+                all.names.entry(kind).or_default().insert(name, articles);
+            }
         }
         Ok(all)
     }
@@ -388,15 +490,25 @@ impl SegmentCollector for SegmentEntityCounts {
             people,
             both,
             doc_people,
+            gathered,
         } = self;
         doc_people.clear();
         for id in ids.values_for_doc(doc) {
             let seen = counts.entry(id).or_insert_with(|| Seen {
                 articles: 0,
                 person: people.person(names, id),
+                canonical: names.by_id.get(&id).and_then(|e| e.canonical),
             });
             seen.articles += 1;
             doc_people.extend(seen.person);
+            // An article naming a firm in several forms counts once, as its filter finds it.
+            if let Some(canonical) = seen.canonical {
+                let tally = &mut gathered[canonical.index as usize];
+                if tally.doc != doc {
+                    tally.doc = doc;
+                    tally.articles += 1;
+                }
+            }
         }
         let tallies = &mut people.tallies;
         for p in doc_people.iter() {
@@ -428,14 +540,39 @@ impl SegmentCollector for SegmentEntityCounts {
 
     fn harvest(self) -> Counted {
         let mut out = Counted::default();
+        out.gathered.reserve(self.counts.len());
         for (id, seen) in self.counts {
-            let Some((kind, name)) = self.names.get(&id).and_then(|t| parse_entity_term(t)) else {
+            let Some((kind, name)) = self
+                .names
+                .by_id
+                .get(&id)
+                .and_then(|e| parse_entity_term(&e.term))
+            else {
                 continue;
             };
-            out.names
-                .entry(kind)
-                .or_default()
-                .insert(name.to_string(), seen.articles);
+            match seen.canonical {
+                Some(canonical) => {
+                    let i = canonical.index as usize;
+                    out.gathered
+                        .entry(self.names.canonical_keys[i])
+                        .or_insert_with(|| Gathered {
+                            articles: self.gathered[i].articles,
+                            forms: Vec::new(),
+                        })
+                        .forms
+                        .push(Form {
+                            name: name.to_string(),
+                            named: seen.articles,
+                            is_own: canonical.is_own,
+                        });
+                }
+                None => {
+                    out.names
+                        .entry(kind)
+                        .or_default()
+                        .insert(name.to_string(), seen.articles);
+                }
+            }
         }
         let tallies = self.people.tallies;
         for ((surname, key), n) in self.both {
@@ -491,31 +628,44 @@ impl Index {
 
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
     /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
-    /// any case, or (for people) its surname (`Hammond` → Philip Hammond).
+    /// any case, or (for people) its surname (`Hammond` → Philip Hammond). An organisation or
+    /// place filter finds every entity of the same [`canonical_key`], whichever of its names
+    /// either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do `IBM`
+    /// and `International Business Machines`.
     pub(crate) fn typed_entity_query(
         &self,
         kind: EntityKind,
         name: &str,
     ) -> Result<Box<dyn Query>> {
         let key = normalize_key(name);
-        // `Chrysler Corp` is the firm the extractor names `Chrysler`.
-        let canonical = self
-            .extractor
-            .aliases()
-            .resolve(name)
-            .filter(|(_, k)| *k == kind)
-            .map(|(c, _)| c)
-            .or_else(|| (kind == EntityKind::Organization).then(|| without_legal_form(name)))
-            .map(normalize_key)
-            .filter(|c| *c != key);
+        let aliases = self.extractor.aliases();
         let searcher = self.reader.searcher();
         self.columns
-            .warm_entity_catalogs(&searcher, self.schema.entity)?;
+            .warm_entity_catalogs(&searcher, self.schema.entity, aliases)?;
         let mut names: BTreeSet<String> = BTreeSet::new();
         let person = kind == EntityKind::Person;
-        self.find_entities(&searcher, kind, &key, person, &mut names)?;
-        if let Some(canonical) = &canonical {
-            self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+        if gathered_by_canonical_key(kind) {
+            let canonical = canonical_key(aliases, kind, &key);
+            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                let catalog = self.columns.entity_catalog(
+                    &searcher,
+                    ord as SegmentOrdinal,
+                    self.schema.entity,
+                    aliases,
+                )?;
+                let inverted = segment.inverted_index(self.schema.entity)?;
+                catalog.find_canonical(inverted.terms(), kind, &canonical, aliases, &mut names)?;
+            }
+        } else {
+            let canonical = aliases
+                .resolve(name)
+                .filter(|(_, k)| *k == kind)
+                .map(|(c, _)| normalize_key(c))
+                .filter(|c| *c != key);
+            self.find_entities(&searcher, kind, &key, person, &mut names)?;
+            if let Some(canonical) = &canonical {
+                self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+            }
         }
         // `Ronald Reagan` is also the bare `Reagan` of stories that never give his first name,
         // when the index names almost no one else so.
@@ -559,9 +709,12 @@ impl Index {
         out: &mut BTreeSet<String>,
     ) -> Result<()> {
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let catalog =
-                self.columns
-                    .entity_catalog(searcher, ord as SegmentOrdinal, self.schema.entity)?;
+            let catalog = self.columns.entity_catalog(
+                searcher,
+                ord as SegmentOrdinal,
+                self.schema.entity,
+                self.extractor.aliases(),
+            )?;
             let inverted = segment.inverted_index(self.schema.entity)?;
             catalog.find(inverted.terms(), kind, key, surnames, out)?;
         }
@@ -581,9 +734,12 @@ impl Index {
         // Articles per person (by name hash), and where one of its terms is.
         let mut people: HashMap<u64, (u64, SegmentOrdinal, TermOrdinal)> = HashMap::new();
         for ord in 0..searcher.segment_readers().len() as SegmentOrdinal {
-            let catalog = self
-                .columns
-                .entity_catalog(searcher, ord, self.schema.entity)?;
+            let catalog = self.columns.entity_catalog(
+                searcher,
+                ord,
+                self.schema.entity,
+                self.extractor.aliases(),
+            )?;
             for p in catalog.people_by_surname(surname) {
                 let entry = people.entry(p.name).or_insert((0, ord, p.ord));
                 entry.0 += u64::from(p.articles);
@@ -787,11 +943,16 @@ impl Index {
 
     /// The most frequent entities among articles matching `request` (all articles for the
     /// query `*`), of one type or of every type, with the number of articles naming each,
-    /// most first. People are counted as typed person filters find them, so that a count is
-    /// the number of articles its name's filter finds: in any case, and a bare surname
-    /// (`Reagan`) under the person it stands for, the one person named in full with it who
-    /// has at least four in five of the index's articles naming anyone in full so (`Ronald
-    /// Reagan`); any other bare surname (`Wagner`) counts the articles naming anyone so.
+    /// most first. People, organisations and places are counted as their typed filters find
+    /// them, so that a count is the number of articles its name's filter finds. People in any
+    /// case, and a bare surname (`Reagan`) under the person it stands for, the one person
+    /// named in full with it who has at least four in five of the index's articles naming
+    /// anyone in full so (`Ronald Reagan`); any other bare surname (`Wagner`) counts the
+    /// articles naming anyone so. Organisations and places in any case, by any alias and (for
+    /// firms) with or without their legal form, one row each: under the canonical name or the
+    /// name without the legal form (`GenCorp` for `GenCorp`, `Gencorp` and `GenCorp Inc`) in
+    /// the spelling most articles use, else under the form most articles use. An article
+    /// counts once per row, whatever forms it gives.
     pub fn top_entities(
         &self,
         request: &SearchRequest,

@@ -1,12 +1,13 @@
 //! Search requests, filters, hits and snippets.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use dateline_core::date::parse_date_strict;
-use dateline_core::entities::normalize_key;
+use dateline_core::entities::{normalize_key, without_legal_form, AliasTable};
 use dateline_core::EntityKind;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
@@ -793,8 +794,68 @@ pub(crate) struct ColumnCache {
     entity_catalogs: std::sync::Mutex<HashMap<SegmentId, Arc<EntityCatalog>>>,
 }
 
-/// A segment's entities by `entity_id`: their `CODE:Name` terms.
-pub(crate) type EntityNames = rustc_hash::FxHashMap<u64, String>;
+/// A segment's entities, as entity counts read them.
+#[derive(Default)]
+pub(crate) struct EntityNames {
+    /// Each entity by `entity_id`.
+    pub(crate) by_id: rustc_hash::FxHashMap<u64, EntityName>,
+    /// The [`canonical_key`]s of the segment's organisations and places, by type and hash
+    /// (see [`key_hash`]), each once: what [`CanonicalKey::index`] points to.
+    pub(crate) canonical_keys: Vec<(EntityKind, u64)>,
+}
+
+/// An entity of a segment, as entity counts read it.
+pub(crate) struct EntityName {
+    /// Its `CODE:Name` term.
+    pub(crate) term: String,
+    /// For an organisation or a place, the name its filter reads it as.
+    pub(crate) canonical: Option<CanonicalKey>,
+}
+
+/// The [`canonical_key`] of an organisation or a place of a segment.
+#[derive(Clone, Copy)]
+pub(crate) struct CanonicalKey {
+    /// Its index in [`EntityNames::canonical_keys`].
+    pub(crate) index: u32,
+    /// The entity's own normalised name is the canonical key: it is named without a legal form
+    /// and by no alias of another.
+    pub(crate) is_own: bool,
+}
+
+/// The normalised name under which a typed filter of `kind` (organisation or place) gathers an
+/// entity whose normalised name is `key`: the canonical name the alias table gives it (`ibm` →
+/// `international business machines`), else for an organisation the name without its legal
+/// form (`gencorp inc` → `gencorp`, or that name's canonical one), else `key` itself. Any
+/// spelling of an entity in any case has the same one, so that a filter by any of them finds
+/// the same articles, and a facet row counts exactly those.
+pub(crate) fn canonical_key<'a>(
+    aliases: &AliasTable,
+    kind: EntityKind,
+    key: &'a str,
+) -> Cow<'a, str> {
+    let canonical = |name: &str| {
+        aliases
+            .resolve(name)
+            .filter(|(_, k)| *k == kind)
+            .map(|(c, _)| normalize_key(c))
+    };
+    if let Some(c) = canonical(key) {
+        return Cow::Owned(c);
+    }
+    if kind == EntityKind::Organization {
+        let bare = without_legal_form(key);
+        if bare.len() < key.len() {
+            return canonical(bare).map_or(Cow::Borrowed(bare), Cow::Owned);
+        }
+    }
+    Cow::Borrowed(key)
+}
+
+/// Whether typed filters of `kind` gather its entities by [`canonical_key`]; person filters
+/// read surnames instead.
+pub(crate) fn gathered_by_canonical_key(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Organization | EntityKind::Place)
+}
 
 /// A segment's entities by normalised name, so that a typed filter (`--person Hammond`) finds
 /// its `entity` terms by lookups instead of reading the whole term dictionary on every query.
@@ -806,6 +867,9 @@ pub(crate) struct EntityCatalog {
     by_key: Vec<(u64, TermOrdinal)>,
     /// People named in two words or more, sorted by surname.
     by_surname: Vec<FullName>,
+    /// `(hash of the canonical key, ordinal)` of the organisations and places whose own
+    /// normalised name is not their [`canonical_key`] (`GenCorp Inc`, `IBM`), sorted.
+    by_canonical: Vec<(u64, TermOrdinal)>,
 }
 
 /// A person named in full in a segment, catalogued by surname.
@@ -822,10 +886,11 @@ pub(crate) struct FullName {
 }
 
 impl EntityCatalog {
-    /// Catalogues a segment's `entity` terms (`CODE:Name`, as [`entity_term`] writes them).
+    /// Catalogues a segment's `entity` terms (`CODE:Name`, as [`entity_term`] writes them),
+    /// organisations and places under their canonical keys by `aliases`.
     ///
     /// [`entity_term`]: crate::document::entity_term
-    fn build(dict: &TermDictionary) -> Result<Self> {
+    fn build(dict: &TermDictionary, aliases: &AliasTable) -> Result<Self> {
         let mut catalog = EntityCatalog::default();
         let mut stream = dict.stream().map_err(TantivyError::from)?;
         while stream.advance() {
@@ -847,10 +912,17 @@ impl EntityCatalog {
                     });
                 }
             }
+            if gathered_by_canonical_key(kind) {
+                let canonical = canonical_key(aliases, kind, &key);
+                if canonical != key {
+                    catalog.by_canonical.push((key_hash(&canonical), ord));
+                }
+            }
             catalog.by_key.push((key_hash(&key), ord));
         }
         catalog.by_key.sort_unstable();
         catalog.by_surname.sort_unstable();
+        catalog.by_canonical.sort_unstable();
         Ok(catalog)
     }
 
@@ -876,14 +948,7 @@ impl EntityCatalog {
             .filter(|_| surnames)
             .map(|p| (p.ord, true));
         for (ord, surname) in by_key.chain(by_surname) {
-            if !dict
-                .ord_to_term(ord, &mut bytes)
-                .map_err(TantivyError::from)?
-            {
-                continue;
-            }
-            let Some((k, name)) = std::str::from_utf8(&bytes).ok().and_then(parse_entity_term)
-            else {
+            let Some((k, name)) = entity_at(dict, ord, &mut bytes)? else {
                 continue;
             };
             // The hash only narrows the search: the name must really have that key.
@@ -894,6 +959,41 @@ impl EntityCatalog {
                 normalized == key
             };
             if k == kind && matches {
+                out.insert(name.to_string());
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds to `out` the names of the entities of `kind` in `dict` (the catalogued segment's)
+    /// whose [`canonical_key`] by `aliases` is `canonical`.
+    pub(crate) fn find_canonical(
+        &self,
+        dict: &TermDictionary,
+        kind: EntityKind,
+        canonical: &str,
+        aliases: &AliasTable,
+        out: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let hash = key_hash(canonical);
+        let with_hash = |list: &[(u64, TermOrdinal)]| {
+            let from = list.partition_point(|&(h, _)| h < hash);
+            list[from..]
+                .iter()
+                .take_while(|&&(h, _)| h == hash)
+                .map(|&(_, ord)| ord)
+                .collect::<Vec<_>>()
+        };
+        let mut bytes = Vec::new();
+        for ord in with_hash(&self.by_key)
+            .into_iter()
+            .chain(with_hash(&self.by_canonical))
+        {
+            let Some((k, name)) = entity_at(dict, ord, &mut bytes)? else {
+                continue;
+            };
+            // The hash only narrows the search: the name must really be gathered there.
+            if k == kind && canonical_key(aliases, kind, &normalize_key(name)) == canonical {
                 out.insert(name.to_string());
             }
         }
@@ -911,6 +1011,19 @@ impl EntityCatalog {
             .iter()
             .take_while(move |p| p.surname == hash)
     }
+}
+
+/// The type and name of the `entity` term `ord` of `dict`, read into `bytes`; `None` for an
+/// ordinal past the dictionary or a term that is not an entity's.
+fn entity_at<'b>(
+    dict: &TermDictionary,
+    ord: TermOrdinal,
+    bytes: &'b mut Vec<u8>,
+) -> Result<Option<(EntityKind, &'b str)>> {
+    if !dict.ord_to_term(ord, bytes).map_err(TantivyError::from)? {
+        return Ok(None);
+    }
+    Ok(std::str::from_utf8(bytes).ok().and_then(parse_entity_term))
 }
 
 /// The hash by which entity names are catalogued and people counted (see [`normalize_key`]).
@@ -998,19 +1111,21 @@ impl ColumnCache {
         })
     }
 
-    /// The [`EntityCatalog`] of the segment `ord` of `searcher`.
+    /// The [`EntityCatalog`] of the segment `ord` of `searcher`; `aliases` must be the same
+    /// table for every call on one cache (the index's).
     pub(crate) fn entity_catalog(
         &self,
         searcher: &Searcher,
         ord: u32,
         field: tantivy::schema::Field,
+        aliases: &AliasTable,
     ) -> Result<Arc<EntityCatalog>> {
         let segment = searcher.segment_reader(ord);
         cached(
             &self.entity_catalogs,
             searcher,
             segment.segment_id(),
-            || EntityCatalog::build(segment.inverted_index(field)?.terms()),
+            || EntityCatalog::build(segment.inverted_index(field)?.terms(), aliases),
         )
     }
 
@@ -1019,9 +1134,10 @@ impl ColumnCache {
         &self,
         searcher: &Searcher,
         field: tantivy::schema::Field,
+        aliases: &AliasTable,
     ) -> Result<()> {
         warm(&self.entity_catalogs, searcher, |ord| {
-            self.entity_catalog(searcher, ord, field)
+            self.entity_catalog(searcher, ord, field, aliases)
         })
     }
 
@@ -1030,28 +1146,58 @@ impl ColumnCache {
         &self,
         searcher: &Searcher,
         field: tantivy::schema::Field,
+        aliases: &AliasTable,
     ) -> Result<()> {
         warm(&self.entity_names, searcher, |ord| {
-            self.entity_names(searcher, ord, field)
+            self.entity_names(searcher, ord, field, aliases)
         })
     }
 
-    /// The entity names of the segment `ord` of `searcher`, from its `entity` terms.
+    /// The entity names of the segment `ord` of `searcher`, from its `entity` terms, with the
+    /// canonical keys of organisations and places by `aliases` (the same table for every call
+    /// on one cache).
     pub(crate) fn entity_names(
         &self,
         searcher: &Searcher,
         ord: u32,
         field: tantivy::schema::Field,
+        aliases: &AliasTable,
     ) -> Result<Arc<EntityNames>> {
         let segment = searcher.segment_reader(ord);
         cached(&self.entity_names, searcher, segment.segment_id(), || {
             let inverted = segment.inverted_index(field)?;
             let mut names = EntityNames::default();
+            let mut index_of: rustc_hash::FxHashMap<(EntityKind, u64), u32> = Default::default();
             let mut stream = inverted.terms().stream().map_err(TantivyError::from)?;
             while stream.advance() {
-                if let Ok(term) = std::str::from_utf8(stream.key()) {
-                    names.insert(entity_id(term), term.to_string());
-                }
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                // Read once here rather than on every count: facets count by it.
+                let canonical = parse_entity_term(term)
+                    .filter(|(kind, _)| gathered_by_canonical_key(*kind))
+                    .map(|(kind, name)| {
+                        let key = normalize_key(name);
+                        let canonical = canonical_key(aliases, kind, &key);
+                        let keys = &mut names.canonical_keys;
+                        let index = *index_of
+                            .entry((kind, key_hash(&canonical)))
+                            .or_insert_with_key(|&k| {
+                                keys.push(k);
+                                keys.len() as u32 - 1
+                            });
+                        CanonicalKey {
+                            index,
+                            is_own: canonical == key,
+                        }
+                    });
+                names.by_id.insert(
+                    entity_id(term),
+                    EntityName {
+                        term: term.to_string(),
+                        canonical,
+                    },
+                );
             }
             Ok(names)
         })
