@@ -598,39 +598,18 @@ pub struct EvalArgs {
     pub bm25: Option<Bm25Form>,
 }
 
-/// The smallest writer budget per indexing thread that tantivy accepts, in MB
-/// (`MEMORY_BUDGET_NUM_BYTES_MIN`: 15 MB).
-const MEMORY_MIN_MB: usize = 15;
-
-/// The bytes per indexing thread that tantivy's budget must stay under
-/// (`MEMORY_BUDGET_NUM_BYTES_MAX`: `u32::MAX` less a 1 MB margin; its arena addresses are 32-bit).
-const MEMORY_MAX_BYTES_PER_THREAD: u64 = u32::MAX as u64 - 1_000_000;
-
-/// The most indexing threads tantivy's writer starts (`MAX_NUM_THREAD`).
-const MAX_WRITER_THREADS: usize = 8;
-
-/// `--memory`: a writer budget in MB that tantivy accepts on this machine.
-///
-/// tantivy splits the budget evenly over its indexing threads, one per core up to 8 (fewer when a
-/// share would fall under 15 MB), and refuses a share over 4,293 MB with an "invalid argument"
-/// that names neither the option nor a usable value; checked here instead, the refusal names
-/// both. The limits mirror tantivy 0.27 (`Index::writer`); the test
-/// `memory_budget_is_checked_when_parsed_and_its_bounds_are_tantivys` runs the binary at them
-/// and asks tantivy itself.
+/// `--memory`: a writer budget in MB that tantivy accepts on this machine
+/// ([`dateline_index::memory_budget_range`]), checked here so that the refusal names the option
+/// and the range.
 fn memory_budget(text: &str) -> Result<usize, String> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(MAX_WRITER_THREADS);
-    // The largest whole number of MB whose share per thread stays under tantivy's bound; in u64
-    // because the product passes 4 GB.
-    let max_bytes = threads as u64 * MEMORY_MAX_BYTES_PER_THREAD - 1;
-    let max = usize::try_from(max_bytes / 1_000_000).unwrap_or(usize::MAX / 1_000_000);
+    let (bytes, threads) = dateline_index::memory_budget_range();
+    let (min, max) = (bytes.start().div_ceil(1_000_000), bytes.end() / 1_000_000);
     match text.trim().parse::<usize>() {
-        Ok(mb) if (MEMORY_MIN_MB..=max).contains(&mb) => Ok(mb),
+        Ok(mb) if (min..=max).contains(&mb) => Ok(mb),
         _ => Err(format!(
-            "expected a whole number of MB from {MEMORY_MIN_MB} to {max} on this machine \
+            "expected a whole number of MB from {min} to {max} on this machine \
              (tantivy gives each of its {threads} indexing threads at most {} MB)",
-            MEMORY_MAX_BYTES_PER_THREAD / 1_000_000
+            max / threads
         )),
     }
 }

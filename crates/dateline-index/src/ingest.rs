@@ -78,6 +78,42 @@ impl Default for IngestOptions {
     }
 }
 
+/// The smallest writer budget per indexing thread that tantivy accepts, in bytes
+/// (`MEMORY_BUDGET_NUM_BYTES_MIN`).
+const MEMORY_MIN_BYTES_PER_THREAD: usize = 15_000_000;
+
+/// The bytes per indexing thread that tantivy's budget must stay under
+/// (`MEMORY_BUDGET_NUM_BYTES_MAX`: `u32::MAX` less a 1 MB margin; its arena addresses are 32-bit).
+const MEMORY_MAX_BYTES_PER_THREAD: u64 = u32::MAX as u64 - 1_000_000;
+
+/// The most indexing threads tantivy's writer starts (`MAX_NUM_THREAD`).
+const MAX_WRITER_THREADS: usize = 8;
+
+/// The writer budgets, in bytes, that [`IngestOptions::memory_budget`] may take on this machine,
+/// and the number of indexing threads the budget is split over.
+///
+/// tantivy splits the budget evenly over its indexing threads, one per core up to 8 (fewer when
+/// a share would fall under 15 MB), and refuses a share over 4,293 MB with an error that names
+/// no usable value; a program can check a budget against this first. The limits are tantivy
+/// 0.27's (`Index::writer`).
+///
+/// # Example
+/// ```
+/// let (budgets, threads) = dateline_index::memory_budget_range();
+/// assert_eq!(*budgets.start(), 15_000_000);
+/// assert!(budgets.contains(&dateline_index::IngestOptions::default().memory_budget));
+/// assert!((1..=8).contains(&threads));
+/// ```
+pub fn memory_budget_range() -> (std::ops::RangeInclusive<usize>, usize) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(MAX_WRITER_THREADS);
+    // In u64: the product passes 4 GB.
+    let max = threads as u64 * MEMORY_MAX_BYTES_PER_THREAD - 1;
+    let max = usize::try_from(max).unwrap_or(usize::MAX);
+    (MEMORY_MIN_BYTES_PER_THREAD..=max, threads)
+}
+
 /// Progress events, sent from the reading threads.
 #[derive(Debug)]
 pub enum Progress<'a> {

@@ -53,7 +53,7 @@ pub use error::{Error, Result};
 pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};
 pub use filter_cache::DEFAULT_FILTER_CACHE_BUDGET;
 pub use index::Index;
-pub use ingest::{IngestOptions, IngestReport, Progress, Skipped, Warning};
+pub use ingest::{memory_budget_range, IngestOptions, IngestReport, Progress, Skipped, Warning};
 pub use optimize::OptimizeReport;
 pub use rank::{Prf, Proximity, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
