@@ -137,6 +137,10 @@ pub enum Progress<'a> {
 
 /// A file, or a line of one, that could not be indexed.
 ///
+/// Serialised as `path`, `line` and `reason`; a path that is not UTF-8 is written lossily (U+FFFD
+/// for each invalid byte), with its exact bytes beside it in base64 as `path_bytes`, as ripgrep's
+/// JSON output does: serde would otherwise fail half-way through the record.
+///
 /// # Example
 /// ```
 /// use dateline_index::Skipped;
@@ -144,7 +148,7 @@ pub enum Progress<'a> {
 /// let s = Skipped { path: "a.jsonl".into(), line: Some(3), reason: "malformed JSON".into() };
 /// assert_eq!(s.to_string(), "a.jsonl:3: malformed JSON");
 /// ```
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Skipped {
     /// The file.
     pub path: PathBuf,
@@ -152,6 +156,39 @@ pub struct Skipped {
     pub line: Option<usize>,
     /// Why.
     pub reason: String,
+}
+
+impl Serialize for Skipped {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let bytes = non_utf8_bytes(&self.path);
+        let mut record = s.serialize_struct("Skipped", 3 + usize::from(bytes.is_some()))?;
+        record.serialize_field("path", &self.path.to_string_lossy())?;
+        if let Some(bytes) = &bytes {
+            record.serialize_field("path_bytes", bytes)?;
+        }
+        record.serialize_field("line", &self.line)?;
+        record.serialize_field("reason", &self.reason)?;
+        record.end()
+    }
+}
+
+/// The bytes of a path that is not UTF-8, in base64; `None` for a UTF-8 path, and on Windows,
+/// whose paths are UTF-16 and are not UTF-8 only when they hold unpaired surrogates.
+fn non_utf8_bytes(path: &Path) -> Option<String> {
+    if path.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use base64::Engine;
+        use std::os::unix::ffi::OsStrExt;
+        Some(base64::engine::general_purpose::STANDARD.encode(path.as_os_str().as_bytes()))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// An article indexed or removed with a remark ([`IngestReport::warnings`]): where it was
@@ -1237,4 +1274,34 @@ struct Existing {
     fingerprint: u64,
     /// Its [`source_hash`].
     source: Option<u64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_skipped_file_whose_name_is_not_utf8_serialises_lossily_with_its_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let skipped = Skipped {
+            path: PathBuf::from(std::ffi::OsStr::from_bytes(b"bad\xff.txt")),
+            line: None,
+            reason: "empty file".to_string(),
+        };
+        assert_eq!(
+            serde_json::to_string(&skipped).expect("JSON"),
+            "{\"path\":\"bad\u{fffd}.txt\",\"path_bytes\":\"YmFk/y50eHQ=\",\"line\":null,\
+             \"reason\":\"empty file\"}"
+        );
+        let plain = Skipped {
+            path: PathBuf::from("a.jsonl"),
+            line: Some(3),
+            reason: "malformed JSON".to_string(),
+        };
+        assert_eq!(
+            serde_json::to_string(&plain).expect("JSON"),
+            r#"{"path":"a.jsonl","line":3,"reason":"malformed JSON"}"#
+        );
+    }
 }

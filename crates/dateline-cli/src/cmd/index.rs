@@ -1,15 +1,13 @@
 //! `dateline index`.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use dateline_index::{Index, IngestOptions, IngestReport, Progress, Skipped};
+use dateline_index::{Index, IngestOptions, IngestReport, Progress};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 
 use crate::args::{IndexArgs, OutputFormat};
 use crate::cmd::write_json_line;
@@ -104,7 +102,7 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
 
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => write_json_line(&mut out, &JsonReport::from(&report))?,
+        OutputFormat::Json => write_json_line(&mut out, &report)?,
         OutputFormat::Text if verbosity == Verbosity::Quiet => {
             // Warnings still go out, on stderr.
             print_skipped(&report)?;
@@ -187,143 +185,4 @@ fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> 
         print_warnings(out, report, "  ")?;
     }
     Ok(())
-}
-
-/// The summary printed by `--format json`: the report's fields, with its paths written so that
-/// the line is valid JSON whatever the file names.
-///
-/// serde refuses a path that is not UTF-8 (the report's own `Serialize` fails half-way through
-/// the line), so each path is written lossily, with U+FFFD for each invalid byte, and such a
-/// path's exact bytes go beside it in base64 (`path_bytes`), the encoding ripgrep's JSON output
-/// uses for them.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    files: usize,
-    bytes: u64,
-    ignored_files: usize,
-    added: usize,
-    updated: usize,
-    unchanged: usize,
-    without_date: usize,
-    duplicates: usize,
-    skipped: Vec<JsonSkipped<'a>>,
-    warnings: Vec<JsonSkipped<'a>>,
-    /// Seconds.
-    elapsed: f64,
-}
-
-impl<'a> From<&'a IngestReport> for JsonReport<'a> {
-    fn from(report: &'a IngestReport) -> Self {
-        // Destructured without `..`: a field added to the report does not compile until it is
-        // printed here too.
-        let IngestReport {
-            files,
-            bytes,
-            ignored_files,
-            added,
-            updated,
-            unchanged,
-            without_date,
-            duplicates,
-            skipped,
-            warnings,
-            elapsed,
-        } = report;
-        JsonReport {
-            files: *files,
-            bytes: *bytes,
-            ignored_files: *ignored_files,
-            added: *added,
-            updated: *updated,
-            unchanged: *unchanged,
-            without_date: *without_date,
-            duplicates: *duplicates,
-            skipped: skipped.iter().map(JsonSkipped::from).collect(),
-            warnings: warnings.iter().map(JsonSkipped::from).collect(),
-            elapsed: elapsed.as_secs_f64(),
-        }
-    }
-}
-
-/// A skipped file or line, or a warning, in [`JsonReport`].
-#[derive(Serialize)]
-struct JsonSkipped<'a> {
-    path: Cow<'a, str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path_bytes: Option<String>,
-    line: Option<usize>,
-    reason: &'a str,
-}
-
-impl<'a> From<&'a Skipped> for JsonSkipped<'a> {
-    fn from(s: &'a Skipped) -> Self {
-        JsonSkipped {
-            path: s.path.to_string_lossy(),
-            path_bytes: non_utf8_path_bytes(&s.path),
-            line: s.line,
-            reason: &s.reason,
-        }
-    }
-}
-
-/// The bytes of a path that is not UTF-8, in base64; `None` for a UTF-8 path, and on Windows,
-/// whose paths are UTF-16 and are not UTF-8 only when they hold unpaired surrogates.
-fn non_utf8_path_bytes(path: &Path) -> Option<String> {
-    if path.to_str().is_some() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        Some(base64(path.as_os_str().as_bytes()))
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
-}
-
-/// Standard base64 (RFC 4648, padded): a dozen lines instead of a dependency, as in ripgrep.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let group = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        // A chunk of n bytes fills n + 1 characters; `=` pads the rest of the four.
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(
-                    ALPHABET[(group >> (18 - 6 * i) & 0x3f) as usize],
-                ));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_rfc_4648_test_vectors() {
-        let cases = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in cases {
-            assert_eq!(base64(plain.as_bytes()), encoded, "{plain:?}");
-        }
-        assert_eq!(base64(b"bad\xff.txt"), "YmFk/y50eHQ=");
-    }
 }
