@@ -621,7 +621,7 @@ impl Index {
             progress,
             pool: Some(&pool),
             seen: HashMap::new(),
-            stdin_source: source_hash(Some("stdin")),
+            stdin_source: source_hash(Some(STDIN)),
             contents: HashSet::new(),
             location: None,
         };
@@ -631,7 +631,7 @@ impl Index {
                 inner: std::io::stdin(),
                 count: Arc::clone(&read),
             };
-            let mut lines = reader::json_lines_from(counted, "stdin");
+            let mut lines = reader::json_lines_from(counted, STDIN);
             let dates = UnreadDates::default();
             run.stream(
                 std::iter::from_fn(|| lines.next_raw()),
@@ -741,7 +741,7 @@ impl Index {
             progress: &|_| {},
             pool: None,
             seen: HashMap::new(),
-            stdin_source: source_hash(Some("stdin")),
+            stdin_source: source_hash(Some(STDIN)),
             contents: HashSet::new(),
             location: None,
         };
@@ -1076,7 +1076,7 @@ impl Run<'_> {
                 };
                 let from = match from.as_str() {
                     "" => "another file",
-                    "stdin" => "standard input",
+                    STDIN => "standard input",
                     other => other,
                 };
                 let reason = format!(
@@ -1192,16 +1192,19 @@ fn skip_reason(e: &ReadError) -> String {
     }
 }
 
+/// The name standard input's articles get as their path and id base (and their source).
+const STDIN: &str = "stdin";
+
 /// A line of standard input read as an article. A line without an `id` is named by a hash of
 /// its record (`stdin#0123456789abcdef`), not by its line number as in a file: a stream has no
 /// name, so line numbers would let the next stream piped in replace this one's articles.
 fn stdin_article(line: &reader::jsonl::RawLine) -> std::result::Result<Article, ReadError> {
-    let mut article = line.parse("stdin")?;
-    if article.id == format!("stdin#L{}", line.line) {
+    let mut article = line.parse(STDIN)?;
+    if article.id == format!("{STDIN}#L{}", line.line) {
         // The record as read, not its bytes: line endings, spacing and key order of a
         // re-exported stream do not change it.
-        article.id = "stdin#".to_string();
-        article.id = format!("stdin#{:016x}", fingerprint(&article));
+        article.id = format!("{STDIN}#");
+        article.id = format!("{STDIN}#{:016x}", fingerprint(&article));
     }
     Ok(article)
 }
