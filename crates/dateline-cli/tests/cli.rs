@@ -892,3 +892,59 @@ fn streams_piped_in_without_ids_never_replace_each_other() {
     let count = dateline(&index, &["search", "*", "--count"]);
     assert_eq!(stdout(&count).trim(), "5");
 }
+
+#[test]
+fn extract_prints_the_seed_with_the_id_the_index_gives_it_and_offsets_into_its_fields() {
+    let Some(seed) = common::shared_data("seed") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("news")).unwrap();
+    let copy = dir.path().join("news/talks.txt");
+    fs::copy(seed.join("london-terror-talks.txt"), &copy).unwrap();
+    let index = dir.path().join(".dateline");
+    // Named through `..`, from the folder that holds the default index, as a user would.
+    let out = common::command(&index, &["extract", "news/../news/talks.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let article: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(article["id"], "news/talks.txt");
+    assert_eq!(article["title"], "London hosts terror talks to combat ISIS");
+    let body = article["body"].as_str().unwrap();
+    let title = article["title"].as_str().unwrap();
+    let mentions = article["mentions"].as_array().unwrap();
+    for m in mentions {
+        let field = if m["field"] == "title" { title } else { body };
+        let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+        assert_eq!(&field[start as usize..end as usize], m["text"], "{m}");
+    }
+    let people: Vec<&str> = article["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "PER")
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    for name in ["Philip Hammond", "Haider al-Abadi", "John Kerry"] {
+        assert!(people.contains(&name), "{name} not in {people:?}");
+    }
+
+    let out = common::command(&index, &["index", "news", "--quiet"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = common::command(&index, &["search", "Hammond", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    // One hit a line.
+    let text = stdout(&out);
+    let hit: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(hit["id"], article["id"], "{text}");
+}

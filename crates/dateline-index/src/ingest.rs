@@ -24,6 +24,7 @@ use dateline_core::analyzer::Stemming;
 
 use crate::document::{content_key, fingerprint, id_hash, source_hash, to_document};
 use crate::error::{Error, Result};
+use crate::ids::FileIds;
 use crate::Index;
 
 /// Settings of an ingest run.
@@ -251,7 +252,7 @@ impl IngestReport {
     }
 }
 
-/// A file to read, with the id it gets (see [`IdRoot`]).
+/// A file to read, with the id it gets (see [`FileIds`]).
 struct Source {
     path: PathBuf,
     id_base: String,
@@ -300,107 +301,9 @@ fn note(list: &Mutex<Vec<Skipped>>, path: &Path, line: Option<usize>, reason: St
         .push(item);
 }
 
-/// Where the ids of files come from: a file's id (and the id base of a JSON Lines file's
-/// lines without an `id`) is its real path (symbolic links and `..` resolved on disk) relative
-/// to [`IngestOptions::id_root`] (by default the folder that holds the index, or the current
-/// folder for an index in memory), with `/` between folders, or its absolute real path when it
-/// lies outside that folder. So an id names one file however it was reached: indexing
-/// `news/2016` after `news`, or through a link to `news`, finds the same ids, and `a/x.txt`
-/// and `b/x.txt` stay apart.
-struct IdRoot {
-    root: PathBuf,
-    /// Real paths of the folders seen, so that each costs one `realpath`, not each file.
-    folders: HashMap<PathBuf, PathBuf>,
-}
-
-impl IdRoot {
-    fn of(index: &Index, options: &IngestOptions) -> std::io::Result<Self> {
-        let root = match (&options.id_root, index.dir()) {
-            (Some(root), _) => real_path(root)?,
-            (None, Some(dir)) => {
-                let dir = real_path(dir)?;
-                dir.parent().map_or(dir.clone(), Path::to_path_buf)
-            }
-            (None, None) => real_path(Path::new("."))?,
-        };
-        Ok(IdRoot {
-            root,
-            folders: HashMap::new(),
-        })
-    }
-
-    /// The real path of a file as walked, and its id base.
-    fn id_of(&mut self, path: &Path, is_link: bool) -> (PathBuf, String) {
-        let real = match (is_link, path.parent(), path.file_name()) {
-            (false, Some(folder), Some(name)) => {
-                let folder = match self.folders.get(folder) {
-                    Some(real) => real.clone(),
-                    None => {
-                        let real = real_path(folder).unwrap_or_else(|_| folder.to_path_buf());
-                        self.folders.insert(folder.to_path_buf(), real.clone());
-                        real
-                    }
-                };
-                folder.join(name)
-            }
-            _ => real_path(path).unwrap_or_else(|_| path.to_path_buf()),
-        };
-        let id = match real.strip_prefix(&self.root) {
-            Ok(rel) => slash_joined(rel),
-            Err(_) => slash_joined(&real),
-        };
-        (real, id)
-    }
-}
-
-/// `path` with symbolic links and `..` resolved on disk (`realpath`); for a path that does not
-/// exist (an index folder not created yet), made absolute against the current folder.
-fn real_path(path: &Path) -> std::io::Result<PathBuf> {
-    match std::fs::canonicalize(path) {
-        Ok(real) => Ok(real),
-        Err(_) => std::path::absolute(path),
-    }
-}
-
-/// The components of `path` joined by `/` (the root, if any, kept in front). A byte of a name
-/// that is not UTF-8 is written `\xFF`, so two such names never share an id.
-fn slash_joined(path: &Path) -> String {
-    use std::path::Component;
-    let mut out = String::new();
-    for c in path.components() {
-        match c {
-            Component::Prefix(p) => push_name(&mut out, p.as_os_str()),
-            Component::RootDir => out.push('/'),
-            other => {
-                if !out.is_empty() && !out.ends_with('/') {
-                    out.push('/');
-                }
-                push_name(&mut out, other.as_os_str());
-            }
-        }
-    }
-    out
-}
-
-/// Appends a file name, its bytes that are not UTF-8 escaped as `\xFF` (and a backslash as
-/// `\\`, so that no name written so can pass for another).
-fn push_name(out: &mut String, name: &std::ffi::OsStr) {
-    for chunk in name.as_encoded_bytes().utf8_chunks() {
-        for (i, part) in chunk.valid().split('\\').enumerate() {
-            if i > 0 {
-                out.push_str("\\\\");
-            }
-            out.push_str(part);
-        }
-        for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02X}"));
-        }
-    }
-}
-
 fn walk(
     paths: &[PathBuf],
-    ids: &mut IdRoot,
+    ids: &mut FileIds,
     report: &mut IngestReport,
     tally: &Tally,
 ) -> Vec<Source> {
@@ -488,11 +391,11 @@ fn is_index_folder(entry: &walkdir::DirEntry) -> bool {
 /// A file to read, and its real path.
 fn source(
     path: &Path,
-    ids: &mut IdRoot,
+    ids: &mut FileIds,
     format: Format,
     entry: &walkdir::DirEntry,
 ) -> (Source, PathBuf) {
-    let (real, id_base) = ids.id_of(path, entry.path_is_symlink());
+    let (real, id_base) = ids.locate(path, entry.path_is_symlink());
     let source = Source {
         path: path.to_path_buf(),
         id_base,
@@ -590,13 +493,14 @@ impl Index {
                 });
             }
         }
-        let mut ids = IdRoot::of(self, options).map_err(|source| Error::Io {
-            path: options
-                .id_root
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(".")),
-            source,
-        })?;
+        let mut ids =
+            FileIds::of(self, options.id_root.as_deref()).map_err(|source| Error::Io {
+                path: options
+                    .id_root
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from(".")),
+                source,
+            })?;
         let sources = walk(paths, &mut ids, &mut report, &tally);
         if options.learn_boilerplate {
             tally.models = learn_boilerplate(&sources);

@@ -7,6 +7,7 @@ use anyhow::Context;
 use dateline_core::entities::{AliasTable, EntityExtractor, Mention};
 use dateline_core::reader::{read_file, Format};
 use dateline_core::{Article, Entity, EntityKind};
+use dateline_index::FileIds;
 use serde::Serialize;
 
 use crate::args::ExtractArgs;
@@ -99,20 +100,15 @@ fn json_article<'a>(
     }
 }
 
-fn id_base(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let extractor = extractor(args.aliases.as_deref())?;
+    // The ids `dateline index` gives these files in the default index, `./.dateline`.
+    let mut ids = FileIds::new(Path::new(".")).context("reading the current folder")?;
     let mut out = anstream::stdout().lock();
     let mut failed = false;
     for path in &args.files {
         let format = Format::from_path(path).unwrap_or(Format::RawText);
-        let items = match read_file(path, format, &id_base(path)) {
+        let items = match read_file(path, format, &ids.id_of(path)) {
             Ok(items) => items,
             Err(e) => {
                 eprintln!("dateline: {}: {e}", path.display());
