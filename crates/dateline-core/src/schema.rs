@@ -18,6 +18,7 @@
 //! | `id_hash`     | u64    | fast                             | quick identity scan on re-index              |
 //! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped               |
 //! | `source`      | u64    | fast                             | hash of `path`: updates from another file    |
+//! | `content`     | u64    | fast                             | normalised text hash: copies in later runs   |
 //!
 //! # Example
 //! ```
@@ -38,8 +39,8 @@ use crate::analyzer::{LINES_TOKENIZER, NEWS_ANALYZER};
 /// change (3: articles in languages other than English are indexed unstemmed; 4: the `day`
 /// field, and entities as lines of text with hashed ids instead of facets; 5: the `month` and
 /// `year` fields; 6: ids of files are relative to the folder holding the index, and the
-/// `source` field).
-pub const SCHEMA_VERSION: u32 = 6;
+/// `source` field; 7: the `content` field).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The schema and handles to each of its fields.
 #[derive(Clone, Debug)]
@@ -83,6 +84,9 @@ pub struct NewsSchema {
     /// Hash of the file the article was read from ([`Article::path`](crate::Article::path)),
     /// so that an update read from another file can be told from one read from the same file.
     pub source: Field,
+    /// Hash of the article's normalised text (the body; the title too when the body is short),
+    /// when copies are left out, so that a later run finds copies of articles indexed before.
+    pub content: Field,
     /// `none` on articles whose title and body were indexed without English stemming, so that
     /// queries know to look up unstemmed forms too.
     pub stemming: Field,
@@ -136,6 +140,7 @@ impl NewsSchema {
         let fingerprint =
             builder.add_u64_field("fingerprint", NumericOptions::default() | FAST | STORED);
         let source = builder.add_u64_field("source", NumericOptions::default() | FAST);
+        let content = builder.add_u64_field("content", NumericOptions::default() | FAST);
         let stemming = builder.add_text_field("stemming", STRING);
         NewsSchema {
             schema: builder.build(),
@@ -155,6 +160,7 @@ impl NewsSchema {
             id_hash,
             fingerprint,
             source,
+            content,
             stemming,
         }
     }
@@ -180,6 +186,7 @@ impl NewsSchema {
             id_hash: field("id_hash")?,
             fingerprint: field("fingerprint")?,
             source: field("source")?,
+            content: field("content")?,
             stemming: field("stemming")?,
         })
     }

@@ -33,17 +33,19 @@ pub(crate) fn source_hash(path: Option<&str>) -> Option<u64> {
     path.map(|p| xxhash_rust::xxh3::xxh3_64(p.as_bytes()))
 }
 
-/// Content hash of everything the reader produced; a changed hash means a changed article.
-/// The language is left out: it is derived from the text, and leaving it out lets a re-run
-/// recognise an unchanged article before spending language detection on it.
-pub(crate) fn fingerprint(article: &Article) -> u64 {
+/// Hashes of everything the reader produced: the record alone (`.0`: id, title, body, url,
+/// date), and with the file it came from (`.1`, the fingerprint: a changed one means a changed
+/// article). The same record in two files shares the first and not the second, so a copy of
+/// a JSON Lines file is a duplicate while the path shown stays that of the first. The language
+/// is left out: it is derived from the text, and leaving it out lets a re-run recognise an
+/// unchanged article before spending language detection on it.
+pub(crate) fn record_and_fingerprint(article: &Article) -> (u64, u64) {
     let mut h = Xxh3::new();
     for part in [
         article.id.as_str(),
         article.title.as_deref().unwrap_or("\u{0}"),
         article.body.as_str(),
         article.url.as_deref().unwrap_or("\u{0}"),
-        article.path.as_deref().unwrap_or("\u{0}"),
     ] {
         h.update(part.as_bytes());
         h.update(&[0xff]);
@@ -54,7 +56,11 @@ pub(crate) fn fingerprint(article: &Article) -> u64 {
             .map_or(i64::MIN, |d| d.timestamp())
             .to_le_bytes(),
     );
-    h.digest()
+    let record = h.digest();
+    let mut h = Xxh3::new();
+    h.update(&record.to_le_bytes());
+    h.update(article.path.as_deref().unwrap_or("\u{0}").as_bytes());
+    (record, h.digest())
 }
 
 /// Words of body below which the title is part of the duplicate key too: a short body alone
@@ -159,12 +165,16 @@ pub(crate) fn to_document(
     s: &NewsSchema,
     article: &Article,
     fingerprint: u64,
+    content: Option<u64>,
     stemming: Stemming,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(s.id, &article.id);
     doc.add_u64(s.id_hash, id_hash(&article.id));
     doc.add_u64(s.fingerprint, fingerprint);
+    if let Some(content) = content {
+        doc.add_u64(s.content, content);
+    }
     if let Some(source) = source_hash(article.path.as_deref()) {
         doc.add_u64(s.source, source);
     }

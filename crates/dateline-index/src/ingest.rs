@@ -22,7 +22,7 @@ use walkdir::WalkDir;
 
 use dateline_core::analyzer::Stemming;
 
-use crate::document::{content_key, fingerprint, id_hash, source_hash, to_document};
+use crate::document::{content_key, id_hash, record_and_fingerprint, source_hash, to_document};
 use crate::error::{Error, Result};
 use crate::ids::FileIds;
 use crate::Index;
@@ -451,8 +451,8 @@ struct Ready {
     key: u64,
     /// [`source_hash`] of the file it was read from.
     source: Option<u64>,
-    /// Its [`fingerprint`].
-    fingerprint: u64,
+    /// Its record hash ([`record_and_fingerprint`]).
+    record: u64,
     /// Normalised content hash; `None` when duplicates are kept.
     content: Option<u64>,
     /// The document to add, or `None` when the index already holds this exact version.
@@ -510,7 +510,7 @@ impl Index {
             files: sources.len(),
             bytes: sources.iter().map(|s| s.bytes).sum(),
         });
-        let existing = self.existing_articles()?;
+        let (existing, indexed) = self.existing_articles(!options.keep_duplicates)?;
         let mut writer = self.writer(options.memory_budget)?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
@@ -526,7 +526,8 @@ impl Index {
             pool: Some(&pool),
             seen: HashMap::new(),
             stdin_source: source_hash(Some(STDIN)),
-            contents: HashSet::new(),
+            contents: HashMap::new(),
+            indexed,
             location: None,
         };
         if read_stdin {
@@ -634,7 +635,7 @@ impl Index {
             extract_entities: true,
             ..Tally::default()
         };
-        let existing = self.existing_articles()?;
+        let (existing, indexed) = self.existing_articles(true)?;
         let mut writer = self.writer(IngestOptions::default().memory_budget)?;
         let mut run = Run {
             index: self,
@@ -646,7 +647,8 @@ impl Index {
             pool: None,
             seen: HashMap::new(),
             stdin_source: source_hash(Some(STDIN)),
-            contents: HashSet::new(),
+            contents: HashMap::new(),
+            indexed,
             location: None,
         };
         run.stream(
@@ -729,7 +731,7 @@ impl Index {
         }
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
-        let fp = fingerprint(&article);
+        let (record, fp) = record_and_fingerprint(&article);
         let source = source_hash(article.path.as_deref());
         let doc = if existing.get(&key).map(|e| e.fingerprint) == Some(fp) {
             None
@@ -747,7 +749,7 @@ impl Index {
             } else {
                 Stemming::for_language(article.language.as_deref())
             };
-            Some(to_document(&self.schema, &article, fp, stemming))
+            Some(to_document(&self.schema, &article, fp, content, stemming))
         };
         Prepared::Article(Box::new(Ready {
             dated: article.published.is_some(),
@@ -755,7 +757,7 @@ impl Index {
             line,
             key,
             source,
-            fingerprint: fp,
+            record,
             content,
             doc,
         }))
@@ -779,8 +781,12 @@ struct Run<'a> {
     seen: HashMap<u64, Seen>,
     /// [`source_hash`] of standard input: articles read from it may come from any stream.
     stdin_source: Option<u64>,
-    /// Content keys (normalised body) applied in this run, for duplicates.
-    contents: HashSet<u64>,
+    /// Content keys (normalised body) applied in this run, each with the identity (`key`) of
+    /// the article that holds it, for duplicates.
+    contents: HashMap<u64, u64>,
+    /// Content keys of the articles indexed before this run, so that a copy of one is a
+    /// duplicate in later runs too.
+    indexed: Indexed,
     /// The file being applied and its shared name, for `seen`.
     location: Option<(PathBuf, Arc<str>)>,
 }
@@ -899,7 +905,7 @@ impl Run<'_> {
             line,
             key,
             source,
-            fingerprint,
+            record,
             content,
             doc,
             dated,
@@ -916,14 +922,15 @@ impl Run<'_> {
         let here = Seen {
             file: location,
             line: line_no,
-            fingerprint,
+            record,
         };
         // Whether this article replaces one of its id read earlier in this run, from another
         // file: as across runs, the later file wins.
         let mut replaces_in_run = false;
         if let Some(first) = self.seen.get(&key) {
-            if first.fingerprint == fingerprint {
-                // The same record again (a line repeated in a file or a stream).
+            if first.record == record {
+                // The same record again: a line repeated in a file or a stream, or a JSON
+                // Lines file and its copy. The first stays, with its path.
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
@@ -947,20 +954,34 @@ impl Run<'_> {
         let id_term = || Term::from_field_text(self.index.schema.id, &id);
         let indexed = self.existing.get(&key);
         if let Some(content) = content {
-            if !self.contents.insert(content) {
+            // The article that holds this content: one applied earlier in this run, else one
+            // indexed by an earlier run and not read again so far (one read again holds its
+            // content in `contents` if it still has it).
+            let holder = match self.contents.get(&content) {
+                Some(&first) => Some(first),
+                None => self
+                    .indexed
+                    .contents
+                    .get(&content)
+                    .map(|&(first, _)| first)
+                    .filter(|first| !self.seen.contains_key(first)),
+            };
+            if let Some(holder) = holder.filter(|&holder| holder != key) {
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
                 // A copy indexed by an earlier run (with --keep-duplicates, or before the
                 // first copy existed) goes, so the content stays indexed exactly once.
                 if indexed.is_some() {
                     self.writer.delete_term(id_term());
                     let reason = format!(
-                        "removed {id:?}, indexed by an earlier run: a copy of an article read \
-                         before it (--keep-duplicates keeps copies)"
+                        "removed {id:?}, indexed by an earlier run: a copy of {} \
+                         (--keep-duplicates keeps copies)",
+                        self.describe(holder, content)
                     );
                     tally.warn(path, line, reason);
                 }
                 return Ok(());
             }
+            self.contents.insert(content, key);
         }
         let Some(doc) = doc else {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
@@ -1003,6 +1024,31 @@ impl Run<'_> {
             tally.without_date.fetch_add(1, Ordering::Relaxed);
         }
         Ok(())
+    }
+
+    /// Where the article `key` holding `content` was read: its file and line if this run read
+    /// it, else its id and path as indexed.
+    fn describe(&self, key: u64, content: u64) -> String {
+        if let Some(seen) = self.seen.get(&key) {
+            return seen.at();
+        }
+        let stored = self
+            .indexed
+            .contents
+            .get(&content)
+            .and_then(|&(_, at)| self.indexed.searcher.doc::<TantivyDocument>(at).ok());
+        let text = |field| {
+            stored
+                .as_ref()
+                .and_then(|doc| doc.get_first(field))
+                .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
+        };
+        let schema = &self.index.schema;
+        match (text(schema.id), text(schema.path)) {
+            (Some(id), Some(path)) if path != id => format!("{id:?} ({path})"),
+            (Some(id), _) => format!("{id:?}"),
+            _ => "an article indexed before".to_string(),
+        }
     }
 
     fn maybe_commit(&mut self) -> Result<()> {
@@ -1108,7 +1154,7 @@ fn stdin_article(line: &reader::jsonl::RawLine) -> std::result::Result<Article, 
         // The record as read, not its bytes: line endings, spacing and key order of a
         // re-exported stream do not change it.
         article.id = format!("{STDIN}#");
-        article.id = format!("{STDIN}#{:016x}", fingerprint(&article));
+        article.id = format!("{STDIN}#{:016x}", record_and_fingerprint(&article).0);
     }
     Ok(article)
 }
@@ -1128,16 +1174,19 @@ impl<R: Read> Read for CountingReader<R> {
 }
 
 impl Index {
-    /// Identity hash → fingerprint and source of every live article, read from fast columns.
-    fn existing_articles(&self) -> Result<HashMap<u64, Existing>> {
+    /// Identity hash → fingerprint and source of every live article, read from fast columns,
+    /// and, with `contents` (copies are left out), the content keys of those articles.
+    fn existing_articles(&self, contents: bool) -> Result<(HashMap<u64, Existing>, Indexed)> {
         self.reader.reload()?;
         let searcher = self.reader.searcher();
         let mut map = HashMap::with_capacity(searcher.num_docs() as usize);
-        for segment in searcher.segment_readers() {
+        let mut held = HashMap::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let fast = segment.fast_fields();
             let ids = fast.u64("id_hash")?;
             let fps = fast.u64("fingerprint")?;
             let sources = fast.u64("source")?;
+            let keys = fast.u64("content")?;
             for doc in segment.doc_ids_alive() {
                 if let (Some(id), Some(fingerprint)) = (ids.first(doc), fps.first(doc)) {
                     let source = sources.first(doc);
@@ -1148,10 +1197,18 @@ impl Index {
                             source,
                         },
                     );
+                    if let Some(key) = keys.first(doc).filter(|_| contents) {
+                        let at = tantivy::DocAddress::new(ord as u32, doc);
+                        held.insert(key, (id, at));
+                    }
                 }
             }
         }
-        Ok(map)
+        let indexed = Indexed {
+            contents: held,
+            searcher,
+        };
+        Ok((map, indexed))
     }
 }
 
@@ -1161,8 +1218,8 @@ struct Seen {
     file: Arc<str>,
     /// The line, 0 for a file of one article.
     line: u32,
-    /// The article's [`fingerprint`].
-    fingerprint: u64,
+    /// The article's record hash ([`record_and_fingerprint`]).
+    record: u64,
 }
 
 impl Seen {
@@ -1173,6 +1230,14 @@ impl Seen {
             n => format!("{}:{n}", self.file),
         }
     }
+}
+
+/// The content keys of the articles indexed before a run.
+struct Indexed {
+    /// Content key → identity and address of the article holding it.
+    contents: HashMap<u64, (u64, tantivy::DocAddress)>,
+    /// The searcher the addresses are of (the index as the run found it).
+    searcher: tantivy::Searcher,
 }
 
 /// What a re-run needs to know of an article already indexed.

@@ -201,6 +201,96 @@ fn a_copy_kept_by_an_earlier_run_and_then_removed_is_reported() {
         warned[0].contains("b-copy.txt: removed \"corpus/b-copy.txt\", indexed by an earlier run"),
         "{warned:?}"
     );
+    let original = corpus.join("a.txt");
+    assert!(
+        warned[0].contains(&format!("a copy of {}", original.display())),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn a_later_run_leaves_out_copies_of_articles_indexed_before_and_keeps_the_originals() {
+    let Some([seed, business, sport]) = stories() else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let (first, later) = (work.path().join("first"), work.path().join("later"));
+    fs::create_dir_all(&first).expect("folder");
+    fs::create_dir_all(&later).expect("folder");
+    fs::write(first.join("talks.txt"), &seed).expect("article");
+    fs::write(first.join("business.txt"), &business).expect("article");
+    let index = Index::create(&work.path().join("index")).expect("index");
+    assert_eq!(
+        ingest(&index, &[&first], &IngestOptions::default()).added,
+        2
+    );
+
+    // The same stories scraped again under other names (one with Windows line ends), and one
+    // new story.
+    fs::write(later.join("talks-again.txt"), &seed).expect("copy");
+    let crlf = String::from_utf8_lossy(&business).replace('\n', "\r\n");
+    fs::write(later.join("business-crlf.txt"), crlf).expect("copy");
+    fs::write(later.join("sport.txt"), &sport).expect("article");
+    let report = ingest(&index, &[&later], &IngestOptions::default());
+    assert_eq!((report.added, report.duplicates), (1, 2), "{report:?}");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(
+        ids(&index),
+        ["first/business.txt", "first/talks.txt", "later/sport.txt"]
+    );
+
+    // A run that reads a copy before its original keeps the original, which it reads unchanged.
+    let report = ingest(&index, &[&later, &first], &IngestOptions::default());
+    assert_eq!(
+        (report.added, report.unchanged, report.duplicates),
+        (0, 3, 2),
+        "{report:?}"
+    );
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(index.num_articles(), 3);
+
+    // Copies are indexed when asked for.
+    let keep = IngestOptions {
+        keep_duplicates: true,
+        ..IngestOptions::default()
+    };
+    assert_eq!(ingest(&index, &[&later], &keep).added, 2);
+    assert_eq!(index.num_articles(), 5);
+}
+
+#[test]
+fn a_json_lines_file_and_its_copy_are_one_set_of_articles_without_warnings() {
+    let Some(reuters) = shared_data("reuters21578/docs.jsonl.gz") else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let corpus = work.path().join("corpus");
+    fs::create_dir_all(&corpus).expect("folder");
+    // The first 20 Reuters records, as exported twice.
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(fs::File::open(reuters).expect("reuters")),
+        &mut text,
+    )
+    .expect("gunzip");
+    let head: String = text.lines().take(20).flat_map(|l| [l, "\n"]).collect();
+    fs::write(corpus.join("a.jsonl"), &head).expect("export");
+    fs::write(corpus.join("b.jsonl"), &head).expect("copy");
+    let index = Index::create(&work.path().join("index")).expect("index");
+    for run in 0..2 {
+        let report = ingest(&index, &[&corpus], &IngestOptions::default());
+        assert!(
+            report.warnings.is_empty(),
+            "run {run}: {:?}",
+            report.warnings
+        );
+        assert_eq!(report.duplicates, 20, "run {run}: {report:?}");
+        assert_eq!(report.added + report.unchanged, 20, "run {run}: {report:?}");
+    }
+    assert_eq!(index.num_articles(), 20);
+    let first = ids(&index).into_iter().next().expect("an article");
+    let article = index.get(&first).expect("get").expect("indexed");
+    assert_eq!(article.path.as_deref(), Some("corpus/a.jsonl"));
 }
 
 #[cfg(unix)]
