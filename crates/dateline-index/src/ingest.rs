@@ -62,6 +62,12 @@ pub struct IngestOptions {
     /// gets its absolute path as id. Keep one setting for every run on an index: another root
     /// gives the same files other ids, and they would be indexed again.
     pub id_root: Option<PathBuf>,
+    /// Remove what the named files and folders no longer hold: articles of a file read in this
+    /// run that it no longer contains (lines deleted from a JSON Lines file), and articles of
+    /// files under a named folder (or named themselves) that no longer exist. A file that
+    /// could not be read whole keeps all its articles: one it seems to lack may be one that
+    /// could not be read. Off by default: without it an index only grows and changes.
+    pub prune: bool,
 }
 
 impl Default for IngestOptions {
@@ -75,6 +81,7 @@ impl Default for IngestOptions {
             extract_entities: true,
             english_stemming: true,
             id_root: None,
+            prune: false,
         }
     }
 }
@@ -222,9 +229,11 @@ pub struct IngestReport {
     pub unchanged: usize,
     /// Articles added or updated without a recognisable date.
     pub without_date: usize,
-    /// Exact duplicates of an article read earlier in the run (same normalised body), not
-    /// indexed.
+    /// Exact duplicates (same normalised body) of an article read earlier in the run or
+    /// indexed by an earlier one, not indexed.
     pub duplicates: usize,
+    /// Articles removed because their files no longer hold them ([`IngestOptions::prune`]).
+    pub removed: usize,
     /// Files or lines that could not be indexed.
     pub skipped: Vec<Skipped>,
     /// Articles indexed, or removed, with something the user should know: an update whose old
@@ -272,6 +281,7 @@ struct Tally {
     skipped: Mutex<Vec<Skipped>>,
     warnings: Mutex<Vec<Warning>>,
     duplicates: AtomicUsize,
+    removed: AtomicUsize,
     keep_duplicates: bool,
     extract_entities: bool,
     /// [`IngestOptions::english_stemming`] turned off (the default, false, stems English).
@@ -296,9 +306,24 @@ fn note(list: &Mutex<Vec<Skipped>>, path: &Path, line: Option<usize>, reason: St
         line,
         reason,
     };
-    list.lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .push(item);
+    lock(list).push(item);
+}
+
+/// The list, even if a thread panicked while holding it (a list of notes stays usable).
+fn lock(list: &Mutex<Vec<Skipped>>) -> std::sync::MutexGuard<'_, Vec<Skipped>> {
+    list.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Whether the id `path` lies under the id `root` (a named file or folder; `""` is the id root
+/// itself, which holds every relative id).
+fn under(path: &str, root: &str) -> bool {
+    match root {
+        "" => !path.starts_with('/'),
+        _ if root.ends_with('/') => path.starts_with(root),
+        _ => path
+            .strip_prefix(root)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/')),
+    }
 }
 
 fn walk(
@@ -589,6 +614,10 @@ impl Index {
             }
             run.maybe_commit()?;
         }
+        if options.prune {
+            let roots: Vec<String> = paths.iter().map(|p| ids.id_of(p)).collect();
+            run.prune(&roots, ids.root(), &sources)?;
+        }
         progress(Progress::Committing);
         writer.commit().map_err(|e| self.write_error(e))?;
         writer
@@ -601,6 +630,7 @@ impl Index {
         report.unchanged = tally.unchanged.into_inner();
         report.without_date = tally.without_date.into_inner();
         report.duplicates = tally.duplicates.into_inner();
+        report.removed = tally.removed.into_inner();
         report.bytes = tally.bytes.into_inner();
         for (list, out) in [
             (tally.skipped, &mut report.skipped),
@@ -1049,6 +1079,63 @@ impl Run<'_> {
             (Some(id), _) => format!("{id:?}"),
             _ => "an article indexed before".to_string(),
         }
+    }
+
+    /// Deletes the articles indexed before this run that the named paths no longer hold (see
+    /// [`IngestOptions::prune`]). `roots` are the ids of the named paths, relative to
+    /// `id_root`.
+    fn prune(&mut self, roots: &[String], id_root: &Path, sources: &[Source]) -> Result<()> {
+        let damaged: HashSet<PathBuf> = lock(&self.tally.skipped)
+            .iter()
+            .map(|s| s.path.clone())
+            .collect();
+        // Source hash of each file read → whether it was read whole.
+        let read: HashMap<u64, bool> = sources
+            .iter()
+            .filter_map(|s| source_hash(Some(&s.id_base)).map(|h| (h, !damaged.contains(&s.path))))
+            .collect();
+        let searcher = &self.indexed.searcher;
+        let stored = |at| searcher.doc::<TantivyDocument>(at).ok();
+        let text = |doc: &TantivyDocument, field| {
+            doc.get_first(field)
+                .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
+        };
+        let schema = &self.index.schema;
+        // Whether the file of a source not read in this run is gone, by source.
+        let mut gone: HashMap<u64, bool> = HashMap::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let keys = fast.u64("id_hash")?;
+            let sources = fast.u64("source")?;
+            for doc in segment.doc_ids_alive() {
+                let (Some(key), Some(source)) = (keys.first(doc), sources.first(doc)) else {
+                    continue;
+                };
+                let at = tantivy::DocAddress::new(ord as u32, doc);
+                let remove = match read.get(&source) {
+                    Some(&whole) => whole && !self.seen.contains_key(&key),
+                    // Standard input is never pruned: each stream is a different one.
+                    None if Some(source) == self.stdin_source => false,
+                    None => *gone.entry(source).or_insert_with(|| {
+                        stored(at)
+                            .and_then(|d| text(&d, schema.path))
+                            .is_some_and(|path| {
+                                roots.iter().any(|root| under(&path, root))
+                                    && std::fs::symlink_metadata(id_root.join(&path)).is_err()
+                            })
+                    }),
+                };
+                if let Some(id) = stored(at)
+                    .filter(|_| remove)
+                    .and_then(|d| text(&d, schema.id))
+                {
+                    self.writer
+                        .delete_term(Term::from_field_text(schema.id, &id));
+                    self.tally.removed.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn maybe_commit(&mut self) -> Result<()> {
