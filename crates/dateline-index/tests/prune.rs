@@ -6,8 +6,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::shared_data;
-use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest};
+use common::{reuters_lines, shared_data, sorted_ids as ids};
+use dateline_index::{Index, IngestOptions, IngestReport};
 
 fn ingest(index: &Index, paths: &[&Path], prune: bool) -> IngestReport {
     let paths: Vec<_> = paths.iter().map(|p| p.to_path_buf()).collect();
@@ -18,31 +18,6 @@ fn ingest(index: &Index, paths: &[&Path], prune: bool) -> IngestReport {
     index
         .ingest_paths(&paths, &options, &|_| {})
         .expect("ingest")
-}
-
-fn ids(index: &Index) -> Vec<String> {
-    let request = SearchRequest::new("*").limit(100);
-    let mut ids: Vec<String> = index
-        .search(&request)
-        .expect("search")
-        .hits
-        .into_iter()
-        .map(|h| h.id)
-        .collect();
-    ids.sort();
-    ids
-}
-
-/// The first `n` Reuters records, one JSON line each.
-fn reuters_lines(n: usize) -> Option<Vec<String>> {
-    let path = shared_data("reuters21578/docs.jsonl.gz")?;
-    let mut text = String::new();
-    std::io::Read::read_to_string(
-        &mut flate2::read::GzDecoder::new(fs::File::open(path).expect("reuters")),
-        &mut text,
-    )
-    .expect("gunzip");
-    Some(text.lines().take(n).map(str::to_string).collect())
 }
 
 #[test]

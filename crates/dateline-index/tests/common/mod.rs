@@ -55,3 +55,29 @@ pub fn reuters_index(commit_every: usize) -> Option<dateline_index::Index> {
         .expect("ingest");
     Some(index)
 }
+
+/// The ids of the first 100 articles of `index` (all of a small one), sorted.
+#[allow(dead_code)] // not every test binary uses it
+pub fn sorted_ids(index: &dateline_index::Index) -> Vec<String> {
+    let request = dateline_index::SearchRequest::new("*").limit(100);
+    let mut ids: Vec<String> = index
+        .search(&request)
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The first `n` records of Reuters-21578 (`docs.jsonl.gz`), one JSON line each, or `None`
+/// when the shared data is absent.
+#[allow(dead_code)] // not every test binary uses it
+pub fn reuters_lines(n: usize) -> Option<Vec<String>> {
+    use std::io::BufRead;
+    let path = shared_data("reuters21578")?.join("docs.jsonl.gz");
+    let file = std::fs::File::open(path).expect("reuters");
+    let lines = std::io::BufReader::new(flate2::read::GzDecoder::new(file)).lines();
+    Some(lines.take(n).map(|l| l.expect("line")).collect())
+}
