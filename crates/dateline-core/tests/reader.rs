@@ -269,11 +269,11 @@ fn malformed_jsonl_line_is_reported_and_the_rest_is_read() {
     assert_eq!(items[1].as_ref().unwrap().id, "b");
     let err = items[2].as_ref().unwrap_err();
     assert!(matches!(err, ReadError::Json { line: 4, .. }), "{err:?}");
-    assert!(
-        err.to_string().starts_with("line 4: malformed JSON: "),
-        "{err}"
+    // The record lacks its closing brace: it ends too soon, at no column of its own.
+    assert_eq!(
+        err.to_string(),
+        "line 4: malformed JSON: EOF while parsing an object (at the end of the line)"
     );
-    assert!(!err.to_string().contains("line 1"), "{err}");
     let four = items[3].as_ref().unwrap();
     assert_eq!((four.id.as_str(), four.title.as_deref()), ("4", None));
     assert!(matches!(items[4], Err(ReadError::Json { line: 6, .. })));

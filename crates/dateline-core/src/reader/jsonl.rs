@@ -378,11 +378,14 @@ fn looks_like_url(s: &str) -> bool {
         && !s.contains(char::is_whitespace)
 }
 
-/// serde_json's message without its "at line 1 column N" (the line is ours), with the column.
+/// serde_json's message without its "at line 1 column N" (the line is ours), with the column,
+/// or "at the end of the line" for a record cut short: serde_json places the end past the
+/// line's newline, on a line 2 at column 0.
 fn json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     match msg.strip_suffix(&suffix) {
+        Some(m) if e.is_eof() => format!("{m} (at the end of the line)"),
         Some(m) => format!("{m} (column {})", e.column()),
         None => msg,
     }
