@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{EvalError, IdSample};
 use crate::qrels::Qrels;
 use crate::run::Run;
 
@@ -232,29 +233,22 @@ impl Metrics {
 
 /// Which queries are scored and averaged.
 ///
-/// The default (`complete: false`, `include_queries_without_relevant:
-/// false`) scores the queries that are both in the run and in the qrels with
-/// at least one relevant document, as `trec_eval` without `-c` does for
-/// them. Note that real trec_eval also scores (as 0) queries whose qrels
-/// have no relevant document; set `include_queries_without_relevant` for
-/// bit-identical trec_eval means.
+/// As in trec_eval (`trec_eval.c`), a query is scored when it has both results in the run
+/// and at least one judgment in the qrels, whether or not a judgment is relevant: a query
+/// whose judgments are all non-relevant scores 0 on every metric and counts in the mean.
+/// Run queries without judgments are ignored.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvalOptions {
-    /// Like trec_eval `-c`: every query of the qrels counts; a query absent
-    /// from the run scores 0 on every metric ("no results scored 0").
+    /// Like trec_eval `-c`: the mean is over every query of the qrels; a query absent
+    /// from the run scores 0 on every metric (trec_eval's `meas_avg.c` divides by the
+    /// number of qrels queries).
     pub complete: bool,
-    /// Also score and average queries whose qrels have no relevant document
-    /// (all their metrics are 0), as trec_eval does.
-    pub include_queries_without_relevant: bool,
 }
 
 impl EvalOptions {
     /// Options with `complete` set: queries without results score 0.
     pub fn complete() -> Self {
-        EvalOptions {
-            complete: true,
-            ..Self::default()
-        }
+        EvalOptions { complete: true }
     }
 }
 
@@ -268,19 +262,66 @@ pub struct Evaluation {
     pub mean: Metrics,
     /// Number of queries in the mean.
     pub queries: usize,
-    /// Queries of the qrels that would be scored but have no results in the
-    /// run (scored 0 only with `complete`).
+    /// Queries of the qrels that have no results in the run (scored 0 only
+    /// with `complete`).
     pub missing: Vec<String>,
 }
 
-/// Evaluates `run` against `qrels` (see [`EvalOptions`] for which queries
-/// count). Run queries without judgments are ignored.
+/// Evaluates `run` against `qrels` as trec_eval does (see [`EvalOptions`] for which queries
+/// count), refusing input with nothing to score as trec_eval does.
+///
+/// ```
+/// use dateline_eval::{try_evaluate, EvalError, EvalOptions, Qrels, Run};
+///
+/// let qrels = Qrels::parse("1 0 d1 1\n2 0 d1 0\n")?;
+/// let run = Run::parse("1 Q0 d1 1 2.0 t\n2 Q0 d1 1 2.0 t\n")?;
+/// // Query 2 has no relevant document: it scores 0 and counts, as in trec_eval.
+/// let eval = try_evaluate(&run, &qrels, EvalOptions::default())?;
+/// assert_eq!((eval.queries, eval.mean.map), (2, 0.5));
+///
+/// let other = Run::parse("51 Q0 d1 1 2.0 t\n")?;
+/// let err = try_evaluate(&other, &qrels, EvalOptions::complete()).unwrap_err();
+/// assert!(matches!(err, EvalError::NoCommonQueries { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`EvalError::EmptyQrels`] or [`EvalError::EmptyRun`] when either holds nothing, else
+/// [`EvalError::NoCommonQueries`] when no query has both results and judgments, with or
+/// without `complete` (trec_eval stops with "No queries with both results and relevance
+/// info"; its `-c` only changes the divisor of the means).
+pub fn try_evaluate(
+    run: &Run,
+    qrels: &Qrels,
+    options: EvalOptions,
+) -> Result<Evaluation, EvalError> {
+    if qrels.is_empty() {
+        return Err(EvalError::EmptyQrels {
+            qrels: qrels.origin().to_string(),
+        });
+    }
+    if run.is_empty() {
+        return Err(EvalError::EmptyRun {
+            run: run.origin().to_string(),
+        });
+    }
+    if !qrels.query_ids().any(|q| run.contains_query(q)) {
+        return Err(EvalError::NoCommonQueries {
+            run: run.origin().to_string(),
+            qrels: qrels.origin().to_string(),
+            run_queries: IdSample::new(run.query_ids()),
+            judged_queries: IdSample::new(qrels.query_ids()),
+        });
+    }
+    Ok(evaluate(run, qrels, options))
+}
+
+/// Evaluates `run` against `qrels` like [`try_evaluate`], but never fails: input with no
+/// query to score gives an evaluation of 0 queries with every mean 0 (where trec_eval stops).
+/// Prefer [`try_evaluate`] unless the zeros are what the caller wants.
 pub fn evaluate(run: &Run, qrels: &Qrels, options: EvalOptions) -> Evaluation {
     let mut eval = Evaluation::default();
     for qid in qrels.query_ids() {
-        if !options.include_queries_without_relevant && qrels.num_relevant(qid) == 0 {
-            continue;
-        }
         let metrics = if run.contains_query(qid) {
             RankedJudgments::new(run, qrels, qid).metrics()
         } else {
@@ -388,22 +429,38 @@ mod tests {
     #[test]
     fn query_selection() {
         let (run, qrels) = setup();
+        // 2 is judged (non-relevant only) and in the run: scored, as trec_eval scores it.
         let e = evaluate(&run, &qrels, EvalOptions::default());
-        assert_eq!(e.per_query.keys().collect::<Vec<_>>(), ["1"]);
-        assert_eq!(e.queries, 1);
+        assert_eq!(e.per_query.keys().collect::<Vec<_>>(), ["1", "2"]);
+        assert_eq!(e.per_query["2"], Metrics::default());
+        assert_eq!(e.queries, 2);
         assert_eq!(e.missing, ["3"]);
         let e = evaluate(&run, &qrels, EvalOptions::complete());
-        assert_eq!(e.per_query.keys().collect::<Vec<_>>(), ["1", "3"]);
+        assert_eq!(e.per_query.keys().collect::<Vec<_>>(), ["1", "2", "3"]);
         assert_eq!(e.per_query["3"], Metrics::default());
-        assert!((e.mean.p_10 - 0.1).abs() < 1e-12);
-        let all = EvalOptions {
-            complete: true,
-            include_queries_without_relevant: true,
-        };
-        let e = evaluate(&run, &qrels, all);
-        assert_eq!(e.queries, 3);
+        assert!((e.mean.p_10 - 0.2 / 3.0).abs() < 1e-12);
         let e = evaluate(&Run::new(), &Qrels::new(), EvalOptions::complete());
         assert_eq!((e.queries, e.mean), (0, Metrics::default()));
+    }
+
+    #[test]
+    fn nothing_to_score_is_an_error() {
+        let (run, qrels) = setup();
+        let complete = EvalOptions::complete();
+        let err = try_evaluate(&run, &Qrels::new(), complete).unwrap_err();
+        assert_eq!(err.to_string(), "<input>: no relevance judgments");
+        let err = try_evaluate(&Run::new().with_origin("r.txt"), &qrels, complete).unwrap_err();
+        assert_eq!(err.to_string(), "r.txt: no results");
+        let other = Run::parse("7 Q0 a 1 1 t\n8 Q0 a 1 1 t\n9 Q0 a 1 1 t\n10 Q0 a 1 1 t\n")
+            .unwrap()
+            .with_origin("r.txt");
+        let err = try_evaluate(&other, &qrels, complete).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no query has both results in r.txt and judgments in <input> \
+             (run queries: \"10\", \"7\", \"8\" and 1 more; judged queries: \"1\", \"2\", \"3\")"
+        );
+        assert!(try_evaluate(&run, &qrels, complete).is_ok());
     }
 
     #[test]
@@ -411,11 +468,11 @@ mod tests {
         let (run, qrels) = setup();
         let t = evaluate(&run, &qrels, EvalOptions::complete()).to_text_table(true);
         let lines: Vec<&str> = t.lines().collect();
-        assert_eq!(lines.len(), 5, "{t}");
+        assert_eq!(lines.len(), 6, "{t}");
         assert!(lines[0].starts_with("query      map  ndcg@10"), "{t}");
-        assert!(lines[3].starts_with("all   "), "{t}");
-        assert_eq!(lines[4], "queries: 2");
-        let widths: Vec<usize> = lines[..4].iter().map(|l| l.len()).collect();
+        assert!(lines[4].starts_with("all   "), "{t}");
+        assert_eq!(lines[5], "queries: 3");
+        let widths: Vec<usize> = lines[..5].iter().map(|l| l.len()).collect();
         assert!(widths.iter().all(|w| *w == widths[0]), "{t}");
     }
 }

@@ -3,7 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::error::{content_lines, read_text, FormatError, IN_MEMORY};
+use crate::error::{content_lines, read_text, EvalError, FormatError, IdSample, IN_MEMORY};
+use crate::topics::Topic;
 
 /// Relevance judgments: for each query id, a graded relevance value per
 /// judged document id.
@@ -11,10 +12,14 @@ use crate::error::{content_lines, read_text, FormatError, IN_MEMORY};
 /// Values follow trec_eval: `rel > 0` is relevant, `0` is judged
 /// non-relevant, and a negative value marks a pooled but unjudged document
 /// (it counts as non-relevant for every metric, has gain 0 in nDCG, and is
-/// skipped by bpref, exactly as trec_eval does).
+/// skipped by bpref, exactly as trec_eval does). A query with judgments but no relevant
+/// document is still a query: trec_eval scores it (0 on every metric) and counts it in the
+/// means.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Qrels {
     queries: BTreeMap<String, HashMap<String, i32>>,
+    /// The file read, for error messages; `None` for judgments built in memory.
+    origin: Option<String>,
 }
 
 impl Qrels {
@@ -43,7 +48,50 @@ impl Qrels {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, FormatError> {
         let path = path.as_ref();
         let text = read_text(path)?;
-        Self::parse_named(&text, &path.display().to_string())
+        let mut qrels = Self::parse_named(&text, &path.display().to_string())?;
+        qrels.origin = Some(path.display().to_string());
+        Ok(qrels)
+    }
+
+    /// Where the judgments came from: the path given to [`Qrels::from_path`], or `<input>`.
+    pub fn origin(&self) -> &str {
+        self.origin.as_deref().unwrap_or(IN_MEMORY)
+    }
+
+    /// Checks that at least one of `topics` (read from `topics_origin`, which the error
+    /// names) is judged here: otherwise running them could only score nothing, and trec_eval
+    /// would refuse the run.
+    ///
+    /// ```
+    /// use dateline_eval::{parse_topics, Qrels};
+    ///
+    /// let qrels = Qrels::parse("51 0 d1 1\n")?;
+    /// assert!(qrels.check_topics(&parse_topics("51\tairbus\n")?, "t.tsv").is_ok());
+    /// let err = qrels.check_topics(&parse_topics("051\tairbus\n")?, "t.tsv").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "no topic of t.tsv has judgments in <input> (topics: \"051\"; judged queries: \"51\")"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`EvalError::EmptyQrels`] without any judgment, else [`EvalError::NoJudgedTopics`].
+    pub fn check_topics(&self, topics: &[Topic], topics_origin: &str) -> Result<(), EvalError> {
+        if self.is_empty() {
+            return Err(EvalError::EmptyQrels {
+                qrels: self.origin().to_string(),
+            });
+        }
+        if topics.iter().any(|t| self.queries.contains_key(&t.id)) {
+            return Ok(());
+        }
+        Err(EvalError::NoJudgedTopics {
+            topics: topics_origin.to_string(),
+            qrels: self.origin().to_string(),
+            topic_ids: IdSample::new(topics.iter().map(|t| t.id.as_str())),
+            judged_queries: IdSample::new(self.query_ids()),
+        })
     }
 
     fn parse_named(text: &str, origin: &str) -> Result<Self, FormatError> {

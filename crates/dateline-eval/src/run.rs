@@ -24,6 +24,8 @@ struct QueryRun {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Run {
     queries: BTreeMap<String, QueryRun>,
+    /// The file read (or a name given), for error messages; `None` for `<input>`.
+    origin: Option<String>,
 }
 
 /// trec_eval's ordering: score (as `f32`) descending, then docid descending.
@@ -53,12 +55,13 @@ impl Run {
         true
     }
 
-    /// Parses run text: six whitespace-separated fields per line,
+    /// Parses run text: at least six whitespace-separated fields per line,
     /// `qid Q0 docid rank score tag`. The `Q0` and `rank` fields are ignored
-    /// (ranks come from the scores); blank lines and `#` lines are skipped.
+    /// (ranks come from the scores), and so is any field after the tag, as
+    /// trec_eval ignores it; blank lines and `#` lines are skipped.
     ///
     /// # Errors
-    /// A line without exactly six fields, a score that is not a finite
+    /// A line with fewer than six fields, a score that is not a finite
     /// number, or a document retrieved twice for the same query (trec_eval
     /// rejects such runs too: which occurrence counts is undefined, and
     /// keeping either would change the scores without a word).
@@ -73,18 +76,39 @@ impl Run {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self, FormatError> {
         let path = path.as_ref();
         let text = read_text(path)?;
-        Self::parse_named(&text, &path.display().to_string())
+        let origin = path.display().to_string();
+        Ok(Self::parse_named(&text, &origin)?.with_origin(origin))
+    }
+
+    /// Names the run for error messages (a run built in memory is `<input>`; one read by
+    /// [`Run::from_path`] is named by its path).
+    ///
+    /// ```
+    /// use dateline_eval::Run;
+    ///
+    /// let run = Run::new().with_origin("topics.tsv (run on ./index)");
+    /// assert_eq!(run.origin(), "topics.tsv (run on ./index)");
+    /// assert_eq!(Run::new().origin(), "<input>");
+    /// ```
+    pub fn with_origin(mut self, origin: impl Into<String>) -> Self {
+        self.origin = Some(origin.into());
+        self
+    }
+
+    /// The run's name in error messages (see [`Run::with_origin`]).
+    pub fn origin(&self) -> &str {
+        self.origin.as_deref().unwrap_or(IN_MEMORY)
     }
 
     fn parse_named(text: &str, origin: &str) -> Result<Self, FormatError> {
         let mut run = Run::new();
         for (line_no, line) in content_lines(text) {
             let fields: Vec<&str> = line.split_whitespace().collect();
-            if fields.len() != 6 {
-                return Err(FormatError::FieldCount {
+            if fields.len() < 6 {
+                return Err(FormatError::TooFewFields {
                     origin: origin.to_string(),
                     line: line_no,
-                    expected: 6,
+                    min: 6,
                     found: fields.len(),
                 });
             }
@@ -214,9 +238,19 @@ mod tests {
     #[test]
     fn errors() {
         let e = Run::parse("1 Q0 a 1 1.0 t\n1 Q0 a 1 1.0\n").unwrap_err();
-        assert_eq!(e.to_string(), "<input>:2: expected 6 fields, found 5");
+        assert_eq!(
+            e.to_string(),
+            "<input>:2: expected at least 6 fields, found 5"
+        );
         let e = Run::parse("1 Q0 a 1 NaN t\n").unwrap_err();
         assert_eq!(e.to_string(), "<input>:1: invalid score \"NaN\"");
+    }
+
+    /// get_trec_results.c: "Any field following run_id is ignored."
+    #[test]
+    fn fields_after_the_tag_are_ignored() {
+        let run = Run::parse("1 Q0 d1 1 1.0 tag extra\n1 Q0 d2 2 0.5 tag a b c\n").unwrap();
+        assert_eq!(run.ranking("1"), [("d1", 1.0), ("d2", 0.5)]);
     }
 
     #[test]

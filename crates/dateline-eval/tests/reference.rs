@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dateline_eval::{evaluate, EvalOptions, Metrics, Qrels, Run};
+use dateline_eval::{evaluate, try_evaluate, EvalError, EvalOptions, Metrics, Qrels, Run};
 use serde_json::Value;
 
 const TOL: f64 = 1e-4;
@@ -42,23 +42,20 @@ fn assert_close(what: &str, got: &Metrics, want: &Metrics) {
     }
 }
 
-/// Checks all four option combinations against the reference JSON; returns
-/// the number of per-query comparisons made.
+/// Checks both values of `complete` against the reference JSON; returns the
+/// number of per-query comparisons made.
 fn check(qrels: &Qrels, run: &Run, reference: &str) -> usize {
     let text = std::fs::read_to_string(fixtures().join(reference)).expect("reference json");
     let json: Value = serde_json::from_str(&text).expect("valid json");
     let per_query = json["per_query"].as_object().expect("per_query");
     let modes = json["modes"].as_object().expect("modes");
-    assert_eq!(modes.len(), 4);
+    assert_eq!(modes.len(), 2);
     let mut compared = 0;
     for (name, mode) in modes {
         let options = EvalOptions {
             complete: mode["complete"].as_bool().expect("complete"),
-            include_queries_without_relevant: mode["include_queries_without_relevant"]
-                .as_bool()
-                .expect("include"),
         };
-        let eval = evaluate(run, qrels, options);
+        let eval = try_evaluate(run, qrels, options).expect("queries to score");
         let ctx = format!("{reference} [{name}]");
         assert_eq!(
             eval.queries as u64,
@@ -87,12 +84,9 @@ fn check(qrels: &Qrels, run: &Run, reference: &str) -> usize {
             assert_close(&format!("{ctx} query {qid}"), got, &want);
             compared += 1;
         }
-        // Every reference query that this mode scores is present.
+        // Every query trec_eval scores is scored, those without a relevant document too.
         for qid in per_query.keys() {
-            let has_rel = qrels.num_relevant(qid) > 0;
-            if has_rel || options.include_queries_without_relevant {
-                assert!(eval.per_query.contains_key(qid), "{ctx}: {qid} not scored");
-            }
+            assert!(eval.per_query.contains_key(qid), "{ctx}: {qid} not scored");
         }
     }
     compared
@@ -103,19 +97,29 @@ fn handmade_matches_pytrec_eval() {
     let qrels = Qrels::from_path(fixtures().join("handmade.qrels")).unwrap();
     let run = Run::from_path(fixtures().join("handmade.run")).unwrap();
     let n = check(&qrels, &run, "handmade.json");
-    assert_eq!(n, 6 + 7 + 8 + 9);
+    // 8 queries in both files (102 and 108 without a relevant document), 9 with -c.
+    assert_eq!(n, 8 + 9);
 }
 
+/// trec_eval stops on an empty run (it cannot read an empty file, and a run of comments has
+/// "No queries with both results and relevance info"); `try_evaluate` refuses it, naming the
+/// file, with or without `complete`.
 #[test]
-fn empty_run_matches_pytrec_eval() {
+fn an_empty_run_is_refused() {
     let qrels = Qrels::from_path(fixtures().join("handmade.qrels")).unwrap();
-    let run = Run::from_path(fixtures().join("empty.run")).unwrap();
+    let path = fixtures().join("empty.run");
+    let run = Run::from_path(&path).unwrap();
     assert!(run.is_empty());
-    check(&qrels, &run, "empty.json");
-    let eval = evaluate(&run, &qrels, EvalOptions::default());
-    assert_eq!((eval.queries, eval.mean), (0, Metrics::default()));
+    for options in [EvalOptions::default(), EvalOptions::complete()] {
+        let err = try_evaluate(&run, &qrels, options).unwrap_err();
+        let want = EvalError::EmptyRun {
+            run: path.display().to_string(),
+        };
+        assert_eq!(err, want);
+    }
+    // `evaluate` keeps its zeros for callers that want them.
     let eval = evaluate(&run, &qrels, EvalOptions::complete());
-    assert_eq!((eval.queries, eval.mean), (7, Metrics::default()));
+    assert_eq!((eval.queries, eval.mean), (9, Metrics::default()));
 }
 
 #[test]
@@ -124,7 +128,7 @@ fn cran_synthetic_run_matches_pytrec_eval() {
     let qrels = Qrels::from_path(shared.join("glasgow/cran/qrels.txt")).unwrap();
     let run = Run::from_path(fixtures().join("cran_synthetic.run")).unwrap();
     let n = check(&qrels, &run, "cran_synthetic.json");
-    assert!(n > 4 * 190, "only {n} per-query comparisons");
+    assert!(n > 2 * 190, "only {n} per-query comparisons");
 }
 
 #[test]
@@ -153,14 +157,14 @@ fn text_table_is_aligned() {
     let table = eval.to_text_table(true);
     eprintln!("{table}");
     let lines: Vec<&str> = table.lines().collect();
-    assert_eq!(lines.len(), 1 + 7 + 1 + 1);
+    assert_eq!(lines.len(), 1 + 9 + 1 + 1);
     assert!(lines[1].starts_with("101 "), "{table}");
-    assert!(lines[8].starts_with("all "), "{table}");
+    assert!(lines[10].starts_with("all "), "{table}");
     assert!(
-        lines[..9].iter().all(|l| l.len() == lines[0].len()),
+        lines[..11].iter().all(|l| l.len() == lines[0].len()),
         "{table}"
     );
-    assert_eq!(lines[9], "queries: 7");
+    assert_eq!(lines[11], "queries: 9");
     assert!(!table.contains("-0.0"), "negative zero in {table}");
     let summary = eval.to_text_table(false);
     assert_eq!(summary.lines().count(), 3);

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use dateline_eval::{evaluate, read_topics, EvalOptions, Metrics, Qrels, Run};
+use dateline_eval::{read_topics, try_evaluate, EvalOptions, Metrics, Qrels, Run};
 use dateline_index::{Index, IngestOptions, Prf, Proximity, Ranking, Scoring, StopWords};
 
 /// Collections in the anchors' column order.
@@ -374,7 +374,7 @@ fn measure(c: &Collection, ranking: &Ranking) -> anyhow::Result<(Metrics, f64)> 
             run.push(qid.clone(), doc, f64::from(score));
         }
     }
-    Ok((evaluate(&run, &c.qrels, EvalOptions::complete()).mean, secs))
+    Ok((try_evaluate(&run, &c.qrels, EvalOptions::complete())?.mean, secs))
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> f64 {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use dateline_eval::{evaluate, read_topics, EvalOptions, Evaluation, Qrels, Run};
+use dateline_eval::{read_topics, try_evaluate, EvalOptions, Evaluation, Qrels, Run};
 use dateline_index::{Index, Prf, Proximity, Ranking, Scoring, StopWords};
 use serde::Serialize;
 
@@ -74,12 +74,14 @@ pub fn run(index_dir: &Path, args: EvalArgs, verbosity: Verbosity) -> anyhow::Re
             let run = Run::from_path(path)?;
             let options = EvalOptions {
                 complete: args.complete,
-                ..EvalOptions::default()
             };
             (run, options)
         }
-        (None, Some(topics)) => {
-            let topics = read_topics(topics)?;
+        (None, Some(topics_path)) => {
+            let topics = read_topics(topics_path)?;
+            // Before the index is opened: topics that match no judged query could only score
+            // nothing (a wrong file, or ids written `051` against `51`).
+            qrels.check_topics(&topics, &topics_path.display().to_string())?;
             let index = Index::open(index_dir)?;
             let pairs: Vec<(String, String)> =
                 topics.into_iter().map(|t| (t.id, t.query)).collect();
@@ -91,7 +93,11 @@ pub fn run(index_dir: &Path, args: EvalArgs, verbosity: Verbosity) -> anyhow::Re
                 &style::count_progress(&bar),
             )?;
             bar.finish_and_clear();
-            let mut run = Run::new();
+            let mut run = Run::new().with_origin(format!(
+                "{} (run on {})",
+                topics_path.display(),
+                index_dir.display()
+            ));
             for (qid, hits) in lists {
                 for (docid, score) in hits {
                     run.push(qid.clone(), docid, f64::from(score));
@@ -110,7 +116,7 @@ pub fn run(index_dir: &Path, args: EvalArgs, verbosity: Verbosity) -> anyhow::Re
             .and_then(|()| w.flush())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let eval = evaluate(&run, &qrels, options);
+    let eval = try_evaluate(&run, &qrels, options)?;
     print(&eval, &args)?;
     Ok(ExitCode::SUCCESS)
 }
