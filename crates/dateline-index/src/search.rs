@@ -6,9 +6,12 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
 use dateline_core::date::parse_date_strict;
 use dateline_core::entities::{normalize_key, without_legal_form, AliasTable};
+use dateline_core::schema::NewsSchema;
 use dateline_core::EntityKind;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
@@ -17,11 +20,11 @@ use tantivy::query::{
     TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::termdict::{TermDictionary, TermOrdinal};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{
-    DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, DocSet, Order, Score, Searcher, SegmentReader, TantivyDocument,
+    TantivyError, Term,
 };
 
 use crate::bm25f::Bm25fQuery;
@@ -32,12 +35,13 @@ use crate::document::{
 };
 use crate::error::{Error, Result};
 use crate::filter_cache::CachedFilter;
-use crate::query::{self, Node, QueryBuilder};
+use crate::query::{self, Node, QueryBuilder, TextField};
 use crate::rank::{Prf, Proximity, Ranking};
 use crate::top::TopScores;
 use crate::Index;
 
-/// Longest snippet, in characters.
+/// Longest snippet, in bytes (tantivy's windows count bytes; the opening shown for a match
+/// in the title only counts characters).
 const SNIPPET_CHARS: usize = 200;
 
 /// Order of the hits.
@@ -278,94 +282,707 @@ fn syntax_tree(request: &SearchRequest) -> Result<Node> {
     })
 }
 
-/// Builds the snippets of a page of hits. tantivy's generator highlights the terms a query
-/// names, and the regular expression behind a prefix (`oilse*`) names none: so each hit's body
-/// is also read for the words whose indexed form starts with a prefix of the query, the very
-/// terms the expression matched in it, and they are highlighted like the query's own terms.
+/// Builds the snippets of a page of hits: the passage of each body that best shows what the
+/// query matched there, with those matches highlighted.
+///
+/// Each body is read once, with the analyzer it was indexed with, so that a word is found
+/// exactly where the index found it. A word of the query is highlighted wherever it occurs, and
+/// so is a word starting with one of the query's prefixes (`oilse*`: the terms the prefix's
+/// expression matched, which the query does not name). The words of a phrase are not: only the
+/// phrase's occurrences are, found as tantivy's phrase scorer finds them (same terms, same
+/// positions, same slop), each highlighted whole.
+///
+/// The passage is chosen as tantivy's snippet generator chooses it, among consecutive windows
+/// of up to [`SNIPPET_CHARS`] bytes the one whose highlighted words weigh most (rarer words
+/// weigh more, see [`term_weight`]), with two changes for phrases: a window is never cut inside
+/// an occurrence that fits in one, and a window holding occurrences of more of the query's
+/// phrases wins over any other. So a phrase query shows the phrase whenever the body has it,
+/// not a window where its words merely recur; a query without phrases gets tantivy's snippet.
 struct Highlighter {
-    /// The query's terms in the body, weighted as tantivy weighs them (rarer is better).
-    terms: BTreeMap<String, Score>,
+    /// The query's terms in the body, by indexed text.
+    terms: FxHashMap<String, QueryTerm>,
+    /// The query's phrases that can match the body, one entry per spelling (stemmed, and
+    /// unstemmed too when the index holds unstemmed articles, as the query searches them).
+    phrases: Vec<BodyPhrase>,
+    /// The terms of the phrases' words, by word id ([`QueryTerm::word`]), and their weights.
+    phrase_words: Vec<(Term, Score)>,
     /// The query's prefixes that can match the body (see [`query::body_prefixes`]).
     prefixes: Vec<String>,
+    /// The body's analyzer, with English stemming.
     tokenizer: TextAnalyzer,
+    /// When the index holds articles indexed without stemming: their analyzer, and the term
+    /// that marks them (`stemming:none`).
+    unstemmed: Option<(TextAnalyzer, Term)>,
+    /// The body field.
     body: Field,
-    /// The generator for the query's terms alone: all a query without prefixes needs.
-    generator: SnippetGenerator,
+}
+
+/// A term of the query in the body.
+struct QueryTerm {
+    /// How much an occurrence counts in choosing the passage.
+    weight: Score,
+    /// Whether it is highlighted wherever it occurs (a word of the query), rather than only
+    /// inside the occurrences of a phrase.
+    plain: bool,
+    /// Its id among the words of the query's phrases, if it is one.
+    word: Option<usize>,
+}
+
+/// One spelling of a phrase of the query, as the phrase query on the body reads it.
+struct BodyPhrase {
+    /// The phrase of the query it spells (its index): a window counts each phrase once.
+    group: usize,
+    /// Per word, in order: its offset in the phrase and its word id.
+    words: Vec<(u32, usize)>,
+    /// Allowed word moves.
+    slop: u32,
 }
 
 impl Highlighter {
+    /// A highlighter for `query` built from `tree`; `split_words_are_phrases` when the query
+    /// language was read (not plain words), where a word that the analyzer splits (`al-Abadi`)
+    /// is searched as a phrase; `unstemmed` when the index holds unstemmed articles.
     fn new(
         searcher: &Searcher,
         query: &dyn Query,
-        body: Field,
+        tree: &Node,
+        split_words_are_phrases: bool,
         prefixes: Vec<String>,
+        schema: &NewsSchema,
+        unstemmed: bool,
     ) -> Result<Self> {
-        let mut named: BTreeSet<&Term> = BTreeSet::new();
-        query.query_terms(&mut |term, _| {
+        let body = schema.body;
+        // A term the query scores without positions comes from a word; the terms of phrases
+        // come with positions.
+        let mut named: BTreeMap<&Term, bool> = BTreeMap::new();
+        query.query_terms(&mut |term, positions| {
             if term.field() == body {
-                named.insert(term);
+                *named.entry(term).or_insert(false) |= !positions;
             }
         });
-        let mut terms = BTreeMap::new();
-        for term in named {
+        let mut terms: FxHashMap<String, QueryTerm> = FxHashMap::default();
+        for (term, plain) in named {
             if let Some(text) = term.value().as_str() {
-                if let Some(weight) = term_weight(searcher, term)? {
-                    terms.insert(text.to_string(), weight);
+                let weight = term_weight(searcher, term)?;
+                terms.insert(
+                    text.to_string(),
+                    QueryTerm {
+                        weight: weight.unwrap_or(0.0),
+                        plain: plain && weight.is_some(),
+                        word: None,
+                    },
+                );
+            }
+        }
+        let mut phrases: Vec<BodyPhrase> = Vec::new();
+        let mut phrase_words: Vec<(Term, Score)> = Vec::new();
+        for (group, (text, slop)) in query_phrases(tree, split_words_are_phrases, false)
+            .into_iter()
+            .enumerate()
+        {
+            // As `QueryBuilder` builds a phrase: analysed words at their positions, a second
+            // spelling without stemming where it differs and the index needs it.
+            let tokens = analyze_tokens(text);
+            if tokens.len() < 2 {
+                // One word is searched as a word: highlighted as one.
+                continue;
+            }
+            let mut spellings = vec![tokens.iter().map(|t| t.text.clone()).collect::<Vec<_>>()];
+            if unstemmed {
+                let plain: Vec<String> = analyze_tokens_with(text, Stemming::None)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                if plain != spellings[0] {
+                    spellings.push(plain);
                 }
+            }
+            for spelling in spellings {
+                let mut words = Vec::with_capacity(spelling.len());
+                for (token, text) in tokens.iter().zip(spelling) {
+                    let term = Term::from_field_text(body, &text);
+                    let entry = terms.entry(text).or_insert(QueryTerm {
+                        weight: 0.0,
+                        plain: false,
+                        word: None,
+                    });
+                    let weight = entry.weight;
+                    let id = *entry.word.get_or_insert_with(|| {
+                        phrase_words.push((term, weight));
+                        phrase_words.len() - 1
+                    });
+                    words.push((token.position as u32, id));
+                }
+                if !phrases.iter().any(|p| p.words == words && p.slop == slop) {
+                    phrases.push(BodyPhrase { group, words, slop });
+                }
+            }
+        }
+        // A term searched with positions that no phrase of the query holds (a query shape this
+        // highlighter does not know) is highlighted as a word, as all terms were before; the
+        // words of excluded phrases and of phrases searched in titles only are not.
+        let mut known: FxHashSet<String> = FxHashSet::default();
+        for (text, _) in query_phrases(tree, split_words_are_phrases, true) {
+            known.extend(analyze_tokens(text).into_iter().map(|t| t.text));
+            if unstemmed {
+                known.extend(
+                    analyze_tokens_with(text, Stemming::None)
+                        .into_iter()
+                        .map(|t| t.text),
+                );
+            }
+        }
+        for (text, term) in &mut terms {
+            if term.word.is_none() && term.weight > 0.0 && !known.contains(text) {
+                term.plain = true;
             }
         }
         let tokenizer = searcher.index().tokenizer_for_field(body)?;
-        let generator =
-            SnippetGenerator::new(terms.clone(), tokenizer.clone(), body, SNIPPET_CHARS);
         Ok(Highlighter {
             terms,
+            phrases,
+            phrase_words,
             prefixes,
             tokenizer,
+            unstemmed: unstemmed.then(|| {
+                (
+                    news_analyzer_with(Stemming::None),
+                    Term::from_field_text(schema.stemming, "none"),
+                )
+            }),
             body,
-            generator,
         })
     }
 
-    /// The snippet of one hit's body.
+    /// The snippet of the article at `address`, whose stored document is `doc`; `None` when
+    /// nothing the query matched is in its body.
     fn snippet(
         &self,
         searcher: &Searcher,
+        address: DocAddress,
         doc: &TantivyDocument,
-    ) -> Result<tantivy::snippet::Snippet> {
+    ) -> Result<Option<Snippet>> {
         use tantivy::schema::Value;
-        if self.prefixes.is_empty() {
-            return Ok(self.generator.snippet_from_doc(doc));
-        }
-        let mut found: BTreeSet<String> = BTreeSet::new();
-        let mut tokenizer = self.tokenizer.clone();
-        for text in doc.get_all(self.body).filter_map(|v| v.as_str()) {
-            let mut tokens = tokenizer.token_stream(text);
-            while let Some(token) = tokens.next() {
-                let word = token.text.as_str();
-                if !self.terms.contains_key(word)
-                    && !found.contains(word)
-                    && self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
-                {
-                    found.insert(word.to_string());
+        // The text tantivy's generator reads: the body's values joined by a space, trimmed.
+        // An article's body is one value, whose positions are those of this text.
+        let values: Vec<&str> = doc.get_all(self.body).filter_map(|v| v.as_str()).collect();
+        let joined;
+        let text = match values.as_slice() {
+            [one] => one.trim(),
+            _ => {
+                joined = values.join(" ");
+                joined.trim()
+            }
+        };
+        let segment = searcher.segment_reader(address.segment_ord);
+        let mut tokenizer = match &self.unstemmed {
+            Some((analyzer, marker)) if has_term(segment, marker, address.doc_id)? => {
+                analyzer.clone()
+            }
+            _ => self.tokenizer.clone(),
+        };
+        let mut tokens: Vec<BodyToken> = Vec::new();
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); self.phrase_words.len()];
+        // The weights of the words found by prefix, looked up once each.
+        let mut by_prefix: FxHashMap<String, Option<Score>> = FxHashMap::default();
+        let mut stream = tokenizer.token_stream(text);
+        while let Some(token) = stream.next() {
+            let at = tokens.len();
+            let position = token.position as u32;
+            tokens.push(BodyToken {
+                position,
+                from: token.offset_from,
+                to: token.offset_to,
+            });
+            let word = token.text.as_str();
+            let mut weight = None;
+            if let Some(term) = self.terms.get(word) {
+                if let Some(id) = term.word {
+                    positions[id].push(position);
                 }
+                weight = term.plain.then_some(term.weight);
+            }
+            if weight.is_none() && self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
+                weight = match by_prefix.get(word) {
+                    Some(&w) => w,
+                    None => {
+                        let w = term_weight(searcher, &Term::from_field_text(self.body, word))?;
+                        by_prefix.insert(word.to_string(), w);
+                        w
+                    }
+                };
+            }
+            if let Some(weight) = weight {
+                marks.push(Mark {
+                    first: at,
+                    last: at,
+                    weight,
+                    phrase: None,
+                });
             }
         }
-        if found.is_empty() {
-            return Ok(self.generator.snippet_from_doc(doc));
-        }
-        let mut terms = self.terms.clone();
-        for text in found {
-            if let Some(weight) = term_weight(searcher, &Term::from_field_text(self.body, &text))? {
-                terms.insert(text, weight);
+        for phrase in &self.phrases {
+            let words: Vec<(u32, &[u32])> = phrase
+                .words
+                .iter()
+                .map(|&(offset, id)| (offset, positions[id].as_slice()))
+                .collect();
+            if words.iter().any(|(_, at)| at.is_empty()) {
+                continue;
+            }
+            let order = if phrase.slop == 0 {
+                // Exact occurrences do not depend on the order.
+                (0..words.len()).collect()
+            } else {
+                self.intersection_order(segment, phrase)?
+            };
+            let weight: Score = phrase
+                .words
+                .iter()
+                .map(|&(_, id)| self.phrase_words[id].1)
+                .sum();
+            for occurrence in phrase_occurrences(&words, phrase.slop, &order) {
+                let mut at: Vec<usize> = occurrence
+                    .iter()
+                    .filter_map(|p| tokens.binary_search_by_key(p, |t| t.position).ok())
+                    .collect();
+                at.sort_unstable();
+                at.dedup();
+                let (Some(&first), Some(&last)) = (at.first(), at.last()) else {
+                    continue;
+                };
+                marks.push(Mark {
+                    first,
+                    last,
+                    weight,
+                    phrase: Some((phrase.group, at)),
+                });
             }
         }
-        let generator =
-            SnippetGenerator::new(terms, self.tokenizer.clone(), self.body, SNIPPET_CHARS);
-        Ok(generator.snippet_from_doc(doc))
+        Ok(best_passage(text, &tokens, &marks, SNIPPET_CHARS))
+    }
+
+    /// The order in which tantivy's phrase scorer intersects the words of `phrase` in
+    /// `segment`: by rising document frequency there, ties in phrase order. With slop, which
+    /// occurrences it finds depends on it.
+    fn intersection_order(
+        &self,
+        segment: &SegmentReader,
+        phrase: &BodyPhrase,
+    ) -> Result<Vec<usize>> {
+        let inverted = segment.inverted_index(self.body)?;
+        let mut frequencies = Vec::with_capacity(phrase.words.len());
+        for &(_, id) in &phrase.words {
+            let df = inverted
+                .doc_freq(&self.phrase_words[id].0)
+                .map_err(TantivyError::from)?;
+            frequencies.push(df);
+        }
+        let mut order: Vec<usize> = (0..phrase.words.len()).collect();
+        order.sort_by_key(|&i| frequencies[i]);
+        Ok(order)
     }
 }
 
-/// How much a highlighted term counts in choosing the fragment, as tantivy counts it: more for
+/// Whether the article `doc` of `segment` has the (untokenized) term `term`.
+fn has_term(segment: &SegmentReader, term: &Term, doc: DocId) -> Result<bool> {
+    let inverted = segment.inverted_index(term.field())?;
+    let postings = inverted
+        .read_postings(term, IndexRecordOption::Basic)
+        .map_err(TantivyError::from)?;
+    Ok(postings.is_some_and(|mut p| p.seek(doc) == doc))
+}
+
+/// The phrases of a query that can match words of the body, each once, with their slop: quoted
+/// phrases, and with `words` the words, which the query searches as phrases when the analyzer
+/// splits them (`al-Abadi`). Those under `NOT` (in no hit) or restricted to the title are left
+/// out unless `everywhere`.
+fn query_phrases(node: &Node, words: bool, everywhere: bool) -> Vec<(&str, u32)> {
+    let mut out = Vec::new();
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        let counts = |field: &Option<TextField>| everywhere || *field != Some(TextField::Title);
+        let found = match node {
+            Node::Phrase { field, text, slop } if counts(field) => Some((text.as_str(), *slop)),
+            Node::Word { field, text } if words && counts(field) => Some((text.as_str(), 0)),
+            Node::Required(inner) => {
+                stack.push(inner);
+                None
+            }
+            Node::Not(inner) if everywhere => {
+                stack.push(inner);
+                None
+            }
+            Node::Any(items) | Node::And(items) | Node::Or(items) => {
+                stack.extend(items.iter().rev());
+                None
+            }
+            Node::Not(_) => None,
+            Node::All | Node::Word { .. } | Node::Phrase { .. } | Node::Prefix { .. } => None,
+        };
+        if let Some(phrase) = found {
+            if !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// A word of a body: its position, as indexed, and its bytes in the text.
+struct BodyToken {
+    position: u32,
+    from: usize,
+    to: usize,
+}
+
+/// Something to highlight: a word of the query, or a phrase occurrence.
+struct Mark {
+    /// Its first and last words (indexes in the body's tokens).
+    first: usize,
+    last: usize,
+    /// How much it counts in choosing the passage.
+    weight: Score,
+    /// For a phrase occurrence, the phrase's group (see [`BodyPhrase::group`]) and its words
+    /// (token indexes, rising).
+    phrase: Option<(usize, Vec<usize>)>,
+}
+
+/// A window of the body: its bytes and its tokens (`first..end`).
+struct Window {
+    start: usize,
+    stop: usize,
+    first: usize,
+    end: usize,
+}
+
+/// The snippet of `text` whose `tokens` hold `marks`: the best window of at most `max` bytes
+/// (see [`Highlighter`]) with the marks inside it highlighted; `None` without marks.
+///
+/// Windows are tantivy's (`tantivy::snippet`): the first starts at the text's start, and a
+/// word that would end more than `max` bytes past a window's start opens the next one. Here a
+/// phrase occurrence that would end past it opens the next one too, unless an occurrence begun
+/// in the window is still open: an occurrence that fits in a window is shown whole.
+fn best_passage(text: &str, tokens: &[BodyToken], marks: &[Mark], max: usize) -> Option<Snippet> {
+    if marks.is_empty() {
+        return None;
+    }
+    // Per token where occurrences start, the farthest end of those occurrences.
+    let mut starts: Vec<(usize, usize, usize)> = marks
+        .iter()
+        .filter(|m| m.phrase.is_some())
+        .map(|m| (m.first, tokens[m.last].to, m.last))
+        .collect();
+    starts.sort_unstable();
+    let mut windows: Vec<Window> = Vec::new();
+    let (mut start, mut stop, mut first) = (0, 0, 0);
+    // The last token of the occurrences begun in the current window.
+    let mut open: Option<usize> = None;
+    let mut next_start = starts.iter().peekable();
+    for (t, token) in tokens.iter().enumerate() {
+        let mut reach: Option<(usize, usize)> = None;
+        while let Some(&(_, end, last)) = next_start.next_if(|s| s.0 == t) {
+            reach = Some(reach.map_or((end, last), |(e, l)| (e.max(end), l.max(last))));
+        }
+        let too_long = token.to.saturating_sub(start) > max;
+        let splits_occurrence = t > first
+            && open.is_none_or(|o| t > o)
+            && reach.is_some_and(|(end, _)| end.saturating_sub(start) > max);
+        if too_long || splits_occurrence {
+            if t > first {
+                windows.push(Window {
+                    start,
+                    stop,
+                    first,
+                    end: t,
+                });
+            }
+            (start, first, open) = (token.from, t, None);
+        }
+        stop = token.to;
+        if let Some((_, last)) = reach {
+            open = Some(open.map_or(last, |o| o.max(last)));
+        }
+    }
+    if tokens.len() > first {
+        windows.push(Window {
+            start,
+            stop,
+            first,
+            end: tokens.len(),
+        });
+    }
+    let window_of = |token: usize| windows.partition_point(|w| w.end <= token);
+    // Which window shows each mark: the one holding it whole, or, for an occurrence longer
+    // than any window, the one where it starts.
+    let shown: Vec<Option<usize>> = marks
+        .iter()
+        .map(|m| {
+            let w = window_of(m.first);
+            let whole = w == window_of(m.last);
+            let too_long = tokens[m.last].to - tokens[m.first].from > max;
+            (whole || too_long).then_some(w)
+        })
+        .collect();
+    // Per window, the sum of its marks' weights, if it shows any.
+    let mut scores: Vec<Option<Score>> = vec![None; windows.len()];
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    // Summed in token order, words then phrases, as tantivy sums a window's words.
+    for (mark, w) in marks.iter().zip(&shown) {
+        if let Some(w) = *w {
+            *scores[w].get_or_insert(0.0) += mark.weight;
+            if let Some((group, _)) = &mark.phrase {
+                groups.push((w, *group));
+            }
+        }
+    }
+    groups.sort_unstable();
+    groups.dedup();
+    let phrases_in = |w: usize| groups.iter().filter(|g| g.0 == w).count();
+    let mut best: Option<(usize, usize, Score)> = None;
+    for (w, score) in scores.iter().enumerate() {
+        let Some(&score) = score.as_ref() else {
+            continue;
+        };
+        let key = (phrases_in(w), score);
+        // Strictly better only: the earliest of equal windows wins, as in tantivy.
+        if best.is_none_or(|(_, p, s)| key.0 > p || (key.0 == p && key.1 > s)) {
+            best = Some((w, key.0, key.1));
+        }
+    }
+    let (w, _, _) = best?;
+    let window = &windows[w];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (mark, _) in marks.iter().zip(&shown).filter(|(_, s)| **s == Some(w)) {
+        match &mark.phrase {
+            None => spans.push((tokens[mark.first].from, tokens[mark.first].to)),
+            Some((_, words)) => {
+                // Words at consecutive positions make one span, the text between included.
+                let mut run: Option<(usize, usize)> = None;
+                for &t in words
+                    .iter()
+                    .filter(|&&t| t >= window.first && t < window.end)
+                {
+                    run = match run {
+                        Some((from, prev)) if tokens[t].position == tokens[prev].position + 1 => {
+                            Some((from, t))
+                        }
+                        Some((from, prev)) => {
+                            spans.push((tokens[from].from, tokens[prev].to));
+                            Some((t, t))
+                        }
+                        None => Some((t, t)),
+                    };
+                }
+                if let Some((from, last)) = run {
+                    spans.push((tokens[from].from, tokens[last].to));
+                }
+            }
+        }
+    }
+    spans.sort_unstable();
+    // Overlapping spans (a word of the query inside a phrase occurrence) become one.
+    let mut highlights: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (from, to) in spans {
+        match highlights.last_mut() {
+            Some(last) if from < last.1 => last.1 = last.1.max(to),
+            _ => highlights.push((from, to)),
+        }
+    }
+    Some(Snippet {
+        // Paragraph breaks become spaces: same byte length, so ranges stay valid.
+        text: text[window.start..window.stop].replace('\n', " "),
+        highlights: highlights
+            .into_iter()
+            .map(|(from, to)| (from - window.start, to - window.start))
+            .collect(),
+    })
+}
+
+/// The occurrences of a phrase among the words of a body, as tantivy's phrase scorer finds
+/// and counts them with scoring on (as searches run it): per occurrence, the position of each
+/// word. `words` are the phrase's words in order, each with its offset in the phrase and its
+/// positions in the body (rising); `order` lists them as the scorer intersects them (see
+/// [`Highlighter::intersection_order`]), which matters with slop only.
+///
+/// tantivy aligns every word's positions on the phrase's last offset. Without slop an
+/// occurrence is an aligned position all words share. With slop, two words match where their
+/// aligned positions are at most `slop` apart (either order), and from three words on the
+/// distances add up along the intersection order (`intersection_count_with_carrying_slop`,
+/// whose every step, quirks included, is followed here so that a body holds an occurrence
+/// exactly when the index matched the phrase in it).
+fn phrase_occurrences(words: &[(u32, &[u32])], slop: u32, order: &[usize]) -> Vec<Vec<u32>> {
+    let n = words.len();
+    if n < 2 || order.len() != n {
+        return Vec::new();
+    }
+    let max_offset = words.iter().map(|w| w.0).max().unwrap_or(0);
+    let shift: Vec<u32> = words.iter().map(|w| max_offset - w.0).collect();
+    let aligned = |i: usize| -> Vec<u32> { words[i].1.iter().map(|p| p + shift[i]).collect() };
+    if slop == 0 {
+        let mut common = aligned(0);
+        for i in 1..n {
+            let other = aligned(i);
+            common.retain(|a| other.binary_search(a).is_ok());
+        }
+        return common
+            .into_iter()
+            .map(|a| shift.iter().map(|s| a - s).collect())
+            .collect();
+    }
+    if n == 2 {
+        // `intersection_count_with_slop`: a match pairs a right position with the last left
+        // one not past it.
+        let (l, r) = (order[0], order[1]);
+        let (left, right) = (aligned(l), aligned(r));
+        let (mut li, mut ri) = (0, 0);
+        let mut out = Vec::new();
+        while li < left.len() && ri < right.len() {
+            let (lv, rv) = (left[li], right[ri]);
+            if lv.abs_diff(rv) <= slop {
+                while li + 1 < left.len() && left[li + 1] <= rv {
+                    li += 1;
+                }
+                let mut occurrence = vec![0; 2];
+                occurrence[l] = left[li] - shift[l];
+                occurrence[r] = rv - shift[r];
+                out.push(occurrence);
+                li += 1;
+                ri += 1;
+            } else if lv < rv {
+                li += 1;
+            } else {
+                ri += 1;
+            }
+        }
+        return out;
+    }
+    let first = order[0];
+    let mut left: Vec<Partial> = aligned(first)
+        .into_iter()
+        .map(|at| {
+            let mut words = vec![u32::MAX; n];
+            words[first] = at - shift[first];
+            Partial { at, slop: 0, words }
+        })
+        .collect();
+    for &word in &order[1..n - 1] {
+        left = carry(&left, &aligned(word), word, shift[word], slop, true).0;
+        if left.is_empty() {
+            return Vec::new();
+        }
+    }
+    let last = order[n - 1];
+    carry(&left, &aligned(last), last, shift[last], slop, false).1
+}
+
+/// A partial match of a sloppy phrase in tantivy's carrying intersection: an aligned position,
+/// the slop spent to reach it, and the positions of the words matched so far (`u32::MAX` for
+/// the others).
+#[derive(Clone)]
+struct Partial {
+    at: u32,
+    slop: u32,
+    words: Vec<u32>,
+}
+
+/// One step of tantivy's `intersection_count_with_carrying_slop`: `left` against the aligned
+/// positions `right` of word `word` (shifted by `shift`), within `max` slop. Returns the new
+/// partial matches when `update` (the steps before the last) and the counted matches (the
+/// last step, when not `update`).
+fn carry(
+    left: &[Partial],
+    right: &[u32],
+    word: usize,
+    shift: u32,
+    max: u32,
+    update: bool,
+) -> (Vec<Partial>, Vec<Vec<u32>>) {
+    let (mut next, mut counted) = (Vec::new(), Vec::new());
+    if left.is_empty() || right.is_empty() {
+        return (next, counted);
+    }
+    let with = |p: &Partial, r: u32| {
+        let mut words = p.words.clone();
+        words[word] = r - shift;
+        words
+    };
+    // tantivy keeps one entry per position in a row, with the least slop.
+    let add = |next: &mut Vec<Partial>, slop: u32, at: u32, words: Vec<u32>| {
+        if !update {
+            return;
+        }
+        match next.last_mut() {
+            Some(last) if last.at == at => {
+                if slop < last.slop {
+                    (last.slop, last.words) = (slop, words);
+                }
+            }
+            _ => next.push(Partial { at, slop, words }),
+        }
+    };
+    let (mut li, mut ri) = (0, 0);
+    loop {
+        let l = &left[li];
+        let rv = right[ri];
+        let distance = l.slop + l.at.abs_diff(rv);
+        if distance <= max {
+            let mut slop = distance;
+            if l.at < rv {
+                add(&mut next, slop, l.at, with(l, rv));
+                let mut si = li;
+                while si + 1 < left.len() && left[si + 1].at <= rv {
+                    si += 1;
+                    slop = l.slop + left[si].at.abs_diff(rv);
+                    add(&mut next, slop, left[si].at, with(&left[si], rv));
+                }
+                add(&mut next, slop, rv, with(&left[si], rv));
+            } else {
+                add(&mut next, slop, rv, with(l, rv));
+                let mut si = ri;
+                while si + 1 < right.len() && right[si + 1] <= l.at {
+                    si += 1;
+                    slop = l.slop + right[si].abs_diff(l.at);
+                    add(&mut next, slop, right[si], with(l, right[si]));
+                }
+                add(&mut next, slop, l.at, with(l, right[si]));
+            }
+            if !update {
+                counted.push(with(l, rv));
+            }
+            li += 1;
+            ri += 1;
+        } else if l.at < rv {
+            li += 1;
+        } else {
+            ri += 1;
+        }
+        if li >= left.len() || ri >= right.len() {
+            if li >= left.len() {
+                if let Some(l) = left.last() {
+                    for &rv in &right[ri..] {
+                        let slop = l.at.abs_diff(rv) + l.slop;
+                        if slop <= max {
+                            add(&mut next, slop, rv, with(l, rv));
+                        }
+                    }
+                }
+            } else if let Some(&rv) = right.last() {
+                for l in &left[li..] {
+                    let slop = l.at.abs_diff(rv) + l.slop;
+                    if slop <= max {
+                        add(&mut next, slop, l.at, with(l, rv));
+                    }
+                }
+            }
+            break;
+        }
+    }
+    (next, counted)
+}
+
+/// How much a highlighted term counts in choosing the passage, as tantivy counts it: more for
 /// rarer terms; `None` for a term in no article.
 fn term_weight(searcher: &Searcher, term: &Term) -> Result<Option<Score>> {
     let articles = searcher.doc_freq(term)?;
@@ -653,12 +1270,15 @@ impl Index {
         let total = total.unwrap_or(offset + page.len());
         let page = if limit == 0 { Vec::new() } else { page };
         let snippets = if request.snippets && !page.is_empty() {
-            let prefixes = query::body_prefixes(&syntax_tree(request)?);
+            let tree = syntax_tree(request)?;
             Some(Highlighter::new(
                 &searcher,
                 &*query,
-                self.schema.body,
-                prefixes,
+                &tree,
+                request.syntax == Syntax::Query,
+                query::body_prefixes(&tree),
+                &self.schema,
+                self.has_unstemmed_articles()?,
             )?)
         } else {
             None
@@ -717,33 +1337,24 @@ impl Index {
                 .map(str::to_string)
         };
         let snippet = match snippets {
-            Some(highlighter) => Some(highlighter.snippet(searcher, &doc)?),
+            Some(highlighter) => Some(
+                highlighter
+                    .snippet(searcher, address, &doc)?
+                    .unwrap_or_else(|| {
+                        // Matches only in the title: show the opening of the body instead.
+                        let body = text(s.body).unwrap_or_default();
+                        let end = body
+                            .char_indices()
+                            .nth(SNIPPET_CHARS)
+                            .map_or(body.len(), |(i, _)| i);
+                        Snippet {
+                            text: body[..end].replace('\n', " "),
+                            highlights: Vec::new(),
+                        }
+                    }),
+            ),
             None => None,
         };
-        let snippet = snippet.map(|snippet| {
-            if snippet.is_empty() {
-                // Matches only in the title: show the opening of the body instead.
-                let body = text(s.body).unwrap_or_default();
-                let end = body
-                    .char_indices()
-                    .nth(SNIPPET_CHARS)
-                    .map_or(body.len(), |(i, _)| i);
-                Snippet {
-                    text: body[..end].replace('\n', " "),
-                    highlights: Vec::new(),
-                }
-            } else {
-                Snippet {
-                    // Paragraph breaks become spaces: same byte length, so ranges stay valid.
-                    text: snippet.fragment().replace('\n', " "),
-                    highlights: snippet
-                        .highlighted()
-                        .iter()
-                        .map(|r| (r.start, r.end))
-                        .collect(),
-                }
-            }
-        });
         Ok(Hit {
             rank,
             id: text(s.id).unwrap_or_default(),
@@ -1201,5 +1812,168 @@ impl ColumnCache {
             }
             Ok(names)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::PhraseQuery;
+    use tantivy::schema::{Schema, TEXT};
+
+    /// A xorshift generator: the same documents and phrases on every run.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    /// Random texts over five words, where phrases recur in every order and distance: the
+    /// occurrences found for snippets must be there exactly when tantivy's phrase query
+    /// matches, exact or sloppy, two words or more (sloppy phrases of three words and more
+    /// follow tantivy's carrying intersection step by step).
+    #[test]
+    fn phrase_occurrences_are_found_exactly_where_tantivy_matches_the_phrase() -> Result<()> {
+        const WORDS: [&str; 5] = ["a", "b", "c", "d", "e"];
+        let mut builder = Schema::builder();
+        let field = builder.add_text_field("text", TEXT);
+        let index = tantivy::Index::create_in_ram(builder.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let docs: Vec<Vec<usize>> = (0..300)
+            .map(|_| {
+                (0..1 + rng.below(24))
+                    .map(|_| rng.below(WORDS.len()))
+                    .collect()
+            })
+            .collect();
+        for doc in &docs {
+            let text: Vec<&str> = doc.iter().map(|&w| WORDS[w]).collect();
+            writer.add_document(tantivy::doc!(field => text.join(" ")))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let inverted = searcher.segment_reader(0).inverted_index(field)?;
+        let mut matched_somewhere = 0;
+        for _ in 0..600 {
+            let n = 2 + rng.below(3);
+            let slop = if rng.below(3) == 0 {
+                0
+            } else {
+                1 + rng.below(5) as u32
+            };
+            // A sloppy phrase may not repeat a word (the query language refuses it).
+            let mut phrase: Vec<usize> = Vec::new();
+            while phrase.len() < n {
+                let word = rng.below(WORDS.len());
+                if slop == 0 || !phrase.contains(&word) {
+                    phrase.push(word);
+                }
+            }
+            let terms: Vec<(usize, Term)> = phrase
+                .iter()
+                .enumerate()
+                .map(|(i, &w)| (i, Term::from_field_text(field, WORDS[w])))
+                .collect();
+            let query = PhraseQuery::new_with_offset_and_slop(terms.clone(), slop);
+            let top = TopDocs::with_limit(docs.len()).order_by_score();
+            let matched: BTreeSet<DocId> = searcher
+                .search(&query, &top)?
+                .into_iter()
+                .map(|(_, address)| address.doc_id)
+                .collect();
+            let mut frequencies = Vec::new();
+            for (_, term) in &terms {
+                frequencies.push(inverted.doc_freq(term).map_err(TantivyError::from)?);
+            }
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| frequencies[i]);
+            for (doc, words) in docs.iter().enumerate() {
+                let positions: Vec<Vec<u32>> = phrase
+                    .iter()
+                    .map(|&w| {
+                        (0..words.len() as u32)
+                            .filter(|&p| words[p as usize] == w)
+                            .collect()
+                    })
+                    .collect();
+                let lists: Vec<(u32, &[u32])> = positions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (i as u32, p.as_slice()))
+                    .collect();
+                let found = phrase_occurrences(&lists, slop, &order);
+                for occurrence in &found {
+                    for (i, &p) in occurrence.iter().enumerate() {
+                        assert_eq!(words[p as usize], phrase[i], "{occurrence:?}");
+                    }
+                    if slop == 0 {
+                        assert!(occurrence.windows(2).all(|w| w[1] == w[0] + 1));
+                    }
+                }
+                let expected = matched.contains(&(doc as DocId));
+                assert_eq!(
+                    !found.is_empty(),
+                    expected,
+                    "phrase {phrase:?}~{slop} (order {order:?}) in {words:?}: {found:?}"
+                );
+                matched_somewhere += usize::from(expected);
+            }
+        }
+        assert!(matched_somewhere > 10_000, "{matched_somewhere}");
+        Ok(())
+    }
+
+    /// Tokens of a text of words separated by single spaces.
+    fn tokens_of(text: &str) -> Vec<BodyToken> {
+        let mut from = 0;
+        text.split(' ')
+            .enumerate()
+            .map(|(position, word)| {
+                let token = BodyToken {
+                    position: position as u32,
+                    from,
+                    to: from + word.len(),
+                };
+                from += word.len() + 1;
+                token
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_window_holds_a_whole_occurrence_and_a_phrase_outweighs_any_word() {
+        // tantivy's second window would open at `fighters`, 195 bytes in.
+        let text = format!("rare {}foreign fighters went home", "aa ".repeat(63));
+        let tokens = tokens_of(&text);
+        let at = |word: &str| text.split(' ').position(|w| w == word).unwrap_or(0);
+        let marks = vec![
+            Mark {
+                first: 0,
+                last: 0,
+                weight: 5.0,
+                phrase: None,
+            },
+            Mark {
+                first: at("foreign"),
+                last: at("fighters"),
+                weight: 0.1,
+                phrase: Some((0, vec![at("foreign"), at("fighters")])),
+            },
+        ];
+        let snippet = best_passage(&text, &tokens, &marks, 200).expect("a snippet");
+        assert_eq!(snippet.text, "foreign fighters went home");
+        assert_eq!(snippet.highlights, [(0, 16)]);
+        // Without the phrase, the window of the rarer word wins, as in tantivy.
+        let snippet = best_passage(&text, &tokens, &marks[..1], 200).expect("a snippet");
+        assert!(snippet.text.starts_with("rare aa"), "{}", snippet.text);
+        assert_eq!(snippet.highlights, [(0, 4)]);
     }
 }
