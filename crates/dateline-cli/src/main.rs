@@ -47,7 +47,13 @@ fn main() -> ExitCode {
                 style::paint(style::ERROR, "error:"),
                 style::one_line(&err)
             );
-            if let Some(dateline_index::Error::Query(q)) = err.downcast_ref() {
+            // A malformed query is shown with a caret under the column, also when it was read
+            // from a file (`bench`: the error names the file and line first).
+            let query = err.chain().find_map(|cause| match cause.downcast_ref() {
+                Some(dateline_index::Error::Query(q)) => Some(q),
+                _ => None,
+            });
+            if let Some(q) = query {
                 anstream::eprintln!("{}", q.pointer());
             }
             ExitCode::from(2)
@@ -55,11 +61,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `err` comes from writing to a closed pipe (`dateline extract … | head`): the
+/// reader has all it wanted, so the run ends quietly with success, as ripgrep's does.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            // serde_json keeps the io::Error inside, out of the chain.
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(ErrorKind::BrokenPipe)
     })
 }
 
@@ -70,7 +83,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR));
     match cli.command {
         Command::Index(args) => cmd::index::run(&index_dir, args, verbosity),
-        Command::Search(args) => cmd::search::run(&index_dir, args),
+        Command::Search(args) => cmd::search::run(&index_dir, args, verbosity),
         Command::Stats(args) => cmd::stats::run(&index_dir, args),
         Command::Optimize(args) => cmd::optimize::run(&index_dir, args),
         Command::Show(args) => cmd::show::run(&index_dir, args),
@@ -78,7 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Man => cmd::completions::man(),
         Command::Eval(args) => cmd::eval::run(&index_dir, args, verbosity),
         Command::Extract(args) => cmd::extract::run(args),
-        Command::Entities(args) => cmd::entities::run(&index_dir, args),
+        Command::Entities(args) => cmd::entities::run(&index_dir, args, verbosity),
         Command::Bench(args) => cmd::bench::run(&index_dir, args, verbosity),
     }
 }

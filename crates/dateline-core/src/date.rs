@@ -70,8 +70,8 @@ pub enum DateError {
         /// The text given (shortened when very long).
         given: String,
     },
-    /// A well-formed `YYYY-MM-DD` that names no day (`2015-02-30`) or lies outside the years
-    /// read (1800 to 2200).
+    /// A well-formed `YYYY-MM-DD` that names no month (`2015-13-01`) or no day (`2015-02-30`),
+    /// or lies outside the years read (1800 to 2200).
     #[error("no such date {given:?}: {why}")]
     Impossible {
         /// The text given.
@@ -210,7 +210,9 @@ fn impossible(text: &str) -> Option<&'static str> {
     }
     let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     let year = i32::try_from(year).ok()?;
-    if chrono::NaiveDate::from_ymd_opt(year, month, day).is_none() {
+    if !(1..=12).contains(&month) {
+        Some("months run from 01 to 12")
+    } else if chrono::NaiveDate::from_ymd_opt(year, month, day).is_none() {
         Some("that month has no such day")
     } else if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
         Some("dates are read from the year 1800 to 2200")

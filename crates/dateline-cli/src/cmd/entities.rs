@@ -19,7 +19,7 @@ use crate::args::{
 };
 use crate::cmd::extract::extractor;
 use crate::cmd::write_json_line;
-use crate::style;
+use crate::style::{self, Verbosity};
 
 /// The library kind of a `--type` value.
 pub fn kind_of(t: EntityType) -> EntityKind {
@@ -31,15 +31,15 @@ pub fn kind_of(t: EntityType) -> EntityKind {
     }
 }
 
-pub fn run(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+pub fn run(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     match args.action {
         Some(EntitiesAction::Eval(eval)) => run_eval(eval),
         Some(EntitiesAction::Bench(bench)) => run_bench(bench),
-        None => run_top(index_dir, args),
+        None => run_top(index_dir, args, verbosity),
     }
 }
 
-fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let mut index = Index::open(index_dir)?;
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
@@ -56,7 +56,6 @@ fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         OutputFormat::Json => write_json_line(&mut out, &top)?,
         OutputFormat::Text => {
-            let total = index.count(&request)?;
             for e in &top {
                 writeln!(
                     out,
@@ -66,12 +65,15 @@ fn run_top(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
                     style::paint(style::ENTITY, &e.name)
                 )?;
             }
-            let plural = if total == 1 { "" } else { "s" };
-            writeln!(
-                out,
-                "{}",
-                style::paint(style::DIM, format_args!("{total} matching article{plural}"))
-            )?;
+            if verbosity != Verbosity::Quiet {
+                let total = index.count(&request)?;
+                let plural = if total == 1 { "" } else { "s" };
+                writeln!(
+                    out,
+                    "{}",
+                    style::paint(style::DIM, format_args!("{total} matching article{plural}"))
+                )?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

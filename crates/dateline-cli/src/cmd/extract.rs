@@ -5,13 +5,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use dateline_core::entities::{AliasTable, EntityExtractor, Mention};
-use dateline_core::reader::{read_file, Format};
+use dateline_core::reader::{read_file, Format, ReadError};
 use dateline_core::{Article, Entity, EntityKind};
-use dateline_index::FileIds;
+use dateline_index::{FileIds, Skipped};
 use serde::Serialize;
 
 use crate::args::ExtractArgs;
 use crate::cmd::{write_json_line, JsonArticleHead};
+use crate::style;
 
 /// A resolved entity as printed.
 #[derive(Serialize)]
@@ -105,14 +106,33 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // The ids `dateline index` gives these files in the default index, `./.dateline`.
     let mut ids = FileIds::new(Path::new(".")).context("reading the current folder")?;
     let mut out = anstream::stdout().lock();
-    let mut failed = false;
+    let mut skipped = false;
+    let mut skip = |path: &Path, line: Option<usize>, reason: String| {
+        skipped = true;
+        let item = Skipped {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        };
+        anstream::eprintln!("{} {item}", style::paint(style::WARN, "skipped:"));
+    };
     for path in &args.files {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            skip(
+                path,
+                None,
+                format!(
+                    "a folder: extract reads files, not folders (name them: {})",
+                    path.join("*.txt").display()
+                ),
+            );
+            continue;
+        }
         let format = Format::from_path(path).unwrap_or(Format::RawText);
         let items = match read_file(path, format, &ids.id_of(path)) {
             Ok(items) => items,
             Err(e) => {
-                eprintln!("dateline: {}: {e}", path.display());
-                failed = true;
+                skip(path, e.line(), skip_reason(&e));
                 continue;
             }
         };
@@ -123,17 +143,30 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     let json = json_article(&article, &found.entities, &found.mentions);
                     write_json_line(&mut out, &json)?;
                 }
-                Err(e) => {
-                    let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
-                    eprintln!("dateline: {}{line}: {e}", path.display());
-                    failed = true;
-                }
+                Err(e) => skip(path, e.line(), skip_reason(&e)),
             }
         }
     }
-    Ok(if failed {
+    // As `dateline index`: 1 when some input was skipped and the rest printed.
+    Ok(if skipped {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Why a file or an article was skipped, without the line its error names: the line is
+/// printed beside the file (`a.jsonl:12: bad field …`, not `a.jsonl:12: line 12: bad field …`).
+fn skip_reason(e: &ReadError) -> String {
+    if let ReadError::InvalidUtf8 { byte_offset, .. } = e {
+        return format!("invalid UTF-8 (byte {byte_offset})");
+    }
+    let text = e.to_string();
+    match e.line() {
+        Some(n) => match text.strip_prefix(&format!("line {n}: ")) {
+            Some(rest) => rest.to_string(),
+            None => text,
+        },
+        None => text,
+    }
 }

@@ -18,9 +18,14 @@ use dateline_core::{Article, EntityKind};
 use serde::Serialize;
 
 /// Writes `value` as one line of JSON (`--format json` prints JSON Lines throughout).
+///
+/// The line is serialised first and written in one call: a write error then reaches the
+/// caller as the `io::Error` it is, so that a closed pipe (`| head`) ends the run quietly
+/// (`main`), where `serde_json::to_writer` would hide it inside a `serde_json::Error`.
 pub fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    writeln!(out)?;
+    let mut line = serde_json::to_vec(value)?;
+    line.push(b'\n');
+    out.write_all(&line)?;
     Ok(())
 }
 

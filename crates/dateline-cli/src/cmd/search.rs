@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::args::{FilterArgs, OutputFormat, SearchArgs, SortBy};
 use crate::cmd::{json_date, write_json_line};
-use crate::style;
+use crate::style::{self, Verbosity};
 
 /// A hit as printed by `--format json`: the snippet flattened to text plus highlight ranges.
 #[derive(Serialize)]
@@ -84,7 +84,7 @@ pub(crate) fn with_filters(
     Ok(request)
 }
 
-pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let mut index = Index::open(index_dir)?;
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
@@ -133,46 +133,48 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
             for hit in &results.hits {
                 write_json_line(&mut out, &JsonHit::from(hit))?;
             }
+            if let Some(facets) = &facets {
+                write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
+            }
         }
         OutputFormat::Text => {
             for hit in &results.hits {
                 print_hit(&mut out, hit)?;
             }
-            let shown = results.hits.len();
-            let plural = if results.total == 1 { "" } else { "s" };
-            let page = if shown == 0 {
-                // Nothing on this page: say why, not "showing 0–0".
-                if results.total > 0 && args.limit > 0 {
-                    format!("; none past {}", args.offset)
-                } else {
-                    String::new()
-                }
-            } else {
-                format!("; showing {}–{}", args.offset + 1, args.offset + shown)
-            };
-            writeln!(
-                out,
-                "{}",
-                style::paint(
-                    style::DIM,
-                    format_args!("{} matching article{plural}{page}", results.total)
-                )
-            )?;
+            if verbosity != Verbosity::Quiet {
+                print_summary(&mut out, &results, &args)?;
+            }
             if let Some(facets) = &facets {
                 crate::cmd::entities::print_facets(&mut out, facets)?;
             }
-            print_suggestions(&suggestions);
         }
     }
-    if args.format == OutputFormat::Json {
-        if let Some(facets) = &facets {
-            write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
-        }
-        if !suggestions.is_empty() {
-            write_json_line(&mut out, &serde_json::json!({ "suggestions": suggestions }))?;
-        }
-    }
+    // A warning, on standard error in every format: standard output holds only hits (and
+    // the facets line) for scripts, as it holds only the number with `--count`.
+    print_suggestions(&suggestions);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The line after the hits: how many articles match and which of them this page shows.
+fn print_summary(
+    out: &mut impl Write,
+    results: &dateline_index::SearchResults,
+    args: &SearchArgs,
+) -> std::io::Result<()> {
+    let shown = results.hits.len();
+    let plural = if results.total == 1 { "" } else { "s" };
+    let page = if shown == 0 {
+        // Nothing on this page: say why, not "showing 0–0".
+        if results.total > 0 && args.limit > 0 {
+            format!("; none past {}", args.offset)
+        } else {
+            String::new()
+        }
+    } else {
+        format!("; showing {}–{}", args.offset + 1, args.offset + shown)
+    };
+    let line = format!("{} matching article{plural}{page}", results.total);
+    writeln!(out, "{}", style::paint(style::DIM, line))
 }
 
 fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {

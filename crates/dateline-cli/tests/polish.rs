@@ -1,0 +1,320 @@
+//! Exit codes, error lines and quiet output of `extract`, `bench`, `search` and `entities`:
+//! each test runs the binary and compares standard error and the exit status exactly.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::Stdio;
+
+use common::{dateline, sample, stderr, stdout};
+
+/// An index of the sample corpus in `dir`.
+fn sample_index(dir: &Path) -> std::path::PathBuf {
+    let index = dir.join("idx");
+    let out = dateline(&index, &["index", "--quiet", sample().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    index
+}
+
+#[test]
+fn extract_skips_unreadable_input_with_one_line_each_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join(".dateline");
+    // An invalid byte on line 5, byte 58 (as in BBC News sport/199.txt).
+    let mut bad = b"Chelsea sack Mutu\n22 January 2015\n\nThe striker failed.\n".to_vec();
+    bad.extend_from_slice(b"He \xe9 said\n");
+    fs::write(dir.path().join("bad.txt"), &bad).unwrap();
+    fs::write(
+        dir.path().join("two.jsonl"),
+        "{\"id\": \"a\", \"title\": \"Talks\", \"body\": \"Hammond met Kerry.\"}\n{oops\n",
+    )
+    .unwrap();
+    fs::create_dir(dir.path().join("news")).unwrap();
+    let run = |args: &[&str]| {
+        common::command(&index, args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+
+    let out = run(&["extract", "bad.txt"]);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "skipped: bad.txt:5: invalid UTF-8 (byte 58)\n",
+        "the line once, beside the file"
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // A folder, a missing file and a bad line are each skipped; the rest is printed.
+    let out = run(&["extract", "news", "missing.txt", "two.jsonl"]);
+    assert_eq!(
+        stderr(&out),
+        "skipped: news: a folder: extract reads files, not folders (name them: news/*.txt)\n\
+         skipped: missing.txt: cannot read: No such file or directory (os error 2)\n\
+         skipped: two.jsonl:2: malformed JSON: key must be a string (column 2)\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let printed: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(printed.len(), 1);
+    assert_eq!(printed[0]["id"], "a");
+}
+
+#[test]
+fn extract_of_the_real_bbc_file_with_a_bad_byte_names_its_line_once() {
+    let Some(sport) = common::shared_data("bbc-news/raw/sport") else {
+        return;
+    };
+    let file = sport.join("199.txt");
+    let out = dateline(
+        Path::new("/nonexistent-index"),
+        &["extract", file.to_str().unwrap()],
+    );
+    assert_eq!(
+        stderr(&out),
+        format!("skipped: {}:5: invalid UTF-8 (byte 257)\n", file.display())
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn extract_into_a_closed_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    // Far more output than a pipe holds, in records longer than stdout's line buffer, so
+    // that writes go on after the reader has gone.
+    let body = "Hammond met Kerry in London to discuss the coalition. ".repeat(100);
+    let mut jsonl = String::new();
+    for i in 0..2_000 {
+        jsonl.push_str(&format!(
+            "{{\"id\": \"{i}\", \"title\": \"Talks {i}\", \"body\": \"{body}\"}}\n"
+        ));
+    }
+    let file = dir.path().join("many.jsonl");
+    fs::write(&file, jsonl).unwrap();
+    for _ in 0..3 {
+        let mut child = common::command(dir.path(), &["extract", file.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one line, as `head -1` does, then close the pipe.
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.starts_with("{\"id\":\"0\""), "{first}");
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(stderr(&out), "");
+        assert_eq!(out.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn extract_help_lists_the_mention_fields_without_a_run_of_spaces() {
+    let out = dateline(Path::new("/nonexistent-index"), &["extract", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    assert!(
+        help.contains(r#"{"field": "title"|"body", "start", "end", "text","#),
+        "{help}"
+    );
+    assert!(help.contains("TYPE = PER|ORG|LOC|MISC,"), "{help}");
+    assert!(help.contains("Examples:"), "{help}");
+    let after_options = &help[help.find("Mentions:").unwrap()..];
+    for line in after_options.lines() {
+        assert!(!line.trim().contains("   "), "a run of spaces: {line:?}");
+    }
+}
+
+#[test]
+fn bench_names_the_file_and_line_of_each_bad_query_before_timing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let bench = |name: &str, content: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        let mut args = vec!["bench", "--queries", path.to_str().unwrap()];
+        args.extend(extra);
+        let out = dateline(&index, &args);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stdout(&out));
+        assert_eq!(stdout(&out), "", "{name}: nothing timed");
+        (path.display().to_string(), stderr(&out))
+    };
+
+    let (q, err) = bench("quote.tsv", "1\toil\n2\t\"crude oil\n", &[]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {q}:2: invalid query: column 1: this `\"` is never closed\n  \"crude oil\n  ^\n"
+        )
+    );
+    let (q, err) = bench(
+        "date.tsv",
+        "1\toil\n\n2\toil\t1987-13-01\t1988-01-01\n",
+        &[],
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: {q}:3: invalid date \"1987-13-01\": no such date \"1987-13-01\": months run \
+             from 01 to 12\n"
+        )
+    );
+    let (q, err) = bench("until.tsv", "1\toil\t1987-01-01\t1987-02-30\n", &[]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {q}:1: invalid date \"1987-02-30\": no such date \"1987-02-30\": that month \
+             has no such day\n"
+        )
+    );
+    let (q, err) = bench("notab.tsv", "# comment\noil\n", &[]);
+    assert_eq!(err, format!("error: {q}:2: expected qid<TAB>query\n"));
+    let (q, err) = bench("three.tsv", "1\toil\t1987-01-01\n", &[]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {q}:1: expected qid<TAB>query or qid<TAB>query<TAB>from<TAB>until, found 3 \
+             columns\n"
+        )
+    );
+    let (q, err) = bench("empty.tsv", "# only a comment\n\n", &[]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {q} holds no queries: expected qid<TAB>query lines (blank lines and lines \
+             starting with # are passed over)\n"
+        )
+    );
+    let (_, err) = bench("empty2.tsv", "", &[]);
+    assert!(err.contains("holds no queries"), "{err}");
+
+    // A count of 0 is refused when the arguments are parsed, --passes as --k.
+    for flag in ["--passes", "--k"] {
+        let (_, err) = bench("good.tsv", "1\toil\n", &[flag, "0"]);
+        assert!(
+            err.starts_with(&format!(
+                "error: invalid value '0' for '{flag} <{}>': expected a whole number, 1 or more\n",
+                flag.trim_start_matches('-').to_uppercase()
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn search_json_leaves_stdout_to_hits_and_gives_the_suggestion_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let tip =
+        "no article names the PER \"Philip Hamond\"; did you mean \"Philip Hammond\" (PER)?\n";
+    for format in ["json", "text"] {
+        let out = dateline(
+            &index,
+            &[
+                "search",
+                "--person",
+                "Philip Hamond",
+                "fighters",
+                "--format",
+                format,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(stderr(&out), tip, "{format}");
+        if format == "json" {
+            assert_eq!(stdout(&out), "", "no hits: no line");
+        }
+    }
+    // With --facets, the facets line stays the last line of standard output.
+    let out = dateline(
+        &index,
+        &[
+            "search",
+            "--person",
+            "Philip Hamond",
+            "--format",
+            "json",
+            "--facets",
+        ],
+    );
+    assert_eq!(stderr(&out), tip);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("{\"facets\":"), "{text}");
+}
+
+#[test]
+fn quiet_search_and_entities_print_results_without_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+
+    let out = dateline(&index, &["search", "\"foreign fighters\"", "-n", "1"]);
+    assert!(
+        stdout(&out).ends_with("2 matching articles; showing 1–1\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dateline(&index, &["search", "\"foreign fighters\"", "-n", "1", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+    let text = stdout(&out);
+    assert!(!text.contains("matching article"), "{text}");
+    assert!(
+        text.starts_with("  1. "),
+        "the hit is still printed: {text}"
+    );
+    assert_eq!(text.matches("  1. ").count(), 1, "{text}");
+
+    // No hits, quiet: nothing on stdout; the suggestion is a warning and stays.
+    let out = dateline(&index, &["search", "--person", "Philip Hamond", "--quiet"]);
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("did you mean"), "{}", stderr(&out));
+
+    let out = dateline(&index, &["entities", "--type", "person"]);
+    assert!(
+        stdout(&out)
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("matching articles"),
+        "{}",
+        stdout(&out)
+    );
+    let out = dateline(&index, &["entities", "--type", "person", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(!text.contains("matching article"), "{text}");
+    assert!(text.contains("PER  Philip Hammond"), "{text}");
+}
+
+#[test]
+fn a_date_with_no_such_month_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let out = dateline(&index, &["search", "oil", "--from", "1987-13-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: invalid date \"1987-13-01\": no such date \"1987-13-01\": months run from 01 to \
+         12\n"
+    );
+    let out = dateline(&index, &["search", "oil", "--to", "2015-00-10"]);
+    assert!(
+        stderr(&out).ends_with(": months run from 01 to 12\n"),
+        "{}",
+        stderr(&out)
+    );
+    // A month that exists, without that day.
+    let out = dateline(&index, &["search", "oil", "--from", "2015-02-30"]);
+    assert!(
+        stderr(&out).ends_with(": that month has no such day\n"),
+        "{}",
+        stderr(&out)
+    );
+}
