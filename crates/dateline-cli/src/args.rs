@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   dateline stats
   dateline completions bash > /etc/bash_completion.d/dateline
 
-Exit status: 0 success; 1 partial (index: some files skipped; show: no such article);
+Exit status: 0 success; 1 partial (index, extract: some input skipped; show: no such article);
 2 usage error or failure (one line on stderr, with its causes); 101 internal error (a bug).")]
 pub struct Cli {
     /// Index folder [default: ./.dateline]
@@ -107,8 +107,9 @@ Exit status: 0 when shown, 1 when no article has that id, 2 on an error.")]
   dateline eval --index IDX --topics topics.tsv --qrels qrels.txt --run-out run.txt
   dateline eval --run run.txt --qrels qrels.txt --per-query
 Topics: qid<TAB>query lines or TREC <top> files, read as plain words (no operators).
-Metrics: map ndcg@10 p@10 r@100 r@1000 mrr@10 bpref; queries whose qrels have no relevant
-document are skipped; a topic without results scores 0.")]
+Metrics: map ndcg@10 p@10 r@100 r@1000 mrr@10 bpref, as trec_eval gives them: a query judged
+only non-relevant scores 0 and counts; a topic without results scores 0; input where no query
+has both results and judgments is an error.")]
     Eval(EvalArgs),
     /// Measure query latency over a query file (p50/p95/p99/max µs, queries/s).
     #[command(
@@ -120,8 +121,18 @@ document are skipped; a topic without results scores 0.")]
     /// Print what the entity extractor finds in article files: one JSON object per article
     /// per line (id, title, date, body, entities, mentions with byte offsets).
     #[command(
-        after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\",                             \"text\", \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte                             offsets into that field's text as printed.\n\
-                            Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>...,                             TYPE = PER|ORG|LOC|MISC, # comments."
+        after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\", \"text\",
+\"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte offsets into that field's text as printed.
+Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>..., TYPE = PER|ORG|LOC|MISC,
+# comments.
+
+Examples:
+  dateline extract news/talks.txt
+  dateline extract docs.jsonl.gz | jq .entities
+  dateline extract news/*.txt --aliases aliases.tsv
+
+Exit status: 0 when every file was read, 1 when some files or articles were skipped (each
+named on stderr; the rest is printed), 2 on an error."
     )]
     Extract(ExtractArgs),
     /// The most frequent entities among matching articles, with counts (`entities eval`:
@@ -197,6 +208,12 @@ pub struct IndexArgs {
     /// them.
     #[arg(long)]
     pub keep_duplicates: bool,
+
+    /// Remove what the named files and folders no longer hold: articles of deleted files
+    /// below them, and lines deleted from a JSON Lines file read again. A file that could not
+    /// be read whole keeps all its articles.
+    #[arg(long)]
+    pub prune: bool,
 
     /// Extra aliases used when extracting entities (see `dateline extract --help`); pass the
     /// same file to `dateline search --aliases` so filters resolve the same way.
@@ -351,7 +368,7 @@ pub struct BenchArgs {
     pub queries: std::path::PathBuf,
 
     /// Hits per query.
-    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    #[arg(long, default_value_t = 10, value_parser = at_least_one)]
     pub k: usize,
 
     /// Build snippets for each hit, as `search` does.
@@ -373,7 +390,7 @@ pub struct BenchArgs {
     pub filter_cache: usize,
 
     /// Timed passes; the median one is reported.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 3, value_parser = at_least_one)]
     pub passes: usize,
 
     /// Output format.
@@ -384,7 +401,8 @@ pub struct BenchArgs {
 /// Arguments of `dateline extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files (raw text, JSON Lines, .gz), read as `dateline index` reads them.
+    /// Article files (raw text, HTML, JSON Lines, .gz), read as `dateline index` reads them
+    /// (files only: a folder is skipped).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -524,7 +542,7 @@ pub struct EvalArgs {
     pub run_out: Option<PathBuf>,
 
     /// Documents retrieved per topic.
-    #[arg(long, default_value_t = 1000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    #[arg(long, default_value_t = 1000, value_parser = at_least_one)]
     pub k: usize,
 
     /// Run tag (last column of the run file).
@@ -611,6 +629,14 @@ fn memory_budget(text: &str) -> Result<usize, String> {
              (tantivy gives each of its {threads} indexing threads at most {} MB)",
             max / threads
         )),
+    }
+}
+
+/// A count that must be 1 or more (`--k`, `--passes`): 0 would be silently meaningless.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number, 1 or more".into()),
     }
 }
 

@@ -53,7 +53,7 @@ fn quick_start_indexes_the_sample_and_finds_the_phrase() {
 }
 
 #[test]
-fn reindexing_adds_nothing_twice_and_replaces_changed_files() {
+fn reindexing_adds_nothing_twice_replaces_changed_files_and_prunes_deleted_ones() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
@@ -83,6 +83,29 @@ fn reindexing_adds_nothing_twice_and_replaces_changed_files() {
     let out = dateline(&index, &["search", "clearest", "--count"]);
     assert_eq!(stdout(&out).trim(), "1");
     let out = dateline(&index, &["search", "sharpest", "--count"]);
+    assert_eq!(stdout(&out).trim(), "0");
+
+    // A deleted file's article stays until a run prunes it.
+    fs::remove_file(&probe).unwrap();
+    let kept = run();
+    assert_eq!(summary_count(&kept, "in index"), 2, "{kept}");
+    let out = dateline(
+        &index,
+        &[
+            "index",
+            corpus.to_str().unwrap(),
+            "--prune",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (&report["removed"], &report["unchanged"]),
+        (&1.into(), &1.into())
+    );
+    let out = dateline(&index, &["search", "clearest", "--count"]);
     assert_eq!(stdout(&out).trim(), "0");
 }
 
@@ -873,10 +896,13 @@ fn streams_piped_in_without_ids_never_replace_each_other() {
         .collect();
     assert_eq!(pipe(&crlf)["unchanged"], 2);
     // An id given in two streams: the second replaces the first, with a warning, since a
-    // stream has no name to tell an update from another export.
+    // stream has no name to tell an update from another export. (Each story gets a new
+    // paragraph: unchanged, they would be copies of the articles indexed above.)
     let with_id = |r: &String| {
         let mut v: serde_json::Value = serde_json::from_str(r).unwrap();
         v["id"] = serde_json::Value::from("wire-1");
+        let body = format!("{}\n\nUpdated.", v["body"].as_str().unwrap());
+        v["body"] = serde_json::Value::from(body);
         v.to_string()
     };
     pipe(&[with_id(&records[0])]);

@@ -17,6 +17,7 @@ use dateline_core::reader::{self, Format, ReadError};
 use dateline_core::Article;
 use rayon::prelude::*;
 use serde::Serialize;
+use tantivy::schema::Field;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use walkdir::WalkDir;
 
@@ -66,7 +67,9 @@ pub struct IngestOptions {
     /// run that it no longer contains (lines deleted from a JSON Lines file), and articles of
     /// files under a named folder (or named themselves) that no longer exist. A file that
     /// could not be read whole keeps all its articles: one it seems to lack may be one that
-    /// could not be read. Off by default: without it an index only grows and changes.
+    /// could not be read. A file renamed or moved is indexed under its new name; a record
+    /// moved to another file under a new id is a copy of its old self, which stays. Off by
+    /// default: without it an index only grows and changes.
     pub prune: bool,
 }
 
@@ -309,6 +312,57 @@ fn note(list: &Mutex<Vec<Skipped>>, path: &Path, line: Option<usize>, reason: St
     lock(list).push(item);
 }
 
+/// The text of `field` in the stored article at `at`.
+fn stored_text(
+    searcher: &tantivy::Searcher,
+    at: tantivy::DocAddress,
+    field: Field,
+) -> Option<String> {
+    let doc = searcher.doc::<TantivyDocument>(at).ok()?;
+    let value = doc.get_first(field)?;
+    tantivy::schema::Value::as_str(&value).map(str::to_string)
+}
+
+/// The sources (file hashes) of the articles indexed before a run whose files, below one of
+/// the named `roots` (ids relative to `id_root`), no longer exist: one stored path read per
+/// source that the run's walk did not find.
+fn gone_sources(
+    indexed: &Indexed,
+    path_field: Field,
+    walked: &[Source],
+    roots: &[String],
+    id_root: &Path,
+) -> Result<HashSet<u64>> {
+    let walked: HashSet<u64> = walked
+        .iter()
+        .filter_map(|s| source_hash(Some(&s.id_base)))
+        .collect();
+    let stdin = source_hash(Some(STDIN));
+    let mut checked: HashMap<u64, bool> = HashMap::new();
+    for (ord, segment) in indexed.searcher.segment_readers().iter().enumerate() {
+        let sources = segment.fast_fields().u64("source")?;
+        for doc in segment.doc_ids_alive() {
+            let Some(source) = sources.first(doc) else {
+                continue;
+            };
+            // Standard input is never pruned: each stream is a different one.
+            if walked.contains(&source) || Some(source) == stdin || checked.contains_key(&source) {
+                continue;
+            }
+            let at = tantivy::DocAddress::new(ord as u32, doc);
+            let gone = stored_text(&indexed.searcher, at, path_field).is_some_and(|path| {
+                roots.iter().any(|root| under(&path, root))
+                    && std::fs::symlink_metadata(id_root.join(&path)).is_err()
+            });
+            checked.insert(source, gone);
+        }
+    }
+    Ok(checked
+        .into_iter()
+        .filter_map(|(source, gone)| gone.then_some(source))
+        .collect())
+}
+
 /// The list, even if a thread panicked while holding it (a list of notes stays usable).
 fn lock(list: &Mutex<Vec<Skipped>>) -> std::sync::MutexGuard<'_, Vec<Skipped>> {
     list.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -535,7 +589,22 @@ impl Index {
             files: sources.len(),
             bytes: sources.iter().map(|s| s.bytes).sum(),
         });
-        let (existing, indexed) = self.existing_articles(!options.keep_duplicates)?;
+        let (existing, mut indexed) = self.existing_articles(!options.keep_duplicates)?;
+        // Files gone are found before reading, so that a copy of one of their articles (a file
+        // moved or renamed) is indexed, not left out for an article about to go.
+        let gone = if options.prune {
+            let roots: Vec<String> = paths.iter().map(|p| ids.id_of(p)).collect();
+            let gone = gone_sources(&indexed, self.schema.path, &sources, &roots, ids.root())?;
+            indexed.contents.retain(|_, (key, _)| {
+                existing
+                    .get(key)
+                    .and_then(|e| e.source)
+                    .is_none_or(|source| !gone.contains(&source))
+            });
+            gone
+        } else {
+            HashSet::new()
+        };
         let mut writer = self.writer(options.memory_budget)?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
@@ -615,8 +684,7 @@ impl Index {
             run.maybe_commit()?;
         }
         if options.prune {
-            let roots: Vec<String> = paths.iter().map(|p| ids.id_of(p)).collect();
-            run.prune(&roots, ids.root(), &sources)?;
+            run.prune(&gone, &sources)?;
         }
         progress(Progress::Committing);
         writer.commit().map_err(|e| self.write_error(e))?;
@@ -998,6 +1066,9 @@ impl Run<'_> {
             };
             if let Some(holder) = holder.filter(|&holder| holder != key) {
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
+                if !self.contents.contains_key(&content) {
+                    self.indexed.held_for_copies.insert(holder);
+                }
                 // A copy indexed by an earlier run (with --keep-duplicates, or before the
                 // first copy existed) goes, so the content stays indexed exactly once.
                 if indexed.is_some() {
@@ -1062,17 +1133,8 @@ impl Run<'_> {
         if let Some(seen) = self.seen.get(&key) {
             return seen.at();
         }
-        let stored = self
-            .indexed
-            .contents
-            .get(&content)
-            .and_then(|&(_, at)| self.indexed.searcher.doc::<TantivyDocument>(at).ok());
-        let text = |field| {
-            stored
-                .as_ref()
-                .and_then(|doc| doc.get_first(field))
-                .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
-        };
+        let at = self.indexed.contents.get(&content).map(|&(_, at)| at);
+        let text = |field| at.and_then(|at| stored_text(&self.indexed.searcher, at, field));
         let schema = &self.index.schema;
         match (text(schema.id), text(schema.path)) {
             (Some(id), Some(path)) if path != id => format!("{id:?} ({path})"),
@@ -1082,27 +1144,21 @@ impl Run<'_> {
     }
 
     /// Deletes the articles indexed before this run that the named paths no longer hold (see
-    /// [`IngestOptions::prune`]). `roots` are the ids of the named paths, relative to
-    /// `id_root`.
-    fn prune(&mut self, roots: &[String], id_root: &Path, sources: &[Source]) -> Result<()> {
+    /// [`IngestOptions::prune`]): those of the files found gone before the run (`gone`
+    /// sources), and those of a file read whole in this run that it did not hold. An article
+    /// that a copy read in this run was left out for stays: its content would be lost.
+    fn prune(&mut self, gone: &HashSet<u64>, sources: &[Source]) -> Result<()> {
         let damaged: HashSet<PathBuf> = lock(&self.tally.skipped)
             .iter()
             .map(|s| s.path.clone())
             .collect();
-        // Source hash of each file read → whether it was read whole.
-        let read: HashMap<u64, bool> = sources
+        let whole: HashSet<u64> = sources
             .iter()
-            .filter_map(|s| source_hash(Some(&s.id_base)).map(|h| (h, !damaged.contains(&s.path))))
+            .filter(|s| !damaged.contains(&s.path))
+            .filter_map(|s| source_hash(Some(&s.id_base)))
             .collect();
         let searcher = &self.indexed.searcher;
-        let stored = |at| searcher.doc::<TantivyDocument>(at).ok();
-        let text = |doc: &TantivyDocument, field| {
-            doc.get_first(field)
-                .and_then(|v| tantivy::schema::Value::as_str(&v).map(str::to_string))
-        };
-        let schema = &self.index.schema;
-        // Whether the file of a source not read in this run is gone, by source.
-        let mut gone: HashMap<u64, bool> = HashMap::new();
+        let id_field = self.index.schema.id;
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let fast = segment.fast_fields();
             let keys = fast.u64("id_hash")?;
@@ -1111,26 +1167,17 @@ impl Run<'_> {
                 let (Some(key), Some(source)) = (keys.first(doc), sources.first(doc)) else {
                     continue;
                 };
+                let remove = gone.contains(&source)
+                    || (whole.contains(&source)
+                        && !self.seen.contains_key(&key)
+                        && !self.indexed.held_for_copies.contains(&key));
+                if !remove {
+                    continue;
+                }
                 let at = tantivy::DocAddress::new(ord as u32, doc);
-                let remove = match read.get(&source) {
-                    Some(&whole) => whole && !self.seen.contains_key(&key),
-                    // Standard input is never pruned: each stream is a different one.
-                    None if Some(source) == self.stdin_source => false,
-                    None => *gone.entry(source).or_insert_with(|| {
-                        stored(at)
-                            .and_then(|d| text(&d, schema.path))
-                            .is_some_and(|path| {
-                                roots.iter().any(|root| under(&path, root))
-                                    && std::fs::symlink_metadata(id_root.join(&path)).is_err()
-                            })
-                    }),
-                };
-                if let Some(id) = stored(at)
-                    .filter(|_| remove)
-                    .and_then(|d| text(&d, schema.id))
-                {
+                if let Some(id) = stored_text(searcher, at, id_field) {
                     self.writer
-                        .delete_term(Term::from_field_text(schema.id, &id));
+                        .delete_term(Term::from_field_text(id_field, &id));
                     self.tally.removed.fetch_add(1, Ordering::Relaxed);
                 }
             }
@@ -1293,6 +1340,7 @@ impl Index {
         }
         let indexed = Indexed {
             contents: held,
+            held_for_copies: HashSet::new(),
             searcher,
         };
         Ok((map, indexed))
@@ -1323,6 +1371,8 @@ impl Seen {
 struct Indexed {
     /// Content key → identity and address of the article holding it.
     contents: HashMap<u64, (u64, tantivy::DocAddress)>,
+    /// Identities of those articles that a copy read in this run was left out for.
+    held_for_copies: HashSet<u64>,
     /// The searcher the addresses are of (the index as the run found it).
     searcher: tantivy::Searcher,
 }

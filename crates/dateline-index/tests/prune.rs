@@ -109,3 +109,39 @@ fn lines_deleted_from_a_json_lines_file_go_unless_the_file_has_unreadable_lines(
     expected.sort();
     assert_eq!(ids(&index), expected);
 }
+
+#[test]
+fn a_renamed_file_is_indexed_under_its_new_name_and_a_moved_record_is_never_lost() {
+    let Some(bbc) = shared_data("bbc-news/raw/sport") else {
+        return;
+    };
+    let Some(lines) = reuters_lines(3) else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let news = work.path().join("news");
+    fs::create_dir_all(&news).expect("folder");
+    fs::copy(bbc.join("001.txt"), news.join("old-name.txt")).expect("story");
+    fs::write(news.join("a.jsonl"), lines.join("\n")).expect("export");
+    let index = Index::create(&work.path().join("index")).expect("index");
+    assert_eq!(ingest(&index, &[&news], true).added, 4);
+
+    // The story renamed; Reuters 3 moved to another export under a new id.
+    fs::rename(news.join("old-name.txt"), news.join("new-name.txt")).expect("rename");
+    fs::write(news.join("a.jsonl"), lines[..2].join("\n")).expect("export");
+    let mut moved: serde_json::Value = serde_json::from_str(&lines[2]).expect("JSON");
+    moved["id"] = serde_json::Value::from("moved-3");
+    fs::write(news.join("b.jsonl"), moved.to_string()).expect("export");
+    let report = ingest(&index, &[&news], true);
+    // The renamed story is no copy of an article about to go: it is added, the old name
+    // removed. The moved record is a copy of Reuters 3, which therefore stays.
+    assert_eq!(
+        (report.added, report.duplicates, report.removed),
+        (1, 1, 1),
+        "{report:?}"
+    );
+    let ids = ids(&index);
+    assert!(ids.contains(&"news/new-name.txt".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"news/old-name.txt".to_string()), "{ids:?}");
+    assert_eq!(ids.len(), 4, "{ids:?}");
+}

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -28,6 +29,7 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         threads: args.threads,
         commit_every: args.commit_every.max(1),
         keep_duplicates: args.keep_duplicates,
+        prune: args.prune,
         extract_entities: !args.no_entities,
         ..IngestOptions::default()
     };
@@ -46,11 +48,14 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         .context("progress bar template")?
         .progress_chars("█▉▊▋▌▍▎▏ "),
     );
-    bar.set_message(if args.rebuild {
+    let reading = if args.rebuild {
         "rebuilding"
     } else {
         "reading"
-    });
+    };
+    bar.set_message(reading);
+    // Reading goes on after a commit that is not the last: the label goes back.
+    let committing = AtomicBool::new(false);
     let start = Instant::now();
     // Verbose lines go above the bar on a terminal, straight to stderr otherwise.
     let say = |line: String| {
@@ -72,8 +77,14 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
                 bytes as f64 / 1e6
             ));
         }
-        Progress::FileDone { bytes, .. } => bar.inc(bytes),
+        Progress::FileDone { bytes, .. } => {
+            if committing.swap(false, Ordering::Relaxed) {
+                bar.set_message(reading);
+            }
+            bar.inc(bytes)
+        }
         Progress::Committing => {
+            committing.store(true, Ordering::Relaxed);
             bar.set_message("committing");
             say(format!(
                 "committing ({:.1} MB read so far)",
@@ -165,6 +176,13 @@ fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> 
     ];
     for (label, n) in rows {
         writeln!(out, "  {label:<13}{n:>10}")?;
+    }
+    if report.removed > 0 {
+        writeln!(
+            out,
+            "  {:<13}{:>10}  (no longer in their files: --prune)",
+            "removed", report.removed
+        )?;
     }
     if report.ignored_files > 0 {
         writeln!(
