@@ -231,7 +231,7 @@ fn invalid_utf8_reports_line_and_byte() {
         [Err(e @ ReadError::InvalidUtf8 { line, byte_offset })] => {
             assert_eq!((*line, *byte_offset), (4, 30));
             assert_eq!(e.line(), Some(4));
-            assert_eq!(e.to_string(), "invalid UTF-8 at line 4 (byte 30)");
+            assert_eq!(e.to_string(), "line 4: invalid UTF-8 (byte 30)");
         }
         other => panic!("unexpected {other:?}"),
     }

@@ -791,7 +791,7 @@ impl Index {
                 .collect(),
             Err(e) => vec![Prepared::Skip {
                 line: e.line(),
-                reason: skip_reason(&e),
+                reason: e.reason(),
             }],
         }
     }
@@ -811,7 +811,7 @@ impl Index {
             Err(e) => {
                 return Prepared::Skip {
                     line: e.line(),
-                    reason: skip_reason(&e),
+                    reason: e.reason(),
                 }
             }
         };
@@ -1263,18 +1263,6 @@ impl UnreadDates {
     }
 }
 
-/// Why an item was skipped, without the line its error names: the report gives it beside the
-/// file (`a.jsonl:12: bad field …`, not `a.jsonl:12: line 12: bad field …`).
-fn skip_reason(e: &ReadError) -> String {
-    let text = e.to_string();
-    match e.line() {
-        Some(n) => match text.strip_prefix(&format!("line {n}: ")) {
-            Some(rest) => rest.to_string(),
-            None => text,
-        },
-        None => text,
-    }
-}
 
 /// The name standard input's articles get as their path and id base (and their source).
 const STDIN: &str = "stdin";

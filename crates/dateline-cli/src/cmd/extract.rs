@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use dateline_core::entities::{AliasTable, EntityExtractor, Mention};
-use dateline_core::reader::{read_file, Format, ReadError};
+use dateline_core::reader::{read_file, Format};
 use dateline_core::{Article, Entity, EntityKind};
 use dateline_index::{FileIds, Skipped};
 use serde::Serialize;
@@ -132,7 +132,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let items = match read_file(path, format, &ids.id_of(path)) {
             Ok(items) => items,
             Err(e) => {
-                skip(path, e.line(), skip_reason(&e));
+                skip(path, e.line(), e.reason());
                 continue;
             }
         };
@@ -143,7 +143,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     let json = json_article(&article, &found.entities, &found.mentions);
                     write_json_line(&mut out, &json)?;
                 }
-                Err(e) => skip(path, e.line(), skip_reason(&e)),
+                Err(e) => skip(path, e.line(), e.reason()),
             }
         }
     }
@@ -155,18 +155,3 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Why a file or an article was skipped, without the line its error names: the line is
-/// printed beside the file (`a.jsonl:12: bad field …`, not `a.jsonl:12: line 12: bad field …`).
-fn skip_reason(e: &ReadError) -> String {
-    if let ReadError::InvalidUtf8 { byte_offset, .. } = e {
-        return format!("invalid UTF-8 (byte {byte_offset})");
-    }
-    let text = e.to_string();
-    match e.line() {
-        Some(n) => match text.strip_prefix(&format!("line {n}: ")) {
-            Some(rest) => rest.to_string(),
-            None => text,
-        },
-        None => text,
-    }
-}

@@ -140,7 +140,7 @@ pub enum ReadError {
         problem: &'static str,
     },
     /// The text is not valid UTF-8.
-    #[error("invalid UTF-8 at line {line} (byte {byte_offset})")]
+    #[error("line {line}: invalid UTF-8 (byte {byte_offset})")]
     InvalidUtf8 {
         /// 1-based line of the first invalid byte.
         line: usize,
@@ -210,6 +210,28 @@ impl ReadError {
             | ReadError::TooLarge { .. }
             | ReadError::NoText
             | ReadError::Html(_) => None,
+        }
+    }
+
+    /// The message without the `line N: ` it opens with, for a report that prints the line
+    /// beside the file (`docs.jsonl:7: malformed JSON: …`, not `docs.jsonl:7: line 7: …`).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::reader::jsonl::parse_line;
+    ///
+    /// let err = parse_line("{not json", 7, "docs.jsonl").unwrap_err();
+    /// assert!(err.to_string().starts_with("line 7: malformed JSON"));
+    /// assert!(err.reason().starts_with("malformed JSON"));
+    /// ```
+    pub fn reason(&self) -> String {
+        let text = self.to_string();
+        match self.line() {
+            Some(n) => match text.strip_prefix(&format!("line {n}: ")) {
+                Some(rest) => rest.to_string(),
+                None => text,
+            },
+            None => text,
         }
     }
 
