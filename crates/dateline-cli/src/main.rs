@@ -85,7 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index(args) => cmd::index::run(&index_dir, args, verbosity),
         Command::Search(args) => cmd::search::run(&index_dir, args, verbosity),
         Command::Stats(args) => cmd::stats::run(&index_dir, args),
-        Command::Optimize(args) => cmd::optimize::run(&index_dir, args),
+        Command::Optimize(args) => cmd::optimize::run(&index_dir, args, verbosity),
         Command::Show(args) => cmd::show::run(&index_dir, args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man => cmd::completions::man(),

@@ -250,7 +250,7 @@ fn search_json_leaves_stdout_to_hits_and_gives_the_suggestion_on_stderr() {
 }
 
 #[test]
-fn quiet_search_and_entities_print_results_without_summaries() {
+fn quiet_search_entities_and_optimize_print_results_without_summaries() {
     let dir = tempfile::tempdir().unwrap();
     let index = sample_index(dir.path());
 
@@ -291,6 +291,13 @@ fn quiet_search_and_entities_print_results_without_summaries() {
     let text = stdout(&out);
     assert!(!text.contains("matching article"), "{text}");
     assert!(text.contains("PER  Philip Hammond"), "{text}");
+
+    // optimize's summary is all it prints.
+    let out = dateline(&index, &["optimize"]);
+    assert!(stdout(&out).contains("nothing to merge") || stdout(&out).starts_with("merged "));
+    let out = dateline(&index, &["optimize", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!((stdout(&out).as_str(), stderr(&out).as_str()), ("", ""));
 }
 
 #[test]
