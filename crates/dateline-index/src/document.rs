@@ -257,15 +257,15 @@ fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Str
         .map(str::to_string)
 }
 
-/// People, organisations and places stored with a document, in the order they were added
-/// (miscellaneous entities, such as demonyms, are counted and filtered but not listed).
+/// The entities stored with a document, of every type (people, organisations, places and
+/// miscellaneous names such as demonyms: `--entity` filters, counts and `entities --type
+/// misc` read all four, so an article lists all four too), in the order they were added.
 pub(crate) fn entities_of(s: &NewsSchema, doc: &TantivyDocument) -> Vec<EntityRef> {
     doc.get_first(s.entity)
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .lines()
         .filter_map(parse_entity_term)
-        .filter(|(kind, _)| *kind != EntityKind::Misc)
         .map(|(kind, name)| EntityRef {
             kind,
             name: name.to_string(),

@@ -62,12 +62,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The index's files are missing or damaged.
+    /// The index's files are missing or damaged: a segment file missing, cut short or
+    /// overwritten, a stored article that does not decode, a broken `meta.json`, or a lost
+    /// or broken `dateline.json` beside tantivy's files of a Dateline schema.
     #[error("the index at {} is damaged ({message}); rebuild it with `dateline index --rebuild PATH...`", .dir.display())]
     Damaged {
         /// The index folder.
         dir: PathBuf,
-        /// What tantivy reported.
+        /// What is wrong, naming the file where it is known (`….store is cut short or
+        /// overwritten at its end`, `dateline.json is missing`), else tantivy's report.
         message: String,
     },
     /// A file or folder could not be read or written.

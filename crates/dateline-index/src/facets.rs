@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use dateline_core::entities::normalize_key;
+use dateline_core::entities::{normalize_key, push_key, without_legal_form};
 use dateline_core::EntityKind;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -591,36 +591,229 @@ impl SegmentCollector for SegmentEntityCounts {
     }
 }
 
-/// Levenshtein distance on chars, giving up (returning `limit + 1`) past `limit`.
-fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// A filter alone, as [`Index::entity_suggestions`] counts it: typed when `kind` is given.
+fn alone(kind: Option<EntityKind>, name: &str) -> SearchRequest {
+    match kind {
+        Some(k) => SearchRequest::new("*").typed_entity(k, name.to_string()),
+        None => SearchRequest::new("*").entity(name.to_string()),
+    }
+}
+
+/// An entity filter that matched no article, as names are compared with it.
+struct Misspelled {
+    /// The filter as given.
+    given: String,
+    /// Its type (`None` for `--entity`).
+    kind: Option<EntityKind>,
+    /// Its normalised name.
+    key: String,
+    /// The same, as chars, for names that are not ASCII.
+    chars: Vec<char>,
+    /// Edits allowed: one per three letters, at least one, at most four.
+    limit: usize,
+}
+
+/// The names within reach of a misspelled filter, by type and name as the filter takes it,
+/// with the closest of their forms.
+type Found = FxHashMap<(EntityKind, String), Closeness>;
+
+/// Adds a name to `found`, or keeps its closer form.
+fn note(found: &mut Found, kind: EntityKind, name: &str, closeness: Closeness) {
+    match found.get_mut(&(kind, name.to_string())) {
+        Some(known) => *known = (*known).min(closeness),
+        None => {
+            found.insert((kind, name.to_string()), closeness);
+        }
+    }
+}
+
+/// How close a name's nearest form is to a misspelled filter, closest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Closeness {
+    edits: usize,
+    /// Only part of the name matched: a surname, a part of one, or the first words of a
+    /// longer name.
+    partial: bool,
+    /// Letters between the form's length and the filter's: among forms equally close, the
+    /// one of the filter's length is likelier meant (`ECC`: `EEC`, not `EC`).
+    length_gap: usize,
+}
+
+/// Buffers reused by [`Misspelled::compare`], which runs for thousands of names.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    rows: [Vec<usize>; 3],
+}
+
+impl Misspelled {
+    fn new(given: &str, kind: Option<EntityKind>) -> Self {
+        let key = normalize_key(given);
+        let chars: Vec<char> = key.chars().collect();
+        Misspelled {
+            given: given.to_string(),
+            kind,
+            limit: (chars.len() / 3).clamp(1, 4),
+            key,
+            chars,
+        }
+    }
+
+    /// Whether the filter takes entities of `kind`.
+    fn accepts(&self, kind: EntityKind) -> bool {
+        self.kind.is_none_or(|k| k == kind)
+    }
+
+    /// How close `form` (normalised) is, if within the limit; `partial` as for [`Closeness`].
+    fn compare(&self, form: &str, partial: bool, scratch: &mut Scratch) -> Option<Closeness> {
+        // A name has at most as many chars as bytes: most names are rejected here.
+        if form.len() + self.limit < self.chars.len() {
+            return None;
+        }
+        let (edits, length) = if self.key.is_ascii() && form.is_ascii() {
+            let edits = osa_distance(
+                self.key.as_bytes(),
+                form.as_bytes(),
+                self.limit,
+                &mut scratch.rows,
+            );
+            (edits, form.len())
+        } else {
+            scratch.chars.clear();
+            scratch.chars.extend(form.chars());
+            let edits = osa_distance(&self.chars, &scratch.chars, self.limit, &mut scratch.rows);
+            (edits, scratch.chars.len())
+        };
+        (edits <= self.limit).then_some(Closeness {
+            edits,
+            partial,
+            length_gap: length.abs_diff(self.chars.len()),
+        })
+    }
+
+    /// How close the words `key` opens with are (`ford` of `ford motor`, `haider` of
+    /// `haider al-abadi`), the closest of them: a part of the name.
+    fn opening(&self, key: &str, scratch: &mut Scratch) -> Option<Closeness> {
+        key.match_indices(' ')
+            .filter_map(|(end, _)| self.compare(&key[..end], true, scratch))
+            .min()
+    }
+
+    /// Compares an entity of the index, `name` of `kind` (normalised: `key`), by every form
+    /// its typed filter accepts.
+    fn consider_entity(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        key: &str,
+        scratch: &mut Scratch,
+        found: &mut Found,
+    ) {
+        let mut best = self.compare(key, false, scratch);
+        // Every other form is shorter than the whole name.
+        if key.len() + self.limit >= self.chars.len() {
+            let mut take = |c: Option<Closeness>| {
+                if let Some(c) = c {
+                    best = Some(best.map_or(c, |b| b.min(c)));
+                }
+            };
+            take(self.opening(key, scratch));
+            match kind {
+                // The name without its legal form, which the filter takes as a whole.
+                EntityKind::Organization if key.contains(' ') => {
+                    let short = without_legal_form(key);
+                    if short.len() < key.len() {
+                        take(self.compare(short, false, scratch));
+                    }
+                }
+                // The surname, which the filter takes, and the parts of a hyphenated one,
+                // which the words of a query find (`Abadi` of `al-Abadi`).
+                EntityKind::Person => {
+                    let surname = key.rsplit_once(' ').map(|(_, s)| s);
+                    if let Some(surname) = surname {
+                        take(self.compare(surname, true, scratch));
+                    }
+                    let last = surname.unwrap_or(key);
+                    if last.contains('-') {
+                        for part in last.split('-').filter(|p| p.chars().count() >= 3) {
+                            take(self.compare(part, true, scratch));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(closeness) = best {
+            note(found, kind, name, closeness);
+        }
+    }
+
+    /// Compares a form of the alias table (normalised: `key`), suggested as written there.
+    fn consider_form(
+        &self,
+        kind: EntityKind,
+        form: &str,
+        key: &str,
+        scratch: &mut Scratch,
+        found: &mut Found,
+    ) {
+        let closeness = match (
+            self.compare(key, false, scratch),
+            self.opening(key, scratch),
+        ) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(closeness) = closeness {
+            note(found, kind, form, closeness);
+        }
+    }
+}
+
+/// Edits that turn `a` into `b`: insertions, deletions, substitutions and swaps of two
+/// neighbouring letters (optimal string alignment: `deash` is one edit from `daesh`), giving
+/// up (returning `limit + 1`) once past `limit`. `rows` are reused buffers.
+fn osa_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize, rows: &mut [Vec<usize>; 3]) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let n = b.len();
+    let [before, prev, cur] = rows;
+    before.clear();
+    before.resize(n + 1, 0);
+    prev.clear();
+    prev.extend(0..=n);
+    cur.clear();
+    cur.resize(n + 1, 0);
     for i in 1..=a.len() {
         cur[0] = i;
-        let mut best = cur[0];
-        for j in 1..=b.len() {
+        let mut lowest = i;
+        for j in 1..=n {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            best = best.min(cur[j]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            cur[j] = d;
+            lowest = lowest.min(d);
         }
-        if best > limit {
+        // A row's lowest never falls in the rows below (a swap costs no less than the
+        // substitution it spans), so nothing can come back under the limit.
+        if lowest > limit {
             return limit + 1;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(before, prev);
+        std::mem::swap(prev, cur);
     }
-    prev[b.len()]
+    prev[n].min(limit + 1)
 }
 
 impl Index {
     /// Every entity in the index as `(kind, canonical name)`, read from the term dictionary.
     pub fn known_entities(&self) -> Result<Vec<(EntityKind, String)>> {
         let searcher = self.reader.searcher();
-        Ok(known_entities(&searcher, self)?
+        Ok(known_entities(&searcher, self)
+            .map_err(|e| self.damaged(e))?
             .into_iter()
             .map(|(kind, name, _)| (kind, name))
             .collect())
@@ -776,10 +969,22 @@ impl Index {
             .map(|(_, name)| name.to_string()))
     }
 
-    /// For each entity filter of `request` that alone matches no article, the closest known
-    /// entity (by edit distance on normalised names, or on a person's surname; same type for
-    /// typed filters), the one more articles name among equally close ones. Filters that match
-    /// something, or have no close entity, give nothing.
+    /// For each entity filter of `request` that alone matches no article, the closest name the
+    /// filter would accept (same type for typed filters), the one more articles name among
+    /// equally close ones. Filters that match something, or have no close name, give nothing.
+    ///
+    /// Names are compared case-insensitively (normalised as filters read them), counting
+    /// insertions, deletions, substitutions and swaps of two neighbouring letters, with one
+    /// edit allowed per three letters (at least one, at most four). The names compared are
+    /// those the filters accept: every entity's name, an organisation's name without its legal
+    /// form (`Chrysler` of `Chrysler Corp`), a person's surname and the parts of a hyphenated
+    /// one (`Abadi` of `Haider al-Abadi`, which suggests the person), and every form of the
+    /// alias table, built in or added with [`Index::with_aliases`] (`OPEK` suggests `OPEC`,
+    /// `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Ford`:
+    /// `Ford Motor`). Among names equally close, the one whose filter finds more articles
+    /// wins, then a whole name over a part, then a name of the filter's length (`ECC`: `EEC`
+    /// over `EC`). A bare surname is suggested as the person it stands for across the index
+    /// (`Reagan` as `Ronald Reagan`, see [`Index::top_entities`]).
     ///
     /// # Example
     /// ```
@@ -787,74 +992,203 @@ impl Index {
     /// use dateline_index::{Index, SearchRequest};
     ///
     /// let index = Index::create_in_ram()?;
-    /// index.add_articles(vec![Article::new("a", "Philip Hammond met John Kerry in London.")])?;
+    /// index.add_articles(vec![Article::new(
+    ///     "a",
+    ///     "Philip Hammond met Haider al-Abadi in London. OPEC ministers met in Vienna.",
+    /// )])?;
     /// let request = SearchRequest::new("*").person("Philp Hamond");
     /// assert_eq!(index.count(&request)?, 0);
     /// let tips = index.entity_suggestions(&request)?;
     /// assert_eq!(tips[0].suggestion, "Philip Hammond");
+    /// let tips = index.entity_suggestions(&SearchRequest::new("*").person("Abadi"))?;
+    /// assert_eq!(tips[0].suggestion, "Haider al-Abadi");
+    /// let tips = index.entity_suggestions(&SearchRequest::new("*").org("OPEK"))?;
+    /// assert_eq!(tips[0].suggestion, "OPEC");
     /// # Ok::<(), dateline_index::Error>(())
     /// ```
     pub fn entity_suggestions(&self, request: &SearchRequest) -> Result<Vec<EntitySuggestion>> {
+        self.suggest(request).map_err(|e| self.damaged(e))
+    }
+
+    fn suggest(&self, request: &SearchRequest) -> Result<Vec<EntitySuggestion>> {
         let searcher = self.reader.searcher();
-        let filters: Vec<(Option<EntityKind>, &String)> = request
+        let filters = request
             .entities
             .iter()
             .map(|n| (None, n))
-            .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)))
-            .collect();
-        let mut known: Option<Vec<(EntityKind, String, u64)>> = None;
-        let mut out = Vec::new();
+            .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)));
+        let mut wanted: Vec<Misspelled> = Vec::new();
         for (kind, name) in filters {
-            let alone = match kind {
-                Some(k) => SearchRequest::new("*").typed_entity(k, name.clone()),
-                None => SearchRequest::new("*").entity(name.clone()),
-            };
-            if searcher.search(&*self.build_query(&alone)?, &Count)? > 0 {
-                continue;
+            if searcher.search(&*self.build_query(&alone(kind, name))?, &Count)? == 0 {
+                wanted.push(Misspelled::new(name, kind));
             }
-            if known.is_none() {
-                known = Some(known_entities(&searcher, self)?);
-            }
-            let key = normalize_key(name);
-            let limit = (key.chars().count() / 3).clamp(1, 4);
-            // The fewest edits, on the whole name or (for people) the surname; then the name
-            // more articles use (`Reagn`: `Ronald Reagan` of thousands of articles, not a
-            // `Reaan` of one); then a whole name over a surname.
-            let mut best: Option<(Closeness, EntityKind, &str)> = None;
-            for (k, entity, articles) in known.iter().flatten() {
-                if kind.is_some_and(|want| want != *k) {
-                    continue;
-                }
-                let ekey = normalize_key(entity);
-                let mut rank = (edit_distance(&key, &ekey, limit), Reverse(*articles), false);
-                // `Ford`: the `Ford Motor` that the name opens, over a `FOR` one edit away.
-                if ekey
-                    .strip_prefix(key.as_str())
-                    .is_some_and(|r| r.starts_with(' '))
-                {
-                    rank = rank.min((0, Reverse(*articles), true));
-                }
-                if *k == EntityKind::Person && ekey.contains(' ') {
-                    if let Some(last) = ekey.rsplit(' ').next() {
-                        let by_surname =
-                            (edit_distance(&key, last, limit), Reverse(*articles), true);
-                        rank = rank.min(by_surname);
-                    }
-                }
-                if rank.0 <= limit && best.as_ref().is_none_or(|(b, _, _)| rank < *b) {
-                    best = Some((rank, *k, entity));
-                }
-            }
-            if let Some((_, k, entity)) = best {
+        }
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let found = self.names_close_to(&searcher, &wanted)?;
+        let mut out = Vec::new();
+        for (w, found) in wanted.iter().zip(&found) {
+            if let Some((kind, name)) = self.closest(&searcher, w, found)? {
                 out.push(EntitySuggestion {
-                    given: name.clone(),
-                    kind,
-                    suggestion: entity.to_string(),
-                    suggestion_type: k,
+                    given: w.given.clone(),
+                    kind: w.kind,
+                    suggestion: name,
+                    suggestion_type: kind,
                 });
             }
         }
         Ok(out)
+    }
+
+    /// The names within reach of each filter of `wanted` (a map per filter, in order): the
+    /// entities of the index, by every form their filters accept, and the forms of the alias
+    /// table.
+    fn names_close_to(&self, searcher: &Searcher, wanted: &[Misspelled]) -> Result<Vec<Found>> {
+        use rayon::prelude::*;
+        // Only the types asked for, each a range of the dictionary (`PER:…`), cut in four by
+        // the name's first letter: the pieces are read in parallel, so that an index of one
+        // segment takes several cores too. Reading the terms is most of the time (20,000
+        // organisations in Reuters); most names are then rejected by their length before any
+        // edit is counted.
+        const CUTS: [&str; 3] = ["G", "N", "T"];
+        let mut pieces: Vec<(usize, String, String)> = Vec::new();
+        for ord in 0..searcher.segment_readers().len() {
+            for kind in EntityKind::ALL {
+                if !wanted.iter().any(|w| w.accepts(kind)) {
+                    continue;
+                }
+                let code = kind.code();
+                let mut bounds = vec![format!("{code}:")];
+                bounds.extend(CUTS.iter().map(|c| format!("{code}:{c}")));
+                bounds.push(format!("{code};"));
+                for pair in bounds.windows(2) {
+                    pieces.push((ord, pair[0].clone(), pair[1].clone()));
+                }
+            }
+        }
+        let per_piece: Vec<Vec<Found>> = pieces
+            .into_par_iter()
+            .map(|(ord, from, to)| -> Result<Vec<Found>> {
+                let mut found = vec![Found::default(); wanted.len()];
+                let mut scratch = Scratch::default();
+                let mut key = String::new();
+                let inverted =
+                    searcher.segment_readers()[ord].inverted_index(self.schema.entity)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(from)
+                    .lt(to)
+                    .into_stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                while stream.advance() {
+                    let Some((kind, name)) = std::str::from_utf8(stream.key())
+                        .ok()
+                        .and_then(parse_entity_term)
+                    else {
+                        continue;
+                    };
+                    key.clear();
+                    push_key(name, &mut key);
+                    for (w, found) in wanted.iter().zip(&mut found) {
+                        if w.accepts(kind) {
+                            w.consider_entity(kind, name, &key, &mut scratch, found);
+                        }
+                    }
+                }
+                Ok(found)
+            })
+            .collect::<Result<_>>()?;
+        let mut found = vec![Found::default(); wanted.len()];
+        for piece in per_piece {
+            for (into, from) in found.iter_mut().zip(piece) {
+                for ((kind, name), closeness) in from {
+                    note(into, kind, &name, closeness);
+                }
+            }
+        }
+        // The alias table's forms: the index holds entities under their canonical names only,
+        // so `OPEC`, `EEC` or `Daesh` are no entity's name there.
+        let aliases = self.extractor.aliases();
+        let mut scratch = Scratch::default();
+        let mut key = String::new();
+        for (canonical, kind) in aliases.iter() {
+            if !wanted.iter().any(|w| w.accepts(kind)) {
+                continue;
+            }
+            for form in aliases.forms(canonical) {
+                key.clear();
+                push_key(form, &mut key);
+                for (w, found) in wanted.iter().zip(&mut found) {
+                    if w.accepts(kind) {
+                        w.consider_form(kind, form, &key, &mut scratch, found);
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// The best of the names found close to `w`: the fewest edits, then the most articles
+    /// found by the filter with that name (names no article gives, such as aliases of
+    /// entities the index lacks, are passed over), then a whole name, then a name of the
+    /// filter's length, then the name in byte order.
+    fn closest(
+        &self,
+        searcher: &Searcher,
+        w: &Misspelled,
+        found: &Found,
+    ) -> Result<Option<(EntityKind, String)>> {
+        let mut candidates: Vec<(&(EntityKind, String), &Closeness)> = found.iter().collect();
+        candidates.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+        // Counted one distance at a time, closest first: a count is a search.
+        for group in candidates.chunk_by(|a, b| a.1.edits == b.1.edits) {
+            let mut best: Option<(Reverse<usize>, bool, usize, EntityKind, String)> = None;
+            let mut counted: FxHashMap<(EntityKind, String), usize> = FxHashMap::default();
+            for ((kind, name), closeness) in group {
+                let name = self.row_name(searcher, *kind, name)?;
+                let articles = match counted.get(&(*kind, name.clone())) {
+                    Some(&n) => n,
+                    None => {
+                        let n = self.count(&alone(w.kind.map(|_| *kind), &name))?;
+                        counted.insert((*kind, name.clone()), n);
+                        n
+                    }
+                };
+                if articles == 0 {
+                    continue;
+                }
+                let rank = (
+                    Reverse(articles),
+                    closeness.partial,
+                    closeness.length_gap,
+                    *kind,
+                    name,
+                );
+                if best.as_ref().is_none_or(|b| rank < *b) {
+                    best = Some(rank);
+                }
+            }
+            if let Some((_, _, _, kind, name)) = best {
+                return Ok(Some((kind, name)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The name under which a person is suggested: a bare surname that stands for one person
+    /// across the index (`Reagan`) is that person (`Ronald Reagan`), as facets count it.
+    fn row_name(&self, searcher: &Searcher, kind: EntityKind, name: &str) -> Result<String> {
+        if kind == EntityKind::Person {
+            let key = normalize_key(name);
+            if !key.contains(' ') {
+                if let Some(owner) = self.surname_owner(searcher, &key)? {
+                    return Ok(owner);
+                }
+            }
+        }
+        Ok(name.to_string())
     }
 
     /// Facets over every article matching `request` (limit, offset and sort ignored): the
@@ -882,6 +1216,10 @@ impl Index {
     /// # Ok::<(), dateline_index::Error>(())
     /// ```
     pub fn facets(&self, request: &SearchRequest, top: usize) -> Result<Facets> {
+        self.count_facets(request, top).map_err(|e| self.damaged(e))
+    }
+
+    fn count_facets(&self, request: &SearchRequest, top: usize) -> Result<Facets> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
         let aggs: Aggregations = serde_json::from_value(serde_json::json!({
@@ -959,6 +1297,16 @@ impl Index {
         kind: Option<EntityKind>,
         limit: usize,
     ) -> Result<Vec<EntityCount>> {
+        self.count_top_entities(request, kind, limit)
+            .map_err(|e| self.damaged(e))
+    }
+
+    fn count_top_entities(
+        &self,
+        request: &SearchRequest,
+        kind: Option<EntityKind>,
+        limit: usize,
+    ) -> Result<Vec<EntityCount>> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
         let kinds: Vec<EntityKind> = match kind {
@@ -982,11 +1330,6 @@ impl Index {
         Ok(out)
     }
 }
-
-/// How close a known entity is to a misspelled filter, closest first: edits, then articles
-/// (more first), then whether only part of the name matched (the surname, or the first words
-/// of a longer name).
-type Closeness = (usize, Reverse<u64>, bool);
 
 /// Every entity in the index's `entity` term dictionaries with the number of articles naming
 /// it, sorted by type and name.
@@ -1014,12 +1357,24 @@ fn known_entities(searcher: &Searcher, index: &Index) -> Result<Vec<(EntityKind,
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::osa_distance;
+
+    fn edits(a: &str, b: &str, limit: usize) -> usize {
+        osa_distance(a.as_bytes(), b.as_bytes(), limit, &mut Default::default())
+    }
 
     #[test]
-    fn edit_distance_counts_and_gives_up() {
-        assert_eq!(edit_distance("hamond", "hammond", 3), 1);
-        assert_eq!(edit_distance("kerry", "kerry", 1), 0);
-        assert_eq!(edit_distance("abc", "xyzxyz", 2), 3);
+    fn edit_distance_counts_swaps_as_one_edit_and_gives_up() {
+        assert_eq!(edits("hamond", "hammond", 3), 1);
+        assert_eq!(edits("kerry", "kerry", 1), 0);
+        assert_eq!(edits("abc", "xyzxyz", 2), 3);
+        // A swap of neighbours is one edit, as in `Deash` for `Daesh`.
+        assert_eq!(edits("deash", "daesh", 1), 1);
+        assert_eq!(edits("issi", "isis", 1), 1);
+        assert_eq!(edits("ab", "ba", 3), 1);
+        // Not a swap: two substitutions.
+        assert_eq!(edits("abc", "cba", 3), 2);
+        assert_eq!(edits("opek", "opec", 1), 1);
+        assert_eq!(edits("", "abc", 4), 3);
     }
 }

@@ -199,16 +199,20 @@ impl Index {
     /// Opens the index in `dir`, checking that it was written by a compatible version.
     pub fn open(dir: &Path) -> Result<Self> {
         let marker_path = dir.join(MARKER_FILE);
-        let text = match fs::read_to_string(&marker_path) {
-            Ok(text) => text,
+        let bytes = match fs::read(&marker_path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let non_empty = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
-                return Err(if non_empty && !creation_leftover(dir) {
-                    Error::NotAnIndex {
+                return Err(if !non_empty || creation_leftover(dir) {
+                    Error::NotFound {
                         dir: dir.to_path_buf(),
                     }
+                } else if holds_dateline_meta(dir) {
+                    // tantivy's files of a Dateline index without the marker: lost, not
+                    // another program's folder.
+                    damaged_at(dir, format!("{MARKER_FILE} is missing"))
                 } else {
-                    Error::NotFound {
+                    Error::NotAnIndex {
                         dir: dir.to_path_buf(),
                     }
                 });
@@ -220,9 +224,10 @@ impl Index {
                 })
             }
         };
-        let marker: Marker = serde_json::from_str(&text).map_err(|_| Error::NotAnIndex {
-            dir: dir.to_path_buf(),
-        })?;
+        // Only Dateline writes this file: one that does not parse was cut short or
+        // overwritten, and the folder is a damaged index rather than someone else's.
+        let marker: Marker = serde_json::from_slice(&bytes)
+            .map_err(|e| damaged_at(dir, format!("{MARKER_FILE} cannot be read: {e}")))?;
         if marker != Marker::current() {
             return Err(Error::IncompatibleVersion {
                 dir: dir.to_path_buf(),
@@ -534,6 +539,21 @@ impl Index {
     }
 }
 
+impl Index {
+    /// `e`, or [`Error::Damaged`] naming the index's folder when `e` says that its files are
+    /// damaged (a stored article that does not decompress, a file cut short): the errors that
+    /// reading an opened index meets. An index in memory keeps `e`.
+    pub(crate) fn damaged(&self, e: Error) -> Error {
+        match (e, &self.dir) {
+            (Error::Tantivy(t), Some(dir)) => match damage(&t) {
+                Some(message) => damaged_at(dir, message),
+                None => Error::Tantivy(t),
+            },
+            (e, _) => e,
+        }
+    }
+}
+
 /// Writes, syncs and removes a small file in `dir`: the error says why the folder takes no
 /// writes (full, read-only, no permission).
 fn probe_write(dir: &Path) -> io::Result<()> {
@@ -754,17 +774,110 @@ fn is_missing_file(e: &TantivyError) -> bool {
 
 /// The error for an index whose files tantivy could not open.
 fn open_error(dir: &Path, e: TantivyError) -> Error {
+    if let Some(message) = damage(&e) {
+        return damaged_at(dir, message);
+    }
     match io_error_of(&e) {
         Some(source) if source.kind() != io::ErrorKind::NotFound => Error::Io {
             path: dir.to_path_buf(),
             source,
         },
-        _ => Error::Damaged {
-            dir: dir.to_path_buf(),
-            message: e.to_string(),
-        },
+        _ => damaged_at(dir, e.to_string()),
     }
 }
+
+/// What `e` says is wrong with the index's files, if it says they are damaged: a file missing,
+/// cut short, overwritten or otherwise not decodable. tantivy reports most of these as I/O
+/// errors of kind `InvalidData` or `UnexpectedEof` (a footer that is not one, a block that
+/// does not decompress), which are no failure of the disk or of permissions.
+fn damage(e: &TantivyError) -> Option<String> {
+    match e {
+        TantivyError::DataCorruption(_) | TantivyError::IncompatibleIndex(_) => Some(e.to_string()),
+        // A stored article whose bytes decompressed but do not read back as one.
+        TantivyError::DeserializeError(_) => Some(format!("its files do not decode: {e}")),
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            let name = path.file_name().unwrap_or(path.as_os_str());
+            Some(format!("{} is missing", Path::new(name).display()))
+        }
+        TantivyError::OpenReadError(OpenReadError::IncompatibleIndex(_)) => Some(e.to_string()),
+        _ => io_error_of(e)
+            .filter(|io| {
+                matches!(
+                    io.kind(),
+                    io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof
+                )
+            })
+            .map(|io| format!("its files do not decode: {io}")),
+    }
+}
+
+/// [`Error::Damaged`] for the index in `dir`, naming the segment file that is cut short or
+/// overwritten at its end when there is one (tantivy's own message names none, and tells to
+/// upgrade tantivy).
+fn damaged_at(dir: &Path, message: String) -> Error {
+    Error::Damaged {
+        dir: dir.to_path_buf(),
+        message: broken_footer(dir).map_or(message, |file| {
+            format!("{file} is cut short or overwritten at its end")
+        }),
+    }
+}
+
+/// The first file of the index's segments (by `meta.json`) whose tantivy footer is missing or
+/// malformed: a file cut short, or overwritten at its end. Only the end of each file is read.
+fn broken_footer(dir: &Path) -> Option<String> {
+    use tantivy::directory::footer::Footer;
+    use tantivy::index::SegmentComponent;
+    let directory = MmapDirectory::open(dir).ok()?;
+    let index = tantivy::Index::open(directory.clone()).ok()?;
+    for meta in index.searchable_segment_metas().ok()? {
+        let mut components = vec![
+            SegmentComponent::Postings,
+            SegmentComponent::Positions,
+            SegmentComponent::Terms,
+            SegmentComponent::Store,
+            SegmentComponent::FastFields,
+            SegmentComponent::FieldNorms,
+        ];
+        if meta.has_deletes() {
+            components.push(SegmentComponent::Delete);
+        }
+        for component in components {
+            let path = meta.relative_path(component);
+            // A missing file is named by tantivy's error itself.
+            let Ok(file) = directory.open_read(&path) else {
+                continue;
+            };
+            if Footer::extract_footer(file).is_err() {
+                return Some(path.display().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Whether `dir` holds a tantivy `meta.json` whose schema is a Dateline index's (of this
+/// version or another: the fields that name it as ours).
+fn holds_dateline_meta(dir: &Path) -> bool {
+    let Ok(text) = fs::read_to_string(dir.join(META_FILE)) else {
+        return false;
+    };
+    let Ok(meta) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return false;
+    };
+    let Some(fields) = meta.get("schema").and_then(|s| s.as_array()) else {
+        return false;
+    };
+    let names: Vec<&str> = fields
+        .iter()
+        .filter_map(|f| f.get("name")?.as_str())
+        .collect();
+    DATELINE_FIELDS.iter().all(|f| names.contains(f))
+}
+
+/// Fields only a Dateline schema has together: the typed entities, their filter keys and
+/// the article fingerprint.
+const DATELINE_FIELDS: [&str; 3] = ["entity", "entity_key", "fingerprint"];
 
 /// Takes the writer lock of the folder `dir`, the one tantivy's `IndexWriter` takes
 /// (`.tantivy-writer.lock`, released when dropped): [`Error::Locked`] while another writer
@@ -882,6 +995,9 @@ fn occupied(dir: &Path) -> Error {
             path: dir.to_path_buf(),
             source: io::Error::new(io::ErrorKind::AlreadyExists, "an index already exists here"),
         },
+        Ok(false) if holds_dateline_meta(dir) => {
+            damaged_at(dir, format!("{MARKER_FILE} is missing"))
+        }
         Ok(false) => Error::NotAnIndex {
             dir: dir.to_path_buf(),
         },
@@ -1090,14 +1206,17 @@ mod tests {
         drop(index);
         fs::remove_file(indexed.join(MARKER_FILE)).expect("remove marker");
         let files = fs::read_dir(&indexed).expect("list").count();
-        assert!(matches!(
-            Index::open_or_create(&indexed),
-            Err(Error::NotAnIndex { .. })
-        ));
-        assert!(matches!(
-            Index::create(&indexed),
-            Err(Error::NotAnIndex { .. })
-        ));
+        // tantivy's files with Dateline's schema: a damaged index, to rebuild, never a folder
+        // to create an index in.
+        for result in [Index::open_or_create(&indexed), Index::create(&indexed)] {
+            match result {
+                Err(Error::Damaged { message, .. }) => {
+                    assert_eq!(message, "dateline.json is missing");
+                }
+                Err(other) => panic!("{other}"),
+                Ok(_) => panic!("opened without a marker"),
+            }
+        }
         assert_eq!(fs::read_dir(&indexed).expect("list").count(), files);
     }
 }

@@ -1219,7 +1219,8 @@ impl Index {
     /// Number of articles matching a request (limit and offset ignored).
     pub fn count(&self, request: &SearchRequest) -> Result<usize> {
         let query = self.build_query(request)?;
-        Ok(self.reader.searcher().search(&*query, &Count)?)
+        let count = self.reader.searcher().search(&*query, &Count);
+        count.map_err(|e| self.damaged(e.into()))
     }
 
     /// Runs a search.
@@ -1236,6 +1237,11 @@ impl Index {
     /// # Ok::<(), dateline_index::Error>(())
     /// ```
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        // Files found damaged while reading say so, as when the index is opened.
+        self.run_search(request).map_err(|e| self.damaged(e))
+    }
+
+    fn run_search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
         // No page can reach past the index: a huge `--limit` or `--offset` must not size a

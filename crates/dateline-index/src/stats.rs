@@ -26,13 +26,18 @@ pub struct IndexStats {
     pub last_date: Option<DateTime<Utc>>,
     /// Articles without a publication date.
     pub without_date: u64,
-    /// Most frequent entities of each type with the number of articles naming them.
+    /// Most frequent entities of each type (people, organisations, places and miscellaneous
+    /// names such as demonyms) with the number of articles naming them.
     pub top_entities: BTreeMap<EntityKind, Vec<(String, u64)>>,
 }
 
 impl Index {
     /// Computes the index's figures, with the `top` most frequent entities of each type.
     pub fn stats(&self, top: usize) -> Result<IndexStats> {
+        self.read_stats(top).map_err(|e| self.damaged(e))
+    }
+
+    fn read_stats(&self, top: usize) -> Result<IndexStats> {
         let searcher = self.reader.searcher();
         let dated = ExistsQuery::new("published".to_string(), false);
         let with_date = searcher.search(&dated, &Count)? as u64;
@@ -48,21 +53,18 @@ impl Index {
         let mut counts = searcher.search(&AllQuery, &EntityCounts::new(self, &searcher)?)?;
         // Counted as `dateline entities` and `--facets` count them.
         counts.merge_surnames(self, &searcher)?;
-        let top_entities = [
-            EntityKind::Person,
-            EntityKind::Organization,
-            EntityKind::Place,
-        ]
-        .into_iter()
-        .map(|kind| {
-            let list = counts
-                .top(kind, top)
-                .into_iter()
-                .map(|e| (e.name, e.articles))
-                .collect();
-            (kind, list)
-        })
-        .collect();
+        // Every type, miscellaneous names too, as `dateline entities` and `--facets` list them.
+        let top_entities = EntityKind::ALL
+            .into_iter()
+            .map(|kind| {
+                let list = counts
+                    .top(kind, top)
+                    .into_iter()
+                    .map(|e| (e.name, e.articles))
+                    .collect();
+                (kind, list)
+            })
+            .collect();
         let articles = searcher.num_docs();
         Ok(IndexStats {
             articles,
@@ -75,6 +77,10 @@ impl Index {
 
     /// The stored article with this id, if any.
     pub fn get(&self, id: &str) -> Result<Option<Article>> {
+        self.read_article(id).map_err(|e| self.damaged(e))
+    }
+
+    fn read_article(&self, id: &str) -> Result<Option<Article>> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.schema.id, id),
