@@ -591,7 +591,8 @@ fn has_term(segment: &SegmentReader, term: &Term, doc: DocId) -> Result<bool> {
     let postings = inverted
         .read_postings(term, IndexRecordOption::Basic)
         .map_err(TantivyError::from)?;
-    Ok(postings.is_some_and(|mut p| p.seek(doc) == doc))
+    // A posting list opens on its first article, and `seek` may only go forward.
+    Ok(postings.is_some_and(|mut p| p.doc() == doc || (p.doc() < doc && p.seek(doc) == doc)))
 }
 
 /// The phrases of a query that can match words of the body, each once, with their slop: quoted
