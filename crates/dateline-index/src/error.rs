@@ -19,6 +19,13 @@ pub enum Error {
         /// The folder looked at.
         dir: PathBuf,
     },
+    /// The folder a rebuild builds in (`DIR.rebuild`) holds files that are not a Dateline
+    /// index: they are not a leftover of a rebuild, and are left alone.
+    #[error("{} holds files that are not a Dateline index, so --rebuild cannot build there; move them away", .dir.display())]
+    RebuildFolderTaken {
+        /// The folder.
+        dir: PathBuf,
+    },
     /// The index was written by another schema or analyzer version.
     #[error("the index at {} was written with {found}, this dateline reads {expected}; rebuild it with `dateline index --rebuild PATH...`", .dir.display())]
     IncompatibleVersion {

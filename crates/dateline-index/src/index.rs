@@ -314,9 +314,25 @@ impl Index {
             _lock: lock_writer(dir)?,
             done: false,
         };
-        // A leftover of an interrupted rebuild: ours by its name, never searched, and no other
-        // rebuild builds there while we hold the lock.
-        remove_dir_if_present(&rebuilding.staging)?;
+        // A leftover of an interrupted rebuild (a Dateline index, what creating one leaves, or
+        // nothing) is ours: never searched, and no other rebuild builds there while we hold
+        // the lock. Anything else under that name is the user's, and stays.
+        let staging = &rebuilding.staging;
+        let ours = !staging.exists()
+            || is_index(staging)?
+            || creation_leftover(staging)
+            || !holds_files(staging).map_err(|source| Error::Io {
+                path: staging.clone(),
+                source,
+            })?;
+        if !ours {
+            let dir = staging.clone();
+            // Given up before it began: the folder is not ours to remove on the way out.
+            let mut rebuilding = rebuilding;
+            rebuilding.done = true;
+            return Err(Error::RebuildFolderTaken { dir });
+        }
+        remove_dir_if_present(staging)?;
         // Should the creation fail, `rebuilding` goes and takes the folder with it.
         let mut index = Self::create(&rebuilding.staging)?;
         index.rebuilding = Some(rebuilding);

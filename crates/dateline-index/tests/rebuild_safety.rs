@@ -278,3 +278,34 @@ fn an_empty_index_may_be_rebuilt_empty() {
     assert_eq!(index.num_articles(), 0);
     assert!(!staging(dir.path()).exists());
 }
+
+#[test]
+fn a_folder_of_the_users_under_the_rebuild_name_is_never_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = small_index(dir.path());
+    let taken = staging(dir.path());
+    fs::create_dir(&taken).unwrap();
+    fs::write(taken.join("notes.txt"), "precious user data").unwrap();
+    match Index::begin_rebuild(&index) {
+        Err(Error::RebuildFolderTaken { dir }) => assert_eq!(dir, taken),
+        Err(e) => panic!("not the folder-taken error: {e}"),
+        Ok(_) => panic!("a rebuild began over the user's folder"),
+    }
+    assert_eq!(
+        fs::read_to_string(taken.join("notes.txt")).unwrap(),
+        "precious user data"
+    );
+    // The old index is unlocked and whole.
+    let old = Index::open(&index).unwrap();
+    assert_eq!(old.num_articles(), 3);
+    drop(old);
+
+    // A leftover of an interrupted rebuild (a Dateline index) is ours, and goes.
+    fs::remove_dir_all(&taken).unwrap();
+    let leftover = Index::create(&taken).unwrap();
+    add_one(&leftover);
+    drop(leftover);
+    let rebuild = Index::begin_rebuild(&index).unwrap();
+    add_one(&rebuild);
+    assert_eq!(rebuild.finish_rebuild().unwrap().num_articles(), 1);
+}
