@@ -1263,7 +1263,6 @@ impl UnreadDates {
     }
 }
 
-
 /// The name standard input's articles get as their path and id base (and their source).
 const STDIN: &str = "stdin";
 

@@ -374,7 +374,10 @@ fn measure(c: &Collection, ranking: &Ranking) -> anyhow::Result<(Metrics, f64)> 
             run.push(qid.clone(), doc, f64::from(score));
         }
     }
-    Ok((try_evaluate(&run, &c.qrels, EvalOptions::complete())?.mean, secs))
+    Ok((
+        try_evaluate(&run, &c.qrels, EvalOptions::complete())?.mean,
+        secs,
+    ))
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> f64 {

@@ -154,4 +154,3 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ExitCode::SUCCESS
     })
 }
-
