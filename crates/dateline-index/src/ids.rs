@@ -13,8 +13,10 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::Index;
 
-/// Names files by their real path relative to a root folder (see the [module
-/// docs](self)).
+/// Names files by their real path relative to a root folder: symbolic links and `..` resolved
+/// on disk, `/` between folders, and the absolute real path for a file outside the root. So an
+/// id names one file however it was reached, and `a/x.txt` and `b/x.txt` stay apart. A byte of
+/// a name that is not UTF-8 is written `\xFF`, and a backslash `\\`.
 ///
 /// # Example
 /// ```
