@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::highlighted;
+
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -15,16 +17,6 @@ fn reuters() -> Option<&'static Index> {
             common::reuters_index(dateline_index::IngestOptions::default().commit_every)
         })
         .as_ref()
-}
-
-/// The highlighted words of a hit's snippet, lower-cased.
-fn highlighted(hit: &Hit) -> Vec<String> {
-    let snippet = hit.snippet.as_ref().expect("a snippet");
-    snippet
-        .highlights
-        .iter()
-        .map(|&(s, e)| snippet.text[s..e].to_lowercase())
-        .collect()
 }
 
 /// Whether the article's body holds a word starting with `prefix` (lower-cased).

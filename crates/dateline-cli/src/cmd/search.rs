@@ -89,9 +89,12 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
     }
-    // No query (or `*`): every article the filters admit, and with all scores equal, newest
-    // first.
-    let every_article = args.query.as_deref().is_none_or(|q| q.trim() == "*");
+    // No query (an empty one too, as a script passes it, or `*`): every article the filters
+    // admit, and with all scores equal, newest first.
+    let every_article = args
+        .query
+        .as_deref()
+        .is_none_or(|q| matches!(q.trim(), "" | "*"));
     let sort = match args.sort {
         Some(sort) => sort,
         None if every_article => SortBy::Date,

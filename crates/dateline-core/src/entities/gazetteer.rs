@@ -289,6 +289,22 @@ pub(crate) fn title_case(text: &str) -> String {
     out
 }
 
+/// The built-in list of lower-case English words (SCOWL, American spelling, inflected forms
+/// included, at most 14 letters), in byte order, so that the words starting with a prefix are
+/// one range of it. Query prefixes (`dateline-index`) check against it which of the words they
+/// could stand for exist.
+///
+/// ```
+/// let words = dateline_core::entities::english_words();
+/// assert!(words.binary_search(&"running").is_ok());
+/// assert!(words.windows(2).all(|w| w[0] < w[1]));
+/// ```
+pub fn english_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    // The file is kept sorted (the doctest checks it), so no sort is needed here.
+    WORDS.get_or_init(|| lines(ENGLISH_WORDS).collect())
+}
+
 /// The built-in gazetteer, built on first use.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();

@@ -81,3 +81,14 @@ pub fn reuters_lines(n: usize) -> Option<Vec<String>> {
     let lines = std::io::BufReader::new(flate2::read::GzDecoder::new(file)).lines();
     Some(lines.take(n).map(|l| l.expect("line")).collect())
 }
+
+/// The highlighted words of a hit's snippet, lower-cased.
+#[allow(dead_code)] // not every test binary uses it
+pub fn highlighted(hit: &dateline_index::Hit) -> Vec<String> {
+    let snippet = hit.snippet.as_ref().expect("a snippet");
+    snippet
+        .highlights
+        .iter()
+        .map(|&(s, e)| snippet.text[s..e].to_lowercase())
+        .collect()
+}
