@@ -64,15 +64,11 @@ fn main() -> ExitCode {
 /// Whether `err` comes from writing to a closed pipe (`dateline extract … | head`): the
 /// reader has all it wanted, so the run ends quietly with success, as ripgrep's does.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    // JSON is written as text (`cmd::write_json_line`), so the io::Error is in the chain.
     err.chain().any(|cause| {
-        let kind = match cause.downcast_ref::<std::io::Error>() {
-            Some(io) => Some(io.kind()),
-            // serde_json keeps the io::Error inside, out of the chain.
-            None => cause
-                .downcast_ref::<serde_json::Error>()
-                .and_then(serde_json::Error::io_error_kind),
-        };
-        kind == Some(ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == ErrorKind::BrokenPipe)
     })
 }
 

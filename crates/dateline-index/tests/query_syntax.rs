@@ -8,16 +8,7 @@ use dateline_index::{Error, Index, IngestOptions, SearchRequest};
 
 /// The seed article alone, in an index in memory.
 fn seed() -> Option<Index> {
-    let data = common::shared_data("seed")?;
-    let index = Index::create_in_ram().expect("index in RAM");
-    index
-        .ingest_paths(
-            &[data.join("london-terror-talks.txt")],
-            &IngestOptions::default(),
-            &|_| {},
-        )
-        .expect("ingest");
-    Some(index)
+    common::seed_index(None)
 }
 
 /// The error a query gives: its message, its column and the query with its caret.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use dateline_core::entities::AliasTable;
 use dateline_core::EntityKind;
-use dateline_index::{Index, IngestOptions, SearchRequest};
+use dateline_index::{Index, SearchRequest};
 
 /// The one suggestion for `request` (which must match nothing), as `(name, type)`.
 fn suggestion(index: &Index, request: &SearchRequest) -> Option<(String, EntityKind)> {
@@ -30,19 +30,7 @@ fn reuters() -> Option<&'static Index> {
 /// The seed article (Islamic State, also written Daesh and ISIS; Haider al-Abadi), with the
 /// user alias table `aliases` when given.
 fn seed(aliases: Option<AliasTable>) -> Option<Index> {
-    let data = common::shared_data("seed")?;
-    let mut index = Index::create_in_ram().expect("index in RAM");
-    if let Some(aliases) = aliases {
-        index = index.with_aliases(aliases);
-    }
-    index
-        .ingest_paths(
-            &[data.join("london-terror-talks.txt")],
-            &IngestOptions::default(),
-            &|_| {},
-        )
-        .expect("ingest");
-    Some(index)
+    common::seed_index(aliases)
 }
 
 /// Abbreviations are aliases: the index names `Organization of the Petroleum Exporting

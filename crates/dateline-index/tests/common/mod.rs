@@ -92,3 +92,24 @@ pub fn highlighted(hit: &dateline_index::Hit) -> Vec<String> {
         .map(|&(s, e)| snippet.text[s..e].to_lowercase())
         .collect()
 }
+
+/// The seed article alone, in an index in memory with the built-in aliases and, when given,
+/// the user alias table `aliases`; `None` when the shared data is absent.
+#[allow(dead_code)] // not every test binary uses it
+pub fn seed_index(
+    aliases: Option<dateline_core::entities::AliasTable>,
+) -> Option<dateline_index::Index> {
+    let data = shared_data("seed")?;
+    let mut index = dateline_index::Index::create_in_ram().expect("index in RAM");
+    if let Some(aliases) = aliases {
+        index = index.with_aliases(aliases);
+    }
+    index
+        .ingest_paths(
+            &[data.join("london-terror-talks.txt")],
+            &dateline_index::IngestOptions::default(),
+            &|_| {},
+        )
+        .expect("ingest");
+    Some(index)
+}
