@@ -57,7 +57,8 @@ Exit status: 0 when every file went in, 1 when some were skipped (the rest is in
     #[command(
         after_help = "Query syntax: words (BM25), \"quoted phrases\" (\"a b\"~2 allows \
                             slop), +required, -excluded, NOT, AND, OR (capitals), parentheses, \
-                            title: and body: prefixes.
+                            title: and body: prefixes, migra* (words starting so), Yeuter~1 \
+                            (words within 1 edit; ~ alone is 2).
 
 Examples:
   dateline search Hammond
@@ -401,9 +402,9 @@ pub struct BenchArgs {
 /// Arguments of `dateline extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files (raw text, HTML, JSON Lines, .gz), read as `dateline index` reads them
-    /// (files only: a folder is skipped).
-    #[arg(required = true, value_name = "FILE")]
+    /// Article files or folders (raw text, HTML, JSON Lines, .gz), found and read as
+    /// `dateline index` finds and reads them.
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
 
     /// Extra aliases: a file of `TYPE<TAB>Canonical<TAB>alias...` lines (TYPE = PER|ORG|LOC|MISC).

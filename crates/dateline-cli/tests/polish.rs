@@ -48,12 +48,12 @@ fn extract_skips_unreadable_input_with_one_line_each_and_exits_1() {
     );
     assert_eq!(out.status.code(), Some(1));
 
-    // A folder, a missing file and a bad line are each skipped; the rest is printed.
+    // A missing file and a bad line are each skipped (an empty folder holds nothing to skip);
+    // the rest is printed.
     let out = run(&["extract", "news", "missing.txt", "two.jsonl"]);
     assert_eq!(
         stderr(&out),
-        "skipped: news: a folder: extract reads files, not folders (name them: news/*.txt)\n\
-         skipped: missing.txt: cannot read: No such file or directory (os error 2)\n\
+        "skipped: missing.txt: cannot read: No such file or directory (os error 2)\n\
          skipped: two.jsonl:2: malformed JSON: key must be a string (column 2)\n"
     );
     assert_eq!(out.status.code(), Some(1));
@@ -63,6 +63,53 @@ fn extract_skips_unreadable_input_with_one_line_each_and_exits_1() {
         .collect();
     assert_eq!(printed.len(), 1);
     assert_eq!(printed[0]["id"], "a");
+}
+
+#[test]
+fn extract_reads_a_folder_as_index_does_same_articles_ids_and_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    fs::create_dir_all(news.join("wire")).unwrap();
+    for entry in fs::read_dir(sample().join("raw")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, news.join(path.file_name().unwrap())).unwrap();
+    }
+    fs::copy(sample().join("wire.jsonl"), news.join("wire/wire.jsonl")).unwrap();
+    // What index passes over, extract passes over too: no article format, hidden files.
+    fs::write(news.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    fs::write(news.join(".notes.txt"), "Secret draft\n\nNot an article.\n").unwrap();
+    let run = |args: &[&str]| {
+        common::command(&dir.path().join(".dateline"), args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+
+    let out = run(&["extract", "news"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let extracted: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let raw_files = fs::read_dir(sample().join("raw")).unwrap().count();
+    let wire_lines = fs::read_to_string(sample().join("wire.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(extracted.len(), raw_files + wire_lines);
+    // Files in name order, as index reads them: `news/central-bank.txt` first.
+    assert_eq!(extracted[0]["id"], "news/central-bank.txt");
+
+    let out = run(&["index", "--quiet", "news"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for article in &extracted {
+        let id = article["id"].as_str().unwrap();
+        let out = run(&["show", id, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "show {id}: {}", stderr(&out));
+        let shown: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        assert_eq!(shown["title"], article["title"], "{id}");
+        assert_eq!(shown["body"], article["body"], "{id}");
+    }
 }
 
 #[test]

@@ -19,10 +19,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::schema::Field;
 use tantivy::{IndexWriter, TantivyDocument, Term};
-use walkdir::WalkDir;
 
 use dateline_core::analyzer::Stemming;
 
+use crate::corpus::{Corpus, Source};
 use crate::document::{content_key, id_hash, record_and_fingerprint, source_hash, to_document};
 use crate::error::{Error, Result};
 use crate::ids::FileIds;
@@ -264,14 +264,6 @@ impl IngestReport {
     }
 }
 
-/// A file to read, with the id it gets (see [`FileIds`]).
-struct Source {
-    path: PathBuf,
-    id_base: String,
-    format: Format,
-    bytes: u64,
-}
-
 /// Counters shared by the reading threads.
 #[derive(Default)]
 struct Tally {
@@ -289,8 +281,6 @@ struct Tally {
     extract_entities: bool,
     /// [`IngestOptions::english_stemming`] turned off (the default, false, stems English).
     unstemmed: bool,
-    /// Boilerplate learned per folder of raw text files.
-    models: HashMap<PathBuf, BoilerplateModel>,
 }
 
 impl Tally {
@@ -380,134 +370,6 @@ fn under(path: &str, root: &str) -> bool {
     }
 }
 
-fn walk(
-    paths: &[PathBuf],
-    ids: &mut FileIds,
-    report: &mut IngestReport,
-    tally: &Tally,
-) -> Vec<Source> {
-    let mut sources = Vec::new();
-    // A file reached twice (a folder and its subfolder named, or through a link) is read once.
-    let mut real_paths: HashSet<PathBuf> = HashSet::new();
-    let mut add = |source: Source, real: PathBuf| {
-        if real_paths.insert(real) {
-            sources.push(source);
-        }
-    };
-    for root in paths {
-        let root_is_file = root.is_file();
-        let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
-        // What a folder holds besides articles is passed over, as ripgrep does: hidden files
-        // and folders (`.git`, the default index `.dateline`), and any Dateline index (whose
-        // segment files would otherwise be read as binary articles). A path named on the
-        // command line is always read.
-        let walker = walker
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e) || is_index_folder(e)));
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let path = e.path().unwrap_or(root).to_path_buf();
-                    let reason = match e.loop_ancestor() {
-                        Some(a) => format!("symbolic link loop back to {}", a.display()),
-                        None => e
-                            .io_error()
-                            .map_or_else(|| e.to_string(), |io| format!("cannot read: {io}")),
-                    };
-                    tally.skip(&path, None, reason);
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                let kind = entry.file_type();
-                if kind.is_dir() {
-                    continue;
-                }
-                // A pipe (`<(zcat …)`), socket or device: no size, no second read.
-                if entry.depth() == 0 {
-                    let reason = "not a regular file (a pipe or a device): \
-                                  pipe JSON Lines to `dateline index -` instead";
-                    tally.skip(entry.path(), None, reason.to_string());
-                } else {
-                    report.ignored_files += 1;
-                }
-                continue;
-            }
-            let path = entry.path();
-            let Some(format) = Format::from_path(path) else {
-                if !root_is_file {
-                    report.ignored_files += 1;
-                    continue;
-                }
-                // A file named on the command line is read whatever its name.
-                let fmt = if path.to_string_lossy().contains(".jsonl") {
-                    Format::JsonLines
-                } else {
-                    Format::RawText
-                };
-                let (src, real) = source(path, ids, fmt, &entry);
-                add(src, real);
-                continue;
-            };
-            let (src, real) = source(path, ids, format, &entry);
-            add(src, real);
-        }
-    }
-    sources
-}
-
-/// A file or folder whose name starts with `.`.
-fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.file_name().as_encoded_bytes().first() == Some(&b'.')
-}
-
-/// A folder holding a Dateline index.
-fn is_index_folder(entry: &walkdir::DirEntry) -> bool {
-    entry.file_type().is_dir() && crate::index::is_index(entry.path()).unwrap_or(false)
-}
-
-/// A file to read, and its real path.
-fn source(
-    path: &Path,
-    ids: &mut FileIds,
-    format: Format,
-    entry: &walkdir::DirEntry,
-) -> (Source, PathBuf) {
-    let (real, id_base) = ids.locate(path, entry.path_is_symlink());
-    let source = Source {
-        path: path.to_path_buf(),
-        id_base,
-        format,
-        bytes: entry.metadata().map_or(0, |m| m.len()),
-    };
-    (source, real)
-}
-
-/// Boilerplate models for the folders holding at least 3 raw text files, learned from their
-/// files (read in parallel). Unreadable files are left out here and reported when read.
-fn learn_boilerplate(sources: &[Source]) -> HashMap<PathBuf, BoilerplateModel> {
-    let mut by_dir: HashMap<&Path, Vec<&Source>> = HashMap::new();
-    for src in sources.iter().filter(|s| s.format == Format::RawText) {
-        if let Some(dir) = src.path.parent() {
-            by_dir.entry(dir).or_default().push(src);
-        }
-    }
-    by_dir
-        .into_par_iter()
-        .filter(|(_, files)| files.len() >= 3)
-        .map(|(dir, files)| {
-            let mut model = BoilerplateModel::new();
-            for src in files {
-                if let Ok(bytes) = reader::read_bytes(&src.path) {
-                    model.add_bytes(&bytes);
-                }
-            }
-            (dir.to_path_buf(), model)
-        })
-        .collect()
-}
-
 /// The longest article id: far beyond any real one, well within tantivy's term length.
 const MAX_ID_BYTES: usize = 4096;
 
@@ -553,7 +415,7 @@ impl Index {
     ) -> Result<IngestReport> {
         let start = Instant::now();
         let _adding = self.adding();
-        let mut tally = Tally {
+        let tally = Tally {
             keep_duplicates: options.keep_duplicates,
             extract_entities: options.extract_entities,
             unstemmed: !options.english_stemming,
@@ -580,10 +442,12 @@ impl Index {
                     .unwrap_or_else(|| PathBuf::from(".")),
                 source,
             })?;
-        let sources = walk(paths, &mut ids, &mut report, &tally);
-        if options.learn_boilerplate {
-            tally.models = learn_boilerplate(&sources);
+        let corpus = Corpus::find(paths, &mut ids, options.learn_boilerplate);
+        for s in corpus.skipped() {
+            tally.skip(&s.path, s.line, s.reason.clone());
         }
+        report.ignored_files += corpus.ignored_files();
+        let sources = &corpus.sources[..];
         report.files = sources.len() + usize::from(read_stdin);
         progress(Progress::Found {
             files: sources.len(),
@@ -594,7 +458,7 @@ impl Index {
         // moved or renamed) is indexed, not left out for an article about to go.
         let gone = if options.prune {
             let roots: Vec<String> = paths.iter().map(|p| ids.id_of(p)).collect();
-            let gone = gone_sources(&indexed, self.schema.path, &sources, &roots, ids.root())?;
+            let gone = gone_sources(&indexed, self.schema.path, sources, &roots, ids.root())?;
             indexed.contents.retain(|_, (key, _)| {
                 existing
                     .get(key)
@@ -647,7 +511,7 @@ impl Index {
                 .fetch_add(read.load(Ordering::Relaxed), Ordering::Relaxed);
             dates.report(&tally, stdin_path);
         }
-        let mut rest = &sources[..];
+        let mut rest = sources;
         while let Some(first) = rest.first() {
             if first.format == Format::JsonLines {
                 run.json_lines_file(first)?;
@@ -667,7 +531,7 @@ impl Index {
                 batch
                     .par_iter()
                     .map(|src| {
-                        let items = self.prepare_file(src, &existing, &tally);
+                        let items = self.prepare_file(src, corpus.model_of(src), &existing, &tally);
                         progress(Progress::FileDone {
                             path: &src.path,
                             bytes: src.bytes,
@@ -684,7 +548,7 @@ impl Index {
             run.maybe_commit()?;
         }
         if options.prune {
-            run.prune(&gone, &sources)?;
+            run.prune(&gone, sources)?;
         }
         progress(Progress::Committing);
         writer.commit().map_err(|e| self.write_error(e))?;
@@ -779,11 +643,11 @@ impl Index {
     fn prepare_file(
         &self,
         src: &Source,
+        model: Option<&BoilerplateModel>,
         existing: &HashMap<u64, Existing>,
         tally: &Tally,
     ) -> Vec<Prepared> {
         tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
-        let model = src.path.parent().and_then(|dir| tally.models.get(dir));
         match reader::read_file_undetected(&src.path, src.format, &src.id_base, model) {
             Ok(items) => items
                 .into_iter()

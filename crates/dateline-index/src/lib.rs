@@ -32,6 +32,7 @@
 pub mod bench;
 mod bm25f;
 mod calendar;
+mod corpus;
 mod document;
 mod error;
 mod facets;
@@ -49,6 +50,7 @@ mod stats;
 mod top;
 
 pub use bm25f::Bm25fQuery;
+pub use corpus::Corpus;
 pub use document::EntityRef;
 pub use error::{Error, Result};
 pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};

@@ -12,6 +12,7 @@
 //! | `-title:ISIS`              | excludes articles with `ISIS` in the title                 |
 //! | `*`, or an empty query     | every article (useful with date and entity filters)        |
 //! | `migra*`                   | words starting with `migra` (a trailing `*` only)          |
+//! | `Hamond~1`, `Hamond~`      | words within 1 (or 2) edits of `Hamond`: `Hammond`         |
 //!
 //! The index holds English words by their stems (`running` as `run`), so a prefix matches the
 //! stems that start with it and also the stems of the words starting with it whose stems are
@@ -24,11 +25,17 @@
 //! `or` and `not` are ordinary words. Words go through the same analyzer as the documents, so a
 //! word that the analyzer splits (`al-Abadi`, `U.S.-led`) is searched as a phrase.
 //!
+//! A word's `~N` is Lucene's fuzzy matching: the words within N edits (0 to 2; a letter
+//! inserted, removed, replaced, or two swapped) of the word as the index holds it, its stem
+//! (`Hamond~1` finds `Hammond`). Matches score alike, as prefixes do, and snippets highlight
+//! them.
+//!
 //! Anything that does not fit this grammar is an error pointing at the offending column; a
-//! query is never silently reinterpreted: a sign goes before a field (`-title:oil`, not
-//! `title:-oil`), a word takes one field (`title:body:oil` is an error), `~N` follows a quoted
-//! phrase only and ends at a space, `)` or the end (`oil~2`, the fuzzy matching of Lucene, is
-//! an error, and so are `"a b"~2x` and `"a b"~2~3`). Two limits keep every query's cost
+//! query is never silently reinterpreted: a sign or operator goes before a field
+//! (`-title:oil`, not `title:-oil`; `NOT title:oil`, not `title:NOT oil`), a word takes one
+//! field (`title:body:oil` is an error), a phrase's `~N` ends at a space, `)` or the end
+//! (`"a b"~2x` and `"a b"~2~3` are errors), and a word's `~` takes 0, 1 or 2 (`oil~3` is an
+//! error, and so is `~2` alone). Two limits keep every query's cost
 //! bounded: groups nest at most [`MAX_DEPTH`] deep, and a phrase with slop may not repeat a
 //! word (tantivy's sloppy matcher lets one occurrence stand for both, and its work grows
 //! exponentially with the repeats).
@@ -50,8 +57,8 @@ use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer
 use dateline_core::entities::english_words;
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -87,6 +94,15 @@ pub enum Node {
         field: Option<TextField>,
         /// The word as written, without the `*`.
         text: String,
+    },
+    /// `Hamond~1`: any word within `distance` edits of the word (analysed).
+    Fuzzy {
+        /// Restriction to one field.
+        field: Option<TextField>,
+        /// The word as written, without the `~N`.
+        text: String,
+        /// Edits allowed: 0, 1 or 2.
+        distance: u8,
     },
     /// A quoted phrase with its slop.
     Phrase {
@@ -133,6 +149,9 @@ pub enum QueryErrorKind {
     /// the sign goes before the field. Holds the sign and the query part as it should be
     /// written (`-title:oil`).
     SignAfterField(char, String),
+    /// An operator glued to a field (`title:NOT oil`), which would be searched as a word.
+    /// Holds the operator and the field.
+    OperatorAfterField(String, String),
     /// `~` after a phrase without a number from 0 to [`MAX_SLOP`].
     BadSlop,
     /// Something other than a space, `)` or the end of the query right after a phrase's
@@ -140,9 +159,11 @@ pub enum QueryErrorKind {
     TextAfterSlop(char),
     /// A second `~` after a phrase's `~N` (`"crude oil"~2~3`).
     RepeatedSlop,
-    /// `~` in a word (`oil~2`, `~2`): Lucene's fuzzy matching, which is not supported; `~N`
-    /// is the slop of a quoted phrase only.
+    /// `~` with no word before it (`~2`), or after a prefix (`oil*~1`).
     TildeInWord,
+    /// A word's `~` followed by other than 0, 1, 2 or nothing (`oil~3`, `oil~x`): fuzzy
+    /// matching allows at most [`MAX_EDITS`] edits.
+    BadEdits,
     /// A phrase with slop that repeats a word (after analysis: `oil` and `oils` repeat).
     RepeatedWordWithSlop(String),
     /// Groups nested deeper than [`MAX_DEPTH`].
@@ -226,6 +247,12 @@ impl fmt::Display for QueryError {
                     "column {col}: `{sign}` goes before the field: write `{fixed}` to {meaning} it"
                 )
             }
+            QueryErrorKind::OperatorAfterField(op, field) => write!(
+                f,
+                "column {col}: `{op}` is an operator, not a word: write `{op} {field}:…` to \
+                 apply it, or `{field}:{}` to search the word",
+                op.to_lowercase()
+            ),
             QueryErrorKind::BadSlop => {
                 write!(
                     f,
@@ -243,8 +270,13 @@ impl fmt::Display for QueryError {
             }
             QueryErrorKind::TildeInWord => write!(
                 f,
-                "column {col}: `~` goes after a quoted phrase only, where \"a b\"~N lets its \
-                 words move N places; fuzzy matching of a word (`oil~2`) is not supported"
+                "column {col}: `~` goes after a word (`Hamond~1`: words within 1 edit) or a \
+                 quoted phrase (\"a b\"~2: its words may move 2 places)"
+            ),
+            QueryErrorKind::BadEdits => write!(
+                f,
+                "column {col}: a word's `~N` allows 0 to {MAX_EDITS} edits (`Hamond~1`; \
+                 `Hamond~` is `~2`)"
             ),
             QueryErrorKind::RepeatedWordWithSlop(word) => write!(
                 f,
@@ -277,11 +309,16 @@ enum Tok {
     Field(TextField),
     Word(String),
     Prefix(String),
+    Fuzzy(String, u8),
     Phrase(String, u32),
 }
 
 /// The largest slop of a phrase: tantivy keeps the slop spent so far in a byte.
 pub const MAX_SLOP: u32 = 255;
+
+/// The most edits a fuzzy word (`oil~2`) allows, as in Lucene: beyond two, a word matches
+/// much of the dictionary.
+pub const MAX_EDITS: u8 = 2;
 
 /// How deep parentheses may nest: far beyond what anyone writes, well within the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -299,8 +336,17 @@ fn word_tok(word: &str, query: &str, at: usize) -> Result<Tok, QueryError> {
         return unsupported("boosts (`^`) are not supported");
     }
     if let Some(i) = word.find('~') {
-        // The analyzer would drop the `~` and read `oil~2` as the phrase "oil 2".
-        return Err(QueryError::new(QueryErrorKind::TildeInWord, query, at + i));
+        let (head, edits) = (&word[..i], &word[i + 1..]);
+        if head.is_empty() || head.contains('*') {
+            return Err(QueryError::new(QueryErrorKind::TildeInWord, query, at + i));
+        }
+        // `oil~` is Lucene's default, two edits.
+        let distance = match edits {
+            "" => MAX_EDITS,
+            "0" | "1" | "2" => edits.as_bytes()[0] - b'0',
+            _ => return Err(QueryError::new(QueryErrorKind::BadEdits, query, at + i + 1)),
+        };
+        return Ok(Tok::Fuzzy(head.to_string(), distance));
     }
     match word.find('*') {
         None => Ok(Tok::Word(word.to_string())),
@@ -322,6 +368,13 @@ fn field_rest(name: &str, rest: &str, query: &str, at: usize) -> Result<(), Quer
         let fixed = format!("{sign}{name}:{word}");
         return Err(QueryError::new(
             QueryErrorKind::SignAfterField(sign, fixed),
+            query,
+            at,
+        ));
+    }
+    if matches!(rest, "NOT" | "AND" | "OR") {
+        return Err(QueryError::new(
+            QueryErrorKind::OperatorAfterField(rest.to_string(), name.to_string()),
             query,
             at,
         ));
@@ -618,6 +671,11 @@ impl Parser<'_> {
             Tok::Word(text) if text == "*" => Ok(Node::All),
             Tok::Word(text) => Ok(Node::Word { field, text }),
             Tok::Prefix(text) => Ok(Node::Prefix { field, text }),
+            Tok::Fuzzy(text, distance) => Ok(Node::Fuzzy {
+                field,
+                text,
+                distance,
+            }),
             Tok::Phrase(text, slop) => Ok(Node::Phrase { field, text, slop }),
             Tok::LParen => {
                 match self.peek() {
@@ -652,9 +710,9 @@ impl Parser<'_> {
                 Err(self.error(QueryErrorKind::NestedField(field_name(f).into()), at))
             }
             Tok::Field(f) => match self.peek() {
-                Some(Tok::Word(_) | Tok::Prefix(_) | Tok::Phrase(..) | Tok::LParen) => {
-                    self.primary(Some(f))
-                }
+                Some(
+                    Tok::Word(_) | Tok::Prefix(_) | Tok::Fuzzy(..) | Tok::Phrase(..) | Tok::LParen,
+                ) => self.primary(Some(f)),
                 _ => Err(self.error(
                     QueryErrorKind::MissingOperand(format!("{}:", field_name(f))),
                     at,
@@ -684,6 +742,15 @@ fn restrict(node: Node, f: TextField) -> Node {
             field: field.or(Some(f)),
             text,
             slop,
+        },
+        Node::Fuzzy {
+            field,
+            text,
+            distance,
+        } => Node::Fuzzy {
+            field: field.or(Some(f)),
+            text,
+            distance,
         },
         Node::All => Node::All,
         Node::Required(n) => Node::Required(Box::new(restrict(*n, f))),
@@ -859,30 +926,106 @@ fn inflected(word: &str, stem: &str) -> bool {
     }
 }
 
-/// The prefixes of a query that can match words of the body (not under `NOT`, not restricted
-/// to the title), in their indexed form: what snippets highlight words starting with.
-pub(crate) fn body_prefixes(node: &Node) -> Vec<String> {
-    let mut out = Vec::new();
+/// Calls `visit` on each word, prefix, fuzzy word and phrase of a query that can match words
+/// of the body: not under `NOT` (excluded words are in no hit), not restricted to the title.
+fn body_leaves<'n>(node: &'n Node, mut visit: impl FnMut(&'n Node)) {
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
         match node {
-            Node::Prefix { field, text } if *field != Some(TextField::Title) => {
-                if let Some(term) = prefix_term(text) {
-                    if !out.contains(&term) {
-                        out.push(term);
-                    }
-                }
-            }
             Node::Required(inner) => stack.push(inner),
             Node::Any(items) | Node::And(items) | Node::Or(items) => {
                 stack.extend(items.iter().rev())
             }
-            // Excluded words are in no hit.
-            Node::Not(_) => {}
-            Node::All | Node::Word { .. } | Node::Phrase { .. } | Node::Prefix { .. } => {}
+            Node::Not(_) | Node::All => {}
+            Node::Word { field, .. }
+            | Node::Prefix { field, .. }
+            | Node::Fuzzy { field, .. }
+            | Node::Phrase { field, .. } => {
+                if *field != Some(TextField::Title) {
+                    visit(node);
+                }
+            }
         }
     }
+}
+
+/// The prefixes of a query that can match words of the body, in their indexed form: what
+/// snippets highlight words starting with.
+pub(crate) fn body_prefixes(node: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    body_leaves(node, |leaf| {
+        if let Node::Prefix { text, .. } = leaf {
+            if let Some(term) = prefix_term(text) {
+                if !out.contains(&term) {
+                    out.push(term);
+                }
+            }
+        }
+    });
     out
+}
+
+/// The fuzzy words of a query that can match words of the body, as the index holds them,
+/// with their edits: what snippets highlight the words within those edits of.
+pub(crate) fn body_fuzzy(node: &Node) -> Vec<(String, u8)> {
+    let mut out = Vec::new();
+    body_leaves(node, |leaf| {
+        if let Node::Fuzzy { text, distance, .. } = leaf {
+            for term in fuzzy_terms(text) {
+                if !out.contains(&(term.clone(), *distance)) {
+                    out.push((term, *distance));
+                }
+            }
+        }
+    });
+    out
+}
+
+/// The terms a fuzzy word is matched around: its stems, and its words as written where they
+/// differ (what articles indexed without stemming hold).
+fn fuzzy_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = analyze_tokens(text).into_iter().map(|t| t.text).collect();
+    for plain in analyze_tokens_with(text, Stemming::None) {
+        if !terms.contains(&plain.text) {
+            terms.push(plain.text);
+        }
+    }
+    terms
+}
+
+/// Whether `a` and `b` are at most `max` edits apart: letters inserted, removed or replaced,
+/// or two adjacent ones swapped (the optimal string alignment distance, which tantivy's fuzzy
+/// query with transpositions counts).
+pub(crate) fn within_edits(a: &str, b: &str, max: u8) -> bool {
+    let max = usize::from(max);
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Three rows of the distance table: two back for transpositions.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut best = row[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return false;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] <= max
 }
 
 /// Reads topic or question text as plain words: no operators, no fields, no phrases.
@@ -1152,6 +1295,61 @@ impl<'s> QueryBuilder<'s> {
         })
     }
 
+    /// Words within `distance` edits of `text`, in each field: of its stem (`Hamond` →
+    /// `hamond` finds `hammond`), and of the word as written too when the index holds
+    /// unstemmed articles. A word the analyzer splits (`al-Abadi~1`) needs each part, within
+    /// the edits. Every match scores alike (the field's weight), as a prefix's do.
+    fn fuzzy_query(
+        &self,
+        field: Option<TextField>,
+        text: &str,
+        distance: u8,
+    ) -> Option<Box<dyn Query>> {
+        let stemmed = analyze_tokens(text);
+        if stemmed.is_empty() {
+            return None;
+        }
+        let plain = analyze_tokens_with(text, Stemming::None);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (f, boost) in self.fields(field) {
+            let parts: Vec<(Occur, Box<dyn Query>)> = stemmed
+                .iter()
+                .enumerate()
+                .map(|(i, stem)| {
+                    let mut spellings = vec![stem.text.as_str()];
+                    match plain.get(i) {
+                        Some(p) if self.unstemmed && p.text != stem.text => {
+                            spellings.push(p.text.as_str())
+                        }
+                        _ => {}
+                    }
+                    let any: Vec<Box<dyn Query>> = spellings
+                        .into_iter()
+                        .map(|s| {
+                            let term = Term::from_field_text(f, s);
+                            Box::new(FuzzyTermQuery::new(term, distance, true)) as Box<dyn Query>
+                        })
+                        .collect();
+                    let part: Box<dyn Query> = match any.len() {
+                        1 => any.into_iter().next().expect("one spelling"),
+                        _ => Box::new(BooleanQuery::union(any)),
+                    };
+                    (Occur::Must, part)
+                })
+                .collect();
+            let all: Box<dyn Query> = match parts.len() {
+                1 => parts.into_iter().next().expect("one part").1,
+                _ => Box::new(BooleanQuery::new(parts)),
+            };
+            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(all, boost))));
+        }
+        self.terms.set(self.terms.get() + 1);
+        Some(match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        })
+    }
+
     fn node(&self, node: &Node, caps: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::All => Some(Box::new(AllQuery)),
@@ -1159,6 +1357,11 @@ impl<'s> QueryBuilder<'s> {
             Node::Word { field, text } => self.text_query(*field, text, 0),
             Node::Phrase { field, text, slop } => self.text_query(*field, text, *slop),
             Node::Prefix { field, text } => self.prefix_query(*field, text),
+            Node::Fuzzy {
+                field,
+                text,
+                distance,
+            } => self.fuzzy_query(*field, text, *distance),
             Node::Required(inner) => self.node(inner, caps),
             Node::Not(inner) => {
                 let inner = self.node(inner, caps)?;
@@ -1620,7 +1823,21 @@ mod tests {
     }
 
     #[test]
-    fn what_follows_a_field_or_a_slop_is_checked_and_tildes_are_not_fuzzy() {
+    fn edits_count_insertions_deletions_substitutions_and_swaps_as_one() {
+        assert!(within_edits("hamond", "hammond", 1));
+        assert!(within_edits("hammond", "hamond", 1));
+        assert!(within_edits("hmamond", "hammond", 1), "a swap is one edit");
+        assert!(within_edits("hammand", "hammond", 1));
+        assert!(!within_edits("hamnd", "hammond", 1));
+        assert!(within_edits("hamnd", "hammond", 2));
+        assert!(within_edits("kerry", "kerry", 0));
+        assert!(!within_edits("kerry", "kery", 0));
+        assert!(within_edits("caf\u{e9}", "cafe", 1), "letters, not bytes");
+        assert!(!within_edits("oil", "soybean", 2));
+    }
+
+    #[test]
+    fn what_follows_a_field_or_a_slop_is_checked_and_a_word_tilde_is_fuzzy_up_to_two_edits() {
         let err = |q: &str| {
             let e = parse(q).unwrap_err();
             (e.kind().clone(), e.column(), e.to_string())
@@ -1634,21 +1851,58 @@ mod tests {
             )
         );
         assert_eq!(
+            err("title:NOT oil"),
+            (
+                QueryErrorKind::OperatorAfterField("NOT".into(), "title".into()),
+                7,
+                "column 7: `NOT` is an operator, not a word: write `NOT title:…` to apply it, \
+                 or `title:not` to search the word"
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse("title:not"),
+            Ok(Node::Word {
+                field: Some(TextField::Title),
+                text: "not".into()
+            })
+        );
+        assert_eq!(
             err("gas body:+\"crude oil\"").0,
             QueryErrorKind::SignAfterField('+', "+body:…".into())
         );
         assert_eq!(
-            err("oil~2"),
+            err("oil~3"),
             (
-                QueryErrorKind::TildeInWord,
-                4,
-                "column 4: `~` goes after a quoted phrase only, where \"a b\"~N lets its words \
-                 move N places; fuzzy matching of a word (`oil~2`) is not supported"
+                QueryErrorKind::BadEdits,
+                5,
+                "column 5: a word's `~N` allows 0 to 2 edits (`Hamond~1`; `Hamond~` is `~2`)"
                     .into()
             )
         );
-        assert_eq!(err("gas ~2").1, 5);
-        assert_eq!(err("title:oil~").1, 10);
+        assert_eq!(
+            err("gas ~2"),
+            (
+                QueryErrorKind::TildeInWord,
+                5,
+                "column 5: `~` goes after a word (`Hamond~1`: words within 1 edit) or a quoted \
+                 phrase (\"a b\"~2: its words may move 2 places)"
+                    .into()
+            )
+        );
+        assert_eq!(err("title:oil~x").1, 11);
+        assert_eq!(err("oil*~1").1, 5);
+        let fuzzy = |field, text: &str, distance| Node::Fuzzy {
+            field,
+            text: text.into(),
+            distance,
+        };
+        assert_eq!(parse("Hamond~1"), Ok(fuzzy(None, "Hamond", 1)));
+        assert_eq!(parse("Hamond~"), Ok(fuzzy(None, "Hamond", 2)));
+        assert_eq!(
+            parse("title:(Hamond~0)"),
+            Ok(fuzzy(Some(TextField::Title), "Hamond", 0))
+        );
         assert_eq!(
             err("\"crude oil\"~2x"),
             (

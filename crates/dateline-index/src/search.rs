@@ -308,6 +308,9 @@ struct Highlighter {
     phrase_words: Vec<(Term, Score)>,
     /// The query's prefixes that can match the body (see [`query::body_prefixes`]).
     prefixes: Vec<String>,
+    /// The query's fuzzy words that can match the body, with their edits (see
+    /// [`query::body_fuzzy`]).
+    fuzzy: Vec<(String, u8)>,
     /// The body's analyzer, with English stemming.
     tokenizer: TextAnalyzer,
     /// When the index holds articles indexed without stemming: their analyzer, and the term
@@ -347,7 +350,6 @@ impl Highlighter {
         query: &dyn Query,
         tree: &Node,
         split_words_are_phrases: bool,
-        prefixes: Vec<String>,
         schema: &NewsSchema,
         unstemmed: bool,
     ) -> Result<Self> {
@@ -442,7 +444,8 @@ impl Highlighter {
             terms,
             phrases,
             phrase_words,
-            prefixes,
+            prefixes: query::body_prefixes(tree),
+            fuzzy: query::body_fuzzy(tree),
             tokenizer,
             unstemmed: unstemmed.then(|| {
                 (
@@ -503,7 +506,14 @@ impl Highlighter {
                 }
                 weight = term.plain.then_some(term.weight);
             }
-            if weight.is_none() && self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
+            let approximate = || {
+                self.fuzzy
+                    .iter()
+                    .any(|(f, edits)| query::within_edits(word, f, *edits))
+            };
+            if weight.is_none()
+                && (self.prefixes.iter().any(|p| word.starts_with(p.as_str())) || approximate())
+            {
                 weight = match by_prefix.get(word) {
                     Some(&w) => w,
                     None => {
@@ -620,7 +630,11 @@ fn query_phrases(node: &Node, words: bool, everywhere: bool) -> Vec<(&str, u32)>
                 None
             }
             Node::Not(_) => None,
-            Node::All | Node::Word { .. } | Node::Phrase { .. } | Node::Prefix { .. } => None,
+            Node::All
+            | Node::Word { .. }
+            | Node::Phrase { .. }
+            | Node::Prefix { .. }
+            | Node::Fuzzy { .. } => None,
         };
         if let Some(phrase) = found {
             if !out.contains(&phrase) {
@@ -1283,7 +1297,6 @@ impl Index {
                 &*query,
                 &tree,
                 request.syntax == Syntax::Query,
-                query::body_prefixes(&tree),
                 &self.schema,
                 self.has_unstemmed_articles()?,
             )?)

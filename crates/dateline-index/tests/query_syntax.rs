@@ -23,12 +23,12 @@ fn error(index: &Index, query: &str) -> (String, usize, String) {
 #[test]
 fn malformed_queries_are_errors_with_their_column_never_another_query() {
     let Some(index) = seed() else { return };
-    // Each of these ran before as another query: `title:-oil` as `title:oil`, `oil~2` as the
-    // phrase "oil 2", `"…"~2x` as `"…"~2 x`, `~2` as the word `2`, `"…"~2~3` as `"…"~2`,
+    // Each of these ran before as another query: `title:-oil` as `title:oil`, `oil~3` as the
+    // phrase "oil 3", `"…"~2x` as `"…"~2 x`, `~2` as the word `2`, `"…"~2~3` as `"…"~2`,
     // `title:body:oil` as the phrase "body oil" in titles, `"…"*` as the phrase or any
     // article; `title:(` said the query was empty.
-    let fuzzy = "`~` goes after a quoted phrase only, where \"a b\"~N lets its words move N \
-                 places; fuzzy matching of a word (`oil~2`) is not supported";
+    let tilde = "`~` goes after a word (`Hamond~1`: words within 1 edit) or a quoted phrase \
+                 (\"a b\"~2: its words may move 2 places)";
     let nested = "inside another field; a word is searched in one field (title: or body:) or, \
                   without one, in both";
     let slop = "right after a phrase's `~N`; the slop ends at a space, `)` or the end of the \
@@ -44,8 +44,12 @@ fn malformed_queries_are_errors_with_their_column_never_another_query() {
             13,
             "`+` goes before the field: write `+title:ISIS` to require it".to_string(),
         ),
-        ("Hammond~2", 8, fuzzy.to_string()),
-        ("~2", 1, fuzzy.to_string()),
+        (
+            "Hammond~3",
+            9,
+            "a word's `~N` allows 0 to 2 edits (`Hamond~1`; `Hamond~` is `~2`)".to_string(),
+        ),
+        ("~2", 1, tilde.to_string()),
         ("\"terror talks\"~2x", 17, format!("`x` {slop}")),
         (
             "\"terror talks\"~2~3",

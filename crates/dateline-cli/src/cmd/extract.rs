@@ -5,9 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use dateline_core::entities::{AliasTable, EntityExtractor, Mention};
-use dateline_core::reader::{read_file, Format};
 use dateline_core::{Article, Entity, EntityKind};
-use dateline_index::{FileIds, Skipped};
+use dateline_index::{Corpus, FileIds, Skipped};
 use serde::Serialize;
 
 use crate::args::ExtractArgs;
@@ -116,20 +115,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         };
         anstream::eprintln!("{} {item}", style::paint(style::WARN, "skipped:"));
     };
-    for path in &args.files {
-        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            skip(
-                path,
-                None,
-                format!(
-                    "a folder: extract reads files, not folders (name them: {})",
-                    path.join("*.txt").display()
-                ),
-            );
-            continue;
-        }
-        let format = Format::from_path(path).unwrap_or(Format::RawText);
-        let items = match read_file(path, format, &ids.id_of(path)) {
+    let corpus = Corpus::find(&args.files, &mut ids, true);
+    for s in corpus.skipped() {
+        skip(&s.path, s.line, s.reason.clone());
+    }
+    for (path, read) in corpus.read_each() {
+        let items = match read {
             Ok(items) => items,
             Err(e) => {
                 skip(path, e.line(), e.reason());
