@@ -69,18 +69,29 @@ impl<'a> KeyWriter<'a> {
     /// Appends the next piece of the name.
     pub(crate) fn push(&mut self, text: &str) {
         if text.is_ascii() {
-            // Most names are ASCII: no char decoding, no Unicode tables.
-            self.out.reserve(text.len());
-            for &b in text.as_bytes() {
-                if crate::segment::is_ascii_space(b) {
+            // Most names are ASCII: no char decoding, no Unicode tables. Each run of
+            // non-space bytes is appended whole and lower-cased in place: `String::push` per
+            // byte (a capacity check and a UTF-8 encoding each) was most of the cost.
+            let b = text.as_bytes();
+            let mut at = 0;
+            while at < b.len() {
+                if crate::segment::is_ascii_space(b[at]) {
                     self.pending_space = self.out.len() > self.start;
+                    at += 1;
                     continue;
+                }
+                let mut end = at + 1;
+                while end < b.len() && !crate::segment::is_ascii_space(b[end]) {
+                    end += 1;
                 }
                 if self.pending_space {
                     self.out.push(' ');
                     self.pending_space = false;
                 }
-                self.out.push(char::from(b.to_ascii_lowercase()));
+                let from = self.out.len();
+                self.out.push_str(&text[at..end]);
+                self.out[from..].make_ascii_lowercase();
+                at = end;
             }
             return;
         }
