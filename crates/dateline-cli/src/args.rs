@@ -287,6 +287,11 @@ pub struct FilterArgs {
     /// Only articles naming this place, by any alias, any case (repeatable).
     #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
+
+    /// Only articles naming this miscellaneous entity: a nationality or group (`Kurdish`,
+    /// `Shia`), an event or a work, by any alias, any case (repeatable).
+    #[arg(long = "misc", value_name = "NAME", value_parser = entity_name)]
+    pub miscs: Vec<String>,
 }
 
 /// Arguments of `dateline search`.

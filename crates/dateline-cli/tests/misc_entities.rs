@@ -88,3 +88,30 @@ fn entities_as_json_is_one_array_of_rows() {
         .iter()
         .any(|r| r["type"] == "MISC" && r["name"] == "Kurdish" && r["articles"] == 1));
 }
+
+#[test]
+fn a_misc_filter_finds_the_articles_naming_that_nationality_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = indexed_sample(dir.path());
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "--format", "json"];
+        all.extend_from_slice(args);
+        json_lines(&dateline(&index, &all))
+            .iter()
+            .map(|hit| {
+                assert!(names_misc(&hit["entities"], "Kurdish"), "{hit}");
+                hit["id"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let kurdish = ids(&["--misc", "Kurdish"]);
+    assert_eq!(kurdish.len(), 1, "the sample's Kurdish forces story");
+    assert_eq!(ids(&["--misc", "KURDISH"]), kurdish);
+    assert_eq!(ids(&["forces", "--misc", "kurdish"]), kurdish);
+    // A nationality is not a place: `--place Kurdish` names no place.
+    let out = dateline(
+        &index,
+        &["search", "--place", "Kurdish", "--format", "json"],
+    );
+    assert_eq!(stdout(&out), "");
+}

@@ -197,6 +197,11 @@ impl SearchRequest {
         self.typed_entity(EntityKind::Place, name)
     }
 
+    /// Requires a miscellaneous entity: a nationality or group, an event, a work (`--misc`).
+    pub fn misc(self, name: impl Into<String>) -> Self {
+        self.typed_entity(EntityKind::Misc, name)
+    }
+
     /// Number of hits to return.
     pub fn limit(mut self, limit: usize) -> Self {
         self.limit = limit;
