@@ -14,6 +14,7 @@ use walkdir::WalkDir;
 
 use crate::ids::FileIds;
 use crate::ingest::Skipped;
+use crate::stamps::Stamp;
 
 /// The article files under some paths, found as
 /// [`Index::ingest_paths`](crate::Index::ingest_paths) finds them.
@@ -51,6 +52,8 @@ pub(crate) struct Source {
     pub(crate) id_base: String,
     pub(crate) format: Format,
     pub(crate) bytes: u64,
+    /// Its length and modification time, when the system gives them.
+    pub(crate) stamp: Option<Stamp>,
 }
 
 impl Corpus {
@@ -60,9 +63,39 @@ impl Corpus {
     pub fn find(paths: &[PathBuf], ids: &mut FileIds, learn_boilerplate: bool) -> Corpus {
         let mut corpus = walk(paths, ids);
         if learn_boilerplate {
-            corpus.models = boilerplate_models(&corpus.sources);
+            corpus.learn_boilerplate(|_| true);
         }
         corpus
+    }
+
+    /// Learns the boilerplate of each folder of three or more raw text files where `read`
+    /// admits one of them (by its place in [`Corpus::files`]), from all of them: a folder none
+    /// of whose files is read needs no model.
+    pub(crate) fn learn_boilerplate(&mut self, read: impl Fn(usize) -> bool) {
+        let mut by_dir: HashMap<&Path, (bool, Vec<&Source>)> = HashMap::new();
+        for (i, src) in self.sources.iter().enumerate() {
+            if src.format != Format::RawText {
+                continue;
+            }
+            if let Some(dir) = src.path.parent() {
+                let (wanted, files) = by_dir.entry(dir).or_default();
+                *wanted |= read(i);
+                files.push(src);
+            }
+        }
+        self.models = by_dir
+            .into_par_iter()
+            .filter(|(_, (wanted, files))| *wanted && files.len() >= 3)
+            .map(|(dir, (_, files))| {
+                let mut model = BoilerplateModel::new();
+                for src in files {
+                    if let Ok(bytes) = reader::read_bytes(&src.path) {
+                        model.add_bytes(&bytes);
+                    }
+                }
+                (dir.to_path_buf(), model)
+            })
+            .collect();
     }
 
     /// The files found, in reading order.
@@ -201,35 +234,13 @@ fn source(
     entry: &walkdir::DirEntry,
 ) -> (Source, PathBuf) {
     let (real, id_base) = ids.locate(path, entry.path_is_symlink());
+    let meta = entry.metadata().ok();
     let source = Source {
         path: path.to_path_buf(),
         id_base,
         format,
-        bytes: entry.metadata().map_or(0, |m| m.len()),
+        bytes: meta.as_ref().map_or(0, |m| m.len()),
+        stamp: meta.as_ref().and_then(Stamp::of),
     };
     (source, real)
-}
-
-/// Boilerplate models for the folders holding at least 3 raw text files, learned from their
-/// files (read in parallel). Unreadable files are left out here and reported when read.
-fn boilerplate_models(sources: &[Source]) -> HashMap<PathBuf, BoilerplateModel> {
-    let mut by_dir: HashMap<&Path, Vec<&Source>> = HashMap::new();
-    for src in sources.iter().filter(|s| s.format == Format::RawText) {
-        if let Some(dir) = src.path.parent() {
-            by_dir.entry(dir).or_default().push(src);
-        }
-    }
-    by_dir
-        .into_par_iter()
-        .filter(|(_, files)| files.len() >= 3)
-        .map(|(dir, files)| {
-            let mut model = BoilerplateModel::new();
-            for src in files {
-                if let Ok(bytes) = reader::read_bytes(&src.path) {
-                    model.add_bytes(&bytes);
-                }
-            }
-            (dir.to_path_buf(), model)
-        })
-        .collect()
 }

@@ -26,6 +26,7 @@ use crate::corpus::{Corpus, Source};
 use crate::document::{content_key, id_hash, record_and_fingerprint, source_hash, to_document};
 use crate::error::{Error, Result};
 use crate::ids::FileIds;
+use crate::stamps::Stamps;
 use crate::Index;
 
 /// Settings of an ingest run.
@@ -134,6 +135,8 @@ pub enum Progress<'a> {
         files: usize,
         /// Their total size.
         bytes: u64,
+        /// Files passed over unread: unchanged since their article was indexed.
+        unchanged: usize,
     },
     /// One file, or one more part of a large JSON Lines file, has been processed.
     FileDone {
@@ -218,9 +221,9 @@ impl std::fmt::Display for Skipped {
 /// What an ingest run did.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct IngestReport {
-    /// Files read.
+    /// Article files found (read, or passed over unchanged without reading).
     pub files: usize,
-    /// Bytes read.
+    /// Bytes of those files.
     pub bytes: u64,
     /// Files passed over because their names say they are not articles (README, images…).
     pub ignored_files: usize,
@@ -442,18 +445,51 @@ impl Index {
                     .unwrap_or_else(|| PathBuf::from(".")),
                 source,
             })?;
-        let corpus = Corpus::find(paths, &mut ids, options.learn_boilerplate);
+        let mut corpus = Corpus::find(paths, &mut ids, false);
         for s in corpus.skipped() {
             tally.skip(&s.path, s.line, s.reason.clone());
         }
         report.ignored_files += corpus.ignored_files();
+        let (existing, mut indexed) = self.existing_articles(!options.keep_duplicates)?;
+        // Single-article files unchanged since their article was indexed are not read (see
+        // `stamps`), and the boilerplate of a folder is learned only when a file of it is read.
+        // Stamps hold for runs that read files alike and leave out copies alike.
+        let settings =
+            u64::from(options.learn_boilerplate) | u64::from(options.keep_duplicates) << 1;
+        let mut stamps = Stamps::load(self.index.directory(), settings);
+        // Left out of the in-run comparison of copies, an article passed over must be known to
+        // it by its key in the index: one indexed by a `--keep-duplicates` run has none.
+        let keyed: HashSet<u64> = indexed.contents.values().map(|&(key, _)| key).collect();
+        stamps.retain(|key| {
+            existing.contains_key(&key) && (options.keep_duplicates || keyed.contains(&key))
+        });
+        let read: Vec<bool> = corpus
+            .sources
+            .iter()
+            .map(|src| {
+                src.format == Format::JsonLines
+                    || !stamps.unchanged(id_hash(&src.id_base), src.stamp)
+            })
+            .collect();
+        for (src, _) in corpus.sources.iter().zip(&read).filter(|(_, &r)| !r) {
+            tally.unchanged.fetch_add(1, Ordering::Relaxed);
+            tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
+        }
+        if options.learn_boilerplate {
+            corpus.learn_boilerplate(|src| read[src]);
+        }
         let sources = &corpus.sources[..];
+        let to_read: Vec<&Source> = sources
+            .iter()
+            .zip(&read)
+            .filter_map(|(src, &r)| r.then_some(src))
+            .collect();
         report.files = sources.len() + usize::from(read_stdin);
         progress(Progress::Found {
-            files: sources.len(),
-            bytes: sources.iter().map(|s| s.bytes).sum(),
+            files: to_read.len(),
+            bytes: to_read.iter().map(|s| s.bytes).sum(),
+            unchanged: sources.len() - to_read.len(),
         });
-        let (existing, mut indexed) = self.existing_articles(!options.keep_duplicates)?;
         // Files gone are found before reading, so that a copy of one of their articles (a file
         // moved or renamed) is indexed, not left out for an article about to go.
         let gone = if options.prune {
@@ -511,8 +547,8 @@ impl Index {
                 .fetch_add(read.load(Ordering::Relaxed), Ordering::Relaxed);
             dates.report(&tally, stdin_path);
         }
-        let mut rest = sources;
-        while let Some(first) = rest.first() {
+        let mut rest = &to_read[..];
+        while let Some(&first) = rest.first() {
             if first.format == Format::JsonLines {
                 run.json_lines_file(first)?;
                 rest = &rest[1..];
@@ -541,14 +577,20 @@ impl Index {
                     .collect()
             });
             for (src, items) in batch.iter().zip(prepared) {
+                let single = items.len() == 1;
+                let mut held = None;
                 for item in items {
-                    run.apply(item, &src.path)?;
+                    held = run.apply(item, &src.path)?;
+                }
+                match (held, src.stamp) {
+                    (Some(key), Some(stamp)) if single => stamps.record(key, stamp),
+                    _ => stamps.forget(id_hash(&src.id_base)),
                 }
             }
             run.maybe_commit()?;
         }
         if options.prune {
-            run.prune(&gone, sources)?;
+            run.prune(&gone, &to_read)?;
         }
         progress(Progress::Committing);
         writer.commit().map_err(|e| self.write_error(e))?;
@@ -556,6 +598,9 @@ impl Index {
             .wait_merging_threads()
             .map_err(|e| self.write_error(e))?;
         self.reader.reload()?;
+        // The stamps are a cache of what is indexed: one that cannot be written only makes the
+        // next run read every file again.
+        let _ = stamps.save(self.index.directory(), settings);
 
         report.added = tally.added.into_inner();
         report.updated = tally.updated.into_inner();
@@ -852,14 +897,16 @@ impl Run<'_> {
     }
 
     /// Adds, replaces or passes over one prepared article. Runs on one thread, in reading
-    /// order: the first of several articles with one id or one content wins.
-    fn apply(&mut self, item: Prepared, path: &Path) -> Result<()> {
+    /// order: the first of several articles with one id or one content wins. Returns the
+    /// article's key when the index holds it under its id afterwards (added, updated or
+    /// unchanged), `None` when it was skipped or left out as a copy.
+    fn apply(&mut self, item: Prepared, path: &Path) -> Result<Option<u64>> {
         let tally = self.tally;
         let ready = match item {
             Prepared::Article(ready) => ready,
             Prepared::Skip { line, reason } => {
                 tally.skip(path, line, reason);
-                return Ok(());
+                return Ok(None);
             }
         };
         let Ready {
@@ -894,7 +941,7 @@ impl Run<'_> {
                 // The same record again: a line repeated in a file or a stream, or a JSON
                 // Lines file and its copy. The first stays, with its path.
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
-                return Ok(());
+                return Ok(None);
             }
             let first_at = first.at();
             if Arc::ptr_eq(&first.file, &here.file) || doc.is_none() {
@@ -903,7 +950,7 @@ impl Run<'_> {
                 // which an earlier file of the run has replaced (its document was not built).
                 let reason = format!("duplicate id {id:?} (first seen in {first_at})");
                 tally.skip(path, line, reason);
-                return Ok(());
+                return Ok(None);
             }
             let reason = format!(
                 "{id:?} replaces the article of that id read from {first_at}: ids are shared \
@@ -944,13 +991,13 @@ impl Run<'_> {
                     );
                     tally.warn(path, line, reason);
                 }
-                return Ok(());
+                return Ok(None);
             }
             self.contents.insert(content, key);
         }
         let Some(doc) = doc else {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
+            return Ok(Some(key));
         };
         let counter = if replaces_in_run {
             self.writer.delete_term(id_term());
@@ -988,7 +1035,7 @@ impl Run<'_> {
         if !dated {
             tally.without_date.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(())
+        Ok(Some(key))
     }
 
     /// Where the article `key` holding `content` was read: its file and line if this run read
@@ -1009,14 +1056,14 @@ impl Run<'_> {
 
     /// Deletes the articles indexed before this run that the named paths no longer hold (see
     /// [`IngestOptions::prune`]): those of the files found gone before the run (`gone`
-    /// sources), and those of a file read whole in this run that it did not hold. An article
+    /// sources), and those of a file read whole in this run (`read`) that it did not hold. An article
     /// that a copy read in this run was left out for stays: its content would be lost.
-    fn prune(&mut self, gone: &HashSet<u64>, sources: &[Source]) -> Result<()> {
+    fn prune(&mut self, gone: &HashSet<u64>, read: &[&Source]) -> Result<()> {
         let damaged: HashSet<PathBuf> = lock(&self.tally.skipped)
             .iter()
             .map(|s| s.path.clone())
             .collect();
-        let whole: HashSet<u64> = sources
+        let whole: HashSet<u64> = read
             .iter()
             .filter(|s| !damaged.contains(&s.path))
             .filter_map(|s| source_hash(Some(&s.id_base)))

@@ -46,6 +46,7 @@ mod prf;
 pub mod query;
 mod rank;
 mod search;
+mod stamps;
 mod stats;
 mod top;
 

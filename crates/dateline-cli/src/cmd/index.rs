@@ -70,10 +70,15 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         }
     };
     let progress = |event: Progress<'_>| match event {
-        Progress::Found { files, bytes } => {
+        Progress::Found {
+            files,
+            bytes,
+            unchanged,
+        } => {
             bar.set_length(bytes);
             say(format!(
-                "found {files} files ({:.1} MB) to read",
+                "found {} files: {files} ({:.1} MB) to read, {unchanged} unchanged since indexed",
+                files + unchanged,
                 bytes as f64 / 1e6
             ));
         }
