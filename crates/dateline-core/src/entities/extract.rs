@@ -517,23 +517,28 @@ pub fn without_legal_form(name: &str) -> &str {
     let names_it = |rest: &str| {
         !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
     };
+    // A name of one word (most acronyms) has no legal form to drop.
+    if !name.as_bytes().contains(&b' ') {
+        return name;
+    }
     // The shortest name left that still names the firm (`News Corp Ltd`: `News Corp`).
     let (mut rest, mut named) = (name, name);
     let mut stripped = false;
-    while let Some((head, last)) = rest.trim_end_matches('.').rsplit_once(' ') {
+    while let Some((head, last)) = last_space_split(rest.trim_end_matches('.')) {
         let last = last.trim_end_matches('.');
-        let head = head.trim_end_matches([',', ' ']);
+        // Trimmed only when needed: most names end in no legal form.
+        let head = || head.trim_end_matches([',', ' ']);
         let joiner = stripped && (last.eq_ignore_ascii_case("and") || last == "&");
         let legal = in_list(last, ABBREVIATED_LEGAL_FORMS)
             || (in_list(last, SPELT_LEGAL_FORMS)
-                && head
+                && head()
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| !in_list(w, PUBLIC_CORPORATION_WORDS)));
         if !legal && !joiner {
             break;
         }
-        rest = head;
+        rest = head();
         stripped = true;
         let dangling = rest
             .rsplit(' ')
@@ -544,6 +549,12 @@ pub fn without_legal_form(name: &str) -> &str {
         }
     }
     named
+}
+
+/// `text.rsplit_once(' ')` by a byte search, without a char searcher to set up per name.
+fn last_space_split(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == b' ')?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 /// Legal forms [`without_legal_form`] drops after any name.
@@ -775,15 +786,38 @@ fn ascii_key<'s>(text: &str, stack: &'s mut [u8; STACK_KEY]) -> Option<(Shape, &
     Some(((n, up, low), &stack[..b.len()]))
 }
 
-/// The normalised key of `text`: on the stack when [`ascii_key`] can write it, else in `buf`.
-fn key_of<'k>(text: &str, stack: &'k mut [u8; STACK_KEY], buf: &'k mut String) -> &'k str {
-    match ascii_key(text, stack).and_then(|(_, key)| std::str::from_utf8(key).ok()) {
-        Some(key) => key,
-        None => {
-            normalize_into(text, buf);
-            buf
+/// Whether the normalised key of `text` is `text` lower-cased: printable ASCII, words a
+/// single space apart (what [`ascii_key`] accepts, of any length).
+fn lowercase_is_key(text: &str) -> bool {
+    let mut prev = b' ';
+    for &c in text.as_bytes() {
+        if !(b' '..0x80).contains(&c) || (c == b' ' && prev == b' ') {
+            return false;
         }
+        prev = c;
     }
+    prev != b' '
+}
+
+/// The normalised key of `text`, in `buf`.
+fn key_of<'k>(text: &str, buf: &'k mut String) -> &'k str {
+    if lowercase_is_key(text) {
+        // Most keys: a copy lower-cased in place, with no UTF-8 check of a key built on the
+        // stack and no push per word (both showed in profiles).
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+    } else {
+        normalize_into(text, buf);
+    }
+    buf
+}
+
+/// [`normalize_key`] by [`key_of`]'s shortcut, for a key to keep.
+fn key_string(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    key_of(text, &mut key);
+    key
 }
 
 /// The lexicon's key of a normalised word: a 64-bit hash. Keys without their strings keep the
@@ -1384,7 +1418,7 @@ impl Collector {
         };
         // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
         let mut key = std::mem::take(&mut self.key);
-        normalize_into(canonical, &mut key);
+        key_of(canonical, &mut key);
         let name_len = key.len();
         key.push('\u{1}');
         key.push_str(kind.code());
@@ -1442,7 +1476,7 @@ impl Collector {
         guessed: bool,
         span: (usize, usize),
     ) {
-        let mut key = normalize_key(&surface);
+        let mut key = key_string(&surface);
         key.truncate(key.trim_end_matches('.').len());
         self.raw.push(RawMention {
             field: self.field,
@@ -2030,7 +2064,12 @@ impl EntityExtractor {
         let mut i = 0;
         while i < n {
             let t = &toks[i];
-            if t.has(SKIP) && t.has(CAP) {
+            // Most words are not capitalised, and only a capitalised one opens a run.
+            if !t.has(CAP) {
+                i += 1;
+                continue;
+            }
+            if t.has(SKIP) {
                 i = self.caps_line_run(doc, g, col, i);
                 continue;
             }
@@ -2182,9 +2221,8 @@ impl EntityExtractor {
             .split(char::is_whitespace)
             .next()
             .unwrap_or_default();
-        let mut stack = [0; STACK_KEY];
         let mut buf = doc.key.borrow_mut();
-        self.heads.contains(key_of(first, &mut stack, &mut buf))
+        self.heads.contains(key_of(first, &mut buf))
     }
 
     /// A firm named after its partners, a comma apart: `Goldman, Sachs and Co`, `Kidder,
@@ -2272,8 +2310,7 @@ impl EntityExtractor {
         // Keys come from the text as written: normalising collapses its whitespace as the
         // surface form would. Nothing called here borrows the buffer again.
         let buf = &mut *doc.key.borrow_mut();
-        let mut stack = [0; STACK_KEY];
-        let key = key_of(doc.raw(s, e), &mut stack, buf);
+        let key = key_of(doc.raw(s, e), buf);
         if let Some((c, k)) = col.local.get(key) {
             return Some((Cow::Owned(c.clone()), *k));
         }
@@ -2286,7 +2323,7 @@ impl EntityExtractor {
         }
         // `General Motors Corp` is `General Motors`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
-            let key = key_of(doc.raw(s, e - 1), &mut stack, buf);
+            let key = key_of(doc.raw(s, e - 1), buf);
             if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(key, caps) {
                 return Some((Cow::Borrowed(c), EntityKind::Organization));
             }
@@ -2374,10 +2411,7 @@ impl EntityExtractor {
             if s == e && kind == EntityKind::Place && toks[s].has(SURNAME) && !toks[s].has(ALL_CAPS)
             {
                 let word = doc.word(s);
-                let person = {
-                    let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
-                    col.is_person_last(key_of(word, &mut stack, buf))
-                };
+                let person = col.is_person_last(key_of(word, &mut doc.key.borrow_mut()));
                 if person {
                     col.pend_person(word.to_string(), doc.span(s, e));
                     return;
@@ -2433,8 +2467,7 @@ impl EntityExtractor {
                     || in_list(doc.word(from), DETERMINERS)
                     || from == e
                         && (in_list(next_word(), AUXILIARIES) || {
-                            let (mut stack, buf) = ([0; STACK_KEY], &mut *doc.key.borrow_mut());
-                            col.is_person_last(key_of(doc.word(e), &mut stack, buf))
+                            col.is_person_last(key_of(doc.word(e), &mut doc.key.borrow_mut()))
                         })
             };
             if let Some(k) = (s..e).rev().find(|&k| {
@@ -2493,7 +2526,7 @@ impl EntityExtractor {
                     return; // initials (`E.F.`), not an acronym
                 }
                 let (letters, _, _) = letter_shape(w);
-                let key = normalize_key(w.trim_end_matches('.'));
+                let key = key_string(w.trim_end_matches('.'));
                 if in_list(&key, TIME_ZONES) {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Misc, s, e);
