@@ -86,6 +86,21 @@ const MAX_LEN: usize = 80;
 const MIN_YEAR: i32 = 1800;
 const MAX_YEAR: i32 = 2200;
 
+/// Whether `instant` lies in the years Dateline reads dates in (1800 to 2200): a date from
+/// elsewhere (a page's metadata) outside them is a placeholder such as `0001-01-01`, not a
+/// publication date.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use dateline_core::date::within_years;
+///
+/// assert!(within_years(Utc.with_ymd_and_hms(2015, 1, 22, 15, 11, 0).unwrap()));
+/// assert!(!within_years(Utc.with_ymd_and_hms(1, 1, 1, 0, 0, 0).unwrap()));
+/// ```
+pub fn within_years(instant: DateTime<Utc>) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&instant.year())
+}
+
 /// Timestamps of at least this magnitude are in milliseconds: as seconds they would be after
 /// the year 5000, as milliseconds they are after 3 March 1973.
 pub const UNIX_MILLIS_FROM: f64 = 1e11;

@@ -155,6 +155,35 @@ fn html_pages_score_at_least_095() {
     );
 }
 
+/// Pages whose metadata gives a placeholder date (`"datePublished":"0001-01-01T00:00:00Z"`,
+/// five of the benchmark's) are undated, never dated year 1 (which the index stored as 1754).
+#[test]
+fn html_pages_with_placeholder_dates_are_undated() {
+    use chrono::Datelike;
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark");
+    let (mut dated, mut undated) = (0, 0);
+    for g in gold(&dir) {
+        let path = dir.join(format!("raw/html/{}.html.gz", g.id));
+        let items = read_file(&path, Format::Html, &g.id).expect("page reads");
+        for article in items.into_iter().flatten() {
+            match article.published {
+                Some(date) => {
+                    assert!((1800..=2200).contains(&date.year()), "{}: {date}", g.id);
+                    dated += 1;
+                }
+                None => undated += 1,
+            }
+        }
+    }
+    assert!(
+        dated > 100 && undated >= 5,
+        "{dated} dated, {undated} undated"
+    );
+}
+
 /// The benchmark's Portuguese, Russian, Korean and Italian pages are detected as such.
 #[test]
 fn languages_of_benchmark_pages_are_detected() {

@@ -456,21 +456,52 @@ impl Index {
         // Stamps hold for runs that read files alike and leave out copies alike.
         let settings =
             u64::from(options.learn_boilerplate) | u64::from(options.keep_duplicates) << 1;
-        let mut stamps = Stamps::load(self.index.directory(), settings);
+        let mut stamps = Stamps::load(self.dir(), settings);
         // Left out of the in-run comparison of copies, an article passed over must be known to
         // it by its key in the index: one indexed by a `--keep-duplicates` run has none.
         let keyed: HashSet<u64> = indexed.contents.values().map(|&(key, _)| key).collect();
-        stamps.retain(|key| {
-            existing.contains_key(&key) && (options.keep_duplicates || keyed.contains(&key))
-        });
-        let read: Vec<bool> = corpus
+        // Per file: whether it is as it was when last read, and whether the index holds its
+        // article (not one of its id read from another file since).
+        let seen: Vec<(bool, bool)> = corpus
             .sources
             .iter()
             .map(|src| {
-                src.format == Format::JsonLines
-                    || !stamps.unchanged(id_hash(&src.id_base), src.stamp)
+                let key = id_hash(&src.id_base);
+                let held = existing.get(&key).is_some_and(|e| {
+                    e.source == source_hash(Some(&src.id_base))
+                        && (options.keep_duplicates || keyed.contains(&key))
+                });
+                (stamps.unchanged(key, src.stamp), held)
             })
             .collect();
+        let mut read: Vec<bool> = corpus
+            .sources
+            .iter()
+            .zip(&seen)
+            .map(|(src, &(same, held))| src.format == Format::JsonLines || !(same && held))
+            .collect();
+        if options.learn_boilerplate {
+            // A file changed or new changes what its folder's boilerplate is: every raw file
+            // of the folder is read again with it, as a full run would. (A file read only
+            // because it holds no article, a bad file or a copy, changes nothing.)
+            let folders: HashSet<&Path> = corpus
+                .sources
+                .iter()
+                .zip(&seen)
+                .filter(|(src, &(same, _))| !same && src.format == Format::RawText)
+                .filter_map(|(src, _)| src.path.parent())
+                .collect();
+            for (src, r) in corpus.sources.iter().zip(read.iter_mut()) {
+                if src.format == Format::RawText
+                    && src.path.parent().is_some_and(|dir| folders.contains(dir))
+                {
+                    *r = true;
+                }
+            }
+        }
+        // The stamps kept: of articles the index holds, and of every file found now.
+        let walked: HashSet<u64> = corpus.sources.iter().map(|s| id_hash(&s.id_base)).collect();
+        stamps.retain(|key| existing.contains_key(&key) || walked.contains(&key));
         for (src, _) in corpus.sources.iter().zip(&read).filter(|(_, &r)| !r) {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
             tally.bytes.fetch_add(src.bytes, Ordering::Relaxed);
@@ -577,14 +608,15 @@ impl Index {
                     .collect()
             });
             for (src, items) in batch.iter().zip(prepared) {
-                let single = items.len() == 1;
-                let mut held = None;
                 for item in items {
-                    held = run.apply(item, &src.path)?;
+                    run.apply(item, &src.path)?;
                 }
-                match (held, src.stamp) {
-                    (Some(key), Some(stamp)) if single => stamps.record(key, stamp),
-                    _ => stamps.forget(id_hash(&src.id_base)),
+                // This version of the file has been read: whether it is passed over next time
+                // depends on the index holding its article then.
+                let key = id_hash(&src.id_base);
+                match src.stamp {
+                    Some(stamp) => stamps.record(key, stamp),
+                    None => stamps.forget(key),
                 }
             }
             run.maybe_commit()?;
@@ -600,7 +632,7 @@ impl Index {
         self.reader.reload()?;
         // The stamps are a cache of what is indexed: one that cannot be written only makes the
         // next run read every file again.
-        let _ = stamps.save(self.index.directory(), settings);
+        let _ = stamps.save(self.dir(), settings);
 
         report.added = tally.added.into_inner();
         report.updated = tally.updated.into_inner();
@@ -897,16 +929,14 @@ impl Run<'_> {
     }
 
     /// Adds, replaces or passes over one prepared article. Runs on one thread, in reading
-    /// order: the first of several articles with one id or one content wins. Returns the
-    /// article's key when the index holds it under its id afterwards (added, updated or
-    /// unchanged), `None` when it was skipped or left out as a copy.
-    fn apply(&mut self, item: Prepared, path: &Path) -> Result<Option<u64>> {
+    /// order: the first of several articles with one id or one content wins.
+    fn apply(&mut self, item: Prepared, path: &Path) -> Result<()> {
         let tally = self.tally;
         let ready = match item {
             Prepared::Article(ready) => ready,
             Prepared::Skip { line, reason } => {
                 tally.skip(path, line, reason);
-                return Ok(None);
+                return Ok(());
             }
         };
         let Ready {
@@ -941,7 +971,7 @@ impl Run<'_> {
                 // The same record again: a line repeated in a file or a stream, or a JSON
                 // Lines file and its copy. The first stays, with its path.
                 tally.duplicates.fetch_add(1, Ordering::Relaxed);
-                return Ok(None);
+                return Ok(());
             }
             let first_at = first.at();
             if Arc::ptr_eq(&first.file, &here.file) || doc.is_none() {
@@ -950,7 +980,7 @@ impl Run<'_> {
                 // which an earlier file of the run has replaced (its document was not built).
                 let reason = format!("duplicate id {id:?} (first seen in {first_at})");
                 tally.skip(path, line, reason);
-                return Ok(None);
+                return Ok(());
             }
             let reason = format!(
                 "{id:?} replaces the article of that id read from {first_at}: ids are shared \
@@ -991,13 +1021,13 @@ impl Run<'_> {
                     );
                     tally.warn(path, line, reason);
                 }
-                return Ok(None);
+                return Ok(());
             }
             self.contents.insert(content, key);
         }
         let Some(doc) = doc else {
             tally.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(Some(key));
+            return Ok(());
         };
         let counter = if replaces_in_run {
             self.writer.delete_term(id_term());
@@ -1035,7 +1065,7 @@ impl Run<'_> {
         if !dated {
             tally.without_date.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(Some(key))
+        Ok(())
     }
 
     /// Where the article `key` holding `content` was read: its file and line if this run read

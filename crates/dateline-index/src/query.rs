@@ -161,8 +161,8 @@ pub enum QueryErrorKind {
     RepeatedSlop,
     /// `~` with no word before it (`~2`), or after a prefix (`oil*~1`).
     TildeInWord,
-    /// A word's `~` followed by other than 0, 1, 2 or nothing (`oil~3`, `oil~x`): fuzzy
-    /// matching allows at most [`MAX_EDITS`] edits.
+    /// A word's `~` followed by other than 0, 1, 2 or nothing up to the end of the word
+    /// (`oil~3`, `oil~x`, `oil~1x`): fuzzy matching allows at most [`MAX_EDITS`] edits.
     BadEdits,
     /// A phrase with slop that repeats a word (after analysis: `oil` and `oils` repeat).
     RepeatedWordWithSlop(String),
@@ -275,8 +275,8 @@ impl fmt::Display for QueryError {
             ),
             QueryErrorKind::BadEdits => write!(
                 f,
-                "column {col}: a word's `~N` allows 0 to {MAX_EDITS} edits (`Hamond~1`; \
-                 `Hamond~` is `~2`)"
+                "column {col}: a word's `~N` is 0 to {MAX_EDITS} edits and ends the word \
+                 (`Hamond~1`; `Hamond~` is `~2`)"
             ),
             QueryErrorKind::RepeatedWordWithSlop(word) => write!(
                 f,
@@ -1876,7 +1876,8 @@ mod tests {
             (
                 QueryErrorKind::BadEdits,
                 5,
-                "column 5: a word's `~N` allows 0 to 2 edits (`Hamond~1`; `Hamond~` is `~2`)"
+                "column 5: a word's `~N` is 0 to 2 edits and ends the word (`Hamond~1`; \
+                 `Hamond~` is `~2`)"
                     .into()
             )
         );

@@ -47,7 +47,8 @@ fn malformed_queries_are_errors_with_their_column_never_another_query() {
         (
             "Hammond~3",
             9,
-            "a word's `~N` allows 0 to 2 edits (`Hamond~1`; `Hamond~` is `~2`)".to_string(),
+            "a word's `~N` is 0 to 2 edits and ends the word (`Hamond~1`; `Hamond~` is `~2`)"
+                .to_string(),
         ),
         ("~2", 1, tilde.to_string()),
         ("\"terror talks\"~2x", 17, format!("`x` {slop}")),

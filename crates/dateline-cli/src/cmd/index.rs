@@ -77,8 +77,9 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         } => {
             bar.set_length(bytes);
             say(format!(
-                "found {} files: {files} ({:.1} MB) to read, {unchanged} unchanged since indexed",
+                "found {} file{}: {files} ({:.1} MB) to read, {unchanged} unchanged since indexed",
                 files + unchanged,
+                if files + unchanged == 1 { "" } else { "s" },
                 bytes as f64 / 1e6
             ));
         }

@@ -151,7 +151,12 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
     Ok(Article {
         id: id.to_string(),
         title,
-        published: result.metadata.date,
+        // Pages put placeholders such as `0001-01-01` in their metadata: undated, as
+        // everywhere else, rather than a date of year 1.
+        published: result
+            .metadata
+            .date
+            .filter(|d| crate::date::within_years(*d)),
         body,
         url: result
             .metadata
