@@ -773,7 +773,12 @@ impl Misspelled {
 /// Edits that turn `a` into `b`: insertions, deletions, substitutions and swaps of two
 /// neighbouring letters (optimal string alignment: `deash` is one edit from `daesh`), giving
 /// up (returning `limit + 1`) once past `limit`. `rows` are reused buffers.
-fn osa_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize, rows: &mut [Vec<usize>; 3]) -> usize {
+pub(crate) fn osa_distance<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    limit: usize,
+    rows: &mut [Vec<usize>; 3],
+) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }

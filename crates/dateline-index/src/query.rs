@@ -997,35 +997,10 @@ fn fuzzy_terms(text: &str) -> Vec<String> {
 /// or two adjacent ones swapped (the optimal string alignment distance, which tantivy's fuzzy
 /// query with transpositions counts).
 pub(crate) fn within_edits(a: &str, b: &str, max: u8) -> bool {
-    let max = usize::from(max);
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return false;
-    }
-    // Three rows of the distance table: two back for transpositions.
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        row[0] = i;
-        let mut best = row[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(before[j - 2] + 1);
-            }
-            row[j] = d;
-            best = best.min(d);
-        }
-        if best > max {
-            return false;
-        }
-        std::mem::swap(&mut before, &mut prev);
-        std::mem::swap(&mut prev, &mut row);
-    }
-    prev[b.len()] <= max
+    let max = usize::from(max);
+    crate::facets::osa_distance(&a, &b, max, &mut Default::default()) <= max
 }
 
 /// Reads topic or question text as plain words: no operators, no fields, no phrases.
