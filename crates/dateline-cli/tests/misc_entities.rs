@@ -115,3 +115,39 @@ fn a_misc_filter_finds_the_articles_naming_that_nationality_in_any_case() {
     );
     assert_eq!(stdout(&out), "");
 }
+
+#[test]
+fn a_misc_filter_by_a_plural_demonym_finds_the_singular_entity() {
+    let Some(bbc) = shared_data("bbc-news") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let docs = bbc.join("docs.jsonl");
+    let out = dateline(&index, &["index", docs.to_str().unwrap(), "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids = |name: &str| -> Vec<String> {
+        let out = dateline(
+            &index,
+            &[
+                "search", "--misc", name, "--limit", "1000", "--format", "json",
+            ],
+        );
+        json_lines(&out)
+            .iter()
+            .map(|hit| {
+                assert!(names_misc(&hit["entities"], "American"), "{hit}");
+                hit["id"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let american = ids("American");
+    assert!(
+        american.len() > 100,
+        "BBC names Americans often: {}",
+        american.len()
+    );
+    // The extractor names `Americans` by the singular; the filter reads the plural so too.
+    assert_eq!(ids("Americans"), american);
+    assert_eq!(ids("AMERICANS"), american);
+}

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use dateline_core::entities::{normalize_key, push_key, without_legal_form};
+use dateline_core::entities::{demonym_canonical, normalize_key, push_key, without_legal_form};
 use dateline_core::EntityKind;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -860,8 +860,12 @@ impl Index {
                 .filter(|(_, k)| *k == kind)
                 .map(|(c, _)| normalize_key(c))
                 .filter(|c| *c != key);
+            // A demonym is named by its singular (`Americans` → `American`).
+            let demonym = (kind == EntityKind::Misc)
+                .then(|| normalize_key(&demonym_canonical(name)))
+                .filter(|d| *d != key);
             self.find_entities(&searcher, kind, &key, person, &mut names)?;
-            if let Some(canonical) = &canonical {
+            for canonical in canonical.iter().chain(&demonym) {
                 self.find_entities(&searcher, kind, canonical, false, &mut names)?;
             }
         }

@@ -197,7 +197,8 @@ impl SearchRequest {
         self.typed_entity(EntityKind::Place, name)
     }
 
-    /// Requires a miscellaneous entity: a nationality or group, an event, a work (`--misc`).
+    /// Requires a miscellaneous entity: a nationality or group, an event, a work (`--misc`);
+    /// a nationality by its plural too (`Americans` finds `American`).
     pub fn misc(self, name: impl Into<String>) -> Self {
         self.typed_entity(EntityKind::Misc, name)
     }

@@ -249,8 +249,18 @@ pub fn demonym_place(demonym: &str) -> Option<&'static str> {
 }
 
 /// The canonical form of a demonym: the singular when the list has it (`Iraqis` → `Iraqi`),
-/// in title case when written in capitals (a headline's `AMERICAN` is `American`).
-pub(crate) fn demonym_canonical(word: &str) -> String {
+/// in title case when written in capitals (a headline's `AMERICAN` is `American`). The
+/// extractor names demonyms so; a filter by one (`--misc Americans`) looks them up so.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::demonym_canonical;
+///
+/// assert_eq!(demonym_canonical("Americans"), "American");
+/// assert_eq!(demonym_canonical("KURDISH"), "Kurdish");
+/// assert_eq!(demonym_canonical("Shia"), "Shia");
+/// ```
+pub fn demonym_canonical(word: &str) -> String {
     let g = gazetteer();
     let key = normalize_key(word);
     let mut base = word;

@@ -14,7 +14,7 @@ pub mod throughput;
 
 pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
-pub use gazetteer::{demonym_place, english_words};
+pub use gazetteer::{demonym_canonical, demonym_place, english_words};
 pub use normalize::{normalize_key, push_key};
 
 use serde::{Deserialize, Serialize};
