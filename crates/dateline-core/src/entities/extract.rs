@@ -631,12 +631,41 @@ impl Tok {
     }
 }
 
+/// Whether `word` is one of `list`'s words, in any ASCII case.
+///
+/// The length is compared inline first: most entries differ in length, and
+/// `eq_ignore_ascii_case` as a call per entry showed in profiles.
+#[inline]
 fn in_list(word: &str, list: &[&str]) -> bool {
-    word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let b = word.as_bytes();
+    b.len() <= 12
+        && list
+            .iter()
+            .any(|w| w.len() == b.len() && w.as_bytes().eq_ignore_ascii_case(b))
 }
 
 /// Letters only: `(count, has_upper, has_lower)`.
 type Shape = (usize, bool, bool);
+
+/// Whether `s` has upper-case letters and no lower-case one (`up && !low` of its
+/// [`letter_shape`]), stopping at the first lower-case letter: a headline's shape is asked
+/// only for this, and most headlines have a lower-case letter among their first bytes.
+fn all_caps(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase);
+    }
+    let letters = || s.chars().filter(|c| c.is_alphabetic());
+    !letters().any(char::is_lowercase) && letters().any(char::is_uppercase)
+}
+
+/// Whether `s` has two letters or more (`letter_shape(s).0 >= 2`), stopping at the second.
+fn two_letters(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some();
+    }
+    s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+}
 
 /// The [`Shape`] of a word.
 fn letter_shape(s: &str) -> Shape {
@@ -1361,7 +1390,8 @@ struct Pending {
 #[derive(Debug, Default)]
 struct Collector {
     ents: Vec<Agg>,
-    by_key: HashMap<String, usize>,
+    /// Entities by key (see [`EntityKeys`]).
+    by_key: EntityKeys,
     seq: u32,
     /// Last word of a full person name (and the same without its particle) → mentions.
     person_last: Vec<(String, u32, usize)>,
@@ -1374,6 +1404,58 @@ struct Collector {
     raw: Vec<RawMention>,
     /// Scratch for entity keys: most lookups find the entity, and need no key of their own.
     key: String,
+}
+
+/// The keys of a collector's entities (the normalised name, `\u{1}` and the kind's code), each
+/// to the index of its entity. The keys sit one after another in one buffer and the table
+/// holds their 64-bit hashes: a new entity (most entities of an article are named once) costs
+/// no `String` of its own, where a table of owned keys copied each. Keys of one hash are
+/// chained, so that a lookup is exact.
+#[derive(Debug, Default)]
+struct EntityKeys {
+    /// Hash of a key → the last entity added with a key of that hash.
+    heads: HashMap<u64, u32>,
+    /// The keys, one after another.
+    text: String,
+    /// Per entity: its key's byte range in `text`, and the entity added before it with a key
+    /// of the same hash (`u32::MAX`: none).
+    keys: Vec<(u32, u32, u32)>,
+}
+
+impl EntityKeys {
+    /// The hash a key is filed under.
+    fn hash(key: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+    }
+
+    /// The entity of `key`, whose [`hash`](Self::hash) is `hash`.
+    fn get(&self, hash: u64, key: &str) -> Option<usize> {
+        let mut at = *self.heads.get(&hash)?;
+        while at != u32::MAX {
+            let (start, end, next) = self.keys[at as usize];
+            if &self.text[start as usize..end as usize] == key {
+                return Some(at as usize);
+            }
+            at = next;
+        }
+        None
+    }
+
+    /// Files `key` (of hash `hash`, not filed yet) for entity `idx`, the next index.
+    fn insert(&mut self, hash: u64, key: &str, idx: usize) {
+        debug_assert_eq!(idx, self.keys.len(), "entities are filed in order");
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        let next = self.heads.insert(hash, idx as u32).unwrap_or(u32::MAX);
+        self.keys.push((start, self.text.len() as u32, next));
+    }
+
+    /// Forgets every key, keeping the room.
+    fn clear(&mut self) {
+        self.heads.clear();
+        self.text.clear();
+        self.keys.clear();
+    }
 }
 
 /// What a mention points at before short forms are joined.
@@ -1422,8 +1504,9 @@ impl Collector {
         let name_len = key.len();
         key.push('\u{1}');
         key.push_str(kind.code());
-        let idx = match self.by_key.get(key.as_str()) {
-            Some(&i) => i,
+        let hash = EntityKeys::hash(&key);
+        let idx = match self.by_key.get(hash, &key) {
+            Some(i) => i,
             None => {
                 self.ents.push(Agg {
                     kind,
@@ -1444,7 +1527,7 @@ impl Collector {
                         }
                     }
                 }
-                self.by_key.insert(key.clone(), i);
+                self.by_key.insert(hash, &key, i);
                 i
             }
         };
@@ -1739,7 +1822,7 @@ impl Collector {
                 let len = key.len();
                 key.push('\u{1}');
                 key.push_str(EntityKind::Misc.code());
-                let found = self.by_key.get(key.as_str()).copied();
+                let found = self.by_key.get(EntityKeys::hash(key), key);
                 key.truncate(len);
                 found
             };
@@ -1899,12 +1982,14 @@ fn is_sports_title(title: &str) -> bool {
 }
 
 impl Doc<'_> {
+    #[inline]
     fn word(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
     }
 
     /// The text of tokens `s..=e`, as written.
+    #[inline]
     fn raw(&self, s: usize, e: usize) -> &str {
         &self.text[self.toks[s].start..self.toks[e].end]
     }
@@ -1932,6 +2017,7 @@ impl Doc<'_> {
     }
 
     /// Byte range of tokens `s..=e` in the text.
+    #[inline]
     fn span(&self, s: usize, e: usize) -> (usize, usize) {
         (self.toks[s].start, self.toks[e].end)
     }
@@ -2027,9 +2113,8 @@ impl EntityExtractor {
         col.clear();
         let sports = title.is_some_and(is_sports_title);
         if let Some(title) = title {
-            let (_, up, low) = letter_shape(title);
             // An all-caps headline is read in the all-caps-line mode (known names only).
-            let shouting = up && !low;
+            let shouting = all_caps(title);
             let doc = Doc {
                 text: title,
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
@@ -2804,8 +2889,7 @@ impl EntityExtractor {
                 });
             }
         }
-        let (letters, _, _) = letter_shape(doc.word(s));
-        if letters < 2 {
+        if !two_letters(doc.word(s)) {
             return None;
         }
         let toks = &doc.toks;
