@@ -687,8 +687,9 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
 
 /// [`word_flags`] of a word without a hyphen in its first bytes (where
 /// [`particle_compound`] looks), as every word the segmenter gives is: UAX #29 breaks before
-/// and after a hyphen.
-#[inline]
+/// and after a hyphen. Inlined into the tokenizer's loop: most words (lower case or numbers)
+/// are done with in its first tests.
+#[inline(always)]
 fn segment_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
     // Most words start lower case or with a digit: without a hyphen such a word is not
     // capitalised, and only the joiner lists (short words of letters) can flag it. This
@@ -1278,7 +1279,7 @@ impl<'a> Tokenizer<'a> {
             return;
         }
         self.hyphen_end = NO_HYPHEN;
-        let mut end = i + seg.len();
+        let mut word = seg;
         let mut extra = 0;
         // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
         // The suffix is `'s` or `’s` in either case, after at least two bytes.
@@ -1291,7 +1292,7 @@ impl<'a> Tokenizer<'a> {
                 0
             };
             if suffix > 0 {
-                end -= suffix;
+                word = &seg[..seg.len() - suffix];
                 extra |= END_RUN;
             }
         }
@@ -1311,10 +1312,10 @@ impl<'a> Tokenizer<'a> {
         }
         self.pending_break = extra & END_RUN != 0;
         self.pending_sent = false;
-        let flags = segment_flags(&self.text[i..end], self.title_case, self.g, self.buf) | extra;
+        let flags = segment_flags(word, self.title_case, self.g, self.buf) | extra;
         self.toks.push(Tok {
             start: i,
-            end,
+            end: i + word.len(),
             flags,
         });
     }
