@@ -4275,6 +4275,7 @@ mod tests {
             "SPRING WHEAT   WINTER OATS\nU.S. GRAIN\n\nNew  paragraph\r\n\r\nNext\tline\x0bend",
             "  lead  \n \t\n  trail - - -word word- -word a--b A-B A- B 7-APR 1996-08-22 $",
             "(Reuters) - \"Quote\" [x] | y: z! w? end.",
+            "one\r\nTwo three\rFour\n \nFive\x0c\nSix\x0b\x0bSeven",
             "",
             " ",
             "-",
@@ -4327,6 +4328,8 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
         #[test]
         fn the_lower_case_shortcut_flags_as_the_full_test_does(
             word in "[a-zA-Z0-9.'\\-\u{e9}\u{c9}]{1,9}",
@@ -4341,7 +4344,7 @@ mod tests {
 
         #[test]
         fn the_byte_loop_tokenizes_any_ascii_as_the_segments_do(
-            text in "(Mr|Corp|Co|US|U|S|al|Abadi|anti|led|Jan|[a-z]{1,3}|[A-Z][a-z]?|[0-9]{1,2}|\
+            text in "(\r\n|\n|  |Mr|Corp|Co|US|U|S|al|Abadi|anti|led|Jan|[a-z]{1,3}|[A-Z][a-z]?|[0-9]{1,2}|\
                      [_'.:,;$ \t\r\n\x0b\x0c\\-\"!?()|]){0,40}",
             title_case: bool,
         ) {
