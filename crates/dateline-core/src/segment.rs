@@ -201,7 +201,7 @@ fn word_end(b: &[u8], mut at: usize) -> usize {
 /// Where the segment that a word byte opens, and that goes on at `end`, ends in ASCII `b`:
 /// letters, digits and `_`, joined across one mid-word character (and whether any joined).
 #[inline(always)]
-fn word_segment_end(b: &[u8], mut end: usize) -> (usize, bool) {
+pub(crate) fn word_segment_end(b: &[u8], mut end: usize) -> (usize, bool) {
     let mut joined = false;
     loop {
         // The common case first: the word goes on.
@@ -234,6 +234,29 @@ fn word_segment_end(b: &[u8], mut end: usize) -> (usize, bool) {
         joined = true;
         end += 2;
     }
+}
+
+/// Where the run of spaces (` ` alone) from `at` in ASCII `b` ends: tables line their columns
+/// up with long runs, scanned eight bytes a step.
+#[inline]
+pub(crate) fn spaces_end(b: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = b.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        // Zero in each byte that is a space. The first other byte gets its high bit set; a
+        // carry out of a byte only reaches the bytes after it.
+        let x = u64::from_le_bytes(chunk) ^ splat(b' ');
+        let others = (x.wrapping_add(splat(0x7f)) | x) & splat(0x80);
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < b.len() && b[at] == b' ' {
+        at += 1;
+    }
+    at
 }
 
 /// Where the next letter, digit or `_` at or after `at` in ASCII `b` is.

@@ -452,6 +452,8 @@ const DOT_CONTINUES: &[&str] = &[
 ];
 /// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
 const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
+/// Bytes in the longest word of [`DOT_CONTINUES`] and [`DOT_ENDS`].
+const DOT_WORD_MAX_LEN: usize = max_len(DOT_CONTINUES, max_len(DOT_ENDS, 0));
 /// Given names that are everyday words too, which the dictionary leaves out with all given
 /// names: opening a sentence alone (`Long term debt rose`, `Young people`), they are read as
 /// the words, as a dictionary word is, unless they speak (`Long said`).
@@ -714,8 +716,9 @@ fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> 
 
 /// [`word_flags`] of a word without a hyphen in its first bytes (where
 /// [`particle_compound`] looks), as every word the segmenter gives is: UAX #29 breaks before
-/// and after a hyphen.
-#[inline]
+/// and after a hyphen. Inlined into the tokenizer's loop: most words (lower case or numbers)
+/// are done with in its first tests.
+#[inline(always)]
 fn segment_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
     // Most words start lower case or with a digit: without a hyphen such a word is not
     // capitalised, and only the joiner lists (short words of letters) can flag it. This
@@ -1157,176 +1160,258 @@ fn plural_acronym(word: &str) -> bool {
 
 /// Splits text into word tokens with their flags.
 fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) -> Vec<Tok> {
+    tokenize_by(text, title_case, g, scratch, text.is_ascii())
+}
+
+/// [`tokenize`], by [`Tokenizer::ascii`]'s byte loop when `bytes` (for ASCII text only), else
+/// by the segments of [`crate::segment::for_each_bound_but_spaces`]. Both give the same tokens
+/// (a test compares them on real text).
+fn tokenize_by(
+    text: &str,
+    title_case: bool,
+    g: &Gazetteer,
+    scratch: &mut Scratch,
+    bytes: bool,
+) -> Vec<Tok> {
     let mut skips = std::mem::take(&mut scratch.skips);
     all_caps_lines(text, &mut skips);
-    let mut skip_i = 0;
     let mut toks = std::mem::take(&mut scratch.toks);
     toks.clear();
     toks.reserve(text.len() / 6);
-    let mut pending_break = true;
-    let mut pending_sent = true;
-    // End of a hyphen that directly follows the last word.
-    let mut hyphen_end: Option<usize> = None;
-    // Line breaks since the last segment that was not whitespace: two make a blank line, a
-    // paragraph break. Each line break is a segment of its own (UAX #29).
-    let mut gap_newlines = 0usize;
-    // Runs of spaces change nothing below: the segmenter leaves them out.
-    crate::segment::for_each_bound_but_spaces(text, |i, seg| {
-        let Some(&b0) = seg.as_bytes().first() else {
+    let mut tokenizer = Tokenizer {
+        text,
+        title_case,
+        g,
+        buf: &mut scratch.buf,
+        toks,
+        skip: skips.first().copied().unwrap_or(NO_SKIP),
+        skips: skips.get(1..).unwrap_or_default(),
+        pending_break: true,
+        pending_sent: true,
+        hyphen_end: NO_HYPHEN,
+        gap_newlines: 0,
+    };
+    if bytes {
+        tokenizer.ascii();
+    } else {
+        tokenizer.segments();
+    }
+    let toks = tokenizer.toks;
+    scratch.skips = skips;
+    toks
+}
+
+/// [`Tokenizer::skip`] past the last line in capitals.
+const NO_SKIP: (usize, usize) = (usize::MAX, usize::MAX);
+/// [`Tokenizer::hyphen_end`] when no hyphen follows the last word.
+const NO_HYPHEN: usize = usize::MAX;
+
+/// [`tokenize`]'s state between segments (UAX #29 word boundaries): words, whitespace and
+/// other segments each take a step ([`word`](Self::word), [`space`](Self::space),
+/// [`other`](Self::other)). Runs of spaces change nothing, and take none.
+struct Tokenizer<'a> {
+    text: &'a str,
+    title_case: bool,
+    g: &'a Gazetteer,
+    /// [`Scratch::buf`], for words that do not fit on the stack.
+    buf: &'a mut String,
+    toks: Vec<Tok>,
+    /// The first line in capitals ([`all_caps_lines`]) not yet behind the words, or
+    /// [`NO_SKIP`]: one comparison a word when there is none, as in most texts.
+    skip: (usize, usize),
+    /// The lines in capitals after [`skip`](Self::skip).
+    skips: &'a [(usize, usize)],
+    /// Whether the next word starts a run ([`BREAK`]).
+    pending_break: bool,
+    /// Whether the next word starts a sentence ([`SENT`]).
+    pending_sent: bool,
+    /// End of a hyphen that directly follows the last word (or [`NO_HYPHEN`]).
+    hyphen_end: usize,
+    /// Line breaks since the last segment that was not whitespace: two make a blank line, a
+    /// paragraph break. Each line break is a segment of its own.
+    gap_newlines: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    /// Tokenizes ASCII text in one loop over its bytes, with no segment handed over per
+    /// punctuation byte or space: the steps of [`segments`](Self::segments) for the segments
+    /// that [`crate::segment`]'s ASCII rules give. Half the time of the extractor went to
+    /// tokenizing before, most of it to segmenting and dispatching segments.
+    fn ascii(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                let end = crate::segment::word_segment_end(b, i + 1).0;
+                self.word(i, &text[i..end]);
+                // Words of prose are a single space apart: step over it here.
+                i = end + usize::from(b.get(end) == Some(&b' '));
+            } else if c == b' ' {
+                i = crate::segment::spaces_end(b, i + 1);
+            } else if crate::segment::is_ascii_space(c) {
+                // Line feeds count in the whole run of whitespace, as in as many segments.
+                let run = b[i..]
+                    .iter()
+                    .position(|&b| !crate::segment::is_ascii_space(b))
+                    .unwrap_or(b.len() - i);
+                let newlines = b[i..i + run].iter().filter(|&&b| b == b'\n').count();
+                self.space(newlines);
+                i += run;
+            } else if c == b'_' {
+                // `_` joins letters and digits into one segment (`_a1`), no word to the
+                // tokenizer.
+                self.other(i, '_', false);
+                i = crate::segment::word_segment_end(b, i + 1).0;
+            } else {
+                self.other(i, char::from(c), true);
+                i += 1;
+            }
+        }
+    }
+
+    /// Tokenizes any text by its segments.
+    fn segments(&mut self) {
+        crate::segment::for_each_bound_but_spaces(self.text, |i, seg| {
+            let mut chars = seg.chars();
+            let Some(c) = chars.next() else {
+                return;
+            };
+            if c.is_alphanumeric() {
+                self.word(i, seg);
+            } else if c.is_whitespace() {
+                self.space(seg.bytes().filter(|&b| b == b'\n').count());
+            } else {
+                self.other(i, c, chars.as_str().is_empty());
+            }
+        });
+    }
+
+    /// Whether the word at `i` is on a line in capitals (words come in order).
+    #[inline]
+    fn in_caps_line(&mut self, i: usize) -> bool {
+        while self.skip.1 < i {
+            (self.skip, self.skips) = match self.skips {
+                [first, rest @ ..] => (*first, rest),
+                [] => (NO_SKIP, &[][..]),
+            };
+        }
+        self.skip.0 <= i
+    }
+
+    /// A segment at `i` that opens with a letter or digit.
+    #[inline(always)]
+    fn word(&mut self, i: usize, seg: &str) {
+        self.gap_newlines = 0;
+        if self.hyphen_end == i && self.join_hyphen(i, seg) {
             return;
+        }
+        self.hyphen_end = NO_HYPHEN;
+        let mut word = seg;
+        let mut extra = 0;
+        // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
+        // The suffix is `'s` or `’s` in either case, after at least two bytes.
+        if let [head @ .., b's' | b'S'] = seg.as_bytes() {
+            let suffix = if head.len() > 2 && head.ends_with(b"'") {
+                2
+            } else if head.len() > 4 && head.ends_with("\u{2019}".as_bytes()) {
+                4
+            } else {
+                0
+            };
+            if suffix > 0 {
+                word = &seg[..seg.len() - suffix];
+                extra |= END_RUN;
+            }
+        }
+        if self.in_caps_line(i) {
+            extra |= SKIP;
+        }
+        // A column gap (two spaces or more) ends a name: tables of figures line their
+        // headings up so (`SPRING WHEAT   WINTER OATS`).
+        // Only a capitalised word can go on a name: lower-case words skip the test.
+        let column_gap =
+            !seg.as_bytes()[0].is_ascii_lowercase() && self.text.as_bytes()[..i].ends_with(b"  ");
+        if self.pending_break || column_gap {
+            extra |= BREAK;
+        }
+        if self.pending_sent {
+            extra |= SENT;
+        }
+        self.pending_break = extra & END_RUN != 0;
+        self.pending_sent = false;
+        let flags = segment_flags(word, self.title_case, self.g, self.buf) | extra;
+        self.toks.push(Tok {
+            start: i,
+            end: i + word.len(),
+            flags,
+        });
+    }
+
+    /// Joins the word `seg` at `i` to the last word, a hyphen before it, when the two make
+    /// one name ([`merge_hyphen`]); whether they did.
+    fn join_hyphen(&mut self, i: usize, seg: &str) -> bool {
+        let Some(last) = self.toks.last_mut() else {
+            return false;
         };
-        // Most segments open with an ASCII byte: classified without decoding a char.
-        let (c0, space, alnum) = if b0.is_ascii() {
-            let c = char::from(b0);
-            (
-                c,
-                crate::segment::is_ascii_space(b0),
-                b0.is_ascii_alphanumeric(),
-            )
-        } else {
-            let c = seg.chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.is_whitespace(), c.is_alphanumeric())
-        };
-        if !space {
-            gap_newlines = 0;
+        if !merge_hyphen(&self.text[last.start..last.end], last.flags, seg) {
+            return false;
         }
-        if alnum {
-            if hyphen_end == Some(i) {
-                hyphen_end = None;
-                if let Some(last) = toks.last_mut() {
-                    let prev = &text[last.start..last.end];
-                    if merge_hyphen(prev, last.flags, seg) {
-                        let keep = last.flags & (SENT | BREAK | SKIP);
-                        last.end = i + seg.len();
-                        last.flags = keep
-                            | word_flags(
-                                &text[last.start..last.end],
-                                title_case,
-                                g,
-                                &mut scratch.buf,
-                            );
-                        pending_break = false;
-                        return;
-                    }
-                }
-            }
-            hyphen_end = None;
-            let mut end = i + seg.len();
-            let mut extra = 0;
-            // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
-            // The suffix is `'s` or `’s` in either case, after at least two bytes.
-            if let [head @ .., b's' | b'S'] = seg.as_bytes() {
-                let suffix = if head.len() > 2 && head.ends_with(b"'") {
-                    2
-                } else if head.len() > 4 && head.ends_with("\u{2019}".as_bytes()) {
-                    4
-                } else {
-                    0
-                };
-                if suffix > 0 {
-                    end -= suffix;
-                    extra |= END_RUN;
-                }
-            }
-            while skip_i < skips.len() && skips[skip_i].1 < i {
-                skip_i += 1;
-            }
-            if skip_i < skips.len() && skips[skip_i].0 <= i {
-                extra |= SKIP;
-            }
-            // A column gap (two spaces or more) ends a name: tables of figures line their
-            // headings up so (`SPRING WHEAT   WINTER OATS`).
-            // Only a capitalised word can go on a name: lower-case words skip the test.
-            let column_gap =
-                !seg.as_bytes()[0].is_ascii_lowercase() && text.as_bytes()[..i].ends_with(b"  ");
-            if pending_break || column_gap {
-                extra |= BREAK;
-            }
-            if pending_sent {
-                extra |= SENT;
-            }
-            pending_break = false;
-            pending_sent = false;
-            let flags = segment_flags(&text[i..end], title_case, g, &mut scratch.buf) | extra;
-            toks.push(Tok {
-                start: i,
-                end,
-                flags,
-            });
-            if extra & END_RUN != 0 {
-                pending_break = true;
-            }
-            return;
+        let keep = last.flags & (SENT | BREAK | SKIP);
+        last.end = i + seg.len();
+        let word = &self.text[last.start..last.end];
+        last.flags = keep | word_flags(word, self.title_case, self.g, self.buf);
+        self.pending_break = false;
+        true
+    }
+
+    /// A segment of whitespace holding `newlines` line feeds.
+    #[inline]
+    fn space(&mut self, newlines: usize) {
+        self.hyphen_end = NO_HYPHEN;
+        self.gap_newlines += newlines;
+        if self.gap_newlines >= 2 {
+            self.pending_break = true;
+            self.pending_sent = true;
         }
-        if space {
-            hyphen_end = None;
-            gap_newlines += seg.bytes().filter(|&b| b == b'\n').count();
-            if gap_newlines >= 2 {
-                pending_break = true;
-                pending_sent = true;
+    }
+
+    /// A segment at `i` that is neither a word nor whitespace, opening with `c`; `single`
+    /// when `c` is all of it.
+    #[inline]
+    fn other(&mut self, i: usize, c: char, single: bool) {
+        self.gap_newlines = 0;
+        let adjacent = single && self.toks.last().is_some_and(|t| t.end == i);
+        match c {
+            '-' | '\u{2010}' | '\u{2011}' if adjacent && !self.pending_break => {
+                self.hyphen_end = i + c.len_utf8();
+                self.pending_break = true;
             }
-            return;
-        }
-        let adjacent = toks.last().is_some_and(|t| t.end == i);
-        match seg {
-            "-" | "\u{2010}" | "\u{2011}" if adjacent && !pending_break => {
-                hyphen_end = Some(i + seg.len());
-                pending_break = true;
-            }
-            "." if adjacent && !pending_break => {
-                let Some(last) = toks.last_mut() else {
-                    return;
-                };
-                let word = &text[last.start..last.end];
-                let initial = word.chars().count() == 1 && starts_upper(word);
-                if initial || in_list(word, DOT_CONTINUES) {
-                    last.end += 1; // `Mr.`, `F.`: the run goes on
-                    if initial {
-                        last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
-                    }
-                } else if word.contains('.') && !in_list(word, DOT_ENDS) {
-                    last.end += 1; // `U.S.`: keep the dot; the run may go on
-                    last.flags |= ABBR;
-                    pending_sent = true;
-                } else if in_list(word, DOT_ENDS) {
-                    last.end += 1; // `Corp.`: keep the dot, end the run
-                    last.flags |= END_RUN;
-                    pending_break = true;
-                    pending_sent = true;
-                } else {
-                    pending_break = true;
-                    // `9. Maurizio Fondriest`: a number opening its line is a list item.
-                    let numbered = word.bytes().all(|b| b.is_ascii_digit())
-                        && text[..last.start]
-                            .rsplit('\n')
-                            .next()
-                            .is_some_and(|before| before.trim().is_empty());
-                    pending_sent = !numbered;
-                }
-            }
-            "$" if adjacent && !pending_break => {
+            '.' if adjacent && !self.pending_break => self.dot(),
+            '$' if adjacent && !self.pending_break => {
                 // `C$`, `US$`: the prefix and the sign are one currency name.
-                if let Some(last) = toks.last_mut() {
-                    let (letters, up, low) = letter_shape(&text[last.start..last.end]);
+                if let Some(last) = self.toks.last_mut() {
+                    let (letters, up, low) = letter_shape(&self.text[last.start..last.end]);
                     if (1..=3).contains(&letters) && up && !low {
                         last.end += 1;
                         last.flags |= CURRENCY | END_RUN;
                     }
                 }
-                pending_break = true;
+                self.pending_break = true;
             }
-            "'" | "\u{2019}" if adjacent => {
+            '\'' | '\u{2019}' if adjacent => {
                 // `Kurds'`: plural possessive ends the run.
-                if let Some(last) = toks.last_mut() {
+                if let Some(last) = self.toks.last_mut() {
                     last.flags |= END_RUN;
                 }
-                pending_break = true;
+                self.pending_break = true;
             }
             _ => {
-                hyphen_end = None;
-                pending_break = true;
+                self.hyphen_end = NO_HYPHEN;
+                self.pending_break = true;
                 if matches!(
-                    c0,
+                    c,
                     '.' | '!'
                         | '?'
                         | ':'
@@ -1341,13 +1426,48 @@ fn tokenize(text: &str, title_case: bool, g: &Gazetteer, scratch: &mut Scratch) 
                         | '\u{2022}'
                         | '|'
                 ) {
-                    pending_sent = true;
+                    self.pending_sent = true;
                 }
             }
         }
-    });
-    scratch.skips = skips;
-    toks
+    }
+
+    /// A dot right after the last word, which goes on the run or not.
+    fn dot(&mut self) {
+        let text = self.text;
+        let Some(last) = self.toks.last_mut() else {
+            return;
+        };
+        let word = &text[last.start..last.end];
+        let mut chars = word.chars();
+        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        // Longer words are in neither list of abbreviations.
+        let listed = word.len() <= DOT_WORD_MAX_LEN;
+        if initial || listed && in_list(word, DOT_CONTINUES) {
+            last.end += 1; // `Mr.`, `F.`: the run goes on
+            if initial {
+                last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
+            }
+        } else if word.contains('.') && !(listed && in_list(word, DOT_ENDS)) {
+            last.end += 1; // `U.S.`: keep the dot; the run may go on
+            last.flags |= ABBR;
+            self.pending_sent = true;
+        } else if listed && in_list(word, DOT_ENDS) {
+            last.end += 1; // `Corp.`: keep the dot, end the run
+            last.flags |= END_RUN;
+            self.pending_break = true;
+            self.pending_sent = true;
+        } else {
+            self.pending_break = true;
+            // `9. Maurizio Fondriest`: a number opening its line is a list item.
+            let numbered = word.bytes().all(|b| b.is_ascii_digit())
+                && text[..last.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|before| before.trim().is_empty());
+            self.pending_sent = !numbered;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -4203,7 +4323,97 @@ mod tests {
         assert!(krg.is_some_and(|e| e.mentions == 3), "{found:?}");
     }
 
+    /// The tokens of `text` by the byte loop and by the segments, as `(start, end, flags)`.
+    fn both_tokenizers(text: &str, title_case: bool) -> [Vec<(usize, usize, u32)>; 2] {
+        let g = gazetteer();
+        [true, false].map(|bytes| {
+            tokenize_by(text, title_case, g, &mut Scratch::new(), bytes)
+                .iter()
+                .map(|t| (t.start, t.end, t.flags))
+                .collect()
+        })
+    }
+
+    /// `text` in ASCII: the typographic marks news text uses as their ASCII kin, other
+    /// characters as `?`, so that the byte loop can take it.
+    fn ascii_kin(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                c if c.is_ascii() => c,
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
+                '\u{a3}' | '\u{20ac}' => '$',
+                '\u{a0}' => ' ',
+                _ => '?',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_byte_loop_tokenizes_as_the_segments_do() {
+        for text in [
+            "al-Abadi and Al-Qaida met US-led anti-IS Hammond's men in the U.S. today",
+            "Mr. F. Smith of Acme Corp. and Alex. Brown said.  9. Maurizio Fondriest\n 10. X",
+            "C$ 5, US$ 3, Kurds' land, o'clock, JOHN'S, 1,000.5 dlrs; a_b _c __ _9 x_",
+            "SPRING WHEAT   WINTER OATS\nU.S. GRAIN\n\nNew  paragraph\r\n\r\nNext\tline\x0bend",
+            "  lead  \n \t\n  trail - - -word word- -word a--b A-B A- B 7-APR 1996-08-22 $",
+            "(Reuters) - \"Quote\" [x] | y: z! w? end.",
+            "one\r\nTwo three\rFour\n \nFive\x0c\nSix\x0b\x0bSeven",
+            "",
+            " ",
+            "-",
+            "A",
+        ] {
+            let [bytes, segments] = both_tokenizers(text, false);
+            assert_eq!(bytes, segments, "{text:?}");
+            let [bytes, segments] = both_tokenizers(text, true);
+            assert_eq!(bytes, segments, "{text:?}");
+        }
+    }
+
+    /// The byte loop against the segments on Reuters-21578 and BBC News (in ASCII), titles and
+    /// bodies.
+    #[test]
+    fn the_byte_loop_tokenizes_news_as_the_segments_do() {
+        use std::io::BufRead;
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        let Ok(file) = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")) else {
+            eprintln!("skipping: no shared data at {}", data.display());
+            return;
+        };
+        let mut texts = 0;
+        let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));
+        for line in reader.lines() {
+            let doc: serde_json::Value =
+                serde_json::from_str(&line.expect("gzip line")).expect("json");
+            for (field, title_case) in [("title", true), ("title", false), ("body", false)] {
+                let text = ascii_kin(doc[field].as_str().unwrap_or_default());
+                let [bytes, segments] = both_tokenizers(&text, title_case);
+                assert_eq!(bytes, segments, "{text:?}");
+                texts += 1;
+            }
+        }
+        let bbc = data.join("bbc-news/raw");
+        for topic in std::fs::read_dir(&bbc).expect("BBC News folder") {
+            let topic = topic.expect("BBC News topic").path();
+            if !topic.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&topic).expect("BBC News topic folder") {
+                let raw = std::fs::read(file.expect("BBC News file").path()).expect("BBC file");
+                let text = ascii_kin(&String::from_utf8_lossy(&raw));
+                let [bytes, segments] = both_tokenizers(&text, false);
+                assert_eq!(bytes, segments, "{text:?}");
+                texts += 1;
+            }
+        }
+        assert!(texts > 60_000, "{texts} texts");
+    }
+
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
         #[test]
         fn the_lower_case_shortcut_flags_as_the_full_test_does(
             word in "[a-zA-Z0-9.'\\-\u{e9}\u{c9}]{1,9}",
@@ -4214,6 +4424,16 @@ mod tests {
                 word_flags(&word, title_case, g, &mut buf),
                 capital_word_flags(&word, title_case, g, &mut buf)
             );
+        }
+
+        #[test]
+        fn the_byte_loop_tokenizes_any_ascii_as_the_segments_do(
+            text in "(\r\n|\n|  |Mr|Corp|Co|US|U|S|al|Abadi|anti|led|Jan|[a-z]{1,3}|[A-Z][a-z]?|[0-9]{1,2}|\
+                     [_'.:,;$ \t\r\n\x0b\x0c\\-\"!?()|]){0,40}",
+            title_case: bool,
+        ) {
+            let [bytes, segments] = both_tokenizers(&text, title_case);
+            proptest::prop_assert_eq!(bytes, segments);
         }
     }
 
