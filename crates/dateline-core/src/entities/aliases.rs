@@ -69,8 +69,9 @@ struct AliasEntry {
     forms: Vec<String>,
 }
 
+/// Where a key leads in the table: see [`AliasTable::resolve_info`].
 #[derive(Clone, Copy, Debug)]
-struct KeyInfo {
+pub(crate) struct KeyInfo {
     entry: usize,
     /// Only short all-caps forms (`IS`, `EU`) produce this key: the extractor accepts it
     /// only when the text writes it in capitals.
@@ -291,10 +292,25 @@ impl AliasTable {
         self.index.keys().map(String::as_str)
     }
 
+    /// Every normalised key the table resolves, with where it leads: for a table of the
+    /// extractor's own that answers several lookups of a key at once.
+    pub(crate) fn key_infos(&self) -> impl Iterator<Item = (&str, KeyInfo)> {
+        self.index.iter().map(|(key, info)| (key.as_str(), *info))
+    }
+
     /// Resolves a normalised key. When `surface_caps` is false, short all-caps-only forms
     /// (`IS`) do not match.
     pub(crate) fn resolve_key(&self, key: &str, surface_caps: bool) -> Option<(&str, EntityKind)> {
-        let info = self.index.get(key)?;
+        self.resolve_info(*self.index.get(key)?, surface_caps)
+    }
+
+    /// [`AliasTable::resolve_key`] of a key whose [`KeyInfo`] (from
+    /// [`AliasTable::key_infos`]) is already known.
+    pub(crate) fn resolve_info(
+        &self,
+        info: KeyInfo,
+        surface_caps: bool,
+    ) -> Option<(&str, EntityKind)> {
         if info.caps_only && !surface_caps {
             return None;
         }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use super::aliases::AliasTable;
+use super::aliases::{AliasTable, KeyInfo};
 use super::gazetteer::{
     demonym_canonical, gazetteer, title_case, Gazetteer, CONNECTORS, PARTICLES,
 };
@@ -794,6 +794,7 @@ const STACK_KEY: usize = 64;
 /// The [`letter_shape`] and normalised key of short printable ASCII text, words a single
 /// space apart (most words and names), lower-cased into `stack` in one pass: no `String`, no
 /// char decoding. `None` for other text, which [`normalize_into`] handles.
+#[inline]
 fn ascii_key<'s>(text: &str, stack: &'s mut [u8; STACK_KEY]) -> Option<(Shape, &'s [u8])> {
     let b = text.as_bytes();
     if b.len() > stack.len() {
@@ -829,6 +830,20 @@ fn lowercase_is_key(text: &str) -> bool {
         prev = c;
     }
     prev != b' '
+}
+
+/// The normalised key of `text` as bytes, for the extractor's tables: lower-cased on the
+/// stack in one pass by [`ascii_key`] where it can be (its shape, unused, is optimised away),
+/// else by [`normalize_into`] in `buf`.
+#[inline]
+fn lookup_key<'k>(text: &str, stack: &'k mut [u8; STACK_KEY], buf: &'k mut String) -> &'k [u8] {
+    match ascii_key(text, stack) {
+        Some((_, key)) => key,
+        None => {
+            normalize_into(text, buf);
+            buf.as_bytes()
+        }
+    }
 }
 
 /// The normalised key of `text`, in `buf`.
@@ -2059,6 +2074,18 @@ pub struct EntityExtractor {
     /// First words of the alias and place keys of two words or more: on an all-caps line, a
     /// run whose first word is none of them is known, if at all, by that word alone.
     heads: Arc<HashSet<String>>,
+    /// Every alias and place key with what it names in either table: a run is looked up once
+    /// for both, by the bytes of its key (no UTF-8 check of a key lower-cased on the stack).
+    names: Arc<HashMap<Box<[u8]>, Named>>,
+}
+
+/// What one normalised key names in the alias table and among the gazetteer's places.
+#[derive(Clone, Copy, Debug, Default)]
+struct Named {
+    /// Its alias entry.
+    alias: Option<KeyInfo>,
+    /// The canonical name of the place.
+    place: Option<&'static str>,
 }
 
 impl Default for EntityExtractor {
@@ -2162,9 +2189,17 @@ impl EntityExtractor {
             .chain(g.places.keys().map(String::as_str))
             .filter_map(|key| key.split_once(' ').map(|(head, _)| head.to_string()))
             .collect();
+        let mut names: HashMap<Box<[u8]>, Named> = HashMap::default();
+        for (key, info) in aliases.key_infos() {
+            names.entry(key.as_bytes().into()).or_default().alias = Some(info);
+        }
+        for (key, place) in &g.places {
+            names.entry(key.as_bytes().into()).or_default().place = Some(*place);
+        }
         EntityExtractor {
             aliases,
             heads: Arc::new(heads),
+            names: Arc::new(names),
         }
     }
 
@@ -2275,7 +2310,7 @@ impl EntityExtractor {
                 continue;
             }
             if t.has(SKIP) {
-                i = self.caps_line_run(doc, g, col, i);
+                i = self.caps_line_run(doc, col, i);
                 continue;
             }
             if !capword(t) {
@@ -2289,14 +2324,14 @@ impl EntityExtractor {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                    .any(|k| self.known(doc, g, col, i, k).is_some() || self.misc_run(doc, i, k))
+                    .any(|k| self.known(doc, col, i, k).is_some() || self.misc_run(doc, i, k))
                     // `House of Representatives`, `Bank of England` after `U.S.`.
                     || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
                         && (i + 2..n.min(i + 4))
                             .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                            .any(|k| self.known(doc, g, col, i, k).is_some()))
-                    || (t.has(END_RUN) && self.possessive_firm(doc, g, col, i, i).is_some())
-                    || (i + 2 < n && self.partnership(doc, g, col, i, i + 2));
+                            .any(|k| self.known(doc, col, i, k).is_some()))
+                    || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
+                    || (i + 2 < n && self.partnership(doc, col, i, i + 2));
                 if !whole {
                     i += 1;
                     continue;
@@ -2344,7 +2379,7 @@ impl EntityExtractor {
                 && !toks[j].has(END_RUN | MONTH | MONTH_ABBR)
                 && doc.word(j + 1).as_bytes()[0].is_ascii_digit()
             {
-                if let Some((name, EntityKind::Misc)) = self.known(doc, g, col, i, j + 1) {
+                if let Some((name, EntityKind::Misc)) = self.known(doc, col, i, j + 1) {
                     let name = name.into_owned();
                     self.emit(doc, col, &name, EntityKind::Misc, i, j + 1);
                     i = j + 2;
@@ -2353,7 +2388,7 @@ impl EntityExtractor {
             }
             let firm = toks[j]
                 .has(END_RUN)
-                .then(|| self.possessive_firm(doc, g, col, i, j))
+                .then(|| self.possessive_firm(doc, col, i, j))
                 .flatten();
             if let Some((end, name)) = firm {
                 self.emit(doc, col, &name, EntityKind::Organization, i, end);
@@ -2368,7 +2403,7 @@ impl EntityExtractor {
                 }
                 let surface = doc.surface(j, end);
                 // `Goldman, Sachs and Co` is the firm `Goldman Sachs` when that is an alias.
-                let canonical = match self.firm_name(doc, g, col, j, end) {
+                let canonical = match self.firm_name(doc, col, j, end) {
                     Some(name) => name,
                     None => Cow::Borrowed(surface.trim_end_matches('.')),
                 };
@@ -2389,7 +2424,6 @@ impl EntityExtractor {
     fn possessive_firm(
         &self,
         doc: &Doc,
-        g: &Gazetteer,
         col: &Collector,
         s: usize,
         e: usize,
@@ -2413,7 +2447,7 @@ impl EntityExtractor {
             .last()?;
         (e + 1..=last)
             .rev()
-            .find_map(|k| match self.known(doc, g, col, s, k) {
+            .find_map(|k| match self.known(doc, col, s, k) {
                 Some((name, EntityKind::Organization)) => Some((k, name.into_owned())),
                 _ => None,
             })
@@ -2469,16 +2503,9 @@ impl EntityExtractor {
 
     /// The alias of a firm found by [`firm_after_comma`](Self::firm_after_comma), looked up
     /// without its `and Co`: `Goldman, Sachs` is the alias `Goldman Sachs`.
-    fn firm_name(
-        &self,
-        doc: &Doc,
-        g: &Gazetteer,
-        col: &Collector,
-        s: usize,
-        e: usize,
-    ) -> Option<Cow<'_, str>> {
+    fn firm_name(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<Cow<'_, str>> {
         let and = (s + 1..e).rev().find(|&k| doc.toks[k].has(AND))?;
-        let name = self.known(doc, g, col, s, e).or_else(|| {
+        let name = self.known(doc, col, s, e).or_else(|| {
             // The key of `Goldman, Sachs` has no comma: the partners' names a space apart.
             let partners = format!("{} {}", doc.word(s), doc.surface(s + 1, and - 1));
             let (c, k) = self.aliases.resolve(&partners)?;
@@ -2507,7 +2534,6 @@ impl EntityExtractor {
     fn known(
         &self,
         doc: &Doc,
-        g: &Gazetteer,
         col: &Collector,
         s: usize,
         e: usize,
@@ -2515,25 +2541,45 @@ impl EntityExtractor {
         // Keys come from the text as written: normalising collapses its whitespace as the
         // surface form would. Nothing called here borrows the buffer again.
         let buf = &mut *doc.key.borrow_mut();
-        let key = key_of(doc.raw(s, e), buf);
-        if let Some((c, k)) = col.local.get(key) {
-            return Some((Cow::Owned(c.clone()), *k));
+        let mut stack = [0; STACK_KEY];
+        let key = lookup_key(doc.raw(s, e), &mut stack, buf);
+        // Most articles define no acronym of their own: no key to check as a `str` then.
+        if !col.local.is_empty() {
+            let local = std::str::from_utf8(key)
+                .ok()
+                .and_then(|key| col.local.get(key));
+            if let Some((c, k)) = local {
+                return Some((Cow::Owned(c.clone()), *k));
+            }
         }
         let caps = doc.all(s, e, ALL_CAPS);
-        if let Some((c, k)) = self.aliases.resolve_key(key, caps) {
+        if let Some((c, k)) = self.name_of(key, caps) {
             return Some((Cow::Borrowed(c), k));
-        }
-        if let Some(c) = g.places.get(key) {
-            return Some((Cow::Borrowed(*c), EntityKind::Place));
         }
         // `General Motors Corp` is `General Motors`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
-            let key = key_of(doc.raw(s, e - 1), buf);
-            if let Some((c, EntityKind::Organization)) = self.aliases.resolve_key(key, caps) {
+            let key = lookup_key(doc.raw(s, e - 1), &mut stack, buf);
+            if let Some((c, EntityKind::Organization)) = self.alias_of(key, caps) {
                 return Some((Cow::Borrowed(c), EntityKind::Organization));
             }
         }
         None
+    }
+
+    /// [`AliasTable::resolve_key`] of a normalised key, by the extractor's one table.
+    fn alias_of(&self, key: &[u8], caps: bool) -> Option<(&str, EntityKind)> {
+        let info = self.names.get(key)?.alias?;
+        self.aliases.resolve_info(info, caps)
+    }
+
+    /// The alias entry of a normalised key ([`AliasTable::resolve_key`]), else the place it
+    /// names: both tables answered by one lookup.
+    fn name_of(&self, key: &[u8], caps: bool) -> Option<(&str, EntityKind)> {
+        let named = self.names.get(key)?;
+        named
+            .alias
+            .and_then(|info| self.aliases.resolve_info(info, caps))
+            .or_else(|| named.place.map(|c| (c, EntityKind::Place)))
     }
 
     /// Classifies the run `s..=e` and records what it finds.
@@ -2568,7 +2614,7 @@ impl EntityExtractor {
                 || (e > s
                     && te.has(COMMON)
                     && !te.has(ALL_CAPS)
-                    && !(self.heads_name(doc, s) && self.known(doc, g, col, s, e).is_some()))
+                    && !(self.heads_name(doc, s) && self.known(doc, col, s, e).is_some()))
                 || (e > s && plural_acronym(doc.word(e)))
             {
                 if e == 0 {
@@ -2589,7 +2635,7 @@ impl EntityExtractor {
             && !toks[s].has(ALL_CAPS)
             && !plural_acronym(doc.word(s))
             && self
-                .known(doc, g, col, s, e)
+                .known(doc, col, s, e)
                 .is_none_or(|(_, kind)| kind == EntityKind::Misc)
         {
             // `biopic Ray and Mike Leigh's drama`: the title ends before `and` a given name.
@@ -2601,7 +2647,7 @@ impl EntityExtractor {
                 return;
             }
             // A known name keeps its own (`best film Oscar`).
-            let name = match self.known(doc, g, col, s, e) {
+            let name = match self.known(doc, col, s, e) {
                 Some((canonical, _)) => canonical.into_owned(),
                 None => doc.surface(s, e).into_owned(),
             };
@@ -2609,7 +2655,7 @@ impl EntityExtractor {
             return;
         }
         // 1. The whole run is a known name.
-        if let Some((canonical, kind)) = self.known(doc, g, col, s, e) {
+        if let Some((canonical, kind)) = self.known(doc, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
             // person of the story so far is that person. A headline's (`Kennedy calls for Iraq
             // exit`) waits for the story, and stays a place if no one there bears it.
@@ -2667,7 +2713,7 @@ impl EntityExtractor {
             && !in_list(next_word(), PRONOUNS)
         {
             let named = |from: usize| {
-                self.known(doc, g, col, from, e).is_some()
+                self.known(doc, col, from, e).is_some()
                     || doc.toks[from].has(DEMONYM | TITLE)
                     || in_list(doc.word(from), DETERMINERS)
                     || from == e
@@ -2676,7 +2722,7 @@ impl EntityExtractor {
                         })
             };
             if let Some(k) = (s..e).rev().find(|&k| {
-                self.known(doc, g, col, s, k)
+                self.known(doc, col, s, k)
                     .is_some_and(|(_, kind)| kind == EntityKind::Organization)
                     && named(k + 1)
             }) {
@@ -2754,16 +2800,16 @@ impl EntityExtractor {
             );
             return;
         }
-        if e == s + 2 && self.partnership(doc, g, col, s, e) {
+        if e == s + 2 && self.partnership(doc, col, s, e) {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
         }
         // `David Pike of Phillips and Drew`: what a person is of, named by two partners.
-        if let Some(k) = self.partners_of_person(doc, g, col, s, e) {
-            self.emit_person(doc, g, col, s, k - 1);
+        if let Some(k) = self.partners_of_person(doc, col, s, e) {
+            self.emit_person(doc, col, s, k - 1);
             let surface = doc.surface(k + 1, e);
-            let name = match self.known(doc, g, col, k + 1, e) {
+            let name = match self.known(doc, col, k + 1, e) {
                 Some((canonical, _)) => canonical,
                 None => Cow::Borrowed(surface.trim_end_matches('.')),
             };
@@ -2771,7 +2817,7 @@ impl EntityExtractor {
             return;
         }
         // 2. Split on `and` unless it belongs to the name.
-        if let Some(k) = self.and_split(doc, g, col, s, e) {
+        if let Some(k) = self.and_split(doc, col, s, e) {
             self.classify(doc, g, col, s, k - 1, depth + 1);
             self.classify(doc, g, col, k + 1, e, depth + 1);
             return;
@@ -2786,7 +2832,7 @@ impl EntityExtractor {
                 let q = &toks[before - 1];
                 if q.has(DICT)
                     && !q.has(ALL_CAPS | FIRST | SURNAME | PLACE1 | DEMONYM | ORG_HEAD)
-                    && (s..before).all(|x| self.known(doc, g, col, x, before - 1).is_none())
+                    && (s..before).all(|x| self.known(doc, col, x, before - 1).is_none())
                 {
                     before -= 1;
                 } else {
@@ -2797,7 +2843,7 @@ impl EntityExtractor {
             let mut lead = s;
             if before > s + 1
                 && toks[s].has(TITLE)
-                && self.known(doc, g, col, s + 1, before - 1).is_some()
+                && self.known(doc, col, s + 1, before - 1).is_some()
             {
                 lead = s + 1;
             }
@@ -2808,14 +2854,14 @@ impl EntityExtractor {
                 self.classify(doc, g, col, os, oe, depth + 1);
             }
             if let Some(p) = t.person {
-                self.emit_person(doc, g, col, p, e);
+                self.emit_person(doc, col, p, e);
             }
             return;
         }
         // `Philip Fricke of Goldman Sachs`: a full name, then what it belongs to.
         if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "of") {
             if toks[s].has(FIRST) && toks[s..k].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD)) {
-                self.emit_person(doc, g, col, s, k - 1);
+                self.emit_person(doc, col, s, k - 1);
                 let mut r = k;
                 while r < e && toks[r].has(CONNECTOR) && !toks[r].has(CAP) {
                     r += 1;
@@ -2893,7 +2939,7 @@ impl EntityExtractor {
             while r < e && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
                 r += 1;
             }
-            if let Some(kind) = self.name_of_place(doc, g, col, s, k, e) {
+            if let Some(kind) = self.name_of_place(doc, col, s, k, e) {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, kind, s, e);
                 return;
@@ -2955,7 +3001,6 @@ impl EntityExtractor {
     fn name_of_place(
         &self,
         doc: &Doc,
-        g: &Gazetteer,
         col: &Collector,
         s: usize,
         k: usize,
@@ -2978,10 +3023,10 @@ impl EntityExtractor {
                     && (t.has(DICT) || !t.has(SURNAME))
             })
             || !matches!(
-                self.known(doc, g, col, k + 1, e),
+                self.known(doc, col, k + 1, e),
                 Some((_, EntityKind::Place))
             )
-            || self.known(doc, g, col, s, k - 1).is_some()
+            || self.known(doc, col, s, k - 1).is_some()
         {
             return None;
         }
@@ -3185,7 +3230,7 @@ impl EntityExtractor {
     /// a dateline, a shouting headline), where case says nothing: only known names count
     /// (longest first, at most four words), and a run opening a line before a date or a
     /// comma is a dateline place. Returns the index of the next token to look at.
-    fn caps_line_run(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector, i: usize) -> usize {
+    fn caps_line_run(&self, doc: &Doc, col: &mut Collector, i: usize) -> usize {
         let toks = &doc.toks;
         let n = toks.len();
         let mut j = i;
@@ -3238,11 +3283,10 @@ impl EntityExtractor {
             // initials (`U.S.`, `U.N.`) never are.
             let initials = key
                 .contains('.')
-                .then(|| self.aliases.resolve_key(full, true));
+                .then(|| self.alias_of(full.as_bytes(), true));
             let found = initials
                 .flatten()
-                .or_else(|| self.aliases.resolve_key(key, false))
-                .or_else(|| g.places.get(key).map(|c| (*c, EntityKind::Place)));
+                .or_else(|| self.name_of(key.as_bytes(), false));
             found.map(|f| (e, f))
         });
         doc.key.replace(key);
@@ -3310,7 +3354,7 @@ impl EntityExtractor {
         if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
             // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
             // the place is counted for the article, without a mention of its own.
-            if let Some((place, EntityKind::Place)) = self.known(doc, gazetteer(), col, s, s) {
+            if let Some((place, EntityKind::Place)) = self.known(doc, col, s, s) {
                 col.add(&place, EntityKind::Place, &doc.surface(s, s));
             }
         }
@@ -3326,7 +3370,7 @@ impl EntityExtractor {
     }
 
     /// A person after a title: an alias, a full name, or a surname to join later.
-    fn emit_person(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector, s: usize, e: usize) {
+    fn emit_person(&self, doc: &Doc, col: &mut Collector, s: usize, e: usize) {
         if s == e && in_list(doc.word(s).trim_end_matches('.'), DOT_ENDS) {
             return;
         }
@@ -3338,13 +3382,13 @@ impl EntityExtractor {
         }) = self.find_title(doc, s, e)
         {
             if start == s && p > s {
-                return self.emit_person(doc, g, col, p, e);
+                return self.emit_person(doc, col, p, e);
             }
         }
         // After a title, a place's or an award's name is a person's (`Mr Kennedy`, `Sir Alex
         // Ferguson`, `Commander Oscar`).
         let known = self
-            .known(doc, g, col, s, e)
+            .known(doc, col, s, e)
             .filter(|(_, kind)| !matches!(kind, EntityKind::Place | EntityKind::Misc));
         if let Some((canonical, kind)) = known {
             self.emit(doc, col, &canonical, kind, s, e);
@@ -3364,20 +3408,13 @@ impl EntityExtractor {
     /// The `of` (token `k`) in a run `s..=e` that is a person's full name, `of` and two
     /// unknown names joined by `and` (`David Pike of Phillips and Drew`, `Kahn and Harris`):
     /// what a person speaks for is a firm, and two bare names make one of partners.
-    fn partners_of_person(
-        &self,
-        doc: &Doc,
-        g: &Gazetteer,
-        col: &Collector,
-        s: usize,
-        e: usize,
-    ) -> Option<usize> {
+    fn partners_of_person(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
         let toks = &doc.toks;
         let k = e.checked_sub(3)?;
         let bare = |i: usize| {
             toks[i].has(CAP)
                 && !toks[i].has(ALL_CAPS | DEMONYM | ORG_HEAD | TITLE | COMMON)
-                && self.known(doc, g, col, i, i).is_none()
+                && self.known(doc, col, i, i).is_none()
         };
         (k >= s + 2
             && doc.word(k) == "of"
@@ -3391,14 +3428,7 @@ impl EntityExtractor {
     }
 
     /// Where to split a run on `and`: the index of the `and` token, if any.
-    fn and_split(
-        &self,
-        doc: &Doc,
-        g: &Gazetteer,
-        col: &Collector,
-        s: usize,
-        e: usize,
-    ) -> Option<usize> {
+    fn and_split(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
         let toks = &doc.toks;
         for k in s + 1..e {
             if !toks[k].has(AND) || toks[k].has(CAP) {
@@ -3411,7 +3441,7 @@ impl EntityExtractor {
             }
             let right = (r, e);
             let is_known = |(a, b): (usize, usize)| {
-                self.known(doc, g, col, a, b).is_some()
+                self.known(doc, col, a, b).is_some()
                     || (a == b && toks[a].has(DEMONYM))
                     || self.find_title(doc, a, b).is_some_and(|t| t.start == a)
             };
@@ -3448,7 +3478,7 @@ impl EntityExtractor {
     /// (`Baker and Volcker` after `James Baker` and `Paul Volcker`), nor when either name also
     /// stands alone in the story (`Siemens and Philips ... Philips said`): then they are two
     /// entities. Sports stories pair players so, and are left alone.
-    fn partnership(&self, doc: &Doc, g: &Gazetteer, col: &Collector, s: usize, e: usize) -> bool {
+    fn partnership(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
         if !toks[s + 1].has(AND) || toks[s + 1].has(CAP) {
             return false;
@@ -3463,7 +3493,7 @@ impl EntityExtractor {
             t.has(CAP)
                 && !t.has(ALL_CAPS | COMMON | DEMONYM | TITLE | ORG_HEAD | MONTH | NOT_NAME)
                 && (t.has(SURNAME) || !t.has(FIRST) || firm_noun)
-                && self.known(doc, g, col, i, i).is_none()
+                && self.known(doc, col, i, i).is_none()
         };
         let person = |i: usize| {
             let key = normalize_key(doc.word(i));
