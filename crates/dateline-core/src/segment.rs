@@ -163,20 +163,33 @@ fn is_wordish(c: Class) -> bool {
 }
 
 /// Bytes set to `n` in each of a word's eight bytes.
-const fn splat(n: u8) -> u64 {
+pub(crate) const fn splat(n: u8) -> u64 {
     u64::from_ne_bytes([n; 8])
+}
+
+/// The high bit of each of eight ASCII bytes of `x` in `lo..=hi`: each byte plus `0x80 - lo`
+/// has its high bit set from `lo` up, plus `0x80 - hi - 1` from past `hi`. No sum carries into
+/// the next byte while every byte is ASCII (at most `0x7f + 0x80`); a byte with its high bit
+/// set gives no meaningful answer, in its place or the next.
+#[inline(always)]
+pub(crate) const fn ascii_range8(x: u64, lo: u8, hi: u8) -> u64 {
+    x.wrapping_add(splat(0x80 - lo)) & !x.wrapping_add(splat(0x80 - hi - 1)) & splat(0x80)
+}
+
+/// The high bit of each of eight ASCII bytes of `x` equal to `b` (same caveat as
+/// [`ascii_range8`]): a byte of `x ^ b` other than zero reaches the high bit with `0x7f`.
+#[inline(always)]
+pub(crate) const fn ascii_eq8(x: u64, b: u8) -> u64 {
+    !(x ^ splat(b)).wrapping_add(splat(0x7f)) & splat(0x80)
 }
 
 /// The high bit of each of eight ASCII bytes that is a letter, digit or `_`: a word is
 /// scanned eight bytes a step, and its end found without a branch per byte. Every sum stays
 /// below 0x100 in its byte (ASCII bytes are below 0x80), so no carry crosses bytes.
 fn wordish8(x: u64) -> u64 {
-    let lower = x | splat(0x20);
-    let letter =
-        lower.wrapping_add(splat(0x80 - b'a')) & !lower.wrapping_add(splat(0x80 - b'z' - 1));
-    let digit = x.wrapping_add(splat(0x80 - b'0')) & !x.wrapping_add(splat(0x80 - b'9' - 1));
-    let underscore = !(x ^ splat(b'_')).wrapping_add(splat(0x7f));
-    (letter | digit | underscore) & splat(0x80)
+    let letter = ascii_range8(x | splat(0x20), b'a', b'z');
+    let digit = ascii_range8(x, b'0', b'9');
+    letter | digit | ascii_eq8(x, b'_')
 }
 
 /// Where the run of letters, digits and `_` from `at` in ASCII `b` ends.
