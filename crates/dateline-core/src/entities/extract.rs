@@ -832,7 +832,9 @@ fn ascii_key<'s>(text: &str, stack: &'s mut [u8; STACK_KEY]) -> Option<(Shape, &
         let (capitals, small) = (ascii_range8(x, b'A', b'Z'), ascii_range8(x, b'a', b'z'));
         up |= capitals;
         low |= small;
-        letters += (capitals | small).count_ones() as usize;
+        // One bit per letter, at the foot of its byte, summed into the top byte by a
+        // multiply: cheaper than `count_ones` without a popcount instruction.
+        letters += (((capitals | small) >> 7).wrapping_mul(splat(1)) >> 56) as usize;
         // 0x80 >> 2 is the bit that tells a small letter from its capital.
         *chunk = (x | (capitals >> 2)).to_le_bytes();
     }
