@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::aliases::{AliasTable, KeyInfo};
@@ -519,9 +520,12 @@ pub fn without_legal_form(name: &str) -> &str {
     let names_it = |rest: &str| {
         !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
     };
-    // A name of one word (most acronyms) has no legal form to drop.
-    if !name.as_bytes().contains(&b' ') {
-        return name;
+    // A name of one word (most acronyms) has no legal form to drop, nor one whose last word
+    // starts with no legal form's letter (most names): two byte tests, before the lists.
+    let words = name.trim_end_matches('.').as_bytes();
+    match words.iter().rposition(|&b| b == b' ') {
+        Some(at) if words.get(at + 1).is_some_and(|&b| starts_legal_form(b)) => {}
+        _ => return name,
     }
     // The shortest name left that still names the firm (`News Corp Ltd`: `News Corp`).
     let (mut rest, mut named) = (name, name);
@@ -551,6 +555,26 @@ pub fn without_legal_form(name: &str) -> &str {
         }
     }
     named
+}
+
+/// Whether a word starting with byte `b` may be one of the legal forms [`without_legal_form`]
+/// drops: `b` is, in any ASCII case, the first letter of one of them.
+fn starts_legal_form(b: u8) -> bool {
+    /// Bit `n` set: a legal form starts with the `n`th letter of the alphabet.
+    const FIRST_LETTERS: u32 =
+        first_letters(ABBREVIATED_LEGAL_FORMS, first_letters(SPELT_LEGAL_FORMS, 0));
+    b.is_ascii_alphabetic() && FIRST_LETTERS & (1 << (b.to_ascii_lowercase() - b'a')) != 0
+}
+
+/// `letters` with the bit of the first letter of each of `list`'s lower-case words set (bit
+/// `n` for the `n`th letter of the alphabet).
+const fn first_letters(list: &[&str], letters: u32) -> u32 {
+    let (mut i, mut letters) = (0, letters);
+    while i < list.len() {
+        letters |= 1 << (list[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    letters
 }
 
 /// `text.rsplit_once(' ')` by a byte search, without a char searcher to set up per name.
@@ -1560,7 +1584,8 @@ impl Agg {
 /// A single-word mention that may be the short form of a full person name.
 #[derive(Debug)]
 struct Pending {
-    key: String,
+    /// The word's key (without a final dot): its byte range in [`Collector::pending_keys`].
+    key: Range<usize>,
     surface: String,
     seq: u32,
     /// Kind given to the word when no full name claims it (`None`: dropped).
@@ -1576,9 +1601,12 @@ struct Collector {
     /// Entities by key (see [`EntityKeys`]).
     by_key: EntityKeys,
     seq: u32,
-    /// Last word of a full person name (and the same without its particle) → mentions.
-    person_last: Vec<(String, u32, usize)>,
+    /// Last word of a full person name (and the same without its particle), as a byte range
+    /// of the name's key in `by_key` (no `String` each), → mentions.
+    person_last: Vec<(Range<usize>, u32, usize)>,
     pending: Vec<Pending>,
+    /// The keys of the `pending` words, one after another.
+    pending_keys: String,
     /// Acronyms defined in parentheses in this article: key → (canonical, kind).
     local: HashMap<String, (String, EntityKind)>,
     /// The field being processed.
@@ -1587,6 +1615,22 @@ struct Collector {
     raw: Vec<RawMention>,
     /// Scratch for entity keys: most lookups find the entity, and need no key of their own.
     key: String,
+    /// Room kept from article to article for what [`finish`](Self::finish) works with.
+    finish: FinishScratch,
+}
+
+/// What [`Collector::finish`] builds per article and drops after, kept for the next one so
+/// that it allocates only what it returns.
+#[derive(Debug, Default)]
+struct FinishScratch {
+    /// The organisations' keys, one after another.
+    org_keys: String,
+    /// Per key of `org_keys`: its byte range and its entity.
+    orgs: Vec<(usize, usize, usize)>,
+    /// Per pending word: the entity it was counted to.
+    resolved: Vec<Option<usize>>,
+    /// Per entity: the entity it was joined to (itself if none).
+    redirect: Vec<usize>,
 }
 
 /// The keys of a collector's entities (the normalised name, `\u{1}` and the kind's code), each
@@ -1631,6 +1675,11 @@ impl EntityKeys {
         self.text.push_str(key);
         let next = self.heads.insert(hash, idx as u32).unwrap_or(u32::MAX);
         self.keys.push((start, self.text.len() as u32, next));
+    }
+
+    /// The text of `range` of the keys' buffer (a range of a key [`insert`](Self::insert)ed).
+    fn text(&self, range: &Range<usize>) -> &str {
+        &self.text[range.clone()]
     }
 
     /// Forgets every key, keeping the room.
@@ -1699,18 +1748,23 @@ impl Collector {
                     guessed: 0,
                 });
                 let i = self.ents.len() - 1;
+                let start = self.by_key.text.len();
+                self.by_key.insert(hash, &key, i);
                 if kind == EntityKind::Person {
-                    let mut words = key[..name_len].split(' ');
-                    if let (Some(last), Some(_)) = (words.next_back(), words.next()) {
-                        self.person_last.push((last.to_string(), self.seq, i));
+                    // The last word as a range of the key just filed.
+                    let name = &key[..name_len];
+                    if let Some(at) = name.rfind(' ') {
+                        let last = &name[at + 1..];
+                        let from = start + at + 1;
+                        self.person_last.push((from..start + name_len, self.seq, i));
                         if let Some((p, rest)) = last.split_once('-') {
                             if in_list(p, PARTICLES) && !rest.is_empty() {
-                                self.person_last.push((rest.to_string(), self.seq, i));
+                                let from = from + p.len() + 1;
+                                self.person_last.push((from..start + name_len, self.seq, i));
                             }
                         }
                     }
                 }
-                self.by_key.insert(hash, &key, i);
                 i
             }
         };
@@ -1742,8 +1796,10 @@ impl Collector {
         guessed: bool,
         span: (usize, usize),
     ) {
-        let mut key = key_string(&surface);
-        key.truncate(key.trim_end_matches('.').len());
+        let start = self.pending_keys.len();
+        let key = key_of(&surface, &mut self.key).trim_end_matches('.');
+        self.pending_keys.push_str(key);
+        let key = start..self.pending_keys.len();
         self.raw.push(RawMention {
             field: self.field,
             start: span.0,
@@ -1762,7 +1818,7 @@ impl Collector {
 
     /// Whether `key` is the last word of a person named so far.
     fn is_person_last(&self, key: &str) -> bool {
-        self.person_last.iter().any(|(last, _, _)| last == key)
+        (self.person_last.iter()).any(|(last, _, _)| self.by_key.text(last) == key)
     }
 
     /// The full name of the last person named so far whose given name is `word`.
@@ -1870,6 +1926,7 @@ impl Collector {
         self.seq = 0;
         self.person_last.clear();
         self.pending.clear();
+        self.pending_keys.clear();
         self.local.clear();
         self.field = MentionField::default();
         self.raw.clear();
@@ -1890,8 +1947,15 @@ impl Collector {
         let guessed_person =
             |a: &Agg| a.kind == EntityKind::Person && a.guessed > 0 && a.guessed == a.mentions;
         // The organisations' keys, in one buffer, when some name may join one.
-        let mut org_keys = String::new();
-        let mut orgs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut scratch = std::mem::take(&mut self.finish);
+        let FinishScratch {
+            org_keys,
+            orgs,
+            resolved,
+            redirect,
+        } = &mut scratch;
+        org_keys.clear();
+        orgs.clear();
         if self.pending.iter().any(|p| p.guessed) || self.ents.iter().any(guessed_person) {
             // By every form the article gives: `the Department` after `U.S. Agriculture
             // Department`, whose name is `U.S. Department of Agriculture`.
@@ -1901,7 +1965,7 @@ impl Collector {
                         std::iter::once(&a.name).chain(a.forms.iter().filter(|f| **f != a.name))
                     {
                         let start = org_keys.len();
-                        push_key(name, &mut org_keys);
+                        push_key(name, org_keys);
                         orgs.push((start, org_keys.len(), i));
                     }
                 }
@@ -1931,16 +1995,19 @@ impl Collector {
                 .map(|(_, i)| i)
         };
         let mut pending = std::mem::take(&mut self.pending);
-        let mut resolved: Vec<Option<usize>> = Vec::with_capacity(pending.len());
+        let pending_keys = std::mem::take(&mut self.pending_keys);
+        resolved.clear();
         for p in pending.drain(..) {
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;
-            let bare = match p.key.split_once('-') {
+            let key = &pending_keys[p.key];
+            let bare = match key.split_once('-') {
                 Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
-                _ => p.key.as_str(),
+                _ => key,
             };
             for (last, seq, idx) in &self.person_last {
-                if last != &p.key && last != bare {
+                let last = self.by_key.text(last);
+                if last != key && last != bare {
                     continue;
                 }
                 if *seq < p.seq {
@@ -1953,12 +2020,12 @@ impl Collector {
             }
             let claimed = best.or(first_after).map(|(_, idx)| idx).or_else(|| {
                 let may_end = p.fallback == Some(EntityKind::Organization);
-                org_of(&p.key, may_end).filter(|_| p.guessed)
+                org_of(key, may_end).filter(|_| p.guessed)
             });
             // `David is a successful businessman` in a story of David Smith: the one person of
             // the story with that given name.
             let claimed = claimed.or_else(|| {
-                let given = lexicon_bits(&p.key) & FIRST != 0;
+                let given = lexicon_bits(key) & FIRST != 0;
                 if p.fallback != Some(EntityKind::Person) || !given {
                     return None;
                 }
@@ -1978,7 +2045,7 @@ impl Collector {
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
                 let name = match kind {
-                    EntityKind::Organization => self.executive_of(&p.key).unwrap_or(&p.surface),
+                    EntityKind::Organization => self.executive_of(key).unwrap_or(&p.surface),
                     _ => &p.surface,
                 };
                 let idx = self.add(name, kind, &p.surface);
@@ -1991,8 +2058,10 @@ impl Collector {
             }
         }
         self.pending = pending;
+        self.pending_keys = pending_keys;
         // Names of several words guessed to be people, at every mention.
-        let mut redirect: Vec<usize> = (0..self.ents.len()).collect();
+        redirect.clear();
+        redirect.extend(0..self.ents.len());
         let mut key = std::mem::take(&mut self.key);
         for (i, to) in redirect.iter_mut().enumerate() {
             let a = &self.ents[i];
@@ -2020,7 +2089,7 @@ impl Collector {
             if redirect[i] != i {
                 continue;
             }
-            let Some(into) = self.qualified_org(i, &redirect, aliases) else {
+            let Some(into) = self.qualified_org(i, redirect, aliases) else {
                 continue;
             };
             redirect[i] = into;
@@ -2079,6 +2148,7 @@ impl Collector {
                 .cmp(&a.mentions)
                 .then_with(|| a.name.cmp(&b.name))
         });
+        self.finish = scratch;
         Extraction { entities, mentions }
     }
 }
@@ -3308,10 +3378,13 @@ impl EntityExtractor {
         let mut writer = KeyWriter::new(&mut key);
         let mut e = i;
         while e <= last {
-            if e > i {
-                writer.push(&doc.text[toks[e - 1].end..toks[e].start]);
-            }
-            writer.push(doc.word(e));
+            // A word with the space before it in one push: each push pays a scan and a copy.
+            let from = if e > i {
+                toks[e - 1].end
+            } else {
+                toks[e].start
+            };
+            writer.push(&doc.text[from..toks[e].end]);
             ends[e - i] = writer.key().len();
             // A longer run's key is the first word, a space and more: no known name of two
             // words or more starts so unless the first word heads one.
@@ -3543,10 +3616,7 @@ impl EntityExtractor {
                 && (t.has(SURNAME) || !t.has(FIRST) || firm_noun)
                 && self.known(doc, col, i, i).is_none()
         };
-        let person = |i: usize| {
-            let key = normalize_key(doc.word(i));
-            col.person_last.iter().any(|(last, _, _)| *last == key)
-        };
+        let person = |i: usize| col.is_person_last(&normalize_key(doc.word(i)));
         let names = !doc.sports
             && bare(s)
             && bare(e)
