@@ -169,6 +169,25 @@ pub enum ColorWhen {
     Never,
 }
 
+/// The `--glob` option of the commands that walk folders of articles.
+#[derive(Debug, Args)]
+pub struct GlobArgs {
+    /// Read only the files under the folders that these globs admit, by ripgrep's rules:
+    /// `*.txt`, `!drafts/`, `/2015/**` (matched like .gitignore lines, relative to each folder
+    /// named; `!` leaves out, a folder left out is not walked; with a glob without `!` only
+    /// matching files are read; the last glob that matches wins). Repeatable. Files named
+    /// themselves are always read.
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+}
+
+impl GlobArgs {
+    /// The library's filter of these globs.
+    pub fn filter(&self) -> Result<dateline_index::FileFilter, dateline_index::Error> {
+        dateline_index::FileFilter::new(self.globs.iter().cloned())
+    }
+}
+
 /// Arguments of `dateline index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -176,6 +195,10 @@ pub struct IndexArgs {
     /// (optionally gzipped) from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Which files under the folders are read.
+    #[command(flatten)]
+    pub globs: GlobArgs,
 
     /// Writer memory budget in MB, shared by the indexing threads (see README for measured peaks):
     /// from 15 to 4293 per thread, tantivy's limits, with one thread per core up to 8.
@@ -411,6 +434,10 @@ pub struct ExtractArgs {
     /// `dateline index` finds and reads them.
     #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
+
+    /// Which files under the folders are read.
+    #[command(flatten)]
+    pub globs: GlobArgs,
 
     /// Extra aliases: a file of `TYPE<TAB>Canonical<TAB>alias...` lines (TYPE = PER|ORG|LOC|MISC).
     #[arg(long, value_name = "FILE")]

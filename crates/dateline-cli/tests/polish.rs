@@ -372,3 +372,51 @@ fn a_date_with_no_such_month_says_so() {
         stderr(&out)
     );
 }
+
+#[test]
+fn globs_choose_the_files_index_and_extract_read_and_a_bad_glob_is_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let sample = sample();
+    let sample = sample.to_str().unwrap();
+
+    // Only the raw text files of the sample: its JSON Lines file is left out.
+    let out = dateline(
+        &index,
+        &[
+            "index", "--format", "json", "--quiet", sample, "-g", "*.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let txt = walk_count(&common::sample(), "txt");
+    assert_eq!(report["files"], txt);
+    assert_eq!(report["added"], txt);
+
+    // `extract` reads a folder through the same globs: one article per raw text file.
+    let out = dateline(&index, &["extract", sample, "--glob", "*.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count() as u64, txt);
+
+    // A glob that does not parse is one error line naming it, before any index is made.
+    let fresh = dir.path().join("never-made");
+    let out = dateline(&fresh, &["index", sample, "-g", "raw/[a-"]);
+    assert_eq!(out.status.code(), Some(2));
+    common::assert_one_line_error(&out, "raw/[a-");
+    assert!(!fresh.exists(), "no index folder for a bad glob");
+}
+
+/// Files ending in `.ext` below `dir`, counted without Dateline.
+fn walk_count(dir: &Path, ext: &str) -> u64 {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            if p.is_dir() {
+                walk_count(&p, ext)
+            } else {
+                u64::from(p.extension().is_some_and(|x| x == ext))
+            }
+        })
+        .sum()
+}

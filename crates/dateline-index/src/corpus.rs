@@ -1,6 +1,7 @@
 //! Finding the article files under the paths a user names, as `dateline index` finds them:
 //! folders walked in name order, hidden files and Dateline indexes passed over, files of no
-//! article format ignored, a file reached twice read once, boilerplate learned per folder.
+//! article format ignored, files a [`FileFilter`] leaves out passed over, a file reached twice
+//! read once, boilerplate learned per folder.
 //! [`Corpus`] is that list, public so that other tools (`dateline extract`) read a folder
 //! exactly as the index does.
 
@@ -12,6 +13,7 @@ use dateline_core::reader::{self, Format, ReadError, ReadResult};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::file_filter::FileFilter;
 use crate::ids::FileIds;
 use crate::ingest::Skipped;
 use crate::stamps::Stamp;
@@ -21,14 +23,15 @@ use crate::stamps::Stamp;
 ///
 /// # Example
 /// ```
-/// use dateline_index::{Corpus, FileIds};
+/// use dateline_index::{Corpus, FileFilter, FileIds};
 ///
 /// let dir = tempfile::tempdir()?;
 /// let line = r#"{"id":"1","title":"Oil","body":"Oil prices rose in London."}"#;
 /// std::fs::write(dir.path().join("a.jsonl"), format!("{line}\n"))?;
 /// std::fs::write(dir.path().join("notes.pdf"), b"%PDF")?;
 /// let mut ids = FileIds::new(dir.path())?;
-/// let corpus = Corpus::find(&[dir.path().to_path_buf()], &mut ids, true);
+/// let every_file = FileFilter::default();
+/// let corpus = Corpus::find(&[dir.path().to_path_buf()], &every_file, &mut ids, true)?;
 /// assert_eq!(corpus.files().count(), 1);
 /// assert_eq!(corpus.ignored_files(), 1);
 /// let (path, read) = corpus.read_each().next().expect("one file");
@@ -57,15 +60,24 @@ pub(crate) struct Source {
 }
 
 impl Corpus {
-    /// Walks `paths` (files or folders, recursively), naming each file's articles by `ids`,
-    /// and with `learn_boilerplate` learns the boilerplate of each folder of three or more raw
-    /// text files (see [`BoilerplateModel`]).
-    pub fn find(paths: &[PathBuf], ids: &mut FileIds, learn_boilerplate: bool) -> Corpus {
-        let mut corpus = walk(paths, ids);
+    /// Walks `paths` (files or folders, recursively) for the files `filter` admits, naming
+    /// each file's articles by `ids`, and with `learn_boilerplate` learns the boilerplate of
+    /// each folder of three or more raw text files (see [`BoilerplateModel`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidGlob`](crate::Error::InvalidGlob) when a glob of `filter` does not
+    /// apply under a path. Paths that cannot be walked are [`skipped`](Corpus::skipped).
+    pub fn find(
+        paths: &[PathBuf],
+        filter: &FileFilter,
+        ids: &mut FileIds,
+        learn_boilerplate: bool,
+    ) -> crate::Result<Corpus> {
+        let mut corpus = walk(paths, filter, ids)?;
         if learn_boilerplate {
             corpus.learn_boilerplate(|_| true);
         }
-        corpus
+        Ok(corpus)
     }
 
     /// Learns the boilerplate of each folder of three or more raw text files where `read`
@@ -130,7 +142,7 @@ impl Corpus {
     }
 }
 
-fn walk(paths: &[PathBuf], ids: &mut FileIds) -> Corpus {
+fn walk(paths: &[PathBuf], filter: &FileFilter, ids: &mut FileIds) -> crate::Result<Corpus> {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     let mut ignored_files = 0;
@@ -151,13 +163,20 @@ fn walk(paths: &[PathBuf], ids: &mut FileIds) -> Corpus {
     for root in paths {
         let root_is_file = root.is_file();
         let walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+        let rules = (!filter.is_empty())
+            .then(|| filter.under(root))
+            .transpose()?;
         // What a folder holds besides articles is passed over, as ripgrep does: hidden files
         // and folders (`.git`, the default index `.dateline`), and any Dateline index (whose
-        // segment files would otherwise be read as binary articles). A path named on the
-        // command line is always read.
-        let walker = walker
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e) || is_index_folder(e)));
+        // segment files would otherwise be read as binary articles); so is what the globs
+        // leave out. A path named on the command line is always read.
+        let walker = walker.into_iter().filter_entry(|e| {
+            e.depth() == 0
+                || !(is_hidden(e) || is_index_folder(e))
+                    && rules.as_ref().is_none_or(|rules| {
+                        FileFilter::admitted(rules, e.path(), e.file_type().is_dir())
+                    })
+        });
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
@@ -208,12 +227,12 @@ fn walk(paths: &[PathBuf], ids: &mut FileIds) -> Corpus {
             add(src, real);
         }
     }
-    Corpus {
+    Ok(Corpus {
         sources,
         models: HashMap::new(),
         skipped,
         ignored_files,
-    }
+    })
 }
 
 /// A file or folder whose name starts with `.`.

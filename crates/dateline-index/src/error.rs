@@ -7,6 +7,14 @@ use crate::query::QueryError;
 /// Errors from opening, writing or searching an index.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A glob of a [`FileFilter`](crate::FileFilter) does not parse.
+    #[error("invalid glob: {message}")]
+    InvalidGlob {
+        /// The glob, as given.
+        glob: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The folder holds no Dateline index.
     #[error("no Dateline index at {} (create one with `dateline index PATH --index {}`)", .dir.display(), .dir.display())]
     NotFound {

@@ -25,6 +25,7 @@ use dateline_core::analyzer::Stemming;
 use crate::corpus::{Corpus, Source};
 use crate::document::{content_key, id_hash, record_and_fingerprint, source_hash, to_document};
 use crate::error::{Error, Result};
+use crate::file_filter::FileFilter;
 use crate::ids::FileIds;
 use crate::stamps::Stamps;
 use crate::Index;
@@ -72,6 +73,9 @@ pub struct IngestOptions {
     /// moved to another file under a new id is a copy of its old self, which stays. Off by
     /// default: without it an index only grows and changes.
     pub prune: bool,
+    /// Which files under the folders named are read ([`FileFilter`]: ripgrep's `--glob`
+    /// rules); the default reads every article file.
+    pub files: FileFilter,
 }
 
 impl Default for IngestOptions {
@@ -86,6 +90,7 @@ impl Default for IngestOptions {
             english_stemming: true,
             id_root: None,
             prune: false,
+            files: FileFilter::default(),
         }
     }
 }
@@ -445,7 +450,7 @@ impl Index {
                     .unwrap_or_else(|| PathBuf::from(".")),
                 source,
             })?;
-        let mut corpus = Corpus::find(paths, &mut ids, false);
+        let mut corpus = Corpus::find(paths, &options.files, &mut ids, false)?;
         for s in corpus.skipped() {
             tally.skip(&s.path, s.line, s.reason.clone());
         }
@@ -453,9 +458,14 @@ impl Index {
         let (existing, mut indexed) = self.existing_articles(!options.keep_duplicates)?;
         // Single-article files unchanged since their article was indexed are not read (see
         // `stamps`), and the boilerplate of a folder is learned only when a file of it is read.
-        // Stamps hold for runs that read files alike and leave out copies alike.
-        let settings =
+        // Stamps hold for runs that read files alike and leave out copies alike. Globs change
+        // the files a folder's boilerplate is learned from, so they are part of the settings.
+        let mut settings =
             u64::from(options.learn_boilerplate) | u64::from(options.keep_duplicates) << 1;
+        if !options.files.is_empty() {
+            settings ^=
+                xxhash_rust::xxh3::xxh3_64(options.files.globs().join("\n").as_bytes()) & !3;
+        }
         let mut stamps = Stamps::load(self.dir(), settings);
         // Left out of the in-run comparison of copies, an article passed over must be known to
         // it by its key in the index: one indexed by a `--keep-duplicates` run has none.

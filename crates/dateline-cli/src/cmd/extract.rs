@@ -115,7 +115,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         };
         anstream::eprintln!("{} {item}", style::paint(style::WARN, "skipped:"));
     };
-    let corpus = Corpus::find(&args.files, &mut ids, true);
+    let corpus = Corpus::find(&args.files, &args.globs.filter()?, &mut ids, true)?;
     for s in corpus.skipped() {
         skip(&s.path, s.line, s.reason.clone());
     }

@@ -15,6 +15,8 @@ use crate::cmd::write_json_line;
 use crate::style::{self, Verbosity};
 
 pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+    // Checked before the index is opened, which may create it.
+    let files = args.globs.filter()?;
     let mut index = if args.rebuild {
         Index::begin_rebuild(index_dir)?
     } else {
@@ -31,6 +33,7 @@ pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::R
         keep_duplicates: args.keep_duplicates,
         prune: args.prune,
         extract_entities: !args.no_entities,
+        files,
         ..IngestOptions::default()
     };
     let target = if verbosity == Verbosity::Quiet {
