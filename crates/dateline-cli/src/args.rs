@@ -277,6 +277,8 @@ pub enum SortBy {
     Relevance,
     /// Newest first.
     Date,
+    /// Oldest first: a story as it unfolded.
+    Oldest,
 }
 
 /// The filters of `dateline search`, which `dateline bench` adds to every query.

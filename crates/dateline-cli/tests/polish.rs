@@ -420,3 +420,36 @@ fn walk_count(dir: &Path, ext: &str) -> u64 {
         })
         .sum()
 }
+
+#[test]
+fn sort_oldest_lists_a_story_as_it_unfolded_with_undated_articles_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let dates = |sort: &str| -> Vec<Option<String>> {
+        let out = dateline(
+            &index,
+            &["search", "--sort", sort, "--format", "json", "-n", "100"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| {
+                let hit: serde_json::Value = serde_json::from_str(l).unwrap();
+                hit["date"].as_str().map(str::to_string)
+            })
+            .collect()
+    };
+    let (oldest, newest) = (dates("oldest"), dates("date"));
+    // The sample's 12 articles, two of them without a date.
+    assert_eq!(oldest.len(), 12);
+    let dated = oldest.iter().take_while(|d| d.is_some()).count();
+    assert_eq!(dated, 10);
+    assert!(oldest[dated..].iter().all(Option::is_none));
+    assert!(
+        oldest[..dated].windows(2).all(|w| w[0] <= w[1]),
+        "{oldest:?}"
+    );
+    let mut reversed = newest[..dated].to_vec();
+    reversed.reverse();
+    assert_eq!(oldest[..dated], reversed[..]);
+}

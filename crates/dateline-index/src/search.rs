@@ -52,6 +52,8 @@ pub enum Sort {
     Relevance,
     /// Newest first; articles without a date come last.
     Date,
+    /// Oldest first, for following a story as it unfolded; articles without a date come last.
+    Oldest,
 }
 
 /// How the query text is read.
@@ -1286,9 +1288,15 @@ impl Index {
                     let docs = searcher.search(&*query, &top)?;
                     (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
                 }
-                (Sort::Date, count) => {
-                    let by_date =
-                        top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+                (sort @ (Sort::Date | Sort::Oldest), count) => {
+                    // Ascending puts articles without a date last too (tantivy's
+                    // `ReverseNoneLower` order).
+                    let order = if sort == Sort::Date {
+                        Order::Desc
+                    } else {
+                        Order::Asc
+                    };
+                    let by_date = top.order_by_fast_field::<tantivy::DateTime>("published", order);
                     let (docs, total) = searcher.search(&*query, &(by_date, Count))?;
                     let total = count.then_some(total);
                     (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)

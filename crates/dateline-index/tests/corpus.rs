@@ -281,6 +281,32 @@ fn date_sort_returns_newest_first() {
 }
 
 #[test]
+fn oldest_first_is_the_newest_first_order_reversed_over_all_matches() {
+    let Some((index, _)) = corpus() else { return };
+    let all = |sort| {
+        index
+            .search(&SearchRequest::new("oil").sort(sort).limit(usize::MAX))
+            .unwrap()
+            .hits
+    };
+    let (newest, oldest) = (all(Sort::Date), all(Sort::Oldest));
+    assert!(newest.len() > 100);
+    let dates = |hits: &[dateline_index::Hit]| hits.iter().map(|h| h.date).collect::<Vec<_>>();
+    // Articles without a date (BBC News gives none) come last in both orders.
+    let newest = dates(&newest);
+    let dated = newest.iter().take_while(|d| d.is_some()).count();
+    assert!(dated > 100 && dated < newest.len());
+    let mut expected: Vec<_> = newest[..dated].iter().rev().copied().collect();
+    expected.extend(&newest[dated..]);
+    assert_eq!(dates(&oldest), expected);
+    let first = index
+        .search(&SearchRequest::new("oil").sort(Sort::Oldest).limit(3))
+        .unwrap();
+    assert_eq!(dates(&first.hits), dates(&oldest[..3]));
+    assert_eq!(first.total, oldest.len());
+}
+
+#[test]
 fn a_trailing_star_finds_every_word_with_the_prefix_and_any_page_size_is_safe() {
     let Some((index, _)) = corpus() else { return };
     let words = |q: &str| index.count(&SearchRequest::new(q)).unwrap();

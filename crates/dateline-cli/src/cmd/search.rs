@@ -111,6 +111,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         .sort(match sort {
             SortBy::Relevance => Sort::Relevance,
             SortBy::Date => Sort::Date,
+            SortBy::Oldest => Sort::Oldest,
         });
     request = with_filters(request, &args.filters)?;
     let mut out = anstream::stdout().lock();
