@@ -158,6 +158,17 @@ pub enum OutputFormat {
     Json,
 }
 
+/// Output format of the commands that list rows (`search`, `entities`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// For people.
+    Text,
+    /// For programs: JSON Lines (search) or one JSON array (entities).
+    Json,
+    /// For spreadsheets: CSV with a header row (RFC 4180).
+    Csv,
+}
+
 /// Colour choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
@@ -354,9 +365,10 @@ pub struct SearchArgs {
     #[arg(long, value_enum)]
     pub sort: Option<SortBy>,
 
-    /// Output format (json: one object per hit per line).
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// Output format (json: one object per hit per line; csv: a header row, then a row per
+    /// hit: rank, id, date, score, title, url, path, entities, snippet).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 
     /// Print only the number of matching articles.
     #[arg(long)]
@@ -486,9 +498,9 @@ pub struct EntitiesArgs {
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub format: OutputFormat,
+    /// Output format (csv: a header row, then type, name, articles per entity).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `dateline entities` subcommands.

@@ -453,3 +453,63 @@ fn sort_oldest_lists_a_story_as_it_unfolded_with_undated_articles_last() {
     reversed.reverse();
     assert_eq!(oldest[..dated], reversed[..]);
 }
+
+#[test]
+fn csv_rows_hold_what_json_lines_hold_for_search_and_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let run = |args: &[&str]| {
+        let out = dateline(&index, args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let query = ["search", "Islamic State OR fighters", "-n", "20", "--format"];
+    let json: Vec<serde_json::Value> = run(&[&query[..], &["json"]].concat())
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let csv_text = run(&[&query[..], &["csv"]].concat());
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["rank", "id", "date", "score", "title", "url", "path", "entities", "snippet"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(json.len() >= 3, "{json:?}");
+    assert_eq!(rows.len(), json.len());
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    for (row, hit) in rows.iter().zip(&json) {
+        assert_eq!(row[0], hit["rank"].to_string());
+        assert_eq!(row[1], text(&hit["id"]));
+        assert_eq!(row[2], text(&hit["date"]));
+        assert_eq!(row[4], text(&hit["title"]));
+        assert_eq!(row[5], text(&hit["url"]));
+        assert_eq!(row[8], text(&hit["snippet"]));
+        let entities: Vec<String> = hit["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{}:{}", text(&e["type"]), text(&e["name"])))
+            .collect();
+        assert_eq!(row[7], entities.join("; "));
+    }
+
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["entities", "--format", "json"])).unwrap();
+    let csv_text = run(&["entities", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let listed = json.as_array().unwrap();
+    assert!(listed.len() > 10);
+    assert_eq!(rows.len(), listed.len());
+    for (row, e) in rows.iter().zip(listed) {
+        assert_eq!(
+            (row[0].to_string(), row[1].to_string(), row[2].to_string()),
+            (text(&e["type"]), text(&e["name"]), e["articles"].to_string())
+        );
+    }
+
+    // Facets have no rows of hits: asking for them as CSV is a usage error.
+    let out = dateline(&index, &["search", "fighters", "--facets", "--format", "csv"]);
+    common::assert_one_line_error(&out, "--facets has no CSV form");
+}

@@ -15,7 +15,8 @@ use dateline_index::{Facets, Index, SearchRequest};
 use serde::Serialize;
 
 use crate::args::{
-    EntitiesAction, EntitiesArgs, EntitiesBenchArgs, EntitiesEvalArgs, EntityType, OutputFormat,
+    EntitiesAction, EntitiesArgs, EntitiesBenchArgs, EntitiesEvalArgs, EntityType, ListFormat,
+    OutputFormat,
 };
 use crate::cmd::extract::extractor;
 use crate::cmd::write_json_line;
@@ -54,8 +55,16 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
     }
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => write_json_line(&mut out, &top)?,
-        OutputFormat::Text => {
+        ListFormat::Json => write_json_line(&mut out, &top)?,
+        ListFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut out);
+            csv.write_record(["type", "name", "articles"])?;
+            for e in &top {
+                csv.write_record([e.kind.code(), &e.name, &e.articles.to_string()])?;
+            }
+            csv.flush()?;
+        }
+        ListFormat::Text => {
             for e in &top {
                 writeln!(
                     out,

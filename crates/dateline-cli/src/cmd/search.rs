@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
 use serde::Serialize;
 
-use crate::args::{FilterArgs, OutputFormat, SearchArgs, SortBy};
+use crate::args::{FilterArgs, ListFormat, SearchArgs, SortBy};
 use crate::cmd::{json_date, write_json_line};
 use crate::style::{self, Verbosity};
 
@@ -88,6 +88,9 @@ pub(crate) fn with_filters(
 }
 
 pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+    if args.facets && args.format == ListFormat::Csv {
+        anyhow::bail!("--facets has no CSV form: use --format json (or text) with --facets");
+    }
     let mut index = Index::open(index_dir)?;
     if let Some(path) = &args.aliases {
         index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
@@ -136,7 +139,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         None
     };
     match args.format {
-        OutputFormat::Json => {
+        ListFormat::Json => {
             for hit in &results.hits {
                 write_json_line(&mut out, &JsonHit::from(hit))?;
             }
@@ -144,7 +147,8 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
                 write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
             }
         }
-        OutputFormat::Text => {
+        ListFormat::Csv => write_csv(&mut out, &results.hits)?,
+        ListFormat::Text => {
             for hit in &results.hits {
                 print_hit(&mut out, hit)?;
             }
@@ -160,6 +164,35 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     // the facets line) for scripts, as it holds only the number with `--count`.
     print_suggestions(&suggestions);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The hits as CSV: a header row, then a row per hit. Entities are `TYPE:Name` joined by
+/// `; `, the snippet is plain text; a field without a value is empty.
+fn write_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record([
+        "rank", "id", "date", "score", "title", "url", "path", "entities", "snippet",
+    ])?;
+    for hit in hits {
+        let entities: Vec<String> = hit
+            .entities
+            .iter()
+            .map(|e| format!("{}:{}", e.kind.code(), e.name))
+            .collect();
+        csv.write_record([
+            hit.rank.to_string().as_str(),
+            &hit.id,
+            &json_date(hit.date).unwrap_or_default(),
+            &hit.score.map(|s| s.to_string()).unwrap_or_default(),
+            hit.title.as_deref().unwrap_or_default(),
+            hit.url.as_deref().unwrap_or_default(),
+            hit.path.as_deref().unwrap_or_default(),
+            &entities.join("; "),
+            hit.snippet.as_ref().map_or("", |s| s.text.as_str()),
+        ])?;
+    }
+    csv.flush()?;
+    Ok(())
 }
 
 /// The line after the hits: how many articles match and which of them this page shows.
