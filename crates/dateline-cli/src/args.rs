@@ -66,7 +66,8 @@ Examples:
   dateline search --entity Daesh -n 20
   dateline search --person 'Haider al-Abadi' --from 2015-01-01 --to 2015-01-31
   dateline search 'title:ISIS -Kerry' --format json | jq .title
-  dateline search Hammond --count"
+  dateline search Hammond --count
+  dateline search --person 'Haider al-Abadi' --sort oldest -n all --format csv > abadi.csv"
     )]
     Search(SearchArgs),
     /// Show the index's size, date range and most frequent entities.
@@ -353,8 +354,8 @@ pub struct SearchArgs {
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
-    /// Number of hits.
-    #[arg(long, short = 'n', default_value_t = 10)]
+    /// Number of hits, or `all` (every match: an export with `--format csv` or `json`).
+    #[arg(long, short = 'n', default_value = "10", value_name = "N|all", value_parser = hit_limit)]
     pub limit: usize,
 
     /// Hits to skip (for paging).
@@ -680,6 +681,16 @@ fn memory_budget(text: &str) -> Result<usize, String> {
 }
 
 /// A count that must be 1 or more (`--k`, `--passes`): 0 would be silently meaningless.
+/// A number of hits, `all` being every one.
+fn hit_limit(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("all") {
+        return Ok(usize::MAX);
+    }
+    text.parse::<usize>()
+        .map_err(|_| "expected a whole number of hits, or `all`".into())
+}
+
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),

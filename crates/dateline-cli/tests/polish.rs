@@ -428,7 +428,7 @@ fn sort_oldest_lists_a_story_as_it_unfolded_with_undated_articles_last() {
     let dates = |sort: &str| -> Vec<Option<String>> {
         let out = dateline(
             &index,
-            &["search", "--sort", sort, "--format", "json", "-n", "100"],
+            &["search", "--sort", sort, "--format", "json", "-n", "all"],
         );
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         stdout(&out)
@@ -452,6 +452,10 @@ fn sort_oldest_lists_a_story_as_it_unfolded_with_undated_articles_last() {
     let mut reversed = newest[..dated].to_vec();
     reversed.reverse();
     assert_eq!(oldest[..dated], reversed[..]);
+    // `-n all` is every match (above: all 12); anything else that is not a number is refused.
+    let out = dateline(&index, &["search", "-n", "many"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("expected a whole number of hits, or `all`"));
 }
 
 #[test]
@@ -463,7 +467,13 @@ fn csv_rows_hold_what_json_lines_hold_for_search_and_entities() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         stdout(&out)
     };
-    let query = ["search", "Islamic State OR fighters", "-n", "20", "--format"];
+    let query = [
+        "search",
+        "Islamic State OR fighters",
+        "-n",
+        "20",
+        "--format",
+    ];
     let json: Vec<serde_json::Value> = run(&[&query[..], &["json"]].concat())
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -505,11 +515,18 @@ fn csv_rows_hold_what_json_lines_hold_for_search_and_entities() {
     for (row, e) in rows.iter().zip(listed) {
         assert_eq!(
             (row[0].to_string(), row[1].to_string(), row[2].to_string()),
-            (text(&e["type"]), text(&e["name"]), e["articles"].to_string())
+            (
+                text(&e["type"]),
+                text(&e["name"]),
+                e["articles"].to_string()
+            )
         );
     }
 
     // Facets have no rows of hits: asking for them as CSV is a usage error.
-    let out = dateline(&index, &["search", "fighters", "--facets", "--format", "csv"]);
+    let out = dateline(
+        &index,
+        &["search", "fighters", "--facets", "--format", "csv"],
+    );
     common::assert_one_line_error(&out, "--facets has no CSV form");
 }
