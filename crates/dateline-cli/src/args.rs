@@ -296,11 +296,13 @@ pub enum SortBy {
 /// The filters of `dateline search`, which `dateline bench` adds to every query.
 #[derive(Clone, Debug, Default, Args)]
 pub struct FilterArgs {
-    /// Only articles published on or after this date (YYYY-MM-DD or RFC 3339).
+    /// Only articles published on or after this date (YYYY-MM-DD, RFC 3339, or a month
+    /// YYYY-MM or a year YYYY from its first day).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
 
-    /// Only articles published on or before this date (a bare date includes the whole day).
+    /// Only articles published on or before this date (a bare date, a month YYYY-MM or a year
+    /// YYYY includes the whole of it).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
-use dateline_core::date::parse_date_strict;
+use dateline_core::date::{parse_date_strict, DateError};
 use dateline_core::entities::{normalize_key, without_legal_form, AliasTable};
 use dateline_core::schema::NewsSchema;
 use dateline_core::EntityKind;
@@ -151,15 +151,28 @@ impl SearchRequest {
         self
     }
 
-    /// Like [`from`](Self::from), parsing `YYYY-MM-DD` or RFC 3339 (a bare date starts at
-    /// midnight UTC).
+    /// Like [`from`](Self::from), parsing `YYYY-MM-DD`, RFC 3339 or any date Dateline reads in
+    /// articles (a bare date starts at midnight UTC), or a month `YYYY-MM` or a year `YYYY`
+    /// (from its first day).
+    ///
+    /// ```
+    /// use dateline_index::SearchRequest;
+    ///
+    /// let january = SearchRequest::new("*").from_str("2015-01")?.to_str("2015-01")?;
+    /// let days = SearchRequest::new("*").from_str("2015-01-01")?.to_str("2015-01-31")?;
+    /// assert_eq!((january.from, january.to), (days.from, days.to));
+    /// let leap = SearchRequest::new("*").to_str("2016-02")?;
+    /// assert_eq!(leap.to.map(|d| d.to_rfc3339()).as_deref(), Some("2016-02-29T23:59:59+00:00"));
+    /// assert!(SearchRequest::new("*").from_str("2015-13").is_err());
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
     pub fn from_str(self, text: &str) -> Result<Self> {
         let from = parse_bound(text, false)?;
         Ok(self.from(from))
     }
 
-    /// Like [`to`](Self::to), parsing `YYYY-MM-DD` or RFC 3339 (a bare date includes the
-    /// whole day).
+    /// Like [`to`](Self::to), parsing what [`from_str`](Self::from_str) parses; a bare date, a
+    /// month or a year includes the whole of it (`2015-02` ends on 28 February 2015).
     pub fn to_str(self, text: &str) -> Result<Self> {
         let to = parse_bound(text, true)?;
         Ok(self.to(to))
@@ -1014,15 +1027,51 @@ fn term_weight(searcher: &Searcher, term: &Term) -> Result<Option<Score>> {
 
 /// Parses a date bound; `end_of_day` makes a bare date include its whole day.
 fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
+    if let Some(bound) = period_bound(text.trim(), end_of_day) {
+        return Ok(bound);
+    }
     let parsed = parse_date_strict(text).map_err(|e| Error::Date {
         text: text.to_string(),
-        message: e.to_string(),
+        message: match e {
+            // A bound may also be a whole month or year, which articles' dates may not.
+            DateError::Unrecognised { .. } => format!("{e}; or a month YYYY-MM or a year YYYY"),
+            _ => e.to_string(),
+        },
     })?;
     Ok(if end_of_day && !parsed.has_time {
         parsed.instant + Duration::days(1) - Duration::seconds(1)
     } else {
         parsed.instant
     })
+}
+
+/// The first instant (or with `end`, the last second) of a year `YYYY` or a month `YYYY-MM`
+/// of the years Dateline reads; `None` for any other text.
+fn period_bound(text: &str, end: bool) -> Option<DateTime<Utc>> {
+    let (year, month) = match text.split_once('-') {
+        None => (text, None),
+        Some((year, month)) if month.len() == 2 => (year, Some(month)),
+        Some(_) => return None,
+    };
+    if year.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let first_month = month.map_or(Some(1), |m| m.parse::<u32>().ok())?;
+    let first = chrono::NaiveDate::from_ymd_opt(year, first_month, 1)?;
+    let start = first.and_hms_opt(0, 0, 0)?.and_utc();
+    if !dateline_core::date::within_years(start) {
+        return None;
+    }
+    if !end {
+        return Some(start);
+    }
+    let next = if month.is_some() {
+        first.checked_add_months(chrono::Months::new(1))?
+    } else {
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    };
+    Some(next.and_hms_opt(0, 0, 0)?.and_utc() - Duration::seconds(1))
 }
 
 /// A highlighted excerpt of an article's body.
