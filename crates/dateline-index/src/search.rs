@@ -1025,7 +1025,8 @@ fn term_weight(searcher: &Searcher, term: &Term) -> Result<Option<Score>> {
     Ok((articles > 0).then(|| 1.0 / (1.0 + articles as Score)))
 }
 
-/// Parses a date bound; `end_of_day` makes a bare date include its whole day.
+/// Parses a date bound; `end_of_day` makes a bare date, a month or a year include the whole
+/// of it.
 fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
     if let Some(bound) = period_bound(text.trim(), end_of_day) {
         return Ok(bound);
