@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   dateline search '\"foreign fighters\"' --from 2015-01-01 --to 2015-01-31
   dateline search ISIS --entity 'John Kerry' --format json
   dateline show raw/coalition-talks.txt       one article, as stored, with its entities
+  dateline timeline --org ISIS --by week     articles per week naming Islamic State
   dateline stats
   dateline completions bash > /etc/bash_completion.d/dateline
 
@@ -148,6 +149,12 @@ named on stderr; the rest is printed), 2 on an error."
   dateline entities eval --conll eng.testb"
     )]
     Entities(EntitiesArgs),
+    /// Matching articles per day, week, month or year: when a story was covered.
+    #[command(after_help = "Examples:
+  dateline timeline --org 'Islamic State' --by week
+  dateline timeline '\"foreign fighters\"' --from 2015 --to 2015 --by month
+  dateline timeline --person 'Haider al-Abadi' --by day --format csv > abadi-days.csv")]
+    Timeline(TimelineArgs),
 }
 
 /// Output format.
@@ -504,6 +511,43 @@ pub struct EntitiesArgs {
     /// Output format (csv: a header row, then type, name, articles per entity).
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// Arguments of `dateline timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only articles matching this query [default: all].
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// The filters of `search`.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// The length of the periods (UTC; weeks are ISO weeks, Monday to Sunday).
+    #[arg(long, value_enum, default_value_t = Period::Month)]
+    pub by: Period,
+
+    /// Extra aliases file (see `dateline extract --help`).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// Output format (json: one object; csv: a header row, then period, start, articles).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+/// Period length of `dateline timeline`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Period {
+    /// Days: 2015-01-22.
+    Day,
+    /// ISO weeks: 2015-W04.
+    Week,
+    /// Months: 2015-01.
+    Month,
+    /// Years: 2015.
+    Year,
 }
 
 /// `dateline entities` subcommands.

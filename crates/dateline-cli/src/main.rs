@@ -88,6 +88,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => cmd::eval::run(&index_dir, args, verbosity),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Entities(args) => cmd::entities::run(&index_dir, args, verbosity),
+        Command::Timeline(args) => cmd::timeline::run(&index_dir, args, verbosity),
         Command::Bench(args) => cmd::bench::run(&index_dir, args, verbosity),
     }
 }

@@ -10,6 +10,13 @@ use std::process::Stdio;
 
 use common::{dateline, sample, stderr, stdout};
 
+/// The standard output of a run of `args` on `index` that must succeed.
+fn succeeds(index: &Path, args: &[&str]) -> String {
+    let out = dateline(index, args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
 /// An index of the sample corpus in `dir`.
 fn sample_index(dir: &Path) -> std::path::PathBuf {
     let index = dir.join("idx");
@@ -462,11 +469,7 @@ fn sort_oldest_lists_a_story_as_it_unfolded_with_undated_articles_last() {
 fn csv_rows_hold_what_json_lines_hold_for_search_and_entities() {
     let dir = tempfile::tempdir().unwrap();
     let index = sample_index(dir.path());
-    let run = |args: &[&str]| {
-        let out = dateline(&index, args);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        stdout(&out)
-    };
+    let run = |args: &[&str]| succeeds(&index, args);
     let query = [
         "search",
         "Islamic State OR fighters",
@@ -529,4 +532,61 @@ fn csv_rows_hold_what_json_lines_hold_for_search_and_entities() {
         &["search", "fighters", "--facets", "--format", "csv"],
     );
     common::assert_one_line_error(&out, "--facets has no CSV form");
+}
+
+#[test]
+fn timeline_counts_every_dated_match_per_period_with_the_gaps_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let run = |args: &[&str]| succeeds(&index, args);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["timeline", "--by", "day", "--format", "json"])).unwrap();
+    // The sample's 12 articles, 2 of them undated.
+    assert_eq!(
+        (json["total"].as_u64(), json["undated"].as_u64()),
+        (Some(12), Some(2))
+    );
+    let periods = json["periods"].as_array().unwrap();
+    let days: Vec<chrono::NaiveDate> = periods
+        .iter()
+        .map(|p| p["period"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        days.windows(2).all(|w| w[1] == w[0].succ_opt().unwrap()),
+        "one row a day, empty days too: {days:?}"
+    );
+    let counted: u64 = periods
+        .iter()
+        .map(|p| p["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, 10);
+    // Each day's count is what a search bounded to that day counts.
+    for p in periods {
+        let day = p["period"].as_str().unwrap();
+        let count = run(&["search", "--from", day, "--to", day, "--count"]);
+        assert_eq!(count.trim(), p["articles"].to_string(), "{day}");
+    }
+
+    let csv_text = run(&["timeline", "--by", "day", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["period", "start", "articles"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), periods.len());
+    for (row, p) in rows.iter().zip(periods) {
+        assert_eq!(row[0], *p["period"].as_str().unwrap());
+        assert_eq!(row[2], p["articles"].to_string());
+    }
+
+    let text = run(&["timeline", "--by", "year"]);
+    assert_eq!(
+        text,
+        format!(
+            "2015{:>9} {}\n12 matching articles, 2 without a date\n",
+            10,
+            "#".repeat(40)
+        )
+    );
 }

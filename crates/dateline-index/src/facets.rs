@@ -12,8 +12,6 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
 
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::Column;
@@ -27,6 +25,7 @@ use crate::error::Result;
 use crate::search::{
     canonical_key, gathered_by_canonical_key, key_hash, CanonicalKey, EntityNames,
 };
+use crate::timeline::{day_counts, day_histogram, roll_up, Interval};
 use crate::{Index, SearchRequest};
 
 /// An entity with the number of matching articles naming it.
@@ -1231,58 +1230,25 @@ impl Index {
     fn count_facets(&self, request: &SearchRequest, top: usize) -> Result<Facets> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        let aggs: Aggregations = serde_json::from_value(serde_json::json!({
-            "days": {
-                "date_histogram": {
-                    "field": "published",
-                    "fixed_interval": "1d",
-                    "min_doc_count": 1
-                }
-            }
-        }))
-        .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
-        let context = AggContextParams::new(
-            AggregationLimitsGuard::default(),
-            self.index.tokenizers().clone(),
-        );
-        let agg_collector = AggregationCollector::from_aggs(aggs, context);
         let counts = EntityCounts::new(self, &searcher)?;
         let (mut counts, aggs, total) =
-            searcher.search(&*query, &(counts, agg_collector, Count))?;
+            searcher.search(&*query, &(counts, day_histogram(self)?, Count))?;
         counts.merge_surnames(self, &searcher)?;
         let entities = LISTED
             .into_iter()
             .map(|kind| (kind, counts.top(kind, top)))
             .collect();
-        // Roll the day buckets up into calendar months.
-        let mut months: BTreeMap<String, u64> = BTreeMap::new();
-        let json = serde_json::to_value(&aggs)
-            .map_err(|e| tantivy::TantivyError::InvalidArgument(e.to_string()))?;
-        let mut dated = 0u64;
-        if let Some(buckets) = json["days"]["buckets"].as_array() {
-            for b in buckets {
-                let n = b["doc_count"].as_u64().unwrap_or(0);
-                let month = b["key_as_string"]
-                    .as_str()
-                    .and_then(|s| s.get(..7))
-                    .map(str::to_string)
-                    .or_else(|| {
-                        let ms = b["key"].as_f64()? as i64;
-                        chrono::DateTime::from_timestamp_millis(ms)
-                            .map(|d| d.format("%Y-%m").to_string())
-                    });
-                if let (Some(month), true) = (month, n > 0) {
-                    *months.entry(month).or_default() += n;
-                    dated += n;
-                }
-            }
-        }
+        let days = day_counts(&aggs)?;
+        let dated: u64 = days.values().sum();
         Ok(Facets {
             total,
             entities,
-            months: months
+            months: roll_up(&days, Interval::Month, false)
                 .into_iter()
-                .map(|(month, articles)| MonthCount { month, articles })
+                .map(|p| MonthCount {
+                    month: p.period,
+                    articles: p.articles,
+                })
                 .collect(),
             undated: (total as u64).saturating_sub(dated),
         })

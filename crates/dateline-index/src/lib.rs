@@ -49,6 +49,7 @@ mod rank;
 mod search;
 mod stamps;
 mod stats;
+mod timeline;
 mod top;
 
 pub use bm25f::Bm25fQuery;
@@ -65,6 +66,7 @@ pub use optimize::OptimizeReport;
 pub use rank::{Prf, Proximity, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
 pub use stats::IndexStats;
+pub use timeline::{Interval, PeriodCount, Timeline};
 
 /// The README's Rust examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]

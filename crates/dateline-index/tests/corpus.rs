@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use dateline_core::EntityKind;
-use dateline_index::{Index, IngestOptions, IngestReport, SearchRequest, Sort};
+use dateline_index::{Index, IngestOptions, IngestReport, Interval, SearchRequest, Sort};
 
 /// Ids of files are relative to the id root, here the shared data folder.
 const SEED_ID: &str = "seed/london-terror-talks.txt";
@@ -272,6 +272,38 @@ fn reuters_date_ranges_count_what_the_source_dates_say() {
             .unwrap();
         assert_eq!(index.count(&request).unwrap(), expected, "{from}..{to}");
     }
+}
+
+#[test]
+fn a_monthly_timeline_counts_what_the_month_filters_count() {
+    let Some((index, _)) = corpus() else { return };
+    let timeline = index
+        .timeline(&SearchRequest::new("oil"), Interval::Month)
+        .unwrap();
+    let total = index.count(&SearchRequest::new("oil")).unwrap();
+    assert_eq!(timeline.total, total);
+    // Reuters-21578 runs from February to October 1987; the months between without an oil
+    // story would be listed with 0.
+    assert_eq!(timeline.periods.first().unwrap().period, "1987-02");
+    assert!(timeline.periods.len() >= 9, "{:?}", timeline.periods);
+    let mut dated = 0;
+    for p in &timeline.periods {
+        let month = &p.period;
+        let filtered = SearchRequest::new("oil")
+            .from_str(month)
+            .unwrap()
+            .to_str(month)
+            .unwrap();
+        assert_eq!(
+            p.articles as usize,
+            index.count(&filtered).unwrap(),
+            "{month}"
+        );
+        dated += p.articles;
+    }
+    // Oil stories of BBC News carry no date.
+    assert!(timeline.undated > 0);
+    assert_eq!(dated + timeline.undated, total as u64);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use dateline_core::entities::reuters::reuters_agreement;
 use dateline_core::entities::throughput::measure_throughput;
 use dateline_core::reader::{read_file, Format};
 use dateline_core::EntityKind;
-use dateline_index::{Facets, Index, SearchRequest};
+use dateline_index::Facets;
 use serde::Serialize;
 
 use crate::args::{
@@ -41,12 +41,8 @@ pub fn run(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
 }
 
 fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
-    let mut index = Index::open(index_dir)?;
-    if let Some(path) = &args.aliases {
-        index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
-    }
-    let request = SearchRequest::new(args.query.as_deref().unwrap_or("*"));
-    let request = crate::cmd::search::with_filters(request, &args.filters)?;
+    let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
+    let request = crate::cmd::counting_request(args.query.as_deref(), &args.filters)?;
     let kind = args.kind.map(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
     if top.is_empty() {
@@ -56,14 +52,17 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => write_json_line(&mut out, &top)?,
-        ListFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(&mut out);
-            csv.write_record(["type", "name", "articles"])?;
-            for e in &top {
-                csv.write_record([e.kind.code(), &e.name, &e.articles.to_string()])?;
-            }
-            csv.flush()?;
-        }
+        ListFormat::Csv => crate::cmd::write_csv(
+            &mut out,
+            ["type", "name", "articles"],
+            top.iter().map(|e| {
+                [
+                    e.kind.code().to_string(),
+                    e.name.clone(),
+                    e.articles.to_string(),
+                ]
+            }),
+        )?,
         ListFormat::Text => {
             for e in &top {
                 writeln!(

@@ -10,12 +10,53 @@ pub mod optimize;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod timeline;
 
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use dateline_core::{Article, EntityKind};
 use serde::Serialize;
+
+/// Opens the index in `dir`, resolving entity filters with the extra aliases of `aliases`
+/// (`--aliases FILE`) when given.
+pub fn open_index(
+    dir: &std::path::Path,
+    aliases: Option<&std::path::Path>,
+) -> anyhow::Result<dateline_index::Index> {
+    let index = dateline_index::Index::open(dir)?;
+    Ok(match aliases {
+        Some(path) => index.with_aliases(extract::user_aliases(path)?),
+        None => index,
+    })
+}
+
+/// The request of the commands that count over matching articles (`entities`, `timeline`):
+/// `query`, or every article without one, with `search`'s filters.
+pub fn counting_request(
+    query: Option<&str>,
+    filters: &crate::args::FilterArgs,
+) -> anyhow::Result<dateline_index::SearchRequest> {
+    search::with_filters(
+        dateline_index::SearchRequest::new(query.unwrap_or("*")),
+        filters,
+    )
+}
+
+/// Writes a CSV table (`--format csv`): the `header` row, then one row per item of `rows`.
+pub fn write_csv<const N: usize>(
+    out: &mut impl Write,
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> anyhow::Result<()> {
+    let mut csv = csv::Writer::from_writer(out);
+    csv.write_record(header)?;
+    for row in rows {
+        csv.write_record(&row)?;
+    }
+    csv.flush()?;
+    Ok(())
+}
 
 /// Writes `value` as one line of JSON (`--format json` prints JSON Lines throughout).
 ///

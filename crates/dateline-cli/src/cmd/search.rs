@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
+use dateline_index::{EntityRef, Hit, SearchRequest, Sort};
 use serde::Serialize;
 
 use crate::args::{FilterArgs, ListFormat, SearchArgs, SortBy};
@@ -91,10 +91,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     if args.facets && args.format == ListFormat::Csv {
         anyhow::bail!("--facets has no CSV form: use --format json (or text) with --facets");
     }
-    let mut index = Index::open(index_dir)?;
-    if let Some(path) = &args.aliases {
-        index = index.with_aliases(crate::cmd::extract::user_aliases(path)?);
-    }
+    let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
     // No query (an empty one too, as a script passes it, or `*`): every article the filters
     // admit, and with all scores equal, newest first.
     let every_article = args
@@ -147,7 +144,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
                 write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
             }
         }
-        ListFormat::Csv => write_csv(&mut out, &results.hits)?,
+        ListFormat::Csv => write_hits_csv(&mut out, &results.hits)?,
         ListFormat::Text => {
             for hit in &results.hits {
                 print_hit(&mut out, hit)?;
@@ -168,31 +165,30 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
 
 /// The hits as CSV: a header row, then a row per hit. Entities are `TYPE:Name` joined by
 /// `; `, the snippet is plain text; a field without a value is empty.
-fn write_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record([
+fn write_hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+    let header = [
         "rank", "id", "date", "score", "title", "url", "path", "entities", "snippet",
-    ])?;
-    for hit in hits {
+    ];
+    let rows = hits.iter().map(|hit| {
         let entities: Vec<String> = hit
             .entities
             .iter()
             .map(|e| format!("{}:{}", e.kind.code(), e.name))
             .collect();
-        csv.write_record([
-            hit.rank.to_string().as_str(),
-            &hit.id,
-            &json_date(hit.date).unwrap_or_default(),
-            &hit.score.map(|s| s.to_string()).unwrap_or_default(),
-            hit.title.as_deref().unwrap_or_default(),
-            hit.url.as_deref().unwrap_or_default(),
-            hit.path.as_deref().unwrap_or_default(),
-            &entities.join("; "),
-            hit.snippet.as_ref().map_or("", |s| s.text.as_str()),
-        ])?;
-    }
-    csv.flush()?;
-    Ok(())
+        let text = |t: Option<&str>| t.unwrap_or_default().to_string();
+        [
+            hit.rank.to_string(),
+            hit.id.clone(),
+            json_date(hit.date).unwrap_or_default(),
+            hit.score.map(|s| s.to_string()).unwrap_or_default(),
+            text(hit.title.as_deref()),
+            text(hit.url.as_deref()),
+            text(hit.path.as_deref()),
+            entities.join("; "),
+            text(hit.snippet.as_ref().map(|s| s.text.as_str())),
+        ]
+    });
+    crate::cmd::write_csv(out, header, rows)
 }
 
 /// The line after the hits: how many articles match and which of them this page shows.
