@@ -155,6 +155,13 @@ named on stderr; the rest is printed), 2 on an error."
   dateline timeline '\"foreign fighters\"' --from 2015 --to 2015 --by month
   dateline timeline --person 'Haider al-Abadi' --by day --format csv > abadi-days.csv")]
     Timeline(TimelineArgs),
+    /// The articles matching a search, whole, as JSON Lines that `dateline index` reads back:
+    /// a subset of a corpus for other tools or another index.
+    #[command(after_help = "Examples:
+  dateline export --person 'Haider al-Abadi' --from 2015 --to 2015 > abadi.jsonl
+  dateline export '\"foreign fighters\"' -n 100 | jq -r .title
+  dateline export --org Europol > europol.jsonl && dateline --index europol index europol.jsonl")]
+    Export(ExportArgs),
 }
 
 /// Output format.
@@ -511,6 +518,30 @@ pub struct EntitiesArgs {
     /// Output format (csv: a header row, then type, name, articles per entity).
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+/// Arguments of `dateline export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only articles matching this query [default: all].
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// The filters of `search`.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Order of the articles [default: relevance; date without a query or with `*`].
+    #[arg(long, value_enum)]
+    pub sort: Option<SortBy>,
+
+    /// Articles written: a number, or `all`.
+    #[arg(long, short = 'n', default_value = "all", value_name = "N|all", value_parser = hit_limit)]
+    pub limit: usize,
+
+    /// Extra aliases file (see `dateline extract --help`).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 /// Arguments of `dateline timeline`.

@@ -89,6 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Entities(args) => cmd::entities::run(&index_dir, args, verbosity),
         Command::Timeline(args) => cmd::timeline::run(&index_dir, args, verbosity),
+        Command::Export(args) => cmd::export::run(&index_dir, args),
         Command::Bench(args) => cmd::bench::run(&index_dir, args, verbosity),
     }
 }

@@ -590,3 +590,47 @@ fn timeline_counts_every_dated_match_per_period_with_the_gaps_listed() {
         )
     );
 }
+
+#[test]
+fn export_writes_whole_articles_that_index_reads_back_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let exported = succeeds(&index, &["export", "--sort", "oldest"]);
+    let file = dir.path().join("export.jsonl");
+    fs::write(&file, &exported).unwrap();
+    let copy = dir.path().join("copy");
+    succeeds(&copy, &["index", "--quiet", file.to_str().unwrap()]);
+    let again = succeeds(&copy, &["export", "--sort", "oldest"]);
+
+    // What `index` reads from a line (id, title, date, url, body) and what it extracts from
+    // them come back the same; only the path is the export's.
+    let fields = |text: &str| -> Vec<serde_json::Value> {
+        text.lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v.as_object_mut().unwrap().remove("path");
+                v
+            })
+            .collect()
+    };
+    let (first, second) = (fields(&exported), fields(&again));
+    assert_eq!(first.len(), 12);
+    assert_eq!(first, second);
+    assert!(first
+        .iter()
+        .all(|a| a["body"].as_str().is_some_and(|b| b.len() > 40)));
+
+    // A query and filters choose the articles, `-n` how many.
+    let some = succeeds(&index, &["export", "fighters", "-n", "2"]);
+    let hits = succeeds(
+        &index,
+        &["search", "fighters", "-n", "2", "--format", "json"],
+    );
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .collect()
+    };
+    assert_eq!(ids(&some), ids(&hits));
+    assert_eq!(ids(&some).len(), 2);
+}

@@ -10,7 +10,7 @@ use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer
 use dateline_core::date::{parse_date_strict, DateError};
 use dateline_core::entities::{normalize_key, without_legal_form, AliasTable};
 use dateline_core::schema::NewsSchema;
-use dateline_core::EntityKind;
+use dateline_core::{Article, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
@@ -30,8 +30,8 @@ use tantivy::{
 use crate::bm25f::Bm25fQuery;
 use crate::calendar::{self, Period};
 use crate::document::{
-    day_number, entities_of, entity_id, from_tantivy_date, parse_entity_term, to_tantivy_date,
-    EntityRef, SECONDS_PER_DAY,
+    day_number, entities_of, entity_id, from_tantivy_date, parse_entity_term, to_article,
+    to_tantivy_date, EntityRef, SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
 use crate::filter_cache::CachedFilter;
@@ -1046,6 +1046,55 @@ fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
     })
 }
 
+/// Hits of a page, in order: the score when ranked by relevance, and the address.
+type Page = Vec<(Option<f32>, DocAddress)>;
+
+/// The page of `request`'s hits that `query` finds, and the number of matches when the
+/// request counts them (else the matches up to the end of the page).
+fn ranked_page(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+) -> Result<(Page, usize)> {
+    // No page can reach past the index: a huge `--limit` or `--offset` must not size a
+    // buffer.
+    let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let offset = request.offset.min(articles);
+    let limit = request.limit.min(articles - offset);
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    // With a count, every match is visited anyway; without, top-k pruning can skip most.
+    let (page, total): (Page, Option<usize>) = match (request.sort, request.count_total) {
+        (Sort::Relevance, true) => {
+            let (docs, total) = searcher.search(query, &(top.order_by_score(), Count))?;
+            (
+                docs.into_iter().map(|(s, a)| (Some(s), a)).collect(),
+                Some(total),
+            )
+        }
+        (Sort::Relevance, false) => {
+            let top = TopScores::new(limit, offset);
+            let docs = searcher.search(query, &top)?;
+            (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
+        }
+        (sort @ (Sort::Date | Sort::Oldest), count) => {
+            // Ascending puts articles without a date last too (tantivy's
+            // `ReverseNoneLower` order).
+            let order = if sort == Sort::Date {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let by_date = top.order_by_fast_field::<tantivy::DateTime>("published", order);
+            let (docs, total) = searcher.search(query, &(by_date, Count))?;
+            let total = count.then_some(total);
+            (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
+        }
+    };
+    let total = total.unwrap_or(offset + page.len());
+    let page = if limit == 0 { Vec::new() } else { page };
+    Ok((page, total))
+}
+
 /// The first instant (or with `end`, the last second) of a year `YYYY` or a month `YYYY-MM`
 /// of the years Dateline reads; `None` for any other text.
 fn period_bound(text: &str, end: bool) -> Option<DateTime<Utc>> {
@@ -1314,46 +1363,50 @@ impl Index {
         self.run_search(request).map_err(|e| self.damaged(e))
     }
 
+    /// The stored articles matching `request`, in its order, limit and offset applied (ask for
+    /// [`usize::MAX`] to have them all): for exporting a subset of a corpus. Each article is
+    /// read from the store as the iterator reaches it, so an export of any size holds one at
+    /// a time; entities come back by type and name, as hits carry them.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest, Sort};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![
+    ///     Article::new("a", "John Kerry flew to London.")
+    ///         .with_published("2015-01-22T15:11:00Z".parse().unwrap()),
+    ///     Article::new("b", "John Kerry spoke in Paris.")
+    ///         .with_published("2015-02-02T09:00:00Z".parse().unwrap()),
+    /// ])?;
+    /// let request = SearchRequest::new("Kerry").sort(Sort::Oldest).limit(usize::MAX);
+    /// let bodies = index
+    ///     .articles(&request)?
+    ///     .map(|a| a.map(|a| a.body))
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(bodies, ["John Kerry flew to London.", "John Kerry spoke in Paris."]);
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn articles(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<impl Iterator<Item = Result<Article>> + '_> {
+        let query = self.build_query(request)?;
+        let searcher = self.reader.searcher();
+        let request = request.clone().count_total(false);
+        let (page, _) = ranked_page(&searcher, &*query, &request).map_err(|e| self.damaged(e))?;
+        Ok(page.into_iter().map(move |(_, address)| {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.damaged(e.into()))?;
+            Ok(to_article(&self.schema, &doc))
+        }))
+    }
+
     fn run_search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        // No page can reach past the index: a huge `--limit` or `--offset` must not size a
-        // buffer.
-        let articles = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let offset = request.offset.min(articles);
-        let limit = request.limit.min(articles - offset);
-        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
-        // With a count, every match is visited anyway; without, top-k pruning can skip most.
-        let (page, total): (Vec<(Option<f32>, DocAddress)>, Option<usize>) =
-            match (request.sort, request.count_total) {
-                (Sort::Relevance, true) => {
-                    let (docs, total) = searcher.search(&*query, &(top.order_by_score(), Count))?;
-                    (
-                        docs.into_iter().map(|(s, a)| (Some(s), a)).collect(),
-                        Some(total),
-                    )
-                }
-                (Sort::Relevance, false) => {
-                    let top = TopScores::new(limit, offset);
-                    let docs = searcher.search(&*query, &top)?;
-                    (docs.into_iter().map(|(s, a)| (Some(s), a)).collect(), None)
-                }
-                (sort @ (Sort::Date | Sort::Oldest), count) => {
-                    // Ascending puts articles without a date last too (tantivy's
-                    // `ReverseNoneLower` order).
-                    let order = if sort == Sort::Date {
-                        Order::Desc
-                    } else {
-                        Order::Asc
-                    };
-                    let by_date = top.order_by_fast_field::<tantivy::DateTime>("published", order);
-                    let (docs, total) = searcher.search(&*query, &(by_date, Count))?;
-                    let total = count.then_some(total);
-                    (docs.into_iter().map(|(_, a)| (None, a)).collect(), total)
-                }
-            };
-        let total = total.unwrap_or(offset + page.len());
-        let page = if limit == 0 { Vec::new() } else { page };
+        let (page, total) = ranked_page(&searcher, &*query, request)?;
+        let offset = request.offset;
         let snippets = if request.snippets && !page.is_empty() {
             let tree = syntax_tree(request)?;
             Some(Highlighter::new(

@@ -307,6 +307,36 @@ fn a_monthly_timeline_counts_what_the_month_filters_count() {
 }
 
 #[test]
+fn articles_are_the_hits_of_the_same_request_read_whole() {
+    let Some((index, _)) = corpus() else { return };
+    for sort in [Sort::Relevance, Sort::Oldest] {
+        let request = SearchRequest::new("cocoa").sort(sort).limit(usize::MAX);
+        let hits = index.search(&request).unwrap().hits;
+        assert!(hits.len() > 50);
+        let articles: Vec<_> = index
+            .articles(&request)
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let ids = |ids: Vec<&str>| ids.join(" ");
+        assert_eq!(
+            ids(articles.iter().map(|a| a.id.as_str()).collect()),
+            ids(hits.iter().map(|h| h.id.as_str()).collect())
+        );
+        for (article, hit) in articles.iter().zip(&hits) {
+            assert_eq!((&article.title, article.published), (&hit.title, hit.date));
+            assert!(
+                article.body.to_lowercase().contains("cocoa")
+                    || hit
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains("cocoa"))
+            );
+        }
+    }
+}
+
+#[test]
 fn date_sort_returns_newest_first() {
     let Some((index, _)) = corpus() else { return };
     let results = index

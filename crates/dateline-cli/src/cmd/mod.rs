@@ -4,6 +4,7 @@ pub mod bench;
 pub mod completions;
 pub mod entities;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod optimize;
@@ -93,6 +94,37 @@ pub struct JsonArticleHead<'a> {
     id: &'a str,
     title: Option<&'a str>,
     date: Option<String>,
+}
+
+/// A stored article as printed whole by `show --format json` and `export`: a line that
+/// `dateline index` reads back (it takes `id`, `title`, `date`, `url` and `body`).
+#[derive(Serialize)]
+pub struct JsonArticle<'a> {
+    #[serde(flatten)]
+    head: JsonArticleHead<'a>,
+    url: Option<&'a str>,
+    path: Option<&'a str>,
+    body: &'a str,
+    entities: Vec<dateline_index::EntityRef>,
+}
+
+impl<'a> From<&'a Article> for JsonArticle<'a> {
+    fn from(article: &'a Article) -> Self {
+        JsonArticle {
+            head: JsonArticleHead::from(article),
+            url: article.url.as_deref(),
+            path: article.path.as_deref(),
+            body: &article.body,
+            entities: article
+                .entities
+                .iter()
+                .map(|e| dateline_index::EntityRef {
+                    kind: e.kind,
+                    name: e.name.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'a> From<&'a Article> for JsonArticleHead<'a> {

@@ -87,32 +87,31 @@ pub(crate) fn with_filters(
     Ok(request)
 }
 
+/// The order of hits: `sort` as asked, else by relevance, or newest first without a query (an
+/// empty one too, as a script passes it, or `*`: every article the filters admit, all scores
+/// equal).
+pub fn sort_of(query: Option<&str>, sort: Option<SortBy>) -> Sort {
+    let every_article = query.is_none_or(|q| matches!(q.trim(), "" | "*"));
+    match sort {
+        Some(SortBy::Relevance) => Sort::Relevance,
+        Some(SortBy::Date) => Sort::Date,
+        Some(SortBy::Oldest) => Sort::Oldest,
+        None if every_article => Sort::Date,
+        None => Sort::Relevance,
+    }
+}
+
 pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     if args.facets && args.format == ListFormat::Csv {
         anyhow::bail!("--facets has no CSV form: use --format json (or text) with --facets");
     }
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
-    // No query (an empty one too, as a script passes it, or `*`): every article the filters
-    // admit, and with all scores equal, newest first.
-    let every_article = args
-        .query
-        .as_deref()
-        .is_none_or(|q| matches!(q.trim(), "" | "*"));
-    let sort = match args.sort {
-        Some(sort) => sort,
-        None if every_article => SortBy::Date,
-        None => SortBy::Relevance,
-    };
     let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"))
         .prf(args.prf)
         .proximity(args.proximity)
         .limit(args.limit)
         .offset(args.offset)
-        .sort(match sort {
-            SortBy::Relevance => Sort::Relevance,
-            SortBy::Date => Sort::Date,
-            SortBy::Oldest => Sort::Oldest,
-        });
+        .sort(sort_of(args.query.as_deref(), args.sort));
     request = with_filters(request, &args.filters)?;
     let mut out = anstream::stdout().lock();
     if args.count {

@@ -5,23 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use dateline_core::{Article, EntityKind};
-use dateline_index::{EntityRef, Index};
-use serde::Serialize;
+use dateline_index::Index;
 
 use crate::args::{OutputFormat, ShowArgs};
-use crate::cmd::{kind_heading, write_json_line, JsonArticleHead};
+use crate::cmd::{kind_heading, write_json_line, JsonArticle};
 use crate::style;
-
-/// The article as printed by `--format json`.
-#[derive(Serialize)]
-struct JsonArticle<'a> {
-    #[serde(flatten)]
-    head: JsonArticleHead<'a>,
-    url: Option<&'a str>,
-    path: Option<&'a str>,
-    body: &'a str,
-    entities: Vec<EntityRef>,
-}
 
 pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
@@ -36,23 +24,7 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = anstream::stdout().lock();
     match args.format {
-        OutputFormat::Json => {
-            let json = JsonArticle {
-                head: JsonArticleHead::from(&article),
-                url: article.url.as_deref(),
-                path: article.path.as_deref(),
-                body: &article.body,
-                entities: article
-                    .entities
-                    .iter()
-                    .map(|e| EntityRef {
-                        kind: e.kind,
-                        name: e.name.clone(),
-                    })
-                    .collect(),
-            };
-            write_json_line(&mut out, &json)?;
-        }
+        OutputFormat::Json => write_json_line(&mut out, &JsonArticle::from(&article))?,
         OutputFormat::Text => print_article(&mut out, &article)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,28 @@
+//! `dateline export`: the stored articles matching a search, as JSON Lines that `dateline
+//! index` reads back.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::args::ExportArgs;
+use crate::cmd::{write_json_line, JsonArticle};
+
+pub fn run(index_dir: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
+    let request = crate::cmd::counting_request(args.query.as_deref(), &args.filters)?
+        .sort(crate::cmd::search::sort_of(
+            args.query.as_deref(),
+            args.sort,
+        ))
+        .limit(args.limit)
+        .snippets(false);
+    let mut articles = index.articles(&request)?.peekable();
+    if articles.peek().is_none() {
+        crate::cmd::search::print_suggestions(&index.entity_suggestions(&request)?);
+    }
+    let mut out = anstream::stdout().lock();
+    for article in articles {
+        write_json_line(&mut out, &JsonArticle::from(&article?))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
