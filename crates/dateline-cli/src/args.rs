@@ -162,6 +162,12 @@ named on stderr; the rest is printed), 2 on an error."
   dateline export '\"foreign fighters\"' -n 100 | jq -r .title
   dateline export --org Europol > europol.jsonl && dateline --index europol index europol.jsonl")]
     Export(ExportArgs),
+    /// Articles like a given one: other coverage of its story, follow-ups and copies (its 25
+    /// most telling words, by tf-idf, searched as a bag of words).
+    #[command(after_help = "Examples:
+  dateline similar sample/raw/coalition-talks.txt
+  dateline similar wire-003 --from 2015-01 --to 2015-03 -n 20 --format json")]
+    Similar(SimilarArgs),
 }
 
 /// Output format.
@@ -542,6 +548,38 @@ pub struct ExportArgs {
     /// Extra aliases file (see `dateline extract --help`).
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
+}
+
+/// Arguments of `dateline similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article's id (as printed by `search`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// The filters of `search`.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Number of hits, or `all`.
+    #[arg(long, short = 'n', default_value = "10", value_name = "N|all", value_parser = hit_limit)]
+    pub limit: usize,
+
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    /// Order of hits [default: relevance].
+    #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
+    pub sort: SortBy,
+
+    /// Extra aliases file (see `dateline extract --help`).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
+    /// Output format (as for `search`).
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// Arguments of `dateline timeline`.

@@ -90,6 +90,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entities(args) => cmd::entities::run(&index_dir, args, verbosity),
         Command::Timeline(args) => cmd::timeline::run(&index_dir, args, verbosity),
         Command::Export(args) => cmd::export::run(&index_dir, args),
+        Command::Similar(args) => cmd::similar::run(&index_dir, args, verbosity),
         Command::Bench(args) => cmd::bench::run(&index_dir, args, verbosity),
     }
 }

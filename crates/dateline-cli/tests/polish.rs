@@ -634,3 +634,36 @@ fn export_writes_whole_articles_that_index_reads_back_unchanged() {
     assert_eq!(ids(&some), ids(&hits));
     assert_eq!(ids(&some).len(), 2);
 }
+
+#[test]
+fn similar_lists_other_coverage_of_a_story_and_names_a_missing_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    // The wire story on foreign fighters: the raw file on the London talks about them is
+    // the most like it, and the story itself is not listed.
+    let out = succeeds(
+        &index,
+        &["similar", "wire-003", "-n", "3", "--format", "json"],
+    );
+    let hits: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits[0]["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("raw/coalition-talks.txt"),
+        "{hits:?}"
+    );
+    assert!(hits.iter().all(|h| h["id"] != "wire-003"));
+
+    let out = dateline(&index, &["similar", "wire-999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no article with id \"wire-999\""),
+        "{}",
+        stderr(&out)
+    );
+}

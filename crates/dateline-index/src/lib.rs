@@ -47,6 +47,7 @@ mod prf;
 pub mod query;
 mod rank;
 mod search;
+mod similar;
 mod stamps;
 mod stats;
 mod timeline;
@@ -65,6 +66,7 @@ pub use ingest::{memory_budget_range, IngestOptions, IngestReport, Progress, Ski
 pub use optimize::OptimizeReport;
 pub use rank::{Prf, Proximity, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
+pub use similar::SIMILAR_WORDS;
 pub use stats::IndexStats;
 pub use timeline::{Interval, PeriodCount, Timeline};
 

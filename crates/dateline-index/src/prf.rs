@@ -47,7 +47,8 @@ fn stemmed_stop_words() -> &'static HashSet<String> {
     })
 }
 
-fn allowed(term: &str) -> bool {
+/// Whether a term may stand for a text: not a stop word, a number or a single letter.
+pub(crate) fn allowed(term: &str) -> bool {
     term.chars().count() > 1
         && term.chars().any(char::is_alphabetic)
         && !stemmed_stop_words().contains(term)

@@ -1404,14 +1404,23 @@ impl Index {
 
     fn run_search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let query = self.build_query(request)?;
+        self.run_query(&*query, request)
+    }
+
+    /// The page of hits of `query`, built from `request` (whose text gives the snippets).
+    pub(crate) fn run_query(
+        &self,
+        query: &dyn Query,
+        request: &SearchRequest,
+    ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let (page, total) = ranked_page(&searcher, &*query, request)?;
+        let (page, total) = ranked_page(&searcher, query, request)?;
         let offset = request.offset;
         let snippets = if request.snippets && !page.is_empty() {
             let tree = syntax_tree(request)?;
             Some(Highlighter::new(
                 &searcher,
-                &*query,
+                query,
                 &tree,
                 request.syntax == Syntax::Query,
                 &self.schema,

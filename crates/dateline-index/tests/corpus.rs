@@ -337,6 +337,67 @@ fn articles_are_the_hits_of_the_same_request_read_whole() {
 }
 
 #[test]
+fn articles_like_a_cocoa_story_are_cocoa_stories() {
+    let Some((index, _)) = corpus() else { return };
+    let data = shared_data().expect("checked by corpus()");
+    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters");
+    // Reuters-21578's own topic codes, by story id.
+    let topics: std::collections::HashMap<String, Vec<String>> =
+        std::io::BufReader::new(flate2::read::GzDecoder::new(file))
+            .lines()
+            .map(|line| {
+                let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+                let codes = v["topics"].as_array().unwrap().iter();
+                let codes = codes.map(|t| t.as_str().unwrap().to_string()).collect();
+                (v["id"].as_str().unwrap().to_string(), codes)
+            })
+            .collect();
+    // Story 1, "BAHIA COCOA REVIEW", is tagged cocoa.
+    assert_eq!(topics["1"], ["cocoa"]);
+    let like = index
+        .similar("1", &SearchRequest::new("").limit(20))
+        .unwrap()
+        .expect("story 1");
+    assert_eq!(like.hits.len(), 20);
+    assert!(
+        like.hits.iter().all(|h| h.id != "1"),
+        "the story itself is left out"
+    );
+    // Market reports went out uncoded (`BYPASS`, no topics): judged are the coded ones.
+    let coded: Vec<&Vec<String>> = like
+        .hits
+        .iter()
+        .filter_map(|h| topics.get(&h.id).filter(|t| !t.is_empty()))
+        .collect();
+    let cocoa = coded
+        .iter()
+        .filter(|t| t.iter().any(|t| t == "cocoa"))
+        .count();
+    assert!(coded.len() >= 5, "{coded:?}");
+    assert!(
+        cocoa * 10 >= coded.len() * 8,
+        "{cocoa} of {}: {coded:?}",
+        coded.len()
+    );
+    // Filters apply: only March 1987.
+    let march = SearchRequest::new("")
+        .from_str("1987-03")
+        .unwrap()
+        .to_str("1987-03")
+        .unwrap();
+    let like = index.similar("1", &march.limit(20)).unwrap().unwrap();
+    assert!(!like.hits.is_empty());
+    for hit in &like.hits {
+        let day = hit.date.unwrap().date_naive().to_string();
+        assert!(day.starts_with("1987-03"), "{day}");
+    }
+    assert!(index
+        .similar("no-such-story", &SearchRequest::new(""))
+        .unwrap()
+        .is_none());
+}
+
+#[test]
 fn date_sort_returns_newest_first() {
     let Some((index, _)) = corpus() else { return };
     let results = index

@@ -10,6 +10,7 @@ pub mod index;
 pub mod optimize;
 pub mod search;
 pub mod show;
+pub mod similar;
 pub mod stats;
 pub mod timeline;
 
@@ -30,6 +31,17 @@ pub fn open_index(
         Some(path) => index.with_aliases(extract::user_aliases(path)?),
         None => index,
     })
+}
+
+/// Says on standard error that no article in the index at `dir` has `id`; exit status 1
+/// (`show`, `similar`).
+pub fn no_such_article(id: &str, dir: &std::path::Path) -> std::process::ExitCode {
+    anstream::eprintln!(
+        "{} no article with id {id:?} in {} (ids are printed by `dateline search`)",
+        crate::style::paint(crate::style::ERROR, "error:"),
+        dir.display()
+    );
+    std::process::ExitCode::from(1)
 }
 
 /// The request of the commands that count over matching articles (`entities`, `timeline`):

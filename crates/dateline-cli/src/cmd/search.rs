@@ -134,32 +134,48 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     } else {
         None
     };
-    match args.format {
-        ListFormat::Json => {
-            for hit in &results.hits {
-                write_json_line(&mut out, &JsonHit::from(hit))?;
+    print_results(&mut out, &results, args.format, verbosity, &request)?;
+    if let Some(facets) = &facets {
+        match args.format {
+            ListFormat::Json => {
+                write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?
             }
-            if let Some(facets) = &facets {
-                write_json_line(&mut out, &serde_json::json!({ "facets": facets }))?;
-            }
-        }
-        ListFormat::Csv => write_hits_csv(&mut out, &results.hits)?,
-        ListFormat::Text => {
-            for hit in &results.hits {
-                print_hit(&mut out, hit)?;
-            }
-            if verbosity != Verbosity::Quiet {
-                print_summary(&mut out, &results, &args)?;
-            }
-            if let Some(facets) = &facets {
-                crate::cmd::entities::print_facets(&mut out, facets)?;
-            }
+            ListFormat::Text => crate::cmd::entities::print_facets(&mut out, facets)?,
+            ListFormat::Csv => {}
         }
     }
     // A warning, on standard error in every format: standard output holds only hits (and
     // the facets line) for scripts, as it holds only the number with `--count`.
     print_suggestions(&suggestions);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A page of hits of `request` in `format`: text (with the count line unless quiet), JSON
+/// Lines or CSV.
+pub fn print_results(
+    out: &mut impl Write,
+    results: &dateline_index::SearchResults,
+    format: ListFormat,
+    verbosity: Verbosity,
+    request: &SearchRequest,
+) -> anyhow::Result<()> {
+    match format {
+        ListFormat::Json => {
+            for hit in &results.hits {
+                write_json_line(out, &JsonHit::from(hit))?;
+            }
+        }
+        ListFormat::Csv => write_hits_csv(out, &results.hits)?,
+        ListFormat::Text => {
+            for hit in &results.hits {
+                print_hit(out, hit)?;
+            }
+            if verbosity != Verbosity::Quiet {
+                print_summary(out, results, (request.offset, request.limit))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The hits as CSV: a header row, then a row per hit. Entities are `TYPE:Name` joined by
@@ -194,19 +210,19 @@ fn write_hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
 fn print_summary(
     out: &mut impl Write,
     results: &dateline_index::SearchResults,
-    args: &SearchArgs,
+    (offset, limit): (usize, usize),
 ) -> std::io::Result<()> {
     let shown = results.hits.len();
     let plural = if results.total == 1 { "" } else { "s" };
     let page = if shown == 0 {
         // Nothing on this page: say why, not "showing 0–0".
-        if results.total > 0 && args.limit > 0 {
-            format!("; none past {}", args.offset)
+        if results.total > 0 && limit > 0 {
+            format!("; none past {}", offset)
         } else {
             String::new()
         }
     } else {
-        format!("; showing {}–{}", args.offset + 1, args.offset + shown)
+        format!("; showing {}–{}", offset + 1, offset + shown)
     };
     let line = format!("{} matching article{plural}{page}", results.total);
     writeln!(out, "{}", style::paint(style::DIM, line))

@@ -14,13 +14,7 @@ use crate::style;
 pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = Index::open(index_dir)?;
     let Some(article) = index.get(&args.id)? else {
-        anstream::eprintln!(
-            "{} no article with id {:?} in {} (ids are printed by `dateline search`)",
-            style::paint(style::ERROR, "error:"),
-            args.id,
-            index_dir.display()
-        );
-        return Ok(ExitCode::from(1));
+        return Ok(crate::cmd::no_such_article(&args.id, index_dir));
     };
     let mut out = anstream::stdout().lock();
     match args.format {
