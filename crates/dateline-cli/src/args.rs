@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   dateline stats
   dateline completions bash > /etc/bash_completion.d/dateline
 
-Exit status: 0 success; 1 partial (index, extract: some input skipped; show: no such article);
+Exit status: 0 success; 1 partial (index, extract: some input skipped; show, similar: no such article);
 2 usage error or failure (one line on stderr, with its causes); 101 internal error (a bug).")]
 pub struct Cli {
     /// Index folder [default: ./.dateline]
