@@ -179,12 +179,12 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Output format of the commands that list rows (`search`, `entities`).
+/// Output format of the commands that list rows (`search`, `similar`, `entities`, `timeline`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     /// For people.
     Text,
-    /// For programs: JSON Lines (search) or one JSON array (entities).
+    /// For programs: JSON Lines (search, similar) or one JSON value (entities, timeline).
     Json,
     /// For spreadsheets: CSV with a header row (RFC 4180).
     Csv,
@@ -311,6 +311,16 @@ pub enum SortBy {
     Date,
     /// Oldest first: a story as it unfolded.
     Oldest,
+}
+
+impl From<SortBy> for dateline_index::Sort {
+    fn from(sort: SortBy) -> Self {
+        match sort {
+            SortBy::Relevance => dateline_index::Sort::Relevance,
+            SortBy::Date => dateline_index::Sort::Date,
+            SortBy::Oldest => dateline_index::Sort::Oldest,
+        }
+    }
 }
 
 /// The filters of `dateline search`, which `dateline bench` adds to every query.
@@ -795,7 +805,6 @@ fn memory_budget(text: &str) -> Result<usize, String> {
     }
 }
 
-/// A count that must be 1 or more (`--k`, `--passes`): 0 would be silently meaningless.
 /// A number of hits, `all` being every one.
 fn hit_limit(text: &str) -> Result<usize, String> {
     let text = text.trim();
@@ -806,6 +815,7 @@ fn hit_limit(text: &str) -> Result<usize, String> {
         .map_err(|_| "expected a whole number of hits, or `all`".into())
 }
 
+/// A count that must be 1 or more (`--k`, `--passes`): 0 would be silently meaningless.
 fn at_least_one(text: &str) -> Result<usize, String> {
     match text.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),

@@ -93,9 +93,7 @@ pub(crate) fn with_filters(
 pub fn sort_of(query: Option<&str>, sort: Option<SortBy>) -> Sort {
     let every_article = query.is_none_or(|q| matches!(q.trim(), "" | "*"));
     match sort {
-        Some(SortBy::Relevance) => Sort::Relevance,
-        Some(SortBy::Date) => Sort::Date,
-        Some(SortBy::Oldest) => Sort::Oldest,
+        Some(sort) => sort.into(),
         None if every_article => Sort::Date,
         None => Sort::Relevance,
     }

@@ -9,7 +9,7 @@ use crate::style::Verbosity;
 pub fn run(index_dir: &Path, args: SimilarArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
     let request = crate::cmd::counting_request(None, &args.filters)?
-        .sort(crate::cmd::search::sort_of(Some(""), Some(args.sort)))
+        .sort(args.sort.into())
         .limit(args.limit)
         .offset(args.offset);
     let Some(results) = index.similar(&args.id, &request)? else {
