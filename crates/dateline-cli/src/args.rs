@@ -232,6 +232,11 @@ pub struct IndexArgs {
     #[command(flatten)]
     pub globs: GlobArgs,
 
+    /// Print the files that would be read, one per line, and stop: nothing is indexed (to
+    /// check --glob, as ripgrep's --files does).
+    #[arg(long, conflicts_with = "rebuild")]
+    pub files: bool,
+
     /// Writer memory budget in MB, shared by the indexing threads (see README for measured peaks):
     /// from 15 to 4293 per thread, tantivy's limits, with one thread per core up to 8.
     #[arg(long, default_value_t = 256, value_name = "MB", value_parser = memory_budget)]

@@ -667,3 +667,28 @@ fn similar_lists_other_coverage_of_a_story_and_names_a_missing_id() {
         stderr(&out)
     );
 }
+
+#[test]
+fn index_files_lists_what_a_run_would_read_and_indexes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("never-made");
+    let sample = sample();
+    let sample_arg = sample.to_str().unwrap();
+    let listed = |globs: &[&str]| -> Vec<String> {
+        let args = [&["index", "--files", sample_arg][..], globs].concat();
+        succeeds(&index, &args).lines().map(str::to_string).collect()
+    };
+    // Every article file of the sample (its README is no article format), in name order.
+    let all = listed(&[]);
+    assert_eq!(all.len() as u64, walk_count(&sample, "txt") + 1);
+    assert!(all.windows(2).all(|w| w[0] < w[1]), "{all:?}");
+    assert!(all.iter().all(|f| !f.ends_with("README.md")));
+    // The globs a run would take.
+    assert_eq!(
+        listed(&["-g", "!raw/"]),
+        [sample.join("wire.jsonl").display().to_string()]
+    );
+    let text = listed(&["-g", "*.txt"]);
+    assert_eq!(text.len() as u64, walk_count(&sample, "txt"));
+    assert!(!index.exists(), "--files makes no index");
+}

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::Context;
-use dateline_index::{Index, IngestOptions, IngestReport, Progress};
+use dateline_index::{Corpus, FileFilter, FileIds, Index, IngestOptions, IngestReport, Progress};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::{IndexArgs, OutputFormat};
@@ -17,6 +17,9 @@ use crate::style::{self, Verbosity};
 pub fn run(index_dir: &Path, args: IndexArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     // Checked before the index is opened, which may create it.
     let files = args.globs.filter()?;
+    if args.files {
+        return list_files(&args.paths, &files);
+    }
     let mut index = if args.rebuild {
         Index::begin_rebuild(index_dir)?
     } else {
@@ -212,4 +215,39 @@ fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> 
         print_warnings(out, report, "  ")?;
     }
     Ok(())
+}
+
+/// `--files`: the files a run over `paths` would read, found as it finds them (`-`, standard
+/// input, as itself). As for a run, a path named that does not exist is an error, and what
+/// cannot be walked below one is named on standard error (exit status 1).
+fn list_files(paths: &[std::path::PathBuf], filter: &FileFilter) -> anyhow::Result<ExitCode> {
+    let stdin = Path::new("-");
+    for path in paths.iter().filter(|p| p.as_path() != stdin) {
+        if let Err(source) = std::fs::metadata(path) {
+            let path = path.clone();
+            return Err(dateline_index::Error::Io { path, source }.into());
+        }
+    }
+    let mut out = anstream::stdout().lock();
+    if paths.iter().any(|p| p.as_path() == stdin) {
+        writeln!(out, "-")?;
+    }
+    let paths: Vec<_> = paths
+        .iter()
+        .filter(|p| p.as_path() != stdin)
+        .cloned()
+        .collect();
+    let mut ids = FileIds::new(Path::new(".")).context("reading the current folder")?;
+    let corpus = Corpus::find(&paths, filter, &mut ids, false)?;
+    for file in corpus.files() {
+        writeln!(out, "{}", file.display())?;
+    }
+    for s in corpus.skipped() {
+        anstream::eprintln!("{} {s}", style::paint(style::WARN, "skipped:"));
+    }
+    Ok(if corpus.skipped().is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
