@@ -162,11 +162,12 @@ named on stderr; the rest is printed), 2 on an error."
   dateline export '\"foreign fighters\"' -n 100 | jq -r .title
   dateline export --org Europol > europol.jsonl && dateline --index europol index europol.jsonl")]
     Export(ExportArgs),
-    /// Articles like a given one: other coverage of its story, follow-ups and copies (its 25
-    /// most telling words, by tf-idf, searched as a bag of words).
+    /// Articles like a given one (or like a text): other coverage of its story, follow-ups and
+    /// copies (its 25 most telling words, by tf-idf, searched as a bag of words).
     #[command(after_help = "Examples:
   dateline similar sample/raw/coalition-talks.txt
-  dateline similar wire-003 --from 2015-01 --to 2015-03 -n 20 --format json")]
+  dateline similar wire-003 --from 2015-01 --to 2015-03 -n 20 --format json
+  dateline similar --text - < press-release.txt")]
     Similar(SimilarArgs),
 }
 
@@ -569,8 +570,17 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct SimilarArgs {
     /// The article's id (as printed by `search`).
-    #[arg(value_name = "ID")]
-    pub id: String,
+    #[arg(
+        value_name = "ID",
+        required_unless_present = "text",
+        conflicts_with = "text"
+    )]
+    pub id: Option<String>,
+
+    /// Articles like this text instead (a paragraph, a press release; `-` reads it from
+    /// standard input).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 
     /// The filters of `search`.
     #[command(flatten)]

@@ -659,6 +659,21 @@ fn similar_lists_other_coverage_of_a_story_and_names_a_missing_id() {
     );
     assert!(hits.iter().all(|h| h["id"] != "wire-003"));
 
+    // Like a text from elsewhere: the story it retells comes first.
+    let text = "Kurdish fighters pushed Islamic State out of Kobani";
+    let out = succeeds(
+        &index,
+        &["similar", "--text", text, "-n", "1", "--format", "json"],
+    );
+    let hit: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(
+        hit["id"]
+            .as_str()
+            .unwrap()
+            .ends_with("raw/kurdish-forces.txt"),
+        "{hit}"
+    );
+
     let out = dateline(&index, &["similar", "wire-999"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -676,7 +691,10 @@ fn index_files_lists_what_a_run_would_read_and_indexes_nothing() {
     let sample_arg = sample.to_str().unwrap();
     let listed = |globs: &[&str]| -> Vec<String> {
         let args = [&["index", "--files", sample_arg][..], globs].concat();
-        succeeds(&index, &args).lines().map(str::to_string).collect()
+        succeeds(&index, &args)
+            .lines()
+            .map(str::to_string)
+            .collect()
     };
     // Every article file of the sample (its README is no article format), in name order.
     let all = listed(&[]);

@@ -48,31 +48,71 @@ impl Index {
             Some(title) => format!("{title}\n{}", article.body),
             None => article.body.clone(),
         };
-        let words = self.telling_words(&text)?;
+        self.like(&text, Some(id), request).map(Some)
+    }
+
+    /// The articles most like `text` (a paragraph, a press release, an article from elsewhere),
+    /// found as [`similar`](Self::similar) finds them for an article of the index: its most
+    /// telling words searched as a bag of words.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![
+    ///     Article::new("cocoa", "Cocoa arrivals in Bahia rose as showers ended the drought."),
+    ///     Article::new("oil", "Crude oil prices rose in London trading."),
+    /// ])?;
+    /// let text = "Drought hits the Bahia cocoa harvest";
+    /// let like = index.similar_to_text(text, &SearchRequest::new(""))?;
+    /// assert_eq!(like.hits[0].id, "cocoa");
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn similar_to_text(&self, text: &str, request: &SearchRequest) -> Result<SearchResults> {
+        self.like(text, None, request)
+    }
+
+    /// The articles like `text`, leaving out the article `itself` when it is one of the index.
+    fn like(
+        &self,
+        text: &str,
+        itself: Option<&str>,
+        request: &SearchRequest,
+    ) -> Result<SearchResults> {
+        // A word of an article of the index must be in another article to find one.
+        let min_df = 1 + u64::from(itself.is_some());
+        let words = self.telling_words(text, min_df)?;
         if words.is_empty() {
-            // Nothing in it that another article shares: no article is like it.
-            return Ok(Some(SearchResults {
+            // Nothing in it that an article shares: no article is like it.
+            return Ok(SearchResults {
                 total: 0,
                 hits: Vec::new(),
-            }));
+            });
         }
         let mut request = request.clone();
         request.query = words.join(" ");
         request.syntax = Syntax::Plain;
-        let query = self.build_query(&request)?;
-        let itself: Box<dyn Query> = Box::new(TermQuery::new(
-            Term::from_field_text(self.schema.id, id),
-            IndexRecordOption::Basic,
-        ));
-        let query = BooleanQuery::new(vec![(Occur::Must, query), (Occur::MustNot, itself)]);
-        self.run_query(&query, &request)
-            .map(Some)
+        let mut query = self.build_query(&request)?;
+        if let Some(id) = itself {
+            let itself: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(self.schema.id, id),
+                IndexRecordOption::Basic,
+            ));
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::MustNot, itself),
+            ]));
+        }
+        self.run_query(&*query, &request)
             .map_err(|e| self.damaged(e))
     }
 
-    /// The [`SIMILAR_WORDS`] words of `text` with the highest tf · idf, each as written the
-    /// first time its term appears, best first (ties by term).
-    fn telling_words(&self, text: &str) -> Result<Vec<String>> {
+    /// The [`SIMILAR_WORDS`] words of `text` with the highest tf · idf among those in at least
+    /// `min_df` articles, each as written the first time its term appears, best first (ties by
+    /// term).
+    fn telling_words(&self, text: &str, min_df: u64) -> Result<Vec<String>> {
         let searcher = self.reader.searcher();
         let articles = searcher.num_docs() as f32;
         let mut terms: HashMap<String, (f32, String)> = HashMap::new();
@@ -92,8 +132,7 @@ impl Index {
             let df = searcher
                 .doc_freq(&Term::from_field_text(self.schema.body, &term))?
                 .max(searcher.doc_freq(&Term::from_field_text(self.schema.title, &term))?);
-            // Only the article itself has it: it finds no other.
-            if df < 2 {
+            if df < min_df {
                 continue;
             }
             let df = df as f32;
