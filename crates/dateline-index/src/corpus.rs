@@ -59,6 +59,40 @@ pub(crate) struct Source {
     pub(crate) stamp: Option<Stamp>,
 }
 
+/// The paths named to an ingest, as [`Index::ingest_paths`](crate::Index::ingest_paths) takes
+/// them: whether `-` (JSON Lines on standard input) is among them, and the others in order.
+///
+/// # Errors
+/// [`Error::Io`](crate::Error::Io) naming the first path that does not exist or cannot be
+/// looked at: a path named by the user is never skipped silently.
+///
+/// ```
+/// use std::path::PathBuf;
+///
+/// let dir = tempfile::tempdir()?;
+/// let named = [PathBuf::from("-"), dir.path().to_path_buf()];
+/// let (stdin, paths) = dateline_index::named_paths(&named)?;
+/// assert!(stdin);
+/// assert_eq!(paths, [dir.path()]);
+/// assert!(dateline_index::named_paths(&[dir.path().join("missing")]).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn named_paths(paths: &[PathBuf]) -> crate::Result<(bool, Vec<PathBuf>)> {
+    let stdin = Path::new("-");
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        if path == stdin {
+            continue;
+        }
+        if let Err(source) = std::fs::metadata(path) {
+            let path = path.clone();
+            return Err(crate::Error::Io { path, source });
+        }
+        files.push(path.clone());
+    }
+    Ok((paths.iter().any(|p| p == stdin), files))
+}
+
 impl Corpus {
     /// Walks `paths` (files or folders, recursively) for the files `filter` admits, naming
     /// each file's articles by `ids`, and with `learn_boilerplate` learns the boilerplate of

@@ -431,17 +431,8 @@ impl Index {
         };
         let mut report = IngestReport::default();
         let stdin_path = Path::new("-");
-        let read_stdin = paths.iter().any(|p| p == stdin_path);
-        let paths: Vec<PathBuf> = paths.iter().filter(|p| *p != stdin_path).cloned().collect();
+        let (read_stdin, paths) = crate::corpus::named_paths(paths)?;
         let paths = &paths[..];
-        for p in paths {
-            if let Err(source) = std::fs::metadata(p) {
-                return Err(Error::Io {
-                    path: p.clone(),
-                    source,
-                });
-            }
-        }
         let mut ids =
             FileIds::of(self, options.id_root.as_deref()).map_err(|source| Error::Io {
                 path: options

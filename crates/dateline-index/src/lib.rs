@@ -54,7 +54,7 @@ mod timeline;
 mod top;
 
 pub use bm25f::Bm25fQuery;
-pub use corpus::Corpus;
+pub use corpus::{named_paths, Corpus};
 pub use document::EntityRef;
 pub use error::{Error, Result};
 pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};

@@ -221,22 +221,11 @@ fn print_summary(out: &mut impl Write, report: &IngestReport, index: &Index) -> 
 /// input, as itself). As for a run, a path named that does not exist is an error, and what
 /// cannot be walked below one is named on standard error (exit status 1).
 fn list_files(paths: &[std::path::PathBuf], filter: &FileFilter) -> anyhow::Result<ExitCode> {
-    let stdin = Path::new("-");
-    for path in paths.iter().filter(|p| p.as_path() != stdin) {
-        if let Err(source) = std::fs::metadata(path) {
-            let path = path.clone();
-            return Err(dateline_index::Error::Io { path, source }.into());
-        }
-    }
+    let (stdin, paths) = dateline_index::named_paths(paths)?;
     let mut out = anstream::stdout().lock();
-    if paths.iter().any(|p| p.as_path() == stdin) {
+    if stdin {
         writeln!(out, "-")?;
     }
-    let paths: Vec<_> = paths
-        .iter()
-        .filter(|p| p.as_path() != stdin)
-        .cloned()
-        .collect();
     let mut ids = FileIds::new(Path::new(".")).context("reading the current folder")?;
     let corpus = Corpus::find(&paths, filter, &mut ids, false)?;
     for file in corpus.files() {
