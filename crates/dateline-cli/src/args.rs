@@ -369,12 +369,19 @@ pub struct FilterArgs {
     pub miscs: Vec<String>,
 }
 
+/// The query of `search`, `entities`, `timeline` and `export`, given as one argument or as
+/// several: `dateline search foreign fighters` is `dateline search 'foreign fighters'`.
+pub fn query_text(words: &[String]) -> Option<String> {
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 /// Arguments of `dateline search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query; without one, every article the filters admit, newest first.
+    /// The query, as one argument or several words (one starting with `-` goes after `--`);
+    /// without one, every article the filters admit, newest first.
     #[arg(value_name = "QUERY")]
-    pub query: Option<String>,
+    pub query: Vec<String>,
 
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -517,9 +524,9 @@ pub struct EntitiesArgs {
     #[command(subcommand)]
     pub action: Option<EntitiesAction>,
 
-    /// Only articles matching this query [default: all].
+    /// Only articles matching this query, one argument or several words [default: all].
     #[arg(value_name = "QUERY")]
-    pub query: Option<String>,
+    pub query: Vec<String>,
 
     /// The filters of `search`: `--org Europol` lists the entities named beside Europol.
     #[command(flatten)]
@@ -545,9 +552,9 @@ pub struct EntitiesArgs {
 /// Arguments of `dateline export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Only articles matching this query [default: all].
+    /// Only articles matching this query, one argument or several words [default: all].
     #[arg(value_name = "QUERY")]
-    pub query: Option<String>,
+    pub query: Vec<String>,
 
     /// The filters of `search`.
     #[command(flatten)]
@@ -610,9 +617,9 @@ pub struct SimilarArgs {
 /// Arguments of `dateline timeline`.
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// Only articles matching this query [default: all].
+    /// Only articles matching this query, one argument or several words [default: all].
     #[arg(value_name = "QUERY")]
-    pub query: Option<String>,
+    pub query: Vec<String>,
 
     /// The filters of `search`.
     #[command(flatten)]

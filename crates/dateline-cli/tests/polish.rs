@@ -710,3 +710,52 @@ fn index_files_lists_what_a_run_would_read_and_indexes_nothing() {
     assert_eq!(text.len() as u64, walk_count(&sample, "txt"));
     assert!(!index.exists(), "--files makes no index");
 }
+
+#[test]
+fn a_query_of_several_arguments_is_the_query_of_one_and_a_leading_minus_goes_after_dashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let hits = |args: &[&str]| -> Vec<String> {
+        let mut full = vec!["search", "--format", "json", "-n", "all"];
+        full.extend_from_slice(args);
+        succeeds(&index, &full)
+            .lines()
+            .map(|line| {
+                let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+                hit["id"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+
+    let one = hits(&["foreign fighters"]);
+    assert_eq!(
+        one.len(),
+        3,
+        "the sample's articles naming foreign or fighters"
+    );
+    assert_eq!(hits(&["foreign", "fighters"]), one);
+    // Options after the words are options still.
+    assert_eq!(
+        succeeds(&index, &["search", "foreign", "fighters", "--count"]),
+        "3\n"
+    );
+    assert_eq!(
+        succeeds(
+            &index,
+            &["entities", "foreign", "fighters", "--format", "json"]
+        ),
+        succeeds(
+            &index,
+            &["entities", "foreign fighters", "--format", "json"]
+        )
+    );
+
+    // Every article but the one naming ISIS, as `ministers -ISIS` gives them.
+    let without = hits(&["--", "-ISIS", "ministers"]);
+    assert_eq!(without, hits(&["ministers -ISIS"]));
+    assert_eq!(without.len(), hits(&["ministers"]).len() - 1);
+    // Without `--`, clap says how to pass it.
+    let out = dateline(&index, &["search", "-ISIS", "ministers"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("use '-- -I'"), "{}", stderr(&out));
+}

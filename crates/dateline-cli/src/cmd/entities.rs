@@ -42,7 +42,10 @@ pub fn run(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
 
 fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
-    let request = crate::cmd::counting_request(args.query.as_deref(), &args.filters)?;
+    let request = crate::cmd::counting_request(
+        crate::args::query_text(&args.query).as_deref(),
+        &args.filters,
+    )?;
     let kind = args.kind.map(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
     if top.is_empty() {

@@ -9,11 +9,9 @@ use crate::cmd::{write_json_line, JsonArticle};
 
 pub fn run(index_dir: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
-    let request = crate::cmd::counting_request(args.query.as_deref(), &args.filters)?
-        .sort(crate::cmd::search::sort_of(
-            args.query.as_deref(),
-            args.sort,
-        ))
+    let query = crate::args::query_text(&args.query);
+    let request = crate::cmd::counting_request(query.as_deref(), &args.filters)?
+        .sort(crate::cmd::search::sort_of(query.as_deref(), args.sort))
         .limit(args.limit)
         .snippets(false);
     let mut articles = index.articles(&request)?.peekable();

@@ -104,12 +104,13 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         anyhow::bail!("--facets has no CSV form: use --format json (or text) with --facets");
     }
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
-    let mut request = SearchRequest::new(args.query.as_deref().unwrap_or("*"))
+    let query = crate::args::query_text(&args.query);
+    let mut request = SearchRequest::new(query.as_deref().unwrap_or("*"))
         .prf(args.prf)
         .proximity(args.proximity)
         .limit(args.limit)
         .offset(args.offset)
-        .sort(sort_of(args.query.as_deref(), args.sort));
+        .sort(sort_of(query.as_deref(), args.sort));
     request = with_filters(request, &args.filters)?;
     let mut out = anstream::stdout().lock();
     if args.count {

@@ -15,7 +15,10 @@ const BAR: u64 = 40;
 
 pub fn run(index_dir: &Path, args: TimelineArgs, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
-    let request = crate::cmd::counting_request(args.query.as_deref(), &args.filters)?;
+    let request = crate::cmd::counting_request(
+        crate::args::query_text(&args.query).as_deref(),
+        &args.filters,
+    )?;
     let interval = match args.by {
         Period::Day => Interval::Day,
         Period::Week => Interval::Week,
