@@ -138,12 +138,13 @@ fn bad_files_are_reported_with_file_and_line_and_the_rest_is_indexed() {
     let out = dateline(&index, &["index", corpus.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
-    assert_eq!(summary_count(&text, "added"), 3, "{text}");
-    assert_eq!(summary_count(&text, "skipped"), 4, "{text}");
+    assert_eq!(summary_count(&text, "added"), 4, "{text}");
+    assert_eq!(summary_count(&text, "skipped"), 3, "{text}");
     let skipped: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.starts_with("Skipped"))
         .skip(1)
+        .take_while(|l| l.starts_with("  "))
         .collect();
     let line_for = |name: &str| {
         skipped
@@ -154,14 +155,32 @@ fn bad_files_are_reported_with_file_and_line_and_the_rest_is_indexed() {
     };
     assert!(line_for("empty.txt").contains("empty"));
     assert!(line_for("binary.txt").contains("binary"));
-    assert!(line_for("latin1.txt").contains("UTF-8"));
     assert!(
         line_for("feed.jsonl").contains("feed.jsonl:2:"),
         "{skipped:?}"
     );
+    // The Latin-1 file is read, with a warning saying as what.
+    assert!(!skipped.iter().any(|l| l.contains("latin1.txt")), "{text}");
+    let warned = text.lines().skip_while(|l| !l.starts_with("Warnings"));
+    assert_eq!(
+        warned
+            .skip(1)
+            .find(|l| l.contains("latin1.txt"))
+            .map(str::trim),
+        Some(
+            format!(
+                "{}:3: not UTF-8 (byte 10): read as windows-1252",
+                corpus.join("latin1.txt").display()
+            )
+            .as_str()
+        ),
+        "{text}"
+    );
 
     let out = dateline(&index, &["search", "*", "--count"]);
-    assert_eq!(stdout(&out).trim(), "3");
+    assert_eq!(stdout(&out).trim(), "4");
+    let out = dateline(&index, &["search", "café", "--count"]);
+    assert_eq!(stdout(&out).trim(), "1");
 }
 
 /// serde cannot write a path that is not UTF-8 as a JSON string: the summary used to stop

@@ -26,7 +26,7 @@ fn sample_index(dir: &Path) -> std::path::PathBuf {
 }
 
 #[test]
-fn extract_skips_unreadable_input_with_one_line_each_and_exits_1() {
+fn extract_skips_unreadable_input_with_one_line_each_and_exits_1_and_warns_of_legacy_text() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join(".dateline");
     // An invalid byte on line 5, byte 58 (as in BBC News sport/199.txt).
@@ -46,14 +46,15 @@ fn extract_skips_unreadable_input_with_one_line_each_and_exits_1() {
             .unwrap()
     };
 
+    // Read all the same, with a warning: the line once, beside the file.
     let out = run(&["extract", "bad.txt"]);
-    assert_eq!(stdout(&out), "");
     assert_eq!(
         stderr(&out),
-        "skipped: bad.txt:5: invalid UTF-8 (byte 58)\n",
-        "the line once, beside the file"
+        "warning: bad.txt:5: not UTF-8 (byte 58): read as windows-1252\n"
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(printed["body"], "The striker failed. He é said");
 
     // A missing file and a bad line are each skipped (an empty folder holds nothing to skip);
     // the rest is printed.
@@ -120,7 +121,7 @@ fn extract_reads_a_folder_as_index_does_same_articles_ids_and_bodies() {
 }
 
 #[test]
-fn extract_of_the_real_bbc_file_with_a_bad_byte_names_its_line_once() {
+fn extract_of_the_real_bbc_file_with_a_latin1_byte_reads_it_and_names_its_line_once() {
     let Some(sport) = common::shared_data("bbc-news/raw/sport") else {
         return;
     };
@@ -131,9 +132,17 @@ fn extract_of_the_real_bbc_file_with_a_bad_byte_names_its_line_once() {
     );
     assert_eq!(
         stderr(&out),
-        format!("skipped: {}:5: invalid UTF-8 (byte 257)\n", file.display())
+        format!(
+            "warning: {}:5: not UTF-8 (byte 257): read as windows-1252\n",
+            file.display()
+        )
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(printed["body"]
+        .as_str()
+        .unwrap()
+        .contains("a £15.8m signing"));
 }
 
 #[test]

@@ -40,6 +40,39 @@ pub struct Article {
     /// Named entities; empty until [`crate::entities::EntityExtractor`] fills them in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<Entity>,
+    /// Set when the file (or JSON line) was not UTF-8 and its text was decoded from another
+    /// encoding ([`crate::reader::legacy`]) instead of being skipped: the ingest warns about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcoded: Option<Transcoded>,
+}
+
+/// How an article's text that was not UTF-8 was read ([`crate::reader::legacy`]).
+///
+/// ```
+/// use dateline_core::article::Transcoded;
+///
+/// let t = Transcoded { encoding: "windows-1252".into(), line: 5, byte: 257 };
+/// assert_eq!(t.to_string(), "not UTF-8 (byte 257): read as windows-1252");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transcoded {
+    /// The encoding the text was read as, by its WHATWG name (`windows-1252`, `Shift_JIS`);
+    /// for UTF-8 with stray bytes, the encoding of those bytes.
+    pub encoding: String,
+    /// 1-based line of the first byte that is not UTF-8 (for a JSON line, the line's number).
+    pub line: usize,
+    /// Offset of that byte from the start of the (decompressed) file.
+    pub byte: u64,
+}
+
+impl std::fmt::Display for Transcoded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "not UTF-8 (byte {}): read as {}",
+            self.byte, self.encoding
+        )
+    }
 }
 
 impl Article {

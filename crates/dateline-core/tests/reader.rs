@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
+use dateline_core::article::Transcoded;
 use dateline_core::reader::boilerplate::BoilerplateModel;
 use dateline_core::reader::jsonl::{parse_line, JsonLines};
 use dateline_core::reader::{html, json_lines_from, raw, read_bytes, read_file, Format, ReadError};
@@ -91,7 +92,7 @@ fn all_bbc_news_raw_files_read_with_titles_and_bodies() {
         return;
     };
     let root = data.join("bbc-news/raw");
-    let (mut ok, mut invalid_utf8) = (0, 0);
+    let (mut ok, mut transcoded) = (0, Vec::new());
     for cat in ["business", "entertainment", "politics", "sport", "tech"] {
         let mut entries: Vec<_> = std::fs::read_dir(root.join(cat))
             .expect("category folder")
@@ -108,18 +109,57 @@ fn all_bbc_news_raw_files_read_with_titles_and_bodies() {
                     assert!(a.title.is_some(), "{id} has a title");
                     assert!(!a.body.is_empty(), "{id} has a body");
                     assert_eq!(a.published, None, "{id}: no date invented");
+                    if let Some(t) = a.transcoded {
+                        transcoded.push((id, t));
+                    }
                     ok += 1;
-                }
-                Err(ReadError::InvalidUtf8 { line, .. }) => {
-                    assert_eq!(id, "sport/199.txt", "only the known Latin-1 file");
-                    assert!(line > 1);
-                    invalid_utf8 += 1;
                 }
                 Err(e) => panic!("{id}: {e}"),
             }
         }
     }
-    assert_eq!((ok, invalid_utf8), (2224, 1));
+    assert_eq!(ok, 2225, "every file, the one with a Latin-1 byte too");
+    // The dataset's one file that is not UTF-8: a Latin-1 `£` on line 5.
+    assert_eq!(
+        transcoded,
+        [(
+            "sport/199.txt".to_string(),
+            Transcoded {
+                encoding: "windows-1252".into(),
+                line: 5,
+                byte: 257
+            }
+        )]
+    );
+}
+
+#[test]
+fn the_bbc_file_with_a_latin1_byte_reads_as_the_dataset_s_utf8_copy_of_it() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let raw = read_file(
+        &data.join("bbc-news/raw/sport/199.txt"),
+        Format::RawText,
+        "sport/199.txt",
+    )
+    .expect("whole file reads")
+    .remove(0)
+    .expect("the article");
+    let copy = read_file(
+        &data.join("bbc-news/docs.jsonl"),
+        Format::JsonLines,
+        "docs.jsonl",
+    )
+    .expect("whole file reads")
+    .into_iter()
+    .map(|a| a.expect("every line reads"))
+    .find(|a| a.id == "sport/199")
+    .expect("the JSON Lines copy");
+    assert_eq!(raw.title, copy.title);
+    assert_eq!(raw.body, copy.body);
+    assert!(raw.body.contains("a £15.8m signing"), "{}", raw.body);
+    assert_eq!(copy.transcoded, None, "the copy is UTF-8");
 }
 
 #[test]
@@ -219,7 +259,7 @@ fn nul_bytes_are_binary_errors() {
 }
 
 #[test]
-fn invalid_utf8_reports_line_and_byte() {
+fn text_that_is_not_utf8_is_decoded_and_says_where_and_as_what() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(
         dir.path(),
@@ -227,27 +267,48 @@ fn invalid_utf8_reports_line_and_byte() {
         b"Title\n\nFirst paragraph.\nPrice \xA3400.\n",
     );
     let items = read_file(&path, Format::RawText, "latin1.txt").expect("file-level ok");
-    match &items[..] {
-        [Err(e @ ReadError::InvalidUtf8 { line, byte_offset })] => {
-            assert_eq!((*line, *byte_offset), (4, 30));
-            assert_eq!(e.line(), Some(4));
-            assert_eq!(e.to_string(), "line 4: invalid UTF-8 (byte 30)");
-        }
-        other => panic!("unexpected {other:?}"),
-    }
+    let a = items[0].as_ref().expect("read, not skipped");
+    assert_eq!(a.body, "First paragraph. Price £400.");
+    let t = a.transcoded.as_ref().expect("transcoded");
+    assert_eq!(
+        (t.encoding.as_str(), t.line, t.byte),
+        ("windows-1252", 4, 30)
+    );
+    assert_eq!(t.to_string(), "not UTF-8 (byte 30): read as windows-1252");
 
-    let jsonl = b"{\"body\": \"a\"}\n{\"body\": \"\xff\"}\n{\"body\": \"c\"}\n";
+    // A UTF-8 byte order mark counts in the offset.
+    let path = write(dir.path(), "bom.txt", b"\xEF\xBB\xBFTitle\n\n\xA3400.\n");
+    let items = read_file(&path, Format::RawText, "bom.txt").expect("file-level ok");
+    let a = items[0].as_ref().expect("read");
+    assert_eq!(
+        (a.title.as_deref(), a.body.as_str()),
+        (Some("Title"), "£400.")
+    );
+    assert_eq!(
+        a.transcoded.as_ref().map(|t| (t.line, t.byte)),
+        Some((3, 10))
+    );
+
+    // A JSON line: the line's number, the byte's offset in the file; other lines untouched.
+    let jsonl = b"{\"body\": \"a\"}\n{\"body\": \"caf\xe9\"}\n{\"body\": \"c\"}\n";
     let path = write(dir.path(), "bad.jsonl", jsonl);
     let items = read_file(&path, Format::JsonLines, "bad.jsonl").expect("file-level ok");
-    assert_eq!(items.len(), 3);
-    assert!(matches!(
-        items[1],
-        Err(ReadError::InvalidUtf8 {
-            line: 2,
-            byte_offset: 24
-        })
-    ));
-    assert_eq!(items[2].as_ref().unwrap().body, "c");
+    let bodies: Vec<_> = items
+        .iter()
+        .map(|a| a.as_ref().unwrap().body.as_str())
+        .collect();
+    assert_eq!(bodies, ["a", "café", "c"]);
+    let t = items[1]
+        .as_ref()
+        .unwrap()
+        .transcoded
+        .as_ref()
+        .expect("transcoded");
+    assert_eq!(
+        (t.encoding.as_str(), t.line, t.byte),
+        ("windows-1252", 2, 27)
+    );
+    assert_eq!(items[0].as_ref().unwrap().transcoded, None);
 }
 
 #[test]

@@ -295,6 +295,8 @@ pub(crate) fn to_article(s: &NewsSchema, doc: &TantivyDocument) -> Article {
                 mentions: 0,
             })
             .collect(),
+        // The index keeps the text, not how it was read.
+        transcoded: None,
     }
 }
 

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use dateline_core::article::Transcoded;
 use dateline_core::reader::boilerplate::BoilerplateModel;
 use dateline_core::reader::{self, Format, ReadError};
 use dateline_core::Article;
@@ -247,8 +248,9 @@ pub struct IngestReport {
     pub removed: usize,
     /// Files or lines that could not be indexed.
     pub skipped: Vec<Skipped>,
-    /// Articles indexed, or removed, with something the user should know: an update whose old
-    /// version was read from another file (JSON Lines ids are shared by all files, so two
+    /// Articles indexed, or removed, with something the user should know: text that was not
+    /// UTF-8, decoded from a legacy encoding ([`dateline_core::article::Transcoded`]); an
+    /// update whose old version was read from another file (JSON Lines ids are shared by all files, so two
     /// exports that number their articles alike replace each other's), or a copy indexed by an
     /// earlier run removed as a duplicate.
     pub warnings: Vec<Warning>,
@@ -407,6 +409,8 @@ struct Ready {
     /// The document to add, or `None` when the index already holds this exact version.
     doc: Option<TantivyDocument>,
     dated: bool,
+    /// How its text was decoded, when it was not UTF-8: a warning once it is indexed.
+    transcoded: Option<Transcoded>,
 }
 
 impl Index {
@@ -793,6 +797,7 @@ impl Index {
         };
         Prepared::Article(Box::new(Ready {
             dated: article.published.is_some(),
+            transcoded: article.transcoded.take(),
             id: article.id,
             line,
             key,
@@ -949,6 +954,7 @@ impl Run<'_> {
             content,
             doc,
             dated,
+            transcoded,
         } = *ready;
         let location = match &self.location {
             Some((p, name)) if p == path => Arc::clone(name),
@@ -1065,6 +1071,9 @@ impl Run<'_> {
         tally.since_commit.fetch_add(1, Ordering::Relaxed);
         if !dated {
             tally.without_date.fetch_add(1, Ordering::Relaxed);
+        }
+        if let Some(t) = transcoded {
+            tally.warn(path, Some(t.line), t.to_string());
         }
         Ok(())
     }

@@ -130,6 +130,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         for item in items {
             match item {
                 Ok(article) => {
+                    if let Some(t) = &article.transcoded {
+                        // Read, not skipped: a warning, as `dateline index` gives it.
+                        let item = Skipped {
+                            path: path.to_path_buf(),
+                            line: Some(t.line),
+                            reason: t.to_string(),
+                        };
+                        anstream::eprintln!("{} {item}", style::paint(style::WARN, "warning:"));
+                    }
                     let found = extractor.analyze(article.title.as_deref(), &article.body);
                     let json = json_article(&article, &found.entities, &found.mentions);
                     write_json_line(&mut out, &json)?;

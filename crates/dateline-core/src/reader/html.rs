@@ -165,6 +165,7 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         path: Some(id.to_string()),
         language: None,
         entities: Vec::new(),
+        transcoded: None,
     })
 }
 

@@ -24,13 +24,15 @@
 //! where a string is expected) is a [`ReadError::BadField`] naming the field and the line, and
 //! that line is skipped: a record whose fields are the wrong shape is not guessed at. Blank
 //! lines are skipped; a malformed line gives [`ReadError::Json`] and reading goes on with the
-//! next line; so does a line that is not UTF-8 ([`ReadError::InvalidUtf8`]). A NUL byte in
+//! next line. A line that is not UTF-8 is decoded from the legacy encoding its bytes show
+//! ([`super::legacy`]) and its article says so ([`crate::Article::transcoded`]). A NUL byte in
 //! the first 8 KiB gives [`ReadError::Binary`] and ends the stream, as does an I/O error
 //! ([`ReadError::Io`]).
 //!
 //! # Encoding
 //!
-//! Lines are UTF-8, with an optional byte order mark. A stream that starts with a UTF-16 byte
+//! Lines are UTF-8 (or a legacy encoding, decoded line by line), with an optional byte order
+//! mark. A stream that starts with a UTF-16 byte
 //! order mark (`FF FE` little-endian, `FE FF` big-endian) is decoded from UTF-16 as it is
 //! read, so its lines read as the same text in UTF-8 would. Its errors count the stream's
 //! (UTF-16) bytes: a NUL character in the first 8 KiB is [`ReadError::Binary`], an unpaired
@@ -43,10 +45,10 @@ use std::io::{self, BufRead, BufReader, Chain, Cursor, Read};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+use crate::article::{Article, Transcoded};
 use crate::date::{from_unix_timestamp, parse_date};
 use crate::reader::utf16::{self, Utf16Reader};
 use crate::reader::{ReadError, ReadResult};
-use crate::Article;
 
 /// NUL bytes within this many bytes from the start mean the stream is binary.
 const BINARY_SNIFF: u64 = 8 * 1024;
@@ -134,7 +136,8 @@ pub struct RawLine {
 }
 
 impl RawLine {
-    /// Checks the line is UTF-8 and parses it (see [`parse_line`]).
+    /// Decodes the line (UTF-8, or the legacy encoding its bytes show: [`super::legacy`]) and
+    /// parses it (see [`parse_line`]).
     ///
     /// # Example
     /// ```
@@ -145,13 +148,14 @@ impl RawLine {
     /// assert_eq!(raw.parse("d.jsonl").unwrap().id, "7");
     /// ```
     pub fn parse(&self, id_base: &str) -> ReadResult {
-        match std::str::from_utf8(&self.bytes) {
-            Ok(text) => parse_line(text, self.line, id_base),
-            Err(e) => Err(ReadError::InvalidUtf8 {
-                line: self.line,
-                byte_offset: self.offset + e.valid_up_to() as u64,
-            }),
-        }
+        let (text, transcoded) = super::legacy::decode(&self.bytes);
+        let mut article = parse_line(&text, self.line, id_base)?;
+        article.transcoded = transcoded.map(|t| Transcoded {
+            line: self.line,
+            byte: self.offset + t.byte,
+            ..t
+        });
+        Ok(article)
     }
 }
 
@@ -359,6 +363,7 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         path: Some(id_base.to_string()).filter(|p| !p.is_empty()),
         language: None,
         entities: Vec::new(),
+        transcoded: None,
     })
 }
 

@@ -9,7 +9,8 @@
 //!
 //! Any of them may be gzip-compressed (a `.gz` suffix on the name). Text is UTF-8, or UTF-16
 //! with a byte order mark (decoded before anything else; without a mark, UTF-16 reads as
-//! binary). A file chosen as raw text whose content starts as an HTML page (`<!DOCTYPE html`
+//! binary). Raw text and JSON lines that are not UTF-8 are decoded from the legacy encoding
+//! their bytes show ([`legacy`]), and the article says so ([`Article::transcoded`]). A file chosen as raw text whose content starts as an HTML page (`<!DOCTYPE html`
 //! or `<html`, see [`read_file`]) is read as HTML. [`read_file`] reads one file; failures that
 //! concern the whole file (I/O, empty, binary, undecodable UTF-16) are an `Err`, failures of
 //! one article or line are `Err` items inside the returned list, so one bad line never loses
@@ -18,6 +19,7 @@
 pub mod boilerplate;
 pub mod html;
 pub mod jsonl;
+pub mod legacy;
 mod nesting;
 mod page;
 pub mod raw;
@@ -139,14 +141,6 @@ pub enum ReadError {
         /// What is wrong there: an unpaired surrogate, or an odd number of bytes.
         problem: &'static str,
     },
-    /// The text is not valid UTF-8.
-    #[error("line {line}: invalid UTF-8 (byte {byte_offset})")]
-    InvalidUtf8 {
-        /// 1-based line of the first invalid byte.
-        line: usize,
-        /// Byte offset of the first invalid byte, from the start of the (decompressed) file.
-        byte_offset: u64,
-    },
     /// A single-article file is larger than [`MAX_FILE_BYTES`].
     #[error("larger than {limit_mb} MB: not one article")]
     TooLarge {
@@ -199,8 +193,7 @@ impl ReadError {
     /// ```
     pub fn line(&self) -> Option<usize> {
         match self {
-            ReadError::InvalidUtf8 { line, .. }
-            | ReadError::Json { line, .. }
+            ReadError::Json { line, .. }
             | ReadError::MissingField { line, .. }
             | ReadError::BadField { line, .. } => Some(*line),
             ReadError::Io(_)
@@ -374,7 +367,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// Whole-file failures (I/O including corrupt gzip, empty file, binary content, undecodable
 /// UTF-16) are an `Err`.
 /// Anything else is `Ok` with one item per article: a raw text file gives exactly one item
-/// (which may be an `Err` such as [`ReadError::InvalidUtf8`] or [`ReadError::NoText`]); a JSON
+/// (which may be an `Err` such as [`ReadError::NoText`]); a JSON
 /// Lines file gives one item per non-blank line, so one bad line never loses the rest.
 ///
 /// # Example

@@ -6,9 +6,10 @@
 //!    mark (`FF FE` or `FE FF`) is decoded from UTF-16 first (an unpaired surrogate or a lone
 //!    last byte is [`ReadError::InvalidUtf16`] with its byte offset, a NUL character anywhere
 //!    is [`ReadError::Binary`]); otherwise a NUL byte anywhere is [`ReadError::Binary`], a
-//!    UTF-8 byte-order mark is skipped and the text is decoded as UTF-8 strictly
-//!    ([`ReadError::InvalidUtf8`] gives the 1-based line and the byte offset of the first bad
-//!    byte); text that is only whitespace is [`ReadError::Empty`].
+//!    UTF-8 byte-order mark is skipped and the text is decoded as UTF-8, or, where it is not
+//!    UTF-8, from the legacy encoding its bytes show ([`super::legacy`]; the article's
+//!    [`Article::transcoded`] gives the encoding and the line and byte of the first byte that
+//!    is not UTF-8); text that is only whitespace is [`ReadError::Empty`].
 //! 2. Lines are split on `\n` (so CRLF works) and trimmed.
 //! 3. Date line: the first line, among the first 15 non-blank lines, that is *as a whole* a
 //!    date for [`parse_date`] gives [`Article::published`]. Lines before it are navigation junk
@@ -42,10 +43,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::article::{Article, Transcoded};
 use crate::date::parse_date;
 use crate::reader::boilerplate::BoilerplateModel;
 use crate::reader::{page, utf16, ReadError};
-use crate::Article;
 
 /// How many non-blank lines from the top may hold the date line.
 const DATE_LINE_WINDOW: usize = 15;
@@ -110,7 +111,18 @@ pub fn parse_with(
     id: &str,
     model: Option<&BoilerplateModel>,
 ) -> Result<Article, ReadError> {
-    let text = decode(bytes)?;
+    let (text, transcoded) = decode(bytes)?;
+    let mut article = read_lines(&text, id, model)?;
+    article.transcoded = transcoded;
+    Ok(article)
+}
+
+/// [`parse_with`] of decoded text.
+fn read_lines(
+    text: &str,
+    id: &str,
+    model: Option<&BoilerplateModel>,
+) -> Result<Article, ReadError> {
     let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
     if page::looks_like_page(&lines) {
         let found = page::extract(&lines, model);
@@ -126,6 +138,7 @@ pub fn parse_with(
             path: Some(id.to_string()),
             language: None,
             entities: Vec::new(),
+            transcoded: None,
         });
     }
     let learned = |line: &str| model.is_some_and(|m| m.is_boilerplate(line));
@@ -196,6 +209,7 @@ pub fn parse_with(
         path: Some(id.to_string()),
         language: None,
         entities: Vec::new(),
+        transcoded: None,
     })
 }
 
@@ -235,8 +249,9 @@ fn choose_title_around_date(lines: &[&str], d: usize, after: Option<usize>) -> O
         .or(after)
 }
 
-/// Checks and decodes the bytes: empty, UTF-16, binary, BOM, strict UTF-8, whitespace only.
-fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
+/// Checks and decodes the bytes: empty, UTF-16, binary, BOM, UTF-8 or a legacy encoding,
+/// whitespace only.
+fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<Transcoded>), ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -245,26 +260,23 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
         if text.trim().is_empty() {
             return Err(ReadError::Empty);
         }
-        return Ok(Cow::Owned(text));
+        return Ok((Cow::Owned(text), None));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(ReadError::Binary { offset: pos as u64 });
     }
     let (skip, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (3, rest),
+        Some(rest) => (3u64, rest),
         None => (0, bytes),
     };
-    let text = std::str::from_utf8(rest).map_err(|e| {
-        let pos = skip + e.valid_up_to();
-        ReadError::InvalidUtf8 {
-            line: bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1,
-            byte_offset: pos as u64,
-        }
-    })?;
+    let (text, mut transcoded) = super::legacy::decode(rest);
+    if let Some(t) = &mut transcoded {
+        t.byte += skip;
+    }
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    Ok(Cow::Borrowed(text))
+    Ok((text, transcoded))
 }
 
 /// A line that is mostly navigation-icon words.
