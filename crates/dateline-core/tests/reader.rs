@@ -312,6 +312,35 @@ fn text_that_is_not_utf8_is_decoded_and_says_where_and_as_what() {
 }
 
 #[test]
+fn an_html_page_taken_as_utf8_that_is_not_keeps_its_pound_signs() {
+    let page = |head: &str| -> Vec<u8> {
+        let mut bytes = format!(
+            "<html><head>{head}<title>Budget - Example News</title></head><body><article>\
+             <h1>Budget</h1><p>The chancellor set aside "
+        )
+        .into_bytes();
+        bytes.extend_from_slice(b"\xA3400m for flood defences in towns along the River ");
+        bytes.extend_from_slice(b"Severn, where caf\xE9s and shops were closed for weeks.</p>");
+        bytes.extend_from_slice(
+            b"<p>Councils said the money would not be enough to protect every town.</p>\
+              </article></body></html>",
+        );
+        bytes
+    };
+    // Undeclared: rs-trafilatura would take it as UTF-8 and replace the bytes.
+    let a = html::parse(&page(""), "budget.html").expect("read");
+    assert!(a.body.contains("£400m for flood defences"), "{}", a.body);
+    assert!(a.body.contains("cafés"), "{}", a.body);
+    let t = a.transcoded.expect("transcoded");
+    assert_eq!(t.encoding, "windows-1252");
+    // Declared: decoded as declared, nothing to warn about.
+    let declared = page("<meta charset=\"windows-1252\">");
+    let a = html::parse(&declared, "budget.html").expect("read");
+    assert!(a.body.contains("£400m for flood defences"), "{}", a.body);
+    assert_eq!(a.transcoded, None);
+}
+
+#[test]
 fn malformed_jsonl_line_is_reported_and_the_rest_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let text = concat!(

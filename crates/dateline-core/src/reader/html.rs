@@ -14,7 +14,8 @@
 //!
 //! The character encoding is detected from the bytes (a `<meta charset>` or a BOM, UTF-8 by
 //! default); a page saved as UTF-16 with a byte order mark is decoded first, whatever its
-//! `<meta charset>` says. A NUL byte (in UTF-16, a NUL character) in the first 8 KiB is
+//! `<meta charset>` says. A page taken as UTF-8 that is not is decoded as raw text is
+//! ([`super::legacy`]), and the article says so ([`Article::transcoded`]). A NUL byte (in UTF-16, a NUL character) in the first 8 KiB is
 //! [`ReadError::Binary`]; an undecodable UTF-16 page is [`ReadError::InvalidUtf16`]. A page
 //! with no article
 //! text is [`ReadError::NoText`]; a page over [`MAX_HTML_BYTES`] is [`ReadError::Html`]; an extractor failure (or panic) is [`ReadError::Html`].
@@ -122,14 +123,27 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
             MAX_HTML_BYTES / (1024 * 1024)
         )));
     }
+    let mut transcoded = None;
+    let page = match &utf16 {
+        // Already text: a `<meta charset="utf-16">` in it must not decode it again.
+        Some(text) => Cow::Borrowed(text.as_str()),
+        None => {
+            let page = rs_trafilatura::encoding::transcode_to_utf8(bytes);
+            // A replacement character where the bytes have none means the page was taken as
+            // UTF-8 (declared so, or undeclared) and is not: decoded the way raw text is, so
+            // that a Latin-1 `£` is not lost.
+            if page.contains('\u{FFFD}') && std::str::from_utf8(bytes).is_err() {
+                let (text, t) = super::legacy::decode(bytes);
+                transcoded = t;
+                Cow::Owned(text.into_owned())
+            } else {
+                Cow::Owned(page)
+            }
+        }
+    };
     let result = catch_unwind(AssertUnwindSafe(|| {
         // What `rs_trafilatura::extract_bytes` does, with the nesting bounded in between: the
         // extractor recurses once per level and works in proportion to the depth.
-        let page = match &utf16 {
-            // Already text: a `<meta charset="utf-16">` in it must not decode it again.
-            Some(text) => Cow::Borrowed(text.as_str()),
-            None => Cow::Owned(rs_trafilatura::encoding::transcode_to_utf8(bytes)),
-        };
         rs_trafilatura::extract(&nesting::limit(&page))
     }))
     .map_err(|_| ReadError::Html("the HTML extractor failed on this page".to_string()))?;
@@ -165,7 +179,7 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         path: Some(id.to_string()),
         language: None,
         entities: Vec::new(),
-        transcoded: None,
+        transcoded,
     })
 }
 
