@@ -25,6 +25,9 @@ struct JsonEntity<'a> {
     /// The place a demonym belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'static str>,
+    /// The country a city or US state is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'static str>,
 }
 
 /// A mention as printed: the fields plus the entity it resolves to.
@@ -81,6 +84,7 @@ fn json_article<'a>(
                 aliases: &e.forms,
                 mentions: e.mentions,
                 place: e.place(),
+                country: e.country(),
             })
             .collect(),
         mentions: mentions

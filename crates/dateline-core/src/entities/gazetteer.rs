@@ -18,6 +18,7 @@ const ORG_HEADS: &str = include_str!("data/org_heads.txt");
 const TITLES: &str = include_str!("data/titles.txt");
 const DEMONYM_PLACES: &str = include_str!("data/demonym_places.txt");
 const GEONAMES_CITIES: &str = include_str!("data/geonames_cities.txt");
+const COUNTRY_CODES: &str = include_str!("data/country_codes.txt");
 const CENSUS_FIRST: &str = include_str!("data/census_first_names.txt");
 const CENSUS_SURNAMES: &str = include_str!("data/census_surnames.txt");
 const ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
@@ -91,6 +92,8 @@ pub(crate) struct Gazetteer {
     pub places: HashMap<String, &'static str>,
     /// Keys of country names (and their alternates).
     pub countries: HashSet<String>,
+    /// Key of a canonical city or US state name → the country it is in.
+    pub place_countries: HashMap<String, &'static str>,
     pub first_names: HashSet<String>,
     /// Frequent surnames.
     pub surnames: HashSet<String>,
@@ -122,7 +125,9 @@ fn words(src: &'static str) -> impl Iterator<Item = &'static str> {
 
 fn add_places(map: &mut HashMap<String, &'static str>, src: &'static str) {
     for line in lines(src) {
-        let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+        // `Names<TAB>country code` in cities.txt: the names only.
+        let names = line.split('\t').next().unwrap_or(line);
+        let mut names = names.split('|').map(str::trim).filter(|n| !n.is_empty());
         let Some(canonical) = names.next() else {
             continue;
         };
@@ -151,6 +156,7 @@ impl Gazetteer {
                 places.entry(normalize_key(name)).or_insert(name);
             }
         }
+        let place_countries = place_countries();
         let set =
             |src: &'static str| -> HashSet<String> { words(src).map(normalize_key).collect() };
         let mut titles: HashMap<String, Vec<Title>> = HashMap::default();
@@ -175,6 +181,7 @@ impl Gazetteer {
         }
         Gazetteer {
             countries,
+            place_countries,
             demonym_places,
             places,
             first_names: words(FIRST_NAMES)
@@ -192,6 +199,69 @@ impl Gazetteer {
             caps_stop: CAPS_STOP.iter().copied().collect(),
         }
     }
+}
+
+/// The country of each city (cities.txt, GeoNames' cities) and US state, by the key of its
+/// canonical name. A GeoNames name shared by cities of different countries (`Hamilton`,
+/// `Cartagena`) gets none: which one a text means cannot be told from the name.
+fn place_countries() -> HashMap<String, &'static str> {
+    let names: HashMap<&str, &'static str> = lines(COUNTRY_CODES)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(code, name)| (code.trim(), name.trim()))
+        .collect();
+    let mut out = HashMap::default();
+    for line in lines(US_STATES) {
+        let state = line.split('|').next().unwrap_or(line).trim();
+        out.insert(normalize_key(state), "United States");
+    }
+    for line in lines(CITIES) {
+        if let Some((cities, code)) = line.split_once('\t') {
+            let city = cities.split('|').next().unwrap_or(cities).trim();
+            if let Some(&country) = names.get(code.trim()) {
+                out.insert(normalize_key(city), country);
+            }
+        }
+    }
+    let mut geonames: HashMap<String, Option<&'static str>> = HashMap::default();
+    for line in lines(GEONAMES_CITIES) {
+        if let Some((city, code)) = line.split_once('\t') {
+            let country = names.get(code.trim()).copied();
+            geonames
+                .entry(normalize_key(city.trim()))
+                .and_modify(|c| {
+                    if *c != country {
+                        *c = None;
+                    }
+                })
+                .or_insert(country);
+        }
+    }
+    for (key, country) in geonames {
+        if let Some(country) = country {
+            out.entry(key).or_insert(country);
+        }
+    }
+    out
+}
+
+/// The country a city or US state is in (`Houston` → `United States`, `Mosul` → `Iraq`), by
+/// its name in any case; `None` for a country, a region, an unknown place, or a city name that
+/// several countries' cities share.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::place_country;
+///
+/// assert_eq!(place_country("Houston"), Some("United States"));
+/// assert_eq!(place_country("texas"), Some("United States"));
+/// assert_eq!(place_country("Mosul"), Some("Iraq"));
+/// assert_eq!(place_country("Iraq"), None);
+/// ```
+pub fn place_country(place: &str) -> Option<&'static str> {
+    gazetteer()
+        .place_countries
+        .get(&normalize_key(place))
+        .copied()
 }
 
 /// The demonym list with the regular plural of each noun-like entry (`Chechen` → `Chechens`,
@@ -342,5 +412,38 @@ mod tests {
             .is_some_and(|t| t[0].words.len() == 2));
         let sec = &g.titles["secretary"];
         assert!(sec[0].words.len() >= sec[sec.len() - 1].words.len());
+    }
+
+    #[test]
+    fn every_city_has_a_country_the_gazetteer_knows_as_a_country() {
+        let g = gazetteer();
+        let codes: HashMap<&str, &str> = lines(COUNTRY_CODES)
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        for line in lines(CITIES) {
+            let (_, code) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("no code: {line}"));
+            assert!(codes.contains_key(code), "{line}: unknown code {code}");
+        }
+        for (code, name) in &codes {
+            // A country's name is the canonical name the places table gives it.
+            let key = normalize_key(name);
+            assert!(g.countries.contains(&key), "{code}: {name} is no country");
+            assert_eq!(g.places.get(&key), Some(name), "{code}");
+        }
+        assert!(
+            g.place_countries.len() > 4_000,
+            "{}",
+            g.place_countries.len()
+        );
+        assert_eq!(place_country("Kirkuk"), Some("Iraq"));
+        assert_eq!(place_country("Erbil"), Some("Iraq"));
+        assert_eq!(place_country("Davos"), Some("Switzerland"));
+        assert_eq!(place_country("California"), Some("United States"));
+        assert_eq!(place_country("Aachen"), Some("Germany"));
+        // Two countries' cities: no country rather than a guess.
+        assert_eq!(place_country("Hamilton"), None);
+        assert_eq!(place_country("Middle East"), None);
     }
 }

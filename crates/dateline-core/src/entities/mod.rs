@@ -14,7 +14,7 @@ pub mod throughput;
 
 pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
-pub use gazetteer::{demonym_canonical, demonym_place, english_words};
+pub use gazetteer::{demonym_canonical, demonym_place, english_words, place_country};
 pub use normalize::{normalize_key, push_key};
 
 use serde::{Deserialize, Serialize};
@@ -148,5 +148,23 @@ impl Entity {
             return None;
         }
         gazetteer::demonym_place(&self.name)
+    }
+
+    /// The country a place entity is in, when it is a city or US state Dateline knows
+    /// ([`place_country`]): `Houston` → `United States`; `None` for other entities.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::EntityExtractor;
+    ///
+    /// let found = EntityExtractor::new().extract(None, "Officials in Houston said so.");
+    /// let houston = found.iter().find(|e| e.name == "Houston").unwrap();
+    /// assert_eq!(houston.country(), Some("United States"));
+    /// ```
+    pub fn country(&self) -> Option<&'static str> {
+        if self.kind != EntityKind::Place {
+            return None;
+        }
+        place_country(&self.name)
     }
 }

@@ -3,8 +3,9 @@
 //! Reuters-21578 tags each story with lower-case codes of the places (`usa`, `west-germany`)
 //! and people (`reagan`, `james-baker`) it is about. The extractor's places (and the places
 //! of its demonyms) and people are mapped to those codes (a slug of the name, its surname,
-//! and a few fixed renames such as United States → `usa`); only names that map into the code
-//! lists count. Precision and recall are micro-averaged over (document, code) pairs.
+//! and a few fixed renames such as United States → `usa`); the codes are countries, so a city
+//! or US state without a code of its own counts as its country ([`super::place_country`]:
+//! Houston → `usa`). Only names that map into the code lists count. Precision and recall are micro-averaged over (document, code) pairs.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
@@ -178,7 +179,12 @@ pub fn reuters_agreement(
         let mut people = HashSet::new();
         for e in &found {
             match e.kind {
-                EntityKind::Place => places.extend(place_code(&e.name, &place_codes)),
+                EntityKind::Place => {
+                    // Reuters codes countries: a city or state counts as its country.
+                    let code = place_code(&e.name, &place_codes)
+                        .or_else(|| place_code(e.country()?, &place_codes));
+                    places.extend(code);
+                }
                 EntityKind::Misc => {
                     if let Some(p) = e.place() {
                         places.extend(place_code(p, &place_codes));
