@@ -363,6 +363,11 @@ pub struct FilterArgs {
     #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
 
+    /// Only articles naming this country or a city or US state in it (`--country Iraq` finds
+    /// an article naming only Mosul); any alias, any case (repeatable).
+    #[arg(long = "country", value_name = "NAME", value_parser = entity_name)]
+    pub countries: Vec<String>,
+
     /// Only articles naming this miscellaneous entity: a nationality or group (`Kurdish`,
     /// `Shia`), an event or a work, by any alias, any case (repeatable).
     #[arg(long = "misc", value_name = "NAME", value_parser = entity_name)]

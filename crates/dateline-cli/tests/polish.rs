@@ -17,6 +17,19 @@ fn succeeds(index: &Path, args: &[&str]) -> String {
     stdout(&out)
 }
 
+/// The ids of every hit of `dateline search ARGS --format json -n all`, in rank order.
+fn hit_ids(index: &Path, args: &[&str]) -> Vec<String> {
+    let mut full = vec!["search", "--format", "json", "-n", "all"];
+    full.extend_from_slice(args);
+    succeeds(index, &full)
+        .lines()
+        .map(|line| {
+            let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+            hit["id"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
 /// An index of the sample corpus in `dir`.
 fn sample_index(dir: &Path) -> std::path::PathBuf {
     let index = dir.join("idx");
@@ -724,17 +737,7 @@ fn index_files_lists_what_a_run_would_read_and_indexes_nothing() {
 fn a_query_of_several_arguments_is_the_query_of_one_and_a_leading_minus_goes_after_dashes() {
     let dir = tempfile::tempdir().unwrap();
     let index = sample_index(dir.path());
-    let hits = |args: &[&str]| -> Vec<String> {
-        let mut full = vec!["search", "--format", "json", "-n", "all"];
-        full.extend_from_slice(args);
-        succeeds(&index, &full)
-            .lines()
-            .map(|line| {
-                let hit: serde_json::Value = serde_json::from_str(line).unwrap();
-                hit["id"].as_str().unwrap().to_string()
-            })
-            .collect()
-    };
+    let hits = |args: &[&str]| hit_ids(&index, args);
 
     let one = hits(&["foreign fighters"]);
     assert_eq!(
@@ -767,4 +770,31 @@ fn a_query_of_several_arguments_is_the_query_of_one_and_a_leading_minus_goes_aft
     let out = dateline(&index, &["search", "-ISIS", "ministers"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("use '-- -I'"), "{}", stderr(&out));
+}
+
+#[test]
+fn country_finds_the_story_that_names_only_its_cities_and_a_state_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let ids = |args: &[&str]| hit_ids(&index, args);
+    let named = ids(&["--place", "Iraq"]);
+    let country = ids(&["--country", "Iraq"]);
+    // The Kobani story names Baghdad and Erbil, never Iraq.
+    let kobani = country
+        .iter()
+        .find(|id| id.ends_with("kurdish-forces.txt"))
+        .expect("the story of Baghdad and Erbil");
+    assert!(!named.contains(kobani));
+    assert!(
+        named.iter().all(|id| country.contains(id)),
+        "{named:?} {country:?}"
+    );
+
+    let out = dateline(&index, &["search", "--country", "Texas"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: \"Texas\" is not a country Dateline knows: --country takes a country's name or \
+         alias (Iraq, United States, US)\n"
+    );
 }

@@ -107,6 +107,12 @@ pub enum Error {
         /// Why it is not a date.
         message: String,
     },
+    /// A country filter names something that is not a country.
+    #[error("{name:?} is not a country Dateline knows: --country takes a country's name or alias (Iraq, United States, US)")]
+    NotACountry {
+        /// The name given.
+        name: String,
+    },
     /// The index itself failed.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

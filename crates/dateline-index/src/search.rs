@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
 use dateline_core::date::{parse_date_strict, DateError};
-use dateline_core::entities::{normalize_key, without_legal_form, AliasTable};
+use dateline_core::entities::{self, normalize_key, without_legal_form, AliasTable};
 use dateline_core::schema::NewsSchema;
 use dateline_core::{Article, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -30,8 +30,8 @@ use tantivy::{
 use crate::bm25f::Bm25fQuery;
 use crate::calendar::{self, Period};
 use crate::document::{
-    day_number, entities_of, entity_id, from_tantivy_date, parse_entity_term, to_article,
-    to_tantivy_date, EntityRef, SECONDS_PER_DAY,
+    day_number, entities_of, entity_id, entity_term, from_tantivy_date, parse_entity_term,
+    to_article, to_tantivy_date, EntityRef, SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
 use crate::filter_cache::CachedFilter;
@@ -100,6 +100,9 @@ pub struct SearchRequest {
     /// articles giving only the surname when the index names almost no one else so (see
     /// [`Index::top_entities`]).
     pub typed_entities: Vec<(EntityKind, String)>,
+    /// Countries that must all appear, each by its name or a place in it (`--country`; see
+    /// [`SearchRequest::country`]).
+    pub countries: Vec<String>,
     /// Hits to return.
     pub limit: usize,
     /// Hits to skip first.
@@ -129,6 +132,7 @@ impl SearchRequest {
             entities: Vec::new(),
             languages: Vec::new(),
             typed_entities: Vec::new(),
+            countries: Vec::new(),
             limit: 10,
             offset: 0,
             sort: Sort::Relevance,
@@ -210,6 +214,22 @@ impl SearchRequest {
     /// Requires a place (`--place`).
     pub fn place(self, name: impl Into<String>) -> Self {
         self.typed_entity(EntityKind::Place, name)
+    }
+
+    /// Requires a country, named (any alias, any case) or through a place in it: a city or US
+    /// state the gazetteer knows to be there ([`dateline_core::entities::places_in`]), so
+    /// `country("Iraq")` finds an article that names only Mosul (`--country`; repeatable, all
+    /// must appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
+    ///
+    /// ```
+    /// use dateline_index::SearchRequest;
+    ///
+    /// let request = SearchRequest::new("*").country("Iraq");
+    /// assert_eq!(request.countries, ["Iraq"]);
+    /// ```
+    pub fn country(mut self, name: impl Into<String>) -> Self {
+        self.countries.push(name.into());
+        self
     }
 
     /// Requires a miscellaneous entity: a nationality or group, an event, a work (`--misc`);
@@ -1221,6 +1241,9 @@ impl Index {
         for (kind, name) in &request.typed_entities {
             filters.push(self.typed_entity_query(*kind, name)?);
         }
+        for name in &request.countries {
+            filters.push(self.country_query(name)?);
+        }
         // Terms and unions of terms (an entity, a person and the bare surname, a year) may be
         // kept as bit sets from one search to the next.
         for filter in &mut filters {
@@ -1274,6 +1297,45 @@ impl Index {
             (Occur::Should, by_key),
             (Occur::Should, people),
         ])))
+    }
+
+    /// A country filter: the country as a place filter reads it, or any city or state in it.
+    fn country_query(&self, name: &str) -> Result<Box<dyn Query>> {
+        // Short forms such as `US` and `UK` are aliases, in the alias table.
+        let resolved = self
+            .extractor
+            .aliases()
+            .resolve(name)
+            .filter(|(_, kind)| *kind == EntityKind::Place)
+            .map_or(name, |(canonical, _)| canonical);
+        let Some(country) = entities::country_named(resolved) else {
+            return Err(Error::NotACountry {
+                name: name.to_string(),
+            });
+        };
+        let named = self.typed_entity_query(EntityKind::Place, country)?;
+        // A union of term queries, which the filter cache keeps as one bit set: the places of
+        // a large country are hundreds of terms, too slow to merge on every search.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = entities::places_in(country)
+            .iter()
+            .map(|place| {
+                let term = Term::from_field_text(
+                    self.schema.entity,
+                    &entity_term(EntityKind::Place, place),
+                );
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        if named.downcast_ref::<EmptyQuery>().is_none() {
+            clauses.push((Occur::Should, named));
+        }
+        Ok(match clauses.len() {
+            0 => Box::new(EmptyQuery),
+            1 => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        })
     }
 
     /// The articles published from `from` to `to` (both included). Bounds on whole days (a

@@ -914,3 +914,51 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
     assert_eq!(pages(), walked, "evicted");
     assert!(index.filter_cache_bytes() <= kept / 2);
 }
+
+#[test]
+fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
+    use dateline_core::entities::place_country;
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let total = |request: SearchRequest| index.search(&request.limit(1)).expect("search").total;
+    let named = total(SearchRequest::new("*").place("United States"));
+    let country = total(SearchRequest::new("*").country("United States"));
+    // Reuters' US business stories name Houston or Texas and not the country.
+    assert!(country > named + 1_000, "{country} against {named}");
+    assert_eq!(total(SearchRequest::new("*").country("US")), country);
+    assert_eq!(total(SearchRequest::new("*").country("u.s.")), country);
+
+    let hits = index
+        .search(&SearchRequest::new("*").country("Iraq").limit(1_000))
+        .expect("search")
+        .hits;
+    let in_iraq = |e: &dateline_index::EntityRef| {
+        e.kind == EntityKind::Place && (e.name == "Iraq" || place_country(&e.name) == Some("Iraq"))
+    };
+    for hit in &hits {
+        assert!(
+            hit.entities.iter().any(in_iraq),
+            "{}: {:?}",
+            hit.id,
+            hit.entities
+        );
+    }
+    let by_place = hits
+        .iter()
+        .filter(|h| !h.entities.iter().any(|e| e.name == "Iraq"))
+        .count();
+    assert!(by_place > 0, "some name only Baghdad or Basra");
+    assert_eq!(
+        hits.len(),
+        total(SearchRequest::new("*").place("Iraq")) + by_place
+    );
+
+    let err = index
+        .search(&SearchRequest::new("*").country("Texas"))
+        .expect_err("a state is not a country");
+    assert!(
+        matches!(&err, dateline_index::Error::NotACountry { name } if name == "Texas"),
+        "{err}"
+    );
+}

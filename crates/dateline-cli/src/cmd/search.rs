@@ -81,6 +81,9 @@ pub(crate) fn with_filters(
     for name in &filters.places {
         request = request.place(name.clone());
     }
+    for name in &filters.countries {
+        request = request.country(name.clone());
+    }
     for name in &filters.miscs {
         request = request.misc(name.clone());
     }

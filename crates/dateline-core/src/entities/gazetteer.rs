@@ -94,6 +94,8 @@ pub(crate) struct Gazetteer {
     pub countries: HashSet<String>,
     /// Key of a canonical city or US state name → the country it is in.
     pub place_countries: HashMap<String, &'static str>,
+    /// Canonical country name → the canonical names of the cities and states in it.
+    pub country_places: HashMap<&'static str, Vec<&'static str>>,
     pub first_names: HashSet<String>,
     /// Frequent surnames.
     pub surnames: HashSet<String>,
@@ -156,7 +158,7 @@ impl Gazetteer {
                 places.entry(normalize_key(name)).or_insert(name);
             }
         }
-        let place_countries = place_countries();
+        let (place_countries, country_places) = place_countries(&countries);
         let set =
             |src: &'static str| -> HashSet<String> { words(src).map(normalize_key).collect() };
         let mut titles: HashMap<String, Vec<Title>> = HashMap::default();
@@ -182,6 +184,7 @@ impl Gazetteer {
         Gazetteer {
             countries,
             place_countries,
+            country_places,
             demonym_places,
             places,
             first_names: words(FIRST_NAMES)
@@ -202,46 +205,67 @@ impl Gazetteer {
 }
 
 /// The country of each city (cities.txt, GeoNames' cities) and US state, by the key of its
-/// canonical name. A GeoNames name shared by cities of different countries (`Hamilton`,
-/// `Cartagena`) gets none: which one a text means cannot be told from the name.
-fn place_countries() -> HashMap<String, &'static str> {
+/// canonical name, and the other way round. A GeoNames name shared by cities of different
+/// countries (`Hamilton`, `Cartagena`) gets none: which one a text means cannot be told from
+/// the name. Neither does a name of a country (the extractor's `Georgia` and `Djibouti` are the
+/// countries, not the US state and the city).
+fn place_countries(
+    countries: &HashSet<String>,
+) -> (
+    HashMap<String, &'static str>,
+    HashMap<&'static str, Vec<&'static str>>,
+) {
     let names: HashMap<&str, &'static str> = lines(COUNTRY_CODES)
         .filter_map(|l| l.split_once('\t'))
         .map(|(code, name)| (code.trim(), name.trim()))
         .collect();
-    let mut out = HashMap::default();
+    // Key → (canonical name, country): the first list to name a place wins, as in `places`.
+    let mut found: HashMap<String, (&'static str, Option<&'static str>)> = HashMap::default();
     for line in lines(US_STATES) {
         let state = line.split('|').next().unwrap_or(line).trim();
-        out.insert(normalize_key(state), "United States");
+        found.insert(normalize_key(state), (state, Some("United States")));
     }
     for line in lines(CITIES) {
         if let Some((cities, code)) = line.split_once('\t') {
             let city = cities.split('|').next().unwrap_or(cities).trim();
-            if let Some(&country) = names.get(code.trim()) {
-                out.insert(normalize_key(city), country);
-            }
+            found
+                .entry(normalize_key(city))
+                .or_insert((city, names.get(code.trim()).copied()));
         }
     }
-    let mut geonames: HashMap<String, Option<&'static str>> = HashMap::default();
+    let listed: HashSet<String> = found.keys().cloned().collect();
     for line in lines(GEONAMES_CITIES) {
         if let Some((city, code)) = line.split_once('\t') {
+            let (city, key) = (city.trim(), normalize_key(city.trim()));
+            if listed.contains(&key) {
+                continue;
+            }
             let country = names.get(code.trim()).copied();
-            geonames
-                .entry(normalize_key(city.trim()))
-                .and_modify(|c| {
+            found
+                .entry(key)
+                .and_modify(|(_, c)| {
                     if *c != country {
                         *c = None;
                     }
                 })
-                .or_insert(country);
+                .or_insert((city, country));
         }
     }
-    for (key, country) in geonames {
+    let mut by_key = HashMap::default();
+    let mut by_country: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+    for (key, (place, country)) in found {
+        if countries.contains(&key) {
+            continue;
+        }
         if let Some(country) = country {
-            out.entry(key).or_insert(country);
+            by_key.insert(key, country);
+            by_country.entry(country).or_default().push(place);
         }
     }
-    out
+    for places in by_country.values_mut() {
+        places.sort_unstable();
+    }
+    (by_key, by_country)
 }
 
 /// The country a city or US state is in (`Houston` → `United States`, `Mosul` → `Iraq`), by
@@ -262,6 +286,43 @@ pub fn place_country(place: &str) -> Option<&'static str> {
         .place_countries
         .get(&normalize_key(place))
         .copied()
+}
+
+/// The canonical name of a country, named by any of the names the gazetteer gives it, in any
+/// case (`holland` → `Netherlands`); `None` for anything that is not a country.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::country_named;
+///
+/// assert_eq!(country_named("holland"), Some("Netherlands"));
+/// assert_eq!(country_named("Burma"), Some("Myanmar"));
+/// assert_eq!(country_named("Texas"), None);
+/// ```
+pub fn country_named(name: &str) -> Option<&'static str> {
+    let g = gazetteer();
+    let key = normalize_key(name);
+    g.countries
+        .contains(&key)
+        .then(|| g.places.get(&key).copied())?
+}
+
+/// The cities and US states the gazetteer knows in a country (by its canonical name), as the
+/// extractor names them: every place whose [`place_country`] is `country`, in name order.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::places_in;
+///
+/// assert!(places_in("Iraq").contains(&"Mosul"));
+/// assert!(places_in("United States").contains(&"Texas"));
+/// assert!(places_in("Atlantis").is_empty());
+/// ```
+pub fn places_in(country: &str) -> &'static [&'static str] {
+    gazetteer()
+        .country_places
+        .get(country)
+        .map_or(&[], Vec::as_slice)
 }
 
 /// The demonym list with the regular plural of each noun-like entry (`Chechen` → `Chechens`,
@@ -444,6 +505,9 @@ mod tests {
         assert_eq!(place_country("Aachen"), Some("Germany"));
         // Two countries' cities: no country rather than a guess.
         assert_eq!(place_country("Hamilton"), None);
+        // A country's name is the country's, not a state's or a city's.
+        assert_eq!(place_country("Georgia"), None);
+        assert_eq!(place_country("Djibouti"), None);
         assert_eq!(place_country("Middle East"), None);
     }
 }

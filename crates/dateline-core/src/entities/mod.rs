@@ -14,7 +14,9 @@ pub mod throughput;
 
 pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
-pub use gazetteer::{demonym_canonical, demonym_place, english_words, place_country};
+pub use gazetteer::{
+    country_named, demonym_canonical, demonym_place, english_words, place_country, places_in,
+};
 pub use normalize::{normalize_key, push_key};
 
 use serde::{Deserialize, Serialize};
