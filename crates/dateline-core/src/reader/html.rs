@@ -15,10 +15,11 @@
 //! The character encoding is detected from the bytes (a `<meta charset>` or a BOM, UTF-8 by
 //! default); a page saved as UTF-16 with a byte order mark is decoded first, whatever its
 //! `<meta charset>` says. A page taken as UTF-8 that is not is decoded as raw text is
-//! ([`super::legacy`]), and the article says so ([`Article::transcoded`]). A NUL byte (in UTF-16, a NUL character) in the first 8 KiB is
-//! [`ReadError::Binary`]; an undecodable UTF-16 page is [`ReadError::InvalidUtf16`]. A page
-//! with no article
-//! text is [`ReadError::NoText`]; a page over [`MAX_HTML_BYTES`] is [`ReadError::Html`]; an extractor failure (or panic) is [`ReadError::Html`].
+//! ([`super::legacy`]), and the article says so ([`Article::transcoded`]). A NUL byte (in UTF-16, a NUL character) in
+//! the first 8 KiB is [`ReadError::Binary`]; an undecodable UTF-16 page is
+//! [`ReadError::InvalidUtf16`]. A page with no article text is [`ReadError::NoText`]; a page over
+//! [`MAX_HTML_BYTES`] is [`ReadError::Html`]; an extractor failure (or panic) is
+//! [`ReadError::Html`].
 //!
 //! Malformed pages nesting elements deeper than 128 levels (thousands of unclosed `<div>` or
 //! `<b>`), or leaving more than 8 formatting elements open at once, have the excess tags

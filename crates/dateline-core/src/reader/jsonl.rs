@@ -31,12 +31,12 @@
 //!
 //! # Encoding
 //!
-//! Lines are UTF-8 (or a legacy encoding, decoded line by line), with an optional byte order
-//! mark. A stream that starts with a UTF-16 byte
-//! order mark (`FF FE` little-endian, `FE FF` big-endian) is decoded from UTF-16 as it is
-//! read, so its lines read as the same text in UTF-8 would. Its errors count the stream's
-//! (UTF-16) bytes: a NUL character in the first 8 KiB is [`ReadError::Binary`], an unpaired
-//! surrogate or a lone last byte is [`ReadError::InvalidUtf16`]; both end the stream.
+//! Lines are UTF-8 (or a legacy encoding, decoded line by line), with an optional byte order mark.
+//! A stream that starts with a UTF-16 byte order mark (`FF FE` little-endian, `FE FF` big-endian)
+//! is decoded from UTF-16 as it is read, so its lines read as the same text in UTF-8 would. Its
+//! errors count the stream's (UTF-16) bytes: a NUL character in the first 8 KiB is
+//! [`ReadError::Binary`], an unpaired surrogate or a lone last byte is [`ReadError::InvalidUtf16`];
+//! both end the stream.
 
 use std::borrow::Cow;
 use std::fmt;

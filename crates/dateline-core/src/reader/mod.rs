@@ -7,14 +7,15 @@
 //! - HTML ([`html`]): one article per page, found by an extraction library;
 //! - JSON Lines ([`jsonl`]): one article per non-blank line.
 //!
-//! Any of them may be gzip-compressed (a `.gz` suffix on the name). Text is UTF-8, or UTF-16
-//! with a byte order mark (decoded before anything else; without a mark, UTF-16 reads as
-//! binary). Raw text and JSON lines that are not UTF-8 are decoded from the legacy encoding
-//! their bytes show ([`legacy`]), and the article says so ([`Article::transcoded`]). A file chosen as raw text whose content starts as an HTML page (`<!DOCTYPE html`
-//! or `<html`, see [`read_file`]) is read as HTML. [`read_file`] reads one file; failures that
-//! concern the whole file (I/O, empty, binary, undecodable UTF-16) are an `Err`, failures of
-//! one article or line are `Err` items inside the returned list, so one bad line never loses
-//! the rest of the file.
+//! Any of them may be gzip-compressed (a `.gz` suffix on the name). Text is UTF-8, or UTF-16 with a
+//! byte order mark (decoded before anything else; without a mark, UTF-16 reads as binary). Text
+//! that is not UTF-8 (a raw text file, an HTML page taken as UTF-8, a JSON line) is decoded from
+//! the legacy encoding its bytes show ([`legacy`]), and the article says so
+//! ([`Article::transcoded`]). A file chosen as raw text whose content starts as an HTML page
+//! (`<!DOCTYPE html` or `<html`, see [`read_file`]) is read as HTML.
+//! [`read_file`] reads one file; failures that concern the whole file (I/O, empty, binary,
+//! undecodable UTF-16) are an `Err`, failures of one article or line are `Err` items inside the
+//! returned list, so one bad line never loses the rest of the file.
 
 pub mod boilerplate;
 pub mod html;
