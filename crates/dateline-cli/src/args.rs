@@ -520,6 +520,8 @@ pub enum EntityType {
     Place,
     /// Demonyms and other names.
     Misc,
+    /// Countries: the articles naming each country or a city or US state in it.
+    Country,
 }
 
 /// Arguments of `dateline entities`.
@@ -537,7 +539,8 @@ pub struct EntitiesArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Only entities of this type [default: every type].
+    /// Only entities of this type [default: every type but country]; `country` counts the
+    /// articles naming each country or a city or US state in it, as `--country` finds them.
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub kind: Option<EntityType>,
 

@@ -798,3 +798,30 @@ fn country_finds_the_story_that_names_only_its_cities_and_a_state_is_a_usage_err
          alias (Iraq, United States, US)\n"
     );
 }
+
+#[test]
+fn entities_type_country_counts_what_country_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let csv = succeeds(
+        &index,
+        &["entities", "--type", "country", "--format", "csv"],
+    );
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("country,articles"));
+    let rows: Vec<(&str, usize)> = lines
+        .map(|l| {
+            let (country, n) = l.rsplit_once(',').unwrap();
+            (country, n.parse().unwrap())
+        })
+        .collect();
+    // Iraq: the story naming Iraq, and the Kobani story naming Baghdad and Erbil.
+    assert!(rows.contains(&("Iraq", 2)), "{rows:?}");
+    for (country, n) in &rows {
+        assert_eq!(
+            hit_ids(&index, &["--country", country]).len(),
+            *n,
+            "{country}"
+        );
+    }
+}

@@ -88,6 +88,20 @@ pub(crate) struct EntityCounts<'a> {
     searcher: &'a Searcher,
 }
 
+impl Index {
+    /// The entities of segment `ord` by `entity_id`, for a collector (read once per segment and
+    /// cached), with a failure as tantivy's error.
+    pub(crate) fn segment_entity_names(
+        &self,
+        searcher: &Searcher,
+        ord: SegmentOrdinal,
+    ) -> tantivy::Result<Arc<EntityNames>> {
+        self.columns
+            .entity_names(searcher, ord, self.schema.entity, self.extractor.aliases())
+            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))
+    }
+}
+
 impl<'a> EntityCounts<'a> {
     /// The collector, with the names of every segment's entities read first, in parallel.
     pub(crate) fn new(index: &'a Index, searcher: &'a Searcher) -> Result<Self> {
@@ -418,16 +432,7 @@ impl Collector for EntityCounts<'_> {
         ord: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentEntityCounts> {
-        let names = self
-            .index
-            .columns
-            .entity_names(
-                self.searcher,
-                ord,
-                self.index.schema.entity,
-                self.index.extractor.aliases(),
-            )
-            .map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?;
+        let names = self.index.segment_entity_names(self.searcher, ord)?;
         Ok(SegmentEntityCounts {
             ids: reader.fast_fields().u64("entity_id")?,
             counts: Default::default(),

@@ -33,6 +33,7 @@ pub mod bench;
 mod bm25f;
 mod calendar;
 mod corpus;
+mod countries;
 mod document;
 mod error;
 mod facets;
@@ -55,6 +56,7 @@ mod top;
 
 pub use bm25f::Bm25fQuery;
 pub use corpus::{named_paths, Corpus};
+pub use countries::CountryCount;
 pub use document::EntityRef;
 pub use error::{Error, Result};
 pub use facets::{EntityCount, EntitySuggestion, Facets, MonthCount};

@@ -962,3 +962,20 @@ fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
         "{err}"
     );
 }
+
+#[test]
+fn each_country_counts_the_articles_its_filter_finds() {
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let oil = SearchRequest::new("oil");
+    let top = index.top_countries(&oil, 8).expect("countries");
+    assert_eq!(top.len(), 8);
+    assert_eq!(top[0].country, "United States");
+    assert!(top.windows(2).all(|w| w[0].articles >= w[1].articles));
+    for row in &top {
+        let filtered = oil.clone().country(row.country.clone()).limit(1);
+        let total = index.search(&filtered).expect("search").total as u64;
+        assert_eq!(row.articles, total, "{}", row.country);
+    }
+}

@@ -11,7 +11,7 @@ use dateline_core::entities::reuters::reuters_agreement;
 use dateline_core::entities::throughput::measure_throughput;
 use dateline_core::reader::{read_file, Format};
 use dateline_core::EntityKind;
-use dateline_index::Facets;
+use dateline_index::{Facets, Index, SearchRequest};
 use serde::Serialize;
 
 use crate::args::{
@@ -22,13 +22,14 @@ use crate::cmd::extract::extractor;
 use crate::cmd::write_json_line;
 use crate::style::{self, Verbosity};
 
-/// The library kind of a `--type` value.
-pub fn kind_of(t: EntityType) -> EntityKind {
+/// The library kind of a `--type` value; `None` for countries, which are counted apart.
+pub fn kind_of(t: EntityType) -> Option<EntityKind> {
     match t {
-        EntityType::Person => EntityKind::Person,
-        EntityType::Org => EntityKind::Organization,
-        EntityType::Place => EntityKind::Place,
-        EntityType::Misc => EntityKind::Misc,
+        EntityType::Person => Some(EntityKind::Person),
+        EntityType::Org => Some(EntityKind::Organization),
+        EntityType::Place => Some(EntityKind::Place),
+        EntityType::Misc => Some(EntityKind::Misc),
+        EntityType::Country => None,
     }
 }
 
@@ -46,7 +47,10 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
         crate::args::query_text(&args.query).as_deref(),
         &args.filters,
     )?;
-    let kind = args.kind.map(kind_of);
+    if args.kind == Some(EntityType::Country) {
+        return run_countries(&index, &request, &args, verbosity);
+    }
+    let kind = args.kind.and_then(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
     if top.is_empty() {
         // A filter that matches nothing is most often misspelled, as in `search`.
@@ -77,17 +81,61 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
                 )?;
             }
             if verbosity != Verbosity::Quiet {
-                let total = index.count(&request)?;
-                let plural = if total == 1 { "" } else { "s" };
-                writeln!(
-                    out,
-                    "{}",
-                    style::paint(style::DIM, format_args!("{total} matching article{plural}"))
-                )?;
+                matching_articles(&mut out, &index, &request)?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `entities --type country`: articles per country.
+fn run_countries(
+    index: &Index,
+    request: &SearchRequest,
+    args: &EntitiesArgs,
+    verbosity: Verbosity,
+) -> anyhow::Result<ExitCode> {
+    let top = index.top_countries(request, args.limit)?;
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        ListFormat::Json => write_json_line(&mut out, &top)?,
+        ListFormat::Csv => crate::cmd::write_csv(
+            &mut out,
+            ["country", "articles"],
+            top.iter()
+                .map(|c| [c.country.clone(), c.articles.to_string()]),
+        )?,
+        ListFormat::Text => {
+            for c in &top {
+                writeln!(
+                    out,
+                    "{:>8}  {}",
+                    c.articles,
+                    style::paint(style::ENTITY, &c.country)
+                )?;
+            }
+            if verbosity != Verbosity::Quiet {
+                matching_articles(&mut out, index, request)?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The dimmed `N matching articles` line under a text listing.
+fn matching_articles(
+    out: &mut impl Write,
+    index: &Index,
+    request: &SearchRequest,
+) -> anyhow::Result<()> {
+    let total = index.count(request)?;
+    let plural = if total == 1 { "" } else { "s" };
+    writeln!(
+        out,
+        "{}",
+        style::paint(style::DIM, format_args!("{total} matching article{plural}"))
+    )?;
+    Ok(())
 }
 
 #[derive(Serialize)]
