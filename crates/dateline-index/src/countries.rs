@@ -56,31 +56,42 @@ impl Index {
     fn count_countries(&self, request: &SearchRequest, limit: usize) -> Result<Vec<CountryCount>> {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
-        self.columns
-            .warm_entity_names(&searcher, self.schema.entity, self.extractor.aliases())?;
-        let collector = CountryCounts {
-            index: self,
-            searcher: &searcher,
-        };
-        let counts = searcher.search(&*query, &collector)?;
-        let mut out: Vec<CountryCount> = counts
-            .into_iter()
-            .map(|(country, articles)| CountryCount {
-                country: country.to_string(),
-                articles,
-            })
-            .collect();
-        out.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.country.cmp(&b.country)));
-        out.truncate(limit);
-        Ok(out)
+        let counts = searcher.search(&*query, &CountryCounts::new(self, &searcher)?)?;
+        Ok(top(counts, limit))
     }
+}
+
+/// The `limit` countries of the most articles, ties by name.
+pub(crate) fn top(counts: FxHashMap<&'static str, u64>, limit: usize) -> Vec<CountryCount> {
+    let mut out: Vec<CountryCount> = counts
+        .into_iter()
+        .map(|(country, articles)| CountryCount {
+            country: country.to_string(),
+            articles,
+        })
+        .collect();
+    out.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.country.cmp(&b.country)));
+    out.truncate(limit);
+    out
 }
 
 /// Counts articles per country from the `entity_id` column, the places of each segment mapped
 /// to their countries once.
-struct CountryCounts<'a> {
+pub(crate) struct CountryCounts<'a> {
     index: &'a Index,
     searcher: &'a tantivy::Searcher,
+}
+
+impl<'a> CountryCounts<'a> {
+    /// The collector, with the names of every segment's entities read first, in parallel.
+    pub(crate) fn new(index: &'a Index, searcher: &'a tantivy::Searcher) -> Result<Self> {
+        index.columns.warm_entity_names(
+            searcher,
+            index.schema.entity,
+            index.extractor.aliases(),
+        )?;
+        Ok(CountryCounts { index, searcher })
+    }
 }
 
 impl Collector for CountryCounts<'_> {
@@ -131,7 +142,7 @@ impl Collector for CountryCounts<'_> {
 }
 
 /// [`CountryCounts`] of one segment.
-struct SegmentCountryCounts {
+pub(crate) struct SegmentCountryCounts {
     ids: Column<u64>,
     /// The country of each place of the segment, by `entity_id`.
     country_of: FxHashMap<u64, &'static str>,

@@ -20,6 +20,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::termdict::TermOrdinal;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
+use crate::countries::{CountryCount, CountryCounts};
 use crate::document::{entity_term, parse_entity_term};
 use crate::error::Result;
 use crate::search::{
@@ -57,6 +58,9 @@ pub struct Facets {
     /// The most frequent entities of each type, most articles first; people, organisations
     /// and places counted as in [`Index::top_entities`].
     pub entities: BTreeMap<EntityKind, Vec<EntityCount>>,
+    /// The countries the matching articles are about, most articles first, counted as
+    /// [`Index::top_countries`] counts them.
+    pub countries: Vec<CountryCount>,
     /// Matching articles per month, oldest first (months without articles are left out).
     pub months: Vec<MonthCount>,
     /// Matching articles without a publication date.
@@ -1236,8 +1240,9 @@ impl Index {
         let query = self.build_query(request)?;
         let searcher = self.reader.searcher();
         let counts = EntityCounts::new(self, &searcher)?;
-        let (mut counts, aggs, total) =
-            searcher.search(&*query, &(counts, day_histogram(self)?, Count))?;
+        let countries = CountryCounts::new(self, &searcher)?;
+        let (mut counts, countries, aggs, total) =
+            searcher.search(&*query, &(counts, countries, day_histogram(self)?, Count))?;
         counts.merge_surnames(self, &searcher)?;
         let entities = LISTED
             .into_iter()
@@ -1248,6 +1253,7 @@ impl Index {
         Ok(Facets {
             total,
             entities,
+            countries: crate::countries::top(countries, top),
             months: roll_up(&days, Interval::Month, false)
                 .into_iter()
                 .map(|p| MonthCount {

@@ -978,4 +978,6 @@ fn each_country_counts_the_articles_its_filter_finds() {
         let total = index.search(&filtered).expect("search").total as u64;
         assert_eq!(row.articles, total, "{}", row.country);
     }
+    // `--facets` lists the same countries.
+    assert_eq!(index.facets(&oil, 8).expect("facets").countries, top);
 }

@@ -286,6 +286,14 @@ pub fn print_facets(out: &mut impl Write, facets: &Facets) -> std::io::Result<()
             .collect();
         writeln!(out, "  {:<5} {}", kind.code(), items.join(", "))?;
     }
+    if !facets.countries.is_empty() {
+        let items: Vec<String> = facets
+            .countries
+            .iter()
+            .map(|c| format!("{} ({})", c.country, c.articles))
+            .collect();
+        writeln!(out, "  {:<5} {}", "CTRY", items.join(", "))?;
+    }
     let max = facets
         .months
         .iter()
