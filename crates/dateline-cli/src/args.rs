@@ -126,6 +126,8 @@ has both results and judgments is an error.")]
     #[command(
         after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\", \"text\",
 \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte offsets into that field's text as printed.
+Entities: {\"type\", \"name\", \"aliases\", \"mentions\"}, with \"place\" for a demonym (Iraqi: Iraq)
+and \"country\" for a city or US state (Houston: United States).
 Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>..., TYPE = PER|ORG|LOC|MISC,
 # comments.
 
@@ -134,6 +136,7 @@ Examples:
   dateline extract docs.jsonl.gz | jq .entities
   dateline extract news/*.txt --aliases aliases.tsv
 
+Text that is not UTF-8 is read as the legacy encoding its bytes show, with a warning on stderr.
 Exit status: 0 when every file was read, 1 when some files or articles were skipped (each
 named on stderr; the rest is printed), 2 on an error."
     )]
@@ -282,8 +285,8 @@ pub struct IndexArgs {
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
-    /// Skip entity extraction (faster; --entity, --person, --org, --place and --facets then
-    /// find nothing in the articles indexed this way).
+    /// Skip entity extraction (faster; --entity, --person, --org, --place, --country and
+    /// --facets then find nothing in the articles indexed this way).
     #[arg(long)]
     pub no_entities: bool,
 }
