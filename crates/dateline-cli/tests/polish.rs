@@ -797,6 +797,15 @@ fn country_finds_the_story_that_names_only_its_cities_and_a_state_is_a_usage_err
         "error: \"Texas\" is not a country Dateline knows: --country takes a country's name or \
          alias (Iraq, United States, US)\n"
     );
+    // One edit from Iraq and from Iran: the sample names Iraq, not Iran.
+    let out = dateline(&index, &["search", "--country", "Irak"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .starts_with("error: \"Irak\" is not a country Dateline knows (did you mean Iraq?)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -108,14 +108,23 @@ pub enum Error {
         message: String,
     },
     /// A country filter names something that is not a country.
-    #[error("{name:?} is not a country Dateline knows: --country takes a country's name or alias (Iraq, United States, US)")]
+    #[error("{name:?} is not a country Dateline knows{}: --country takes a country's name or alias (Iraq, United States, US)", did_you_mean(.suggestion))]
     NotACountry {
         /// The name given.
         name: String,
+        /// The country it most likely means, when one is close.
+        suggestion: Option<String>,
     },
     /// The index itself failed.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// `" (did you mean X?)"` for [`Error::NotACountry`], or nothing without a suggestion.
+fn did_you_mean(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map_or_else(String::new, |s| format!(" (did you mean {s}?)"))
 }
 
 /// `" (N articles)"` for [`Error::EmptyRebuild`], or nothing when the count is unknown.

@@ -1299,6 +1299,40 @@ impl Index {
         ])))
     }
 
+    /// The country a misspelt `--country` most likely means: the one a name of which is fewest
+    /// edits away (a swap of two letters counts one; at most one edit for names of up to four
+    /// letters, two for longer ones), then the one more articles name: `Irak` is one edit from
+    /// both `Iraq` and `Iran`.
+    fn closest_country(&self, name: &str) -> Result<Option<String>> {
+        let key = normalize_key(name);
+        let limit = if key.chars().count() <= 4 { 1 } else { 2 };
+        let mut rows = Default::default();
+        let mut closest: Vec<(usize, &str)> = entities::country_names()
+            .map(|(known, country)| {
+                let edits =
+                    crate::facets::osa_distance(key.as_bytes(), known.as_bytes(), limit, &mut rows);
+                (edits, country)
+            })
+            .filter(|&(edits, _)| edits <= limit)
+            .collect();
+        let Some(fewest) = closest.iter().map(|&(edits, _)| edits).min() else {
+            return Ok(None);
+        };
+        closest.retain(|&(edits, _)| edits == fewest);
+        let searcher = self.reader.searcher();
+        let mut best: Option<(u64, &str)> = None;
+        for (_, country) in closest {
+            let term =
+                Term::from_field_text(self.schema.entity, &entity_term(EntityKind::Place, country));
+            let named = searcher.doc_freq(&term)?;
+            // Most articles first, then the name, for the same answer every time.
+            if best.is_none_or(|(n, c)| named > n || (named == n && country < c)) {
+                best = Some((named, country));
+            }
+        }
+        Ok(best.map(|(_, country)| country.to_string()))
+    }
+
     /// A country filter: the country as a place filter reads it, or any city or state in it.
     fn country_query(&self, name: &str) -> Result<Box<dyn Query>> {
         // Short forms such as `US` and `UK` are aliases, in the alias table.
@@ -1311,6 +1345,7 @@ impl Index {
         let Some(country) = entities::country_named(resolved) else {
             return Err(Error::NotACountry {
                 name: name.to_string(),
+                suggestion: self.closest_country(name)?,
             });
         };
         let named = self.typed_entity_query(EntityKind::Place, country)?;

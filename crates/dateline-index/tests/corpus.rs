@@ -958,7 +958,15 @@ fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
         .search(&SearchRequest::new("*").country("Texas"))
         .expect_err("a state is not a country");
     assert!(
-        matches!(&err, dateline_index::Error::NotACountry { name } if name == "Texas"),
+        matches!(&err, dateline_index::Error::NotACountry { name, suggestion: None } if name == "Texas"),
+        "{err}"
+    );
+    // A misspelt country: the closest name, fewest edits first.
+    let err = index
+        .search(&SearchRequest::new("*").country("Untied States"))
+        .expect_err("misspelt");
+    assert!(
+        matches!(&err, dateline_index::Error::NotACountry { suggestion: Some(s), .. } if s == "United States"),
         "{err}"
     );
 }

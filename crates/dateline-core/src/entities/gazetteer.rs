@@ -307,6 +307,22 @@ pub fn country_named(name: &str) -> Option<&'static str> {
         .then(|| g.places.get(&key).copied())?
 }
 
+/// Every name the gazetteer knows a country by, normalised as [`country_named`] reads names
+/// (`holland`), with the country's canonical name (`Netherlands`): for suggestions.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::country_names;
+///
+/// assert!(country_names().any(|(key, country)| key == "burma" && country == "Myanmar"));
+/// ```
+pub fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let g = gazetteer();
+    g.countries
+        .iter()
+        .filter_map(|key| Some((key.as_str(), *g.places.get(key)?)))
+}
+
 /// The cities and US states the gazetteer knows in a country (by its canonical name), as the
 /// extractor names them: every place whose [`place_country`] is `country`, in name order.
 ///

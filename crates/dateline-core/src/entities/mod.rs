@@ -15,7 +15,8 @@ pub mod throughput;
 pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
 pub use gazetteer::{
-    country_named, demonym_canonical, demonym_place, english_words, place_country, places_in,
+    country_named, country_names, demonym_canonical, demonym_place, english_words, place_country,
+    places_in,
 };
 pub use normalize::{normalize_key, push_key};
 
