@@ -127,7 +127,7 @@ has both results and judgments is an error.")]
         after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\", \"text\",
 \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte offsets into that field's text as printed.
 Entities: {\"type\", \"name\", \"aliases\", \"mentions\"}, with \"place\" for a demonym (Iraqi: Iraq)
-and \"country\" for a city or US state (Houston: United States).
+and \"country\" for a city or US state (Houston: United States) or a demonym (Iraqi: Iraq).
 Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>..., TYPE = PER|ORG|LOC|MISC,
 # comments.
 
@@ -366,8 +366,9 @@ pub struct FilterArgs {
     #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
 
-    /// Only articles naming this country or a city or US state in it (`--country Iraq` finds
-    /// an article naming only Mosul); any alias, any case (repeatable).
+    /// Only articles naming this country, a city or US state in it, or its people
+    /// (`--country Iraq` finds an article naming only Mosul, or Iraqi troops); any alias, any
+    /// case (repeatable).
     #[arg(long = "country", value_name = "NAME", value_parser = entity_name)]
     pub countries: Vec<String>,
 
@@ -523,7 +524,7 @@ pub enum EntityType {
     Place,
     /// Demonyms and other names.
     Misc,
-    /// Countries: the articles naming each country or a city or US state in it.
+    /// Countries: the articles naming each country, a city or US state in it, or its people.
     Country,
 }
 
@@ -543,7 +544,8 @@ pub struct EntitiesArgs {
     pub filters: FilterArgs,
 
     /// Only entities of this type [default: every type but country]; `country` counts the
-    /// articles naming each country or a city or US state in it, as `--country` finds them.
+    /// articles naming each country, a city or US state in it, or its people (`Iraqi`), as
+    /// `--country` finds them.
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub kind: Option<EntityType>,
 

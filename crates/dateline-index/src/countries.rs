@@ -1,6 +1,8 @@
 //! Articles per country over every article a search matches: where a story happens. An
-//! article counts once for each country it names, or names a city or US state in
-//! ([`dateline_core::entities::place_country`]), as [`SearchRequest::country`] finds it.
+//! article counts once for each country it names, names a city or US state in
+//! ([`dateline_core::entities::place_country`]) or names the people of
+//! ([`dateline_core::entities::demonym_country`]: `Iraqi`), as [`SearchRequest::country`]
+//! finds it.
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -8,7 +10,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use dateline_core::entities::{country_named, place_country};
+use dateline_core::entities::{country_named, demonym_country, place_country};
 use dateline_core::EntityKind;
 
 use crate::document::parse_entity_term;
@@ -20,14 +22,15 @@ use crate::{Index, SearchRequest};
 pub struct CountryCount {
     /// The country's canonical name (`United States`).
     pub country: String,
-    /// Matching articles naming it, or a city or US state in it.
+    /// Matching articles naming it, a city or US state in it, or its people.
     pub articles: u64,
 }
 
 impl Index {
     /// The countries the articles matching `request` are about, most articles first (ties by
-    /// name), at most `limit`: each article counts once per country it names or names a place
-    /// in, so `Iraq` counts the stories of Baghdad and Mosul that never say Iraq.
+    /// name), at most `limit`: each article counts once per country it names, names a place in
+    /// or names the people of, so `Iraq` counts the stories of Baghdad and Mosul, and of Iraqi
+    /// troops, that never say Iraq.
     ///
     /// # Example
     /// ```
@@ -108,11 +111,14 @@ impl Collector for CountryCounts<'_> {
             .by_id
             .iter()
             .filter_map(|(&id, entity)| {
-                let (kind, name) = parse_entity_term(&entity.term)?;
-                if kind != EntityKind::Place {
-                    return None;
-                }
-                Some((id, country_named(name).or_else(|| place_country(name))?))
+                let country = match parse_entity_term(&entity.term)? {
+                    (EntityKind::Place, name) => {
+                        country_named(name).or_else(|| place_country(name))
+                    }
+                    (EntityKind::Misc, name) => demonym_country(name),
+                    _ => None,
+                };
+                Some((id, country?))
             })
             .collect();
         Ok(SegmentCountryCounts {
@@ -144,7 +150,7 @@ impl Collector for CountryCounts<'_> {
 /// [`CountryCounts`] of one segment.
 pub(crate) struct SegmentCountryCounts {
     ids: Column<u64>,
-    /// The country of each place of the segment, by `entity_id`.
+    /// The country of each place and demonym of the segment, by `entity_id`.
     country_of: FxHashMap<u64, &'static str>,
     counts: FxHashMap<&'static str, u64>,
     /// The countries of the article being counted, each once.

@@ -216,10 +216,11 @@ impl SearchRequest {
         self.typed_entity(EntityKind::Place, name)
     }
 
-    /// Requires a country, named (any alias, any case) or through a place in it: a city or US
-    /// state the gazetteer knows to be there ([`dateline_core::entities::places_in`]), so
-    /// `country("Iraq")` finds an article that names only Mosul (`--country`; repeatable, all
-    /// must appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
+    /// Requires a country, named (any alias, any case), through a place in it (a city or US
+    /// state the gazetteer knows to be there, [`dateline_core::entities::places_in`]) or through
+    /// its people ([`dateline_core::entities::demonyms_of`]), so `country("Iraq")` finds an
+    /// article that names only Mosul, or only Iraqi troops (`--country`; repeatable, all must
+    /// appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
     ///
     /// ```
     /// use dateline_index::SearchRequest;
@@ -1333,7 +1334,8 @@ impl Index {
         Ok(best.map(|(_, country)| country.to_string()))
     }
 
-    /// A country filter: the country as a place filter reads it, or any city or state in it.
+    /// A country filter: the country as a place filter reads it, any city or state in it, or
+    /// any of its demonyms.
     fn country_query(&self, name: &str) -> Result<Box<dyn Query>> {
         // Short forms such as `US` and `UK` are aliases, in the alias table.
         let resolved = self
@@ -1351,13 +1353,16 @@ impl Index {
         let named = self.typed_entity_query(EntityKind::Place, country)?;
         // A union of term queries, which the filter cache keeps as one bit set: the places of
         // a large country are hundreds of terms, too slow to merge on every search.
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = entities::places_in(country)
+        let places = entities::places_in(country)
             .iter()
-            .map(|place| {
-                let term = Term::from_field_text(
-                    self.schema.entity,
-                    &entity_term(EntityKind::Place, place),
-                );
+            .map(|&place| (EntityKind::Place, place));
+        let demonyms = entities::demonyms_of(country)
+            .iter()
+            .map(|demonym| (EntityKind::Misc, demonym.as_str()));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = places
+            .chain(demonyms)
+            .map(|(kind, name)| {
+                let term = Term::from_field_text(self.schema.entity, &entity_term(kind, name));
                 let query: Box<dyn Query> =
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                 (Occur::Should, query)

@@ -916,8 +916,8 @@ fn dense_filters_kept_as_bit_sets_from_their_second_use_change_no_page() {
 }
 
 #[test]
-fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
-    use dateline_core::entities::place_country;
+fn a_country_filter_finds_the_articles_naming_only_a_place_in_it_or_its_people() {
+    use dateline_core::entities::{demonym_country, place_country};
     let Some((index, _)) = corpus() else {
         return;
     };
@@ -933,8 +933,10 @@ fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
         .search(&SearchRequest::new("*").country("Iraq").limit(1_000))
         .expect("search")
         .hits;
-    let in_iraq = |e: &dateline_index::EntityRef| {
-        e.kind == EntityKind::Place && (e.name == "Iraq" || place_country(&e.name) == Some("Iraq"))
+    let in_iraq = |e: &dateline_index::EntityRef| match e.kind {
+        EntityKind::Place => e.name == "Iraq" || place_country(&e.name) == Some("Iraq"),
+        EntityKind::Misc => demonym_country(&e.name) == Some("Iraq"),
+        _ => false,
     };
     for hit in &hits {
         assert!(
@@ -944,14 +946,27 @@ fn a_country_filter_finds_the_articles_naming_only_a_place_in_it() {
             hit.entities
         );
     }
+    let not_named = |h: &&dateline_index::Hit| !h.entities.iter().any(|e| e.name == "Iraq");
     let by_place = hits
         .iter()
-        .filter(|h| !h.entities.iter().any(|e| e.name == "Iraq"))
+        .filter(not_named)
+        .filter(|h| {
+            h.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Place && in_iraq(e))
+        })
         .count();
+    let by_people = hits.iter().filter(not_named).count() - by_place;
     assert!(by_place > 0, "some name only Baghdad or Basra");
+    assert!(by_people > 0, "some name only Iraqis");
     assert_eq!(
         hits.len(),
-        total(SearchRequest::new("*").place("Iraq")) + by_place
+        total(SearchRequest::new("*").place("Iraq")) + by_place + by_people
+    );
+    assert_eq!(
+        total(SearchRequest::new("*").country("Iraq").misc("Iraqi")),
+        total(SearchRequest::new("*").misc("Iraqi")),
+        "every article naming Iraqis is an article of Iraq"
     );
 
     let err = index

@@ -341,6 +341,57 @@ pub fn places_in(country: &str) -> &'static [&'static str] {
         .map_or(&[], Vec::as_slice)
 }
 
+/// The country whose people a demonym names (`Iraqi` → `Iraq`, `Americans` → `United States`),
+/// any case; `None` for a group of no country (`Arab`, `Sunni`) and for other words.
+/// Only the listed demonyms count, not group names built on them (`Bosnian Serb`): a
+/// `--country` filter looks for exactly the demonyms [`demonyms_of`] gives.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::demonym_country;
+///
+/// assert_eq!(demonym_country("Iraqi"), Some("Iraq"));
+/// assert_eq!(demonym_country("americans"), Some("United States"));
+/// assert_eq!(demonym_country("Arabs"), None);
+/// ```
+pub fn demonym_country(demonym: &str) -> Option<&'static str> {
+    let (_, place) = gazetteer().demonym_places.get(&normalize_key(demonym))?;
+    country_named(place)
+}
+
+/// The demonyms of a country (by its canonical name) as the extractor names them
+/// ([`demonym_canonical`]: `Iraqi`, never `Iraqis`), in name order: every listed demonym whose
+/// [`demonym_country`] is `country`.
+///
+/// # Example
+/// ```
+/// use dateline_core::entities::demonyms_of;
+///
+/// assert_eq!(demonyms_of("Iraq"), ["Iraqi"]);
+/// assert!(demonyms_of("United Kingdom").contains(&"British".to_string()));
+/// assert!(demonyms_of("Atlantis").is_empty());
+/// ```
+pub fn demonyms_of(country: &str) -> &'static [String] {
+    // Apart from the gazetteer: [`demonym_canonical`] reads it, so it cannot be built with it.
+    static BY_COUNTRY: OnceLock<HashMap<&'static str, Vec<String>>> = OnceLock::new();
+    let by_country = BY_COUNTRY.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<String>> = HashMap::default();
+        for (demonym, place) in gazetteer().demonym_places.values() {
+            if let Some(country) = country_named(place) {
+                map.entry(country)
+                    .or_default()
+                    .push(demonym_canonical(demonym));
+            }
+        }
+        for demonyms in map.values_mut() {
+            demonyms.sort_unstable();
+            demonyms.dedup();
+        }
+        map
+    });
+    by_country.get(country).map_or(&[], Vec::as_slice)
+}
+
 /// The demonym list with the regular plural of each noun-like entry (`Chechen` → `Chechens`,
 /// `Serb` → `Serbs`); adjectives in `-ish`, `-ese`, `-ic` and `-ch` take none.
 fn demonyms_with_plurals() -> HashSet<String> {

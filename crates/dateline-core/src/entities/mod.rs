@@ -15,8 +15,8 @@ pub mod throughput;
 pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
 pub use gazetteer::{
-    country_named, country_names, demonym_canonical, demonym_place, english_words, place_country,
-    places_in,
+    country_named, country_names, demonym_canonical, demonym_country, demonym_place, demonyms_of,
+    english_words, place_country, places_in,
 };
 pub use normalize::{normalize_key, push_key};
 
@@ -154,20 +154,24 @@ impl Entity {
     }
 
     /// The country a place entity is in, when it is a city or US state Dateline knows
-    /// ([`place_country`]): `Houston` → `United States`; `None` for other entities.
+    /// ([`place_country`]: `Houston` → `United States`), or whose people a demonym names
+    /// ([`demonym_country`]: `Iraqi` → `Iraq`); `None` for other entities, countries included.
     ///
     /// # Example
     /// ```
     /// use dateline_core::entities::EntityExtractor;
     ///
-    /// let found = EntityExtractor::new().extract(None, "Officials in Houston said so.");
+    /// let found = EntityExtractor::new().extract(None, "Iraqi officials in Houston said so.");
     /// let houston = found.iter().find(|e| e.name == "Houston").unwrap();
     /// assert_eq!(houston.country(), Some("United States"));
+    /// let iraqi = found.iter().find(|e| e.name == "Iraqi").unwrap();
+    /// assert_eq!(iraqi.country(), Some("Iraq"));
     /// ```
     pub fn country(&self) -> Option<&'static str> {
-        if self.kind != EntityKind::Place {
-            return None;
+        match self.kind {
+            EntityKind::Place => place_country(&self.name),
+            EntityKind::Misc => demonym_country(&self.name),
+            EntityKind::Person | EntityKind::Organization => None,
         }
-        place_country(&self.name)
     }
 }
