@@ -1,0 +1,604 @@
+//! The collector: the entities of one article, their mentions, short forms and aliases.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
+
+use super::tokens::*;
+use super::words::*;
+use crate::entities::aliases::AliasTable;
+use crate::entities::gazetteer::{gazetteer, PARTICLES};
+use crate::entities::normalize::{normalize_into, normalize_key, push_key};
+use crate::entities::{Entity, EntityKind, Extraction, Mention, MentionField};
+
+#[derive(Debug)]
+pub(super) struct Agg {
+    pub(super) kind: EntityKind,
+    pub(super) name: String,
+    pub(super) forms: Vec<String>,
+    pub(super) mentions: u32,
+    /// Mentions whose kind was guessed from the shape of the name alone (a given name and
+    /// capitalised words, a short run of unknown ones): when every mention is one, the name
+    /// may still be the short form of an organisation in the article (`Merrill Lynch`).
+    pub(super) guessed: u32,
+}
+
+impl Agg {
+    /// Whether this is a person named in full whose given name is `word`.
+    fn given_name_is(&self, word: &str) -> bool {
+        self.kind == EntityKind::Person
+            && (self.name.split_once(' '))
+                .is_some_and(|(first, _)| first.eq_ignore_ascii_case(word))
+    }
+}
+
+/// A single-word mention that may be the short form of a full person name.
+#[derive(Debug)]
+struct Pending {
+    /// The word's key (without a final dot): its byte range in [`Collector::pending_keys`].
+    pub(super) key: Range<usize>,
+    pub(super) surface: String,
+    seq: u32,
+    /// Kind given to the word when no full name claims it (`None`: dropped).
+    pub(super) fallback: Option<EntityKind>,
+    /// The kind was only guessed (a surname, a word of no known kind), so an organisation of
+    /// the article that starts with the word claims it too; a title marks a person for sure.
+    pub(super) guessed: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Collector {
+    pub(super) ents: Vec<Agg>,
+    /// Entities by key (see [`EntityKeys`]).
+    by_key: EntityKeys,
+    seq: u32,
+    /// Last word of a full person name (and the same without its particle), as a byte range
+    /// of the name's key in `by_key` (no `String` each), → mentions.
+    person_last: Vec<(Range<usize>, u32, usize)>,
+    pending: Vec<Pending>,
+    /// The keys of the `pending` words, one after another.
+    pending_keys: String,
+    /// Acronyms defined in parentheses in this article: key → (canonical, kind).
+    pub(super) local: HashMap<String, (String, EntityKind)>,
+    /// The field being processed.
+    pub(super) field: MentionField,
+    /// Mentions found so far, in text order per field.
+    raw: Vec<RawMention>,
+    /// Scratch for entity keys: most lookups find the entity, and need no key of their own.
+    pub(super) key: String,
+    /// Room kept from article to article for what [`finish`](Self::finish) works with.
+    finish: FinishScratch,
+}
+
+/// What [`Collector::finish`] builds per article and drops after, kept for the next one so
+/// that it allocates only what it returns.
+#[derive(Debug, Default)]
+struct FinishScratch {
+    /// The organisations' keys, one after another.
+    org_keys: String,
+    /// Per key of `org_keys`: its byte range and its entity.
+    pub(super) orgs: Vec<(usize, usize, usize)>,
+    /// Per pending word: the entity it was counted to.
+    pub(super) resolved: Vec<Option<usize>>,
+    /// Per entity: the entity it was joined to (itself if none).
+    redirect: Vec<usize>,
+}
+
+/// The keys of a collector's entities (the normalised name, `\u{1}` and the kind's code), each
+/// to the index of its entity. The keys sit one after another in one buffer and the table
+/// holds their 64-bit hashes: a new entity (most entities of an article are named once) costs
+/// no `String` of its own, where a table of owned keys copied each. Keys of one hash are
+/// chained, so that a lookup is exact.
+#[derive(Debug, Default)]
+struct EntityKeys {
+    /// Hash of a key → the last entity added with a key of that hash.
+    pub(super) heads: HashMap<u64, u32>,
+    /// The keys, one after another.
+    pub(super) text: String,
+    /// Per entity: its key's byte range in `text`, and the entity added before it with a key
+    /// of the same hash (`u32::MAX`: none).
+    pub(super) keys: Vec<(u32, u32, u32)>,
+}
+
+impl EntityKeys {
+    /// The hash a key is filed under.
+    pub(super) fn hash(key: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+    }
+
+    /// The entity of `key`, whose [`hash`](Self::hash) is `hash`.
+    pub(super) fn get(&self, hash: u64, key: &str) -> Option<usize> {
+        let mut at = *self.heads.get(&hash)?;
+        while at != u32::MAX {
+            let (start, end, next) = self.keys[at as usize];
+            if &self.text[start as usize..end as usize] == key {
+                return Some(at as usize);
+            }
+            at = next;
+        }
+        None
+    }
+
+    /// Files `key` (of hash `hash`, not filed yet) for entity `idx`, the next index.
+    pub(super) fn insert(&mut self, hash: u64, key: &str, idx: usize) {
+        debug_assert_eq!(idx, self.keys.len(), "entities are filed in order");
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        let next = self.heads.insert(hash, idx as u32).unwrap_or(u32::MAX);
+        self.keys.push((start, self.text.len() as u32, next));
+    }
+
+    /// The text of `range` of the keys' buffer (a range of a key [`insert`](Self::insert)ed).
+    pub(super) fn text(&self, range: &Range<usize>) -> &str {
+        &self.text[range.clone()]
+    }
+
+    /// Forgets every key, keeping the room.
+    pub(super) fn clear(&mut self) {
+        self.heads.clear();
+        self.text.clear();
+        self.keys.clear();
+    }
+}
+
+/// What a mention points at before short forms are joined.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Entity(usize),
+    Pending(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RawMention {
+    pub(super) field: MentionField,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    target: Target,
+}
+
+impl Collector {
+    pub(super) fn emit(
+        &mut self,
+        canonical: &str,
+        kind: EntityKind,
+        surface: &str,
+        span: (usize, usize),
+    ) -> usize {
+        let idx = self.add(canonical, kind, surface);
+        self.raw.push(RawMention {
+            field: self.field,
+            start: span.0,
+            end: span.1,
+            target: Target::Entity(idx),
+        });
+        idx
+    }
+
+    /// Counts one mention of an entity (creating it) without recording a span.
+    pub(super) fn add(&mut self, canonical: &str, kind: EntityKind, surface: &str) -> usize {
+        // `Chrysler Corp` and `Chrysler` are one firm, by the name users search for.
+        let canonical = match kind {
+            EntityKind::Organization => without_legal_form(canonical),
+            _ => canonical,
+        };
+        // Keyed by kind too: `Chicago` the team and `Chicago` the city are two entities.
+        let mut key = std::mem::take(&mut self.key);
+        key_of(canonical, &mut key);
+        let name_len = key.len();
+        key.push('\u{1}');
+        key.push_str(kind.code());
+        let hash = EntityKeys::hash(&key);
+        let idx = match self.by_key.get(hash, &key) {
+            Some(i) => i,
+            None => {
+                self.ents.push(Agg {
+                    kind,
+                    name: canonical.to_string(),
+                    forms: Vec::new(),
+                    mentions: 0,
+                    guessed: 0,
+                });
+                let i = self.ents.len() - 1;
+                let start = self.by_key.text.len();
+                self.by_key.insert(hash, &key, i);
+                if kind == EntityKind::Person {
+                    // The last word as a range of the key just filed.
+                    let name = &key[..name_len];
+                    if let Some(at) = name.rfind(' ') {
+                        let last = &name[at + 1..];
+                        let from = start + at + 1;
+                        self.person_last.push((from..start + name_len, self.seq, i));
+                        if let Some((p, rest)) = last.split_once('-') {
+                            if in_list(p, PARTICLES) && !rest.is_empty() {
+                                let from = from + p.len() + 1;
+                                self.person_last.push((from..start + name_len, self.seq, i));
+                            }
+                        }
+                    }
+                }
+                i
+            }
+        };
+        self.key = key;
+        let e = &mut self.ents[idx];
+        e.mentions += 1;
+        if !e.forms.iter().any(|f| f == surface) {
+            e.forms.push(surface.to_string());
+        }
+        self.seq += 1;
+        idx
+    }
+
+    /// Counts the last mention of entity `idx` as one whose kind was guessed.
+    pub(super) fn guessed(&mut self, idx: usize) {
+        self.ents[idx].guessed += 1;
+    }
+
+    /// A single word after a title: a person's surname, to join to the full name later.
+    pub(super) fn pend_person(&mut self, surface: String, span: (usize, usize)) {
+        self.pend_as(surface, Some(EntityKind::Person), false, span);
+    }
+
+    /// A single word to join to a full name later, else to keep as `fallback` (if any).
+    pub(super) fn pend_as(
+        &mut self,
+        surface: String,
+        fallback: Option<EntityKind>,
+        guessed: bool,
+        span: (usize, usize),
+    ) {
+        let start = self.pending_keys.len();
+        let key = key_of(&surface, &mut self.key).trim_end_matches('.');
+        self.pending_keys.push_str(key);
+        let key = start..self.pending_keys.len();
+        self.raw.push(RawMention {
+            field: self.field,
+            start: span.0,
+            end: span.1,
+            target: Target::Pending(self.pending.len()),
+        });
+        self.pending.push(Pending {
+            key,
+            surface,
+            seq: self.seq,
+            fallback,
+            guessed,
+        });
+        self.seq += 1;
+    }
+
+    /// Whether `key` is the last word of a person named so far.
+    pub(super) fn is_person_last(&self, key: &str) -> bool {
+        (self.person_last.iter()).any(|(last, _, _)| self.by_key.text(last) == key)
+    }
+
+    /// The full name of the last person named so far whose given name is `word`.
+    pub(super) fn person_of_first(&self, word: &str) -> Option<&str> {
+        self.ents
+            .iter()
+            .rev()
+            .find(|a| a.given_name_is(word))
+            .map(|a| a.name.as_str())
+    }
+
+    /// The last firm named so far that is `text` and legal suffixes (`Arsenal Holdings Inc`
+    /// for `Arsenal`).
+    pub(super) fn firm_named_from(&self, text: &str) -> Option<&str> {
+        self.ents.iter().rev().find_map(|a| {
+            let rest = a.name.get(text.len()..)?.strip_prefix(' ')?;
+            (a.kind == EntityKind::Organization
+                && a.name[..text.len()].eq_ignore_ascii_case(text)
+                && rest
+                    .split(' ')
+                    .all(|w| in_list(w.trim_end_matches('.'), LEGAL_SUFFIXES)))
+            .then_some(a.name.as_str())
+        })
+    }
+
+    /// The body a bare head word stands for in a story of the organisation it serves: `the
+    /// Commission` of a story of the European Community or Union is the European Commission.
+    fn executive_of(&self, key: &str) -> Option<&'static str> {
+        EXECUTIVES.iter().find_map(|&(head, parents, executive)| {
+            (head == key
+                && self.ents.iter().any(|a| {
+                    a.kind == EntityKind::Organization && parents.contains(&a.name.as_str())
+                }))
+            .then_some(executive)
+        })
+    }
+
+    /// The organisation of the article that entity `i`, an organisation of two words or more
+    /// outside the alias table, names without the place that qualifies it: `the Finance
+    /// Ministry` in a story of the `Japanese Finance Ministry`, `the National Bank` beside the
+    /// `Swiss National Bank`. The qualifier must be a place or demonym (of the gazetteer, or
+    /// named in the article: `U.S.`), and only one organisation may fit (`Labour Party` is the alias table's, and stays apart
+    /// from `Scottish Labour Party`).
+    /// Names already `redirect`ed elsewhere are passed over.
+    fn qualified_org(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
+        let short = &self.ents[i];
+        if short.kind != EntityKind::Organization || !short.name.as_bytes().contains(&b' ') {
+            return None;
+        }
+        let qualifier = |prefix: &str| {
+            let key = normalize_key(prefix);
+            gazetteer().places.contains_key(key.as_str())
+                || lexicon_bits(&key) & (DEMONYM | PLACE1) != 0
+                || self.ents.iter().any(|a| {
+                    matches!(a.kind, EntityKind::Place | EntityKind::Misc)
+                        && std::iter::once(&a.name)
+                            .chain(&a.forms)
+                            .any(|f| f.eq_ignore_ascii_case(prefix))
+                })
+        };
+        // Bytes: a space is a char boundary, so the prefix before it is one too.
+        let n = short.name.len();
+        let qualifies = |long: &String| {
+            let b = long.as_bytes();
+            b.len() > n + 1
+                && b[b.len() - n - 1] == b' '
+                && b[b.len() - n..].eq_ignore_ascii_case(short.name.as_bytes())
+                && qualifier(&long[..b.len() - n - 1])
+        };
+        let mut found = None;
+        for (j, a) in self.ents.iter().enumerate() {
+            if j == i || redirect[j] != j || a.kind != EntityKind::Organization {
+                continue;
+            }
+            if qualifies(&a.name) || a.forms.iter().any(qualifies) {
+                if found.is_some() {
+                    return None; // `National Bank` beside two qualified ones: ambiguous
+                }
+                found = Some(j);
+            }
+        }
+        // Most articles have no pair: the alias table is asked last.
+        found.filter(|_| aliases.resolve(&short.name).is_none())
+    }
+
+    /// Counts entity `from`'s mentions and forms to entity `into` (`from` is then left out).
+    fn merge_into(&mut self, from: usize, into: usize) {
+        let (mentions, forms) = (
+            self.ents[from].mentions,
+            std::mem::take(&mut self.ents[from].forms),
+        );
+        let o = &mut self.ents[into];
+        o.mentions += mentions;
+        for form in forms {
+            if !o.forms.contains(&form) {
+                o.forms.push(form);
+            }
+        }
+    }
+
+    /// Empties the collector for the next article, keeping what its containers hold room for.
+    pub(super) fn clear(&mut self) {
+        self.ents.clear();
+        self.by_key.clear();
+        self.seq = 0;
+        self.person_last.clear();
+        self.pending.clear();
+        self.pending_keys.clear();
+        self.local.clear();
+        self.field = MentionField::default();
+        self.raw.clear();
+    }
+
+    /// Joins short forms to full person names; keeps titled ones as persons of their own.
+    /// A name whose kind was only guessed joins the article's organisation that it is the
+    /// whole or the first words of (`Chrysler`, `Merrill Lynch` beside `Chrysler Corp`,
+    /// `Merrill Lynch and Co Inc`): one name keeps one sense within an article.
+    /// The collector is left to [`clear`](Self::clear) and reuse.
+    pub(super) fn finish(
+        &mut self,
+        title: Option<&str>,
+        body: &str,
+        with_mentions: bool,
+        aliases: &AliasTable,
+    ) -> Extraction {
+        let guessed_person =
+            |a: &Agg| a.kind == EntityKind::Person && a.guessed > 0 && a.guessed == a.mentions;
+        // The organisations' keys, in one buffer, when some name may join one.
+        let mut scratch = std::mem::take(&mut self.finish);
+        let FinishScratch {
+            org_keys,
+            orgs,
+            resolved,
+            redirect,
+        } = &mut scratch;
+        org_keys.clear();
+        orgs.clear();
+        if self.pending.iter().any(|p| p.guessed) || self.ents.iter().any(guessed_person) {
+            // By every form the article gives: `the Department` after `U.S. Agriculture
+            // Department`, whose name is `U.S. Department of Agriculture`.
+            for (i, a) in self.ents.iter().enumerate() {
+                if a.kind == EntityKind::Organization {
+                    for name in
+                        std::iter::once(&a.name).chain(a.forms.iter().filter(|f| **f != a.name))
+                    {
+                        let start = org_keys.len();
+                        push_key(name, org_keys);
+                        orgs.push((start, org_keys.len(), i));
+                    }
+                }
+            }
+        }
+        // The organisation a guessed name is, or begins; a word guessed to be an organisation
+        // (`the Commission`, `the Bank`) may also end it (`European Commission`).
+        let org_of = |key: &str, may_end: bool| {
+            let keys = orgs.iter().map(|&(s, e, i)| (&org_keys[s..e], i));
+            let begins = |k: &str| k.strip_prefix(key).is_some_and(|r| r.starts_with(' '));
+            // A guessed surname (`Hutton`) also begins a firm after its founder's initials
+            // (`E.F. Hutton Group Inc`).
+            let starts = |k: &str| {
+                let mut rest = k;
+                while let Some((word, after)) = rest.split_once(' ') {
+                    if may_end || !initials(word) {
+                        break;
+                    }
+                    rest = after;
+                }
+                begins(k) || begins(rest)
+            };
+            let ends = |k: &str| k.strip_suffix(key).is_some_and(|r| r.ends_with(' '));
+            (keys.clone().find(|&(k, _)| k == key))
+                .or_else(|| keys.clone().find(|&(k, _)| starts(k)))
+                .or_else(|| keys.clone().find(|&(k, _)| may_end && ends(k)))
+                .map(|(_, i)| i)
+        };
+        let mut pending = std::mem::take(&mut self.pending);
+        let pending_keys = std::mem::take(&mut self.pending_keys);
+        resolved.clear();
+        for p in pending.drain(..) {
+            let mut best: Option<(u32, usize)> = None;
+            let mut first_after: Option<(u32, usize)> = None;
+            let key = &pending_keys[p.key];
+            let bare = match key.split_once('-') {
+                Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
+                _ => key,
+            };
+            for (last, seq, idx) in &self.person_last {
+                let last = self.by_key.text(last);
+                if last != key && last != bare {
+                    continue;
+                }
+                if *seq < p.seq {
+                    if best.is_none_or(|(s, _)| *seq > s) {
+                        best = Some((*seq, *idx));
+                    }
+                } else if first_after.is_none_or(|(s, _)| *seq < s) {
+                    first_after = Some((*seq, *idx));
+                }
+            }
+            let claimed = best.or(first_after).map(|(_, idx)| idx).or_else(|| {
+                let may_end = p.fallback == Some(EntityKind::Organization);
+                org_of(key, may_end).filter(|_| p.guessed)
+            });
+            // `David is a successful businessman` in a story of David Smith: the one person of
+            // the story with that given name.
+            let claimed = claimed.or_else(|| {
+                let given = lexicon_bits(key) & FIRST != 0;
+                if p.fallback != Some(EntityKind::Person) || !given {
+                    return None;
+                }
+                let mut bearers =
+                    (self.ents.iter().enumerate()).filter(|(_, a)| a.given_name_is(&p.surface));
+                match (bearers.next(), bearers.next()) {
+                    (Some((idx, _)), None) => Some(idx),
+                    _ => None,
+                }
+            });
+            if let Some(idx) = claimed {
+                let e = &mut self.ents[idx];
+                e.mentions += 1;
+                if !e.forms.contains(&p.surface) {
+                    e.forms.push(p.surface);
+                }
+                resolved.push(Some(idx));
+            } else if let Some(kind) = p.fallback {
+                let name = match kind {
+                    EntityKind::Organization => self.executive_of(key).unwrap_or(&p.surface),
+                    _ => &p.surface,
+                };
+                let idx = self.add(name, kind, &p.surface);
+                if p.guessed {
+                    self.guessed(idx);
+                }
+                resolved.push(Some(idx));
+            } else {
+                resolved.push(None);
+            }
+        }
+        self.pending = pending;
+        self.pending_keys = pending_keys;
+        // Names of several words guessed to be people, at every mention.
+        redirect.clear();
+        redirect.extend(0..self.ents.len());
+        let mut key = std::mem::take(&mut self.key);
+        for (i, to) in redirect.iter_mut().enumerate() {
+            let a = &self.ents[i];
+            if !guessed_person(a) {
+                continue;
+            }
+            normalize_into(&a.name, &mut key);
+            // `for Vera Drake` in a story that calls it `the film Vera Drake`: the title.
+            let title = |key: &mut String| {
+                let len = key.len();
+                key.push('\u{1}');
+                key.push_str(EntityKind::Misc.code());
+                let found = self.by_key.get(EntityKeys::hash(key), key);
+                key.truncate(len);
+                found
+            };
+            let Some(into) = org_of(&key, false).or_else(|| title(&mut key)) else {
+                continue;
+            };
+            *to = into;
+            self.merge_into(i, into);
+        }
+        self.key = key;
+        for i in 0..self.ents.len() {
+            if redirect[i] != i {
+                continue;
+            }
+            let Some(into) = self.qualified_org(i, redirect, aliases) else {
+                continue;
+            };
+            redirect[i] = into;
+            self.merge_into(i, into);
+        }
+        // A name redirected into one that was redirected in turn ends where that one does.
+        for i in 0..redirect.len() {
+            let mut to = redirect[i];
+            while redirect[to] != to {
+                to = redirect[to];
+            }
+            redirect[i] = to;
+        }
+        let raw = if with_mentions { &self.raw[..] } else { &[] };
+        let mut mentions: Vec<Mention> = Vec::with_capacity(raw.len());
+        for m in raw {
+            let idx = match m.target {
+                Target::Entity(i) => Some(i),
+                Target::Pending(p) => resolved.get(p).copied().flatten(),
+            };
+            let Some(idx) = idx.map(|i| redirect[i]) else {
+                continue;
+            };
+            let text = match m.field {
+                MentionField::Title => title.unwrap_or(""),
+                MentionField::Body => body,
+            };
+            let Some(surface) = text.get(m.start..m.end) else {
+                continue;
+            };
+            let a = &self.ents[idx];
+            mentions.push(Mention {
+                field: m.field,
+                start: m.start,
+                end: m.end,
+                text: surface.to_string(),
+                kind: a.kind,
+                entity: a.name.clone(),
+            });
+        }
+        mentions.sort_by_key(|m| (m.field, m.start));
+        let mut entities: Vec<Entity> = self
+            .ents
+            .drain(..)
+            .enumerate()
+            .filter(|&(i, _)| redirect[i] == i)
+            .map(|(_, a)| Entity {
+                kind: a.kind,
+                name: a.name,
+                forms: a.forms,
+                mentions: a.mentions,
+            })
+            .collect();
+        entities.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        self.finish = scratch;
+        Extraction { entities, mentions }
+    }
+}

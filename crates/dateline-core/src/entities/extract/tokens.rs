@@ -1,0 +1,1178 @@
+//! Tokens: words with their lexical and context flags, from one pass over the text.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::collector::Collector;
+use super::words::*;
+use crate::entities::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
+use crate::entities::normalize::normalize_into;
+
+/// Starts with an upper-case letter (or is `al-Abadi`: particle, hyphen, capital).
+pub(super) const CAP: u32 = 1;
+/// Has letters and none is lower case.
+pub(super) const ALL_CAPS: u32 = 1 << 1;
+/// First word of a sentence (or after an opening quote or bracket).
+pub(super) const SENT: u32 = 1 << 2;
+/// Punctuation or a paragraph break precedes this word: no run crosses it.
+pub(super) const BREAK: u32 = 1 << 3;
+/// A run ends after this word (possessive `Hammond's`, `Corp.`).
+pub(super) const END_RUN: u32 = 1 << 4;
+/// A frequent lower-case English word.
+pub(super) const COMMON: u32 = 1 << 5;
+/// A known given name.
+pub(super) const FIRST: u32 = 1 << 6;
+/// A nationality or group adjective.
+pub(super) const DEMONYM: u32 = 1 << 7;
+/// A month or weekday name.
+pub(super) const MONTH: u32 = 1 << 8;
+/// An abbreviated month or weekday name.
+pub(super) const MONTH_ABBR: u32 = 1 << 9;
+/// `of`, `and`, `for`, `the`, ...: kept inside a run before a capital.
+pub(super) const CONNECTOR: u32 = 1 << 10;
+/// `al`, `bin`, `van`, ...: kept inside a run before a capital.
+pub(super) const PARTICLE: u32 = 1 << 11;
+/// First word of a title.
+pub(super) const TITLE: u32 = 1 << 12;
+/// An organisation head word.
+pub(super) const ORG_HEAD: u32 = 1 << 13;
+/// Inside an all-caps line (tables, wire headers): never part of a run.
+pub(super) const SKIP: u32 = 1 << 14;
+/// The word `and`.
+pub(super) const AND: u32 = 1 << 15;
+/// Its lower-case form is an English word.
+pub(super) const DICT: u32 = 1 << 16;
+/// A known single-word place.
+pub(super) const PLACE1: u32 = 1 << 17;
+/// A frequent surname.
+pub(super) const SURNAME: u32 = 1 << 18;
+/// A currency prefix with its dollar sign (`C$`, `US$`, `HK$`).
+pub(super) const CURRENCY: u32 = 1 << 19;
+/// A dotted abbreviation (`U.S.`): the run goes on only into a name (`U.S. Treasury`).
+pub(super) const ABBR: u32 = 1 << 20;
+/// Never an entity alone: a holiday, a currency word, a legal suffix ([`NOT_NAMES`],
+/// [`LEGAL_SUFFIXES`]).
+pub(super) const NOT_NAME: u32 = 1 << 21;
+/// A U.S. state's abbreviation ([`STATE_ABBRS`]), read as the state after a city.
+pub(super) const STATE_ABBR: u32 = 1 << 22;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok {
+    /// Byte range in the text; `end` includes an absorbed abbreviation dot.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    flags: u32,
+}
+
+impl Tok {
+    pub(super) fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// Whether `word` is one of `list`'s words, in any ASCII case.
+///
+/// The length is compared inline first: most entries differ in length, and
+/// `eq_ignore_ascii_case` as a call per entry showed in profiles.
+#[inline]
+pub(super) fn in_list(word: &str, list: &[&str]) -> bool {
+    let b = word.as_bytes();
+    b.len() <= 12
+        && list
+            .iter()
+            .any(|w| w.len() == b.len() && w.as_bytes().eq_ignore_ascii_case(b))
+}
+
+/// Letters only: `(count, has_upper, has_lower)`.
+type Shape = (usize, bool, bool);
+
+/// Whether `s` has upper-case letters and no lower-case one (`up && !low` of its
+/// [`letter_shape`]), stopping at the first lower-case letter: a headline's shape is asked
+/// only for this, and most headlines have a lower-case letter among their first bytes.
+pub(super) fn all_caps(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_uppercase);
+    }
+    let letters = || s.chars().filter(|c| c.is_alphabetic());
+    !letters().any(char::is_lowercase) && letters().any(char::is_uppercase)
+}
+
+/// Whether `s` has two letters or more (`letter_shape(s).0 >= 2`), stopping at the second.
+pub(super) fn two_letters(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some();
+    }
+    s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+}
+
+/// The [`Shape`] of a word.
+pub(super) fn letter_shape(s: &str) -> Shape {
+    let (mut n, mut up, mut low) = (0, false, false);
+    if s.is_ascii() {
+        for b in s.bytes() {
+            up |= b.is_ascii_uppercase();
+            low |= b.is_ascii_lowercase();
+            n += usize::from(b.is_ascii_alphabetic());
+        }
+        return (n, up, low);
+    }
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            n += 1;
+            up |= c.is_uppercase();
+            low |= c.is_lowercase();
+        }
+    }
+    (n, up, low)
+}
+
+pub(super) fn starts_upper(s: &str) -> bool {
+    match s.as_bytes().first() {
+        // No decoding for ASCII, which most words are.
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// `word` without its trailing dots.
+fn trim_dots(word: &str) -> &str {
+    let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+    &word[..word.len() - dots]
+}
+
+/// Computes the lexical flags of one word (no context flags).
+fn word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    // Only a particle and a hyphen (`al-Abadi`) capitalise a word that starts lower case.
+    let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
+    if head.contains(&b'-') {
+        return capital_word_flags(word, title_case, g, buf);
+    }
+    segment_flags(word, title_case, g, buf)
+}
+
+/// [`word_flags`] of a word without a hyphen in its first bytes (where
+/// [`particle_compound`] looks), as every word the segmenter gives is: UAX #29 breaks before
+/// and after a hyphen. Inlined into the tokenizer's loop: most words (lower case or numbers)
+/// are done with in its first tests.
+#[inline(always)]
+fn segment_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    // Most words start lower case or with a digit: without a hyphen such a word is not
+    // capitalised, and only the joiner lists (short words of letters) can flag it. This
+    // spares them the call and the tests for capitalised words.
+    match word.as_bytes() {
+        [c, ..] if c.is_ascii_digit() => 0,
+        [c, .., last] if c.is_ascii_lowercase() && *last != b'.' && word.len() > JOINER_MAX_LEN => {
+            0
+        }
+        [c, ..] if c.is_ascii_lowercase() => joiner_flags(trim_dots(word)),
+        _ => capital_word_flags(word, title_case, g, buf),
+    }
+}
+
+/// [`word_flags`] of a word that may be capitalised.
+fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut String) -> u32 {
+    let bare = trim_dots(word);
+    let cap = starts_upper(bare) || particle_compound(bare);
+    let mut f = 0;
+    if !cap || title_case {
+        let mut joiner = joiner_flags(bare);
+        if cap {
+            joiner &= !PARTICLE;
+        }
+        f |= joiner;
+    }
+    if !cap {
+        return f;
+    }
+    f |= CAP;
+    let mut stack = [0; STACK_KEY];
+    let ((letters, up, low), key) = match ascii_key(bare, &mut stack) {
+        Some(found) => found,
+        None => {
+            normalize_into(bare, buf);
+            (letter_shape(bare), buf.as_bytes())
+        }
+    };
+    if up && !low && letters >= 2 {
+        f |= ALL_CAPS;
+    }
+    if let Some(&bits) = lexicon(g).get(&word_key(key)) {
+        f |= bits;
+    } else if let Some(hyphen) = key.iter().position(|&b| b == b'-') {
+        // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
+        // `January-April`, `Jan-July`: a span of months.
+        let head_bits = lexicon(g)
+            .get(&word_key(&key[..hyphen]))
+            .copied()
+            .unwrap_or(0);
+        if head_bits & DEMONYM != 0 {
+            f |= DEMONYM;
+        } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
+            f |= MONTH;
+        }
+    } else if let [a, b, c, digits @ ..] = key {
+        // `MAR8`, `SEP7`: a futures contract's month and year in a table of prices.
+        if (1..=2).contains(&digits.len())
+            && digits.iter().all(u8::is_ascii_digit)
+            && lexicon(g)
+                .get(&word_key(&[*a, *b, *c]))
+                .is_some_and(|bits| bits & (MONTH | MONTH_ABBR) != 0)
+        {
+            f |= MONTH;
+        }
+    }
+    f
+}
+
+/// Bytes of the longest key [`ascii_key`] writes on the stack.
+pub(super) const STACK_KEY: usize = 64;
+
+/// The [`letter_shape`] and normalised key of short printable ASCII text, words a single
+/// space apart (most words and names), lower-cased into `stack` in one pass: no `String`, no
+/// char decoding. `None` for other text, which [`normalize_into`] handles.
+///
+/// The text is copied into `stack` and taken eight bytes a step (SWAR on `u64`s, as the
+/// segmenter scans words): each step finds the bytes that are not printable ASCII, spaces,
+/// capitals and small letters with a few adds and masks, lower-cases the capitals and counts
+/// the letters, where a loop over bytes cost a test and a branch per byte. The last step's
+/// bytes past the text are `0`s, which are none of these.
+#[inline]
+fn ascii_key<'s>(text: &str, stack: &'s mut [u8; STACK_KEY]) -> Option<(Shape, &'s [u8])> {
+    use crate::segment::{ascii_eq8, ascii_range8, splat};
+    const HIGH: u64 = splat(0x80);
+    let b = text.as_bytes();
+    // A space first or last changes in normalising (as does one after another, below).
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return None;
+    };
+    if b.len() > STACK_KEY || first == b' ' || last == b' ' {
+        return None;
+    }
+    let padded = b.len().next_multiple_of(8);
+    stack[..b.len()].copy_from_slice(b);
+    stack[b.len()..padded].fill(b'0');
+    let (mut letters, mut up, mut low) = (0, 0, 0);
+    // The high bit of the last byte of the step before if it was a space.
+    let mut space_before = 0;
+    for chunk in stack[..padded].as_chunks_mut::<8>().0 {
+        let x = u64::from_le_bytes(*chunk);
+        // Bytes of 0x80 and up, and below `b' '` (those whose high bit adding 0x60 leaves
+        // clear): meaningful while all bytes are ASCII, and it does not matter which byte
+        // is flagged otherwise.
+        let unprintable = (x | !x.wrapping_add(splat(0x60))) & HIGH;
+        let space = ascii_eq8(x, b' ');
+        if unprintable | (space & ((space << 8) | space_before)) != 0 {
+            return None;
+        }
+        space_before = space >> 56;
+        let (capitals, small) = (ascii_range8(x, b'A', b'Z'), ascii_range8(x, b'a', b'z'));
+        up |= capitals;
+        low |= small;
+        // One bit per letter, at the foot of its byte, summed into the top byte by a
+        // multiply: cheaper than `count_ones` without a popcount instruction.
+        letters += (((capitals | small) >> 7).wrapping_mul(splat(1)) >> 56) as usize;
+        // 0x80 >> 2 is the bit that tells a small letter from its capital.
+        *chunk = (x | (capitals >> 2)).to_le_bytes();
+    }
+    Some(((letters, up != 0, low != 0), &stack[..b.len()]))
+}
+
+/// [`ascii_key`] a byte at a time: the plain statement of what it computes, for its tests.
+#[cfg(test)]
+fn ascii_key_bytewise(text: &str) -> Option<(Shape, Vec<u8>)> {
+    let b = text.as_bytes();
+    if b.len() > STACK_KEY {
+        return None;
+    }
+    let (mut n, mut up, mut low) = (0, false, false);
+    let mut key = Vec::new();
+    let mut prev = b' ';
+    for &c in b {
+        if c < b' ' || !c.is_ascii() || (c == b' ' && prev == b' ') {
+            return None;
+        }
+        up |= c.is_ascii_uppercase();
+        low |= c.is_ascii_lowercase();
+        n += usize::from(c.is_ascii_alphabetic());
+        key.push(c.to_ascii_lowercase());
+        prev = c;
+    }
+    if prev == b' ' {
+        return None;
+    }
+    Some(((n, up, low), key))
+}
+
+/// Whether the normalised key of `text` is `text` lower-cased: printable ASCII, words a
+/// single space apart (what [`ascii_key`] accepts, of any length).
+fn lowercase_is_key(text: &str) -> bool {
+    let mut prev = b' ';
+    for &c in text.as_bytes() {
+        if !(b' '..0x80).contains(&c) || (c == b' ' && prev == b' ') {
+            return false;
+        }
+        prev = c;
+    }
+    prev != b' '
+}
+
+/// The normalised key of `text` as bytes, for the extractor's tables: lower-cased on the
+/// stack in one pass by [`ascii_key`] where it can be (its shape, unused, is optimised away),
+/// else by [`normalize_into`] in `buf`.
+#[inline]
+pub(super) fn lookup_key<'k>(
+    text: &str,
+    stack: &'k mut [u8; STACK_KEY],
+    buf: &'k mut String,
+) -> &'k [u8] {
+    match ascii_key(text, stack) {
+        Some((_, key)) => key,
+        None => {
+            normalize_into(text, buf);
+            buf.as_bytes()
+        }
+    }
+}
+
+/// The normalised key of `text`, in `buf`.
+pub(super) fn key_of<'k>(text: &str, buf: &'k mut String) -> &'k str {
+    if lowercase_is_key(text) {
+        // Most keys: a copy lower-cased in place, with no UTF-8 check of a key built on the
+        // stack and no push per word (both showed in profiles).
+        buf.clear();
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+    } else {
+        normalize_into(text, buf);
+    }
+    buf
+}
+
+/// [`normalize_key`](crate::entities::normalize_key) by [`key_of`]'s shortcut, for a key to keep.
+pub(super) fn key_string(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    key_of(text, &mut key);
+    key
+}
+
+/// The lexicon's key of a normalised word: a 64-bit hash. Keys without their strings keep the
+/// table small and spare a pointer chase per lookup, where profiles showed cache misses; a
+/// test checks that no two lexicon words share a key, and another word collides with one of
+/// the ~84,000 with a chance of about 5 in 10^15.
+fn word_key(normalised: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(normalised)
+}
+
+/// Every gazetteer word (by [`word_key`]) with the flags its lists give it, so that a
+/// capitalised word costs one hash lookup instead of one per list.
+fn lexicon(g: &Gazetteer) -> &'static HashMap<u64, u32> {
+    static LEXICON: std::sync::OnceLock<HashMap<u64, u32>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: HashMap<u64, u32> = HashMap::default();
+        for (word, flag) in lexicon_words(g) {
+            *map.entry(word_key(word.as_bytes())).or_default() |= flag;
+        }
+        map
+    })
+}
+
+/// The lexicon's flags of a normalised word (0 for a word of no list).
+pub(super) fn lexicon_bits(key: &str) -> u32 {
+    lexicon(gazetteer())
+        .get(&word_key(key.as_bytes()))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Buffers that one article's analysis takes over from the last one's on the same thread.
+pub(super) struct Scratch {
+    /// Normalised words that do not fit on the stack.
+    pub(super) buf: String,
+    /// Tokens of the text being processed.
+    pub(super) toks: Vec<Tok>,
+    /// Lines in capitals of the text being tokenised.
+    skips: Vec<(usize, usize)>,
+    /// The last article's collector, emptied: its tables and lists keep their room.
+    pub(super) col: Collector,
+    /// Lookup keys of the text being processed.
+    pub(super) key: String,
+}
+
+impl Scratch {
+    pub(super) fn new() -> Self {
+        Scratch {
+            buf: String::new(),
+            toks: Vec::new(),
+            skips: Vec::new(),
+            col: Collector::default(),
+            key: String::new(),
+        }
+    }
+}
+
+/// The lexicon's words, each with the flag of the list it comes from.
+fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
+    let mut out: Vec<(&str, u32)> = Vec::new();
+    out.extend(g.common.iter().map(|w| (w.as_str(), COMMON)));
+    out.extend(g.first_names.iter().map(|w| (w.as_str(), FIRST)));
+    out.extend(g.demonyms.iter().map(|w| (w.as_str(), DEMONYM)));
+    out.extend(g.months_full.iter().map(|w| (*w, MONTH)));
+    out.extend(g.months_abbr.iter().map(|w| (*w, MONTH_ABBR)));
+    out.extend(g.titles.keys().map(|w| (w.as_str(), TITLE)));
+    out.extend(g.org_heads.iter().map(|w| (w.as_str(), ORG_HEAD)));
+    out.extend(g.english.iter().map(|w| (w.as_str(), DICT)));
+    out.extend(WORD_NAMES.iter().map(|w| (*w, DICT)));
+    out.extend(g.places.keys().map(|w| (w.as_str(), PLACE1)));
+    out.extend(g.surnames.iter().map(|w| (w.as_str(), SURNAME)));
+    out.extend(
+        NOT_NAMES
+            .iter()
+            .chain(LEGAL_SUFFIXES)
+            .map(|w| (*w, NOT_NAME)),
+    );
+    out.extend(STATE_ABBRS.iter().map(|(a, _)| (*a, STATE_ABBR)));
+    out
+}
+
+/// Bare head words (keys) that stand for an organisation's executive in a story of the
+/// organisation, by the names of the alias table.
+pub(super) const EXECUTIVES: &[(&str, &[&str], &str)] = &[(
+    "commission",
+    &["European Community", "European Union"],
+    "European Commission",
+)];
+
+/// Bytes in the longest connector or particle.
+const JOINER_MAX_LEN: usize = max_len(PARTICLES, max_len(CONNECTORS, 0));
+
+pub(super) const fn max_len(list: &[&str], at_least: usize) -> usize {
+    let (mut i, mut max) = (0, at_least);
+    while i < list.len() {
+        if list[i].len() > max {
+            max = list[i].len();
+        }
+        i += 1;
+    }
+    max
+}
+
+/// A short ASCII word lower-cased into one integer, one byte a letter (`None`: not a word of
+/// up to [`JOINER_MAX_LEN`] ASCII letters). Distinct words give distinct integers.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > JOINER_MAX_LEN {
+        return None;
+    }
+    let (mut i, mut key) = (0, 0u64);
+    while i < word.len() {
+        if !word[i].is_ascii_alphabetic() {
+            return None;
+        }
+        key = key << 8 | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(key)
+}
+
+/// [`packed`] without a branch per byte: the joiner test runs on every short word of prose.
+/// The word's bytes are right-aligned in one integer (as `packed` shifts them in), and its
+/// letters tested and lower-cased eight at a time.
+#[inline]
+fn packed_now(word: &[u8]) -> Option<u64> {
+    const _: () = assert!(JOINER_MAX_LEN < 8, "a joiner fits in one integer");
+    if word.is_empty() || word.len() > JOINER_MAX_LEN {
+        return None;
+    }
+    let x = word.iter().fold(0u64, |key, &b| key << 8 | u64::from(b));
+    // The word's bytes; the bytes above them are zero.
+    let mask = (1u64 << (8 * word.len())) - 1;
+    let splat = |n: u8| u64::from_ne_bytes([n; 8]) & mask;
+    // A byte of 0x80 or more is no letter (and would carry into its neighbour below).
+    if x & splat(0x80) != 0 {
+        return None;
+    }
+    let lower = x | splat(0x20);
+    let letters =
+        lower.wrapping_add(splat(0x80 - b'a')) & !lower.wrapping_add(splat(0x80 - b'z' - 1));
+    (letters & splat(0x80) == splat(0x80)).then_some(lower)
+}
+
+/// Slots of [`JOINERS`]: a power of two, ten times the number of joiners, so that a word
+/// (half the words of prose are short enough to be looked up) mostly takes one probe.
+const JOINER_SLOTS: usize = 256;
+
+/// The slot a [`packed`] word is looked up from (multiplicative hashing).
+const fn joiner_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - JOINER_SLOTS.trailing_zeros())) as usize
+        % JOINER_SLOTS
+}
+
+/// Every connector and particle, [`packed`], with its flags, in an open-addressed table
+/// (empty slots are 0): the joiner test runs on every short word, where scanning the two lists
+/// with `eq_ignore_ascii_case` showed in profiles.
+static JOINERS: [(u64, u32); JOINER_SLOTS] = {
+    let mut table = [(0, 0); JOINER_SLOTS];
+    let mut i = 0;
+    while i < CONNECTORS.len() + PARTICLES.len() {
+        let (word, flag) = if i < CONNECTORS.len() {
+            (CONNECTORS[i], CONNECTOR)
+        } else {
+            (PARTICLES[i - CONNECTORS.len()], PARTICLE)
+        };
+        let Some(key) = packed(word.as_bytes()) else {
+            panic!("a joiner is not a short ASCII word");
+        };
+        let and = matches!(packed(b"and"), Some(k) if k == key);
+        let mut slot = joiner_slot(key);
+        while table[slot].0 != 0 && table[slot].0 != key {
+            slot = (slot + 1) % JOINER_SLOTS;
+        }
+        table[slot] = (key, table[slot].1 | if and { flag | AND } else { flag });
+        i += 1;
+    }
+    table
+};
+
+/// [`CONNECTOR`] (with [`AND`]) and [`PARTICLE`] as the lists give them to `word`, in any case.
+fn joiner_flags(word: &str) -> u32 {
+    let Some(key) = packed_now(word.as_bytes()) else {
+        return 0;
+    };
+    let mut slot = joiner_slot(key);
+    loop {
+        match JOINERS[slot] {
+            (k, flags) if k == key => return flags,
+            (0, _) => return 0,
+            _ => slot = (slot + 1) % JOINER_SLOTS,
+        }
+    }
+}
+
+/// `al-Abadi`, `bin-Laden`: a lower-case particle, a hyphen and a capital.
+fn particle_compound(word: &str) -> bool {
+    // Particles are short ASCII words, and the hyphen can only follow one: no need to search
+    // a long word, or one starting otherwise, for it.
+    let head = &word.as_bytes()[..word.len().min(JOINER_MAX_LEN + 1)];
+    if !head.first().is_some_and(u8::is_ascii_alphabetic) || head.iter().all(|&b| b != b'-') {
+        return false;
+    }
+    match word.split_once('-') {
+        Some((p, rest)) => in_list(p, PARTICLES) && starts_upper(rest),
+        None => false,
+    }
+}
+
+/// Whether `prev` and `next` (joined by a hyphen) form one name (`Al-Qaida`, `al-Abadi`,
+/// `Ki-moon`) rather than a compound adjective (`US-led`, `Iranian-funded`, `anti-IS`).
+fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
+    let (_, next_up, next_low) = letter_shape(next);
+    if prev.chars().all(|c| c.is_ascii_digit())
+        || (in_list(prev, HYPHEN_PREFIXES) && (next_up && !next_low || prev_flags & CAP == 0))
+    {
+        return false; // `anti-IS`, `pro-EU`, `non-binding`
+    }
+    let prev_particle = !starts_upper(prev) && in_list(prev, PARTICLES) || particle_compound(prev);
+    if starts_upper(next) {
+        return prev_particle || prev_flags & CAP != 0;
+    }
+    // Lower-case second half: only after a capitalised, non-acronym, non-demonym word.
+    prev_flags & CAP != 0
+        && prev_flags & (ALL_CAPS | DEMONYM) == 0
+        && next.chars().next().is_some_and(char::is_alphabetic)
+        && !in_list(next, HYPHEN_SUFFIXES)
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+}
+
+/// Byte ranges of lines written entirely in capitals (two or more words), into `out`: wire
+/// headers and tables, where capitalisation says nothing.
+fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut pos = 0;
+    // `memchr_iter` keeps its place: `split('\n')` searched anew, and compared, per line.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[pos..end];
+        // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
+        if line.bytes().any(|b| b.is_ascii_lowercase()) {
+            pos = end + 1;
+            continue;
+        }
+        let (letters, up, low) = letter_shape(line);
+        if up
+            && !low
+            && letters >= 4
+            && line.split_whitespace().filter(|w| w.len() > 1).count() >= 2
+        {
+            out.push((pos, end));
+        }
+        pos = end + 1;
+    }
+}
+
+/// How many times `word` stands in `text` with no letter or digit right before or after it.
+pub(super) fn whole_word_count(text: &str, word: &str) -> usize {
+    let b = text.as_bytes();
+    let edge = |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
+    text.match_indices(word)
+        .filter(|&(i, w)| edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(i + w.len())))
+        .count()
+}
+
+/// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
+/// (not a bare number, as the figures of a table are).
+pub(super) fn starts_with_date(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'-' | b'/'))
+        && text
+            .as_bytes()
+            .get(digits + 1)
+            .is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// True when a headline is in Title Case (most longer words capitalised).
+pub(super) fn is_title_case(text: &str) -> bool {
+    let (mut long, mut caps) = (0, 0);
+    for (_, w) in crate::segment::words(text) {
+        if w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_alphabetic) {
+            long += 1;
+            if starts_upper(w) {
+                caps += 1;
+            }
+        }
+    }
+    long >= 3 && caps * 4 >= long * 3
+}
+
+/// `e.f.`, `j.`: letters each followed by a dot.
+pub(super) fn initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty()
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_alphabetic() && c[1] == b'.')
+}
+
+/// `MPs`, `PCs`, `DVDs`: an acronym's plural is a common noun, not a name.
+pub(super) fn plural_acronym(word: &str) -> bool {
+    match word.as_bytes() {
+        [head @ .., b's'] => head.len() >= 2 && head.iter().all(u8::is_ascii_uppercase),
+        _ => false,
+    }
+}
+
+/// Splits text into word tokens with their flags.
+pub(super) fn tokenize(
+    text: &str,
+    title_case: bool,
+    g: &Gazetteer,
+    scratch: &mut Scratch,
+) -> Vec<Tok> {
+    tokenize_by(text, title_case, g, scratch, text.is_ascii())
+}
+
+/// [`tokenize`], by [`Tokenizer::ascii`]'s byte loop when `bytes` (for ASCII text only), else
+/// by the segments of [`crate::segment::for_each_bound_but_spaces`]. Both give the same tokens
+/// (a test compares them on real text).
+fn tokenize_by(
+    text: &str,
+    title_case: bool,
+    g: &Gazetteer,
+    scratch: &mut Scratch,
+    bytes: bool,
+) -> Vec<Tok> {
+    let mut skips = std::mem::take(&mut scratch.skips);
+    all_caps_lines(text, &mut skips);
+    let mut toks = std::mem::take(&mut scratch.toks);
+    toks.clear();
+    toks.reserve(text.len() / 6);
+    let mut tokenizer = Tokenizer {
+        text,
+        title_case,
+        g,
+        buf: &mut scratch.buf,
+        toks,
+        skip: skips.first().copied().unwrap_or(NO_SKIP),
+        skips: skips.get(1..).unwrap_or_default(),
+        pending_break: true,
+        pending_sent: true,
+        hyphen_end: NO_HYPHEN,
+        gap_newlines: 0,
+    };
+    if bytes {
+        tokenizer.ascii();
+    } else {
+        tokenizer.segments();
+    }
+    let toks = tokenizer.toks;
+    scratch.skips = skips;
+    toks
+}
+
+/// [`Tokenizer::skip`] past the last line in capitals.
+const NO_SKIP: (usize, usize) = (usize::MAX, usize::MAX);
+/// [`Tokenizer::hyphen_end`] when no hyphen follows the last word.
+const NO_HYPHEN: usize = usize::MAX;
+
+/// [`tokenize`]'s state between segments (UAX #29 word boundaries): words, whitespace and
+/// other segments each take a step ([`word`](Self::word), [`space`](Self::space),
+/// [`other`](Self::other)). Runs of spaces change nothing, and take none.
+struct Tokenizer<'a> {
+    pub(super) text: &'a str,
+    pub(super) title_case: bool,
+    pub(super) g: &'a Gazetteer,
+    /// [`Scratch::buf`], for words that do not fit on the stack.
+    pub(super) buf: &'a mut String,
+    pub(super) toks: Vec<Tok>,
+    /// The first line in capitals ([`all_caps_lines`]) not yet behind the words, or
+    /// [`NO_SKIP`]: one comparison a word when there is none, as in most texts.
+    pub(super) skip: (usize, usize),
+    /// The lines in capitals after [`skip`](Self::skip).
+    skips: &'a [(usize, usize)],
+    /// Whether the next word starts a run ([`BREAK`]).
+    pending_break: bool,
+    /// Whether the next word starts a sentence ([`SENT`]).
+    pending_sent: bool,
+    /// End of a hyphen that directly follows the last word (or [`NO_HYPHEN`]).
+    hyphen_end: usize,
+    /// Line breaks since the last segment that was not whitespace: two make a blank line, a
+    /// paragraph break. Each line break is a segment of its own.
+    gap_newlines: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    /// Tokenizes ASCII text in one loop over its bytes, with no segment handed over per
+    /// punctuation byte or space: the steps of [`segments`](Self::segments) for the segments
+    /// that [`crate::segment`]'s ASCII rules give. Half the time of the extractor went to
+    /// tokenizing before, most of it to segmenting and dispatching segments.
+    fn ascii(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                let end = crate::segment::word_segment_end(b, i + 1).0;
+                self.word(i, &text[i..end]);
+                // Words of prose are a single space apart: step over it here.
+                i = end + usize::from(b.get(end) == Some(&b' '));
+            } else if c == b' ' {
+                i = crate::segment::spaces_end(b, i + 1);
+            } else if crate::segment::is_ascii_space(c) {
+                // Line feeds count in the whole run of whitespace, as in as many segments.
+                let run = b[i..]
+                    .iter()
+                    .position(|&b| !crate::segment::is_ascii_space(b))
+                    .unwrap_or(b.len() - i);
+                let newlines = b[i..i + run].iter().filter(|&&b| b == b'\n').count();
+                self.space(newlines);
+                i += run;
+            } else if c == b'_' {
+                // `_` joins letters and digits into one segment (`_a1`), no word to the
+                // tokenizer.
+                self.other(i, '_', false);
+                i = crate::segment::word_segment_end(b, i + 1).0;
+            } else {
+                self.other(i, char::from(c), true);
+                i += 1;
+            }
+        }
+    }
+
+    /// Tokenizes any text by its segments.
+    fn segments(&mut self) {
+        crate::segment::for_each_bound_but_spaces(self.text, |i, seg| {
+            let mut chars = seg.chars();
+            let Some(c) = chars.next() else {
+                return;
+            };
+            if c.is_alphanumeric() {
+                self.word(i, seg);
+            } else if c.is_whitespace() {
+                self.space(seg.bytes().filter(|&b| b == b'\n').count());
+            } else {
+                self.other(i, c, chars.as_str().is_empty());
+            }
+        });
+    }
+
+    /// Whether the word at `i` is on a line in capitals (words come in order).
+    #[inline]
+    fn in_caps_line(&mut self, i: usize) -> bool {
+        while self.skip.1 < i {
+            (self.skip, self.skips) = match self.skips {
+                [first, rest @ ..] => (*first, rest),
+                [] => (NO_SKIP, &[][..]),
+            };
+        }
+        self.skip.0 <= i
+    }
+
+    /// A segment at `i` that opens with a letter or digit.
+    #[inline(always)]
+    pub(super) fn word(&mut self, i: usize, seg: &str) {
+        self.gap_newlines = 0;
+        if self.hyphen_end == i && self.join_hyphen(i, seg) {
+            return;
+        }
+        self.hyphen_end = NO_HYPHEN;
+        let mut word = seg;
+        let mut extra = 0;
+        // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
+        // The suffix is `'s` or `’s` in either case, after at least two bytes.
+        if let [head @ .., b's' | b'S'] = seg.as_bytes() {
+            let suffix = if head.len() > 2 && head.ends_with(b"'") {
+                2
+            } else if head.len() > 4 && head.ends_with("\u{2019}".as_bytes()) {
+                4
+            } else {
+                0
+            };
+            if suffix > 0 {
+                word = &seg[..seg.len() - suffix];
+                extra |= END_RUN;
+            }
+        }
+        if self.in_caps_line(i) {
+            extra |= SKIP;
+        }
+        // A column gap (two spaces or more) ends a name: tables of figures line their
+        // headings up so (`SPRING WHEAT   WINTER OATS`).
+        // Only a capitalised word can go on a name: lower-case words skip the test.
+        let column_gap =
+            !seg.as_bytes()[0].is_ascii_lowercase() && self.text.as_bytes()[..i].ends_with(b"  ");
+        if self.pending_break || column_gap {
+            extra |= BREAK;
+        }
+        if self.pending_sent {
+            extra |= SENT;
+        }
+        self.pending_break = extra & END_RUN != 0;
+        self.pending_sent = false;
+        let flags = segment_flags(word, self.title_case, self.g, self.buf) | extra;
+        self.toks.push(Tok {
+            start: i,
+            end: i + word.len(),
+            flags,
+        });
+    }
+
+    /// Joins the word `seg` at `i` to the last word, a hyphen before it, when the two make
+    /// one name ([`merge_hyphen`]); whether they did.
+    fn join_hyphen(&mut self, i: usize, seg: &str) -> bool {
+        let Some(last) = self.toks.last_mut() else {
+            return false;
+        };
+        if !merge_hyphen(&self.text[last.start..last.end], last.flags, seg) {
+            return false;
+        }
+        let keep = last.flags & (SENT | BREAK | SKIP);
+        last.end = i + seg.len();
+        let word = &self.text[last.start..last.end];
+        last.flags = keep | word_flags(word, self.title_case, self.g, self.buf);
+        self.pending_break = false;
+        true
+    }
+
+    /// A segment of whitespace holding `newlines` line feeds.
+    #[inline]
+    pub(super) fn space(&mut self, newlines: usize) {
+        self.hyphen_end = NO_HYPHEN;
+        self.gap_newlines += newlines;
+        if self.gap_newlines >= 2 {
+            self.pending_break = true;
+            self.pending_sent = true;
+        }
+    }
+
+    /// A segment at `i` that is neither a word nor whitespace, opening with `c`; `single`
+    /// when `c` is all of it.
+    #[inline]
+    pub(super) fn other(&mut self, i: usize, c: char, single: bool) {
+        self.gap_newlines = 0;
+        let adjacent = single && self.toks.last().is_some_and(|t| t.end == i);
+        match c {
+            '-' | '\u{2010}' | '\u{2011}' if adjacent && !self.pending_break => {
+                self.hyphen_end = i + c.len_utf8();
+                self.pending_break = true;
+            }
+            '.' if adjacent && !self.pending_break => self.dot(),
+            '$' if adjacent && !self.pending_break => {
+                // `C$`, `US$`: the prefix and the sign are one currency name.
+                if let Some(last) = self.toks.last_mut() {
+                    let (letters, up, low) = letter_shape(&self.text[last.start..last.end]);
+                    if (1..=3).contains(&letters) && up && !low {
+                        last.end += 1;
+                        last.flags |= CURRENCY | END_RUN;
+                    }
+                }
+                self.pending_break = true;
+            }
+            '\'' | '\u{2019}' if adjacent => {
+                // `Kurds'`: plural possessive ends the run.
+                if let Some(last) = self.toks.last_mut() {
+                    last.flags |= END_RUN;
+                }
+                self.pending_break = true;
+            }
+            _ => {
+                self.hyphen_end = NO_HYPHEN;
+                self.pending_break = true;
+                if matches!(
+                    c,
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | ';'
+                        | '"'
+                        | '\u{201C}'
+                        | '\u{201E}'
+                        | '('
+                        | '['
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '\u{2022}'
+                        | '|'
+                ) {
+                    self.pending_sent = true;
+                }
+            }
+        }
+    }
+
+    /// A dot right after the last word, which goes on the run or not.
+    pub(super) fn dot(&mut self) {
+        let text = self.text;
+        let Some(last) = self.toks.last_mut() else {
+            return;
+        };
+        let word = &text[last.start..last.end];
+        let mut chars = word.chars();
+        let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        // Longer words are in neither list of abbreviations.
+        let listed = word.len() <= DOT_WORD_MAX_LEN;
+        if initial || listed && in_list(word, DOT_CONTINUES) {
+            last.end += 1; // `Mr.`, `F.`: the run goes on
+            if initial {
+                last.flags &= !(DICT | COMMON); // `A. Shah` is not the word `a`
+            }
+        } else if word.contains('.') && !(listed && in_list(word, DOT_ENDS)) {
+            last.end += 1; // `U.S.`: keep the dot; the run may go on
+            last.flags |= ABBR;
+            self.pending_sent = true;
+        } else if listed && in_list(word, DOT_ENDS) {
+            last.end += 1; // `Corp.`: keep the dot, end the run
+            last.flags |= END_RUN;
+            self.pending_break = true;
+            self.pending_sent = true;
+        } else {
+            self.pending_break = true;
+            // `9. Maurizio Fondriest`: a number opening its line is a list item.
+            let numbered = word.bytes().all(|b| b.is_ascii_digit())
+                && text[..last.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|before| before.trim().is_empty());
+            self.pending_sent = !numbered;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packing_a_word_agrees_with_the_packing_of_the_joiner_table() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for &a in &bytes {
+            for &b in &bytes {
+                assert_eq!(packed_now(&[a, b]), packed(&[a, b]), "{a:#x} {b:#x}");
+            }
+            assert_eq!(packed_now(&[a]), packed(&[a]));
+        }
+        let some = b"aAzZ@[`{\x00\x7f\x80\xc3.'-9";
+        for &a in some {
+            for &b in some {
+                for &c in some {
+                    let word = [a, b'e', b, c, b'L', a];
+                    for len in 0..=word.len() {
+                        assert_eq!(packed_now(&word[..len]), packed(&word[..len]), "{word:?}");
+                    }
+                }
+            }
+        }
+        for word in ["della", "DELLA", "The", "and", "bint", "ab\u{e9}"] {
+            assert_eq!(
+                packed_now(word.as_bytes()),
+                packed(word.as_bytes()),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokenizer_merges_names_and_splits_adjectives() {
+        let g = gazetteer();
+        let text = "al-Abadi and Al-Qaida met US-led anti-IS Hammond's men in the U.S. today";
+        let toks = tokenize(text, false, g, &mut Scratch::new());
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert!(words.contains(&"al-Abadi"));
+        assert!(words.contains(&"Al-Qaida"));
+        assert!(words.contains(&"US"));
+        assert!(words.contains(&"Hammond"));
+        assert!(words.contains(&"U.S."));
+        assert!(!words.contains(&"US-led"));
+    }
+
+    /// The tokens of `text` by the byte loop and by the segments, as `(start, end, flags)`.
+    fn both_tokenizers(text: &str, title_case: bool) -> [Vec<(usize, usize, u32)>; 2] {
+        let g = gazetteer();
+        [true, false].map(|bytes| {
+            tokenize_by(text, title_case, g, &mut Scratch::new(), bytes)
+                .iter()
+                .map(|t| (t.start, t.end, t.flags))
+                .collect()
+        })
+    }
+
+    /// `text` in ASCII: the typographic marks news text uses as their ASCII kin, other
+    /// characters as `?`, so that the byte loop can take it.
+    fn ascii_kin(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                c if c.is_ascii() => c,
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}' => '-',
+                '\u{a3}' | '\u{20ac}' => '$',
+                '\u{a0}' => ' ',
+                _ => '?',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_byte_loop_tokenizes_as_the_segments_do() {
+        for text in [
+            "al-Abadi and Al-Qaida met US-led anti-IS Hammond's men in the U.S. today",
+            "Mr. F. Smith of Acme Corp. and Alex. Brown said.  9. Maurizio Fondriest\n 10. X",
+            "C$ 5, US$ 3, Kurds' land, o'clock, JOHN'S, 1,000.5 dlrs; a_b _c __ _9 x_",
+            "SPRING WHEAT   WINTER OATS\nU.S. GRAIN\n\nNew  paragraph\r\n\r\nNext\tline\x0bend",
+            "  lead  \n \t\n  trail - - -word word- -word a--b A-B A- B 7-APR 1996-08-22 $",
+            "(Reuters) - \"Quote\" [x] | y: z! w? end.",
+            "one\r\nTwo three\rFour\n \nFive\x0c\nSix\x0b\x0bSeven",
+            "",
+            " ",
+            "-",
+            "A",
+        ] {
+            let [bytes, segments] = both_tokenizers(text, false);
+            assert_eq!(bytes, segments, "{text:?}");
+            let [bytes, segments] = both_tokenizers(text, true);
+            assert_eq!(bytes, segments, "{text:?}");
+        }
+    }
+
+    /// The byte loop against the segments on Reuters-21578 and BBC News (in ASCII), titles and
+    /// bodies.
+    #[test]
+    fn the_byte_loop_tokenizes_news_as_the_segments_do() {
+        use std::io::BufRead;
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        let Ok(file) = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")) else {
+            eprintln!("skipping: no shared data at {}", data.display());
+            return;
+        };
+        let mut texts = 0;
+        let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(file));
+        for line in reader.lines() {
+            let doc: serde_json::Value =
+                serde_json::from_str(&line.expect("gzip line")).expect("json");
+            for (field, title_case) in [("title", true), ("title", false), ("body", false)] {
+                let text = ascii_kin(doc[field].as_str().unwrap_or_default());
+                let [bytes, segments] = both_tokenizers(&text, title_case);
+                assert_eq!(bytes, segments, "{text:?}");
+                texts += 1;
+            }
+        }
+        let bbc = data.join("bbc-news/raw");
+        for topic in std::fs::read_dir(&bbc).expect("BBC News folder") {
+            let topic = topic.expect("BBC News topic").path();
+            if !topic.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&topic).expect("BBC News topic folder") {
+                let raw = std::fs::read(file.expect("BBC News file").path()).expect("BBC file");
+                let text = ascii_kin(&String::from_utf8_lossy(&raw));
+                let [bytes, segments] = both_tokenizers(&text, false);
+                assert_eq!(bytes, segments, "{text:?}");
+                texts += 1;
+            }
+        }
+        assert!(texts > 60_000, "{texts} texts");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_lower_case_shortcut_flags_as_the_full_test_does(
+            word in "[a-zA-Z0-9.'\\-\u{e9}\u{c9}]{1,9}",
+            title_case: bool,
+        ) {
+            let (g, mut buf) = (gazetteer(), String::new());
+            proptest::prop_assert_eq!(
+                word_flags(&word, title_case, g, &mut buf),
+                capital_word_flags(&word, title_case, g, &mut buf)
+            );
+        }
+
+        #[test]
+        fn the_ascii_key_eight_bytes_a_step_is_the_byte_loop(
+            text in "( |  |[a-zA-Z]{1,9}|[0-9.'\\-]|[\x00-\x1f\x7f]|\u{e9}|\u{c9}|\u{2019}){0,16}",
+        ) {
+            let mut stack = [0xff; STACK_KEY];
+            let swar = ascii_key(&text, &mut stack).map(|(shape, key)| (shape, key.to_vec()));
+            proptest::prop_assert_eq!(swar, ascii_key_bytewise(&text));
+        }
+
+        #[test]
+        fn the_byte_loop_tokenizes_any_ascii_as_the_segments_do(
+            text in "(\r\n|\n|  |Mr|Corp|Co|US|U|S|al|Abadi|anti|led|Jan|[a-z]{1,3}|[A-Z][a-z]?|[0-9]{1,2}|\
+                     [_'.:,;$ \t\r\n\x0b\x0c\\-\"!?()|]){0,40}",
+            title_case: bool,
+        ) {
+            let [bytes, segments] = both_tokenizers(&text, title_case);
+            proptest::prop_assert_eq!(bytes, segments);
+        }
+    }
+
+    #[test]
+    fn lower_case_words_get_joiner_flags_only() {
+        let (g, mut buf) = (gazetteer(), String::new());
+        for (word, flags) in [
+            ("and", CONNECTOR | AND),
+            ("al", PARTICLE),
+            ("de.", CONNECTOR | PARTICLE),
+            ("della", PARTICLE),
+            ("dellas", 0),
+            ("1996", 0),
+        ] {
+            assert_eq!(word_flags(word, false, g, &mut buf), flags, "{word}");
+        }
+        assert!(word_flags("al-Abadi", false, g, &mut buf) & CAP != 0);
+    }
+
+    #[test]
+    fn no_two_lexicon_words_share_a_key() {
+        let words: std::collections::HashSet<&str> = lexicon_words(gazetteer())
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        let keys: std::collections::HashSet<u64> =
+            words.iter().map(|w| word_key(w.as_bytes())).collect();
+        assert!(words.len() > 50_000, "{} words", words.len());
+        assert_eq!(keys.len(), words.len());
+    }
+}

@@ -1,0 +1,578 @@
+//! The word lists the rules read, and legal forms.
+
+use super::tokens::*;
+use crate::entities::normalize::normalize_key;
+
+/// Compass words that, with a demonym, make one group name (`South African`).
+pub(super) const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "central", "upper", "lower",
+];
+/// Last words of a league or its divisions (`National League`, `Western Division`): events
+/// and groupings rather than organisations.
+pub(super) const LEAGUE_HEADS: &[&str] = &["league", "division", "conference"];
+/// First words of such a league besides demonyms and compass words.
+pub(super) const LEAGUE_FIRSTS: &[&str] = &["national", "major", "premier", "minor"];
+/// Verbs of speech after (or `said` before) a lone name that mark it as a person.
+pub(super) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "replied",
+    "wrote",
+    "admitted",
+    "insisted",
+    "declared",
+    "stated",
+    "explained",
+    "recalled",
+    "warned",
+];
+/// Nouns for kinds of place: `the village of Jumet`, `Anhui province`, `Stansted airport`.
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "province",
+    "provinces",
+    "region",
+    "state",
+    "district",
+    "island",
+    "islands",
+    "county",
+    "port",
+    "resort",
+    "airport",
+    "suburb",
+    "enclave",
+    "municipality",
+    "prefecture",
+    "valley",
+    "river",
+    "republic",
+    "capital",
+];
+/// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
+pub(super) const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
+/// Nouns before a single name that make it a firm's (`research firm Gartner`, `chipmaker
+/// Intel`).
+pub(super) const FIRM_NOUNS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "giant",
+    "maker",
+    "chipmaker",
+    "carmaker",
+    "retailer",
+    "carrier",
+    "airline",
+    "insurer",
+    "bank",
+    "broker",
+    "brokerage",
+    "conglomerate",
+    "consultancy",
+    "publisher",
+    "manufacturer",
+    "supplier",
+    "operator",
+    "chain",
+];
+/// A club's people and parts, named after the club (`Newcastle boss`, `Liverpool fans`).
+pub(super) const CLUB_ROLES: &[&str] = &[
+    "boss",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "fans",
+    "supporters",
+    "forward",
+    "skipper",
+];
+/// Kinds of work whose title may follow them (`the film Vera Drake`).
+pub(super) const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "biopic",
+    "musical",
+    "album",
+    "novel",
+    "sitcom",
+    "documentary",
+    "opera",
+    "song",
+    "thriller",
+    "drama",
+    "comedy",
+];
+/// Nouns for brokers and banks before a firm of partners (`stockbrokers Phillips and Drew`).
+pub(super) const BROKERS: &[&str] = &[
+    "house",
+    "stockbrokers",
+    "brokers",
+    "bankers",
+    "banker",
+    "partners",
+];
+/// Nouns after a single name that make it the pollster's (`a Harris poll`, `the Gallup
+/// organisation`), not a person.
+pub(super) const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "organisation", "organization"];
+/// Time-zone abbreviations (`0900 GMT`).
+pub(super) const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
+];
+/// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
+pub(super) const CLUB_FIRSTS: &[&str] = &[
+    "fc",
+    "afc",
+    "ac",
+    "as",
+    "sc",
+    "sv",
+    "tsv",
+    "vfb",
+    "vfl",
+    "fk",
+    "nk",
+    "real",
+    "atletico",
+    "sporting",
+    "dynamo",
+    "dinamo",
+    "olympique",
+    "racing",
+    "borussia",
+    "eintracht",
+    "werder",
+    "bayer",
+    "fortuna",
+    "hertha",
+    "rapid",
+    "sparta",
+    "slavia",
+    "steaua",
+    "lokomotiva",
+    "lokomotiv",
+    "spartak",
+    "torpedo",
+    "cska",
+    "inter",
+    "hajduk",
+    "sturm",
+    "union",
+    "deportivo",
+    "athletic",
+    "legia",
+    "zenit",
+    "shakhtar",
+    "partizan",
+    "maccabi",
+    "hapoel",
+    "beitar",
+    "galatasaray",
+    "fenerbahce",
+    "besiktas",
+    "trabzonspor",
+    "panathinaikos",
+    "olympiakos",
+    "aek",
+    "paok",
+    "apoel",
+    "omonia",
+];
+
+/// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
+/// Words that are never an entity alone, although capitalised and often in given-name or
+/// surname lists: holidays (`Easter`) and currencies written as words (`Sterling fell`).
+pub(super) const NOT_NAMES: &[&str] = &[
+    "easter",
+    "christmas",
+    "thanksgiving",
+    "passover",
+    "hanukkah",
+    "lent",
+    "sterling",
+    "ecus",
+    "no-one",
+];
+
+/// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
+/// Conn.`, `Tampa, Fla.`. Read as the state only there: alone, `Mass` and `Wash` are words.
+pub(super) const STATE_ABBRS: &[(&str, &str)] = &[
+    ("ala", "Alabama"),
+    ("ariz", "Arizona"),
+    ("ark", "Arkansas"),
+    ("calif", "California"),
+    ("colo", "Colorado"),
+    ("conn", "Connecticut"),
+    ("del", "Delaware"),
+    ("fla", "Florida"),
+    ("ga", "Georgia"),
+    ("ill", "Illinois"),
+    ("ind", "Indiana"),
+    ("kan", "Kansas"),
+    ("kans", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("minn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("neb", "Nebraska"),
+    ("nev", "Nevada"),
+    ("okla", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("tenn", "Tennessee"),
+    ("tex", "Texas"),
+    ("va", "Virginia"),
+    ("vt", "Vermont"),
+    ("wash", "Washington"),
+    ("wis", "Wisconsin"),
+    ("wyo", "Wyoming"),
+];
+
+/// First words of company names that are not English (`Societe Generale`, `Credit Suisse`,
+/// `Banco Santander`), whose last word is no organisation head.
+pub(super) const ORG_FIRSTS: &[&str] = &[
+    "societe",
+    "banque",
+    "banca",
+    "banco",
+    "compagnie",
+    "cie",
+    "groupe",
+    "credit",
+    "caisse",
+    "usines",
+];
+
+pub(super) const MISC_HEADS: &[&str] = &[
+    "cup",
+    "open",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "series",
+    "tour",
+    "prix",
+    "trophy",
+    "award",
+    "awards",
+    "prize",
+    "war",
+    "masters",
+    "classic",
+    "olympiad",
+    "accord",
+    "accords",
+    "treaty",
+    "pact",
+];
+/// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
+pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
+/// Last words before `of` that make a place of a place (`Republic of Ireland`, `Imperial
+/// Valley of California`).
+pub(super) const STATE_HEADS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "commonwealth",
+    "community",
+    "principality",
+    "emirate",
+    "sultanate",
+    "city",
+    "isle",
+    "gulf",
+    "coast",
+    "valley",
+    "basin",
+    "district",
+    "province",
+    "region",
+];
+/// Last words of natural features: an unknown run ending in one is a place (`Aegean Sea`).
+pub(super) const PLACE_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "strait",
+    "straits",
+    "island",
+    "islands",
+    "lake",
+    "mountains",
+    "peninsula",
+    "desert",
+    "canal",
+    "bay",
+    "road",
+    "street",
+    "avenue",
+];
+/// First words of a headline that mark a sports story (`SOCCER - ...`).
+pub(super) const SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "baseball",
+    "basketball",
+    "tennis",
+    "golf",
+    "rugby",
+    "athletics",
+    "cycling",
+    "motorcycling",
+    "motor",
+    "boxing",
+    "hockey",
+    "ice",
+    "nhl",
+    "nfl",
+    "nba",
+    "sports",
+    "sport",
+    "racing",
+    "horse",
+    "swimming",
+    "skiing",
+    "rowing",
+    "squash",
+    "badminton",
+    "volleyball",
+    "handball",
+    "yachting",
+    "sailing",
+    "formula",
+    "snooker",
+    "chess",
+    "olympics",
+    "alpine",
+    "triathlon",
+    "judo",
+    "wrestling",
+    "equestrianism",
+];
+/// Lower-case words before a single unknown name that mark it as a place.
+pub(super) const PLACE_CUES: &[&str] = &["in", "at", "near", "from", "outside", "across", "into"];
+
+/// A sentence-initial capitalised word that is probably just a capitalised common word.
+pub(super) fn sentence_common(t: &Tok) -> bool {
+    t.has(SENT)
+        && !t.has(ALL_CAPS)
+        && (t.has(COMMON) || (t.has(DICT) && !t.has(FIRST | PLACE1 | SURNAME)))
+}
+
+/// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
+pub(super) const DOT_CONTINUES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
+    "maj", "prof", "rev", "brig", "mt", "ft", "messrs", "gens", "cmdr", "supt",
+    // Given names cut short in firms' names (`Alex. Brown and Sons`, `Wm. Wrigley`).
+    "alex", "wm", "chas", "thos", "jas", "geo", "robt", "benj",
+];
+/// Abbreviations whose dot is kept in the form but ends the run (`Corp.`, `Jr.`).
+pub(super) const DOT_ENDS: &[&str] = &["co", "corp", "inc", "ltd", "jr", "sr", "bros", "plc"];
+/// Bytes in the longest word of [`DOT_CONTINUES`] and [`DOT_ENDS`].
+pub(super) const DOT_WORD_MAX_LEN: usize = max_len(DOT_CONTINUES, max_len(DOT_ENDS, 0));
+/// Given names that are everyday words too, which the dictionary leaves out with all given
+/// names: opening a sentence alone (`Long term debt rose`, `Young people`), they are read as
+/// the words, as a dictionary word is, unless they speak (`Long said`).
+pub(super) const WORD_NAMES: &[&str] = &[
+    "long", "drew", "rose", "grant", "mark", "bill", "frank", "rich", "guy", "art", "hope", "ray",
+    "chance", "joy", "faith", "young", "major",
+];
+/// Verbs whose object, a name, is followed by what was said without a `that`.
+pub(super) const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
+/// Auxiliary verbs, which open a clause's verb after its subject.
+pub(super) const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "planned", "plans", "expects", "expected",
+];
+/// Subject pronouns.
+pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
+/// Determiners and pronouns dropped from the front of a run.
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "some", "any", "every", "each", "both",
+    "another", "his", "her", "its", "their", "our", "my", "your", "no", "all", "such",
+];
+/// Legal-form suffixes of company names.
+pub(super) const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "spa",
+    "incorporated",
+    "limited",
+    "corporation",
+    "company",
+    "holdings",
+];
+/// A firm's name without the legal form it ends in (`Chrysler Corp`, `American Motors Corp`,
+/// `Merrill Lynch and Co Inc`, `Deutsche Bank AG`), where what is left still names it: two
+/// words or more, or one that is not an English word (`Trust Co` stays whole). `Corp` and
+/// the spelt-out forms stay after the words of credit and insurance, where they belong to the
+/// names of public bodies and banks (`Commodity Credit Corporation`, `Federal Deposit
+/// Insurance Corp`, `Swiss Bank Corp`), and `Holdings` stays (`Arsenal Holdings` is not the
+/// club). Organisations are named so, and
+/// an organisation filter reads its name so too.
+///
+/// ```
+/// use dateline_core::entities::without_legal_form;
+///
+/// assert_eq!(without_legal_form("Chrysler Corp"), "Chrysler");
+/// assert_eq!(without_legal_form("Merrill Lynch and Co Inc"), "Merrill Lynch");
+/// assert_eq!(without_legal_form("American Motors Corp"), "American Motors");
+/// assert_eq!(without_legal_form("Commodity Credit Corporation"), "Commodity Credit Corporation");
+/// assert_eq!(without_legal_form("Trust Co"), "Trust Co");
+/// ```
+pub fn without_legal_form(name: &str) -> &str {
+    let english = |word: &str| lexicon_bits(&normalize_key(word)) & (DICT | COMMON) != 0;
+    let names_it = |rest: &str| {
+        !rest.is_empty() && !in_list(rest, LEGAL_SUFFIXES) && (rest.contains(' ') || !english(rest))
+    };
+    // A name of one word (most acronyms) has no legal form to drop, nor one whose last word
+    // starts with no legal form's letter (most names): two byte tests, before the lists.
+    let words = name.trim_end_matches('.').as_bytes();
+    match words.iter().rposition(|&b| b == b' ') {
+        Some(at) if words.get(at + 1).is_some_and(|&b| starts_legal_form(b)) => {}
+        _ => return name,
+    }
+    // The shortest name left that still names the firm (`News Corp Ltd`: `News Corp`).
+    let (mut rest, mut named) = (name, name);
+    let mut stripped = false;
+    while let Some((head, last)) = last_space_split(rest.trim_end_matches('.')) {
+        let last = last.trim_end_matches('.');
+        // Trimmed only when needed: most names end in no legal form.
+        let head = || head.trim_end_matches([',', ' ']);
+        let joiner = stripped && (last.eq_ignore_ascii_case("and") || last == "&");
+        let legal = in_list(last, ABBREVIATED_LEGAL_FORMS)
+            || (in_list(last, SPELT_LEGAL_FORMS)
+                && head()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| !in_list(w, PUBLIC_CORPORATION_WORDS)));
+        if !legal && !joiner {
+            break;
+        }
+        rest = head();
+        stripped = true;
+        let dangling = rest
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("and") || w == "&");
+        if !dangling && names_it(rest) {
+            named = rest;
+        }
+    }
+    named
+}
+
+/// Whether a word starting with byte `b` may be one of the legal forms [`without_legal_form`]
+/// drops: `b` is, in any ASCII case, the first letter of one of them.
+fn starts_legal_form(b: u8) -> bool {
+    /// Bit `n` set: a legal form starts with the `n`th letter of the alphabet.
+    const FIRST_LETTERS: u32 =
+        first_letters(ABBREVIATED_LEGAL_FORMS, first_letters(SPELT_LEGAL_FORMS, 0));
+    b.is_ascii_alphabetic() && FIRST_LETTERS & (1 << (b.to_ascii_lowercase() - b'a')) != 0
+}
+
+/// `letters` with the bit of the first letter of each of `list`'s lower-case words set (bit
+/// `n` for the `n`th letter of the alphabet).
+const fn first_letters(list: &[&str], letters: u32) -> u32 {
+    let (mut i, mut letters) = (0, letters);
+    while i < list.len() {
+        letters |= 1 << (list[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    letters
+}
+
+/// `text.rsplit_once(' ')` by a byte search, without a char searcher to set up per name.
+fn last_space_split(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == b' ')?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
+/// Legal forms [`without_legal_form`] drops after any name.
+const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
+    "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa",
+];
+/// Words after which `Corp` and the spelt-out legal forms are part of the name.
+const PUBLIC_CORPORATION_WORDS: &[&str] = &[
+    "credit",
+    "insurance",
+    "bank",
+    "banking",
+    "investment",
+    "trust",
+    "finance",
+    "development",
+    "guaranty",
+    "deposit",
+    "mortgage",
+    "housing",
+    "export",
+    "savings",
+    "loan",
+    "broadcasting",
+    "acceptance",
+];
+/// Legal forms [`without_legal_form`] drops except after [`PUBLIC_CORPORATION_WORDS`].
+const SPELT_LEGAL_FORMS: &[&str] = &["corp", "corporation", "company", "incorporated", "limited"];
+
+/// Prefixes that never merge with a following capitalised word (`anti-IS`).
+pub(super) const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "multi",
+    "semi", "self", "all", "counter", "super", "ultra", "over", "under", "cross",
+];
+/// Lower-case second halves that never merge (`US-led`, `Hezbollah-run`).
+pub(super) const HYPHEN_SUFFIXES: &[&str] = &[
+    "led",
+    "run",
+    "born",
+    "held",
+    "style",
+    "based",
+    "like",
+    "wide",
+    "era",
+    "owned",
+    "type",
+    "language",
+    "speaking",
+    "made",
+    "bound",
+    "free",
+    "backed",
+    "linked",
+    "funded",
+    "born",
+    "controlled",
+    "inspired",
+    "allied",
+    "occupied",
+];
