@@ -67,3 +67,45 @@ fn an_alias_of_the_users_table_is_suggested_with_it() {
     let without = tip(&index, &args);
     assert!(!without.contains("Eurocops"), "{without}");
 }
+
+#[test]
+fn a_word_no_article_contains_is_suggested_as_the_articles_write_the_closest_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = indexed_sample(dir.path());
+    // Nothing matches: the count on standard output, the tip on standard error.
+    let hamond = tip(&index, &["search", "Hamond", "--count"]);
+    assert_eq!(
+        hamond,
+        "no article contains \"Hamond\"; did you mean \"Hammond\" (1 article)?\n"
+    );
+    // A word inside a phrase, and one beside words that match: a bag of words would
+    // otherwise drop it without a word.
+    let phrase = tip(&index, &["search", "\"foreign figters\""]);
+    assert!(
+        phrase.contains("no article contains \"figters\"; did you mean \"fighters\""),
+        "{phrase}"
+    );
+    let out = dateline(&index, &["search", "Abadi", "Kobanni"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("kurdish-forces.txt"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("no article contains \"Kobanni\"; did you mean \"Kobani\""),
+        "{}",
+        stderr(&out)
+    );
+    // Words that are there, excluded words and words matched loosely get none.
+    for query in [
+        "Hammond coalition",
+        "coalition -Hamond",
+        "Hamond~1",
+        "Hamo*",
+    ] {
+        let out = dateline(&index, &["search", query]);
+        assert_eq!(out.status.code(), Some(0), "{query}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{query}");
+    }
+}

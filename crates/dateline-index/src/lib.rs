@@ -49,6 +49,7 @@ pub mod query;
 mod rank;
 mod search;
 mod similar;
+mod spelling;
 mod stamps;
 mod stats;
 mod timeline;
@@ -69,6 +70,7 @@ pub use optimize::OptimizeReport;
 pub use rank::{Prf, Proximity, RankedList, Ranking, Scoring, StopWords};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort, Syntax};
 pub use similar::SIMILAR_WORDS;
+pub use spelling::WordSuggestion;
 pub use stats::IndexStats;
 pub use timeline::{Interval, PeriodCount, Timeline};
 

@@ -317,7 +317,7 @@ impl SearchRequest {
 }
 
 /// The syntax tree of a request's query text.
-fn syntax_tree(request: &SearchRequest) -> Result<Node> {
+pub(crate) fn syntax_tree(request: &SearchRequest) -> Result<Node> {
     Ok(match request.syntax {
         Syntax::Query => query::parse(&request.query)?,
         Syntax::Plain => query::plain_words(&request.query),

@@ -1004,3 +1004,33 @@ fn each_country_counts_the_articles_its_filter_finds() {
     // `--facets` lists the same countries.
     assert_eq!(index.facets(&oil, 8).expect("facets").countries, top);
 }
+
+#[test]
+fn a_misspelt_word_gets_the_closest_word_of_the_corpus_as_its_articles_write_it() {
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let tips = index
+        .word_suggestions(&SearchRequest::new("Rostenkovski Thatchr budget"))
+        .expect("suggestions");
+    let pairs: Vec<(&str, &str)> = tips
+        .iter()
+        .map(|t| (t.given.as_str(), t.suggestion.as_str()))
+        .collect();
+    // Reuters writes Rostenkowski in capitals in its headlines and in mixed case in its
+    // stories: the suggestion is spelt as the stories spell it.
+    assert_eq!(
+        pairs,
+        [("Rostenkovski", "Rostenkowski"), ("Thatchr", "Thatcher")]
+    );
+    for tip in &tips {
+        let found = index
+            .count(&SearchRequest::new(tip.suggestion.clone()))
+            .expect("count");
+        assert_eq!(tip.articles, found as u64, "{}", tip.suggestion);
+    }
+    let spelt_right = index
+        .word_suggestions(&SearchRequest::new("Rostenkowski Thatcher budget"))
+        .expect("suggestions");
+    assert!(spelt_right.is_empty(), "{spelt_right:?}");
+}

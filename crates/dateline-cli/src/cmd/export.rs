@@ -15,9 +15,7 @@ pub fn run(index_dir: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .limit(args.limit)
         .snippets(false);
     let mut articles = index.articles(&request)?.peekable();
-    if articles.peek().is_none() {
-        crate::cmd::search::print_suggestions(&index.entity_suggestions(&request)?);
-    }
+    crate::cmd::search::print_tips(&index, &request, articles.peek().is_none())?;
     let mut out = anstream::stdout().lock();
     for article in articles {
         write_json_line(&mut out, &JsonArticle::from(&article?))?;

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dateline_index::{EntityRef, Hit, SearchRequest, Sort};
+use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
 use serde::Serialize;
 
 use crate::args::{FilterArgs, ListFormat, SearchArgs, SortBy};
@@ -119,18 +119,11 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     if args.count {
         let count = index.count(&request)?;
         writeln!(out, "{count}")?;
-        if count == 0 {
-            // On standard error: scripts read the count alone from standard output.
-            print_suggestions(&index.entity_suggestions(&request)?);
-        }
+        // On standard error: scripts read the count alone from standard output.
+        print_tips(&index, &request, count == 0)?;
         return Ok(ExitCode::SUCCESS);
     }
     let results = index.search(&request)?;
-    let suggestions = if results.total == 0 {
-        index.entity_suggestions(&request)?
-    } else {
-        Vec::new()
-    };
     let facets = if args.facets {
         Some(index.facets(&request, args.facet_limit)?)
     } else {
@@ -148,7 +141,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     }
     // A warning, on standard error in every format: standard output holds only hits (and
     // the facets line) for scripts, as it holds only the number with `--count`.
-    print_suggestions(&suggestions);
+    print_tips(&index, &request, results.total == 0)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -271,9 +264,21 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// Tells, on standard error, which entity filter matched nothing and the closest known entity.
-pub(crate) fn print_suggestions(suggestions: &[dateline_index::EntitySuggestion]) {
-    for tip in suggestions {
+/// Tells, on standard error, what in a request is likely misspelt: each word of the query that
+/// no article contains, with the closest word of the index (whether or not its other words
+/// found something: a bag of words silently loses such a word), and, when `found_nothing`, each
+/// entity filter that matches no article, with the closest known entity.
+pub(crate) fn print_tips(
+    index: &Index,
+    request: &SearchRequest,
+    found_nothing: bool,
+) -> anyhow::Result<()> {
+    let entities = if found_nothing {
+        index.entity_suggestions(request)?
+    } else {
+        Vec::new()
+    };
+    for tip in entities {
         let what = tip.kind.map_or("entity", |k| k.code());
         anstream::eprintln!(
             "no article names the {what} {:?}; did you mean {:?} ({})?",
@@ -282,4 +287,18 @@ pub(crate) fn print_suggestions(suggestions: &[dateline_index::EntitySuggestion]
             tip.suggestion_type.code()
         );
     }
+    for tip in index.word_suggestions(request)? {
+        let articles = if tip.articles == 1 {
+            "article"
+        } else {
+            "articles"
+        };
+        anstream::eprintln!(
+            "no article contains {:?}; did you mean {:?} ({} {articles})?",
+            tip.given,
+            tip.suggestion,
+            tip.articles
+        );
+    }
+    Ok(())
 }
