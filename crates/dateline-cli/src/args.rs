@@ -436,6 +436,12 @@ pub struct SearchArgs {
     /// Proximity boost: articles holding consecutive query words side by side rank higher.
     #[arg(long)]
     pub proximity: bool,
+
+    /// Show how each hit's score was computed: term by term, with idf, weighted frequency
+    /// and length normalisation (text: a tree under the hit; json: an "explanation" object;
+    /// not in csv)
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Arguments of `dateline stats`.

@@ -834,3 +834,46 @@ fn entities_type_country_counts_what_country_finds() {
         );
     }
 }
+
+#[test]
+fn explain_shows_each_hits_score_term_by_term_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let json = succeeds(
+        &index,
+        &[
+            "search",
+            "Hammond",
+            "coalition",
+            "--explain",
+            "--format",
+            "json",
+        ],
+    );
+    let mut hits = 0;
+    for line in json.lines() {
+        let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (score, why) = (&hit["score"], &hit["explanation"]);
+        assert_eq!(why["value"], *score, "{line}");
+        let terms: Vec<&str> = why["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["description"].as_str().unwrap())
+            .collect();
+        assert!(
+            terms
+                .iter()
+                .all(|t| *t == "term \"hammond\"" || *t == "term \"coalit\""),
+            "{terms:?}"
+        );
+        hits += 1;
+    }
+    assert_eq!(hits, 2, "the coalition story and the Kobani story");
+    let text = succeeds(&index, &["search", "Hammond", "--explain"]);
+    assert!(text.contains("= term \"hammond\""), "{text}");
+    assert!(text.contains("= body: weight 1 · 2 occurrences"), "{text}");
+    // Without --explain, no explanation.
+    let plain = succeeds(&index, &["search", "Hammond", "--format", "json"]);
+    assert!(!plain.contains("explanation"), "{plain}");
+}

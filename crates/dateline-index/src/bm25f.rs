@@ -146,6 +146,10 @@ struct TermStat {
     text: String,
     /// `q_t · idf(t) · (k1 + 1)`.
     weight: f32,
+    /// `q_t`, `idf(t)` and the `df` it was computed from, for explanations.
+    q: f32,
+    idf: f32,
+    df: u64,
 }
 
 struct Bm25fWeight {
@@ -158,6 +162,8 @@ struct Bm25fWeight {
     /// Per segment, the term info of each term in each field (`term * fields + field`), from
     /// the statistics pass: the scorers need not look the terms up again.
     infos: HashMap<SegmentId, Vec<Option<TermInfo>>>,
+    /// Articles in the index (`N` of the idf).
+    num_docs: u64,
 }
 
 /// The term info of `term` in every segment of `readers` and its document frequency over them
@@ -187,6 +193,9 @@ impl Query for Bm25fQuery {
                     .map(|(text, _)| TermStat {
                         text: text.clone(),
                         weight: 1.0,
+                        q: 1.0,
+                        idf: 1.0,
+                        df: 0,
                     })
                     .collect(),
                 fields: self.fields.clone(),
@@ -199,6 +208,7 @@ impl Query for Bm25fQuery {
                     .map(|f| FilterWeight::new(&**f, scoring))
                     .transpose()?,
                 infos: HashMap::new(),
+                num_docs: 0,
             }));
         };
         let num_docs = searcher
@@ -243,6 +253,9 @@ impl Query for Bm25fQuery {
             terms.push(TermStat {
                 text: text.clone(),
                 weight: q * idf * (self.k1 + 1.0),
+                q: *q,
+                idf,
+                df,
             });
         }
         let filter = self
@@ -262,6 +275,7 @@ impl Query for Bm25fQuery {
                 .map(SegmentReader::segment_id)
                 .zip(infos)
                 .collect(),
+            num_docs,
         }))
     }
 
@@ -331,17 +345,115 @@ impl Weight for Bm25fWeight {
         Ok(())
     }
 
+    /// The score term by term, with every quantity of the module's formula: `q_t`, `idf(t)`
+    /// with its `N` and `df`, the weighted frequency field by field and the length
+    /// normalisation with `len(d)` and `avglen`.
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
+        let mut scorer = self.bm25f_scorer(reader, 1.0)?;
         if scorer.seek(doc) != doc {
             return Err(tantivy::TantivyError::InvalidArgument(format!(
                 "document #{doc} does not match"
             )));
         }
-        Ok(Explanation::new(
-            "BM25 over title and body as one field",
+        let schema = reader.schema();
+        let field_names: Vec<&str> = self
+            .fields
+            .iter()
+            .map(|&(f, _)| schema.get_field_name(f))
+            .collect();
+        let norm = scorer.length_norm();
+        let mut len = Explanation::new_with_string(
+            format!(
+                "len(d) = Σ field weight · length: {}",
+                field_names.join(" + ")
+            ),
+            scorer
+                .norms
+                .iter()
+                .zip(&scorer.field_weights)
+                .map(|(n, w)| w * n.fieldnorm(doc) as f32)
+                .sum(),
+        );
+        for ((n, w), name) in scorer
+            .norms
+            .iter()
+            .zip(&scorer.field_weights)
+            .zip(&field_names)
+        {
+            len.add_detail(Explanation::new_with_string(
+                format!(
+                    "{name}: weight {w} · {} word{}",
+                    n.fieldnorm(doc),
+                    plural(n.fieldnorm(doc))
+                ),
+                w * n.fieldnorm(doc) as f32,
+            ));
+        }
+        let mut total = Explanation::new_with_string(
+            format!(
+                "BM25F: {} as one field, sum over the query's terms of q · idf · tf · (k1 + 1) / \
+                 (tf + k1 · (1 − b + b · len(d) / avglen)), k1 = {}, b = {}",
+                field_names.join(" + "),
+                self.k1,
+                self.b
+            ),
             scorer.score(),
-        ))
+        );
+        for (t, stat) in self.terms.iter().enumerate() {
+            let found: Vec<(&str, f32, u32)> = (scorer.cursors.iter())
+                .filter(|c| c.term as usize == t && c.postings.doc() == doc)
+                .map(|c| {
+                    let field = c.field as usize;
+                    (
+                        field_names[field],
+                        self.fields[field].1,
+                        c.postings.term_freq(),
+                    )
+                })
+                .collect();
+            let sum: f32 = found.iter().map(|&(_, w, n)| w * n as f32).sum();
+            if sum == 0.0 {
+                continue;
+            }
+            let mut tf = Explanation::new("tf = Σ field weight · occurrences", sum);
+            for (name, w, n) in found {
+                tf.add_detail(Explanation::new_with_string(
+                    format!("{name}: weight {w} · {n} occurrence{}", plural(n)),
+                    w * n as f32,
+                ));
+            }
+            let mut part = Explanation::new_with_string(
+                format!("term \"{}\"", stat.text),
+                stat.weight * sum / (sum + norm),
+            );
+            part.add_const("q: the term's weight in the query", stat.q);
+            let mut idf = Explanation::new("idf = ln(1 + (N − df + 0.5) / (df + 0.5))", stat.idf);
+            idf.add_const(
+                "N: documents in the index (deleted ones too, until merged away)",
+                self.num_docs as f32,
+            );
+            idf.add_const(
+                "df: articles with the term, in its most frequent field",
+                stat.df as f32,
+            );
+            part.add_detail(idf);
+            part.add_detail(tf);
+            let mut normalisation = Explanation::new("k1 · (1 − b + b · len(d) / avglen)", norm);
+            normalisation.add_detail(len.clone());
+            normalisation.add_const("avglen: mean len(d) over the index", self.avg_len);
+            part.add_detail(normalisation);
+            total.add_detail(part);
+        }
+        Ok(total)
+    }
+}
+
+/// `s` after a count other than one.
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 

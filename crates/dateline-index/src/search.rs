@@ -34,6 +34,7 @@ use crate::document::{
     to_article, to_tantivy_date, EntityRef, SECONDS_PER_DAY,
 };
 use crate::error::{Error, Result};
+use crate::explanation::Explanation;
 use crate::filter_cache::CachedFilter;
 use crate::query::{self, Node, QueryBuilder, TextField};
 use crate::rank::{Prf, Proximity, Ranking};
@@ -119,6 +120,8 @@ pub struct SearchRequest {
     pub stored_fields: bool,
     /// Ranking settings (BM25 form, stop words, pseudo-relevance feedback).
     pub ranking: Ranking,
+    /// Whether each hit carries the [`Explanation`] of its score.
+    pub explain: bool,
 }
 
 impl SearchRequest {
@@ -140,6 +143,7 @@ impl SearchRequest {
             count_total: true,
             stored_fields: true,
             ranking: Ranking::default(),
+            explain: false,
         }
     }
 
@@ -266,6 +270,15 @@ impl SearchRequest {
     /// Whether to build snippets.
     pub fn snippets(mut self, on: bool) -> Self {
         self.snippets = on;
+        self
+    }
+
+    /// Whether each hit carries the [`Explanation`] of its score (off by default): term by
+    /// term for a bag of words, as tantivy gives it for phrases and boolean queries. It costs
+    /// a second scoring of each hit of the page. Hits sorted by date have no score, and no
+    /// explanation.
+    pub fn explain(mut self, on: bool) -> Self {
+        self.explain = on;
         self
     }
 
@@ -1177,6 +1190,9 @@ pub struct Hit {
     /// Source URL, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// How the score was computed, when the request asked ([`SearchRequest::explain`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
 }
 
 /// The page of hits and the total number of matching articles.
@@ -1536,10 +1552,15 @@ impl Index {
             .into_iter()
             .enumerate()
             .map(|(i, (score, address))| {
-                if !stored {
-                    return self.column_hit(&searcher, address, offset + i + 1, score);
+                let mut hit = if stored {
+                    self.hit(&searcher, address, offset + i + 1, score, snippets.as_ref())?
+                } else {
+                    self.column_hit(&searcher, address, offset + i + 1, score)?
+                };
+                if request.explain && score.is_some() {
+                    hit.explanation = Some(Explanation::from(&query.explain(&searcher, address)?));
                 }
-                self.hit(&searcher, address, offset + i + 1, score, snippets.as_ref())
+                Ok(hit)
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(SearchResults { total, hits })
@@ -1565,6 +1586,7 @@ impl Index {
             entities: Vec::new(),
             path: None,
             url: None,
+            explanation: None,
         })
     }
 
@@ -1618,6 +1640,7 @@ impl Index {
             entities: entities_of(s, &doc),
             path: text(s.path),
             url: text(s.url),
+            explanation: None,
         })
     }
 }

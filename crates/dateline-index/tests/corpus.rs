@@ -1034,3 +1034,73 @@ fn a_misspelt_word_gets_the_closest_word_of_the_corpus_as_its_articles_write_it(
         .expect("suggestions");
     assert!(spelt_right.is_empty(), "{spelt_right:?}");
 }
+
+#[test]
+fn every_hit_explains_its_score_and_a_bag_of_words_term_by_term() {
+    use dateline_index::Explanation;
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let close = |a: f32, b: f32| (a - b).abs() <= 1e-4 * a.abs().max(1.0);
+    let requests = [
+        SearchRequest::new("oil prices OPEC"),
+        SearchRequest::new("\"crude oil\" OR gasoline"),
+        SearchRequest::new("+Reagan -budget tax"),
+        SearchRequest::new("oil prices").prf(true),
+        SearchRequest::new("oil prices").proximity(true),
+        SearchRequest::new("oil prices").org("OPEC"),
+    ];
+    for request in requests {
+        let results = index
+            .search(&request.clone().explain(true).limit(20))
+            .expect("search");
+        assert!(results.hits.len() >= 10, "{}", request.query);
+        for hit in &results.hits {
+            let why = hit.explanation.as_ref().expect("an explanation");
+            let score = hit.score.expect("a score");
+            assert!(
+                close(why.value, score),
+                "{}: {} against {score}",
+                request.query,
+                why.value
+            );
+        }
+    }
+    // A bag of words: one part per term the article holds, each the module's formula of its
+    // own quantities, adding up to the score.
+    let results = index
+        .search(&SearchRequest::new("oil prices OPEC").explain(true))
+        .expect("search");
+    let value = |e: &Explanation, prefix: &str| {
+        e.details
+            .iter()
+            .find(|d| d.description.starts_with(prefix))
+            .map(|d| d.value)
+            .unwrap_or_else(|| panic!("no {prefix} in {e:?}"))
+    };
+    for hit in &results.hits {
+        let why = hit.explanation.as_ref().expect("an explanation");
+        let mut sum = 0.0;
+        for part in &why.details {
+            assert!(part.description.starts_with("term \""), "{part:?}");
+            let (q, idf) = (value(part, "q:"), value(part, "idf"));
+            let (tf, norm) = (value(part, "tf"), value(part, "k1 ·"));
+            let k1 = dateline_index::Ranking::default().k1;
+            assert!(
+                close(part.value, q * idf * tf * (k1 + 1.0) / (tf + norm)),
+                "{part:?}"
+            );
+            sum += part.value;
+        }
+        assert!(close(sum, why.value), "{why:?}");
+    }
+    // Sorted by date, a hit has no score to explain.
+    let by_date = index
+        .search(
+            &SearchRequest::new("oil")
+                .sort(dateline_index::Sort::Date)
+                .explain(true),
+        )
+        .expect("search");
+    assert!(by_date.hits.iter().all(|h| h.explanation.is_none()));
+}

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dateline_index::{EntityRef, Hit, Index, SearchRequest, Sort};
+use dateline_index::{EntityRef, Explanation, Hit, Index, SearchRequest, Sort};
 use serde::Serialize;
 
 use crate::args::{FilterArgs, ListFormat, SearchArgs, SortBy};
@@ -26,6 +26,8 @@ struct JsonHit<'a> {
     path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a Explanation>,
 }
 
 impl<'a> From<&'a Hit> for JsonHit<'a> {
@@ -45,6 +47,7 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             entities: &hit.entities,
             path: hit.path.as_deref(),
             url: hit.url.as_deref(),
+            explanation: hit.explanation.as_ref(),
         }
     }
 }
@@ -111,6 +114,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     let mut request = SearchRequest::new(query.as_deref().unwrap_or("*"))
         .prf(args.prf)
         .proximity(args.proximity)
+        .explain(args.explain)
         .limit(args.limit)
         .offset(args.offset)
         .sort(sort_of(query.as_deref(), args.sort));
@@ -260,6 +264,11 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
         }
         line.push_str(&snippet.text[at..]);
         writeln!(out, "     {}", line.trim())?;
+    }
+    if let Some(explanation) = &hit.explanation {
+        for line in explanation.to_string().lines() {
+            writeln!(out, "     {dim}{line}{dim_off}")?;
+        }
     }
     writeln!(out)
 }
