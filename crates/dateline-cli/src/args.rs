@@ -59,7 +59,9 @@ Exit status: 0 when every file went in, 1 when some were skipped (the rest is in
         after_help = "Query syntax: words (BM25), \"quoted phrases\" (\"a b\"~2 allows \
                             slop), +required, -excluded, NOT, AND, OR (capitals), parentheses, \
                             title: and body: prefixes, migra* (words starting so), Yeuter~1 \
-                            (words within 1 edit; ~ alone is 2).
+                            (words within 1 edit; ~ alone is 2), and entity clauses that select \
+                            as the filters do, person:, org:, place:, misc:, country:, entity: \
+                            (person:Kerry, org:\"Islamic State\").
 
 Examples:
   dateline search Hammond
@@ -67,6 +69,7 @@ Examples:
   dateline search --entity Daesh -n 20
   dateline search --person 'Haider al-Abadi' --from 2015-01-01 --to 2015-01-31
   dateline search 'title:ISIS -Kerry' --format json | jq .title
+  dateline search '(person:Kerry OR person:Hammond) AND ISIS -country:Syria'
   dateline search Hammond --count
   dateline search --person 'Haider al-Abadi' --sort oldest -n all --format csv > abadi.csv"
     )]
@@ -416,7 +419,8 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 
-    /// Order of hits [default: relevance; date without a query or with `*`].
+    /// Order of hits [default: relevance; date without words to rank: no query, `*`, or
+    /// entity clauses alone such as `person:Kerry`].
     #[arg(long, value_enum)]
     pub sort: Option<SortBy>,
 
@@ -579,7 +583,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Order of the articles [default: relevance; date without a query or with `*`].
+    /// Order of the articles [default: relevance; date without words to rank: no query, `*`,
+    /// or entity clauses alone such as `person:Kerry`].
     #[arg(long, value_enum)]
     pub sort: Option<SortBy>,
 

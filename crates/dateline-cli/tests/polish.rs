@@ -877,3 +877,50 @@ fn explain_shows_each_hits_score_term_by_term_in_text_and_json() {
     let plain = succeeds(&index, &["search", "Hammond", "--format", "json"]);
     assert!(!plain.contains("explanation"), "{plain}");
 }
+
+#[test]
+fn entity_clauses_in_the_query_combine_with_or_and_alone_list_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    let hammond = hit_ids(&index, &["--person", "Hammond"]);
+    let abadi = hit_ids(&index, &["--person", "Haider al-Abadi"]);
+    let either = hit_ids(&index, &["person:Hammond OR person:\"Haider al-Abadi\""]);
+    let mut union: Vec<String> = hammond.iter().chain(&abadi).cloned().collect();
+    union.sort();
+    union.dedup();
+    let mut sorted = either.clone();
+    sorted.sort();
+    assert_eq!(sorted, union);
+    assert!(
+        union.len() > hammond.len() && union.len() > abadi.len(),
+        "each is named in a story the other is not: {hammond:?} {abadi:?}"
+    );
+    // No words to rank: newest first, as a search without a query lists them.
+    let json = succeeds(
+        &index,
+        &[
+            "search",
+            "person:Hammond OR person:\"Haider al-Abadi\"",
+            "--format",
+            "json",
+        ],
+    );
+    let dates: Vec<String> = json
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].to_string())
+        .collect();
+    let mut newest_first = dates.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, newest_first);
+    // A misspelt clause another one hides still gets its tip.
+    let out = dateline(
+        &index,
+        &["search", "person:Hammond OR person:Hamond", "--count"],
+    );
+    assert_eq!(stdout(&out), format!("{}\n", hammond.len()));
+    assert!(
+        stderr(&out).contains("no article names the PER \"Hamond\"; did you mean"),
+        "{}",
+        stderr(&out)
+    );
+}

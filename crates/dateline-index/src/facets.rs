@@ -23,6 +23,7 @@ use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 use crate::countries::{CountryCount, CountryCounts};
 use crate::document::{entity_term, parse_entity_term};
 use crate::error::Result;
+use crate::query::EntityField;
 use crate::search::{
     canonical_key, gathered_by_canonical_key, key_hash, CanonicalKey, EntityNames,
 };
@@ -1029,11 +1030,29 @@ impl Index {
 
     fn suggest(&self, request: &SearchRequest) -> Result<Vec<EntitySuggestion>> {
         let searcher = self.reader.searcher();
+        // The query's entity clauses (`person:Kerry`) too; `country:` is checked as it is
+        // built, against the country list.
+        let tree = crate::search::syntax_tree(request)?;
+        let clauses: Vec<(Option<EntityKind>, String)> = crate::query::entity_clauses(&tree)
+            .into_iter()
+            .filter_map(|(field, name)| {
+                let kind = match field {
+                    EntityField::Any => None,
+                    EntityField::Person => Some(EntityKind::Person),
+                    EntityField::Organization => Some(EntityKind::Organization),
+                    EntityField::Place => Some(EntityKind::Place),
+                    EntityField::Misc => Some(EntityKind::Misc),
+                    EntityField::Country => return None,
+                };
+                Some((kind, name.to_string()))
+            })
+            .collect();
         let filters = request
             .entities
             .iter()
             .map(|n| (None, n))
-            .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)));
+            .chain(request.typed_entities.iter().map(|(k, n)| (Some(*k), n)))
+            .chain(clauses.iter().map(|(k, n)| (*k, n)));
         let mut wanted: Vec<Misspelled> = Vec::new();
         for (kind, name) in filters {
             if searcher.search(&*self.build_query(&alone(kind, name))?, &Count)? == 0 {

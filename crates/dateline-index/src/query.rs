@@ -13,6 +13,8 @@
 //! | `*`, or an empty query     | every article (useful with date and entity filters)        |
 //! | `migra*`                   | words starting with `migra` (a trailing `*` only)          |
 //! | `Hamond~1`, `Hamond~`      | words within 1 (or 2) edits of `Hamond`: `Hammond`         |
+//! | `person:Kerry`             | articles naming that person, as `--person` finds them      |
+//! | `org:`, `place:`, `misc:`, `country:`, `entity:` | likewise (`org:"Islamic State"`) |
 //!
 //! The index holds English words by their stems (`running` as `run`), so a prefix matches the
 //! stems that start with it and also the stems of the words starting with it whose stems are
@@ -24,6 +26,11 @@
 //! `foreign fighters AND Syria` reads as `(foreign fighters) AND Syria`. Lower-case `and`,
 //! `or` and `not` are ordinary words. Words go through the same analyzer as the documents, so a
 //! word that the analyzer splits (`al-Abadi`, `U.S.-led`) is searched as a phrase.
+//!
+//! An entity clause (`person:Kerry`, `place:"New York"`, `-country:Syria`) selects the
+//! articles its filter (`--person`, `--place`, `--country`...) would, and combines with words
+//! and other clauses by the same operators: `(person:Kerry OR person:Hammond) AND ISIS`. It
+//! adds nothing to the score; the words rank. It takes a name, a word or a quoted phrase.
 //!
 //! A word's `~N` is Lucene's fuzzy matching: the words within N edits (0 to 2; a letter
 //! inserted, removed, replaced, or two swapped) of the word as the index holds it, its stem
@@ -57,8 +64,8 @@ use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer
 use dateline_core::entities::english_words;
 use dateline_core::schema::NewsSchema;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
@@ -74,6 +81,51 @@ pub enum TextField {
     Title,
     /// The body.
     Body,
+}
+
+/// The query of one entity clause: its field, its name as written, and the filter's query
+/// ([`QueryBuilder::entity_queries`]).
+pub type EntityClauseQuery = (EntityField, String, Box<dyn Query>);
+
+/// What an entity clause (`person:Kerry`) names: the filter of the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityField {
+    /// `entity:`: any entity seen under that name (`--entity`).
+    Any,
+    /// `person:` (`--person`).
+    Person,
+    /// `org:` (`--org`).
+    Organization,
+    /// `place:` (`--place`).
+    Place,
+    /// `misc:` (`--misc`).
+    Misc,
+    /// `country:`: the country, a place in it or its people (`--country`).
+    Country,
+}
+
+impl EntityField {
+    /// Every entity field.
+    pub const ALL: [EntityField; 6] = [
+        EntityField::Any,
+        EntityField::Person,
+        EntityField::Organization,
+        EntityField::Place,
+        EntityField::Misc,
+        EntityField::Country,
+    ];
+
+    /// Its name in the query syntax (`person`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityField::Any => "entity",
+            EntityField::Person => "person",
+            EntityField::Organization => "org",
+            EntityField::Place => "place",
+            EntityField::Misc => "misc",
+            EntityField::Country => "country",
+        }
+    }
 }
 
 /// The syntax tree of a query.
@@ -123,6 +175,13 @@ pub enum Node {
     And(Vec<Node>),
     /// `a OR b`.
     Or(Vec<Node>),
+    /// `person:Kerry`: the articles an entity filter admits.
+    Entity {
+        /// Which filter.
+        field: EntityField,
+        /// The name as written (without quotes).
+        name: String,
+    },
 }
 
 /// What is wrong with a query.
@@ -232,8 +291,9 @@ impl fmt::Display for QueryError {
             }
             QueryErrorKind::UnknownField(name) => write!(
                 f,
-                "column {col}: unknown field `{name}:` (fields are title: and body:; \
-                 put the text in quotes to search for it literally)"
+                "column {col}: unknown field `{name}:` (fields are title: and body:, and the \
+                 entity clauses person:, org:, place:, misc:, country: and entity:; put the \
+                 text in quotes to search for it literally)"
             ),
             QueryErrorKind::NestedField(name) => write!(
                 f,
@@ -307,6 +367,7 @@ enum Tok {
     Minus,
     Plus,
     Field(TextField),
+    EntityField(EntityField),
     Word(String),
     Prefix(String),
     Fuzzy(String, u8),
@@ -505,12 +566,15 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                 // such as 10:30 stay words.
                 if let Some((name, rest)) = word.split_once(':') {
                     if is_field_name(name) {
-                        let field = match name.to_ascii_lowercase().as_str() {
-                            "title" => TextField::Title,
-                            "body" => TextField::Body,
+                        let lower = name.to_ascii_lowercase();
+                        let entity = EntityField::ALL.into_iter().find(|f| f.name() == lower);
+                        let field = match (lower.as_str(), entity) {
+                            (_, Some(entity)) => Tok::EntityField(entity),
+                            ("title", _) => Tok::Field(TextField::Title),
+                            ("body", _) => Tok::Field(TextField::Body),
                             _ => return err(QueryErrorKind::UnknownField(name.to_string()), i),
                         };
-                        toks.push((Tok::Field(field), i));
+                        toks.push((field, i));
                         let at = i + name.len() + 1;
                         field_rest(name, rest, query, at)?;
                         if !rest.is_empty() {
@@ -705,6 +769,26 @@ impl Parser<'_> {
                     None => inner,
                 })
             }
+            Tok::EntityField(f) if self.group_field.is_some() => {
+                // `title:(person:Kerry)`: an entity is not in a text field.
+                Err(self.error(QueryErrorKind::NestedField(f.name().into()), at))
+            }
+            Tok::EntityField(f) => match self.toks.get(self.pos).cloned() {
+                Some((Tok::Word(name) | Tok::Phrase(name, 0), _)) if name != "*" => {
+                    self.pos += 1;
+                    Ok(Node::Entity { field: f, name })
+                }
+                Some((Tok::Word(_) | Tok::Prefix(_) | Tok::Fuzzy(..) | Tok::Phrase(..), _))
+                | Some((Tok::LParen, _)) => Err(self.error(
+                    QueryErrorKind::Unsupported(format!(
+                        "`{0}:` takes a name, a word or a quoted phrase: `{0}:Kerry`, \
+                         `{0}:\"John Kerry\"`",
+                        f.name()
+                    )),
+                    self.offset(),
+                )),
+                _ => Err(self.error(QueryErrorKind::MissingOperand(format!("{}:", f.name())), at)),
+            },
             Tok::Field(f) if self.group_field.is_some_and(|g| g != f) => {
                 // `title:(oil OR body:gas)` cannot be both.
                 Err(self.error(QueryErrorKind::NestedField(field_name(f).into()), at))
@@ -753,6 +837,7 @@ fn restrict(node: Node, f: TextField) -> Node {
             distance,
         },
         Node::All => Node::All,
+        entity @ Node::Entity { .. } => entity,
         Node::Required(n) => Node::Required(Box::new(restrict(*n, f))),
         Node::Not(n) => Node::Not(Box::new(restrict(*n, f))),
         Node::Any(items) => Node::Any(all(items)),
@@ -926,6 +1011,76 @@ fn inflected(word: &str, stem: &str) -> bool {
     }
 }
 
+/// The entity clauses of a query (`person:Kerry`), each once, in order: the filters an
+/// [`Index`](crate::Index) builds for [`QueryBuilder::entity_queries`].
+///
+/// ```
+/// use dateline_index::query::{entity_clauses, parse, EntityField};
+///
+/// let tree = parse("(person:Kerry OR person:\"Philip Hammond\") AND ISIS -country:Syria").unwrap();
+/// assert_eq!(
+///     entity_clauses(&tree),
+///     [
+///         (EntityField::Person, "Kerry"),
+///         (EntityField::Person, "Philip Hammond"),
+///         (EntityField::Country, "Syria")
+///     ]
+/// );
+/// ```
+pub fn entity_clauses(node: &Node) -> Vec<(EntityField, &str)> {
+    let mut out: Vec<(EntityField, &str)> = Vec::new();
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Entity { field, name } => {
+                if !out.contains(&(*field, name.as_str())) {
+                    out.push((*field, name));
+                }
+            }
+            Node::Required(inner) | Node::Not(inner) => stack.push(inner),
+            Node::Any(items) | Node::And(items) | Node::Or(items) => {
+                stack.extend(items.iter().rev())
+            }
+            Node::All
+            | Node::Word { .. }
+            | Node::Prefix { .. }
+            | Node::Fuzzy { .. }
+            | Node::Phrase { .. } => {}
+        }
+    }
+    out
+}
+
+/// Whether a query looks for words (a word, phrase, prefix or fuzzy word outside `NOT`), so
+/// that ranking by relevance means something: `person:Kerry` alone selects articles and scores
+/// them all alike, like `*`.
+///
+/// ```
+/// use dateline_index::query::{has_words, parse};
+///
+/// assert!(has_words(&parse("ISIS person:Kerry").unwrap()));
+/// assert!(!has_words(&parse("person:Kerry -ISIS").unwrap()));
+/// ```
+pub fn has_words(node: &Node) -> bool {
+    let mut found = false;
+    body_leaves(node, |_| found = true);
+    found || title_words(node)
+}
+
+/// Whether a query has words restricted to the title outside `NOT` (which [`body_leaves`]
+/// leaves out).
+fn title_words(node: &Node) -> bool {
+    match node {
+        Node::Word { field, .. }
+        | Node::Prefix { field, .. }
+        | Node::Fuzzy { field, .. }
+        | Node::Phrase { field, .. } => *field == Some(TextField::Title),
+        Node::Required(inner) => title_words(inner),
+        Node::Any(items) | Node::And(items) | Node::Or(items) => items.iter().any(title_words),
+        Node::Not(_) | Node::All | Node::Entity { .. } => false,
+    }
+}
+
 /// Calls `visit` on each word, prefix, fuzzy word and phrase of a query that can match words
 /// of the body: not under `NOT` (excluded words are in no hit), not restricted to the title.
 fn body_leaves<'n>(node: &'n Node, mut visit: impl FnMut(&'n Node)) {
@@ -936,7 +1091,7 @@ fn body_leaves<'n>(node: &'n Node, mut visit: impl FnMut(&'n Node)) {
             Node::Any(items) | Node::And(items) | Node::Or(items) => {
                 stack.extend(items.iter().rev())
             }
-            Node::Not(_) | Node::All => {}
+            Node::Not(_) | Node::All | Node::Entity { .. } => {}
             Node::Word { field, .. }
             | Node::Prefix { field, .. }
             | Node::Fuzzy { field, .. }
@@ -1030,6 +1185,8 @@ pub struct QueryBuilder<'s> {
     plain: bool,
     unstemmed: bool,
     terms: Cell<usize>,
+    /// The query of each entity clause ([`QueryBuilder::entity_queries`]).
+    entities: Vec<EntityClauseQuery>,
 }
 
 /// Words of one field restriction, gathered into one bag.
@@ -1056,7 +1213,16 @@ impl<'s> QueryBuilder<'s> {
             plain: false,
             unstemmed: false,
             terms: Cell::new(0),
+            entities: Vec::new(),
         }
+    }
+
+    /// The queries of the tree's entity clauses, by field and name as written ([`entity_clauses`]
+    /// lists them): what an [`Index`](crate::Index) builds from its alias table and entity
+    /// fields. A clause without one matches nothing.
+    pub fn entity_queries(mut self, queries: Vec<EntityClauseQuery>) -> Self {
+        self.entities = queries;
+        self
     }
 
     /// Uses these ranking settings.
@@ -1348,6 +1514,18 @@ impl<'s> QueryBuilder<'s> {
             Node::Any(items) => self.combine(items, Occur::Should, true, caps),
             Node::And(items) => self.combine(items, Occur::Must, true, caps),
             Node::Or(items) => self.combine(items, Occur::Should, false, caps),
+            Node::Entity { field, name } => {
+                let query = self
+                    .entities
+                    .iter()
+                    .find(|(f, n, _)| f == field && n == name)
+                    .map_or_else(
+                        || Box::new(EmptyQuery) as Box<dyn Query>,
+                        |(.., q)| q.box_clone(),
+                    );
+                // A selection, not a match of words: it adds nothing to the score.
+                Some(Box::new(ConstScoreQuery::new(query, 0.0)))
+            }
         }
     }
 
@@ -1528,6 +1706,53 @@ mod tests {
                 word("Iraq")
             ])
         );
+    }
+
+    #[test]
+    fn entity_clauses_take_a_word_or_a_quoted_name_and_combine_as_words_do() {
+        let entity = |field, name: &str| Node::Entity {
+            field,
+            name: name.into(),
+        };
+        assert_eq!(
+            parse("(person:Kerry OR Person:\"Philip Hammond\") AND ISIS -country:Syria").unwrap(),
+            Node::And(vec![
+                Node::Or(vec![
+                    entity(EntityField::Person, "Kerry"),
+                    entity(EntityField::Person, "Philip Hammond")
+                ]),
+                Node::Any(vec![
+                    word("ISIS"),
+                    Node::Not(Box::new(entity(EntityField::Country, "Syria")))
+                ])
+            ])
+        );
+        assert_eq!(
+            parse("entity:Daesh org:ISIS place:Mosul misc:Kurdish").unwrap(),
+            Node::Any(vec![
+                entity(EntityField::Any, "Daesh"),
+                entity(EntityField::Organization, "ISIS"),
+                entity(EntityField::Place, "Mosul"),
+                entity(EntityField::Misc, "Kurdish"),
+            ])
+        );
+        // Patterns, groups and sloppy phrases are not names; an entity is in no text field.
+        for (query, column) in [
+            ("person:Ker*", 8),
+            ("person:Kerry~1", 8),
+            ("person:(Kerry OR Hammond)", 8),
+            ("person:\"John Kerry\"~2", 8),
+            ("person:*", 8),
+            ("title:(person:Kerry)", 8),
+            ("oil person:", 5),
+        ] {
+            let err = parse(query).expect_err(query);
+            assert_eq!(err.column(), column, "{query}: {err}");
+        }
+        assert!(parse("person:Ker*")
+            .unwrap_err()
+            .to_string()
+            .contains("`person:` takes a name"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ use crate::document::{
 use crate::error::{Error, Result};
 use crate::explanation::Explanation;
 use crate::filter_cache::CachedFilter;
-use crate::query::{self, Node, QueryBuilder, TextField};
+use crate::query::{self, EntityField, Node, QueryBuilder, TextField};
 use crate::rank::{Prf, Proximity, Ranking};
 use crate::top::TopScores;
 use crate::Index;
@@ -689,7 +689,8 @@ fn query_phrases(node: &Node, words: bool, everywhere: bool) -> Vec<(&str, u32)>
             | Node::Word { .. }
             | Node::Phrase { .. }
             | Node::Prefix { .. }
-            | Node::Fuzzy { .. } => None,
+            | Node::Fuzzy { .. }
+            | Node::Entity { .. } => None,
         };
         if let Some(phrase) = found {
             if !out.contains(&phrase) {
@@ -1230,6 +1231,7 @@ impl Index {
             .ranking(request.ranking)
             .plain(request.syntax == Syntax::Plain)
             .unstemmed_forms(self.has_unstemmed_articles()?)
+            .entity_queries(self.entity_clause_queries(&node)?)
             .build_counted(&node, &request.query)?;
         let query = self.filtered(request, text.box_clone())?;
         match request.ranking.prf {
@@ -1240,6 +1242,28 @@ impl Index {
             }
             _ => Ok(query),
         }
+    }
+
+    /// The query of each entity clause of a query (`person:Kerry`): the filter of the same
+    /// name, kept as a bit set where the filters are.
+    fn entity_clause_queries(&self, node: &Node) -> Result<Vec<query::EntityClauseQuery>> {
+        let mut out = Vec::new();
+        for (field, name) in query::entity_clauses(node) {
+            let typed = |kind| self.typed_entity_query(kind, name);
+            let mut filter = match field {
+                EntityField::Any => self.entity_query(name)?,
+                EntityField::Person => typed(EntityKind::Person)?,
+                EntityField::Organization => typed(EntityKind::Organization)?,
+                EntityField::Place => typed(EntityKind::Place)?,
+                EntityField::Misc => typed(EntityKind::Misc)?,
+                EntityField::Country => self.country_query(name)?,
+            };
+            if let Some(cached) = CachedFilter::of(&*filter, &self.filters) {
+                filter = Box::new(cached);
+            }
+            out.push((field, name.to_string(), filter));
+        }
+        Ok(out)
     }
 
     /// Adds a request's date and entity filters to a text query.

@@ -235,6 +235,10 @@ fn searched_texts<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
                 searched_texts(node, out);
             }
         }
-        Node::All | Node::Prefix { .. } | Node::Fuzzy { .. } | Node::Not(_) => {}
+        Node::All
+        | Node::Prefix { .. }
+        | Node::Fuzzy { .. }
+        | Node::Not(_)
+        | Node::Entity { .. } => {}
     }
 }

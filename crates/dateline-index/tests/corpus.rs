@@ -1104,3 +1104,62 @@ fn every_hit_explains_its_score_and_a_bag_of_words_term_by_term() {
         .expect("search");
     assert!(by_date.hits.iter().all(|h| h.explanation.is_none()));
 }
+
+#[test]
+fn entity_clauses_select_as_the_filters_do_and_leave_the_ranking_to_the_words() {
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let count = |request: SearchRequest| index.count(&request).expect("count");
+    let reagan = count(SearchRequest::new("*").person("Reagan"));
+    let baker = count(SearchRequest::new("*").person("Baker"));
+    let both = count(SearchRequest::new("*").person("Reagan").person("Baker"));
+    assert!(
+        reagan > 100 && baker > 100 && both > 10,
+        "{reagan} {baker} {both}"
+    );
+    assert_eq!(
+        count(SearchRequest::new("person:Reagan OR person:Baker")),
+        reagan + baker - both
+    );
+    assert_eq!(
+        count(SearchRequest::new("person:Reagan AND person:Baker")),
+        both
+    );
+    let tax = count(SearchRequest::new("tax"));
+    let tax_reagan = count(SearchRequest::new("tax").person("Reagan"));
+    assert_eq!(
+        count(SearchRequest::new("tax -person:Reagan")),
+        tax - tax_reagan
+    );
+    // Each clause is its filter: aliases, countries through their places and people.
+    for (clause, filter) in [
+        ("entity:OPEC", SearchRequest::new("*").entity("OPEC")),
+        ("org:OPEC", SearchRequest::new("*").org("OPEC")),
+        ("place:Iran", SearchRequest::new("*").place("Iran")),
+        (
+            "country:\"United States\"",
+            SearchRequest::new("*").country("United States"),
+        ),
+        ("misc:Iraqi", SearchRequest::new("*").misc("Iraqi")),
+    ] {
+        assert_eq!(count(SearchRequest::new(clause)), count(filter), "{clause}");
+    }
+    // A clause selects; the words rank: the same hits with the same scores as the filter.
+    let by_clause = index
+        .search(&SearchRequest::new("tax budget AND person:Reagan").limit(20))
+        .expect("search");
+    let by_filter = index
+        .search(&SearchRequest::new("tax budget").person("Reagan").limit(20))
+        .expect("search");
+    let page = |r: &dateline_index::SearchResults| -> Vec<(String, Option<f32>)> {
+        r.hits.iter().map(|h| (h.id.clone(), h.score)).collect()
+    };
+    assert_eq!(by_clause.total, by_filter.total);
+    assert_eq!(page(&by_clause), page(&by_filter));
+    // A country that is none is the filter's error.
+    assert!(matches!(
+        index.search(&SearchRequest::new("oil country:Texas")),
+        Err(dateline_index::Error::NotACountry { .. })
+    ));
+}

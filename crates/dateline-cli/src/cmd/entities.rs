@@ -52,8 +52,7 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
     }
     let kind = args.kind.and_then(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
-    // A filter that matches nothing is most often misspelled, as in `search`.
-    crate::cmd::search::print_tips(&index, &request, top.is_empty())?;
+    crate::cmd::search::print_tips(&index, &request)?;
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => write_json_line(&mut out, &top)?,

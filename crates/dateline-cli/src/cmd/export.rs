@@ -14,8 +14,8 @@ pub fn run(index_dir: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .sort(crate::cmd::search::sort_of(query.as_deref(), args.sort))
         .limit(args.limit)
         .snippets(false);
-    let mut articles = index.articles(&request)?.peekable();
-    crate::cmd::search::print_tips(&index, &request, articles.peek().is_none())?;
+    let articles = index.articles(&request)?;
+    crate::cmd::search::print_tips(&index, &request)?;
     let mut out = anstream::stdout().lock();
     for article in articles {
         write_json_line(&mut out, &JsonArticle::from(&article?))?;

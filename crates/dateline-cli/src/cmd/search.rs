@@ -93,11 +93,13 @@ pub(crate) fn with_filters(
     Ok(request)
 }
 
-/// The order of hits: `sort` as asked, else by relevance, or newest first without a query (an
-/// empty one too, as a script passes it, or `*`: every article the filters admit, all scores
-/// equal).
+/// The order of hits: `sort` as asked, else by relevance, or newest first when the query looks
+/// for no words (none, an empty one as a script passes it, `*`, or entity clauses alone such as
+/// `person:Kerry`: articles the filters admit, all scores equal).
 pub fn sort_of(query: Option<&str>, sort: Option<SortBy>) -> Sort {
-    let every_article = query.is_none_or(|q| matches!(q.trim(), "" | "*"));
+    let every_article = query.is_none_or(|q| {
+        dateline_index::query::parse(q).is_ok_and(|tree| !dateline_index::query::has_words(&tree))
+    });
     match sort {
         Some(sort) => sort.into(),
         None if every_article => Sort::Date,
@@ -124,7 +126,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         let count = index.count(&request)?;
         writeln!(out, "{count}")?;
         // On standard error: scripts read the count alone from standard output.
-        print_tips(&index, &request, count == 0)?;
+        print_tips(&index, &request)?;
         return Ok(ExitCode::SUCCESS);
     }
     let results = index.search(&request)?;
@@ -145,7 +147,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     }
     // A warning, on standard error in every format: standard output holds only hits (and
     // the facets line) for scripts, as it holds only the number with `--count`.
-    print_tips(&index, &request, results.total == 0)?;
+    print_tips(&index, &request)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -273,21 +275,12 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// Tells, on standard error, what in a request is likely misspelt: each word of the query that
-/// no article contains, with the closest word of the index (whether or not its other words
-/// found something: a bag of words silently loses such a word), and, when `found_nothing`, each
-/// entity filter that matches no article, with the closest known entity.
-pub(crate) fn print_tips(
-    index: &Index,
-    request: &SearchRequest,
-    found_nothing: bool,
-) -> anyhow::Result<()> {
-    let entities = if found_nothing {
-        index.entity_suggestions(request)?
-    } else {
-        Vec::new()
-    };
-    for tip in entities {
+/// Tells, on standard error, what in a request is likely misspelt, whether or not the rest of
+/// it found something (a bag of words, or an `OR`, silently loses such a part): each entity
+/// filter or clause (`person:Kerry`) that matches no article, with the closest known entity,
+/// and each word of the query that no article contains, with the closest word of the index.
+pub(crate) fn print_tips(index: &Index, request: &SearchRequest) -> anyhow::Result<()> {
+    for tip in index.entity_suggestions(request)? {
         let what = tip.kind.map_or("entity", |k| k.code());
         anstream::eprintln!(
             "no article names the {what} {:?}; did you mean {:?} ({})?",
