@@ -443,7 +443,7 @@ pub struct SearchArgs {
 
     /// Show how each hit's score was computed: term by term, with idf, weighted frequency
     /// and length normalisation (text: a tree under the hit; json: an "explanation" object;
-    /// not in csv)
+    /// csv has no form for it: a usage error)
     #[arg(long)]
     pub explain: bool,
 }

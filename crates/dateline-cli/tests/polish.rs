@@ -873,9 +873,19 @@ fn explain_shows_each_hits_score_term_by_term_in_text_and_json() {
     let text = succeeds(&index, &["search", "Hammond", "--explain"]);
     assert!(text.contains("= term \"hammond\""), "{text}");
     assert!(text.contains("= body: weight 1 · 2 occurrences"), "{text}");
-    // Without --explain, no explanation.
+    // Without --explain, no explanation; CSV has no form for one.
     let plain = succeeds(&index, &["search", "Hammond", "--format", "json"]);
     assert!(!plain.contains("explanation"), "{plain}");
+    let csv = dateline(
+        &index,
+        &["search", "Hammond", "--explain", "--format", "csv"],
+    );
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(
+        stderr(&csv).contains("--explain has no CSV form"),
+        "{}",
+        stderr(&csv)
+    );
 }
 
 #[test]

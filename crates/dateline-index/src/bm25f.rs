@@ -362,31 +362,24 @@ impl Weight for Bm25fWeight {
             .map(|&(f, _)| schema.get_field_name(f))
             .collect();
         let norm = scorer.length_norm();
-        let mut len = Explanation::new_with_string(
-            format!(
-                "len(d) = Σ field weight · length: {}",
-                field_names.join(" + ")
-            ),
-            scorer
-                .norms
-                .iter()
-                .zip(&scorer.field_weights)
-                .map(|(n, w)| w * n.fieldnorm(doc) as f32)
-                .sum(),
-        );
-        for ((n, w), name) in scorer
-            .norms
-            .iter()
+        // Lengths as the field norms keep them: exact up to 40 words, then rounded into
+        // tantivy's buckets, as scoring reads them.
+        let lengths: Vec<(&str, f32, u32)> = (scorer.norms.iter())
             .zip(&scorer.field_weights)
             .zip(&field_names)
-        {
+            .map(|((n, &w), &name)| (name, w, n.fieldnorm(doc)))
+            .collect();
+        let mut len = Explanation::new_with_string(
+            format!(
+                "len(d) = Σ field weight · length (in words, as the field norms keep it): {}",
+                field_names.join(" + ")
+            ),
+            lengths.iter().map(|&(_, w, n)| w * n as f32).sum(),
+        );
+        for (name, w, n) in lengths {
             len.add_detail(Explanation::new_with_string(
-                format!(
-                    "{name}: weight {w} · {} word{}",
-                    n.fieldnorm(doc),
-                    plural(n.fieldnorm(doc))
-                ),
-                w * n.fieldnorm(doc) as f32,
+                format!("{name}: weight {w} · length {n}"),
+                w * n as f32,
             ));
         }
         let mut total = Explanation::new_with_string(

@@ -111,6 +111,9 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     if args.facets && args.format == ListFormat::Csv {
         anyhow::bail!("--facets has no CSV form: use --format json (or text) with --facets");
     }
+    if args.explain && args.format == ListFormat::Csv {
+        anyhow::bail!("--explain has no CSV form: use --format json (or text) with --explain");
+    }
     let index = crate::cmd::open_index(index_dir, args.aliases.as_deref())?;
     let query = crate::args::query_text(&args.query);
     let mut request = SearchRequest::new(query.as_deref().unwrap_or("*"))
