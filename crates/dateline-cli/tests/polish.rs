@@ -934,3 +934,24 @@ fn entity_clauses_in_the_query_combine_with_or_and_alone_list_newest_first() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_search_by_person_alone_highlights_where_the_story_names_him() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = sample_index(dir.path());
+    for args in [
+        &["search", "--person", "Haider al-Abadi", "--format", "json"][..],
+        &["search", "person:al-Abadi", "--format", "json"][..],
+    ] {
+        let json = succeeds(&index, args);
+        let hit: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+        let snippet = hit["snippet"].as_str().unwrap();
+        let highlights: Vec<&str> = hit["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| &snippet[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize])
+            .collect();
+        assert_eq!(highlights, ["Haider al-Abadi"], "{args:?}: {snippet}");
+    }
+}

@@ -35,6 +35,7 @@ mod calendar;
 mod corpus;
 mod countries;
 mod document;
+mod entity_snippet;
 mod error;
 mod explanation;
 mod facets;

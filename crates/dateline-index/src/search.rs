@@ -33,6 +33,7 @@ use crate::document::{
     day_number, entities_of, entity_id, entity_term, from_tantivy_date, parse_entity_term,
     to_article, to_tantivy_date, EntityRef, SECONDS_PER_DAY,
 };
+use crate::entity_snippet::EntityMarks;
 use crate::error::{Error, Result};
 use crate::explanation::Explanation;
 use crate::filter_cache::CachedFilter;
@@ -43,7 +44,7 @@ use crate::Index;
 
 /// Longest snippet, in bytes (tantivy's windows count bytes; the opening shown for a match
 /// in the title only counts characters).
-const SNIPPET_CHARS: usize = 200;
+pub(crate) const SNIPPET_CHARS: usize = 200;
 
 /// Order of the hits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -373,6 +374,9 @@ struct Highlighter {
     unstemmed: Option<(TextAnalyzer, Term)>,
     /// The body field.
     body: Field,
+    /// The entities the request selects, for the snippets of articles whose body holds none of
+    /// the query's words ([`EntityMarks::snippet`]).
+    entities: Option<EntityMarks>,
 }
 
 /// A term of the query in the body.
@@ -509,6 +513,7 @@ impl Highlighter {
                 )
             }),
             body,
+            entities: None,
         })
     }
 
@@ -702,22 +707,22 @@ fn query_phrases(node: &Node, words: bool, everywhere: bool) -> Vec<(&str, u32)>
 }
 
 /// A word of a body: its position, as indexed, and its bytes in the text.
-struct BodyToken {
-    position: u32,
-    from: usize,
-    to: usize,
+pub(crate) struct BodyToken {
+    pub(crate) position: u32,
+    pub(crate) from: usize,
+    pub(crate) to: usize,
 }
 
 /// Something to highlight: a word of the query, or a phrase occurrence.
-struct Mark {
+pub(crate) struct Mark {
     /// Its first and last words (indexes in the body's tokens).
-    first: usize,
-    last: usize,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
     /// How much it counts in choosing the passage.
-    weight: Score,
+    pub(crate) weight: Score,
     /// For a phrase occurrence, the phrase's group (see [`BodyPhrase::group`]) and its words
     /// (token indexes, rising).
-    phrase: Option<(usize, Vec<usize>)>,
+    pub(crate) phrase: Option<(usize, Vec<usize>)>,
 }
 
 /// A window of the body: its bytes and its tokens (`first..end`).
@@ -735,7 +740,12 @@ struct Window {
 /// word that would end more than `max` bytes past a window's start opens the next one. Here a
 /// phrase occurrence that would end past it opens the next one too, unless an occurrence begun
 /// in the window is still open: an occurrence that fits in a window is shown whole.
-fn best_passage(text: &str, tokens: &[BodyToken], marks: &[Mark], max: usize) -> Option<Snippet> {
+pub(crate) fn best_passage(
+    text: &str,
+    tokens: &[BodyToken],
+    marks: &[Mark],
+    max: usize,
+) -> Option<Snippet> {
     if marks.is_empty() {
         return None;
     }
@@ -1249,21 +1259,31 @@ impl Index {
     fn entity_clause_queries(&self, node: &Node) -> Result<Vec<query::EntityClauseQuery>> {
         let mut out = Vec::new();
         for (field, name) in query::entity_clauses(node) {
-            let typed = |kind| self.typed_entity_query(kind, name);
-            let mut filter = match field {
-                EntityField::Any => self.entity_query(name)?,
-                EntityField::Person => typed(EntityKind::Person)?,
-                EntityField::Organization => typed(EntityKind::Organization)?,
-                EntityField::Place => typed(EntityKind::Place)?,
-                EntityField::Misc => typed(EntityKind::Misc)?,
-                EntityField::Country => self.country_query(name)?,
-            };
+            let mut filter = self.entity_filter_query(field, name)?;
             if let Some(cached) = CachedFilter::of(&*filter, &self.filters) {
                 filter = Box::new(cached);
             }
             out.push((field, name.to_string(), filter));
         }
         Ok(out)
+    }
+
+    /// The query of the entity filter `field` names, for `name`: `--entity`, `--person`...
+    /// `--country`, or the query clause of the same name.
+    pub(crate) fn entity_filter_query(
+        &self,
+        field: EntityField,
+        name: &str,
+    ) -> Result<Box<dyn Query>> {
+        let typed = |kind| self.typed_entity_query(kind, name);
+        match field {
+            EntityField::Any => self.entity_query(name),
+            EntityField::Person => typed(EntityKind::Person),
+            EntityField::Organization => typed(EntityKind::Organization),
+            EntityField::Place => typed(EntityKind::Place),
+            EntityField::Misc => typed(EntityKind::Misc),
+            EntityField::Country => self.country_query(name),
+        }
     }
 
     /// Adds a request's date and entity filters to a text query.
@@ -1560,14 +1580,16 @@ impl Index {
         let offset = request.offset;
         let snippets = if request.snippets && !page.is_empty() {
             let tree = syntax_tree(request)?;
-            Some(Highlighter::new(
+            let mut highlighter = Highlighter::new(
                 &searcher,
                 query,
                 &tree,
                 request.syntax == Syntax::Query,
                 &self.schema,
                 self.has_unstemmed_articles()?,
-            )?)
+            )?;
+            highlighter.entities = self.entity_marks(request, &tree)?;
+            Some(highlighter)
         } else {
             None
         };
@@ -1631,12 +1653,18 @@ impl Index {
                 .map(str::to_string)
         };
         let snippet = match snippets {
-            Some(highlighter) => Some(
-                highlighter
-                    .snippet(searcher, address, &doc)?
-                    .unwrap_or_else(|| {
-                        // Matches only in the title: show the opening of the body instead.
-                        let body = text(s.body).unwrap_or_default();
+            Some(highlighter) => Some(match highlighter.snippet(searcher, address, &doc)? {
+                Some(snippet) => snippet,
+                None => {
+                    // No word of the query in the body (none at all, or matches in the title
+                    // only): where it names the entities asked for, else its opening.
+                    let body = text(s.body).unwrap_or_default();
+                    let named = highlighter.entities.as_ref().and_then(|marks| {
+                        let title = text(s.title);
+                        let mut tokenizer = highlighter.tokenizer.clone();
+                        marks.snippet(&self.extractor, &mut tokenizer, title.as_deref(), &body)
+                    });
+                    named.unwrap_or_else(|| {
                         let end = body
                             .char_indices()
                             .nth(SNIPPET_CHARS)
@@ -1645,8 +1673,9 @@ impl Index {
                             text: body[..end].replace('\n', " "),
                             highlights: Vec::new(),
                         }
-                    }),
-            ),
+                    })
+                }
+            }),
             None => None,
         };
         Ok(Hit {

@@ -1163,3 +1163,49 @@ fn entity_clauses_select_as_the_filters_do_and_leave_the_ranking_to_the_words() 
         Err(dateline_index::Error::NotACountry { .. })
     ));
 }
+
+#[test]
+fn a_search_by_entity_alone_shows_where_each_article_names_it() {
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let highlighted = |request: SearchRequest| -> Vec<Vec<String>> {
+        let results = index.search(&request.limit(30)).expect("search");
+        results
+            .hits
+            .iter()
+            .map(|hit| {
+                let snippet = hit.snippet.as_ref().expect("a snippet");
+                (snippet.highlights.iter())
+                    .map(|&(from, to)| snippet.text[from..to].to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    // A person by surname: the passages naming him, by either name.
+    let reagan = highlighted(SearchRequest::new("*").person("Reagan"));
+    assert!(
+        reagan.iter().filter(|h| !h.is_empty()).count() >= 25,
+        "{reagan:?}"
+    );
+    for text in reagan.iter().flatten() {
+        assert!(text.contains("Reagan"), "{text}");
+    }
+    // An organisation by its acronym: its other names too; a query clause as its filter.
+    let opec = highlighted(SearchRequest::new("org:OPEC"));
+    let forms: std::collections::BTreeSet<&str> =
+        opec.iter().flatten().map(|s| s.as_str()).collect();
+    assert!(
+        forms.iter().all(|f| {
+            let f = f.to_lowercase();
+            f.contains("opec") || f.contains("petroleum exporting")
+        }),
+        "{forms:?}"
+    );
+    assert!(forms.len() > 1, "{forms:?}");
+    // Words of the query in the body: they are what the snippet shows, as before.
+    let words = highlighted(SearchRequest::new("budget").person("Reagan"));
+    for text in words.iter().flatten() {
+        assert!(text.to_lowercase().starts_with("budget"), "{text}");
+    }
+}
