@@ -59,9 +59,10 @@ Exit status: 0 when every file went in, 1 when some were skipped (the rest is in
         after_help = "Query syntax: words (BM25), \"quoted phrases\" (\"a b\"~2 allows \
                             slop), +required, -excluded, NOT, AND, OR (capitals), parentheses, \
                             title: and body: prefixes, migra* (words starting so), Yeuter~1 \
-                            (words within 1 edit; ~ alone is 2), and entity clauses that select \
-                            as the filters do, person:, org:, place:, misc:, country:, entity: \
-                            (person:Kerry, org:\"Islamic State\").
+                            (words within 1 edit; ~ alone is 2), and clauses that select as \
+                            the filters do: person:, org:, place:, misc:, country:, entity: \
+                            (person:Kerry, org:\"Islamic State\") and date: (date:2015-01, \
+                            date:2014-12..2015-02); beside words a clause must hold.
 
 Examples:
   dateline search Hammond
@@ -70,6 +71,7 @@ Examples:
   dateline search --person 'Haider al-Abadi' --from 2015-01-01 --to 2015-01-31
   dateline search 'title:ISIS -Kerry' --format json | jq .title
   dateline search '(person:Kerry OR person:Hammond) AND ISIS -country:Syria'
+  dateline search '(person:Kerry AND date:2015-01) OR (person:Hammond AND date:2014)'
   dateline search Hammond --count
   dateline search --person 'Haider al-Abadi' --sort oldest -n all --format csv > abadi.csv"
     )]

@@ -15,6 +15,7 @@
 //! | `Hamond~1`, `Hamond~`      | words within 1 (or 2) edits of `Hamond`: `Hammond`         |
 //! | `person:Kerry`             | articles naming that person, as `--person` finds them      |
 //! | `org:`, `place:`, `misc:`, `country:`, `entity:` | likewise (`org:"Islamic State"`) |
+//! | `date:2015-01`             | published then (a day, month or year; `date:2015..2016-06`) |
 //!
 //! The index holds English words by their stems (`running` as `run`), so a prefix matches the
 //! stems that start with it and also the stems of the words starting with it whose stems are
@@ -31,6 +32,11 @@
 //! articles its filter (`--person`, `--place`, `--country`...) would, and combines with words
 //! and other clauses by the same operators: `(person:Kerry OR person:Hammond) AND ISIS`. It
 //! adds nothing to the score; the words rank. It takes a name, a word or a quoted phrase.
+//! Beside words (juxtaposed) a clause must hold, as a filter does: `oil person:Reagan` finds
+//! what `oil` with `--person Reagan` finds, ranked alike; `OR` keeps it an alternative.
+//! A `date:` clause selects by publication date as `--from`/`--to` do, a day, a month or a
+//! year whole, or a range `FROM..TO` with either side open (`date:..2014`):
+//! `(person:Kerry AND date:2015-01) OR (person:Hammond AND date:2014)`.
 //!
 //! A word's `~N` is Lucene's fuzzy matching: the words within N edits (0 to 2; a letter
 //! inserted, removed, replaced, or two swapped) of the word as the index holds it, its stem
@@ -60,6 +66,8 @@
 use std::cell::Cell;
 use std::fmt;
 
+use chrono::{DateTime, Utc};
+
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
 use dateline_core::entities::english_words;
 use dateline_core::schema::NewsSchema;
@@ -83,9 +91,9 @@ pub enum TextField {
     Body,
 }
 
-/// The query of one entity clause: its field, its name as written, and the filter's query
-/// ([`QueryBuilder::entity_queries`]).
-pub type EntityClauseQuery = (EntityField, String, Box<dyn Query>);
+/// A filter clause of a query (`person:Kerry`, `date:2015-01`) and the query that selects its
+/// articles ([`QueryBuilder::clause_queries`]).
+pub type ClauseQuery = (Node, Box<dyn Query>);
 
 /// What an entity clause (`person:Kerry`) names: the filter of the same name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -182,6 +190,14 @@ pub enum Node {
         /// The name as written (without quotes).
         name: String,
     },
+    /// `date:2015-01`, `date:2015-01-10..2015-02`: the articles published in that period
+    /// (both bounds included, either may be open), as `--from` and `--to` read them.
+    Date {
+        /// The first instant, if bounded.
+        from: Option<DateTime<Utc>>,
+        /// The last instant, if bounded.
+        to: Option<DateTime<Utc>>,
+    },
 }
 
 /// What is wrong with a query.
@@ -201,6 +217,8 @@ pub enum QueryErrorKind {
     MissingOperand(String),
     /// `name:` where `name` is not a searchable field.
     UnknownField(String),
+    /// A `date:` clause that is not a date, a month, a year or a range of them.
+    BadDate(String),
     /// A field inside another (`title:body:oil`, `title:(body:oil)`): a word is searched in
     /// one field or in both, never in two restrictions at once. Holds the inner field's name.
     NestedField(String),
@@ -289,6 +307,7 @@ impl fmt::Display for QueryError {
             QueryErrorKind::MissingOperand(op) => {
                 write!(f, "column {col}: `{op}` needs something to apply to")
             }
+            QueryErrorKind::BadDate(message) => write!(f, "column {col}: {message}"),
             QueryErrorKind::UnknownField(name) => write!(
                 f,
                 "column {col}: unknown field `{name}:` (fields are title: and body:, and the \
@@ -368,6 +387,7 @@ enum Tok {
     Plus,
     Field(TextField),
     EntityField(EntityField),
+    Date(Option<DateTime<Utc>>, Option<DateTime<Utc>>),
     Word(String),
     Prefix(String),
     Fuzzy(String, u8),
@@ -414,6 +434,39 @@ fn word_tok(word: &str, query: &str, at: usize) -> Result<Tok, QueryError> {
         Some(i) if i + 1 == word.len() && i > 0 => Ok(Tok::Prefix(word[..i].to_string())),
         Some(_) => unsupported("a wildcard goes at the end of a word only, as in `migra*`"),
     }
+}
+
+/// The period of a `date:` clause (`rest`, at byte `at`): a date, a month `YYYY-MM` or a year
+/// `YYYY` (the whole of it), or a range of those, `FROM..TO`, either side open.
+fn date_tok(rest: &str, query: &str, at: usize) -> Result<Tok, QueryError> {
+    let bad = |message: String, at| QueryError::new(QueryErrorKind::BadDate(message), query, at);
+    if rest.is_empty() || rest == ".." {
+        return Err(bad(
+            "`date:` takes a date, a month YYYY-MM, a year YYYY, or a range FROM..TO".into(),
+            at,
+        ));
+    }
+    let bound = |text: &str, end: bool, at: usize| -> Result<Option<DateTime<Utc>>, QueryError> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        crate::search::parse_bound(text, end)
+            .map(Some)
+            .map_err(|e| bad(e.to_string(), at))
+    };
+    let (from, to) = match rest.split_once("..") {
+        Some((first, last)) => (
+            bound(first, false, at)?,
+            bound(last, true, at + first.len() + 2)?,
+        ),
+        None => (bound(rest, false, at)?, bound(rest, true, at)?),
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(bad(format!("`date:{rest}` ends before it starts"), at));
+        }
+    }
+    Ok(Tok::Date(from, to))
 }
 
 /// Checks what a `name:` field prefix is glued to (`rest`, at byte `at`): a sign or a second
@@ -565,6 +618,11 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                 // `name:rest` is a field prefix when `name` is a plain identifier; numbers
                 // such as 10:30 stay words.
                 if let Some((name, rest)) = word.split_once(':') {
+                    if name.eq_ignore_ascii_case("date") {
+                        let at = i + name.len() + 1;
+                        toks.push((date_tok(rest, query, at)?, i));
+                        continue;
+                    }
                     if is_field_name(name) {
                         let lower = name.to_ascii_lowercase();
                         let entity = EntityField::ALL.into_iter().find(|f| f.name() == lower);
@@ -769,6 +827,10 @@ impl Parser<'_> {
                     None => inner,
                 })
             }
+            Tok::Date(_, _) if self.group_field.is_some() => {
+                Err(self.error(QueryErrorKind::NestedField("date".into()), at))
+            }
+            Tok::Date(from, to) => Ok(Node::Date { from, to }),
             Tok::EntityField(f) if self.group_field.is_some() => {
                 // `title:(person:Kerry)`: an entity is not in a text field.
                 Err(self.error(QueryErrorKind::NestedField(f.name().into()), at))
@@ -837,7 +899,7 @@ fn restrict(node: Node, f: TextField) -> Node {
             distance,
         },
         Node::All => Node::All,
-        entity @ Node::Entity { .. } => entity,
+        clause @ (Node::Entity { .. } | Node::Date { .. }) => clause,
         Node::Required(n) => Node::Required(Box::new(restrict(*n, f))),
         Node::Not(n) => Node::Not(Box::new(restrict(*n, f))),
         Node::Any(items) => Node::Any(all(items)),
@@ -1012,7 +1074,7 @@ fn inflected(word: &str, stem: &str) -> bool {
 }
 
 /// The entity clauses of a query (`person:Kerry`), each once, in order: the filters an
-/// [`Index`](crate::Index) builds for [`QueryBuilder::entity_queries`].
+/// [`Index`](crate::Index) reads for entity snippets and suggestions.
 ///
 /// ```
 /// use dateline_index::query::{entity_clauses, parse, EntityField};
@@ -1035,6 +1097,34 @@ pub fn entity_clauses(node: &Node) -> Vec<(EntityField, &str)> {
             Node::Entity { field, name } => {
                 if !out.contains(&(*field, name.as_str())) {
                     out.push((*field, name));
+                }
+            }
+            Node::Required(inner) | Node::Not(inner) => stack.push(inner),
+            Node::Any(items) | Node::And(items) | Node::Or(items) => {
+                stack.extend(items.iter().rev())
+            }
+            Node::All
+            | Node::Word { .. }
+            | Node::Prefix { .. }
+            | Node::Fuzzy { .. }
+            | Node::Phrase { .. }
+            | Node::Date { .. } => {}
+        }
+    }
+    out
+}
+
+/// The filter clauses of a query (`person:Kerry`, `date:2015-01`), each once, in order: the
+/// leaves an [`Index`](crate::Index) builds the queries of, for
+/// [`QueryBuilder::clause_queries`].
+pub fn filter_clauses(node: &Node) -> Vec<&Node> {
+    let mut out: Vec<&Node> = Vec::new();
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Entity { .. } | Node::Date { .. } => {
+                if !out.contains(&node) {
+                    out.push(node);
                 }
             }
             Node::Required(inner) | Node::Not(inner) => stack.push(inner),
@@ -1077,7 +1167,7 @@ fn title_words(node: &Node) -> bool {
         | Node::Phrase { field, .. } => *field == Some(TextField::Title),
         Node::Required(inner) => title_words(inner),
         Node::Any(items) | Node::And(items) | Node::Or(items) => items.iter().any(title_words),
-        Node::Not(_) | Node::All | Node::Entity { .. } => false,
+        Node::Not(_) | Node::All | Node::Entity { .. } | Node::Date { .. } => false,
     }
 }
 
@@ -1091,7 +1181,7 @@ fn body_leaves<'n>(node: &'n Node, mut visit: impl FnMut(&'n Node)) {
             Node::Any(items) | Node::And(items) | Node::Or(items) => {
                 stack.extend(items.iter().rev())
             }
-            Node::Not(_) | Node::All | Node::Entity { .. } => {}
+            Node::Not(_) | Node::All | Node::Entity { .. } | Node::Date { .. } => {}
             Node::Word { field, .. }
             | Node::Prefix { field, .. }
             | Node::Fuzzy { field, .. }
@@ -1185,8 +1275,8 @@ pub struct QueryBuilder<'s> {
     plain: bool,
     unstemmed: bool,
     terms: Cell<usize>,
-    /// The query of each entity clause ([`QueryBuilder::entity_queries`]).
-    entities: Vec<EntityClauseQuery>,
+    /// The query of each filter clause ([`QueryBuilder::clause_queries`]).
+    clauses: Vec<ClauseQuery>,
 }
 
 /// Words of one field restriction, gathered into one bag.
@@ -1213,15 +1303,15 @@ impl<'s> QueryBuilder<'s> {
             plain: false,
             unstemmed: false,
             terms: Cell::new(0),
-            entities: Vec::new(),
+            clauses: Vec::new(),
         }
     }
 
-    /// The queries of the tree's entity clauses, by field and name as written ([`entity_clauses`]
-    /// lists them): what an [`Index`](crate::Index) builds from its alias table and entity
-    /// fields. A clause without one matches nothing.
-    pub fn entity_queries(mut self, queries: Vec<EntityClauseQuery>) -> Self {
-        self.entities = queries;
+    /// The queries of the tree's filter clauses ([`filter_clauses`] lists them): what an
+    /// [`Index`](crate::Index) builds from its alias table, entity fields and date fields. A
+    /// clause without one matches nothing.
+    pub fn clause_queries(mut self, queries: Vec<ClauseQuery>) -> Self {
+        self.clauses = queries;
         self
     }
 
@@ -1514,17 +1604,9 @@ impl<'s> QueryBuilder<'s> {
             Node::Any(items) => self.combine(items, Occur::Should, true, caps),
             Node::And(items) => self.combine(items, Occur::Must, true, caps),
             Node::Or(items) => self.combine(items, Occur::Should, false, caps),
-            Node::Entity { field, name } => {
-                let query = self
-                    .entities
-                    .iter()
-                    .find(|(f, n, _)| f == field && n == name)
-                    .map_or_else(
-                        || Box::new(EmptyQuery) as Box<dyn Query>,
-                        |(.., q)| q.box_clone(),
-                    );
-                // A selection, not a match of words: it adds nothing to the score.
-                Some(Box::new(ConstScoreQuery::new(query, 0.0)))
+            // A selection, not a match of words: it adds nothing to the score.
+            Node::Entity { .. } | Node::Date { .. } => {
+                Some(Box::new(ConstScoreQuery::new(self.clause_query(node), 0.0)))
             }
         }
     }
@@ -1630,6 +1712,56 @@ impl<'s> QueryBuilder<'s> {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// A juxtaposition holding filter clauses (`oil person:Reagan date:1987`): the clauses must
+    /// all hold, as the filters of the same names do, and the rest is searched and ranked as
+    /// without them, restricted to what they admit: a bag of words keeps its top-k pruning
+    /// ([`Bm25fQuery::filtered`]), exactly as `oil --person Reagan --from 1987 --to 1987`.
+    /// An `OR` between a clause and words keeps them alternatives.
+    fn filtered_group(
+        &self,
+        items: &[Node],
+        is_filter: impl Fn(&Node) -> bool,
+        caps: bool,
+    ) -> Option<Box<dyn Query>> {
+        let mut filters: Vec<Box<dyn Query>> = (items.iter())
+            .filter(|n| is_filter(n))
+            .map(|n| self.clause_query(n))
+            .collect();
+        let filter = match filters.len() {
+            1 => filters.pop()?,
+            _ => Box::new(BooleanQuery::intersection(filters)),
+        };
+        let rest: Vec<Node> = items.iter().filter(|n| !is_filter(n)).cloned().collect();
+        let rest = match rest.len() {
+            0 => None,
+            1 => self.node(&rest[0], caps),
+            _ => self.combine(&rest, Occur::Should, true, caps),
+        };
+        Some(match rest {
+            None => Box::new(ConstScoreQuery::new(filter, 0.0)),
+            Some(text) => match text.downcast_ref::<Bm25fQuery>() {
+                Some(bag) => Box::new(bag.clone().filtered(filter)),
+                None => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, text),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))),
+                ])),
+            },
+        })
+    }
+
+    /// The query that selects the articles of a filter clause, unscored ([`clause_queries`]
+    /// gives it); a clause without one matches nothing.
+    ///
+    /// [`clause_queries`]: QueryBuilder::clause_queries
+    fn clause_query(&self, clause: &Node) -> Box<dyn Query> {
+        (self.clauses.iter())
+            .find(|(c, _)| c == clause)
+            .map_or_else(
+                || Box::new(EmptyQuery) as Box<dyn Query>,
+                |(_, q)| q.box_clone(),
+            )
+    }
+
     /// Combines clauses with a default occurrence; `+x` keeps its own. In a group or an `AND`,
     /// `NOT x` excludes `x` from the whole group (`exclude`); inside `OR` it stands alone for
     /// "every article without x". In a juxtaposition, the plain words form bags of words.
@@ -1640,6 +1772,12 @@ impl<'s> QueryBuilder<'s> {
         exclude: bool,
         caps: bool,
     ) -> Option<Box<dyn Query>> {
+        if default == Occur::Should && exclude {
+            let is_filter = |n: &Node| matches!(n, Node::Entity { .. } | Node::Date { .. });
+            if items.iter().any(is_filter) {
+                return self.filtered_group(items, is_filter, caps);
+            }
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if default == Occur::Should && exclude {
             // Bags: one per field restriction, in order of first appearance.
@@ -1753,6 +1891,64 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("`person:` takes a name"));
+    }
+
+    #[test]
+    fn date_clauses_take_a_period_or_a_range_open_on_either_side() {
+        let day = |y, m, d| {
+            chrono::NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc()
+        };
+        let end = |y, m, d| day(y, m, d) + chrono::Duration::days(1) - chrono::Duration::seconds(1);
+        let date = |from, to| Node::Date { from, to };
+        assert_eq!(
+            parse("date:2015-01").unwrap(),
+            date(Some(day(2015, 1, 1)), Some(end(2015, 1, 31)))
+        );
+        assert_eq!(
+            parse("date:2015").unwrap(),
+            date(Some(day(2015, 1, 1)), Some(end(2015, 12, 31)))
+        );
+        assert_eq!(
+            parse("DATE:2015-01-22").unwrap(),
+            date(Some(day(2015, 1, 22)), Some(end(2015, 1, 22)))
+        );
+        assert_eq!(
+            parse("date:2014-12..2015-02").unwrap(),
+            date(Some(day(2014, 12, 1)), Some(end(2015, 2, 28)))
+        );
+        assert_eq!(
+            parse("date:..2014").unwrap(),
+            date(None, Some(end(2014, 12, 31)))
+        );
+        assert_eq!(
+            parse("date:2015..").unwrap(),
+            date(Some(day(2015, 1, 1)), None)
+        );
+        assert_eq!(
+            parse("oil -date:2015").unwrap(),
+            Node::Any(vec![
+                word("oil"),
+                Node::Not(Box::new(date(
+                    Some(day(2015, 1, 1)),
+                    Some(end(2015, 12, 31))
+                )))
+            ])
+        );
+        for (query, column) in [
+            ("oil date:2015-13", 10),
+            ("oil date:2015..2015-13", 16),
+            ("oil date:2016..2015", 10),
+            ("oil date:", 10),
+            ("oil date:..", 10),
+            ("title:(date:2015)", 8),
+        ] {
+            let err = parse(query).expect_err(query);
+            assert_eq!(err.column(), column, "{query}: {err}");
+        }
     }
 
     #[test]

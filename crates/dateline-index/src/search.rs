@@ -695,7 +695,8 @@ fn query_phrases(node: &Node, words: bool, everywhere: bool) -> Vec<(&str, u32)>
             | Node::Phrase { .. }
             | Node::Prefix { .. }
             | Node::Fuzzy { .. }
-            | Node::Entity { .. } => None,
+            | Node::Entity { .. }
+            | Node::Date { .. } => None,
         };
         if let Some(phrase) = found {
             if !out.contains(&phrase) {
@@ -1072,7 +1073,7 @@ fn term_weight(searcher: &Searcher, term: &Term) -> Result<Option<Score>> {
 
 /// Parses a date bound; `end_of_day` makes a bare date, a month or a year include the whole
 /// of it.
-fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
+pub(crate) fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>> {
     if let Some(bound) = period_bound(text.trim(), end_of_day) {
         return Ok(bound);
     }
@@ -1241,7 +1242,7 @@ impl Index {
             .ranking(request.ranking)
             .plain(request.syntax == Syntax::Plain)
             .unstemmed_forms(self.has_unstemmed_articles()?)
-            .entity_queries(self.entity_clause_queries(&node)?)
+            .clause_queries(self.clause_queries(&node)?)
             .build_counted(&node, &request.query)?;
         let query = self.filtered(request, text.box_clone())?;
         match request.ranking.prf {
@@ -1254,16 +1255,21 @@ impl Index {
         }
     }
 
-    /// The query of each entity clause of a query (`person:Kerry`): the filter of the same
-    /// name, kept as a bit set where the filters are.
-    fn entity_clause_queries(&self, node: &Node) -> Result<Vec<query::EntityClauseQuery>> {
+    /// The query of each filter clause of a query: an entity clause's filter (`person:Kerry`
+    /// as `--person Kerry`), kept as a bit set where the filters are, and a date clause's
+    /// range (`date:2015-01` as `--from 2015-01 --to 2015-01`).
+    fn clause_queries(&self, node: &Node) -> Result<Vec<query::ClauseQuery>> {
         let mut out = Vec::new();
-        for (field, name) in query::entity_clauses(node) {
-            let mut filter = self.entity_filter_query(field, name)?;
+        for clause in query::filter_clauses(node) {
+            let mut filter = match clause {
+                Node::Entity { field, name } => self.entity_filter_query(*field, name)?,
+                Node::Date { from, to } => self.date_filter(*from, *to),
+                _ => continue,
+            };
             if let Some(cached) = CachedFilter::of(&*filter, &self.filters) {
                 filter = Box::new(cached);
             }
-            out.push((field, name.to_string(), filter));
+            out.push((clause.clone(), filter));
         }
         Ok(out)
     }

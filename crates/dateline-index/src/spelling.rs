@@ -239,6 +239,7 @@ fn searched_texts<'n>(node: &'n Node, out: &mut Vec<&'n str>) {
         | Node::Prefix { .. }
         | Node::Fuzzy { .. }
         | Node::Not(_)
-        | Node::Entity { .. } => {}
+        | Node::Entity { .. }
+        | Node::Date { .. } => {}
     }
 }

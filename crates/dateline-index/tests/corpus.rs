@@ -1106,7 +1106,7 @@ fn every_hit_explains_its_score_and_a_bag_of_words_term_by_term() {
 }
 
 #[test]
-fn entity_clauses_select_as_the_filters_do_and_leave_the_ranking_to_the_words() {
+fn filter_clauses_select_as_the_filters_do_and_leave_the_ranking_to_the_words() {
     let Some((index, _)) = corpus() else {
         return;
     };
@@ -1157,6 +1157,28 @@ fn entity_clauses_select_as_the_filters_do_and_leave_the_ranking_to_the_words() 
     };
     assert_eq!(by_clause.total, by_filter.total);
     assert_eq!(page(&by_clause), page(&by_filter));
+    // Beside words, clauses must hold, as filters do: the same page, the same scores.
+    let juxtaposed = index
+        .search(&SearchRequest::new("tax budget person:Reagan date:1987-03..1987-06").limit(20))
+        .expect("search");
+    let filtered = index
+        .search(
+            &SearchRequest::new("tax budget")
+                .person("Reagan")
+                .from_str("1987-03")
+                .and_then(|r| r.to_str("1987-06"))
+                .expect("dates")
+                .limit(20),
+        )
+        .expect("search");
+    assert!(filtered.total > 10, "{}", filtered.total);
+    assert_eq!(juxtaposed.total, filtered.total);
+    assert_eq!(page(&juxtaposed), page(&filtered));
+    // `OR` keeps a clause an alternative.
+    assert_eq!(
+        count(SearchRequest::new("tax OR person:Reagan")),
+        tax + reagan - tax_reagan
+    );
     // A country that is none is the filter's error.
     assert!(matches!(
         index.search(&SearchRequest::new("oil country:Texas")),
