@@ -4,7 +4,6 @@
 //! than the body's opening.
 
 use dateline_core::entities::{normalize_key, EntityExtractor, Mention, MentionField};
-use dateline_core::EntityKind;
 use rustc_hash::FxHashSet;
 use tantivy::query::Query;
 use tantivy::tokenizer::TextAnalyzer;
@@ -33,16 +32,11 @@ impl Index {
         request: &SearchRequest,
         tree: &Node,
     ) -> Result<Option<EntityMarks>> {
-        let typed = |kind| match kind {
-            EntityKind::Person => EntityField::Person,
-            EntityKind::Organization => EntityField::Organization,
-            EntityKind::Place => EntityField::Place,
-            EntityKind::Misc => EntityField::Misc,
-        };
         let wanted = (request.entities.iter())
             .map(|name| (EntityField::Any, name.as_str()))
             .chain(
-                (request.typed_entities.iter()).map(|(kind, name)| (typed(*kind), name.as_str())),
+                (request.typed_entities.iter())
+                    .map(|(kind, name)| (EntityField::typed(*kind), name.as_str())),
             )
             .chain((request.countries.iter()).map(|name| (EntityField::Country, name.as_str())))
             .chain(query::entity_clauses(tree));

@@ -1035,17 +1035,8 @@ impl Index {
         let tree = crate::search::syntax_tree(request)?;
         let clauses: Vec<(Option<EntityKind>, String)> = crate::query::entity_clauses(&tree)
             .into_iter()
-            .filter_map(|(field, name)| {
-                let kind = match field {
-                    EntityField::Any => None,
-                    EntityField::Person => Some(EntityKind::Person),
-                    EntityField::Organization => Some(EntityKind::Organization),
-                    EntityField::Place => Some(EntityKind::Place),
-                    EntityField::Misc => Some(EntityKind::Misc),
-                    EntityField::Country => return None,
-                };
-                Some((kind, name.to_string()))
-            })
+            .filter(|(field, _)| *field != EntityField::Country)
+            .map(|(field, name)| (field.kind(), name.to_string()))
             .collect();
         let filters = request
             .entities

@@ -71,6 +71,7 @@ use chrono::{DateTime, Utc};
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
 use dateline_core::entities::english_words;
 use dateline_core::schema::NewsSchema;
+use dateline_core::EntityKind;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
     PhraseQuery, Query, RegexQuery, TermQuery,
@@ -122,6 +123,28 @@ impl EntityField {
         EntityField::Misc,
         EntityField::Country,
     ];
+
+    /// The field of a typed filter (`--person`: [`EntityField::Person`]).
+    pub fn typed(kind: EntityKind) -> Self {
+        match kind {
+            EntityKind::Person => EntityField::Person,
+            EntityKind::Organization => EntityField::Organization,
+            EntityKind::Place => EntityField::Place,
+            EntityKind::Misc => EntityField::Misc,
+        }
+    }
+
+    /// The type it selects entities of; `None` for `entity:` (any type) and `country:` (places
+    /// and demonyms).
+    pub fn kind(self) -> Option<EntityKind> {
+        match self {
+            EntityField::Person => Some(EntityKind::Person),
+            EntityField::Organization => Some(EntityKind::Organization),
+            EntityField::Place => Some(EntityKind::Place),
+            EntityField::Misc => Some(EntityKind::Misc),
+            EntityField::Any | EntityField::Country => None,
+        }
+    }
 
     /// Its name in the query syntax (`person`).
     pub fn name(self) -> &'static str {

@@ -1281,14 +1281,10 @@ impl Index {
         field: EntityField,
         name: &str,
     ) -> Result<Box<dyn Query>> {
-        let typed = |kind| self.typed_entity_query(kind, name);
-        match field {
-            EntityField::Any => self.entity_query(name),
-            EntityField::Person => typed(EntityKind::Person),
-            EntityField::Organization => typed(EntityKind::Organization),
-            EntityField::Place => typed(EntityKind::Place),
-            EntityField::Misc => typed(EntityKind::Misc),
-            EntityField::Country => self.country_query(name),
+        match (field, field.kind()) {
+            (_, Some(kind)) => self.typed_entity_query(kind, name),
+            (EntityField::Country, None) => self.country_query(name),
+            (_, None) => self.entity_query(name),
         }
     }
 
