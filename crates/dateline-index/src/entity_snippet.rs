@@ -10,7 +10,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::document::entity_term;
 use crate::error::Result;
-use crate::query::{self, EntityField, Node};
+use crate::query::{self, Node};
 use crate::search::{best_passage, BodyToken, Mark, Snippet, SNIPPET_CHARS};
 use crate::{Index, SearchRequest};
 
@@ -32,14 +32,7 @@ impl Index {
         request: &SearchRequest,
         tree: &Node,
     ) -> Result<Option<EntityMarks>> {
-        let wanted = (request.entities.iter())
-            .map(|name| (EntityField::Any, name.as_str()))
-            .chain(
-                (request.typed_entities.iter())
-                    .map(|(kind, name)| (EntityField::typed(*kind), name.as_str())),
-            )
-            .chain((request.countries.iter()).map(|name| (EntityField::Country, name.as_str())))
-            .chain(query::entity_clauses(tree));
+        let wanted = request.entity_filters().chain(query::entity_clauses(tree));
         let mut marks = EntityMarks::default();
         let mut any = false;
         for (field, name) in wanted {

@@ -330,6 +330,18 @@ impl SearchRequest {
     }
 }
 
+impl SearchRequest {
+    /// The request's entity filters (`--entity`, the typed ones, `--country`), each with the
+    /// query field of the same meaning.
+    pub(crate) fn entity_filters(&self) -> impl Iterator<Item = (EntityField, &str)> {
+        let any = (self.entities.iter()).map(|name| (EntityField::Any, name.as_str()));
+        let typed = (self.typed_entities.iter())
+            .map(|(kind, name)| (EntityField::typed(*kind), name.as_str()));
+        let countries = (self.countries.iter()).map(|name| (EntityField::Country, name.as_str()));
+        any.chain(typed).chain(countries)
+    }
+}
+
 /// The syntax tree of a request's query text.
 pub(crate) fn syntax_tree(request: &SearchRequest) -> Result<Node> {
     Ok(match request.syntax {
@@ -1298,14 +1310,8 @@ impl Index {
         if request.from.is_some() || request.to.is_some() {
             filters.push(self.date_filter(request.from, request.to));
         }
-        for name in &request.entities {
-            filters.push(self.entity_query(name)?);
-        }
-        for (kind, name) in &request.typed_entities {
-            filters.push(self.typed_entity_query(*kind, name)?);
-        }
-        for name in &request.countries {
-            filters.push(self.country_query(name)?);
+        for (field, name) in request.entity_filters() {
+            filters.push(self.entity_filter_query(field, name)?);
         }
         // Terms and unions of terms (an entity, a person and the bare surname, a year) may be
         // kept as bit sets from one search to the next.
