@@ -10,14 +10,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-/// The index of the repository's sample corpus in `dir/idx`.
-fn indexed_sample(dir: &Path) -> PathBuf {
-    let index = dir.join("idx");
-    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    index
-}
-
 /// A copy of the index folder `index` at `dir/name` (an index folder holds only files).
 fn copy_of(index: &Path, dir: &Path, name: &str) -> PathBuf {
     let copy = dir.join(name);

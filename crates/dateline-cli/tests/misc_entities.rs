@@ -5,17 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::*;
-
-/// The index of the repository's sample corpus in `dir/idx`.
-fn indexed_sample(dir: &Path) -> PathBuf {
-    let index = dir.join("idx");
-    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    index
-}
 
 fn json_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
@@ -122,10 +112,7 @@ fn a_misc_filter_by_a_plural_demonym_finds_the_singular_entity() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("idx");
-    let docs = bbc.join("docs.jsonl");
-    let out = dateline(&index, &["index", docs.to_str().unwrap(), "--quiet"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let index = indexed(dir.path(), &bbc.join("docs.jsonl"));
     let ids = |name: &str| -> Vec<String> {
         let out = dateline(
             &index,

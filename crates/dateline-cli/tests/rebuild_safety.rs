@@ -22,9 +22,7 @@ fn count(index: &Path) -> usize {
 
 /// An index of the sample corpus (12 articles) in `dir/idx`.
 fn indexed_sample(dir: &Path) -> PathBuf {
-    let index = dir.join("idx");
-    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let index = common::indexed_sample(dir);
     assert_eq!(count(&index), 12);
     index
 }

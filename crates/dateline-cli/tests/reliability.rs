@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{
-    assert_one_line_error, command, dateline, sample, sample_id, stderr, stdout,
+    assert_one_line_error, command, dateline, indexed_sample, sample, sample_id, stderr, stdout,
     write_made_up_corpus, MadeUpCorpus,
 };
 
@@ -26,13 +26,6 @@ fn assert_holds_the_sample(index: &Path) {
     assert_eq!(count(index), 12);
     let out = dateline(index, &["search", "Hammond", "--count"]);
     assert_eq!(stdout(&out).trim(), "1");
-}
-
-fn indexed_sample(dir: &Path) -> PathBuf {
-    let index = dir.join("idx");
-    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    index
 }
 
 /// Whether this process runs as root (permission bits do not stop root: such tests run the

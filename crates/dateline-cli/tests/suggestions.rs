@@ -3,17 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
-
-/// The index of the repository's sample corpus (Islamic State, Haider al-Abadi) in `dir/idx`.
-fn indexed_sample(dir: &Path) -> PathBuf {
-    let index = dir.join("idx");
-    let out = dateline(&index, &["index", sample().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    index
-}
 
 /// Runs a search that matches nothing and returns what it printed on standard error.
 fn tip(index: &Path, args: &[&str]) -> String {
@@ -108,4 +100,33 @@ fn a_word_no_article_contains_is_suggested_as_the_articles_write_the_closest_one
         assert_eq!(out.status.code(), Some(0), "{query}: {}", stderr(&out));
         assert_eq!(stderr(&out), "", "{query}");
     }
+}
+
+#[test]
+fn a_word_few_articles_contain_beside_a_far_more_common_one_is_suggested_with_both_counts() {
+    let Some(bbc) = shared_data("bbc-news") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let index = indexed(dir.path(), &bbc.join("docs.jsonl"));
+    let count = |word: &str| -> String {
+        let out = dateline(&index, &["search", word, "--count"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out).trim().to_string()
+    };
+    // BBC News writes `spokeman` once, `spokesman` in hundreds of stories.
+    let spokesman = count("spokesman");
+    let out = dateline(&index, &["search", "spokeman", "--count"]);
+    assert_eq!(stdout(&out), "1\n");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "only 1 article contains \"spokeman\"; did you mean \"spokesman\" ({spokesman} articles)?\n"
+        )
+    );
+    // A name it writes once (`Robert Sinche`) is no misspelling of `since`.
+    let out = dateline(&index, &["search", "Sinche", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    assert_eq!(stdout(&out).lines().count(), 1);
 }

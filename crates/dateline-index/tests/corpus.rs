@@ -1036,6 +1036,58 @@ fn a_misspelt_word_gets_the_closest_word_of_the_corpus_as_its_articles_write_it(
 }
 
 #[test]
+fn a_misspelling_a_few_articles_share_gets_the_far_more_common_word_and_rare_real_words_none() {
+    let Some((index, _)) = corpus() else {
+        return;
+    };
+    let count = |q: &str| index.count(&SearchRequest::new(q)).expect("count") as u64;
+    // Reuters and BBC News misspell words themselves, so these find a few articles.
+    let tips = index
+        .word_suggestions(&SearchRequest::new(
+            "Volker sucessful coutry spokeman interest",
+        ))
+        .expect("suggestions");
+    let pairs: Vec<(&str, &str)> = tips
+        .iter()
+        .map(|t| (t.given.as_str(), t.suggestion.as_str()))
+        .collect();
+    // Spelt as the articles write the closest word: `successful`, though `success` is indexed
+    // the same; `country`, though some headline writes `Country`.
+    assert_eq!(
+        pairs,
+        [
+            ("Volker", "Volcker"),
+            ("sucessful", "successful"),
+            ("coutry", "country"),
+            ("spokeman", "spokesman")
+        ]
+    );
+    for tip in &tips {
+        assert!(tip.given_articles > 0, "{tip:?}");
+        assert_eq!(tip.given_articles, count(&tip.given), "{tip:?}");
+        assert_eq!(tip.articles, count(&tip.suggestion), "{tip:?}");
+        assert!(tip.articles >= 50 * tip.given_articles, "{tip:?}");
+    }
+    // Rare words spelt right: an English word (`leeks`, beside `weeks`), a surname (`Logan`,
+    // beside `loan`), names the articles write capitalised (`Biden`, `Sinche`, beside `widened`
+    // and `since`) and an alias of the built-in table, in capitals (`ISIL`, in the seed article
+    // alone, beside `isolated`).
+    for (word, articles) in [
+        ("leeks", 1),
+        ("Logan", 1),
+        ("Biden", 1),
+        ("Sinche", 1),
+        ("ISIL", 1),
+    ] {
+        assert_eq!(count(word), articles, "{word}");
+        let tips = index
+            .word_suggestions(&SearchRequest::new(word))
+            .expect("suggestions");
+        assert!(tips.is_empty(), "{word}: {tips:?}");
+    }
+}
+
+#[test]
 fn every_hit_explains_its_score_and_a_bag_of_words_term_by_term() {
     use dateline_index::Explanation;
     let Some((index, _)) = corpus() else {

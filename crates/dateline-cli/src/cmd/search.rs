@@ -292,17 +292,24 @@ pub(crate) fn print_tips(index: &Index, request: &SearchRequest) -> anyhow::Resu
             tip.suggestion_type.code()
         );
     }
+    let articles = |n: u64| match n {
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
+    };
     for tip in index.word_suggestions(request)? {
-        let articles = if tip.articles == 1 {
-            "article"
-        } else {
-            "articles"
+        let found = match tip.given_articles {
+            0 => "no article contains".to_string(),
+            n => format!(
+                "only {} contain{}",
+                articles(n),
+                if n == 1 { "s" } else { "" }
+            ),
         };
         anstream::eprintln!(
-            "no article contains {:?}; did you mean {:?} ({} {articles})?",
+            "{found} {:?}; did you mean {:?} ({})?",
             tip.given,
             tip.suggestion,
-            tip.articles
+            articles(tip.articles)
         );
     }
     Ok(())

@@ -61,6 +61,20 @@ pub fn dateline(index: &Path, args: &[&str]) -> Output {
     command(index, args).output().expect("run dateline")
 }
 
+/// Indexes `corpus` (a file or folder) into `dir/idx`, quietly, and returns the index folder;
+/// the run must succeed.
+pub fn indexed(dir: &Path, corpus: &Path) -> PathBuf {
+    let index = dir.join("idx");
+    let out = dateline(&index, &["index", corpus.to_str().unwrap(), "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    index
+}
+
+/// The index of the repository's sample corpus in `dir/idx` ([`indexed`]).
+pub fn indexed_sample(dir: &Path) -> PathBuf {
+    indexed(dir, &sample())
+}
+
 /// What a run printed on stdout, as text.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

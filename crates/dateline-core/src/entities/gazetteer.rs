@@ -513,6 +513,29 @@ pub fn english_words() -> &'static [&'static str] {
     WORDS.get_or_init(|| lines(ENGLISH_WORDS).collect())
 }
 
+/// Whether the built-in lists know `word`, in any case: an English word (inflected forms
+/// included), a given name, a frequent surname, a place or a demonym. A rare word of a corpus
+/// that is one of these is taken as spelt right: `dateline-index`'s word suggestions offer
+/// another word for a rare one only when this is false.
+///
+/// ```
+/// use dateline_core::entities::known_word;
+///
+/// assert!(known_word("leeks"));
+/// assert!(known_word("Logan"));
+/// assert!(known_word("Baghdad"));
+/// assert!(!known_word("coutry"));
+/// ```
+pub fn known_word(word: &str) -> bool {
+    let g = gazetteer();
+    let key = normalize_key(word);
+    g.english.contains(&key)
+        || g.first_names.contains(&key)
+        || g.surnames.contains(&key)
+        || g.places.contains_key(&key)
+        || g.demonyms.contains(&key)
+}
+
 /// The built-in gazetteer, built on first use.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
