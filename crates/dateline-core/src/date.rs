@@ -179,8 +179,58 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         return None;
     }
     let rest = strip_prefix(text);
-    let toks = lex(rest)?;
-    Parser { toks: &toks, i: 0 }.parse()
+    let toks = lex(rest, false)?;
+    Parser { toks: &toks, i: 0 }.parse(true)
+}
+
+/// The first whole date inside `text`, for lines that hold a date among other words:
+/// `By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware`, `Written by Rachael
+/// Link, MS, RD on November 14, 2019`, `Carlos Nadalim 27/09/2018 Comente!`. A date is what
+/// [`parse_date`] reads (a year always, a time and zone when they follow), starting at a word
+/// boundary; a date whose weekday is wrong is no date, nor is the rest of it. Text over 200
+/// bytes is not searched: that is prose, where dates are what the story is about.
+///
+/// # Example
+/// ```
+/// use dateline_core::date::find_date_in;
+///
+/// let d = find_date_in("Nov 18, 2019 at 9:24 pm ET • 2 min read").unwrap();
+/// assert_eq!(d.instant.to_rfc3339(), "2019-11-19T02:24:00+00:00");
+/// let d = find_date_in("By Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z Space");
+/// assert_eq!(d.unwrap().instant.to_rfc3339(), "2019-11-19T12:48:14+00:00");
+/// assert!(find_date_in("The findings were published today (Nov. 18) in BMJ").is_none());
+/// assert!(find_date_in("Posted Friday, 22 January 2015").is_none()); // wrong weekday
+/// ```
+pub fn find_date_in(text: &str) -> Option<ParsedDate> {
+    if text.len() > 200 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let toks = lex(text, true)?;
+    let mut k = 0;
+    while k < toks.len() {
+        let starts = match toks[k] {
+            Tok::Num(_) => true,
+            Tok::Word(w) => month_of(w).is_some() || weekday_of(w).is_some(),
+            Tok::Punct(_) => false,
+        };
+        if starts {
+            let mut parser = Parser { toks: &toks, i: k };
+            if let Some(date) = parser.parse(false) {
+                return Some(date);
+            }
+            // The date a refused weekday opens is refused with it.
+            if let Tok::Word(w) = toks[k] {
+                if weekday_of(w).is_some() {
+                    k += 1;
+                    while k < toks.len() && !matches!(toks[k], Tok::Num(n) if n.len() == 4) {
+                        k += 1;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Like [`parse_date`], but says why the text was refused.
@@ -289,8 +339,9 @@ enum Tok<'a> {
 }
 
 /// Splits into digit runs, ASCII letter runs and single punctuation bytes; whitespace
-/// separates. Any non-ASCII character other than whitespace makes the text unrecognised.
-fn lex(s: &str) -> Option<Vec<Tok<'_>>> {
+/// separates. Any non-ASCII character other than whitespace makes the text unrecognised,
+/// unless `lenient`, where it is a `~`, a separator no date rule takes.
+fn lex(s: &str, lenient: bool) -> Option<Vec<Tok<'_>>> {
     let b = s.as_bytes();
     let mut toks = Vec::with_capacity(16);
     let mut i = 0;
@@ -321,9 +372,13 @@ fn lex(s: &str) -> Option<Vec<Tok<'_>>> {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => toks.push(Tok::Punct(b'-')),
                 '\u{2022}' | '\u{00b7}' | '\u{30fb}' => toks.push(Tok::Punct(b'|')),
                 ch if ch.is_whitespace() => {}
+                _ if lenient => toks.push(Tok::Punct(b'~')),
                 _ => return None,
             }
             i += ch.len_utf8();
+        } else if lenient {
+            toks.push(Tok::Punct(b'~'));
+            i += 1;
         } else {
             return None; // control characters
         }
@@ -387,7 +442,7 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 }
 
 /// Named zones and their offsets from UTC in minutes.
-const ZONES: [(&str, i32); 25] = [
+const ZONES: [(&str, i32); 29] = [
     ("z", 0),
     ("ut", 0),
     ("utc", 0),
@@ -408,6 +463,11 @@ const ZONES: [(&str, i32); 25] = [
     ("mdt", -360),
     ("pst", -480),
     ("pdt", -420),
+    // US sites write the zone without the season (`9:24 pm ET`): read as standard time.
+    ("et", -300),
+    ("ct", -360),
+    ("mt", -420),
+    ("pt", -480),
     ("hkt", 480),
     ("sgt", 480),
     ("jst", 540),
@@ -470,7 +530,9 @@ impl<'a> Parser<'_, 'a> {
         None
     }
 
-    fn parse(mut self) -> Option<ParsedDate> {
+    /// The date at the parser's position, to the end of the tokens when `whole`, else as far
+    /// as it goes.
+    fn parse(&mut self, whole: bool) -> Option<ParsedDate> {
         let mut weekday = self.weekday();
 
         // Time first ("15:11 GMT, Thursday, 22 January 2015")?
@@ -490,7 +552,7 @@ impl<'a> Parser<'_, 'a> {
             let (time, offset) = self.time_after_date();
             (date, time, offset)
         };
-        if !self.at_end() {
+        if whole && !self.at_end() {
             return None;
         }
         if date.year() < MIN_YEAR || date.year() > MAX_YEAR {
@@ -532,10 +594,15 @@ impl<'a> Parser<'_, 'a> {
             return (None, None);
         }
         let start = self.i;
-        // Optional separators: "22 Jan 2015, at 15:11", "2015-01-22T15:11", "22/01/2015 / 15:11".
+        // Optional separators: "22 Jan 2015, at 15:11", "2015-01-22T15:11", "22/01/2015 / 15:11",
+        // "November 18, 2019 -- 19:14 GMT".
         self.eat_punct(',');
-        let _ = self.eat_word("at")
-            || self.eat_punct('-')
+        let dash = self.eat_punct('-');
+        if dash {
+            self.eat_punct('-');
+        }
+        let _ = dash
+            || self.eat_word("at")
             || self.eat_punct('|')
             || self.eat_punct('/')
             || self.eat_punct('@')

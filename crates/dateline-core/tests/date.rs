@@ -1,7 +1,7 @@
 //! Date recognition: every accepted shape, prefixes, zones, and what must be refused.
 
 use chrono::{DateTime, Utc};
-use dateline_core::date::{parse_date, parse_date_strict, DateError, ParsedDate};
+use dateline_core::date::{find_date_in, parse_date, parse_date_strict, DateError, ParsedDate};
 
 fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s)
@@ -240,8 +240,12 @@ fn date_lines_from_real_news_pages() {
     );
     check("20/11/2019 / 11:42 am", "2019-11-20T11:42:00Z", true);
     check("October 9, 2018 at 9:40 am", "2018-10-09T09:40:00Z", true);
-    // Ambiguous zones (ET, PT, IST), two-digit years and trailing words are refused.
-    assert_eq!(parse_date("Nov. 18, 2019 7:04 pm ET"), None);
+    // US zones without the season (ET, PT) read as standard time: an hour off at most in
+    // summer, where refusing them lost the date, or ignoring them put it 4 to 8 hours off.
+    check("Nov. 18, 2019 7:04 pm ET", "2019-11-19T00:04:00Z", true);
+    check("Nov 18th 2019 12:12 pm PT", "2019-11-18T20:12:00Z", true);
+    // An ambiguous zone (IST: India, Ireland, Israel), two-digit years and trailing words are
+    // refused.
     assert_eq!(parse_date("Nov 20 2019, 10:18am ist"), None);
     assert_eq!(parse_date("11/12/19 4:40PM"), None);
     assert_eq!(
@@ -249,4 +253,35 @@ fn date_lines_from_real_news_pages() {
         None
     );
     assert_eq!(parse_date("by Regan December 6, 2017"), None);
+}
+
+/// Lines of the article-extraction benchmark's pages that hold a date among other words.
+#[test]
+fn the_first_date_inside_a_line_is_found_with_its_time_and_zone() {
+    let found = |text: &str| find_date_in(text).map(|d| (d.instant.to_rfc3339(), d.has_time));
+    let at = |instant: &str, has_time: bool| Some((instant.to_string(), has_time));
+    assert_eq!(
+        found("Published Wed, Nov 20 2019 4:29 AM EST Updated an hour ago"),
+        at("2019-11-20T09:29:00+00:00", true)
+    );
+    assert_eq!(
+        found("November 19, 2019 / 12:21 AM / Updated 14 hours ago"),
+        at("2019-11-19T00:21:00+00:00", true)
+    );
+    // The Guardian writes its times with a dot: the day is read, the time is not.
+    assert_eq!(
+        found("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT"),
+        at("2019-11-18T00:00:00+00:00", false)
+    );
+    assert_eq!(
+        found("Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos"),
+        at("2018-09-27T00:00:00+00:00", false)
+    );
+    // No English month, numbers that make no date, a date without its year.
+    assert_eq!(found("Posted on Maret 30, 2015 by Admin"), None);
+    assert_eq!(found("2 Martin Truex Jr. 5035 7 0 15 24"), None);
+    assert_eq!(
+        found("Fox News Flash top entertainment headlines for Nov. 19"),
+        None
+    );
 }
