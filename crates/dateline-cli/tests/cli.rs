@@ -491,6 +491,15 @@ fn malformed_queries_and_dates_exit_2_with_a_pointer() {
     assert!(err.contains("  (Hammond OR Kerry\n  ^"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
+    // A slop inside the quotes would search the word `2`: the error shows where it goes.
+    let out = dateline(&index, &["search", "\"foreign fighters~2\""]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: invalid query: column 18: a phrase's `~N` goes after its closing quote: \
+         write \"foreign fighters\"~2\n  \"foreign fighters~2\"\n                   ^\n"
+    );
+
     let out = dateline(&index, &["search", "Hammond", "--from", "22/13/2015"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("22/13/2015"), "{}", stderr(&out));

@@ -259,6 +259,9 @@ pub enum QueryErrorKind {
     TextAfterSlop(char),
     /// A second `~` after a phrase's `~N` (`"crude oil"~2~3`).
     RepeatedSlop,
+    /// A `~N` at the end of a phrase, inside its quotes (`"crude oil~2"`), where it would be
+    /// searched as the word `2`. Holds the phrase as it should be written (`"crude oil"~2`).
+    SlopInsidePhrase(String),
     /// `~` with no word before it (`~2`), or after a prefix (`oil*~1`).
     TildeInWord,
     /// A word's `~` followed by other than 0, 1, 2 or nothing up to the end of the word
@@ -370,6 +373,10 @@ impl fmt::Display for QueryError {
             QueryErrorKind::RepeatedSlop => {
                 write!(f, "column {col}: a phrase takes one `~N`")
             }
+            QueryErrorKind::SlopInsidePhrase(fixed) => write!(
+                f,
+                "column {col}: a phrase's `~N` goes after its closing quote: write {fixed}"
+            ),
             QueryErrorKind::TildeInWord => write!(
                 f,
                 "column {col}: `~` goes after a word (`Hamond~1`: words within 1 edit) or a \
@@ -586,6 +593,17 @@ fn lex(query: &str) -> Result<Vec<(Tok, usize)>, QueryError> {
                 let text = &query[start..close];
                 if text.trim().is_empty() {
                     return err(QueryErrorKind::EmptyPhrase, i);
+                }
+                // `"crude oil~2"`: the slop meant for the phrase, inside its quotes.
+                let inner = text.trim_end();
+                let digits =
+                    inner.len() - inner.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                if let Some(words) = inner[..inner.len() - digits].strip_suffix('~') {
+                    if digits > 0 && !words.trim().is_empty() {
+                        let fixed =
+                            format!("\"{}\"~{}", words.trim(), &inner[inner.len() - digits..]);
+                        return err(QueryErrorKind::SlopInsidePhrase(fixed), start + words.len());
+                    }
                 }
                 let mut slop = 0;
                 if query[after..].starts_with('~') {
@@ -2056,6 +2074,16 @@ mod tests {
             ("oil title:(gas", QueryErrorKind::UnclosedParen, 11),
             (")", QueryErrorKind::UnexpectedCloseParen, 1),
             ("\"\"", QueryErrorKind::EmptyPhrase, 1),
+            (
+                "oil \"foreign fighters~2\"",
+                QueryErrorKind::SlopInsidePhrase("\"foreign fighters\"~2".into()),
+                22,
+            ),
+            (
+                "\"crude oil ~3 \"",
+                QueryErrorKind::SlopInsidePhrase("\"crude oil\"~3".into()),
+                12,
+            ),
         ];
         for (q, kind, col) in cases {
             let err = parse(q).unwrap_err();
