@@ -266,6 +266,30 @@ fn months_and_weekdays_are_never_entities() {
     assert_eq!(all, ["LOC:London"], "{all:?}");
 }
 
+/// Sentences of BBC News and of the scraped pages of the article-extraction benchmark that
+/// open with contractions (`They've`, `You’ll`), a page's all-caps buttons and a photo credit.
+#[test]
+fn contractions_buttons_and_photo_credits_are_no_names() {
+    let found = EntityExtractor::new().extract(
+        None,
+        "In the real world, people are working harder just to stand still. They've seen \
+         their pensions knocked for six. \"You’ll never download a game or have to download an \
+         update,\" he says. Don't expect it soon, Mr Redwood said.\n\nREAD MORE\n\nWeWork \
+         chairman Marcelo Claure (Credit: Getty Images)",
+    );
+    let all = names(&found);
+    assert_eq!(
+        all,
+        [
+            "ORG:Getty Images",
+            "PER:Marcelo Claure",
+            "PER:Redwood",
+            "ORG:WeWork"
+        ],
+        "{all:?}"
+    );
+}
+
 #[test]
 fn aliases_resolve_case_insensitively() {
     let table = AliasTable::builtin();

@@ -770,7 +770,11 @@ impl EntityExtractor {
                 if in_list(&key, TIME_ZONES) {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Misc, s, e);
-                } else if (2..=5).contains(&letters) && !g.caps_stop.contains(key.as_str()) {
+                } else if (2..=5).contains(&letters)
+                    && !g.caps_stop.contains(key.as_str())
+                    && !t.has(COMMON)
+                {
+                    // `READ MORE`, `OUT`: a page's buttons, not acronyms.
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 }

@@ -198,6 +198,9 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
     }
     if let Some(&bits) = lexicon(g).get(&word_key(key)) {
         f |= bits;
+    } else if is_contraction(key) {
+        // `Don't`, `You’ll`, `THEY'RE`: words, however they are capitalised.
+        f |= DICT | COMMON;
     } else if let Some(hyphen) = key.iter().position(|&b| b == b'-') {
         // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
         // `January-April`, `Jan-July`: a span of months.
@@ -222,6 +225,14 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         }
     }
     f
+}
+
+/// Whether a word's key is an English contraction (`don't`, `you'll`: the list words carry
+/// no apostrophe, so these are looked up here).
+fn is_contraction(key: &[u8]) -> bool {
+    [&b"n't"[..], b"'ll", b"'ve", b"'re", b"'d", b"'m"]
+        .iter()
+        .any(|end| key.len() > end.len() && key.ends_with(end))
 }
 
 /// Bytes of the longest key [`ascii_key`] writes on the stack.
