@@ -68,21 +68,25 @@ impl EntityMarks {
     /// The passage of `body` that names the entities most (each entity counting once per
     /// window first, then every mention, as phrases count in [`best_passage`]), with their
     /// mentions highlighted; `None` when the body names none of them. The extractor reads the
-    /// article as it did when indexing it; `tokenizer` is the body's analyzer, whose words the
-    /// passage is cut at.
+    /// article (in its detected `language`) as it did when indexing it; `tokenizer` is the
+    /// body's analyzer, whose words the passage is cut at.
     pub(crate) fn snippet(
         &self,
         extractor: &EntityExtractor,
         tokenizer: &mut TextAnalyzer,
         title: Option<&str>,
         body: &str,
+        language: Option<&str>,
     ) -> Option<Snippet> {
         // The passage is cut from the trimmed body, as word snippets are.
         let text = body.trim();
         let shift = body.len() - body.trim_start().len();
-        let mentions: Vec<Mention> = (extractor.analyze(title, body).mentions.into_iter())
-            .filter(|m| m.field == MentionField::Body && self.admits(m))
-            .collect();
+        let mentions: Vec<Mention> = (extractor
+            .analyze_in(title, body, language)
+            .mentions
+            .into_iter())
+        .filter(|m| m.field == MentionField::Body && self.admits(m))
+        .collect();
         if mentions.is_empty() {
             return None;
         }

@@ -784,9 +784,11 @@ impl Index {
                 dateline_core::language::fill(&mut article);
             }
             if article.entities.is_empty() && tally.extract_entities {
-                article.entities = self
-                    .extractor
-                    .extract(article.title.as_deref(), &article.body);
+                article.entities = self.extractor.extract_in(
+                    article.title.as_deref(),
+                    &article.body,
+                    article.language.as_deref(),
+                );
             }
             let stemming = if tally.unstemmed {
                 Stemming::None

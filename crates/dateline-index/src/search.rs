@@ -1670,7 +1670,14 @@ impl Index {
                     let named = highlighter.entities.as_ref().and_then(|marks| {
                         let title = text(s.title);
                         let mut tokenizer = highlighter.tokenizer.clone();
-                        marks.snippet(&self.extractor, &mut tokenizer, title.as_deref(), &body)
+                        let language = text(s.lang);
+                        marks.snippet(
+                            &self.extractor,
+                            &mut tokenizer,
+                            title.as_deref(),
+                            &body,
+                            language.as_deref(),
+                        )
                     });
                     named.unwrap_or_else(|| {
                         let end = body

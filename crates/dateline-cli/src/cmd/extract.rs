@@ -143,7 +143,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                         };
                         anstream::eprintln!("{} {item}", style::paint(style::WARN, "warning:"));
                     }
-                    let found = extractor.analyze(article.title.as_deref(), &article.body);
+                    let found = extractor.analyze_in(
+                        article.title.as_deref(),
+                        &article.body,
+                        article.language.as_deref(),
+                    );
                     let json = json_article(&article, &found.entities, &found.mentions);
                     write_json_line(&mut out, &json)?;
                 }

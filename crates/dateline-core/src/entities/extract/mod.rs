@@ -202,7 +202,38 @@ impl EntityExtractor {
     /// Mentions in the title count. The result is sorted by mentions (most first), then
     /// by name.
     pub fn extract(&self, title: Option<&str>, body: &str) -> Vec<Entity> {
-        self.run(title, body, false).entities
+        self.run(title, body, None, false).entities
+    }
+
+    /// [`extract`](Self::extract) for an article in `language` (an ISO 639-1 code, as
+    /// [`crate::language`] detects it; `None` when unknown). The rules read English: they take
+    /// a capitalised word inside a sentence for a name, and a capitalised word that opens one
+    /// for a name unless English has it. In another language (`de` capitalises every noun,
+    /// `ru` and `pt` open sentences with words English lacks) that yields mostly such words,
+    /// so only the entities the built-in lists know are kept there: an alias of the table, a
+    /// place or country of the gazetteer, a demonym, and a person named in full whose first
+    /// name is a given name of the lists (`Max Verstappen`).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::EntityExtractor;
+    ///
+    /// let text = "Die Patienten in Frankfurt nutzen die elektronische Akte. Max Verstappen gewann.";
+    /// let names = |found: Vec<dateline_core::Entity>| -> Vec<String> {
+    ///     found.into_iter().map(|e| e.name).collect()
+    /// };
+    /// let extractor = EntityExtractor::new();
+    /// assert!(names(extractor.extract(None, text)).contains(&"Patienten".to_string()));
+    /// let german = names(extractor.extract_in(None, text, Some("de")));
+    /// assert_eq!(german, ["Frankfurt", "Max Verstappen"]);
+    /// ```
+    pub fn extract_in(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+    ) -> Vec<Entity> {
+        self.run(title, body, language, false).entities
     }
 
     /// Mentions of one article with byte offsets into `title` or `body`, typed by the entity
@@ -227,21 +258,73 @@ impl EntityExtractor {
     /// Extracts both the resolved entities and their mentions (what [`extract`](Self::extract)
     /// and [`mentions`](Self::mentions) return) in one pass.
     pub fn analyze(&self, title: Option<&str>, body: &str) -> Extraction {
-        self.run(title, body, true)
+        self.run(title, body, None, true)
     }
 
-    /// [`analyze`](Self::analyze) with this thread's buffers; the mentions are left empty
-    /// unless `mentions` is set (indexing needs only the entities, and building the mentions
-    /// allocates two strings each).
-    fn run(&self, title: Option<&str>, body: &str, mentions: bool) -> Extraction {
+    /// [`analyze`](Self::analyze) for an article in `language`, as
+    /// [`extract_in`](Self::extract_in) reads it.
+    pub fn analyze_in(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+    ) -> Extraction {
+        self.run(title, body, language, true)
+    }
+
+    /// [`analyze_in`](Self::analyze_in) with this thread's buffers; the mentions are left
+    /// empty unless `mentions` is set (indexing needs only the entities, and building the
+    /// mentions allocates two strings each).
+    fn run(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+        mentions: bool,
+    ) -> Extraction {
         thread_local! {
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::new());
         }
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        let mut found = SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => self.analyze_with(title, body, &mut scratch, mentions),
             // Taken only by a call on this thread that has not returned: none does so today.
             Err(_) => self.analyze_with(title, body, &mut Scratch::new(), mentions),
-        })
+        });
+        if language.is_some_and(|l| l != "en") {
+            self.keep_known(&mut found);
+        }
+        found
+    }
+
+    /// Keeps the entities of `found` (and their mentions) that the lists know, without the
+    /// English reading of capitals: see [`extract_in`](Self::extract_in).
+    fn keep_known(&self, found: &mut Extraction) {
+        let g = gazetteer();
+        let known = |e: &Entity| {
+            let key = normalize_key(&e.name);
+            let first_name = || {
+                let mut words = e.name.split_whitespace();
+                let first = words.next().map(normalize_key);
+                words.next().is_some() && first.is_some_and(|w| g.first_names.contains(&w))
+            };
+            // An entity the table resolved bears its canonical name; another name that only
+            // reads as an alias in any case (`Eu`, Portuguese for `I`) is not one.
+            self.aliases
+                .resolve(&e.name)
+                .is_some_and(|(name, _)| name == e.name)
+                || g.places.contains_key(&key)
+                || g.countries.contains(&key)
+                || e.place().is_some()
+                || (e.kind == EntityKind::Person && first_name())
+        };
+        found.entities.retain(known);
+        let kept: HashSet<(EntityKind, &str)> = (found.entities.iter())
+            .map(|e| (e.kind, e.name.as_str()))
+            .collect();
+        let mentions = std::mem::take(&mut found.mentions);
+        found.mentions = (mentions.into_iter())
+            .filter(|m| kept.contains(&(m.kind, m.entity.as_str())))
+            .collect();
     }
 
     /// [`run`](Self::run) with these buffers.
