@@ -290,6 +290,45 @@ fn contractions_buttons_and_photo_credits_are_no_names() {
     );
 }
 
+/// Headlines of other stories that scraped pages list in title case (lines of the article-
+/// extraction benchmark): their words are not runs of names, as in a line of capitals, but the
+/// names they hold are still found: known ones, and a given name with a surname. Reuters'
+/// text, wrapped at a width, keeps its lines of names read as prose.
+#[test]
+fn headlines_in_title_case_yield_their_names_not_runs_of_words() {
+    let found = EntityExtractor::new().extract(
+        None,
+        "The company said on Tuesday that sales rose.\n\
+         Subway Employees Tell Their Work Horror Stories And Hoo Boy\n\
+         Rob Lowe Will Never Forget How The Audience Reacted During The Scene\n\
+         The Most Remote Places In The World, Visualized\n\
+         Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange\n\
+         Tim Cook On Apple Being Pulled Into The Enterprise\n",
+    );
+    let all = names(&found);
+    assert_eq!(
+        all,
+        // `Tim Cook` is missed there: `Cook` is an English word and no listed surname.
+        [
+            "ORG:Apple",
+            "PER:Julian Assange",
+            "PER:Rob Lowe",
+            "LOC:Sweden"
+        ],
+        "{all:?}"
+    );
+    let wrapped = EntityExtractor::new().extract(
+        None,
+        "came last night from\nfour governors with much combined political clout, those of Sao\n\
+         Paulo, Rio de Janeiro, Minas Gerais and Mato Grosso do Sul. At\na news conference",
+    );
+    assert!(
+        has(&wrapped, EntityKind::Place, "Sao Paulo"),
+        "{:?}",
+        names(&wrapped)
+    );
+}
+
 #[test]
 fn aliases_resolve_case_insensitively() {
     let table = AliasTable::builtin();

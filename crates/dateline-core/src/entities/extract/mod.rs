@@ -1378,6 +1378,24 @@ impl EntityExtractor {
             self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
             return i + 1;
         }
+        // In a headline in title case (not in capitals, where any word could be a name), a
+        // given name and a surname, each a word English lacks or a listed surname: `Does Marie
+        // Yovanovitch Have a Net Worth`, `Neil Young's Plan to Vote`, `Tim Cook On Apple`, but
+        // not `Blind Man Sees` or `Miles Per Hour`.
+        let next = &toks[(i + 1).min(n - 1)];
+        let surname = next.has(SURNAME);
+        if i + 1 < n
+            && toks[i].has(FIRST)
+            && !toks[i].has(ALL_CAPS | COMMON | END_RUN)
+            && (!toks[i].has(DICT) || surname)
+            && next.has(SKIP)
+            && next.has(CAP)
+            && !next.has(ALL_CAPS | COMMON | BREAK | MONTH | MONTH_ABBR | TITLE | ORG_HEAD)
+            && (!next.has(DICT) || surname)
+        {
+            self.emit_person(doc, col, i, i + 1);
+            return i + 2;
+        }
         // A dateline: the run opens its line and a date or a comma follows (`NEW YORK
         // 1996-08-22`, `LONDON, March 3`), or, in sports, a team's figures. In a table of
         // figures (`LIVE CATTLE   FEEDER CATTLE` over `JUN7  38462  UP 1156`) the run stops at a

@@ -594,20 +594,38 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
         && !next.ends_with("ing")
 }
 
-/// Byte ranges of lines written entirely in capitals (two or more words), into `out`: wire
-/// headers and tables, where capitalisation says nothing.
+/// Byte ranges of the lines where capitalisation says nothing, into `out`: lines written
+/// entirely in capitals (two or more words: wire headers and tables) and headlines in title
+/// case ([`title_case_line`]: the links to other stories of a scraped page).
 fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut pos = 0;
+    // Whether the line before may end a headline's line: blank, ending a sentence or a title
+    // case line itself. Text wrapped at a width (Reuters) breaks lines inside sentences, where a
+    // line of names (`Paulo, Rio de Janeiro, Minas Gerais and Mato Grosso do Sul. At`) is no
+    // headline.
+    let mut after_break = true;
     // `memchr_iter` keeps its place: `split('\n')` searched anew, and compared, per line.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
         let line = &text[pos..end];
         // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
         if line.bytes().any(|b| b.is_ascii_lowercase()) {
+            let continued = text[(end + 1).min(text.len())..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(|c: char| c.is_lowercase());
+            let title = after_break && !continued && title_case_line(line);
+            if title {
+                out.push((pos, end));
+            }
+            after_break = title
+                || line
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ':', ';', '"', '\u{201D}', ')']);
             pos = end + 1;
             continue;
         }
+        after_break = true;
         let (letters, up, low) = letter_shape(line);
         if up
             && !low
@@ -653,6 +671,37 @@ pub(super) fn is_title_case(text: &str) -> bool {
         }
     }
     long >= 3 && caps * 4 >= long * 3
+}
+
+/// Whether a line is a headline in title case: four words or more, every word of four letters
+/// or more capitalised, a capitalised function word inside it (`Black Friday Deals Are Live`,
+/// `Stops In The Highway`: a name does not hold `Are` or `In`, though `Bank of England` holds
+/// a lower-case `of`), and no sentence end. Such a line is read as lines in capitals are, for
+/// known names only. Prose paragraphs are passed over at their length or first long
+/// lower-case word.
+fn title_case_line(line: &str) -> bool {
+    const MAX_LEN: usize = 160;
+    // Not the joiners of names (`Of`, `And`, `For`, `The`, `On`: Reuters capitalises them in
+    // lists of firms, `Industrial Bank Of Japan`), nor words that are given names too (`Will`,
+    // `Can`).
+    const FUNCTION_WORDS: &[&str] = &[
+        "In", "To", "Are", "Is", "With", "At", "Her", "His", "Their", "Its", "Your", "From",
+        "Into", "Over", "After", "How", "Why", "What", "Not", "Be", "Was", "Were", "Has", "Have",
+    ];
+    let line = line.trim();
+    if line.len() > MAX_LEN || line.ends_with(['.', '!', ':', ';', ',']) {
+        return false;
+    }
+    let (mut words, mut function) = (0, false);
+    for (i, w) in line.split_whitespace().enumerate() {
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_lowercase() && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            return false;
+        }
+        words += 1;
+        function |= i > 0 && FUNCTION_WORDS.contains(&w);
+    }
+    words >= 4 && function
 }
 
 /// `e.f.`, `j.`: letters each followed by a dot.
