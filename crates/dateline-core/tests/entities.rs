@@ -267,7 +267,8 @@ fn months_and_weekdays_are_never_entities() {
 }
 
 /// Sentences of BBC News and of the scraped pages of the article-extraction benchmark that
-/// open with contractions (`They've`, `You’ll`), a page's all-caps buttons and a photo credit.
+/// open with contractions (`They've`, `You’ll`), a page's all-caps buttons, a photo credit and
+/// Russian lines that a page detected as English holds.
 #[test]
 fn contractions_buttons_and_photo_credits_are_no_names() {
     let found = EntityExtractor::new().extract(
@@ -275,7 +276,9 @@ fn contractions_buttons_and_photo_credits_are_no_names() {
         "In the real world, people are working harder just to stand still. They've seen \
          their pensions knocked for six. \"You’ll never download a game or have to download an \
          update,\" he says. Don't expect it soon, Mr Redwood said.\n\nREAD MORE\n\nWeWork \
-         chairman Marcelo Claure (Credit: Getty Images)",
+         chairman Marcelo Claure (Credit: Getty Images)\n\nГречневая диета\n\nКонечно, в \
+         дальнейшем, скорее всего вы допустите некоторые излишества. Диета Аткинса не является \
+         полностью сбалансированной.",
     );
     let all = names(&found);
     assert_eq!(

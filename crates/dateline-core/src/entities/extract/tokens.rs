@@ -201,6 +201,10 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
     } else if is_contraction(key) {
         // `Don't`, `You’ll`, `THEY'RE`: words, however they are capitalised.
         f |= DICT | COMMON;
+    } else if !latin(bare) {
+        // A word of another script (a Russian line in an English page): capitals say in it
+        // what they say in its language, not in English.
+        f |= DICT;
     } else if let Some(hyphen) = key.iter().position(|&b| b == b'-') {
         // `Russian-Chechen`, `Israeli-PLO`: a pair led by a demonym is a group name;
         // `January-April`, `Jan-July`: a span of months.
@@ -233,6 +237,16 @@ fn is_contraction(key: &[u8]) -> bool {
     [&b"n't"[..], b"'ll", b"'ve", b"'re", b"'d", b"'m"]
         .iter()
         .any(|end| key.len() > end.len() && key.ends_with(end))
+}
+
+/// Whether a word opens with a Latin letter (or is not a letter at all): the rules read the
+/// capitals of English.
+fn latin(word: &str) -> bool {
+    word.chars().next().is_none_or(|c| {
+        !c.is_alphabetic()
+            || c.is_ascii()
+            || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}')
+    })
 }
 
 /// Bytes of the longest key [`ascii_key`] writes on the stack.
