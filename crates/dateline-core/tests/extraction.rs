@@ -129,8 +129,8 @@ fn pages_in_other_languages_keep_the_entities_the_lists_know() {
         }
     }
     assert_eq!(english, 162);
-    // `Patienten`, `Что`, `Aqui` and the like: 1,358 found in the English reading, 35 kept.
-    assert!(before > 1000, "{before}");
+    // `Patienten`, `Aqui`, `Eu` and the like: 934 found in the English reading, 35 kept.
+    assert!(before > 900, "{before}");
     assert!(after.len() <= 40, "{after:?}");
     for name in [
         "Max Verstappen",
@@ -233,33 +233,54 @@ fn html_pages_score_at_least_095() {
     );
 }
 
-/// Pages whose metadata gives a placeholder date (`"datePublished":"0001-01-01T00:00:00Z"`,
-/// five of the benchmark's) are undated, never dated year 1 (which the index stored as 1754).
+/// HTML pages are dated by their metadata or, where it gives none, by the date shown under
+/// their headline (the date line of their visible text), and never year 1: five of the
+/// benchmark's pages put a placeholder in their metadata (`"datePublished":"0001-01-01..."`,
+/// which the index once stored as 1754) and show their date on the page.
 #[test]
-fn html_pages_with_placeholder_dates_are_undated() {
+fn html_pages_are_dated_by_metadata_or_by_the_date_they_show() {
     use chrono::Datelike;
     let Some(data) = common::shared_data() else {
         return;
     };
     let dir = data.join("article-extraction-benchmark");
-    let (mut dated, mut undated) = (0, 0);
-    for g in gold(&dir) {
-        let path = dir.join(format!("raw/html/{}.html.gz", g.id));
-        let items = read_file(&path, Format::Html, &g.id).expect("page reads");
-        for article in items.into_iter().flatten() {
-            match article.published {
-                Some(date) => {
-                    assert!((1800..=2200).contains(&date.year()), "{}: {date}", g.id);
-                    dated += 1;
-                }
-                None => undated += 1,
+    let text = std::fs::read_to_string(dir.join("docs.jsonl")).expect("docs.jsonl");
+    let (mut with_gold, mut agree, mut wrong, mut placeholders) = (0, 0, Vec::new(), 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let id = v["id"].as_str().expect("id");
+        let path = dir.join(format!("raw/html/{id}.html.gz"));
+        let article = read_file(&path, Format::Html, id)
+            .expect("page reads")
+            .remove(0)
+            .expect("article");
+        let day = article.published.map(|d| {
+            assert!((1800..=2200).contains(&d.year()), "{id}: {d}");
+            d.format("%Y-%m-%d").to_string()
+        });
+        match v["date"].as_str() {
+            Some(meta) if meta.starts_with("0001") => {
+                assert!(
+                    day.as_deref().is_some_and(|d| d.starts_with("2019-")),
+                    "{id}: {day:?}"
+                );
+                placeholders += 1;
             }
+            Some(meta) => {
+                with_gold += 1;
+                match day {
+                    Some(day) if day == meta[..10] => agree += 1,
+                    Some(day) => wrong.push(format!("{id}: {day}, metadata {meta}")),
+                    None => {}
+                }
+            }
+            None => {}
         }
     }
-    assert!(
-        dated > 100 && undated >= 5,
-        "{dated} dated, {undated} undated"
-    );
+    assert_eq!((with_gold, placeholders), (145, 5));
+    // 120 agreed and 7 disagreed from the metadata alone.
+    assert!(agree >= 133, "{agree} of {with_gold} agree");
+    assert!(wrong.len() <= 8, "{} wrong: {wrong:#?}", wrong.len());
 }
 
 /// The benchmark's Portuguese, Russian, Korean and Italian pages are detected as such.

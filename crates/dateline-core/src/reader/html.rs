@@ -8,7 +8,9 @@
 //! - Title: the page's metadata title (`og:title`, JSON-LD headline, `<title>` without the
 //!   site name), whitespace collapsed.
 //! - Date: the publication date from the page's metadata (JSON-LD, `article:published_time`,
-//!   ...), or `None`; never the crawl date.
+//!   ...); where it gives none (or a placeholder such as `0001-01-01`), the date line nearest
+//!   the headline in the page's visible text, as in a text dump of the page (`By Jo Smith |
+//!   Nov. 18, 2019`); else `None`. Never the crawl date.
 //! - Body: the main text, one paragraph per block, paragraphs joined by `"\n\n"`.
 //! - URL: the canonical URL when the page declares one.
 //!
@@ -142,10 +144,11 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
             }
         }
     };
+    let page = nesting::limit(&page);
     let result = catch_unwind(AssertUnwindSafe(|| {
         // What `rs_trafilatura::extract_bytes` does, with the nesting bounded in between: the
         // extractor recurses once per level and works in proportion to the depth.
-        rs_trafilatura::extract(&nesting::limit(&page))
+        rs_trafilatura::extract(&page)
     }))
     .map_err(|_| ReadError::Html("the HTML extractor failed on this page".to_string()))?;
     let result = match result {
@@ -167,11 +170,13 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         id: id.to_string(),
         title,
         // Pages put placeholders such as `0001-01-01` in their metadata: undated, as
-        // everywhere else, rather than a date of year 1.
+        // everywhere else, rather than a date of year 1. A page whose metadata has no date
+        // may show one under its headline: read as its text dump would be.
         published: result
             .metadata
             .date
-            .filter(|d| crate::date::within_years(*d)),
+            .filter(|d| crate::date::within_years(*d))
+            .or_else(|| shown_date(&page)),
         body,
         url: result
             .metadata
@@ -182,6 +187,16 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         entities: Vec::new(),
         transcoded,
     })
+}
+
+/// The date line nearest the headline in the page's visible text, as the reader of text dumps
+/// of pages finds it ([`super::page`]).
+fn shown_date(page: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let text = super::visible::visible_text(page);
+    let lines: Vec<&str> = text.lines().collect();
+    super::page::extract(&lines, None)
+        .published
+        .filter(|d| crate::date::within_years(*d))
 }
 
 /// Whitespace collapsed to single spaces.

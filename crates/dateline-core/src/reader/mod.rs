@@ -25,6 +25,7 @@ mod nesting;
 mod page;
 pub mod raw;
 mod utf16;
+mod visible;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
