@@ -354,6 +354,37 @@ fn learned_boilerplate_is_dropped_from_the_body() {
     assert!(!pair.is_boilerplate("Story 1 is told here in a full sentence."));
 }
 
+/// A page of under 100 characters of text goes through rs-trafilatura's last fallback, which
+/// takes the text of every element and so gave it two or three times over, the title glued on
+/// (`TSome text...TTSome text...`); found by the `html_reader` fuzz target
+/// (`fuzz/regressions/html_reader/repeated-text-10-bytes`). The page's text is read once.
+#[test]
+fn a_short_page_is_read_once_not_repeated() {
+    let cases = [
+        ("<html><body>hello world</body></html>", None, "hello world"),
+        (
+            "<html><head><title>Talks</title></head><body><div>Ministers met in London.</div>\
+             <div>They talked.</div></body></html>",
+            Some("Talks"),
+            "Ministers met in London.\n\nThey talked.",
+        ),
+    ];
+    for (page, title, body) in cases {
+        let a = html::parse(page.as_bytes(), "short.html").expect("page reads");
+        assert_eq!(
+            (a.title.as_deref(), a.body.as_str()),
+            (title, body),
+            "{page}"
+        );
+    }
+    let bytes = [0x8b, 0x93, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b];
+    let a = html::parse(&bytes, "fuzz.html").expect("page reads");
+    assert_eq!(
+        a.body,
+        "\u{2039}\u{201C}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}"
+    );
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(bytes).unwrap();

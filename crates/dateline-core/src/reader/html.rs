@@ -40,6 +40,11 @@ use crate::Article;
 /// reported rather than handed to the DOM parser.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
 
+/// Bytes of extracted text under which the extraction is compared with the page's visible
+/// text: rs-trafilatura's last fallback repeats a page's text up to three times, and takes
+/// it only for pages of under 100 characters.
+const SHORT_EXTRACTION: usize = 1024;
+
 /// NUL bytes within this many bytes from the start mean the file is binary.
 const BINARY_SNIFF: usize = 8 * 1024;
 
@@ -162,7 +167,30 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
         .as_deref()
         .map(collapse)
         .filter(|t| !t.is_empty());
-    let body = paragraphs(&result.content_text);
+    // The page's visible text, rendered only where it is needed: for short extractions, and
+    // for a date where the metadata has none.
+    let visible = std::cell::OnceCell::new();
+    let visible = || {
+        visible
+            .get_or_init(|| super::visible::visible_text(&page))
+            .as_str()
+    };
+    let mut body = paragraphs(&result.content_text);
+    if body.len() < SHORT_EXTRACTION {
+        // rs-trafilatura's last fallback, for pages of under 100 characters of text, takes the
+        // text of every element and so repeats it (`hello worldhello world`, the title glued
+        // on): text longer than the page shows is replaced by what it shows.
+        let mut lines: Vec<&str> = visible().lines().collect();
+        if title.is_some() && lines.first().map(|l| collapse(l)) == title {
+            lines.remove(0);
+        }
+        let shown = lines.join("\n\n");
+        if body.chars().filter(|c| !c.is_whitespace()).count()
+            > shown.chars().filter(|c| !c.is_whitespace()).count()
+        {
+            body = shown;
+        }
+    }
     if title.is_none() && body.is_empty() {
         return Err(ReadError::NoText);
     }
@@ -176,7 +204,7 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
             .metadata
             .date
             .filter(|d| crate::date::within_years(*d))
-            .or_else(|| shown_date(&page)),
+            .or_else(|| shown_date(visible())),
         body,
         url: result
             .metadata
@@ -189,11 +217,11 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
     })
 }
 
-/// The date line nearest the headline in the page's visible text, as the reader of text dumps
-/// of pages finds it ([`super::page`]).
-fn shown_date(page: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let text = super::visible::visible_text(page);
-    let lines: Vec<&str> = text.lines().collect();
+/// The date line nearest the headline in a page's visible text (from
+/// [`super::visible::visible_text`]), as the reader of text dumps of pages finds it
+/// ([`super::page`]).
+fn shown_date(visible: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let lines: Vec<&str> = visible.lines().collect();
     super::page::extract(&lines, None)
         .published
         .filter(|d| crate::date::within_years(*d))
