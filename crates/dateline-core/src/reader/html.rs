@@ -11,7 +11,8 @@
 //!   ...); where it gives none (or a placeholder such as `0001-01-01`), the date line nearest
 //!   the headline in the page's visible text, as in a text dump of the page (`By Jo Smith |
 //!   Nov. 18, 2019`); else `None`. Never the crawl date.
-//! - Body: the main text, one paragraph per block, paragraphs joined by `"\n\n"`.
+//! - Body: the main text, one paragraph per block, paragraphs joined by `"\n\n"`; a page of a
+//!   few lines, which the extractor reads with its text repeated, is read as it shows.
 //! - URL: the canonical URL when the page declares one.
 //!
 //! The character encoding is detected from the bytes (a `<meta charset>` or a BOM, UTF-8 by
