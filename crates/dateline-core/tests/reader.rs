@@ -447,6 +447,66 @@ fn jsonl_fields_types_dates_and_urls() {
     assert_eq!(err.to_string(), "line 9: missing field `body`");
 }
 
+/// Records as other exporters write them: news-please (`maintext`, `date_publish`),
+/// newspaper3k and trafilatura (`text`), schema.org (`headline`, `articleBody`,
+/// `datePublished`), RSS (`link`, `pubDate`), and a WordPress export whose `content` is an
+/// object and whose body is HTML.
+#[test]
+fn jsonl_records_of_other_exporters_are_read_by_their_field_names() {
+    let talks = |line: &str| {
+        let a = parse_line(line, 1, "d.jsonl").unwrap();
+        assert_eq!(
+            (a.title.as_deref(), a.body.as_str(), a.published),
+            (
+                Some("Talks"),
+                "Ministers met.",
+                Some(utc("2015-01-22T15:11:00Z"))
+            ),
+            "{line}"
+        );
+    };
+    talks(
+        r#"{"title": "Talks", "maintext": "Ministers met.", "date_publish": "2015-01-22 15:11:00"}"#,
+    );
+    talks(
+        r#"{"headline": "Talks", "articleBody": "Ministers met.", "datePublished": "2015-01-22T15:11:00Z"}"#,
+    );
+    let a = parse_line(
+        r#"{"title": "Talks", "text": "Ministers met.", "link": "https://e.com/b", "pubDate": "Thu, 22 Jan 2015 15:11:00 +0000"}"#,
+        3,
+        "rss.jsonl",
+    )
+    .unwrap();
+    assert_eq!(a.url.as_deref(), Some("https://e.com/b"));
+    assert_eq!(a.published, Some(utc("2015-01-22T15:11:00Z")));
+    // The first name present wins: `body` over `text`, `date` over `published`.
+    let a = parse_line(
+        r#"{"body": "B", "text": "T", "date": "2015-01-22", "published": "2016-01-01"}"#,
+        4,
+        "d",
+    )
+    .unwrap();
+    assert_eq!(
+        (a.body.as_str(), a.published),
+        ("B", Some(utc("2015-01-22T00:00:00Z")))
+    );
+    // A `content` object is not the body; the `text` after it is. An HTML body is read as
+    // the text it shows, a paragraph per block.
+    let a = parse_line(
+        r#"{"title": "T", "content": {"rendered": "<p>x</p>"}, "text": "<p>Ministers met in <b>London</b>.</p><p>They talked &amp; ate.</p>"}"#,
+        5,
+        "wp.jsonl",
+    )
+    .unwrap();
+    assert_eq!(a.body, "Ministers met in London.\n\nThey talked & ate.");
+    // The names this reader has always read keep their checks.
+    let err = parse_line(r#"{"body": {"rendered": "x"}}"#, 6, "d").unwrap_err();
+    assert!(
+        matches!(err, ReadError::BadField { field: "body", .. }),
+        "{err:?}"
+    );
+}
+
 #[test]
 fn truncated_and_corrupt_gzip_are_io_errors_mentioning_gzip() {
     let dir = tempfile::tempdir().unwrap();

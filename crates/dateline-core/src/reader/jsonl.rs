@@ -18,6 +18,19 @@
 //!   a missing title is a [`ReadError::MissingField`] `body`; with a title the body is empty.
 //! - `url`: a string or `null`; `source` is used as the URL when `url` is absent (or `null`
 //!   or blank) and `source` is a string starting with `http://` or `https://`.
+//! - Where one of those fields is missing, the name another exporter gives it is read instead,
+//!   the first present with a value of the right type, in this order (newspaper3k, news-please,
+//!   trafilatura, schema.org and RSS exports):
+//!   - title: `headline`;
+//!   - date: `published`, `published_at`, `publishedAt`, `publish_date`, `date_publish`,
+//!     `date_published`, `datePublished`, `pubDate`;
+//!   - body: `text`, `content`, `maintext`, `article_body`, `articleBody`, `article`;
+//!   - url: `link`.
+//!
+//!   Such a field of another type (a `content` object of `{"rendered": ...}`) is passed over:
+//!   it is not known to be the article's.
+//! - A body written in HTML (opening with a tag and holding `</p>`, `<br` or `</div>`, as some
+//!   scrapers export it) is read as the text it shows, a paragraph per block element.
 //! - Every other field is ignored. [`Article::path`] is set to `id_base`.
 //!
 //! A wrong type for `id`, `title`, `date`, `body` or `url` (a number, boolean, array or object
@@ -273,7 +286,7 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
             message: "expected a JSON object".to_string(),
         });
     }
-    let rec: Record<'_> = serde_json::from_str(line).map_err(|e| ReadError::Json {
+    let mut rec: Record<'_> = serde_json::from_str(line).map_err(|e| ReadError::Json {
         line: line_no,
         message: json_message(&e),
     })?;
@@ -310,13 +323,25 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
     };
     let id = id.unwrap_or_else(|| format!("{id_base}#L{line_no}"));
 
-    let title = match &rec.title {
+    let title = match rec.title.as_ref().or_else(|| strings(&[&rec.headline])) {
         None | Some(Loose::Null) => None,
         Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Some(v) => return Err(bad("title", v, "a string or null")),
     };
 
-    let published = match &rec.date {
+    let date = rec.date.as_ref().or_else(|| {
+        dates(&[
+            &rec.published,
+            &rec.published_at,
+            &rec.published_at_camel,
+            &rec.publish_date,
+            &rec.date_publish,
+            &rec.date_published,
+            &rec.date_published_camel,
+            &rec.pub_date,
+        ])
+    });
+    let published = match date {
         None | Some(Loose::Null) => None,
         Some(Loose::Str(s)) => parse_date(s).map(|d| d.instant),
         // serde_json wrote the number, so it parses back (as the nearest f64 when huge).
@@ -328,8 +353,25 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         Some(v) => return Err(bad("date", v, "a date string, a Unix timestamp or null")),
     };
 
-    let body = match rec.body {
+    // Taken, not borrowed: a body with escapes is an owned string, whose buffer the article
+    // keeps.
+    let body = match rec.body.take().or_else(|| {
+        [
+            &mut rec.text,
+            &mut rec.content,
+            &mut rec.maintext,
+            &mut rec.article_body,
+            &mut rec.article_body_camel,
+            &mut rec.article,
+        ]
+        .into_iter()
+        .find(|f| matches!(f, Some(Loose::Str(_))))
+        .and_then(Option::take)
+    }) {
         None | Some(Loose::Null) => None,
+        Some(Loose::Str(s)) if is_html(&s) => {
+            Some(super::visible::visible_text(&s).replace('\n', "\n\n"))
+        }
         Some(Loose::Str(s)) => Some(trimmed(s)),
         Some(v) => return Err(bad("body", &v, "a string")),
     };
@@ -344,7 +386,7 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         }
     };
 
-    let url = match &rec.url {
+    let url = match rec.url.as_ref().or_else(|| strings(&[&rec.link])) {
         None | Some(Loose::Null) => None,
         Some(Loose::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Some(v) => return Err(bad("url", v, "a string or null")),
@@ -365,6 +407,30 @@ pub fn parse_line(line: &str, line_no: usize, id_base: &str) -> ReadResult {
         entities: Vec::new(),
         transcoded: None,
     })
+}
+
+/// The first of another exporter's names for a field that holds a string.
+fn strings<'r, 'a>(fields: &[&'r Option<Loose<'a>>]) -> Option<&'r Loose<'a>> {
+    fields
+        .iter()
+        .find_map(|f| f.as_ref().filter(|v| matches!(v, Loose::Str(_))))
+}
+
+/// The first of another exporter's names for the date that holds a string or a number.
+fn dates<'r, 'a>(fields: &[&'r Option<Loose<'a>>]) -> Option<&'r Loose<'a>> {
+    fields.iter().find_map(|f| {
+        f.as_ref()
+            .filter(|v| matches!(v, Loose::Str(_) | Loose::Number(_)))
+    })
+}
+
+/// Whether a body is HTML: it opens with a tag and holds a paragraph, line break or block end.
+fn is_html(body: &str) -> bool {
+    let body = body.trim_start();
+    body.starts_with('<')
+        && ["</p>", "<br", "</div>", "</P>", "<BR", "</DIV>"]
+            .iter()
+            .any(|tag| body.contains(tag))
 }
 
 /// The trimmed text, reusing an owned string's buffer when nothing is trimmed.
@@ -413,6 +479,39 @@ struct Record<'a> {
     url: Option<Loose<'a>>,
     #[serde(borrow, default)]
     source: Option<Loose<'a>>,
+    // Other exporters' names, read where the names above are missing.
+    #[serde(borrow, default)]
+    headline: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    published: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    published_at: Option<Loose<'a>>,
+    #[serde(borrow, default, rename = "publishedAt")]
+    published_at_camel: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    publish_date: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    date_publish: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    date_published: Option<Loose<'a>>,
+    #[serde(borrow, default, rename = "datePublished")]
+    date_published_camel: Option<Loose<'a>>,
+    #[serde(borrow, default, rename = "pubDate")]
+    pub_date: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    text: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    content: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    maintext: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    article_body: Option<Loose<'a>>,
+    #[serde(borrow, default, rename = "articleBody")]
+    article_body_camel: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    article: Option<Loose<'a>>,
+    #[serde(borrow, default)]
+    link: Option<Loose<'a>>,
 }
 
 /// Any JSON value, keeping strings (borrowed where possible) and numbers; containers are
