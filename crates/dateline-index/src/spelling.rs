@@ -100,13 +100,13 @@ impl Index {
                     );
                     forms.dedup();
                 }
-                // An upper bound of the articles holding the word: a word some articles hold
-                // is looked at only when others could be in MORE_ARTICLES times as many.
                 // A known alias (`ISIL` in news of 1987) is no misspelling either way.
-                let bound = self.doc_freq_bound(&searcher, &forms)?;
                 if self.extractor.aliases().resolve(given).is_some() {
                     continue;
                 }
+                // An upper bound of the articles holding the word: a word some articles hold
+                // is looked at only when others could be in MORE_ARTICLES times as many.
+                let bound = self.doc_freq_bound(&searcher, &forms)?;
                 let given_articles = if bound == 0 {
                     0
                 } else if bound.saturating_mul(MORE_ARTICLES) > num_docs || known_word(given) {

@@ -1380,8 +1380,8 @@ impl EntityExtractor {
         }
         // In a headline in title case (not in capitals, where any word could be a name), a
         // given name and a surname, each a word English lacks or a listed surname: `Does Marie
-        // Yovanovitch Have a Net Worth`, `Neil Young's Plan to Vote`, `Tim Cook On Apple`, but
-        // not `Blind Man Sees` or `Miles Per Hour`.
+        // Yovanovitch Have a Net Worth`, `Rob Lowe Will Never Forget`, but not `Blind Man Sees`
+        // or `Miles Per Hour`.
         let next = &toks[(i + 1).min(n - 1)];
         let surname = next.has(SURNAME);
         if i + 1 < n
