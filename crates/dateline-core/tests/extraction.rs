@@ -377,6 +377,15 @@ fn a_short_page_is_read_once_not_repeated() {
             "{page}"
         );
     }
+    // An article body the page gives only in its JSON-LD is kept, though the page shows less.
+    let json_ld = concat!(
+        r#"<html><head><script type="application/ld+json">{"@context": "https://schema.org", "#,
+        r#""@type": "NewsArticle", "headline": "Talks", "articleBody": "Ministers from twenty "#,
+        r#"countries met in London on Thursday to agree how to stop foreign fighters from "#,
+        r#"travelling to Syria."}</script></head><body><div>Menu</div></body></html>"#
+    );
+    let a = html::parse(json_ld.as_bytes(), "ld.html").expect("page reads");
+    assert!(a.body.starts_with("Ministers from twenty countries"), "{}", a.body);
     let bytes = [0x8b, 0x93, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b];
     let a = html::parse(&bytes, "fuzz.html").expect("page reads");
     assert_eq!(

@@ -180,14 +180,20 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
     if body.len() < SHORT_EXTRACTION {
         // rs-trafilatura's last fallback, for pages of under 100 characters of text, takes the
         // text of every element and so repeats it (`hello worldhello world`, the title glued
-        // on): text longer than the page shows is replaced by what it shows.
+        // on): an extraction that holds all the page shows and more is replaced by what the
+        // page shows. (An article body from the page's JSON-LD, which the page may not show,
+        // does not hold the page's text.)
         let mut lines: Vec<&str> = visible().lines().collect();
         if title.is_some() && lines.first().map(|l| collapse(l)) == title {
             lines.remove(0);
         }
         let shown = lines.join("\n\n");
-        if body.chars().filter(|c| !c.is_whitespace()).count()
-            > shown.chars().filter(|c| !c.is_whitespace()).count()
+        let solid =
+            |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+        let (extracted, page_text) = (solid(&body), solid(&shown));
+        if !page_text.is_empty()
+            && extracted.len() > page_text.len()
+            && extracted.contains(&page_text)
         {
             body = shown;
         }
