@@ -385,7 +385,11 @@ fn a_short_page_is_read_once_not_repeated() {
         r#"travelling to Syria."}</script></head><body><div>Menu</div></body></html>"#
     );
     let a = html::parse(json_ld.as_bytes(), "ld.html").expect("page reads");
-    assert!(a.body.starts_with("Ministers from twenty countries"), "{}", a.body);
+    assert!(
+        a.body.starts_with("Ministers from twenty countries"),
+        "{}",
+        a.body
+    );
     let bytes = [0x8b, 0x93, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b];
     let a = html::parse(&bytes, "fuzz.html").expect("page reads");
     assert_eq!(
