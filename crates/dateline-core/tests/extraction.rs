@@ -390,6 +390,11 @@ fn a_short_page_is_read_once_not_repeated() {
         "{}",
         a.body
     );
+    // `<1` is text, not a tag (`fuzz/regressions/html_reader/lt-digit-14-bytes`).
+    let mut bytes = b"<1".to_vec();
+    bytes.extend([0x87; 12]);
+    let a = html::parse(&bytes, "fuzz.html").expect("page reads");
+    assert_eq!(a.body, format!("<1{}", "\u{2021}".repeat(12)));
     let bytes = [0x8b, 0x93, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b, 0x8b];
     let a = html::parse(&bytes, "fuzz.html").expect("page reads");
     assert_eq!(

@@ -68,12 +68,17 @@ pub(crate) fn visible_text(html: &str) -> String {
         }
         let closing = rest.get(1) == Some(&b'/');
         let name_start = lt + 1 + usize::from(closing);
-        let name_len = b[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        // A tag name opens with a letter: `<1` is text, as a browser shows it.
+        let name_len = if b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count()
+        } else {
+            0
+        };
         if name_len == 0 {
-            // `a < b`, `<!DOCTYPE`, `<?xml`: not an element we read; a `<` of text stays.
+            // `a < b`, `<1`, `<!DOCTYPE`, `<?xml`: not an element we read; a `<` of text stays.
             if matches!(b.get(lt + 1), Some(b'!' | b'?')) {
                 i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |k| lt + k + 1);
                 text_from = i;
@@ -220,6 +225,7 @@ mod tests {
             let _ = visible_text(page);
         }
         assert_eq!(visible_text("a < b"), "a < b");
+        assert_eq!(visible_text("<1 in 3"), "<1 in 3");
         assert_eq!(visible_text("x &#xD800; y"), "x &#xD800; y");
     }
 }
