@@ -13,6 +13,8 @@ use dateline_core::reader::{html, raw, read_file, read_file_with, Format, ReadEr
 struct Gold {
     id: String,
     body: String,
+    /// The page metadata's date as written (`2019-11-18T…`, or the placeholder `0001-01-01…`).
+    date: Option<String>,
 }
 
 fn gold(dir: &Path) -> Vec<Gold> {
@@ -24,6 +26,7 @@ fn gold(dir: &Path) -> Vec<Gold> {
             Gold {
                 id: v["id"].as_str().expect("id").to_string(),
                 body: v["body"].as_str().unwrap_or_default().to_string(),
+                date: v["date"].as_str().map(str::to_string),
             }
         })
         .collect()
@@ -74,14 +77,12 @@ fn scraped_text_dumps_are_dated_as_their_metadata_dates_them() {
         return;
     };
     let dir = data.join("article-extraction-benchmark");
-    let text = std::fs::read_to_string(dir.join("docs.jsonl")).expect("docs.jsonl");
     let model = folder_model(&dir);
     let (mut dated, mut agree, mut wrong) = (0, 0, Vec::new());
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        let id = v["id"].as_str().expect("id");
+    for g in gold(&dir) {
+        let id = g.id.as_str();
         // Five pages carry the placeholder `0001-01-01`: no date to agree with.
-        let Some(meta) = v["date"].as_str().filter(|d| !d.starts_with("0001")) else {
+        let Some(meta) = g.date.as_deref().filter(|d| !d.starts_with("0001")) else {
             continue;
         };
         dated += 1;
@@ -244,11 +245,9 @@ fn html_pages_are_dated_by_metadata_or_by_the_date_they_show() {
         return;
     };
     let dir = data.join("article-extraction-benchmark");
-    let text = std::fs::read_to_string(dir.join("docs.jsonl")).expect("docs.jsonl");
     let (mut with_gold, mut agree, mut wrong, mut placeholders) = (0, 0, Vec::new(), 0);
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        let id = v["id"].as_str().expect("id");
+    for g in gold(&dir) {
+        let id = g.id.as_str();
         let path = dir.join(format!("raw/html/{id}.html.gz"));
         let article = read_file(&path, Format::Html, id)
             .expect("page reads")
@@ -258,7 +257,7 @@ fn html_pages_are_dated_by_metadata_or_by_the_date_they_show() {
             assert!((1800..=2200).contains(&d.year()), "{id}: {d}");
             d.format("%Y-%m-%d").to_string()
         });
-        match v["date"].as_str() {
+        match g.date.as_deref() {
             Some(meta) if meta.starts_with("0001") => {
                 assert!(
                     day.as_deref().is_some_and(|d| d.starts_with("2019-")),
