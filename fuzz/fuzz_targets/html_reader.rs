@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(article.id, "fuzz.html");
         // Entities decode to at most a few bytes more than their source (`&#x10FFFF;` is
         // shorter than its UTF-8); the extractor adds paragraph breaks, never new text. On a
-        // malformed page of under 100 characters rs-trafilatura's last fallback can still give
-        // the text once per element level (the reader undoes that where the page parses as
-        // its visible text shows it: see fuzz/README.md), and the levels are capped at 128.
-        assert!(article.body.len() <= (data.len() * 4 + 16) * 130);
+        // malformed page of under 100 characters rs-trafilatura's last fallback gives the text
+        // once per element level; the reader undoes that (see fuzz/README.md), though the
+        // title may stay glued on: the text is at most twice over.
+        assert!(article.body.len() <= (data.len() * 4 + 16) * 2);
         if let Some(title) = &article.title {
             assert!(!title.is_empty());
         }

@@ -448,6 +448,14 @@ pub struct SearchArgs {
     /// csv has no form for it: a usage error)
     #[arg(long)]
     pub explain: bool,
+
+    /// Fold near duplicates: an article that is the same story as a hit ranked above it,
+    /// with small edits (an update, the wire story on another site, a copy cut short), is
+    /// listed under that hit instead of taking a place on the page (json:
+    /// "near_duplicates" ids; csv: a last column of them). The best 1,000 matches are
+    /// compared at most.
+    #[arg(long)]
+    pub fold: bool,
 }
 
 /// Arguments of `dateline stats`.
@@ -484,6 +492,10 @@ pub struct BenchArgs {
     /// Build snippets for each hit, as `search` does.
     #[arg(long)]
     pub snippets: bool,
+
+    /// Fold near duplicates, as `search --fold` does.
+    #[arg(long)]
+    pub fold: bool,
 
     /// Filters added to every query, as `search` takes them: to time filtered search.
     #[command(flatten)]

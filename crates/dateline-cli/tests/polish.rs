@@ -955,3 +955,94 @@ fn a_search_by_person_alone_highlights_where_the_story_names_him() {
         assert_eq!(highlights, ["Haider al-Abadi"], "{args:?}: {snippet}");
     }
 }
+
+/// `--fold`: the Reuters stories naming Barclays, where a short report (3092) was sent again
+/// whole inside a longer version (3103, and 3122 word for word): one story on the page, its
+/// copies listed under it in text, JSON and CSV, the count unchanged.
+#[test]
+fn fold_lists_a_story_once_with_its_near_duplicates_in_every_format() {
+    let Some(data) = common::shared_data("reuters21578") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = fs::File::open(data.join("docs.jsonl.gz")).unwrap();
+    let lines: Vec<String> = BufReader::new(flate2::read::GzDecoder::new(file))
+        .lines()
+        .map(Result::unwrap)
+        .filter(|l| l.contains("Barclays"))
+        .collect();
+    assert!(lines.len() > 20, "{}", lines.len());
+    let corpus = dir.path().join("barclays.jsonl");
+    fs::write(&corpus, lines.join("\n")).unwrap();
+    let index = dir.path().join("idx");
+    succeeds(
+        &index,
+        &["index", corpus.to_str().unwrap(), "--keep-duplicates", "-q"],
+    );
+    let query = ["search", "Barclays Midland NatWest base rate", "-n", "5"];
+    let unfolded = hit_ids(&index, &[query[1]]);
+    let copies = ["3092", "3103", "3122"];
+    assert!(
+        unfolded[..5]
+            .iter()
+            .filter(|id| copies.contains(&id.as_str()))
+            .count()
+            >= 2
+    );
+
+    let json = succeeds(
+        &index,
+        &[&query[..], &["--fold", "--format", "json"]].concat(),
+    );
+    let hits: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 5);
+    let story = hits
+        .iter()
+        .find(|h| copies.contains(&h["id"].as_str().unwrap()))
+        .expect("the story is listed");
+    let mut ids: Vec<&str> = story["near_duplicates"]
+        .as_array()
+        .expect("its copies")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    ids.push(story["id"].as_str().unwrap());
+    ids.sort();
+    assert_eq!(ids, copies);
+    let listed = hits
+        .iter()
+        .filter(|h| copies.contains(&h["id"].as_str().unwrap()));
+    assert_eq!(listed.count(), 1);
+    assert!(
+        hits.iter()
+            .filter(|h| h.get("near_duplicates").is_some())
+            .count()
+            >= 1
+    );
+
+    let text = succeeds(&index, &[&query[..], &["--fold"]].concat());
+    let folded_line = text
+        .lines()
+        .find(|l| l.contains("near-duplicate copies: "))
+        .expect("the copies under the story");
+    assert!(copies.iter().filter(|id| folded_line.contains(*id)).count() == 2);
+    let count = text.lines().last().unwrap();
+    let unfolded_text = succeeds(&index, &query);
+    let total = unfolded_text.lines().last().unwrap();
+    assert!(
+        count.starts_with(total) && count.contains("near duplicates folded)"),
+        "{count} / {total}"
+    );
+
+    let csv = succeeds(
+        &index,
+        &[&query[..], &["--fold", "--format", "csv"]].concat(),
+    );
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",snippet,near_duplicates"), "{header}");
+    let plain_header = succeeds(&index, &[&query[..], &["--format", "csv"]].concat());
+    assert!(plain_header.lines().next().unwrap().ends_with(",snippet"));
+}

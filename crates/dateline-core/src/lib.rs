@@ -14,6 +14,7 @@ pub mod language;
 pub mod reader;
 pub mod schema;
 pub mod segment;
+pub mod shingles;
 
 pub use article::Article;
 pub use entities::{Entity, EntityKind};

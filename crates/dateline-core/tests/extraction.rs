@@ -400,6 +400,14 @@ fn a_short_page_is_read_once_not_repeated() {
         a.body,
         "\u{2039}\u{201C}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}\u{2039}"
     );
+    // A malformed page that html5ever reads otherwise than the visible-text pass
+    // (`fuzz/regressions/html_reader/malformed-33-bytes`) came out as four copies of its text.
+    let bytes = b"<p<\r><h1 \xe7>\x04\xff\r\xe6>\x04\xff\xff\r\xe6>\x04\xff\xff\xff\xbf\xff\xff\xbf\xff\xe4\x04";
+    let a = html::parse(bytes, "fuzz.html").expect("page reads");
+    let title = a.title.expect("the h1 is the title");
+    let solid = |t: &str| t.split_whitespace().collect::<String>();
+    assert_eq!(solid(&a.body), solid(&title), "{:?}", a.body);
+    assert_eq!(a.body.matches('\u{e4}').count(), 1, "{:?}", a.body);
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -123,6 +123,9 @@ pub struct SearchRequest {
     pub ranking: Ranking,
     /// Whether each hit carries the [`Explanation`] of its score.
     pub explain: bool,
+    /// Whether near duplicates of a hit ranked above are left off the page and listed with
+    /// that hit instead ([`SearchRequest::fold_near_duplicates`]).
+    pub fold_near_duplicates: bool,
 }
 
 impl SearchRequest {
@@ -145,6 +148,7 @@ impl SearchRequest {
             stored_fields: true,
             ranking: Ranking::default(),
             explain: false,
+            fold_near_duplicates: false,
         }
     }
 
@@ -280,6 +284,45 @@ impl SearchRequest {
     /// explanation.
     pub fn explain(mut self, on: bool) -> Self {
         self.explain = on;
+        self
+    }
+
+    /// Whether to fold near duplicates (off by default): an article that is the same story as
+    /// a hit ranked above it, with small edits ([`Shingles::near_duplicate`]: an updated
+    /// version, the wire story on another site, a copy cut short), is left off the page and
+    /// its id listed in that hit's [`Hit::near_duplicates`]. Pages are counted in stories, so
+    /// `limit` hits are distinct stories; the total still counts every matching article. The
+    /// best [`FOLD_WINDOW`](crate::FOLD_WINDOW) matches are compared at most: a page past
+    /// the stories among them is empty. It costs reading each compared article's body
+    /// (about three per hit shown).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let story = "Federal Reserve Board Chairman Paul Volcker said on Tuesday that he did \
+    ///     not believe there was a connection between the Fed's policies and the recent rise \
+    ///     in the prime interest rate by most major U.S. banks. Volcker told reporters the \
+    ///     rise reflected market conditions, and that the central bank had not changed its \
+    ///     stance on credit in recent weeks, contrary to what some analysts had suggested.";
+    /// let index = Index::create_in_ram()?;
+    /// index.add_articles(vec![
+    ///     Article::new("first", story),
+    ///     Article::new("again", story.replace("on Tuesday", "on Wednesday")),
+    ///     Article::new("other", "Volcker spoke to bankers in Tokyo about the dollar."),
+    /// ])?;
+    /// let results = index.search(&SearchRequest::new("Volcker").fold_near_duplicates(true))?;
+    /// assert_eq!(results.total, 3);
+    /// assert_eq!(results.hits.len(), 2);
+    /// let folded = results.hits.iter().find(|h| !h.near_duplicates.is_empty()).unwrap();
+    /// assert_eq!(folded.near_duplicates.len(), 1);
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    ///
+    /// [`Shingles::near_duplicate`]: dateline_core::shingles::Shingles::near_duplicate
+    pub fn fold_near_duplicates(mut self, on: bool) -> Self {
+        self.fold_near_duplicates = on;
         self
     }
 
@@ -1105,11 +1148,11 @@ pub(crate) fn parse_bound(text: &str, end_of_day: bool) -> Result<DateTime<Utc>>
 }
 
 /// Hits of a page, in order: the score when ranked by relevance, and the address.
-type Page = Vec<(Option<f32>, DocAddress)>;
+pub(crate) type Page = Vec<(Option<f32>, DocAddress)>;
 
 /// The page of `request`'s hits that `query` finds, and the number of matches when the
 /// request counts them (else the matches up to the end of the page).
-fn ranked_page(
+pub(crate) fn ranked_page(
     searcher: &Searcher,
     query: &dyn Query,
     request: &SearchRequest,
@@ -1217,6 +1260,10 @@ pub struct Hit {
     /// How the score was computed, when the request asked ([`SearchRequest::explain`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// Ids of the near duplicates folded into this hit, best ranked first, when the request
+    /// folds them ([`SearchRequest::fold_near_duplicates`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub near_duplicates: Vec<String>,
 }
 
 /// The page of hits and the total number of matching articles.
@@ -1584,7 +1631,17 @@ impl Index {
         request: &SearchRequest,
     ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let (page, total) = ranked_page(&searcher, query, request)?;
+        // A folded page comes with each hit's stored article, read to compare it.
+        let (page, total): (crate::fold::FoldedPage, usize) = if request.fold_near_duplicates {
+            crate::fold::folded_page(self, &searcher, query, request)?
+        } else {
+            let (page, total) = ranked_page(&searcher, query, request)?;
+            let page = page
+                .into_iter()
+                .map(|hit| (hit, None, Vec::new()))
+                .collect();
+            (page, total)
+        };
         let offset = request.offset;
         let snippets = if request.snippets && !page.is_empty() {
             let tree = syntax_tree(request)?;
@@ -1605,14 +1662,19 @@ impl Index {
         let hits = page
             .into_iter()
             .enumerate()
-            .map(|(i, (score, address))| {
-                let mut hit = if stored {
-                    self.hit(&searcher, address, offset + i + 1, score, snippets.as_ref())?
+            .map(|(i, ((score, address), doc, copies))| {
+                let rank = offset + i + 1;
+                let mut hit = if stored || doc.is_some() {
+                    self.hit(&searcher, address, doc, rank, score, snippets.as_ref())?
                 } else {
-                    self.column_hit(&searcher, address, offset + i + 1, score)?
+                    self.column_hit(&searcher, address, rank, score)?
                 };
                 if request.explain && score.is_some() {
                     hit.explanation = Some(Explanation::from(&query.explain(&searcher, address)?));
+                }
+                for copy in copies {
+                    let columns = self.columns.segment(&searcher, copy.segment_ord)?;
+                    hit.near_duplicates.push(columns.id(copy.doc_id));
                 }
                 Ok(hit)
             })
@@ -1641,18 +1703,24 @@ impl Index {
             path: None,
             url: None,
             explanation: None,
+            near_duplicates: Vec::new(),
         })
     }
 
+    /// A hit from its stored article (`doc`, read here when `None`).
     fn hit(
         &self,
         searcher: &Searcher,
         address: DocAddress,
+        doc: Option<TantivyDocument>,
         rank: usize,
         score: Option<f32>,
         snippets: Option<&Highlighter>,
     ) -> Result<Hit> {
-        let doc: TantivyDocument = searcher.doc(address)?;
+        let doc: TantivyDocument = match doc {
+            Some(doc) => doc,
+            None => searcher.doc(address)?,
+        };
         let s = &self.schema;
         let text = |f| {
             use tantivy::schema::Value;
@@ -1709,6 +1777,7 @@ impl Index {
             path: text(s.path),
             url: text(s.url),
             explanation: None,
+            near_duplicates: Vec::new(),
         })
     }
 }

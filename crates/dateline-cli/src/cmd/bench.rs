@@ -17,7 +17,7 @@ pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::R
     index.set_filter_cache_budget(args.filter_cache << 20);
     let mut queries = read_queries(&args.queries, args.k, args.snippets)?;
     for q in &mut queries {
-        q.request = with_filters(q.request.clone(), &args.filters)?;
+        q.request = with_filters(q.request.clone(), &args.filters)?.fold_near_duplicates(args.fold);
     }
     let bar = style::counter_bar(verbosity, "queries");
     let report = index.bench(
@@ -33,11 +33,16 @@ pub fn run(index_dir: &Path, args: BenchArgs, verbosity: Verbosity) -> anyhow::R
         OutputFormat::Text => {
             writeln!(
                 out,
-                "{} queries × {} passes (median pass), k={}{}",
+                "{} queries × {} passes (median pass), k={}{}{}",
                 report.queries,
                 report.passes,
                 args.k,
-                if args.snippets { ", with snippets" } else { "" }
+                if args.snippets { ", with snippets" } else { "" },
+                if args.fold {
+                    ", near duplicates folded"
+                } else {
+                    ""
+                }
             )?;
             writeln!(out, "  queries/s  {:>10.0}", report.qps)?;
             for (label, v) in [

@@ -57,15 +57,21 @@ pub fn counting_request(
 }
 
 /// Writes a CSV table (`--format csv`): the `header` row, then one row per item of `rows`.
-pub fn write_csv<const N: usize>(
+pub fn write_csv<H, R>(
     out: &mut impl Write,
-    header: [&str; N],
-    rows: impl IntoIterator<Item = [String; N]>,
-) -> anyhow::Result<()> {
+    header: H,
+    rows: impl IntoIterator<Item = R>,
+) -> anyhow::Result<()>
+where
+    H: IntoIterator,
+    H::Item: AsRef<[u8]>,
+    R: IntoIterator,
+    R::Item: AsRef<[u8]>,
+{
     let mut csv = csv::Writer::from_writer(out);
     csv.write_record(header)?;
     for row in rows {
-        csv.write_record(&row)?;
+        csv.write_record(row)?;
     }
     csv.flush()?;
     Ok(())

@@ -28,6 +28,8 @@ struct JsonHit<'a> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<&'a Explanation>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    near_duplicates: &'a [String],
 }
 
 impl<'a> From<&'a Hit> for JsonHit<'a> {
@@ -48,6 +50,7 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             path: hit.path.as_deref(),
             url: hit.url.as_deref(),
             explanation: hit.explanation.as_ref(),
+            near_duplicates: &hit.near_duplicates,
         }
     }
 }
@@ -120,6 +123,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         .prf(args.prf)
         .proximity(args.proximity)
         .explain(args.explain)
+        .fold_near_duplicates(args.fold)
         .limit(args.limit)
         .offset(args.offset)
         .sort(sort_of(query.as_deref(), args.sort));
@@ -169,7 +173,7 @@ pub fn print_results(
                 write_json_line(out, &JsonHit::from(hit))?;
             }
         }
-        ListFormat::Csv => write_hits_csv(out, &results.hits)?,
+        ListFormat::Csv => write_hits_csv(out, &results.hits, request.fold_near_duplicates)?,
         ListFormat::Text => {
             for hit in &results.hits {
                 print_hit(out, hit)?;
@@ -183,8 +187,9 @@ pub fn print_results(
 }
 
 /// The hits as CSV: a header row, then a row per hit. Entities are `TYPE:Name` joined by
-/// `; `, the snippet is plain text; a field without a value is empty.
-fn write_hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+/// `; `, the snippet is plain text; a field without a value is empty. A folded search adds a
+/// last column, the ids of the near duplicates folded into the hit, joined by `; `.
+fn write_hits_csv(out: &mut impl Write, hits: &[Hit], folded: bool) -> anyhow::Result<()> {
     let header = [
         "rank", "id", "date", "score", "title", "url", "path", "entities", "snippet",
     ];
@@ -207,7 +212,17 @@ fn write_hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
             text(hit.snippet.as_ref().map(|s| s.text.as_str())),
         ]
     });
-    crate::cmd::write_csv(out, header, rows)
+    if !folded {
+        return crate::cmd::write_csv(out, header, rows);
+    }
+    let mut with_copies = header.map(str::to_string).to_vec();
+    with_copies.push("near_duplicates".to_string());
+    let rows = rows.zip(hits).map(|(row, hit)| {
+        let mut row = row.to_vec();
+        row.push(hit.near_duplicates.join("; "));
+        row
+    });
+    crate::cmd::write_csv(out, with_copies, rows)
 }
 
 /// The line after the hits: how many articles match and which of them this page shows.
@@ -228,7 +243,13 @@ fn print_summary(
     } else {
         format!("; showing {}–{}", offset + 1, offset + shown)
     };
-    let line = format!("{} matching article{plural}{page}", results.total);
+    let folded: usize = results.hits.iter().map(|h| h.near_duplicates.len()).sum();
+    let folded = match folded {
+        0 => String::new(),
+        1 => " (and 1 near duplicate folded)".to_string(),
+        n => format!(" (and {n} near duplicates folded)"),
+    };
+    let line = format!("{} matching article{plural}{page}{folded}", results.total);
     writeln!(out, "{}", style::paint(style::DIM, line))
 }
 
@@ -269,6 +290,15 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
         }
         line.push_str(&snippet.text[at..]);
         writeln!(out, "     {}", line.trim())?;
+    }
+    if !hit.near_duplicates.is_empty() {
+        let n = hit.near_duplicates.len();
+        let copies = if n == 1 { "copy" } else { "copies" };
+        let ids = hit.near_duplicates.join(", ");
+        writeln!(
+            out,
+            "     {dim}+ {n} near-duplicate {copies}: {ids}{dim_off}"
+        )?;
     }
     if let Some(explanation) = &hit.explanation {
         for line in explanation.to_string().lines() {

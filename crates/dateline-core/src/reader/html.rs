@@ -196,6 +196,10 @@ pub fn parse(bytes: &[u8], id: &str) -> Result<Article, ReadError> {
             && extracted.contains(&page_text)
         {
             body = shown;
+        } else if let Some(once) = repeated_unit(&body) {
+            // A malformed page that html5ever and the visible-text pass read differently
+            // still gives the fallback's repetition, whole copies of one text.
+            body = paragraphs(once);
         }
     }
     if title.is_none() && body.is_empty() {
@@ -237,6 +241,22 @@ fn shown_date(visible: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 /// Whitespace collapsed to single spaces.
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text that `text` is two or more whole copies of, if it is (`hello worldhello world`),
+/// compared without whitespace, since the copies are joined with or without a line break.
+fn repeated_unit(text: &str) -> Option<&str> {
+    let solid: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    let n = solid.len();
+    // The shortest period that divides the text: at least four characters, so that `haha`
+    // or `...` stay as written.
+    (4..=n / 2).filter(|&p| n.is_multiple_of(p)).find_map(|p| {
+        let repeats = (p..n).all(|i| solid[i].1 == solid[i - p].1);
+        repeats.then(|| text[..solid[p].0].trim_end())
+    })
 }
 
 /// One paragraph per non-blank line, joined by `"\n\n"`.
