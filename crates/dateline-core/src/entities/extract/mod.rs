@@ -1413,8 +1413,10 @@ impl EntityExtractor {
             .is_some_and(|before| before.trim().is_empty());
         let after = doc.text[toks[j].end..].trim_start_matches([' ', '\t']);
         // Place names of datelines run to three words (`RIO DE JANEIRO`); longer runs are
-        // headlines (`CHGO IMM OPEN INTEREST ISSUED 7-APR`).
+        // headlines (`CHGO IMM OPEN INTEREST ISSUED 7-APR`). A headline has no dateline: its
+        // names before a comma are its subjects (`BARCLAYS, MIDLAND FOLLOW NATWEST`).
         if line_start
+            && col.field == MentionField::Body
             && j - i < 3
             && (after.starts_with(',')
                 || starts_with_date(after)
