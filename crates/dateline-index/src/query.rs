@@ -80,6 +80,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use crate::bm25f::Bm25fQuery;
+use crate::explanation::Described;
 use crate::phrase::{PhraseClause, TopPhraseQuery};
 use crate::rank::{is_all_caps, Proximity, Ranking, Scoring};
 
@@ -1408,6 +1409,11 @@ impl<'s> QueryBuilder<'s> {
         Ok((q, self.terms.get().max(1)))
     }
 
+    /// The name of one of the text fields (`title`, `body`), for explanations.
+    fn name(&self, field: Field) -> &str {
+        self.schema.schema.get_field_name(field)
+    }
+
     fn fields(&self, field: Option<TextField>) -> Vec<(Field, f32)> {
         match field {
             Some(TextField::Title) => vec![(self.schema.title, 1.0)],
@@ -1496,7 +1502,14 @@ impl<'s> QueryBuilder<'s> {
                 } else {
                     Box::new(BoostQuery::new(q, boost))
                 };
-                per_field.push((Occur::Should, q));
+                let words: Vec<&str> = positioned.iter().map(|(_, w)| w.as_str()).collect();
+                let slop = if slop == 0 {
+                    String::new()
+                } else {
+                    format!("~{slop}")
+                };
+                let name = format!("phrase \"{}\"{slop} in {}", words.join(" "), self.name(f));
+                per_field.push((Occur::Should, Box::new(Described::new(q, name))));
             }
         }
         self.terms.set(self.terms.get() + 1);
@@ -1558,7 +1571,9 @@ impl<'s> QueryBuilder<'s> {
                 };
                 Box::new(BooleanQuery::union(vec![regex, set]))
             };
-            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(any, boost))));
+            let q = Box::new(ConstScoreQuery::new(any, boost));
+            let name = format!("words starting with {word} in {}", self.name(f));
+            clauses.push((Occur::Should, Box::new(Described::new(q, name))));
         }
         self.terms.set(self.terms.get() + 1);
         Some(match clauses.len() {
@@ -1613,7 +1628,15 @@ impl<'s> QueryBuilder<'s> {
                 1 => parts.into_iter().next().expect("one part").1,
                 _ => Box::new(BooleanQuery::new(parts)),
             };
-            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(all, boost))));
+            let q = Box::new(ConstScoreQuery::new(all, boost));
+            let edits = if distance == 1 { "edit" } else { "edits" };
+            let stems: Vec<&str> = stemmed.iter().map(|t| t.text.as_str()).collect();
+            let name = format!(
+                "words within {distance} {edits} of \"{}\" in {}",
+                stems.join(" "),
+                self.name(f)
+            );
+            clauses.push((Occur::Should, Box::new(Described::new(q, name))));
         }
         self.terms.set(self.terms.get() + 1);
         Some(match clauses.len() {
@@ -1747,7 +1770,19 @@ impl<'s> QueryBuilder<'s> {
                     proximity.slop,
                 ));
                 let q: Box<dyn Query> = Box::new(BoostQuery::new(q, boost * proximity.weight));
-                (Occur::Should, q)
+                let apart = match proximity.slop {
+                    0 => "side by side".to_string(),
+                    n => format!("within {n} moves"),
+                };
+                let name = format!(
+                    "proximity: \"{first} {second}\" {apart} in {}, weight {} × {boost}",
+                    self.name(f),
+                    proximity.weight,
+                );
+                (
+                    Occur::Should,
+                    Box::new(Described::new(q, name)) as Box<dyn Query>,
+                )
             })
             .collect();
         Box::new(BooleanQuery::new(clauses))

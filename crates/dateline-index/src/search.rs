@@ -279,7 +279,7 @@ impl SearchRequest {
     }
 
     /// Whether each hit carries the [`Explanation`] of its score (off by default): term by
-    /// term for a bag of words, as tantivy gives it for phrases and boolean queries. It costs
+    /// term for a bag of words; phrases, prefixes and fuzzy words field by field. It costs
     /// a second scoring of each hit of the page. Hits sorted by date have no score, and no
     /// explanation.
     pub fn explain(mut self, on: bool) -> Self {

@@ -1146,6 +1146,71 @@ fn every_hit_explains_its_score_and_a_bag_of_words_term_by_term() {
         }
         assert!(close(sum, why.value), "{why:?}");
     }
+    // Phrases, prefixes, fuzzy words and proximity pairs are named field by field, tantivy's
+    // wrappers folded away, and every sum and product adds up.
+    fn check(e: &Explanation, close: &dyn Fn(f32, f32) -> bool, names: &mut Vec<String>) {
+        for raw in [
+            "Phrase Scorer",
+            "TermQuery",
+            "BooleanClause",
+            "Boost x",
+            "Const",
+        ] {
+            assert!(!e.description.starts_with(raw), "{e:?}");
+        }
+        let parts = e.details.iter().map(|d| d.value);
+        if e.description.ends_with("product of") {
+            assert!(close(parts.product(), e.value), "{e:?}");
+        } else if e.description.starts_with("sum of the matching parts") {
+            assert!(close(parts.sum(), e.value), "{e:?}");
+        }
+        names.push(e.description.clone());
+        for detail in &e.details {
+            check(detail, close, names);
+        }
+    }
+    for (query, proximity, expected) in [
+        (
+            "\"crude oil\" prices",
+            false,
+            "phrase \"crude oil\" in title: weight × score",
+        ),
+        (
+            "\"crude oil\"~2",
+            false,
+            "phrase \"crude oil\"~2 in body: tantivy's BM25",
+        ),
+        (
+            "refin*",
+            false,
+            "words starting with refin in body: every match scores",
+        ),
+        (
+            "Yeutter~1",
+            false,
+            "words within 1 edit of \"yeutter\" in title: every match",
+        ),
+        (
+            "oil prices",
+            true,
+            "proximity: \"oil price\" side by side in body, weight 0.1 × 1",
+        ),
+    ] {
+        let request = SearchRequest::new(query).proximity(proximity).explain(true);
+        let mut names = Vec::new();
+        for hit in index.search(&request).expect("search").hits {
+            let why = hit.explanation.as_ref().expect("an explanation");
+            assert!(close(why.value, hit.score.expect("a score")), "{query}");
+            check(why, &close, &mut names);
+        }
+        assert!(
+            names.iter().any(|n| n.starts_with(expected)),
+            "{query}: {names:?}"
+        );
+        if query.starts_with('"') || proximity {
+            assert!(names.iter().any(|n| n == "tf: occurrences in the field"));
+        }
+    }
     // Sorted by date, a hit has no score to explain.
     let by_date = index
         .search(
