@@ -694,14 +694,29 @@ pub(super) fn is_title_case(text: &str) -> bool {
 /// known names only. Prose paragraphs are passed over at their length or first long
 /// lower-case word.
 fn title_case_line(line: &str) -> bool {
+    capitalised_function_words(line, FUNCTION_WORDS)
+}
+
+/// Function words that mark a title case line: not the joiners of names (`Of`, `And`,
+/// `For`, `The`, `On`: Reuters capitalises them in lists of firms, `Industrial Bank Of
+/// Japan`), nor words that are given names too (`Will`, `Can`).
+const FUNCTION_WORDS: &[&str] = &[
+    "In", "To", "Are", "Is", "With", "At", "Her", "His", "Their", "Its", "Your", "From", "Into",
+    "Over", "After", "How", "Why", "What", "Not", "Be", "Was", "Were", "Has", "Have",
+];
+
+/// Whether an article's title (in title case, [`is_title_case`]) is a headline that
+/// capitalises its function words, the joiners of names among them: a title is one line,
+/// never a list of firms, so `On`, `And`, `The` or `Of` capitalised inside it tell as much as
+/// `In` does (`Theresa May Wins Vote On Brexit Deal`).
+fn title_case_headline(title: &str) -> bool {
+    const JOINERS: &[&str] = &["On", "And", "The", "Of", "For", "A", "An", "By", "As"];
+    capitalised_function_words(title, FUNCTION_WORDS) || capitalised_function_words(title, JOINERS)
+}
+
+/// [`title_case_line`] with these function words.
+fn capitalised_function_words(line: &str, function_words: &[&str]) -> bool {
     const MAX_LEN: usize = 160;
-    // Not the joiners of names (`Of`, `And`, `For`, `The`, `On`: Reuters capitalises them in
-    // lists of firms, `Industrial Bank Of Japan`), nor words that are given names too (`Will`,
-    // `Can`).
-    const FUNCTION_WORDS: &[&str] = &[
-        "In", "To", "Are", "Is", "With", "At", "Her", "His", "Their", "Its", "Your", "From",
-        "Into", "Over", "After", "How", "Why", "What", "Not", "Be", "Was", "Were", "Has", "Have",
-    ];
     let line = line.trim();
     if line.len() > MAX_LEN || line.ends_with(['.', '!', ':', ';', ',']) {
         return false;
@@ -713,7 +728,7 @@ fn title_case_line(line: &str) -> bool {
             return false;
         }
         words += 1;
-        function |= i > 0 && FUNCTION_WORDS.contains(&w);
+        function |= i > 0 && function_words.contains(&w);
     }
     words >= 4 && function
 }
@@ -757,6 +772,14 @@ fn tokenize_by(
 ) -> Vec<Tok> {
     let mut skips = std::mem::take(&mut scratch.skips);
     all_caps_lines(text, &mut skips);
+    if title_case && title_case_headline(text) {
+        // A headline that capitalises its function words capitalises every word, names or
+        // not: like a line in capitals, it is read for known names only (`Tim Cook On Apple
+        // And The Future Of Work` names Tim Cook and Apple, not a person of nine words).
+        // Short ones stay read by their capitals (`Mansfield 0-1 Leyton Orient`).
+        skips.clear();
+        skips.push((0, text.len()));
+    }
     let mut toks = std::mem::take(&mut scratch.toks);
     toks.clear();
     toks.reserve(text.len() / 6);
