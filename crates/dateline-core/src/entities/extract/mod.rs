@@ -212,7 +212,9 @@ impl EntityExtractor {
     /// `ru` and `pt` open sentences with words English lacks) that yields mostly such words,
     /// so only the entities the built-in lists know are kept there: an alias of the table, a
     /// place or country of the gazetteer, a demonym, and a person named in full whose first
-    /// name is a given name of the lists (`Max Verstappen`).
+    /// name is a given name of the lists (`Max Verstappen`). A place of one word that the
+    /// article writes in lower case more often than as a name is a word of its language there
+    /// (`Kita`, a city in Japan, opening a sentence of an Indonesian page that says `kita`, we).
     ///
     /// # Example
     /// ```
@@ -291,17 +293,34 @@ impl EntityExtractor {
             Err(_) => self.analyze_with(title, body, &mut Scratch::new(), mentions),
         });
         if language.is_some_and(|l| l != "en") {
-            self.keep_known(&mut found);
+            self.keep_known(&mut found, title, body);
         }
         found
     }
 
     /// Keeps the entities of `found` (and their mentions) that the lists know, without the
     /// English reading of capitals: see [`extract_in`](Self::extract_in).
-    fn keep_known(&self, found: &mut Extraction) {
+    fn keep_known(&self, found: &mut Extraction, title: Option<&str>, body: &str) {
         let g = gazetteer();
+        // A one-word place that the article writes in lower case more often than as a name
+        // is a word of its language (`kita`, Indonesian for `we`, is the city `Kita` where it
+        // opens a sentence); a place named in a line of lower-case tags stays one.
+        let common_word = |name: &str| {
+            let lower = name.to_lowercase();
+            let (mut as_word, mut as_name) = (0, 0);
+            let words = (title.into_iter().chain([body]))
+                .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()));
+            for w in words {
+                as_word += usize::from(w == lower);
+                as_name += usize::from(w == name);
+            }
+            as_word > as_name
+        };
         let known = |e: &Entity| {
             let key = normalize_key(&e.name);
+            if !e.name.contains(' ') && g.places.contains_key(&key) && common_word(&e.name) {
+                return false;
+            }
             let first_name = || {
                 let mut words = e.name.split_whitespace();
                 let first = words.next().map(normalize_key);
