@@ -694,7 +694,7 @@ pub(super) fn is_title_case(text: &str) -> bool {
 /// known names only. Prose paragraphs are passed over at their length or first long
 /// lower-case word.
 fn title_case_line(line: &str) -> bool {
-    capitalised_function_words(line, FUNCTION_WORDS)
+    capitalised_function_words(line, |w| FUNCTION_WORDS.contains(&w))
 }
 
 /// Function words that mark a title case line: not the joiners of names (`Of`, `And`,
@@ -711,11 +711,13 @@ const FUNCTION_WORDS: &[&str] = &[
 /// `In` does (`Theresa May Wins Vote On Brexit Deal`).
 fn title_case_headline(title: &str) -> bool {
     const JOINERS: &[&str] = &["On", "And", "The", "Of", "For", "A", "An", "By", "As"];
-    capitalised_function_words(title, FUNCTION_WORDS) || capitalised_function_words(title, JOINERS)
+    capitalised_function_words(title, |w| {
+        FUNCTION_WORDS.contains(&w) || JOINERS.contains(&w)
+    })
 }
 
-/// [`title_case_line`] with these function words.
-fn capitalised_function_words(line: &str, function_words: &[&str]) -> bool {
+/// [`title_case_line`] with the function words `is_function` names.
+fn capitalised_function_words(line: &str, is_function: impl Fn(&str) -> bool) -> bool {
     const MAX_LEN: usize = 160;
     let line = line.trim();
     if line.len() > MAX_LEN || line.ends_with(['.', '!', ':', ';', ',']) {
@@ -728,7 +730,7 @@ fn capitalised_function_words(line: &str, function_words: &[&str]) -> bool {
             return false;
         }
         words += 1;
-        function |= i > 0 && function_words.contains(&w);
+        function |= i > 0 && is_function(w);
     }
     words >= 4 && function
 }
