@@ -102,6 +102,9 @@ struct Doc<'a> {
     sports: bool,
     /// Scratch for lookup keys, reused across the many lookups of a text.
     key: RefCell<String>,
+    /// The article's body while its title is read (empty while the body is): a headline in
+    /// title case says nothing by its capitals, and the body tells a surname from a word.
+    body: &'a str,
 }
 
 fn col_sports(doc: &Doc) -> bool {
@@ -366,6 +369,7 @@ impl EntityExtractor {
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
                 key: RefCell::new(std::mem::take(&mut scratch.key)),
+                body,
             };
             self.process(&doc, g, &mut col);
             scratch.toks = doc.toks;
@@ -377,6 +381,7 @@ impl EntityExtractor {
             toks: tokenize(body, false, g, scratch),
             sports,
             key: RefCell::new(std::mem::take(&mut scratch.key)),
+            body: "",
         };
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
@@ -698,13 +703,14 @@ impl EntityExtractor {
                 || (s == e && ts.has(MONTH_ABBR))
             {
                 s += 1;
-            } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && toks[e - 1].has(FIRST)))
+            } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
                 // A name does not end in a common word (`Year Shr`, `Said I'm`), unless the
                 // whole run is a known one (`Group of Seven`).
                 || (e > s
                     && te.has(COMMON)
                     && !te.has(ALL_CAPS)
+                    && !(te.has(MONTH) && self.month_surname(doc, e))
                     && !(self.heads_name(doc, s) && self.known(doc, col, s, e).is_some()))
                 || (e > s && plural_acronym(doc.word(e)))
             {
@@ -1401,6 +1407,9 @@ impl EntityExtractor {
         // given name and a surname, each a word English lacks or a listed surname: `Does Marie
         // Yovanovitch Have a Net Worth`, `Rob Lowe Will Never Forget`, but not `Blind Man Sees`
         // or `Miles Per Hour`.
+        // A surname that is an English word or a month (`Tim Cook`, `Donald Trump`, `Theresa
+        // May`) counts after a given name English lacks when the body writes it as a
+        // person's (`Mr Cook`, `Mrs May`, `Trump said`).
         let next = &toks[(i + 1).min(n - 1)];
         let surname = next.has(SURNAME);
         if i + 1 < n
@@ -1409,8 +1418,10 @@ impl EntityExtractor {
             && (!toks[i].has(DICT) || surname)
             && next.has(SKIP)
             && next.has(CAP)
-            && !next.has(ALL_CAPS | COMMON | BREAK | MONTH | MONTH_ABBR | TITLE | ORG_HEAD)
-            && (!next.has(DICT) || surname)
+            && !next.has(ALL_CAPS | BREAK | MONTH_ABBR | TITLE | ORG_HEAD)
+            && ((!next.has(COMMON | MONTH) && (!next.has(DICT) || surname))
+                || (!toks[i].has(DICT)
+                    && body_names_person(doc.body, doc.word(i), doc.word(i + 1))))
         {
             self.emit_person(doc, col, i, i + 1);
             return i + 2;
@@ -1485,6 +1496,17 @@ impl EntityExtractor {
             }
         }
         idx
+    }
+
+    /// Whether the month name at token `e` is a surname: after a given name (`Theresa May`,
+    /// not `German May current account`) or a title (`Mrs May`, not `Mr Smith in May`; not `Governor May 5`, a date).
+    fn month_surname(&self, doc: &Doc, e: usize) -> bool {
+        let before = &doc.toks[e - 1];
+        (before.has(FIRST) && !before.has(DEMONYM))
+            || (before.has(TITLE)
+                && doc.toks[e].has(MONTH)
+                && !(doc.text[doc.toks[e].end..].trim_start())
+                    .starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// A person after a title: an alias, a full name, or a surname to join later.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::collector::Collector;
 use super::words::*;
 use crate::entities::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
-use crate::entities::normalize::normalize_into;
+use crate::entities::normalize::{normalize_into, normalize_key};
 
 /// Starts with an upper-case letter (or is `al-Abadi`: particle, hyphen, capital).
 pub(super) const CAP: u32 = 1;
@@ -659,6 +659,34 @@ pub(super) fn whole_word_count(text: &str, word: &str) -> usize {
     text.match_indices(word)
         .filter(|&(i, w)| edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(i + w.len())))
         .count()
+}
+
+/// Whether `body` writes `surname` as a person's: after a title (`Mrs May`, `President
+/// Trump`) or after `given` (`Tim Cook`), or before `said` or `says` (`Cook said`).
+pub(super) fn body_names_person(body: &str, given: &str, surname: &str) -> bool {
+    let b = body.as_bytes();
+    let alnum = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+    body.match_indices(surname).any(|(i, w)| {
+        let end = i + w.len();
+        if alnum(i.checked_sub(1).and_then(|j| b.get(j))) || alnum(b.get(end)) {
+            return false;
+        }
+        let before = body[..i].trim_end_matches([' ', '\t', '\n']);
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('.');
+        let after = &body[end..];
+        let verb = ["said", "says"].iter().any(|v| {
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix(v))
+                .is_some_and(|rest| !alnum(rest.as_bytes().first()))
+        });
+        verb || word == given
+            || (starts_upper(word) && lexicon_bits(&normalize_key(word)) & TITLE != 0)
+    })
 }
 
 /// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
