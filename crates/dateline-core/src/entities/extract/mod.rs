@@ -107,6 +107,15 @@ struct Doc<'a> {
     body: &'a str,
 }
 
+/// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
+fn day_after(doc: &Doc, e: usize) -> bool {
+    let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
+    let at = doc.text.len() - after.len();
+    after.starts_with(|c: char| c.is_ascii_digit())
+        || (doc.toks.get(e + 1))
+            .is_some_and(|t| t.start == at && in_list(doc.word(e + 1), DAY_WORDS))
+}
+
 fn col_sports(doc: &Doc) -> bool {
     doc.sports
 }
@@ -704,6 +713,8 @@ impl EntityExtractor {
             {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
+                // `Record May Eight`: a date in words.
+                || (e > s && toks[e - 1].has(MONTH | MONTH_ABBR) && in_list(doc.word(e), DAY_WORDS))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
                 // A name does not end in a common word (`Year Shr`, `Said I'm`), unless the
                 // whole run is a known one (`Group of Seven`).
@@ -1498,15 +1509,14 @@ impl EntityExtractor {
         idx
     }
 
-    /// Whether the month name at token `e` is a surname: after a given name (`Theresa May`,
-    /// not `German May current account`) or a title (`Mrs May`, not `Mr Smith in May`; not `Governor May 5`, a date).
+    /// Whether the month name at token `e` is a surname: after a given name (`Theresa May`;
+    /// not `German May current account`, `In June`) or a title (`Mrs May`, not `Mr Smith in
+    /// May`), with no day after it (`Governor May 5`, `Easter April 9`: dates).
     fn month_surname(&self, doc: &Doc, e: usize) -> bool {
         let before = &doc.toks[e - 1];
-        (before.has(FIRST) && !before.has(DEMONYM))
-            || (before.has(TITLE)
-                && doc.toks[e].has(MONTH)
-                && !(doc.text[doc.toks[e].end..].trim_start())
-                    .starts_with(|c: char| c.is_ascii_digit()))
+        ((before.has(FIRST) && !before.has(DEMONYM | COMMON))
+            || (before.has(TITLE) && doc.toks[e].has(MONTH)))
+            && !day_after(doc, e)
     }
 
     /// A person after a title: an alias, a full name, or a surname to join later.

@@ -369,6 +369,31 @@ pub(super) const SPORTS: &[&str] = &[
     "equestrianism",
 ];
 /// Lower-case words before a single unknown name that mark it as a place.
+/// Days of the month as the wire writes them in words after a month (`Record May eight`).
+pub(super) const DAY_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+];
+
 pub(super) const PLACE_CUES: &[&str] = &["in", "at", "near", "from", "outside", "across", "into"];
 
 /// A sentence-initial capitalised word that is probably just a capitalised common word.
