@@ -719,6 +719,29 @@ fn months_in_dates_are_no_surnames() {
     assert!(found.contains(&"PER:May".to_string()), "{found:?}");
 }
 
+/// A run of unknown names ending in `Park` is a place (grounds, parks, business parks) and one
+/// ending in `Research` a firm. Before these rules BBC News had 35 persons named `... Park`
+/// (`Fratton Park` in 4 articles, `Goodison Park` in 3) and 18 named `... Research`
+/// (`Jupiter Research` in 13).
+#[test]
+fn bbc_grounds_are_places_and_research_firms_organisations() {
+    let Some(counts) = bbc_entity_counts() else {
+        return;
+    };
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    let people_ending = |end: &str| {
+        (counts.iter())
+            .filter(|((kind, name), _)| *kind == EntityKind::Person && name.ends_with(end))
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    assert!(people_ending(" Park") <= 8, "{}", people_ending(" Park"));
+    assert_eq!(people_ending(" Research"), 0);
+    assert!(count(EntityKind::Place, "Fratton Park") >= 4);
+    assert!(count(EntityKind::Place, "Goodison Park") >= 3);
+    assert!(count(EntityKind::Organization, "Jupiter Research") >= 13);
+}
+
 /// Before these aliases, `Chelsea` (the club) was a person in 67 BBC articles and `Oscar` (the
 /// award) in 69; `Arsenal` was found in 10, as a place.
 #[test]

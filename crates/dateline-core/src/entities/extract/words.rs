@@ -324,6 +324,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "road",
     "street",
     "avenue",
+    "park",
 ];
 /// First words of a headline that mark a sports story (`SOCCER - ...`).
 pub(super) const SPORTS: &[&str] = &[
