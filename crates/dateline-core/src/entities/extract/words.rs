@@ -283,6 +283,7 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "accords",
     "treaty",
     "pact",
+    "plan",
 ];
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
 pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
