@@ -754,6 +754,60 @@ fn bbc_plans_are_miscellaneous_names_not_people() {
     assert!(count(EntityKind::Misc, "Marshall Plan") >= 8);
 }
 
+/// A town the wire writes before its state or province, a comma apart, is a place, whatever
+/// its name reads as elsewhere. Before this rule each of these Reuters towns was an
+/// organisation or a person (`Pontiac` the car maker's brand, `Kimberley` and `Moore` people),
+/// and `Ont.` an organisation.
+#[test]
+fn reuters_towns_before_their_state_or_province_are_places() {
+    let extractor = EntityExtractor::new();
+    for (text, town, state) in [
+        (
+            "Corp and the United Auto Workers union, which yesterday shut\ndown the automaker's Pontiac, Mich., truck plant, resumed talks",
+            "Pontiac",
+            "Michigan",
+        ),
+        (
+            "part in determining the direction of prices, with contracts\nexpiring end-April at Cominco's Trail and Kimberley, B.C.,",
+            "Kimberley",
+            "British Columbia",
+        ),
+        (
+            "     Quebec said it also wants Interprovincial Pipe Line Ltd\n<IPIPF.O> to adapt its pipeline from Sarnia, Ont., to Montreal",
+            "Sarnia",
+            "Ontario",
+        ),
+        (
+            "sold are in Lafayette, Houma and Harvey, La., Alvin, Odessa and\nLongview, Texas, and Moore, Okla.",
+            "Moore",
+            "Oklahoma",
+        ),
+    ] {
+        let found = extractor.extract(None, text);
+        assert!(has(&found, EntityKind::Place, town), "{town}: {:?}", names(&found));
+        assert!(has(&found, EntityKind::Place, state), "{state}: {:?}", names(&found));
+    }
+    // A member of Congress and his state, a table of prices, a senator's description.
+    for (text, word) in [
+        (
+            "    In a press release, Rep. David O'B. Martin, N.Y., said the",
+            "Martin",
+        ),
+        (" Aluminum, Del, N.Y.              62.50/64.50", "Aluminum"),
+        (
+            "Senate Republican leader Robert Dole, Kansas Republican, spoke.",
+            "Dole",
+        ),
+    ] {
+        let found = extractor.extract(None, text);
+        assert!(
+            !has(&found, EntityKind::Place, word),
+            "{word}: {:?}",
+            names(&found)
+        );
+    }
+}
+
 /// Before these aliases, `Chelsea` (the club) was a person in 67 BBC articles and `Oscar` (the
 /// award) in 69; `Arsenal` was found in 10, as a place.
 #[test]

@@ -94,6 +94,9 @@ pub(crate) struct Gazetteer {
     pub countries: HashSet<String>,
     /// Key of a canonical city or US state name → the country it is in.
     pub place_countries: HashMap<String, &'static str>,
+    /// Keys of the U.S. states' names (and their alternates, and `New York` for `New York
+    /// State`).
+    pub us_states: HashSet<String>,
     /// Canonical country name → the canonical names of the cities and states in it.
     pub country_places: HashMap<&'static str, Vec<&'static str>>,
     pub first_names: HashSet<String>,
@@ -184,6 +187,16 @@ impl Gazetteer {
         Gazetteer {
             countries,
             place_countries,
+            // `New York State` is also written `New York` after a town (`Albany, New York`).
+            us_states: lines(US_STATES)
+                .flat_map(|line| line.split('|'))
+                .flat_map(|name| {
+                    let name = name.trim();
+                    [Some(name), name.strip_suffix(" State")]
+                })
+                .flatten()
+                .map(normalize_key)
+                .collect(),
             country_places,
             demonym_places,
             places,

@@ -107,6 +107,11 @@ struct Doc<'a> {
     body: &'a str,
 }
 
+/// `text` without its dots, byte by byte: `b.c` and `bc` alike.
+fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
+    text.bytes().filter(|&b| b != b'.')
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -1169,6 +1174,9 @@ impl EntityExtractor {
         if !two_letters(doc.word(s)) {
             return None;
         }
+        if self.region_after(doc, s) {
+            return Some(EntityKind::Place);
+        }
         let toks = &doc.toks;
         let lower = |i: usize| !toks[i].has(CAP | BREAK);
         let next_lower = s + 1 < toks.len() && lower(s + 1);
@@ -1229,6 +1237,52 @@ impl EntityExtractor {
         let after = doc.text[toks[s].end..].chars().next();
         let ends = word.ends_with('.') || matches!(after, Some('.' | ','));
         (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
+    }
+
+    /// Whether token `s` is followed by a comma and a state or province that closes the
+    /// clause (`Kimberley, B.C., smelter`, `Sarnia, Ontario, refinery`, `Smallton, Ohio.`,
+    /// `Clinton, N.Y.`): a town written as the wire writes towns. Not `Dole, Kansas
+    /// Republican`.
+    fn region_after(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let Some(first) = toks.get(s + 1) else {
+            return false;
+        };
+        let between = &doc.text[toks[s].end..first.start];
+        // The last of several names before a state is a member of Congress's (`Rep. David
+        // O'B. Martin, N.Y., said`), not a town.
+        let after_name = s > 0 && toks[s - 1].has(CAP) && {
+            let gap = &doc.text[toks[s - 1].end..toks[s].start];
+            gap.trim().is_empty() || (gap.trim() == "." && doc.word(s - 1).len() <= 3)
+        };
+        if after_name || between.trim_matches([' ', '\t']) != "," {
+            return false;
+        }
+        let g = gazetteer();
+        (s + 1..toks.len().min(s + 4))
+            .take_while(|&k| toks[k].has(CAP) && (k == s + 1 || !toks[k].has(BREAK)))
+            .any(|k| {
+                // With the abbreviation's dot, if any (`N.Y.`).
+                let end = toks[k].end + usize::from(doc.text[toks[k].end..].starts_with('.'));
+                let written = &doc.text[first.start..end];
+                let dot = written.ends_with('.');
+                let after = &doc.text[end..];
+                if !(after.is_empty() || after.starts_with([',', '\n', ')', ';'])) {
+                    return false;
+                }
+                let key = key_string(written.trim_end_matches('.'));
+                let region = |key: &str| g.us_states.contains(key) || PROVINCES.contains(&key);
+                // An abbreviation counts with its dot: `Del, N.Y.` in a table of prices is
+                // no town in Delaware.
+                region(&key)
+                    || (dot
+                        && (STATE_ABBRS
+                            .iter()
+                            .any(|(a, _)| undotted(a).eq(undotted(&key)))
+                            || (self.aliases.resolve(written)).is_some_and(|(name, kind)| {
+                                kind == EntityKind::Place && region(&normalize_key(name))
+                            })))
+            })
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.

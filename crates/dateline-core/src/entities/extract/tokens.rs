@@ -52,7 +52,8 @@ pub(super) const ABBR: u32 = 1 << 20;
 /// Never an entity alone: a holiday, a currency word, a legal suffix ([`NOT_NAMES`],
 /// [`LEGAL_SUFFIXES`]).
 pub(super) const NOT_NAME: u32 = 1 << 21;
-/// A U.S. state's abbreviation ([`STATE_ABBRS`]), read as the state after a city.
+/// A U.S. state's or a Canadian province's abbreviation ([`STATE_ABBRS`]), read as the state after
+/// a city.
 pub(super) const STATE_ABBR: u32 = 1 << 22;
 
 #[derive(Clone, Copy, Debug)]

@@ -209,6 +209,24 @@ pub(super) const NOT_NAMES: &[&str] = &[
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
 /// Conn.`, `Tampa, Fla.`. Read as the state only there: alone, `Mass` and `Wash` are words.
+/// Canadian provinces and Australian states: written after a town, a comma apart
+/// (`Sarnia, Ontario`), as U.S. states are.
+pub(super) const PROVINCES: &[&str] = &[
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "newfoundland",
+    "new south wales",
+    "queensland",
+    "tasmania",
+];
+/// Abbreviations of U.S. states and Canadian provinces (lower case, without the last dot) and
+/// the state or province each names.
 pub(super) const STATE_ABBRS: &[(&str, &str)] = &[
     ("ala", "Alabama"),
     ("ariz", "Arizona"),
@@ -244,6 +262,11 @@ pub(super) const STATE_ABBRS: &[(&str, &str)] = &[
     ("wash", "Washington"),
     ("wis", "Wisconsin"),
     ("wyo", "Wyoming"),
+    ("b.c", "British Columbia"),
+    ("ont", "Ontario"),
+    ("que", "Quebec"),
+    ("alta", "Alberta"),
+    ("sask", "Saskatchewan"),
 ];
 
 /// First words of company names that are not English (`Societe Generale`, `Credit Suisse`,
