@@ -462,6 +462,17 @@ impl EntityExtractor {
                 }
                 let joiner = toks[next].has(PARTICLE) || toks[next].has(CONNECTOR);
                 if !joiner {
+                    // `in` inside a name its acronym spells out: `Organisation for Security
+                    // and Cooperation in Europe (OSCE)`.
+                    if doc.word(next) == "in"
+                        && next + 1 < n
+                        && capword(&toks[next + 1])
+                        && !toks[next + 1].has(BREAK)
+                        && (self.paren_acronyms(doc, next + 1).iter())
+                            .any(|acr| self.initials_match(doc, i, next + 1, acr))
+                    {
+                        j = next + 1;
+                    }
                     break;
                 }
                 // Up to two joiners (`of the`, `and the`, `de la`) before a capital.
@@ -1554,6 +1565,12 @@ impl EntityExtractor {
         }
         if kind != EntityKind::Person {
             for acr in self.paren_acronyms(doc, e) {
+                // A place is followed by its own initials (`United Arab Emirates (UAE)`); other
+                // letters there name what the place ends (`Organisation for Security and
+                // Cooperation in Europe (OSCE)`).
+                if kind == EntityKind::Place && !self.initials_match(doc, s, e, &acr) {
+                    continue;
+                }
                 let key = normalize_key(&acr);
                 if self.aliases.resolve_key(&key, true).is_none() && !col.local.contains_key(&key) {
                     col.local.insert(key, (canonical.to_string(), kind));
