@@ -349,6 +349,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "street",
     "avenue",
     "park",
+    "square",
 ];
 /// First words of a headline that mark a sports story (`SOCCER - ...`).
 pub(super) const SPORTS: &[&str] = &[
