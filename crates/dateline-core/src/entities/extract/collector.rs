@@ -43,6 +43,9 @@ struct Pending {
     /// The kind was only guessed (a surname, a word of no known kind), so an organisation of
     /// the article that starts with the word claims it too; a title marks a person for sure.
     pub(super) guessed: bool,
+    /// The person the alias table names by this surname (`Thatcher`: `Margaret Thatcher`),
+    /// when no one of the article bears it (`Ben Thatcher`, the footballer).
+    alias: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -238,6 +241,15 @@ impl Collector {
         self.pend_as(surface, Some(EntityKind::Person), false, span);
     }
 
+    /// A surname the alias table gives to a person (`Thatcher`): the person of the article
+    /// who bears it, else `canonical` (`Margaret Thatcher`).
+    pub(super) fn pend_alias(&mut self, surface: String, canonical: &str, span: (usize, usize)) {
+        self.pend_as(surface, Some(EntityKind::Person), false, span);
+        if let Some(p) = self.pending.last_mut() {
+            p.alias = Some(canonical.to_string());
+        }
+    }
+
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
     pub(super) fn pend_as(
         &mut self,
@@ -262,6 +274,7 @@ impl Collector {
             seq: self.seq,
             fallback,
             guessed,
+            alias: None,
         });
         self.seq += 1;
     }
@@ -494,8 +507,11 @@ impl Collector {
                 }
                 resolved.push(Some(idx));
             } else if let Some(kind) = p.fallback {
-                let name = match kind {
-                    EntityKind::Organization => self.executive_of(key).unwrap_or(&p.surface),
+                let name = match (kind, &p.alias) {
+                    (_, Some(alias)) => alias,
+                    (EntityKind::Organization, None) => {
+                        self.executive_of(key).unwrap_or(&p.surface)
+                    }
                     _ => &p.surface,
                 };
                 let idx = self.add(name, kind, &p.surface);

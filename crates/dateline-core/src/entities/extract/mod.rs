@@ -796,6 +796,12 @@ impl EntityExtractor {
                     return;
                 }
             }
+            // `Thatcher` is the article's `Ben Thatcher` if it names him, else the alias
+            // table's `Margaret Thatcher`.
+            if s == e && kind == EntityKind::Person && canonical != doc.word(s) {
+                col.pend_alias(doc.word(s).to_string(), &canonical, doc.span(s, e));
+                return;
+            }
             // `Chelsea` after `Chelsea Clinton` is she, not the club.
             if s == e && kind != EntityKind::Person && toks[s].has(FIRST) {
                 if let Some(person) = col.person_of_first(doc.word(s)).map(str::to_string) {
@@ -1612,7 +1618,12 @@ impl EntityExtractor {
             .known(doc, col, s, e)
             .filter(|(_, kind)| !matches!(kind, EntityKind::Place | EntityKind::Misc));
         if let Some((canonical, kind)) = known {
-            self.emit(doc, col, &canonical, kind, s, e);
+            if s == e && kind == EntityKind::Person && canonical != doc.word(s) {
+                // `Mr Thatcher`: the article's, else the alias table's.
+                col.pend_alias(doc.word(s).to_string(), &canonical, doc.span(s, e));
+            } else {
+                self.emit(doc, col, &canonical, kind, s, e);
+            }
         } else if s == e {
             col.pend_person(doc.surface(s, e).into_owned(), doc.span(s, e));
         } else {
