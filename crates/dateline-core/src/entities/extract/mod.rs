@@ -423,6 +423,15 @@ impl EntityExtractor {
                 i = self.caps_line_run(doc, col, i);
                 continue;
             }
+            if let Some(e) = self.bracketed_firm(doc, i) {
+                let name = match self.known(doc, col, i, e) {
+                    Some((canonical, EntityKind::Organization)) => canonical,
+                    _ => Cow::Borrowed(doc.text[t.start..toks[e].end].trim_end_matches('.')),
+                };
+                self.emit(doc, col, &name, EntityKind::Organization, i, e);
+                i = e + 1;
+                continue;
+            }
             if !capword(t) {
                 i += 1;
                 continue;
@@ -1254,6 +1263,39 @@ impl EntityExtractor {
         let after = doc.text[toks[s].end..].chars().next();
         let ends = word.ends_with('.') || matches!(after, Some('.' | ','));
         (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
+    }
+
+    /// The last token of a firm's name the wire writes in angle brackets, from token `s`
+    /// just after the `<` (`<Pratt and Whitney>`, `<Mazda Motor Manufacturing (USA) Corp>`):
+    /// the whole is one organisation, whatever its words read as alone. Not a ticker
+    /// (`<IBM>`, no lower-case letter), which the acronym rules read.
+    fn bracketed_firm(&self, doc: &Doc, s: usize) -> Option<usize> {
+        const MAX_LEN: usize = 80;
+        let toks = &doc.toks;
+        let start = toks[s].start;
+        if !doc.text[..start].ends_with('<') {
+            return None;
+        }
+        let rest = &doc.text[start..doc.text.len().min(start + MAX_LEN + 1)];
+        let close = start + rest.find(['>', '<', '\n'])?;
+        let inner = &doc.text[start..close];
+        // A title in brackets, as Korean pages write works (`<The Palace: Tale of Jang
+        // Noksu>`), is no firm.
+        if !doc.text[close..].starts_with('>')
+            || !inner.bytes().any(|b| b.is_ascii_lowercase())
+            || inner.contains(':')
+        {
+            return None;
+        }
+        // Every word of it a name's: capitalised, a joiner, or in parentheses (`(USA)`); and
+        // more than a legal form (`<Inc>`).
+        let e = (s..toks.len())
+            .take_while(|&k| toks[k].end <= close)
+            .last()?;
+        let named = (s..=e).all(|k| {
+            toks[k].has(CAP | PARTICLE | CONNECTOR) || doc.text[..toks[k].start].ends_with('(')
+        });
+        (named && (s..=e).any(|k| !toks[k].has(ORG_HEAD))).then_some(e)
     }
 
     /// Whether token `s` is followed by a comma and a state or province that closes the
