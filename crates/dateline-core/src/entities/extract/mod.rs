@@ -805,12 +805,6 @@ impl EntityExtractor {
                     return;
                 }
             }
-            // `Thatcher` is the article's `Ben Thatcher` if it names him, else the alias
-            // table's `Margaret Thatcher`.
-            if s == e && kind == EntityKind::Person && canonical != doc.word(s) {
-                col.pend_alias(doc.word(s).to_string(), &canonical, doc.span(s, e));
-                return;
-            }
             // `Chelsea` after `Chelsea Clinton` is she, not the club.
             if s == e && kind != EntityKind::Person && toks[s].has(FIRST) {
                 if let Some(person) = col.person_of_first(doc.word(s)).map(str::to_string) {
@@ -826,7 +820,7 @@ impl EntityExtractor {
                     return;
                 }
             }
-            self.emit(doc, col, &canonical, kind, s, e);
+            self.emit_known(doc, col, &canonical, kind, s, e);
             return;
         }
         // A leading determiner (`A Farm Bureau`, mid-sentence `The`).
@@ -1638,6 +1632,25 @@ impl EntityExtractor {
             && !day_after(doc, e)
     }
 
+    /// [`emit`](Self::emit)s a name the lists know, but holds a person's one-word alias
+    /// until the article is read: `Thatcher` is the article's `Ben Thatcher` if it names him,
+    /// else the alias table's `Margaret Thatcher`.
+    fn emit_known(
+        &self,
+        doc: &Doc,
+        col: &mut Collector,
+        canonical: &str,
+        kind: EntityKind,
+        s: usize,
+        e: usize,
+    ) {
+        if s == e && kind == EntityKind::Person && canonical != doc.word(s) {
+            col.pend_alias(doc.word(s).to_string(), canonical, doc.span(s, e));
+        } else {
+            self.emit(doc, col, canonical, kind, s, e);
+        }
+    }
+
     /// A person after a title: an alias, a full name, or a surname to join later.
     fn emit_person(&self, doc: &Doc, col: &mut Collector, s: usize, e: usize) {
         if s == e && in_list(doc.word(s).trim_end_matches('.'), DOT_ENDS) {
@@ -1660,12 +1673,7 @@ impl EntityExtractor {
             .known(doc, col, s, e)
             .filter(|(_, kind)| !matches!(kind, EntityKind::Place | EntityKind::Misc));
         if let Some((canonical, kind)) = known {
-            if s == e && kind == EntityKind::Person && canonical != doc.word(s) {
-                // `Mr Thatcher`: the article's, else the alias table's.
-                col.pend_alias(doc.word(s).to_string(), &canonical, doc.span(s, e));
-            } else {
-                self.emit(doc, col, &canonical, kind, s, e);
-            }
+            self.emit_known(doc, col, &canonical, kind, s, e);
         } else if s == e {
             col.pend_person(doc.surface(s, e).into_owned(), doc.span(s, e));
         } else {
