@@ -595,12 +595,22 @@ fn reuters_first_2000_bodies_never_panic_and_find_each_kind() {
 fn reuters_entity_counts(
     n: usize,
 ) -> Option<std::collections::HashMap<(EntityKind, String), usize>> {
-    let data = common::shared_data()?;
-    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters docs");
     Some(entity_counts(
-        BufReader::new(flate2::read::GzDecoder::new(file)),
+        corpus_reader("reuters21578/docs.jsonl.gz")?,
         n,
     ))
+}
+
+/// The lines of a JSON Lines corpus of the shared data (its path there; gzipped when it ends
+/// in `.gz`); `None` without the data.
+fn corpus_reader(corpus: &str) -> Option<Box<dyn BufRead>> {
+    let data = common::shared_data()?;
+    let file = std::fs::File::open(data.join(corpus)).expect("corpus");
+    Some(if corpus.ends_with(".gz") {
+        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    })
 }
 
 /// The entities of the Reuters-21578 articles with these ids (`NEWID`), by id, read from the
@@ -615,13 +625,7 @@ fn corpus_entities_of(
     corpus: &str,
     ids: &[&str],
 ) -> Option<std::collections::HashMap<String, Vec<Entity>>> {
-    let data = common::shared_data()?;
-    let file = std::fs::File::open(data.join(corpus)).expect("corpus");
-    let reader: Box<dyn BufRead> = if corpus.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
-    };
+    let reader = corpus_reader(corpus)?;
     let ex = EntityExtractor::new();
     let mut found = std::collections::HashMap::new();
     for line in reader.lines() {
@@ -638,9 +642,10 @@ fn corpus_entities_of(
 
 /// Entities of all of BBC News, counted by `(type, name)`; `None` without the shared data.
 fn bbc_entity_counts() -> Option<std::collections::HashMap<(EntityKind, String), usize>> {
-    let data = common::shared_data()?;
-    let file = std::fs::File::open(data.join("bbc-news/docs.jsonl")).expect("bbc docs");
-    Some(entity_counts(BufReader::new(file), usize::MAX))
+    Some(entity_counts(
+        corpus_reader("bbc-news/docs.jsonl")?,
+        usize::MAX,
+    ))
 }
 
 /// Entities of the first `n` articles of a JSON Lines corpus, counted by `(type, name)`.
@@ -907,16 +912,12 @@ fn surnames_of_people_in_the_news_are_theirs_unless_the_article_names_another() 
 /// (Quebec) Ltd>`) or pieces.
 #[test]
 fn reuters_firms_in_angle_brackets_are_one_organisation() {
-    let Some(data) = common::shared_data() else {
+    let Some(reader) = corpus_reader("reuters21578/docs.jsonl.gz") else {
         return;
     };
-    let file = std::fs::File::open(data.join("reuters21578/docs.jsonl.gz")).expect("reuters");
     let extractor = EntityExtractor::new();
     let (mut names, mut whole) = (0, 0);
-    for line in BufReader::new(flate2::read::GzDecoder::new(file))
-        .lines()
-        .take(3000)
-    {
+    for line in reader.lines().take(3000) {
         let doc: serde_json::Value = serde_json::from_str(&line.expect("line")).expect("json");
         let body = doc["body"].as_str().unwrap_or_default();
         let mentions = extractor.mentions(doc["title"].as_str(), body);

@@ -653,25 +653,28 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// How many times `word` stands in `text` with no letter or digit right before or after it.
-pub(super) fn whole_word_count(text: &str, word: &str) -> usize {
+/// Byte offsets where `word` stands in `text` with no letter or digit right before or after
+/// it.
+fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let b = text.as_bytes();
     let edge = |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
     text.match_indices(word)
-        .filter(|&(i, w)| edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(i + w.len())))
-        .count()
+        .filter(move |&(i, w)| {
+            edge(i.checked_sub(1).and_then(|j| b.get(j))) && edge(b.get(i + w.len()))
+        })
+        .map(|(i, _)| i)
+}
+
+/// How many times `word` stands in `text` as a whole word ([`whole_words`]).
+pub(super) fn whole_word_count(text: &str, word: &str) -> usize {
+    whole_words(text, word).count()
 }
 
 /// Whether `body` writes `surname` as a person's: after a title (`Mrs May`, `President
 /// Trump`) or after `given` (`Tim Cook`), or before `said` or `says` (`Cook said`).
 pub(super) fn body_names_person(body: &str, given: &str, surname: &str) -> bool {
-    let b = body.as_bytes();
-    let alnum = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
-    body.match_indices(surname).any(|(i, w)| {
-        let end = i + w.len();
-        if alnum(i.checked_sub(1).and_then(|j| b.get(j))) || alnum(b.get(end)) {
-            return false;
-        }
+    whole_words(body, surname).any(|i| {
+        let end = i + surname.len();
         let before = body[..i].trim_end_matches([' ', '\t', '\n']);
         let word = before
             .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
@@ -683,7 +686,7 @@ pub(super) fn body_names_person(body: &str, given: &str, surname: &str) -> bool 
             after
                 .strip_prefix(' ')
                 .and_then(|a| a.strip_prefix(v))
-                .is_some_and(|rest| !alnum(rest.as_bytes().first()))
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
         });
         verb || word == given
             || (starts_upper(word) && lexicon_bits(&normalize_key(word)) & TITLE != 0)
