@@ -132,7 +132,7 @@ has both results and judgments is an error.")]
         after_help = "Mentions: {\"field\": \"title\"|\"body\", \"start\", \"end\", \"text\",
 \"type\": \"PER\"|\"ORG\"|\"LOC\"|\"MISC\"}, byte offsets into that field's text as printed.
 Entities: {\"type\", \"name\", \"aliases\", \"mentions\"}, with \"place\" for a demonym (Iraqi: Iraq)
-and \"country\" for a city or US state (Houston: United States) or a demonym (Iraqi: Iraq).
+and \"country\" for a city, US state or province (Houston: United States) or a demonym (Iraqi: Iraq).
 Alias file: one entity per line, TYPE<TAB>Canonical<TAB>alias<TAB>..., TYPE = PER|ORG|LOC|MISC,
 # comments.
 
@@ -371,7 +371,7 @@ pub struct FilterArgs {
     #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
 
-    /// Only articles naming this country, a city or US state in it, or its people
+    /// Only articles naming this country, a city, US state or province in it, or its people
     /// (`--country Iraq` finds an article naming only Mosul, or Iraqi troops); any alias, any
     /// case (repeatable).
     #[arg(long = "country", value_name = "NAME", value_parser = entity_name)]
@@ -548,7 +548,8 @@ pub enum EntityType {
     Place,
     /// Demonyms and other names.
     Misc,
-    /// Countries: the articles naming each country, a city or US state in it, or its people.
+    /// Countries: the articles naming each country, a city, US state or province in it, or its
+    /// people.
     Country,
 }
 
@@ -568,8 +569,8 @@ pub struct EntitiesArgs {
     pub filters: FilterArgs,
 
     /// Only entities of this type [default: every type but country]; `country` counts the
-    /// articles naming each country, a city or US state in it, or its people (`Iraqi`), as
-    /// `--country` finds them.
+    /// articles naming each country, a city, US state or province in it, or its people
+    /// (`Iraqi`), as `--country` finds them.
     #[arg(long = "type", value_enum, value_name = "TYPE")]
     pub kind: Option<EntityType>,
 

@@ -640,12 +640,32 @@ fn corpus_entities_of(
     Some(found)
 }
 
-/// Entities of all of BBC News, counted by `(type, name)`; `None` without the shared data.
-fn bbc_entity_counts() -> Option<std::collections::HashMap<(EntityKind, String), usize>> {
-    Some(entity_counts(
-        corpus_reader("bbc-news/docs.jsonl")?,
-        usize::MAX,
-    ))
+/// Entities of all of BBC News, counted by `(type, name)` once for all the tests that read
+/// them; `None` without the shared data.
+fn bbc_entity_counts() -> Option<&'static std::collections::HashMap<(EntityKind, String), usize>> {
+    static COUNTS: std::sync::OnceLock<
+        Option<std::collections::HashMap<(EntityKind, String), usize>>,
+    > = std::sync::OnceLock::new();
+    COUNTS
+        .get_or_init(|| {
+            Some(entity_counts(
+                corpus_reader("bbc-news/docs.jsonl")?,
+                usize::MAX,
+            ))
+        })
+        .as_ref()
+}
+
+/// Entities of all of Reuters-21578, counted by `(type, name)` once for all the tests that
+/// read them; `None` without the shared data.
+fn reuters_all_entity_counts(
+) -> Option<&'static std::collections::HashMap<(EntityKind, String), usize>> {
+    static COUNTS: std::sync::OnceLock<
+        Option<std::collections::HashMap<(EntityKind, String), usize>>,
+    > = std::sync::OnceLock::new();
+    COUNTS
+        .get_or_init(|| reuters_entity_counts(usize::MAX))
+        .as_ref()
 }
 
 /// Entities of the first `n` articles of a JSON Lines corpus, counted by `(type, name)`.
@@ -1073,7 +1093,8 @@ fn reuters_headline_subjects_before_a_comma_are_not_dateline_places() {
     }
     // The body's datelines are still read, and the banks are organisations.
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
-    assert!(count(EntityKind::Organization, "Barclays Bank") >= 3);
+    // `Barclays Bank` is the alias table's `Barclays`.
+    assert!(count(EntityKind::Organization, "Barclays") >= 3);
     let ex = EntityExtractor::new();
     // Timaru is in no list: the dateline (a line of its own, as CoNLL's) makes it a place.
     let found = ex.extract(None, "TIMARU 1996-08-30\n\nNew Zealand wool prices rose.");
@@ -1146,7 +1167,9 @@ fn reuters_firms_titles_states_and_holidays_are_read_as_what_they_are() {
     assert_eq!(count(EntityKind::Organization, "Reuters Taiwan"), 0);
     assert_eq!(count(EntityKind::Misc, "AMERICAN"), 0);
     assert_eq!(count(EntityKind::Misc, "CANADIAN"), 0);
-    assert!(count(EntityKind::Misc, "American") >= 150);
+    // 156 articles before the short forms of firms kept their first word; 7 of them named
+    // `American` only as the first word of a firm (`American Medical said`).
+    assert!(count(EntityKind::Misc, "American") >= 145);
     assert_eq!(count(EntityKind::Person, "State George Shultz"), 0);
     assert!(count(EntityKind::Person, "George Shultz") >= 10);
     assert_eq!(count(EntityKind::Person, "Exchequer Nigel Lawson"), 0);
@@ -1233,4 +1256,187 @@ fn acronyms_after_a_place_spell_its_initials_or_what_it_ends() {
     };
     let singapore = find(&found["2994"], "Singapore").expect("Singapore");
     assert!(!singapore.forms.iter().any(|a| a == "MAS"), "{singapore:?}");
+}
+
+/// A firm's short form whose first word is a common word or a demonym is the firm, not what
+/// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
+/// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and
+/// `Executive Life of New York` an organisation `Life`.
+#[test]
+fn reuters_short_forms_of_firms_keep_their_first_word() {
+    let ids = ["7742", "11752", "5711", "2057", "4966"];
+    let Some(found) = reuters_entities_of(&ids) else {
+        return;
+    };
+    let firm_with_form = |id: &str, name: &str, form: &str| {
+        let firm = find(&found[id], name).unwrap_or_else(|| panic!("{name}: {:?}", found[id]));
+        assert_eq!(firm.kind, EntityKind::Organization, "{firm:?}");
+        assert!(firm.forms.iter().any(|f| f == form), "{firm:?}");
+    };
+    firm_with_form("7742", "First City Bancorporation", "First City");
+    firm_with_form("11752", "First City Bancorp of Texas", "First City");
+    firm_with_form("5711", "Smith Kline and French Laboratories", "Smith Kline");
+    firm_with_form("2057", "Executive Life Insurance", "Executive Life");
+    firm_with_form("4966", "First Amarillo Bancorp", "First Amarillo");
+    for (id, word) in [
+        ("7742", "City"),
+        ("11752", "City"),
+        ("5711", "Kline"),
+        ("2057", "Life"),
+    ] {
+        assert!(find(&found[id], word).is_none(), "{id}: {:?}", found[id]);
+    }
+}
+
+/// Laws are MISC, as CoNLL-2003 tags them: a name that ends in `Act` or `Bill` (`Criminal
+/// Justice Bill`, `Prevention of Terrorism Act`, `Sarbanes-Oxley Act`). Before, BBC News gave
+/// 29 of them as people and Reuters-21578 20, and `the Bill` of a debate in Parliament was a
+/// person named Bill in 7 BBC articles. Bill Clinton and Bill Gates stay people.
+#[test]
+fn laws_are_misc_and_the_bill_before_parliament_is_no_person() {
+    let Some(bbc) = bbc_entity_counts() else {
+        return;
+    };
+    let Some(reuters) = reuters_all_entity_counts() else {
+        return;
+    };
+    for (corpus, counts, floor) in [("BBC", bbc, 60), ("Reuters", reuters, 100)] {
+        let laws = |kind: EntityKind| -> usize {
+            (counts.iter())
+                .filter(|((k, name), _)| {
+                    *k == kind && (name.ends_with(" Act") || name.ends_with(" Bill"))
+                })
+                .map(|(_, n)| n)
+                .sum()
+        };
+        assert_eq!(laws(EntityKind::Person), 0, "{corpus}");
+        assert_eq!(laws(EntityKind::Organization), 0, "{corpus}");
+        assert!(
+            laws(EntityKind::Misc) >= floor,
+            "{corpus}: {}",
+            laws(EntityKind::Misc)
+        );
+    }
+    let count = |kind, name: &str| bbc.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    assert!(
+        count(EntityKind::Person, "Bill") <= 4,
+        "{}",
+        count(EntityKind::Person, "Bill")
+    );
+    assert!(count(EntityKind::Misc, "Prevention of Terrorism Bill") >= 5);
+    assert!(count(EntityKind::Misc, "Criminal Justice Bill") >= 1);
+    assert!(count(EntityKind::Person, "Bill Clinton") >= 5);
+    assert!(count(EntityKind::Person, "Bill Gates") >= 5);
+}
+
+/// An acronym in parentheses that spells a run's initials keeps the run's first word even
+/// when that is a demonym or a common word: `European Monetary System (EMS)` had been the
+/// demonym `European` and the acronym alone in 9 Reuters articles, and `British Chambers of
+/// Commerce (BCC)` in 3 BBC ones.
+#[test]
+fn an_acronym_spelling_a_run_keeps_its_first_word() {
+    let Some(found) = reuters_entities_of(&["2197", "6400"]) else {
+        return;
+    };
+    for id in ["2197", "6400"] {
+        let ems = find(&found[id], "European Monetary System").expect("EMS");
+        assert_eq!(ems.kind, EntityKind::Organization);
+        assert!(ems.forms.iter().any(|f| f == "EMS"), "{ems:?}");
+        assert!(find(&found[id], "European").is_none(), "{:?}", found[id]);
+    }
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["business/290"]) else {
+        return;
+    };
+    let bcc = find(&found["business/290"], "British Chambers of Commerce").expect("BCC");
+    assert!(bcc.forms.iter().any(|f| f == "BCC"), "{bcc:?}");
+}
+
+/// Provinces and other countries' states are places in their country
+/// (`data/provinces.txt`): `New Brunswick` had been a person in 9 Reuters-21578 articles and
+/// `Nova Scotia` in 4, Chinese provinces organisations (`Guangdong`, `Sichuan`, `Henan` in 7
+/// each), `Zhejiang Province` a person, and `Tamil Nadu` the demonym `Tamil` and an
+/// organisation `Nadu` (BBC News).
+#[test]
+fn provinces_are_places_in_their_country() {
+    assert!(dateline_core::entities::places_in("Canada").contains(&"New Brunswick"));
+    assert!(dateline_core::entities::places_in("China").contains(&"Guangdong"));
+    assert_eq!(
+        dateline_core::entities::place_country("tamil nadu"),
+        Some("India")
+    );
+    let Some(found) = reuters_entities_of(&["3962", "7479", "5800"]) else {
+        return;
+    };
+    let place_in = |found: &[Entity], name: &str, country: &str| {
+        let place = find(found, name).unwrap_or_else(|| panic!("{name}: {found:?}"));
+        assert_eq!(place.kind, EntityKind::Place, "{place:?}");
+        assert_eq!(place.country(), Some(country), "{place:?}");
+    };
+    place_in(&found["3962"], "New Brunswick", "Canada");
+    place_in(&found["3962"], "Nova Scotia", "Canada");
+    place_in(&found["7479"], "New Brunswick", "Canada");
+    place_in(&found["5800"], "Zhejiang", "China");
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["business/054"]) else {
+        return;
+    };
+    place_in(&found["business/054"], "Tamil Nadu", "India");
+    assert!(find(&found["business/054"], "Nadu").is_none());
+}
+
+/// Multinationals whose one-word names are towns (`Toyota`, `Hitachi`) or read as surnames
+/// (`Honda`, `Siemens`, `Citicorp`) are organisations, by the alias table: before, Reuters-21578
+/// and BBC News gave these 53 firms as people 121 times and as places 83 times (`Toyota` a place
+/// in 29 articles), and `Jardine Matheson and Co Ltd` was cut at `and` once `Jardine Matheson`
+/// was known.
+#[test]
+fn multinationals_are_organisations_whatever_their_names_look_like() {
+    let (Some(bbc), Some(reuters)) = (bbc_entity_counts(), reuters_all_entity_counts()) else {
+        return;
+    };
+    let firms = [
+        "Toyota",
+        "Honda",
+        "Hitachi",
+        "Siemens",
+        "Citicorp",
+        "Citibank",
+        "Cheung Kong",
+        "Fiat",
+        "Kodak",
+        "Petrobras",
+        "Yukos",
+        "Barclays",
+        "Sony",
+        "Nokia",
+        "Renault",
+        "Boeing",
+    ];
+    for counts in [bbc, reuters] {
+        for firm in firms {
+            for kind in [EntityKind::Person, EntityKind::Place] {
+                let n = counts.get(&(kind, firm.to_string())).copied().unwrap_or(0);
+                assert_eq!(n, 0, "{firm} as {kind:?}");
+            }
+        }
+    }
+    let orgs = |name: &str| {
+        let key = (EntityKind::Organization, name.to_string());
+        bbc.get(&key).copied().unwrap_or(0) + reuters.get(&key).copied().unwrap_or(0)
+    };
+    assert!(orgs("Toyota") >= 30, "{}", orgs("Toyota"));
+    assert!(orgs("Cheung Kong") >= 10, "{}", orgs("Cheung Kong"));
+    let Some(found) = reuters_entities_of(&["9186"]) else {
+        return;
+    };
+    assert!(
+        find(&found["9186"], "Jardine Matheson")
+            .is_some_and(|e| e.kind == EntityKind::Organization),
+        "{:?}",
+        found["9186"]
+    );
+    assert!(
+        find(&found["9186"], "Co Ltd").is_none(),
+        "{:?}",
+        found["9186"]
+    );
 }

@@ -1,5 +1,5 @@
 //! Articles per country over every article a search matches: where a story happens. An
-//! article counts once for each country it names, names a city or US state in
+//! article counts once for each country it names, names a city, US state or province in
 //! ([`dateline_core::entities::place_country`]) or names the people of
 //! ([`dateline_core::entities::demonym_country`]: `Iraqi`), as [`SearchRequest::country`]
 //! finds it.
@@ -22,7 +22,7 @@ use crate::{Index, SearchRequest};
 pub struct CountryCount {
     /// The country's canonical name (`United States`).
     pub country: String,
-    /// Matching articles naming it, a city or US state in it, or its people.
+    /// Matching articles naming it, a city, US state or province in it, or its people.
     pub articles: u64,
 }
 

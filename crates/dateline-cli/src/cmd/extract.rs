@@ -25,7 +25,7 @@ struct JsonEntity<'a> {
     /// The place a demonym belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'static str>,
-    /// The country a city or US state is in, or whose people a demonym names.
+    /// The country a city, US state or province is in, or whose people a demonym names.
     #[serde(skip_serializing_if = "Option::is_none")]
     country: Option<&'static str>,
 }

@@ -10,6 +10,7 @@ use super::normalize::normalize_key;
 const COUNTRIES: &str = include_str!("data/countries.txt");
 const CITIES: &str = include_str!("data/cities.txt");
 const US_STATES: &str = include_str!("data/us_states.txt");
+const PROVINCES: &str = include_str!("data/provinces.txt");
 const REGIONS: &str = include_str!("data/regions.txt");
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 const COMMON_WORDS: &str = include_str!("data/common_words.txt");
@@ -92,12 +93,14 @@ pub(crate) struct Gazetteer {
     pub places: HashMap<String, &'static str>,
     /// Keys of country names (and their alternates).
     pub countries: HashSet<String>,
-    /// Key of a canonical city or US state name → the country it is in.
+    /// Key of a canonical city, US state or province name → the country it is in.
     pub place_countries: HashMap<String, &'static str>,
     /// Keys of the U.S. states' names (and their alternates, and `New York` for `New York
     /// State`).
     pub us_states: HashSet<String>,
-    /// Canonical country name → the canonical names of the cities and states in it.
+    /// Keys of the provinces' and other countries' states' names (and their alternates).
+    pub provinces: HashSet<String>,
+    /// Canonical country name → the canonical names of the cities, states and provinces in it.
     pub country_places: HashMap<&'static str, Vec<&'static str>>,
     pub first_names: HashSet<String>,
     /// Frequent surnames.
@@ -153,6 +156,7 @@ impl Gazetteer {
         add_places(&mut places, COUNTRIES);
         let countries: HashSet<String> = places.keys().cloned().collect();
         add_places(&mut places, US_STATES);
+        add_places(&mut places, PROVINCES);
         add_places(&mut places, CITIES);
         add_places(&mut places, REGIONS);
         for line in lines(GEONAMES_CITIES) {
@@ -197,6 +201,10 @@ impl Gazetteer {
                 .flatten()
                 .map(normalize_key)
                 .collect(),
+            provinces: lines(PROVINCES)
+                .flat_map(|line| line.split('\t').next().unwrap_or(line).split('|'))
+                .map(|name| normalize_key(name.trim()))
+                .collect(),
             country_places,
             demonym_places,
             places,
@@ -217,11 +225,11 @@ impl Gazetteer {
     }
 }
 
-/// The country of each city (cities.txt, GeoNames' cities) and US state, by the key of its
-/// canonical name, and the other way round. A GeoNames name shared by cities of different
-/// countries (`Hamilton`, `Cartagena`) gets none: which one a text means cannot be told from
-/// the name. Neither does a name of a country (the extractor's `Georgia` and `Djibouti` are the
-/// countries, not the US state and the city).
+/// The country of each city (cities.txt, GeoNames' cities), US state and province, by the key
+/// of its canonical name, and the other way round. A GeoNames name shared by cities of
+/// different countries (`Hamilton`, `Cartagena`) gets none: which one a text means cannot be
+/// told from the name. Neither does a name of a country (the extractor's `Georgia` and
+/// `Djibouti` are the countries, not the US state and the city).
 fn place_countries(
     countries: &HashSet<String>,
 ) -> (
@@ -238,7 +246,8 @@ fn place_countries(
         let state = line.split('|').next().unwrap_or(line).trim();
         found.insert(normalize_key(state), (state, Some("United States")));
     }
-    for line in lines(CITIES) {
+    // Provinces before cities: `Quebec` is the province, as `New York` is the state.
+    for line in lines(PROVINCES).chain(lines(CITIES)) {
         if let Some((cities, code)) = line.split_once('\t') {
             let city = cities.split('|').next().unwrap_or(cities).trim();
             found
@@ -281,9 +290,9 @@ fn place_countries(
     (by_key, by_country)
 }
 
-/// The country a city or US state is in (`Houston` → `United States`, `Mosul` → `Iraq`), by
-/// its name in any case; `None` for a country, a region, an unknown place, or a city name that
-/// several countries' cities share.
+/// The country a city, US state or province is in (`Houston` → `United States`, `Mosul` →
+/// `Iraq`, `Alberta` → `Canada`), by its name in any case; `None` for a country, a region, an
+/// unknown place, or a city name that several countries' cities share.
 ///
 /// # Example
 /// ```
@@ -292,6 +301,7 @@ fn place_countries(
 /// assert_eq!(place_country("Houston"), Some("United States"));
 /// assert_eq!(place_country("texas"), Some("United States"));
 /// assert_eq!(place_country("Mosul"), Some("Iraq"));
+/// assert_eq!(place_country("Alberta"), Some("Canada"));
 /// assert_eq!(place_country("Iraq"), None);
 /// ```
 pub fn place_country(place: &str) -> Option<&'static str> {
@@ -336,8 +346,9 @@ pub fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
         .filter_map(|key| Some((key.as_str(), *g.places.get(key)?)))
 }
 
-/// The cities and US states the gazetteer knows in a country (by its canonical name), as the
-/// extractor names them: every place whose [`place_country`] is `country`, in name order.
+/// The cities, US states and provinces the gazetteer knows in a country (by its canonical
+/// name), as the extractor names them: every place whose [`place_country`] is `country`, in
+/// name order.
 ///
 /// # Example
 /// ```

@@ -153,7 +153,7 @@ impl Entity {
         gazetteer::demonym_place(&self.name)
     }
 
-    /// The country a place entity is in, when it is a city or US state Dateline knows
+    /// The country a place entity is in, when it is a city, US state or province Dateline knows
     /// ([`place_country`]: `Houston` → `United States`), or whose people a demonym names
     /// ([`demonym_country`]: `Iraqi` → `Iraq`); `None` for other entities, countries included.
     ///

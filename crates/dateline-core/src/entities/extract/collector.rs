@@ -296,13 +296,27 @@ impl Collector {
     /// The last firm named so far that is `text` and legal suffixes (`Arsenal Holdings Inc`
     /// for `Arsenal`).
     pub(super) fn firm_named_from(&self, text: &str) -> Option<&str> {
+        self.org_named_from(text, |rest| {
+            rest.split(' ')
+                .all(|w| in_list(w.trim_end_matches('.'), LEGAL_SUFFIXES))
+        })
+    }
+
+    /// The last organisation named so far whose first words are `text` (`First City
+    /// Bancorporation` for `First City`): a firm's short form, whose first word a rule would
+    /// drop as a common word or a demonym.
+    pub(super) fn org_begun_by(&self, text: &str) -> Option<&str> {
+        self.org_named_from(text, |_| true)
+    }
+
+    /// The last organisation named so far that is `text` (any case) and words after it that
+    /// `rest` accepts.
+    fn org_named_from(&self, text: &str, rest: impl Fn(&str) -> bool) -> Option<&str> {
         self.ents.iter().rev().find_map(|a| {
-            let rest = a.name.get(text.len()..)?.strip_prefix(' ')?;
+            let after = a.name.get(text.len()..)?.strip_prefix(' ')?;
             (a.kind == EntityKind::Organization
                 && a.name[..text.len()].eq_ignore_ascii_case(text)
-                && rest
-                    .split(' ')
-                    .all(|w| in_list(w.trim_end_matches('.'), LEGAL_SUFFIXES)))
+                && rest(after))
             .then_some(a.name.as_str())
         })
     }

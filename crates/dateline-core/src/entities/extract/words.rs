@@ -209,22 +209,6 @@ pub(super) const NOT_NAMES: &[&str] = &[
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
 /// Conn.`, `Tampa, Fla.`. Read as the state only there: alone, `Mass` and `Wash` are words.
-/// Canadian provinces and Australian states: written after a town, a comma apart
-/// (`Sarnia, Ontario`), as U.S. states are.
-pub(super) const PROVINCES: &[&str] = &[
-    "ontario",
-    "quebec",
-    "british columbia",
-    "alberta",
-    "manitoba",
-    "saskatchewan",
-    "nova scotia",
-    "new brunswick",
-    "newfoundland",
-    "new south wales",
-    "queensland",
-    "tasmania",
-];
 /// Abbreviations of U.S. states and Canadian provinces (lower case, without the last dot) and
 /// the state or province each names.
 pub(super) const STATE_ABBRS: &[(&str, &str)] = &[
@@ -307,6 +291,9 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "treaty",
     "pact",
     "plan",
+    // Laws, which CoNLL tags as it tags treaties (`Clean Air Act`, `Criminal Justice Bill`).
+    "act",
+    "bill",
 ];
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
 pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
