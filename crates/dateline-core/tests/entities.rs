@@ -714,6 +714,12 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
     assert_eq!(count(EntityKind::Person, "Davis Cup"), 0);
     assert!(count(EntityKind::Misc, "Davis Cup") >= 10);
     assert!(count(EntityKind::Place, "Lansdowne Road") >= 10);
+    // Grounds of the alias table: `Old Trafford` and `White Hart Lane` were people in 12 and
+    // 6 articles, `Stamford Bridge` an organisation in 10.
+    for ground in ["Old Trafford", "White Hart Lane", "Stamford Bridge"] {
+        assert_eq!(count(EntityKind::Person, ground), 0, "{ground}");
+        assert!(count(EntityKind::Place, ground) >= 5, "{ground}");
+    }
     assert!(count(EntityKind::Place, "Kennedy") <= 2);
     assert!(count(EntityKind::Person, "Charles Kennedy") >= 45);
     // Aliases, and the `MISC` type in alias files: `Tory` was a person in 132 articles,
