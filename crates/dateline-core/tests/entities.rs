@@ -1446,3 +1446,38 @@ fn multinationals_are_organisations_whatever_their_names_look_like() {
         found["9186"]
     );
 }
+
+/// A firm's name that opens a sentence keeps its first word when the capitalised words run to
+/// an organisation's head word (`Ford Motor Co said`, `Banner Industries Inc said`), and so
+/// does `Food and Drug Administration` after `U.S.`: on Reuters-21578 these had been `Motor
+/// Co` (31 articles), `Industries Inc` (24), `Drug Administration` (24) and `World Airlines`
+/// (12). `in Chapter 11` and the rating `B` had been places (24 and 21 articles).
+#[test]
+fn reuters_firms_opening_a_sentence_keep_their_first_word() {
+    let Some(counts) = reuters_all_entity_counts() else {
+        return;
+    };
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    for fragment in [
+        "Motor Co",
+        "Industries Inc",
+        "Drug Administration",
+        "World Airlines",
+    ] {
+        assert_eq!(count(EntityKind::Organization, fragment), 0, "{fragment}");
+    }
+    for (firm, floor) in [
+        ("Ford Motor", 80),
+        ("Food and Drug Administration", 70),
+        ("Trans World Airlines", 25),
+        ("Banner Industries", 10),
+    ] {
+        assert!(
+            count(EntityKind::Organization, firm) >= floor,
+            "{firm}: {}",
+            count(EntityKind::Organization, firm)
+        );
+    }
+    assert_eq!(count(EntityKind::Place, "Chapter"), 0);
+    assert_eq!(count(EntityKind::Place, "B"), 0);
+}

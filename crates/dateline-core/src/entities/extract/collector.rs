@@ -309,14 +309,15 @@ impl Collector {
         self.org_named_from(text, |_| true)
     }
 
-    /// The last organisation named so far that is `text` (any case) and words after it that
-    /// `rest` accepts.
+    /// The last organisation named so far that is `text` (any case), alone or with words
+    /// after it that `rest` accepts.
     fn org_named_from(&self, text: &str, rest: impl Fn(&str) -> bool) -> Option<&str> {
         self.ents.iter().rev().find_map(|a| {
-            let after = a.name.get(text.len()..)?.strip_prefix(' ')?;
+            let after = a.name.get(text.len()..)?;
+            let whole = after.is_empty() || after.strip_prefix(' ').is_some_and(&rest);
             (a.kind == EntityKind::Organization
-                && a.name[..text.len()].eq_ignore_ascii_case(text)
-                && rest(after))
+                && whole
+                && a.name[..text.len()].eq_ignore_ascii_case(text))
             .then_some(a.name.as_str())
         })
     }

@@ -450,6 +450,9 @@ impl EntityExtractor {
                             .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
                             .any(|k| self.known(doc, col, i, k).is_some()))
                     || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
+                    // `Ford Motor Co said`, `U.S. Food and Drug Administration`: capitalised
+                    // words (and `and`) up to an organisation's head word.
+                    || self.org_run_from(doc, i)
                     // `First City said` after `First City Bancorporation`.
                     || (i + 1 < n
                         && capword(&toks[i + 1])
@@ -549,6 +552,38 @@ impl EntityExtractor {
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
+    }
+
+    /// Whether the capitalised words from token `i`, a common word opening a sentence, with
+    /// `and` between two of them (`Food and Drug`), run to an organisation's head word:
+    /// the run is a name from its first word (`Ford Motor Co`, `Banner Industries Inc`).
+    fn org_run_from(&self, doc: &Doc, i: usize) -> bool {
+        let toks = &doc.toks;
+        // `The Group of Seven`, `From The New York Times`: the run opens after a determiner
+        // or another function word.
+        if toks[i].has(COMMON) || in_list(doc.word(i), DETERMINERS) {
+            return false;
+        }
+        let capword = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.has(CAP) && !t.has(SKIP | BREAK | ALL_CAPS | CONNECTOR | TITLE | END_RUN | COMMON)
+            })
+        };
+        let mut j = i;
+        loop {
+            if capword(j + 1) {
+                j += 1;
+            } else if toks
+                .get(j + 1)
+                .is_some_and(|t| t.has(AND) && !t.has(CAP | BREAK))
+                && capword(j + 2)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j > i && toks[j].has(ORG_HEAD)
     }
 
     /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
@@ -1250,7 +1285,8 @@ impl EntityExtractor {
         let t = &doc.toks[s];
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
-            if !doc.toks[s - 1].has(CAP) && in_list(prev, PLACE_CUES) {
+            // `from B and`: a rating, not a place.
+            if !doc.toks[s - 1].has(CAP) && in_list(prev, PLACE_CUES) && two_letters(doc.word(s)) {
                 // `in Congress`, `at Parliament`: a head word there is an institution.
                 return Some(if t.has(ORG_HEAD) {
                     EntityKind::Organization

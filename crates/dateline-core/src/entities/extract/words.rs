@@ -192,9 +192,9 @@ pub(super) const CLUB_FIRSTS: &[&str] = &[
     "omonia",
 ];
 
-/// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
 /// Words that are never an entity alone, although capitalised and often in given-name or
-/// surname lists: holidays (`Easter`) and currencies written as words (`Sterling fell`).
+/// surname lists: holidays (`Easter`), currencies written as words (`Sterling fell`) and the
+/// chapters of the US bankruptcy code (`in Chapter 11`).
 pub(super) const NOT_NAMES: &[&str] = &[
     "easter",
     "christmas",
@@ -205,6 +205,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "sterling",
     "ecus",
     "no-one",
+    "chapter",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
@@ -268,6 +269,7 @@ pub(super) const ORG_FIRSTS: &[&str] = &[
     "usines",
 ];
 
+/// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
 pub(super) const MISC_HEADS: &[&str] = &[
     "cup",
     "open",
