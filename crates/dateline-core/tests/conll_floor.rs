@@ -1,17 +1,17 @@
 //! Accuracy floor of the rule-based extractor on CoNLL-2003 testa (the development set):
 //! a change that loses accuracy fails here. The floors sit a little below the scores reached
-//! on 2026-12-05 (typed PER+ORG+LOC 0.852, untyped 0.914; see BENCHMARKS.md "Entities").
+//! on 2026-12-05 (typed PER+ORG+LOC 0.857, untyped 0.916; see BENCHMARKS.md "Entities").
 //! testb is for reporting only and is not read here. The agreement with Reuters-21578's gold
 //! places and people has a floor too, a little below its 2026-12-05 figures (places P 0.615,
-//! R 0.600; people P 0.495, R 0.914).
+//! R 0.606; people P 0.495, R 0.914).
 
 mod common;
 
 use dateline_core::entities::conll::{evaluate, parse_conll};
 use dateline_core::entities::EntityExtractor;
 
-const TYPED_FLOOR: f64 = 0.845;
-const UNTYPED_FLOOR: f64 = 0.905;
+const TYPED_FLOOR: f64 = 0.850;
+const UNTYPED_FLOOR: f64 = 0.910;
 
 #[test]
 fn conll_testa_stays_above_the_floor() {
@@ -46,7 +46,7 @@ fn reuters_place_agreement_stays_above_the_floor() {
     assert_eq!(scores.documents, 21_578);
     let (p, r) = (scores.places.precision(), scores.places.recall());
     // Recall rests on cities and states counting as their country: without, it is 0.50.
-    assert!(r >= 0.59, "places recall {r:.3}");
+    assert!(r >= 0.60, "places recall {r:.3}");
     assert!(p >= 0.60, "places precision {p:.3}");
     // People: the surnames of the alias table's people in the news (`Reagan`) count.
     let (p, r) = (scores.people.precision(), scores.people.recall());

@@ -714,6 +714,9 @@ fn bbc_plural_acronyms_cups_grounds_and_surnames_of_places_are_read_as_what_they
     assert_eq!(count(EntityKind::Person, "Davis Cup"), 0);
     assert!(count(EntityKind::Misc, "Davis Cup") >= 10);
     assert!(count(EntityKind::Place, "Lansdowne Road") >= 10);
+    // `The Lord Chancellor, Lord Falconer`: a title after a title names no one (`Chancellor`
+    // had been a person in 7 articles).
+    assert_eq!(count(EntityKind::Person, "Chancellor"), 0);
     // Grounds of the alias table: `Old Trafford` and `White Hart Lane` were people in 12 and
     // 6 articles, `Stamford Bridge` an organisation in 10.
     for ground in ["Old Trafford", "White Hart Lane", "Stamford Bridge"] {
@@ -1480,4 +1483,10 @@ fn reuters_firms_opening_a_sentence_keep_their_first_word() {
     }
     assert_eq!(count(EntityKind::Place, "Chapter"), 0);
     assert_eq!(count(EntityKind::Place, "B"), 0);
+    // `Chamber` heads an organisation (`Chamber of Mines said` had been a person `Mines` in 6
+    // articles), and seasons are no one (`Summer` had been a person in 10).
+    assert!(count(EntityKind::Organization, "Chamber of Mines") >= 3);
+    for junk in ["Mines", "Summer", "Autumn"] {
+        assert_eq!(count(EntityKind::Person, junk), 0, "{junk}");
+    }
 }

@@ -1052,7 +1052,11 @@ impl EntityExtractor {
             if let Some((os, oe)) = t.object {
                 self.classify(doc, g, col, os, oe, depth + 1);
             }
-            if let Some(p) = t.person {
+            // `The Lord Chancellor`: a title after a title names no one.
+            if let Some(p) = t
+                .person
+                .filter(|&p| !toks[p..=e].iter().all(|t| t.has(TITLE)))
+            {
                 self.emit_person(doc, col, p, e);
             }
             return;
@@ -1435,7 +1439,8 @@ impl EntityExtractor {
                 let written = &doc.text[first.start..end];
                 let dot = written.ends_with('.');
                 let after = &doc.text[end..];
-                if !(after.is_empty() || after.starts_with([',', '\n', ')', ';'])) {
+                // `Kent, Wash.-based`: a town's state may open a compound.
+                if !(after.is_empty() || after.starts_with([',', '\n', ')', ';', '-'])) {
                     return false;
                 }
                 let key = key_string(written.trim_end_matches('.'));

@@ -193,8 +193,8 @@ pub(super) const CLUB_FIRSTS: &[&str] = &[
 ];
 
 /// Words that are never an entity alone, although capitalised and often in given-name or
-/// surname lists: holidays (`Easter`), currencies written as words (`Sterling fell`) and the
-/// chapters of the US bankruptcy code (`in Chapter 11`).
+/// surname lists: holidays (`Easter`), currencies written as words (`Sterling fell`), the
+/// chapters of the US bankruptcy code (`in Chapter 11`) and seasons.
 pub(super) const NOT_NAMES: &[&str] = &[
     "easter",
     "christmas",
@@ -206,6 +206,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "ecus",
     "no-one",
     "chapter",
+    // Seasons (`Summer rice`, `the Autumn Statement`); `Donna Summer` is read whole.
+    "summer",
+    "autumn",
+    "winter",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
