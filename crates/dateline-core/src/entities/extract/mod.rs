@@ -939,6 +939,12 @@ impl EntityExtractor {
             if plural_acronym(doc.word(s)) {
                 return;
             }
+            // `Long-term rates rose`, `Year-on-year growth`: a compound whose last part is in
+            // lower case is a word.
+            let compound = doc.word(s).rsplit_once('-');
+            if compound.is_some_and(|(_, last)| last.starts_with(char::is_lowercase)) {
+                return;
+            }
             if let Some(state) = t
                 .has(STATE_ABBR)
                 .then(|| self.state_after_city(doc, s))
@@ -1313,6 +1319,9 @@ impl EntityExtractor {
         }
         if next_lower && in_list(doc.word(s + 1), GRADE_NOUNS) {
             return Some(EntityKind::Misc); // `Brent crude`: a grade of oil, not a person
+        }
+        if next_lower && !t.has(DICT) && in_list(doc.word(s + 1), MEASURE_NOUNS) {
+            return Some(EntityKind::Misc); // `Richter scale`, `Lombard rate`
         }
         if next_lower && in_list(doc.word(s + 1), POLL_NOUNS) {
             return Some(EntityKind::Organization); // `a Harris poll`

@@ -59,6 +59,9 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
 ];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 pub(super) const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
+/// Lower-case words after the name of a scale (`Richter scale`) or of a rate (`Lombard rate`):
+/// MISC, when the name is no English word (`Dollar rate`, `Floating rate` are words).
+pub(super) const MEASURE_NOUNS: &[&str] = &["scale", "rate", "rates"];
 /// Nouns before a single name that make it a firm's (`research firm Gartner`, `chipmaker
 /// Intel`).
 pub(super) const FIRM_NOUNS: &[&str] = &[
