@@ -293,8 +293,8 @@ impl Collector {
             .map(|a| a.name.as_str())
     }
 
-    /// The last firm named so far that is `text` and legal suffixes (`Arsenal Holdings Inc`
-    /// for `Arsenal`).
+    /// The last firm named so far that is `text`, alone or with legal suffixes (`Arsenal
+    /// Holdings Inc` for `Arsenal`).
     pub(super) fn firm_named_from(&self, text: &str) -> Option<&str> {
         self.org_named_from(text, |rest| {
             rest.split(' ')

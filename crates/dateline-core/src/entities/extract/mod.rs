@@ -112,6 +112,14 @@ fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
     text.bytes().filter(|&b| b != b'.')
 }
 
+/// The first token from `r` that is no lower-case joiner (`of`, `the`, `al-`), at most `upto`.
+fn skip_joiners(toks: &[Tok], mut r: usize, upto: usize) -> usize {
+    while r < upto && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
+        r += 1;
+    }
+    r
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -1189,12 +1197,8 @@ impl EntityExtractor {
             });
             if let Some((k, firm)) = short {
                 self.emit(doc, col, &firm, EntityKind::Organization, s, k);
-                let mut r = k + 1;
-                while r <= e && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
-                    r += 1;
-                }
-                if r <= e {
-                    self.classify(doc, g, col, r, e, depth + 1);
+                if k < e {
+                    self.classify(doc, g, col, skip_joiners(toks, k + 1, e), e, depth + 1);
                 }
                 return;
             }
@@ -1206,10 +1210,7 @@ impl EntityExtractor {
         }
         // 8. Split at inner `of`/`for`/`the` and classify the pieces (`President of France`).
         if let Some(k) = (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP)) {
-            let mut r = k;
-            while r < e && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
-                r += 1;
-            }
+            let r = skip_joiners(toks, k, e);
             // `Prevention of Terrorism Act`: a law or an event is named whole.
             let kind = (doc.word(k) == "of" && in_list(doc.word(e), MISC_HEADS))
                 .then_some(EntityKind::Misc)
@@ -1967,12 +1968,6 @@ impl EntityExtractor {
     fn find_title(&self, doc: &Doc, s: usize, e: usize) -> Option<TitleSplit> {
         let g = gazetteer();
         let toks = &doc.toks;
-        let skip_joiners = |mut r: usize, upto: usize| {
-            while r < upto && toks[r].has(CONNECTOR | PARTICLE) && !toks[r].has(CAP) {
-                r += 1;
-            }
-            r
-        };
         for i in s..=e {
             if !toks[i].has(TITLE) || !toks[i].has(CAP) {
                 continue;
@@ -2018,7 +2013,7 @@ impl EntityExtractor {
                     }
                     // `Minister for Europe David Lidington`: the name starts at a given name;
                     // `President of France`: no name, the object is classified alone.
-                    let obj = skip_joiners(rest, e);
+                    let obj = skip_joiners(toks, rest, e);
                     return match (obj + 1..=e).find(|&q| toks[q].has(FIRST) && toks[q].has(CAP)) {
                         Some(q) if !toks[e].has(ORG_HEAD) => split(Some(q), Some((obj, q - 1))),
                         _ => split(None, Some((obj, e))),
