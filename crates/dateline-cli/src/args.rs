@@ -707,6 +707,11 @@ pub struct EntitiesEvalArgs {
     #[arg(long, value_name = "FILE")]
     pub conll: Vec<PathBuf>,
 
+    /// Score each CoNLL file a second time written all in capitals (its ASCII letters
+    /// upper-cased, the gold spans unchanged), as old wire copy and archives are.
+    #[arg(long)]
+    pub capitals: bool,
+
     /// Reuters-21578 `docs.jsonl(.gz)` with gold `places` and `people` codes.
     #[arg(long, value_name = "FILE")]
     pub reuters: Option<PathBuf>,

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use dateline_core::entities::conll::{evaluate, parse_conll, ConllScores, Counts};
+use dateline_core::entities::conll::{evaluate, parse_conll, ConllDoc, ConllScores, Counts};
 use dateline_core::entities::reuters::reuters_agreement;
 use dateline_core::entities::throughput::measure_throughput;
 use dateline_core::reader::{read_file, Format};
@@ -138,6 +138,8 @@ fn matching_articles(
 #[derive(Serialize)]
 struct ConllReport {
     file: String,
+    /// Scored written all in capitals (`--capitals`).
+    capitals: bool,
     #[serde(flatten)]
     scores: ConllScores,
 }
@@ -177,36 +179,44 @@ fn run_eval(args: EntitiesEvalArgs) -> anyhow::Result<ExitCode> {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let docs = parse_conll(&text).with_context(|| path.display().to_string())?;
-        let scores = evaluate(&extractor, &docs);
-        match args.format {
-            OutputFormat::Json => {
-                let report = ConllReport {
-                    file: path.display().to_string(),
-                    scores,
-                };
-                write_json_line(&mut out, &report)?;
-            }
-            OutputFormat::Text => {
-                table_header(
-                    &mut out,
-                    format_args!(
-                        "{} ({} documents), exact span",
-                        path.display(),
-                        scores.documents
-                    ),
-                )?;
-                for (kind, counts) in &scores.per_type {
-                    row(&mut out, kind.code(), counts)?;
+        let shouted = args
+            .capitals
+            .then(|| docs.iter().map(ConllDoc::in_capitals).collect());
+        let runs = std::iter::once((docs, false)).chain(shouted.map(|d: Vec<_>| (d, true)));
+        for (docs, capitals) in runs {
+            let scores = evaluate(&extractor, &docs);
+            match args.format {
+                OutputFormat::Json => {
+                    let report = ConllReport {
+                        file: path.display().to_string(),
+                        capitals,
+                        scores,
+                    };
+                    write_json_line(&mut out, &report)?;
                 }
-                row(
-                    &mut out,
-                    "typed micro PER+ORG+LOC",
-                    &scores.micro_per_org_loc,
-                )?;
-                row(&mut out, "typed micro (all 4)", &scores.micro_all)?;
-                row(&mut out, "untyped PER+ORG+LOC", &scores.untyped_per_org_loc)?;
-                row(&mut out, "untyped (all 4)", &scores.untyped_all)?;
-                writeln!(out)?;
+                OutputFormat::Text => {
+                    table_header(
+                        &mut out,
+                        format_args!(
+                            "{} ({} documents{}), exact span",
+                            path.display(),
+                            scores.documents,
+                            if capitals { ", in capitals" } else { "" }
+                        ),
+                    )?;
+                    for (kind, counts) in &scores.per_type {
+                        row(&mut out, kind.code(), counts)?;
+                    }
+                    row(
+                        &mut out,
+                        "typed micro PER+ORG+LOC",
+                        &scores.micro_per_org_loc,
+                    )?;
+                    row(&mut out, "typed micro (all 4)", &scores.micro_all)?;
+                    row(&mut out, "untyped PER+ORG+LOC", &scores.untyped_per_org_loc)?;
+                    row(&mut out, "untyped (all 4)", &scores.untyped_all)?;
+                    writeln!(out)?;
+                }
             }
         }
     }

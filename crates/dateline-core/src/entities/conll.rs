@@ -38,6 +38,28 @@ pub struct ConllDoc {
     pub gold: Vec<GoldSpan>,
 }
 
+impl ConllDoc {
+    /// The document written all in capitals, as old wire copy and some archives are: its
+    /// ASCII letters upper-cased, so the gold spans' byte offsets still hold. Scoring it
+    /// measures how the extractor reads such text.
+    ///
+    /// ```
+    /// use dateline_core::entities::conll::parse_conll;
+    ///
+    /// let docs = parse_conll("-DOCSTART- -X- O O\n\nPeace -X- O O\n\nJohn -X- O B-PER\n").unwrap();
+    /// let shouted = docs[0].in_capitals();
+    /// assert_eq!(shouted.body, "JOHN");
+    /// assert_eq!(shouted.gold, docs[0].gold);
+    /// ```
+    pub fn in_capitals(&self) -> ConllDoc {
+        ConllDoc {
+            title: self.title.to_ascii_uppercase(),
+            body: self.body.to_ascii_uppercase(),
+            gold: self.gold.clone(),
+        }
+    }
+}
+
 /// Errors reading a CoNLL file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConllError {

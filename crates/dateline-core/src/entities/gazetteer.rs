@@ -23,6 +23,8 @@ const COUNTRY_CODES: &str = include_str!("data/country_codes.txt");
 const CENSUS_FIRST: &str = include_str!("data/census_first_names.txt");
 const CENSUS_SURNAMES: &str = include_str!("data/census_surnames.txt");
 const ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
+const GIVEN_NAME_WORDS: &str = include_str!("data/given_name_words.txt");
+const SURNAME_WORDS: &str = include_str!("data/surname_words.txt");
 
 /// Month and weekday names: never entities.
 const MONTHS_FULL: &[&str] = &[
@@ -107,6 +109,10 @@ pub(crate) struct Gazetteer {
     pub surnames: HashSet<String>,
     /// Lower-case English words (a capitalised sentence-initial one is a common word).
     pub english: HashSet<String>,
+    /// Given names that are English words too (`grace`, `miles`), left out of `english`.
+    pub given_name_words: HashSet<String>,
+    /// Frequent surnames that are English words too (`thatcher`, `baker`).
+    pub surname_words: HashSet<String>,
     pub common: HashSet<String>,
     pub demonyms: HashSet<String>,
     /// Demonym key → (canonical demonym, its place).
@@ -214,6 +220,8 @@ impl Gazetteer {
                 .collect(),
             surnames: set(CENSUS_SURNAMES),
             english: lines(ENGLISH_WORDS).map(str::to_string).collect(),
+            given_name_words: lines(GIVEN_NAME_WORDS).map(str::to_string).collect(),
+            surname_words: lines(SURNAME_WORDS).map(str::to_string).collect(),
             common: set(COMMON_WORDS),
             demonyms: demonyms_with_plurals(),
             org_heads: set(ORG_HEADS),

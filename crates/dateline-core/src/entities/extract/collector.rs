@@ -279,9 +279,16 @@ impl Collector {
         self.seq += 1;
     }
 
-    /// Whether `key` is the last word of a person named so far.
+    /// Whether `key` is the last word of a person named so far, or a surname a title has
+    /// marked so far (`President Kennedy`, with no given name in the story).
     pub(super) fn is_person_last(&self, key: &str) -> bool {
         (self.person_last.iter()).any(|(last, _, _)| self.by_key.text(last) == key)
+            || (self.pending.iter()).any(|p| {
+                p.fallback == Some(EntityKind::Person)
+                    && !p.guessed
+                    && p.alias.is_none()
+                    && &self.pending_keys[p.key.clone()] == key
+            })
     }
 
     /// The full name of the last person named so far whose given name is `word`.
@@ -383,6 +390,22 @@ impl Collector {
     }
 
     /// Counts entity `from`'s mentions and forms to entity `into` (`from` is then left out).
+    /// The person of the article named in full whose name ends with that of person `i`, when
+    /// `i` is named by a particle and a surname (`De Croo`: `Herman De Croo`).
+    fn named_in_full(&self, i: usize) -> Option<usize> {
+        let a = &self.ents[i];
+        let (particle, surname) = a.name.split_once(' ')?;
+        if a.kind != EntityKind::Person || surname.contains(' ') || !in_list(particle, PARTICLES) {
+            return None;
+        }
+        let key = normalize_key(&a.name);
+        (self.ents.iter().enumerate()).position(|(j, b)| {
+            j != i
+                && b.kind == EntityKind::Person
+                && (normalize_key(&b.name).strip_suffix(&key)).is_some_and(|r| r.ends_with(' '))
+        })
+    }
+
     fn merge_into(&mut self, from: usize, into: usize) {
         let (mentions, forms) = (
             self.ents[from].mentions,
@@ -566,6 +589,17 @@ impl Collector {
             self.merge_into(i, into);
         }
         self.key = key;
+        // `De Gaulle` opening a sentence, in a story of `Charles de Gaulle`: he.
+        for (i, to) in redirect.iter_mut().enumerate() {
+            if *to != i {
+                continue;
+            }
+            let Some(into) = self.named_in_full(i) else {
+                continue;
+            };
+            *to = into;
+            self.merge_into(i, into);
+        }
         for i in 0..self.ents.len() {
             if redirect[i] != i {
                 continue;

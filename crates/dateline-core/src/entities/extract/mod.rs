@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 mod collector;
 mod tokens;
+mod truecase;
 mod words;
 
 use collector::*;
@@ -39,7 +40,8 @@ use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 /// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`), a
 /// word guessed to be an organisation (`the Commission`) the one it ends, and
 /// two surnames joined by `and`, given so twice and never apart, are one firm (`Duff and
-/// Phelps`).
+/// Phelps`). A body written all in capitals is first given the case the word lists guess for
+/// it (`PRESIDENT KENNEDY` is read as `President Kennedy`); mentions still quote it as given.
 ///
 /// # Example
 /// ```
@@ -383,6 +385,15 @@ impl EntityExtractor {
         let mut col = std::mem::take(&mut scratch.col);
         col.clear();
         let sports = title.is_some_and(is_sports_title);
+        // A text all in capitals is read in the case guessed for it (same offsets); the
+        // mentions still quote the text as given, which `finish` slices.
+        let cased_body = truecase::shouted(body).then(|| self.truecase(body));
+        let cased_title = title
+            .filter(|t| cased_body.is_some() && all_caps(t))
+            .map(|t| self.truecase(t));
+        let (given_title, given_body) = (title, body);
+        let title = cased_title.as_deref().or(title);
+        let body = cased_body.as_deref().unwrap_or(body);
         if let Some(title) = title {
             // An all-caps headline is read in the all-caps-line mode (known names only).
             let shouting = all_caps(title);
@@ -408,7 +419,7 @@ impl EntityExtractor {
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
         scratch.key = doc.key.into_inner();
-        let found = col.finish(title, body, mentions, &self.aliases);
+        let found = col.finish(given_title, given_body, mentions, &self.aliases);
         scratch.col = col;
         found
     }
