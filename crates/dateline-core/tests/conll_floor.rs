@@ -38,8 +38,8 @@ fn conll_testa_stays_above_the_floor() {
 
 /// testa written all in capitals ([`ConllDoc::in_capitals`]): the case the extractor guesses
 /// for such a text. Read by known names alone, as before, it scored typed 0.553 and untyped
-/// 0.600 (no person found); the floors sit a little below the 2026-12-05 figures (0.767,
-/// 0.819).
+/// 0.600 (no person found); the floors sit a little below the 2026-12-05 figures (0.773,
+/// 0.825).
 #[test]
 fn conll_testa_in_capitals_stays_above_the_floor() {
     let Some(dir) = common::shared_data() else {
@@ -53,11 +53,11 @@ fn conll_testa_in_capitals_stays_above_the_floor() {
     let typed = scores.micro_per_org_loc.f1();
     let untyped = scores.untyped_per_org_loc.f1();
     assert!(
-        typed >= 0.76,
+        typed >= 0.765,
         "typed PER+ORG+LOC micro-F1 in capitals {typed:.3}"
     );
     assert!(
-        untyped >= 0.81,
+        untyped >= 0.815,
         "untyped PER+ORG+LOC F1 in capitals {untyped:.3}"
     );
     let per = &scores

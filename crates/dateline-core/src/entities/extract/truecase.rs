@@ -302,7 +302,8 @@ fn word_case(text: &str, w: &Word, g: &Gazetteer) -> Case {
     if letters == 1 {
         return match &*key {
             "i" => Case::Upper,
-            "a" => Case::Lower,
+            // `ENGLAND V PAKISTAN`: versus.
+            "a" | "v" => Case::Lower,
             _ => Case::Initial,
         };
     }
@@ -623,6 +624,8 @@ mod tests {
             cased("THE U.S. OFFICIALS MET JOHN F . KENNEDY. MARTIN O'BRIEN WON'T GO TO THE BBC."),
             "The U.S. officials met John F . Kennedy. Martin O'Brien won't go to the BBC."
         );
+        // A lone `V` is `versus`.
+        assert_eq!(cased("ENGLAND V PAKISTAN"), "England v Pakistan");
         // CoNLL splits contractions and possessives from their words.
         assert_eq!(cased("IT WO N'T BE BOATMEN 'S"), "It wo n't be boatmen 's");
         // Endings on English words make words, not names, unless a given name goes first.
