@@ -389,7 +389,6 @@ impl Collector {
         found.filter(|_| aliases.resolve(&short.name).is_none())
     }
 
-    /// Counts entity `from`'s mentions and forms to entity `into` (`from` is then left out).
     /// The person of the article named in full whose name ends with that of person `i`, when
     /// `i` is named by a particle and a surname (`De Croo`: `Herman De Croo`).
     fn named_in_full(&self, i: usize) -> Option<usize> {
@@ -406,6 +405,7 @@ impl Collector {
         })
     }
 
+    /// Counts entity `from`'s mentions and forms to entity `into` (`from` is then left out).
     fn merge_into(&mut self, from: usize, into: usize) {
         let (mentions, forms) = (
             self.ents[from].mentions,
