@@ -498,10 +498,15 @@ impl Collector {
         let mut pending = std::mem::take(&mut self.pending);
         let pending_keys = std::mem::take(&mut self.pending_keys);
         resolved.clear();
+        let unknown_alone = |p: &Pending| {
+            p.guessed
+                && p.fallback == Some(EntityKind::Organization)
+                && lexicon_bits(&pending_keys[p.key.clone()]) == 0
+        };
         for p in pending.drain(..) {
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;
-            let key = &pending_keys[p.key];
+            let key = &pending_keys[p.key.clone()];
             let bare = match key.split_once('-') {
                 Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
                 _ => key,
@@ -525,13 +530,27 @@ impl Collector {
             });
             // `David is a successful businessman` in a story of David Smith: the one person of
             // the story with that given name.
+            // So is a word of no list that only the default made an organisation (`Arsene` in
+            // a story of Arsene Wenger): sport and South Asian news name people so.
             let claimed = claimed.or_else(|| {
-                let given = lexicon_bits(key) & FIRST != 0;
-                if p.fallback != Some(EntityKind::Person) || !given {
+                let unknown = unknown_alone(&p);
+                let given =
+                    lexicon_bits(key) & FIRST != 0 && p.fallback == Some(EntityKind::Person);
+                if !given && !unknown {
                     return None;
                 }
-                let mut bearers =
-                    (self.ents.iter().enumerate()).filter(|(_, a)| a.given_name_is(&p.surface));
+                // Named in full first, in two words: a guess of three words or more is as
+                // often a firm and its product (`Zywiec Full Light`) as a person, and one
+                // that comes after the word alone often names something of a place
+                // (`Katanga Gendarmerie`).
+                let named_before = |i: usize, a: &Agg| {
+                    let words = a.name.split(' ').filter(|w| !in_list(w, PARTICLES));
+                    words.count() == 2
+                        && (self.person_last.iter()).any(|&(_, seq, idx)| idx == i && seq < p.seq)
+                };
+                let mut bearers = (self.ents.iter().enumerate()).filter(|&(i, a)| {
+                    a.given_name_is(&p.surface) && (!unknown || named_before(i, a))
+                });
                 match (bearers.next(), bearers.next()) {
                     (Some((idx, _)), None) => Some(idx),
                     _ => None,

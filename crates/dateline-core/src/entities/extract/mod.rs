@@ -1155,8 +1155,10 @@ impl EntityExtractor {
         };
         if (toks[s].has(FIRST) || initial)
             && !toks[s].has(ALL_CAPS)
-            // `Davis Cup`, `Ryder Cup`: named after a person, but an event.
+            // `Davis Cup`, `Ryder Cup`: named after a person, but an event; `Harris County`
+            // and `Johnson City`, places.
             && !in_list(doc.word(e), MISC_HEADS)
+            && !in_list(doc.word(e), SETTLEMENT_HEADS)
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
@@ -1263,11 +1265,26 @@ impl EntityExtractor {
                 self.classify(doc, g, col, s + 1, e, depth + 1);
                 return;
             }
+            // `Bodleian Library`, `Stansted Airport`: a name ending in a word that is no
+            // one's name is what the word says, not a person. Short words are often names
+            // elsewhere (`Viorel Ion`, `Tan Kong Yam`).
+            let worded = || {
+                let last = doc.word(e);
+                toks[e].has(DICT) && last.len() > 4 && !toks[e].has(SURNAME | FIRST | PLACE1) && {
+                    let key = key_string(last);
+                    !g.surname_words.contains(&key) && !g.given_name_words.contains(&key)
+                }
+            };
             let kind = if doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization
+            } else if plain
+                && in_list(doc.word(e), SETTLEMENT_HEADS)
+                && (!placey || !doc.sports && doc.word(e).eq_ignore_ascii_case("county"))
+            {
+                EntityKind::Place
             } else if plain && e - s <= 2 && !placey && gerund {
                 EntityKind::Misc
-            } else if plain && e - s <= 2 && !placey {
+            } else if plain && e - s <= 2 && !placey && !worded() {
                 EntityKind::Person
             } else {
                 EntityKind::Organization

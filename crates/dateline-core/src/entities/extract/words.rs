@@ -291,6 +291,7 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "award",
     "awards",
     "prize",
+    "festival",
     "war",
     "masters",
     "classic",
@@ -346,7 +347,14 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "avenue",
     "park",
     "square",
+    "canyon",
+    "basin",
+    "valley",
 ];
+/// Last words of places people live in (`Dade County`, `Sioux City`, `Kentish Town`): an
+/// unknown run ending in one is a place. A known place inside makes a club of a city
+/// (`Manchester City`), and of a county in a sports story (`Notts County`).
+pub(super) const SETTLEMENT_HEADS: &[&str] = &["county", "city", "town"];
 /// First words of a headline that mark a sports story (`SOCCER - ...`).
 pub(super) const SPORTS: &[&str] = &[
     "soccer",
@@ -472,6 +480,15 @@ pub(super) const LEGAL_SUFFIXES: &[&str] = &[
     "bv",
     "gmbh",
     "spa",
+    "oy",
+    "oyj",
+    "ab",
+    "kk",
+    "bhd",
+    "pty",
+    "cos",
+    "srl",
+    "sarl",
     "incorporated",
     "limited",
     "corporation",
