@@ -157,21 +157,22 @@ impl Doc<'_> {
         &self.text[self.toks[s].start..self.toks[e].end]
     }
 
-    /// The surface form of tokens `s..=e`, whitespace collapsed.
+    /// The surface form of tokens `s..=e`, whitespace collapsed, and none before a dot
+    /// (`John F . Kennedy` is `John F. Kennedy`).
     fn surface(&self, s: usize, e: usize) -> Cow<'_, str> {
         let raw = self.raw(s, e);
         // Most names are ASCII words a single space apart: their surface is the text itself.
         let b = raw.as_bytes();
-        let spaced = b
-            .iter()
-            .enumerate()
-            .all(|(i, &c)| c > b' ' && c < 0x80 || c == b' ' && i > 0 && b[i - 1] != b' ');
+        let spaced = b.iter().enumerate().all(|(i, &c)| {
+            c > b' ' && c < 0x80
+                || c == b' ' && i > 0 && b[i - 1] != b' ' && b.get(i + 1) != Some(&b'.')
+        });
         if spaced && b.last() != Some(&b' ') {
             return Cow::Borrowed(raw);
         }
         let mut out = String::with_capacity(raw.len());
         for (n, part) in raw.split_whitespace().enumerate() {
-            if n > 0 {
+            if n > 0 && !part.starts_with('.') {
                 out.push(' ');
             }
             out.push_str(part);
@@ -857,6 +858,17 @@ impl EntityExtractor {
             self.emit(doc, col, &name, EntityKind::Misc, s, e);
             return;
         }
+        // `when de Gaulle refused`: a known name that opens with a small particle, which no
+        // run opens with.
+        if s == e && s > 0 && !toks[s].has(BREAK) && toks[s - 1].has(PARTICLE) {
+            let prev = &toks[s - 1];
+            if !prev.has(CAP) && doc.text[prev.end..toks[s].start] == *" " {
+                if let Some((canonical, EntityKind::Person)) = self.known(doc, col, s - 1, e) {
+                    self.emit(doc, col, &canonical, EntityKind::Person, s, e);
+                    return;
+                }
+            }
+        }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
@@ -963,6 +975,9 @@ impl EntityExtractor {
             let w = doc.word(s);
             if w.contains('-') {
                 let known = |part: &str| {
+                    if in_list(part, COMBINING_FORMS) {
+                        return true;
+                    }
                     let key = key_string(part);
                     let caps = !part.contains(char::is_lowercase);
                     g.demonyms.contains(&key)

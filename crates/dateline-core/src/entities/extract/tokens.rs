@@ -1032,6 +1032,13 @@ impl<'a> Tokenizer<'a> {
                 self.pending_break = true;
             }
             '.' if adjacent && !self.pending_break => self.dot(),
+            // `JOHN F . KENNEDY`: text that spaces its punctuation (TIME, 1963) writes an
+            // initial after a given name so. The run goes on through it.
+            '.' if single && !self.pending_break && self.spaced_initial(i) => {
+                if let Some(last) = self.toks.last_mut() {
+                    last.flags &= !(DICT | COMMON);
+                }
+            }
             '$' if adjacent && !self.pending_break => {
                 // `C$`, `US$`: the prefix and the sign are one currency name.
                 if let Some(last) = self.toks.last_mut() {
@@ -1073,6 +1080,23 @@ impl<'a> Tokenizer<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the dot at `i` follows an initial a space apart that follows a capitalised
+    /// word a space apart that is no English word (`JOHN F .`, not `WORLD WAR I .`).
+    fn spaced_initial(&self, i: usize) -> bool {
+        let [.., given, initial] = &self.toks[..] else {
+            return false;
+        };
+        let b = self.text.as_bytes();
+        initial.end - initial.start == 1
+            && b[initial.start].is_ascii_uppercase()
+            && initial.end + 1 == i
+            && b[initial.end] == b' '
+            && given.has(CAP)
+            && !given.has(DICT | COMMON)
+            && given.end + 1 == initial.start
+            && b[given.end] == b' '
     }
 
     /// A dot right after the last word, which goes on the run or not.

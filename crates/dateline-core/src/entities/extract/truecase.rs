@@ -246,11 +246,12 @@ impl EntityExtractor {
                     Case::Capital
                 };
             } else {
-                for w in &mut words[i..=e] {
+                // A joiner is small inside the name, not opening it (`De Gaulle`).
+                for (k, w) in words[i..=e].iter_mut().enumerate() {
                     let word = &text[w.start..w.end];
                     w.case = if word.contains('.') {
                         Case::Upper
-                    } else if joiner(&w.key) {
+                    } else if k > 0 && joiner(&w.key) {
                         Case::Lower
                     } else {
                         Case::Capital

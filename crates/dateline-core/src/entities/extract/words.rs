@@ -351,6 +351,12 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "basin",
     "valley",
 ];
+/// First parts of compounds of peoples (`Sino-Soviet`, `Franco-German`, `Afro-Asian`): a
+/// hyphenated word of these and demonyms or places qualifies what follows, as a demonym does.
+pub(super) const COMBINING_FORMS: &[&str] = &[
+    "sino", "franco", "anglo", "afro", "indo", "italo", "greco", "russo", "austro", "hispano",
+    "luso", "judeo", "euro", "arabo", "irano", "turco", "nippo", "swiss", "serbo",
+];
 /// Last words of places people live in (`Dade County`, `Sioux City`, `Kentish Town`): an
 /// unknown run ending in one is a place. A known place inside makes a club of a city
 /// (`Manchester City`), and of a county in a sports story (`Notts County`).
