@@ -827,8 +827,13 @@ fn reuters_towns_before_their_state_or_province_are_places() {
         ("18906", "Moore", "Oklahoma"),
     ];
     let words = [("12142", "Martin"), ("14405", "Aluminum")];
+    // Postal codes count with or without their dots (`Secaucus, N.J.` was an organisation and
+    // `Rahway, N.J.` none), and a member of Congress's party and state (`R-N.Y.`) is no firm.
+    let postal = [("11262", "Secaucus"), ("19314", "Rahway")];
     let ids: Vec<&str> = (towns.iter().map(|t| t.0))
         .chain(words.iter().map(|w| w.0))
+        .chain(postal.iter().map(|w| w.0))
+        .chain(["3938"])
         .collect();
     let Some(found) = reuters_entities_of(&ids) else {
         return;
@@ -856,6 +861,18 @@ fn reuters_towns_before_their_state_or_province_are_places() {
             names(entities)
         );
     }
+    for (id, town) in postal {
+        assert!(
+            has(&found[id], EntityKind::Place, town),
+            "{id}: {:?}",
+            names(&found[id])
+        );
+    }
+    assert!(
+        !found["3938"].iter().any(|e| e.name.contains("-N")),
+        "{:?}",
+        names(&found["3938"])
+    );
     // A senator's description is no town.
     let found = EntityExtractor::new().extract(
         None,

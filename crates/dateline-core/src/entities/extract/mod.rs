@@ -1452,7 +1452,9 @@ impl EntityExtractor {
         let prev = toks.get(s.checked_sub(1)?)?;
         let between = &doc.text[prev.end..toks[s].start];
         let after = doc.text[toks[s].end..].chars().next();
-        let ends = word.ends_with('.') || matches!(after, Some('.' | ','));
+        // A postal code in capitals is the state whatever follows (`View, CA for a show`).
+        let postal = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        let ends = postal || word.ends_with('.') || matches!(after, Some('.' | ','));
         (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
     }
 
