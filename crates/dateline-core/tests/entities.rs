@@ -1616,6 +1616,18 @@ fn names_ending_in_what_they_name_are_no_people() {
     // `Championships` is longer than the extractor's lists once allowed their words to be.
     assert_eq!(ending(bbc, EntityKind::Organization, " Championships"), 0);
     assert!(count(bbc, EntityKind::Misc, "Indoor Championships") >= 15);
+    for end in [" Final", " Finals"] {
+        assert_eq!(
+            ending(bbc, EntityKind::Organization, end),
+            0,
+            "BBC firms ending in {end}"
+        );
+        assert_eq!(
+            ending(bbc, EntityKind::Person, end),
+            0,
+            "BBC people ending in {end}"
+        );
+    }
     assert!(count(bbc, EntityKind::Misc, "Berlin Film Festival") >= 11);
     assert!(count(bbc, EntityKind::Organization, "Bodleian Library") >= 1);
     for end in [" Oy", " Cos", " Bhd", " Basin"] {
@@ -1712,4 +1724,31 @@ fn time_leaders_combining_forms_and_spaced_initials_are_read_as_what_they_are() 
         has(&found, EntityKind::Person, "Charles de Gaulle"),
         "{found:?}"
     );
+}
+
+/// `The Osbournes`, `the Blairs`: a family is named by the surname of a person in the story,
+/// and is that person's, not an organisation as each such word was before this rule.
+#[test]
+fn a_family_named_by_a_surname_of_the_story_is_no_organisation() {
+    let Some(found) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["entertainment/141", "politics/295"],
+    ) else {
+        return;
+    };
+    for (id, family, surname) in [
+        ("entertainment/141", "Osbournes", " Osbourne"),
+        ("politics/295", "Blairs", " Blair"),
+    ] {
+        assert!(
+            !found[id].iter().any(|e| e.name == family),
+            "{:?}",
+            names(&found[id])
+        );
+        let person = (found[id].iter())
+            .find(|e| e.forms.iter().any(|f| f == family))
+            .unwrap_or_else(|| panic!("{family} in {id}: {:?}", found[id]));
+        assert_eq!(person.kind, EntityKind::Person);
+        assert!(person.name.ends_with(surname), "{}", person.name);
+    }
 }

@@ -511,9 +511,14 @@ impl Collector {
                 Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
                 _ => key,
             };
+            // `the Bidens`, `the Clintons`: a family, named by the surname of its member in
+            // the story.
+            let family = (unknown_alone(&p) && key.len() > 4)
+                .then(|| key.strip_suffix('s'))
+                .flatten();
             for (last, seq, idx) in &self.person_last {
                 let last = self.by_key.text(last);
-                if last != key && last != bare {
+                if last != key && last != bare && Some(last) != family {
                     continue;
                 }
                 if *seq < p.seq {

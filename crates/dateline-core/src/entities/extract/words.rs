@@ -319,6 +319,8 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "award",
     "awards",
     "prize",
+    "final",
+    "finals",
     "festival",
     "war",
     "masters",
