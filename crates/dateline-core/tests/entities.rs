@@ -1752,3 +1752,38 @@ fn a_family_named_by_a_surname_of_the_story_is_no_organisation() {
         assert!(person.name.ends_with(surname), "{}", person.name);
     }
 }
+
+/// Products are MISC, as CoNLL tags them, and finals are events. Before these rules a scraped
+/// review of Apple's earbuds had `AirPods Pro` and `MacBook Pro` among its people, and a tennis
+/// page `Davis Cup Finals` among its people and `ATP Finals` among its organisations.
+#[test]
+fn scraped_products_and_finals_are_miscellaneous_names() {
+    let Some(data) = common::shared_data() else {
+        return;
+    };
+    let dir = data.join("article-extraction-benchmark/scraped_txt");
+    let ex = EntityExtractor::new();
+    let entities_of = |stem: &str| {
+        let bytes = std::fs::read(dir.join(format!("{stem}.txt"))).expect("page");
+        let article = dateline_core::reader::raw::parse(&bytes, stem).expect("article");
+        ex.extract(article.title.as_deref(), &article.body)
+    };
+    let earbuds = entities_of("cc4aa22b8212aec7d289667c0a965569e6f06b9e9196ff8b02219bf2bc1b90d0");
+    let tennis = entities_of("88c328b68b038a625b4b3f8c322215caa30b0e88af0754bd71056ffc15c7b4b7");
+    for name in ["AirPods Pro", "MacBook Pro"] {
+        assert!(
+            has(&earbuds, EntityKind::Misc, name),
+            "{name}: {:?}",
+            names(&earbuds)
+        );
+    }
+    for name in ["Davis Cup Finals", "ATP Finals"] {
+        assert!(
+            has(&tennis, EntityKind::Misc, name),
+            "{name}: {:?}",
+            names(&tennis)
+        );
+    }
+    let person = |e: &Entity| e.kind == EntityKind::Person && e.name.ends_with(" Pro");
+    assert!(!earbuds.iter().any(person), "{:?}", names(&earbuds));
+}

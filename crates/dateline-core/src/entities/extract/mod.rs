@@ -1254,7 +1254,10 @@ impl EntityExtractor {
         // Otherwise: an unknown name. Short runs of plain capitalised words are mostly
         // people; with a place inside (`Air France`, `Manchester United`) or longer, an
         // organisation.
-        else if e > s && in_list(doc.word(e), MISC_HEADS) {
+        else if e > s
+            && (in_list(doc.word(e), MISC_HEADS)
+                || in_list(doc.word(e), PRODUCT_TAILS) && !toks[s].has(FIRST | ORG_HEAD))
+        {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
         } else if e > s && (in_list(doc.word(e), PLACE_HEADS) || in_list(doc.word(s), PLACE_FIRSTS))
