@@ -1044,6 +1044,17 @@ impl EntityExtractor {
             if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1) && !spoke) {
                 return;
             }
+            // `Unadjusted January unemployment`: a word the English list has only without
+            // its prefix or ending, opening a sentence, is no name of its own; it may still be
+            // the surname of a person of the story (`Ruding said`, after `Onno Ruding`).
+            if t.has(SENT)
+                && !t.has(DICT | FIRST | SURNAME | PLACE1)
+                && truecase::derived_word(&key_string(doc.word(s)))
+                && !self.speaks(doc, s)
+            {
+                col.pend_as(doc.surface(s, e).into_owned(), None, true, doc.span(s, e));
+                return;
+            }
             let fallback = self.single_fallback(doc, s);
             col.pend_as(
                 doc.surface(s, e).into_owned(),
@@ -1388,6 +1399,9 @@ impl EntityExtractor {
         let next_lower = s + 1 < toks.len() && lower(s + 1);
         if next_lower && in_list(doc.word(s + 1), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `Anhui province`
+        }
+        if next_lower && in_list(doc.word(s + 1), ACCORD_NOUNS) {
+            return Some(EntityKind::Misc); // `the Louvre accord`
         }
         if next_lower && in_list(doc.word(s + 1), GRADE_NOUNS) {
             return Some(EntityKind::Misc); // `Brent crude`: a grade of oil, not a person

@@ -947,10 +947,6 @@ impl<'a> Tokenizer<'a> {
     #[inline(always)]
     pub(super) fn word(&mut self, i: usize, seg: &str) {
         self.gap_newlines = 0;
-        if self.hyphen_end == i && self.join_hyphen(i, seg) {
-            return;
-        }
-        self.hyphen_end = NO_HYPHEN;
         let mut word = seg;
         let mut extra = 0;
         // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
@@ -968,6 +964,17 @@ impl<'a> Tokenizer<'a> {
                 extra |= END_RUN;
             }
         }
+        // `Borg-Warner's`: the possessive ends the joined word too.
+        if self.hyphen_end == i && self.join_hyphen(i, word) {
+            if extra & END_RUN != 0 {
+                if let Some(last) = self.toks.last_mut() {
+                    last.flags |= END_RUN;
+                }
+                self.pending_break = true;
+            }
+            return;
+        }
+        self.hyphen_end = NO_HYPHEN;
         if self.in_caps_line(i) {
             extra |= SKIP;
         }
@@ -1082,21 +1089,23 @@ impl<'a> Tokenizer<'a> {
         }
     }
 
-    /// Whether the dot at `i` follows an initial a space apart that follows a capitalised
-    /// word a space apart that is no English word (`JOHN F .`, not `WORLD WAR I .`).
+    /// Whether the dot at `i` follows an initial a space apart that follows, a space apart, a
+    /// capitalised word that is no English word or is a title, or another such initial (`JOHN
+    /// F .`, `MINISTER R . A .`; not `WORLD WAR I .`).
     fn spaced_initial(&self, i: usize) -> bool {
         let [.., given, initial] = &self.toks[..] else {
             return false;
         };
         let b = self.text.as_bytes();
-        initial.end - initial.start == 1
-            && b[initial.start].is_ascii_uppercase()
+        let single = |t: &Tok| t.end - t.start == 1 && b[t.start].is_ascii_uppercase();
+        let between = &self.text[given.end..initial.start];
+        single(initial)
             && initial.end + 1 == i
             && b[initial.end] == b' '
             && given.has(CAP)
-            && !given.has(DICT | COMMON)
-            && given.end + 1 == initial.start
-            && b[given.end] == b' '
+            // A given name, a title, or an initial before (`MINISTER R . A . BUTLER`).
+            && (between == " " && (!given.has(DICT | COMMON) || given.has(TITLE))
+                || between == " . " && single(given))
     }
 
     /// A dot right after the last word, which goes on the run or not.

@@ -354,7 +354,7 @@ const PREFIXES: &[&str] = &[
 /// Whether `key`, which the English list lacks, is an English word with an ending or a
 /// beginning added (the list has few such forms). Compounds of two words are not read so:
 /// names are made that way (`Greenberg`, `Goodyear`).
-fn derived_word(key: &str) -> bool {
+pub(super) fn derived_word(key: &str) -> bool {
     suffixed(key)
         || PREFIXES.iter().any(|prefix| {
             key.strip_prefix(prefix)

@@ -59,6 +59,9 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
 ];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 pub(super) const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
+/// Nouns after an unknown word that make it the name of an accord (`the Louvre accord`).
+/// Not `agreement`: firms make them (`the Amoco agreement`).
+pub(super) const ACCORD_NOUNS: &[&str] = &["accord", "accords", "pact", "treaty"];
 /// Lower-case words after the name of a scale (`Richter scale`) or of a rate (`Lombard rate`):
 /// MISC, when the name is no English word (`Dollar rate`, `Floating rate` are words).
 pub(super) const MEASURE_NOUNS: &[&str] = &["scale", "rate", "rates"];
@@ -208,6 +211,9 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "sterling",
     "ecus",
     "no-one",
+    // Tables of prices: `unchanged`, `June` (`Jne  227.50  229.50`).
+    "unch",
+    "jne",
     "chapter",
     // Seasons (`Summer rice`, `the Autumn Statement`); `Donna Summer` is read whole.
     "summer",
