@@ -1224,8 +1224,19 @@ impl EntityExtractor {
         // unless the run is the short form of a firm of the article (`First City said` after
         // `First City Bancorporation`).
         let t0 = &toks[s];
+        // `Secretary of State George Shultz`, `Under Secretary of Commerce Bruce Smart`: the
+        // portfolio after `of`, then a full name.
+        let before_full_name = e > s + 1
+            && s > 0
+            && doc.word(s - 1) == "of"
+            && toks[s + 1].has(FIRST)
+            && !toks[s + 1].has(DICT | COMMON | DEMONYM)
+            && t0.has(DICT)
+            && !t0.has(FIRST | SURNAME | PLACE1 | ORG_HEAD)
+            && !g.given_name_words.contains(&key_string(doc.word(s)));
         if t0.has(COMMON | DEMONYM)
             || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1))
+            || before_full_name
         {
             // The whole run, or what precedes a joiner in it: `Executive Life of New York`
             // opens with one, where `Canadian Pacific Air Lines` is not `Canadian Pacific Air`.
@@ -1883,6 +1894,27 @@ impl EntityExtractor {
             if start == s && p > s {
                 return self.emit_person(doc, col, p, e);
             }
+        }
+        // `Senate Majority Leader Robert Dole of Kansas`: the person, then the place they are
+        // of. One word before `of` stays whole: a peer's title (`Lord Nicholls of
+        // Birkenhead`) names the place too.
+        let of_place = (s + 2..e).filter(|&k| doc.word(k) == "of").find_map(|k| {
+            match self.known(doc, col, k + 1, e)? {
+                (place, EntityKind::Place) => Some((k, place.into_owned())),
+                _ => None,
+            }
+        });
+        if let Some((k, place)) = of_place {
+            // `Cardinal Federal Savings Bank of Cleveland`: a firm after what reads as a title;
+            // `Lord Chief Justice of England`: titles alone name no one.
+            if doc.toks[k - 1].has(ORG_HEAD) {
+                let surface = doc.surface(s, k - 1);
+                self.emit(doc, col, &surface, EntityKind::Organization, s, k - 1);
+            } else if !doc.toks[s..k].iter().all(|t| t.has(TITLE)) {
+                self.emit_person(doc, col, s, k - 1);
+            }
+            self.emit(doc, col, &place, EntityKind::Place, k + 1, e);
+            return;
         }
         // After a title, a place's or an award's name is a person's (`Mr Kennedy`, `Sir Alex
         // Ferguson`, `Commander Oscar`).
