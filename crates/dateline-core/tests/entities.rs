@@ -668,6 +668,19 @@ fn reuters_all_entity_counts(
         .as_ref()
 }
 
+/// How many articles have an entity of `kind` whose name passes `test`, of counts by
+/// `(type, name)`.
+fn rows(
+    counts: &std::collections::HashMap<(EntityKind, String), usize>,
+    kind: EntityKind,
+    test: impl Fn(&str) -> bool,
+) -> usize {
+    (counts.iter())
+        .filter(|((k, name), _)| *k == kind && test(name))
+        .map(|(_, n)| n)
+        .sum()
+}
+
 /// Entities of the first `n` articles of a JSON Lines corpus, counted by `(type, name)`.
 fn entity_counts(
     reader: impl BufRead,
@@ -788,12 +801,7 @@ fn bbc_grounds_are_places_and_research_firms_organisations() {
         return;
     };
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
-    let people_ending = |end: &str| {
-        (counts.iter())
-            .filter(|((kind, name), _)| *kind == EntityKind::Person && name.ends_with(end))
-            .map(|(_, n)| n)
-            .sum::<usize>()
-    };
+    let people_ending = |end: &str| rows(counts, EntityKind::Person, |n| n.ends_with(end));
     assert!(people_ending(" Park") <= 8, "{}", people_ending(" Park"));
     assert_eq!(people_ending(" Research"), 0);
     assert!(count(EntityKind::Place, "Fratton Park") >= 4);
@@ -1592,12 +1600,7 @@ fn names_ending_in_what_they_name_are_no_people() {
         };
     let ending = |counts: &std::collections::HashMap<(EntityKind, String), usize>,
                   kind: EntityKind,
-                  end: &str| {
-        (counts.iter())
-            .filter(|((k, name), _)| *k == kind && name.ends_with(end))
-            .map(|(_, n)| n)
-            .sum::<usize>()
-    };
+                  end: &str| rows(counts, kind, |n| n.ends_with(end));
     for end in [
         " Airport",
         " Library",
@@ -1823,12 +1826,7 @@ fn reuters_officials_lose_their_portfolios_and_the_place_they_are_of() {
         return;
     };
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
-    let people = |test: &dyn Fn(&str) -> bool| {
-        (counts.iter())
-            .filter(|((kind, name), _)| *kind == EntityKind::Person && test(name))
-            .map(|(_, n)| n)
-            .sum::<usize>()
-    };
+    let people = |test: &dyn Fn(&str) -> bool| rows(counts, EntityKind::Person, test);
     for opening in [
         "Staff ",
         "Leader ",
