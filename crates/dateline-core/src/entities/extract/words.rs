@@ -308,6 +308,7 @@ pub(super) const ORG_FIRSTS: &[&str] = &[
     "credit",
     "caisse",
     "usines",
+    "deutsche",
 ];
 
 /// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
