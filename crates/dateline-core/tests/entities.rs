@@ -1809,7 +1809,19 @@ fn reuters_table_words_derived_words_and_accords_are_read_as_what_they_are() {
         return;
     };
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
-    for name in ["Unch", "Jne", "Unadjusted", "Borrowings", "Nonresidential"] {
+    for name in [
+        "Unch",
+        "Jne",
+        "Jly",
+        "Unadjusted",
+        "Borrowings",
+        "Nonresidential",
+    ] {
+        assert_eq!(count(EntityKind::Organization, name), 0, "{name}");
+    }
+    // Nor is a table's `STG`, `YEN`, `JLY` (21, 18 and 16 articles before) or a thing's
+    // initials (`PSBR`, `FRN`; `CPI Corp` is a firm, and stays one).
+    for name in ["STG", "YEN", "JLY", "YEAR", "PSBR", "FRN"] {
         assert_eq!(count(EntityKind::Organization, name), 0, "{name}");
     }
     let hyphen_possessive = (counts.keys())

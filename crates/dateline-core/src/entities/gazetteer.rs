@@ -78,6 +78,9 @@ const CAPS_STOP: &[&str] = &[
     "teu", "ecu", "rsvp", "loc", "lots", "tin", "num", "gen", "cap", "aid", "res", "ss", "mm",
     "md", "pe", "kc", "gp", "dp", "wti", "sdr", "mfn", "ems", "rpt", "dat", "pik", "ft", "upi",
     "reuter", "reute", "reut", "reu", "nyt", "plc", "nv", "sa", "ag",
+    // things, not makers (`LED`, `SUV`, `USB`), and words of tables (`STG`, `JLY`, `YEAR`)
+    "led", "lcd", "suv", "usb", "gsm", "gprs", "vhs", "rss", "lan", "wlan", "voip", "hdtv", "cpi",
+    "ppi", "psbr", "frn", "yen", "stg", "dm", "jly", "jne", "year", "ip",
 ];
 
 /// One title or honorific: its words (lower case, no trailing dot) and whether it is weak

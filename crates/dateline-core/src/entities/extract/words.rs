@@ -211,9 +211,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "sterling",
     "ecus",
     "no-one",
-    // Tables of prices: `unchanged`, `June` (`Jne  227.50  229.50`).
+    // Tables of prices: `unchanged`, `June` (`Jne  227.50  229.50`), `July`.
     "unch",
     "jne",
+    "jly",
     "chapter",
     // Seasons (`Summer rice`, `the Autumn Statement`); `Donna Summer` is read whole.
     "summer",
