@@ -1797,6 +1797,12 @@ fn scraped_products_and_finals_are_miscellaneous_names() {
     }
     let person = |e: &Entity| e.kind == EntityKind::Person && e.name.ends_with(" Pro");
     assert!(!earbuds.iter().any(person), "{:?}", names(&earbuds));
+    // A thing's initials are no maker's (`LED` was an organisation here).
+    assert!(
+        !earbuds.iter().any(|e| e.name == "LED"),
+        "{:?}",
+        names(&earbuds)
+    );
 }
 
 /// Reuters' tables and sentence openings held words that no list knows as they are written,

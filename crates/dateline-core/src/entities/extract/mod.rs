@@ -803,6 +803,11 @@ impl EntityExtractor {
             if ts.has(MONTH)
                 || ts.has(CONNECTOR | PARTICLE) && !ts.has(CAP)
                 || (s == e && ts.has(MONTH_ABBR))
+                // `7:07 PM EST`: the time of day before its zone; `Deputy PM John Prescott`.
+                || (s < e
+                    && ts.has(ALL_CAPS)
+                    && in_list(doc.word(s), &["am", "pm"])
+                    && (in_list(doc.word(s + 1), TIME_ZONES) || toks[s + 1].has(FIRST)))
             {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))

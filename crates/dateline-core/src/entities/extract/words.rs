@@ -137,6 +137,7 @@ pub(super) const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "organisatio
 /// Time-zone abbreviations (`0900 GMT`).
 pub(super) const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst",
+    "hst", "akst", "akdt", "ist", "jst", "aest", "aedt",
 ];
 /// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
 pub(super) const CLUB_FIRSTS: &[&str] = &[
