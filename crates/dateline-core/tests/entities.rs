@@ -1876,3 +1876,23 @@ fn reuters_officials_lose_their_portfolios_and_the_place_they_are_of() {
     assert!(count(EntityKind::Person, "Pete Domenici") >= 1);
     assert_eq!(count(EntityKind::Person, "Export Co"), 0);
 }
+
+/// `Nadal, who ...`: a name no list knows, followed by `who`, is a person's. Before this rule
+/// `DiCaprio` was an organisation in its article and `Nadal` one only. (`18-year-old Nadal`
+/// elsewhere in the article stays one: a firm that `said` something would turn into a person
+/// at every mention if one sense were carried to the others.)
+#[test]
+fn an_unknown_name_before_who_is_a_person() {
+    let Some(found) =
+        corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/357", "sport/466"])
+    else {
+        return;
+    };
+    for (id, name) in [("entertainment/357", "DiCaprio"), ("sport/466", "Nadal")] {
+        assert!(
+            has(&found[id], EntityKind::Person, name),
+            "{name}: {:?}",
+            found[id]
+        );
+    }
+}

@@ -1455,7 +1455,10 @@ impl EntityExtractor {
         if after_the && (t.has(ORG_HEAD) || col_sports(doc) && doc.word(s).ends_with('s')) {
             return Some(EntityKind::Organization); // `the Senate`, `The Braves`
         }
-        if !t.has(ORG_HEAD) && self.speaks(doc, s) {
+        // `Eminem, who ...`: a person, as a name that speaks is; not a word or a plural
+        // (`Londoners, who`).
+        let who = || !t.has(DICT) && !doc.word(s).ends_with('s') && self.who_follows(doc, s);
+        if !t.has(ORG_HEAD) && (self.speaks(doc, s) || who()) {
             return Some(EntityKind::Person); // `Gujral said`
         }
         if col_sports(doc) && self.ordinal_after(doc, s) {
@@ -1569,6 +1572,15 @@ impl EntityExtractor {
                                 kind == EntityKind::Place && region(&normalize_key(name))
                             })))
             })
+    }
+
+    /// Whether `who` follows token `s`, a comma apart or none (`Eminem, who`).
+    fn who_follows(&self, doc: &Doc, s: usize) -> bool {
+        let rest = &doc.text[doc.toks[s].end..];
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix("who"))
+            .is_some_and(|r| r.starts_with([' ', '\n', ',']))
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.
