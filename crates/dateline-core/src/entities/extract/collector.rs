@@ -534,9 +534,9 @@ impl Collector {
                 org_of(key, may_end).filter(|_| p.guessed)
             });
             // `David is a successful businessman` in a story of David Smith: the one person of
-            // the story with that given name.
-            // So is a word of no list that only the default made an organisation (`Arsene` in
-            // a story of Arsene Wenger): sport and South Asian news name people so.
+            // the story with that given name. So is a word of no list that only the default
+            // made an organisation (`Arsene` in a story of Arsene Wenger): sport and South
+            // Asian news name people so.
             let claimed = claimed.or_else(|| {
                 let unknown = unknown_alone(&p);
                 let given =
