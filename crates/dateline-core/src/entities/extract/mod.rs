@@ -472,7 +472,7 @@ impl EntityExtractor {
                     || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
                     // `Ford Motor Co said`, `U.S. Food and Drug Administration`: capitalised
                     // words (and `and`) up to an organisation's head word.
-                    || self.org_run_from(doc, i)
+                    || self.org_run_from(doc, col, i)
                     // `First City said` after `First City Bancorporation`.
                     || (i + 1 < n
                         && capword(&toks[i + 1])
@@ -569,15 +569,81 @@ impl EntityExtractor {
                 i = end + 1;
                 continue;
             }
+            if let Some((from, end)) = self.ampersand_firm(doc, col, i, j) {
+                // What precedes the first partner is read on its own (`KPMG and Ernst &
+                // Young`: `KPMG`).
+                if from > i + 1 {
+                    self.classify(doc, g, col, i, from - 2, 0);
+                }
+                let (name, kind) = self
+                    .known(doc, col, from, end)
+                    .unwrap_or((doc.surface(from, end), EntityKind::Organization));
+                self.emit(doc, col, &name, kind, from, end);
+                i = end + 1;
+                continue;
+            }
             self.classify(doc, g, col, i, j, 0);
             i = j + 1;
         }
     }
 
+    /// A firm named by partners an ampersand apart: `Ernst & Young`, `Pratt & Whitney`,
+    /// `Douglas & Lomason Co`. The first partner is the run `s..=e`, or its words after its last
+    /// joiner; the firm goes on through the capitalised words after the ampersand. Returns the
+    /// firm's first and last tokens. Not two names the lists know apart (`London & Paris`,
+    /// `Apple & Google`), nor two everyday words (`Arts & Culture`, `Health & Safety`).
+    fn ampersand_firm(
+        &self,
+        doc: &Doc,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize)> {
+        let toks = &doc.toks;
+        let next = toks.get(e + 1)?;
+        if toks[e].has(END_RUN)
+            || !next.has(CAP)
+            || next.has(SKIP)
+            || &doc.text[toks[e].end..next.start] != " & "
+        {
+            return None;
+        }
+        let from = (s..=e)
+            .rev()
+            .find(|&k| toks[k].has(CONNECTOR | PARTICLE) && !toks[k].has(CAP))
+            .map_or(s, |k| k + 1);
+        let mut last = e + 1;
+        while !toks[last].has(END_RUN)
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| t.has(CAP) && !t.has(BREAK | SKIP | CONNECTOR))
+        {
+            last += 1;
+        }
+        // `Nenni & Co.`: a man and those with him, as TIME writes.
+        if last == e + 1 && in_list(doc.word(last).trim_end_matches('.'), LEGAL_SUFFIXES) {
+            return None;
+        }
+        if from > e || self.known(doc, col, from, last).is_some() {
+            return (from <= e).then_some((from, last));
+        }
+        let named = |k: usize| !toks[k].has(DICT | COMMON) || toks[k].has(SURNAME | FIRST);
+        // Two people: each named in full (`Matt Lucas & David Walliams`) or by a given name
+        // alone (`Richard & Judy`).
+        let person = |a: usize, b: usize| {
+            let given = toks[a].has(FIRST);
+            given && (a == b || !toks[b].has(ORG_HEAD))
+        };
+        let apart = self.known(doc, col, from, e).is_some()
+            || self.known(doc, col, e + 1, last).is_some()
+            || (person(from, e) && person(e + 1, last));
+        (!apart && (from..=last).any(named)).then_some((from, last))
+    }
+
     /// Whether the capitalised words from token `i`, a dictionary word opening a sentence,
     /// with `and` between two of them (`Food and Drug`), run to an organisation's head word:
     /// the run is a name from its first word (`Ford Motor Co`, `Banner Industries Inc`).
-    fn org_run_from(&self, doc: &Doc, i: usize) -> bool {
+    fn org_run_from(&self, doc: &Doc, col: &Collector, i: usize) -> bool {
         let toks = &doc.toks;
         // `The Group of Seven`, `From The New York Times`: the run opens after a determiner
         // or another function word.
@@ -603,7 +669,15 @@ impl EntityExtractor {
                 break;
             }
         }
-        j > i && toks[j].has(ORG_HEAD)
+        // `Distributor Sony Pictures`: a firm's name after the word opens after it (not
+        // `New Democratic Party`, where a longer name holds a shorter one).
+        let firm = |k: usize| {
+            matches!(
+                self.known(doc, col, k, k),
+                Some((_, EntityKind::Organization))
+            )
+        };
+        j > i && toks[j].has(ORG_HEAD) && !(i + 1..j).any(firm)
     }
 
     /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
@@ -1392,6 +1466,18 @@ impl EntityExtractor {
     /// person when it is a known surname or given name, else an organisation.
     fn single_fallback(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
         let t = &doc.toks[s];
+        if compound_brand(doc.word(s), gazetteer()) {
+            return Some(EntityKind::Organization); // `GenCorp said`, `at PacifiCorp`
+        }
+        let held = s > 1
+            && !t.has(BREAK)
+            && (!t.has(DICT) || t.has(SURNAME))
+            && matches!(doc.word(s - 1), "of" | "in")
+            && !doc.toks[s - 1].has(BREAK)
+            && in_list(doc.word(s - 2), STAKE_NOUNS);
+        if held {
+            return Some(EntityKind::Organization); // `a stake in Fichtel`, `shares of Taft`
+        }
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
             // `from B and`: a rating, not a place.
@@ -2011,6 +2097,28 @@ impl EntityExtractor {
             // `Fuji Bank and Mitsubishi Bank`, `Ways and Means Committee and Senate Finance
             // Committee`: two names of one kind (not `Bank and Trust Co`).
             if r < e && toks[k - 1].has(ORG_HEAD) && doc.word(k - 1) == doc.word(e) {
+                return Some(k);
+            }
+            // `Marvel Studios and Marvel Entertainment`, `Fleet Financial Group and Norstar
+            // Bancorp`: two names, each ending in a head word, the second (its legal form
+            // aside) of two words opening with a name or the first's word, or of three words
+            // or more. Not `Citizens Fidelity Bank and Trust Co`, `Pennsylvania Power and
+            // Light Co`, `Highveld Steel and Vanadium Corp`.
+            let mut core = e;
+            while core > r && in_list(doc.word(core).trim_end_matches('.'), LEGAL_SUFFIXES) {
+                core -= 1;
+            }
+            let second_named = r < core
+                && (!toks[r].has(DICT)
+                    || doc.word(r).eq_ignore_ascii_case(doc.word(s))
+                    || r + 2 <= core);
+            if k - 1 > s
+                && r < e
+                && toks[k - 1].has(ORG_HEAD)
+                && toks[e].has(ORG_HEAD)
+                && !toks[r].has(ORG_HEAD)
+                && second_named
+            {
                 return Some(k);
             }
             // `Serious and Organised Crime Bill`: laws' names go on through `and` as firms' do.

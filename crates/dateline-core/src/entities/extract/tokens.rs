@@ -788,6 +788,32 @@ pub(super) fn plural_acronym(word: &str) -> bool {
     }
 }
 
+/// `GenCorp`, `PacifiCorp`, `SoftBank`: a word with a capital inside, three letters or more
+/// into it, is a brand's, never a person's. The particles of surnames (`MacArthur`,
+/// `FitzGerald`, `VanDyke`, `DelBene`) and a given name glued to a surname, as scraped pages
+/// run them together (`MargaretThatcher`), are left out; `McCain`, `LaToya` and
+/// `ElBaradei` have a capital two letters in.
+pub(super) fn compound_brand(word: &str, g: &Gazetteer) -> bool {
+    const PARTICLES: &[&str] = &[
+        "mac", "fitz", "van", "von", "vander", "den", "der", "del", "della", "des", "dal", "das",
+        "dos", "ter", "ten", "abu", "abd", "abdul", "ibn", "bin", "ben",
+    ];
+    let b = word.as_bytes();
+    let head = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    if !b.first().is_some_and(u8::is_ascii_uppercase)
+        || head < 2
+        || !b.get(1 + head).is_some_and(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
+    let prefix = word[..1 + head].to_ascii_lowercase();
+    !in_list(&prefix, PARTICLES) && !g.first_names.contains(&prefix)
+}
+
 /// Splits text into word tokens with their flags.
 pub(super) fn tokenize(
     text: &str,

@@ -89,6 +89,37 @@ pub(super) const FIRM_NOUNS: &[&str] = &[
     "supplier",
     "operator",
     "chain",
+    "subsidiary",
+    "affiliate",
+    "unit",
+    "lender",
+    "utility",
+    "regulator",
+    "watchdog",
+    "startup",
+    "label",
+    "studio",
+    // What publishes or counts (`the party daily Pravda`, `the statistics office Eurostat`).
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "broadcaster",
+    "agency",
+    "institute",
+    "office",
+];
+/// What is held of a firm (`shares of Taft`, `a stake in Fichtel`): the name after `of` or
+/// `in` is the firm's, not a person's or a place's.
+pub(super) const STAKE_NOUNS: &[&str] = &[
+    "stake",
+    "stakes",
+    "shares",
+    "shareholding",
+    "holding",
+    "holdings",
+    "shareholders",
+    "stockholders",
 ];
 /// A club's people and parts, named after the club (`Newcastle boss`, `Liverpool fans`).
 pub(super) const CLUB_ROLES: &[&str] = &[
@@ -497,7 +528,7 @@ pub(super) const DOT_WORD_MAX_LEN: usize = max_len(DOT_CONTINUES, max_len(DOT_EN
 /// the words, as a dictionary word is, unless they speak (`Long said`).
 pub(super) const WORD_NAMES: &[&str] = &[
     "long", "drew", "rose", "grant", "mark", "bill", "frank", "rich", "guy", "art", "hope", "ray",
-    "chance", "joy", "faith", "young", "major",
+    "chance", "joy", "faith", "young", "major", "man",
 ];
 /// Verbs whose object, a name, is followed by what was said without a `that`.
 pub(super) const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
