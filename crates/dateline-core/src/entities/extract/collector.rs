@@ -46,6 +46,10 @@ struct Pending {
     /// The person the alias table names by this surname (`Thatcher`: `Margaret Thatcher`),
     /// when no one of the article bears it (`Ben Thatcher`, the footballer).
     alias: Option<String>,
+    /// The word is a firm's by its shape or the words before it (`GenCorp`, `a stake in
+    /// Fichtel`): the article's other mentions of it that were guessed to be a person's (`Fichtel
+    /// said`) are the firm's too.
+    firm: bool,
 }
 
 #[derive(Debug, Default)]
@@ -250,6 +254,16 @@ impl Collector {
         }
     }
 
+    /// A single word that is a firm's by its shape or the words before it, to join to the
+    /// article's organisation it begins later, else to keep as an organisation; the word's
+    /// mentions guessed to be a person's are the firm's too.
+    pub(super) fn pend_firm(&mut self, surface: String, span: (usize, usize)) {
+        self.pend_as(surface, Some(EntityKind::Organization), true, span);
+        if let Some(p) = self.pending.last_mut() {
+            p.firm = true;
+        }
+    }
+
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
     pub(super) fn pend_as(
         &mut self,
@@ -275,6 +289,7 @@ impl Collector {
             fallback,
             guessed,
             alias: None,
+            firm: false,
         });
         self.seq += 1;
     }
@@ -503,10 +518,21 @@ impl Collector {
                 && p.fallback == Some(EntityKind::Organization)
                 && lexicon_bits(&pending_keys[p.key.clone()]) == 0
         };
-        for p in pending.drain(..) {
+        // Most articles name no firm so: the list stays empty, unallocated.
+        let firms: Vec<Range<usize>> = (pending.iter())
+            .filter(|p| p.firm)
+            .map(|p| p.key.clone())
+            .collect();
+        for mut p in pending.drain(..) {
+            let key = &pending_keys[p.key.clone()];
+            if p.guessed
+                && p.fallback == Some(EntityKind::Person)
+                && firms.iter().any(|f| pending_keys[f.clone()] == *key)
+            {
+                p.fallback = Some(EntityKind::Organization);
+            }
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;
-            let key = &pending_keys[p.key.clone()];
             let bare = match key.split_once('-') {
                 Some((pre, rest)) if in_list(pre, PARTICLES) => rest,
                 _ => key,

@@ -1134,6 +1134,10 @@ impl EntityExtractor {
                 col.pend_as(doc.surface(s, e).into_owned(), None, true, doc.span(s, e));
                 return;
             }
+            if self.firm_cue(doc, s) {
+                col.pend_firm(doc.surface(s, e).into_owned(), doc.span(s, e));
+                return;
+            }
             let fallback = self.single_fallback(doc, s);
             col.pend_as(
                 doc.surface(s, e).into_owned(),
@@ -1462,22 +1466,30 @@ impl EntityExtractor {
         })
     }
 
+    /// Whether the unknown word at `s` is a firm's by its shape or the words before it: a brand
+    /// with a capital inside (`GenCorp`), what is held of a firm (`a stake in Fichtel`, `shares
+    /// of Taft`) or the kind of firm before it (`research firm Gartner`, `the statistics
+    /// office Eurostat`). The article's mentions of it that only a verb of speech would make a
+    /// person's are the firm's too (`Fichtel said`).
+    fn firm_cue(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let t = &toks[s];
+        let before = |k: usize| s >= k && !t.has(BREAK) && !toks[s - k].has(CAP | BREAK);
+        compound_brand(doc.word(s), gazetteer())
+            || (before(1) && in_list(doc.word(s - 1), FIRM_NOUNS))
+            // `Shares of` may open a sentence.
+            || (before(1)
+                && s >= 2
+                && (!t.has(DICT) || t.has(SURNAME))
+                && matches!(doc.word(s - 1), "of" | "in")
+                && !toks[s - 1].has(BREAK)
+                && in_list(doc.word(s - 2), STAKE_NOUNS))
+    }
+
     /// The kind of a single unknown capitalised word: a place after `in`/`at`/`from`, a
     /// person when it is a known surname or given name, else an organisation.
     fn single_fallback(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
         let t = &doc.toks[s];
-        if compound_brand(doc.word(s), gazetteer()) {
-            return Some(EntityKind::Organization); // `GenCorp said`, `at PacifiCorp`
-        }
-        let held = s > 1
-            && !t.has(BREAK)
-            && (!t.has(DICT) || t.has(SURNAME))
-            && matches!(doc.word(s - 1), "of" | "in")
-            && !doc.toks[s - 1].has(BREAK)
-            && in_list(doc.word(s - 2), STAKE_NOUNS);
-        if held {
-            return Some(EntityKind::Organization); // `a stake in Fichtel`, `shares of Taft`
-        }
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
             // `from B and`: a rating, not a place.
@@ -1513,9 +1525,6 @@ impl EntityExtractor {
         }
         if next_lower && in_list(doc.word(s + 1), POLL_NOUNS) {
             return Some(EntityKind::Organization); // `a Harris poll`
-        }
-        if s > 0 && !t.has(BREAK) && lower(s - 1) && in_list(doc.word(s - 1), FIRM_NOUNS) {
-            return Some(EntityKind::Organization); // `research firm Gartner`
         }
         if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
             return Some(EntityKind::Place); // `the village of Jumet`
