@@ -46,10 +46,11 @@ struct Pending {
     /// The person the alias table names by this surname (`Thatcher`: `Margaret Thatcher`),
     /// when no one of the article bears it (`Ben Thatcher`, the footballer).
     alias: Option<String>,
-    /// The word is a firm's by its shape or the words before it (`GenCorp`, `a stake in
-    /// Fichtel`): the article's other mentions of it that were guessed to be a person's (`Fichtel
-    /// said`) are the firm's too.
-    firm: bool,
+    /// The kind the context gives the word for sure: a firm's by its shape or the words
+    /// before it (`GenCorp`, `a stake in Fichtel`), a person's by a title (`Minister Subroto`)
+    /// or by `who` after it (`Juninho, who`). The article's mentions of the word whose kind was
+    /// only guessed take it (`Fichtel said`, `Subroto played`).
+    cue: Option<EntityKind>,
 }
 
 #[derive(Debug, Default)]
@@ -243,6 +244,9 @@ impl Collector {
     /// A single word after a title: a person's surname, to join to the full name later.
     pub(super) fn pend_person(&mut self, surface: String, span: (usize, usize)) {
         self.pend_as(surface, Some(EntityKind::Person), false, span);
+        if let Some(p) = self.pending.last_mut() {
+            p.cue = Some(EntityKind::Person);
+        }
     }
 
     /// A surname the alias table gives to a person (`Thatcher`): the person of the article
@@ -254,13 +258,13 @@ impl Collector {
         }
     }
 
-    /// A single word that is a firm's by its shape or the words before it, to join to the
-    /// article's organisation it begins later, else to keep as an organisation; the word's
-    /// mentions guessed to be a person's are the firm's too.
-    pub(super) fn pend_firm(&mut self, surface: String, span: (usize, usize)) {
-        self.pend_as(surface, Some(EntityKind::Organization), true, span);
+    /// A single word whose kind the context gives (see [`Pending::cue`]), to join to a full
+    /// name later (a firm's that it begins, a person's whose surname it is), else to keep as
+    /// `kind`; the word's mentions whose kind was only guessed take it too.
+    pub(super) fn pend_cued(&mut self, surface: String, kind: EntityKind, span: (usize, usize)) {
+        self.pend_as(surface, Some(kind), true, span);
         if let Some(p) = self.pending.last_mut() {
-            p.firm = true;
+            p.cue = Some(kind);
         }
     }
 
@@ -289,7 +293,7 @@ impl Collector {
             fallback,
             guessed,
             alias: None,
-            firm: false,
+            cue: None,
         });
         self.seq += 1;
     }
@@ -518,18 +522,24 @@ impl Collector {
                 && p.fallback == Some(EntityKind::Organization)
                 && lexicon_bits(&pending_keys[p.key.clone()]) == 0
         };
-        // Most articles name no firm so: the list stays empty, unallocated.
-        let firms: Vec<Range<usize>> = (pending.iter())
-            .filter(|p| p.firm)
-            .map(|p| p.key.clone())
+        // Most articles give no word a kind so: the list stays empty, unallocated.
+        let cued: Vec<(Range<usize>, EntityKind)> = (pending.iter())
+            .filter_map(|p| Some((p.key.clone(), p.cue?)))
             .collect();
         for mut p in pending.drain(..) {
             let key = &pending_keys[p.key.clone()];
-            if p.guessed
-                && p.fallback == Some(EntityKind::Person)
-                && firms.iter().any(|f| pending_keys[f.clone()] == *key)
-            {
-                p.fallback = Some(EntityKind::Organization);
+            if p.guessed && p.cue.is_none() && p.fallback.is_some() {
+                let mut kinds = (cued.iter())
+                    .filter(|(k, _)| pending_keys[k.clone()] == *key)
+                    .map(|&(_, kind)| kind);
+                // Two kinds given: the word is left as guessed. A known place's name stays
+                // one where a person of it is named (`Queen Victoria`, `from Victoria Station`).
+                let place = lexicon_bits(key) & PLACE1 != 0;
+                if let Some(kind) = kinds.next().filter(|&k| !place || k != EntityKind::Person) {
+                    if kinds.all(|k| k == kind) {
+                        p.fallback = Some(kind);
+                    }
+                }
             }
             let mut best: Option<(u32, usize)> = None;
             let mut first_after: Option<(u32, usize)> = None;

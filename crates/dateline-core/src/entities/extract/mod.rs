@@ -1134,8 +1134,8 @@ impl EntityExtractor {
                 col.pend_as(doc.surface(s, e).into_owned(), None, true, doc.span(s, e));
                 return;
             }
-            if self.firm_cue(doc, s) {
-                col.pend_firm(doc.surface(s, e).into_owned(), doc.span(s, e));
+            if let Some(kind) = self.single_cue(doc, s) {
+                col.pend_cued(doc.surface(s, e).into_owned(), kind, doc.span(s, e));
                 return;
             }
             let fallback = self.single_fallback(doc, s);
@@ -1466,19 +1466,34 @@ impl EntityExtractor {
         })
     }
 
-    /// Whether the unknown word at `s` is a firm's by its shape or the words before it: a brand
-    /// with a capital inside (`GenCorp`), what is held of a firm (`a stake in Fichtel`, `shares
-    /// of Taft`) or the kind of firm before it (`research firm Gartner`, `the statistics
-    /// office Eurostat`). The article's mentions of it that only a verb of speech would make a
-    /// person's are the firm's too (`Fichtel said`).
+    /// The kind the context gives the unknown word at `s` for sure (see `Pending::cue`): a
+    /// firm's by its shape or the words before it, a brand with a capital inside (`GenCorp`),
+    /// what is held of a firm (`a stake in Fichtel`, `shares of Taft`) or the kind of firm
+    /// before it (`research firm Gartner`, `the statistics office Eurostat`); a person's before
+    /// `who`, unless it is a word or a plural (`Londoners, who`) or a place cue precedes it.
+    fn single_cue(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
+        let t = &doc.toks[s];
+        if self.firm_cue(doc, s) {
+            return Some(EntityKind::Organization);
+        }
+        // `from Middlesex, who`: a place cue, in any case (TIME writes in capitals).
+        let place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
+        let person = !t.has(ORG_HEAD | DICT)
+            && !doc.word(s).ends_with('s')
+            && self.who_follows(doc, s)
+            && !place_cue;
+        person.then_some(EntityKind::Person) // `Nadal, who`
+    }
+
+    /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).
     fn firm_cue(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
         let t = &toks[s];
-        let before = |k: usize| s >= k && !t.has(BREAK) && !toks[s - k].has(CAP | BREAK);
+        let after_word = s > 0 && !t.has(BREAK) && !toks[s - 1].has(CAP | BREAK);
         compound_brand(doc.word(s), gazetteer())
-            || (before(1) && in_list(doc.word(s - 1), FIRM_NOUNS))
+            || (after_word && in_list(doc.word(s - 1), FIRM_NOUNS))
             // `Shares of` may open a sentence.
-            || (before(1)
+            || (after_word
                 && s >= 2
                 && (!t.has(DICT) || t.has(SURNAME))
                 && matches!(doc.word(s - 1), "of" | "in")
@@ -1550,10 +1565,7 @@ impl EntityExtractor {
         if after_the && (t.has(ORG_HEAD) || col_sports(doc) && doc.word(s).ends_with('s')) {
             return Some(EntityKind::Organization); // `the Senate`, `The Braves`
         }
-        // `Eminem, who ...`: a person, as a name that speaks is; not a word or a plural
-        // (`Londoners, who`).
-        let who = || !t.has(DICT) && !doc.word(s).ends_with('s') && self.who_follows(doc, s);
-        if !t.has(ORG_HEAD) && (self.speaks(doc, s) || who()) {
+        if !t.has(ORG_HEAD) && self.speaks(doc, s) {
             return Some(EntityKind::Person); // `Gujral said`
         }
         if col_sports(doc) && self.ordinal_after(doc, s) {
@@ -1673,9 +1685,16 @@ impl EntityExtractor {
     fn who_follows(&self, doc: &Doc, s: usize) -> bool {
         let rest = &doc.text[doc.toks[s].end..];
         let rest = rest.strip_prefix(',').unwrap_or(rest);
-        rest.strip_prefix(' ')
-            .and_then(|r| r.strip_prefix("who"))
-            .is_some_and(|r| r.starts_with([' ', '\n', ',']))
+        let Some(after) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix("who")) else {
+            return false;
+        };
+        // `U2, who have won`, `Boro, who are playing`: a band's or a club's plural verb.
+        let verb = after
+            .trim_start()
+            .split([' ', '\n', ','])
+            .next()
+            .unwrap_or("");
+        after.starts_with([' ', '\n', ',']) && !matches!(verb, "are" | "were" | "have")
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.
