@@ -2110,3 +2110,20 @@ fn a_firm_named_by_its_kind_is_no_person_where_it_speaks() {
         );
     }
 }
+
+/// `CEO`, `Administrator` and `Attorney` before a person's name are titles: Reuters had 13
+/// organisations such as `U.S. Attorney Rudolph Giuliani` and `EPA Administrator Lee Thomas`
+/// (one article only had `Rudolph Giuliani` as the person), and scraped pages `CEO Tim Cook`.
+#[test]
+fn chief_executives_administrators_and_attorneys_are_titles() {
+    let Some(counts) = reuters_all_entity_counts() else {
+        return;
+    };
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    let titled = rows(counts, EntityKind::Organization, |n| {
+        n.contains(" Administrator ") || n.contains("Attorney ") || n.starts_with("CEO ")
+    });
+    assert_eq!(titled, 0);
+    assert!(count(EntityKind::Person, "Rudolph Giuliani") >= 4);
+    assert!(count(EntityKind::Person, "Lee Thomas") >= 2);
+}
