@@ -1398,7 +1398,15 @@ impl EntityExtractor {
                     !g.surname_words.contains(&key) && !g.given_name_words.contains(&key)
                 }
             };
-            let kind = if doc.sports && self.team_context(doc, s, e) {
+            // `Joost van der Westhuizen`: Dutch and German particles join a person's names.
+            let particle = |k: usize| !toks[k].has(CAP) && in_list(doc.word(k), NAME_PARTICLES);
+            let particled = e - s <= 4
+                && toks[e].has(CAP)
+                && (s..=e).any(particle)
+                && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
+            let kind = if self.age_after(doc, e) || particled || self.bowler(doc, s, e) {
+                EntityKind::Person
+            } else if doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization
             } else if plain
                 && in_list(doc.word(e), SETTLEMENT_HEADS)
@@ -1470,7 +1478,8 @@ impl EntityExtractor {
     /// firm's by its shape or the words before it, a brand with a capital inside (`GenCorp`),
     /// what is held of a firm (`a stake in Fichtel`, `shares of Taft`) or the kind of firm
     /// before it (`research firm Gartner`, `the statistics office Eurostat`); a person's before
-    /// `who`, unless it is a word or a plural (`Londoners, who`) or a place cue precedes it.
+    /// `who`, unless it is a word or a plural (`Londoners, who`) or a place cue precedes it,
+    /// and before an age (`Legeard, 18,`).
     fn single_cue(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
         let t = &doc.toks[s];
         if self.firm_cue(doc, s) {
@@ -1478,11 +1487,12 @@ impl EntityExtractor {
         }
         // `from Middlesex, who`: a place cue, in any case (TIME writes in capitals).
         let place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
-        let person = !t.has(ORG_HEAD | DICT)
+        let who = !t.has(ORG_HEAD | DICT)
             && !doc.word(s).ends_with('s')
             && self.who_follows(doc, s)
             && !place_cue;
-        person.then_some(EntityKind::Person) // `Nadal, who`
+        // `Nadal, who`; `Legeard, 18,`.
+        (who || !t.has(DICT) && self.age_after(doc, s)).then_some(EntityKind::Person)
     }
 
     /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).
@@ -1679,6 +1689,43 @@ impl EntityExtractor {
                                 kind == EntityKind::Place && region(&normalize_key(name))
                             })))
             })
+    }
+
+    /// Whether an age follows token `e`, between commas or before a dash (`Severine Potty, 19,
+    /// had gone shopping`, `Smith, 45 -- a teacher`): a person's.
+    fn age_after(&self, doc: &Doc, e: usize) -> bool {
+        let rest = doc.text[doc.toks[e].end..].trim_start_matches(' ');
+        let Some(rest) = rest.strip_prefix(',') else {
+            return false;
+        };
+        let rest = rest.trim_start_matches(' ');
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let age = rest[..digits]
+            .parse::<u8>()
+            .is_ok_and(|a| (1..=110).contains(&a));
+        // A dash a space apart: `12-bit` is no age, nor `53,351 tonnes`.
+        let after = &rest[digits..];
+        let comma = after.trim_start_matches(' ').strip_prefix(',');
+        age && (comma.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
+            || after.starts_with(' ') && after.trim_start().starts_with(['-', '\u{2014}']))
+    }
+
+    /// Whether the run `s..=e` of a cricket scorecard is a bowler's name: after `b` or `c`
+    /// (`R. Croft b Waqar Younis`) or before bowling figures (`Waqar Younis 9-0-54-1`).
+    fn bowler(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        if !doc.sports {
+            return false;
+        }
+        let after_mark = s > 0 && !doc.toks[s].has(BREAK) && matches!(doc.word(s - 1), "b" | "c");
+        let figures = doc.text[doc.toks[e].end..]
+            .trim_start_matches(' ')
+            .split([' ', ',', '\n'])
+            .next()
+            .is_some_and(|w| {
+                let number = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+                w.split('-').count() == 4 && w.split('-').all(number)
+            });
+        after_mark || figures
     }
 
     /// Whether `who` follows token `s`, a comma apart or none (`Eminem, who`).

@@ -512,6 +512,10 @@ pub(super) fn sentence_common(t: &Tok) -> bool {
         && (t.has(COMMON) || (t.has(DICT) && !t.has(FIRST | PLACE1 | SURNAME)))
 }
 
+/// Particles of Dutch and German surnames, which join a person's names (`Joost van der
+/// Westhuizen`, `Ursula von der Leyen`).
+pub(super) const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "ter", "ten", "zu"];
+
 /// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
 pub(super) const DOT_CONTINUES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
