@@ -262,7 +262,8 @@ impl Collector {
     /// name later (a firm's that it begins, a person's whose surname it is), else to keep as
     /// `kind`; the word's mentions whose kind was only guessed take it too.
     pub(super) fn pend_cued(&mut self, surface: String, kind: EntityKind, span: (usize, usize)) {
-        self.pend_as(surface, Some(kind), true, span);
+        // Only a firm may turn out to be the first words of an organisation of the article.
+        self.pend_as(surface, Some(kind), kind == EntityKind::Organization, span);
         if let Some(p) = self.pending.last_mut() {
             p.cue = Some(kind);
         }

@@ -494,6 +494,11 @@ impl EntityExtractor {
                     break;
                 }
                 if capword(&toks[next]) {
+                    // `Yuri Kushko\nTAVILDARA , Tajikistan`: a byline's line, then a
+                    // dateline in capitals (not `U.S.\nGovernment`, `Bank\nNA`, wrapped).
+                    if self.byline_then_dateline(doc, i, j) {
+                        break;
+                    }
                     j = next;
                     continue;
                 }
@@ -1104,6 +1109,11 @@ impl EntityExtractor {
                 if w.contains('.') {
                     return; // initials (`E.F.`), not an acronym
                 }
+                // `TAVILDARA , Tajikistan 1996-08-30`: a town no list knows, in a dateline.
+                if w.len() > 5 && self.opens_dateline(doc, col, s) {
+                    col.pend_cued(title_case(w), EntityKind::Place, doc.span(s, e));
+                    return;
+                }
                 let (letters, _, _) = letter_shape(w);
                 let key = key_string(w.trim_end_matches('.'));
                 if in_list(&key, TIME_ZONES) {
@@ -1268,6 +1278,12 @@ impl EntityExtractor {
             // and `Johnson City`, places.
             && !in_list(doc.word(e), MISC_HEADS)
             && !in_list(doc.word(e), SETTLEMENT_HEADS)
+            // `Grace Road`, `at Ellis Park`: a ground or a street, unless its last word is a
+            // surname too and nothing says it is a place (`Nick Park`).
+            && !(e > s
+                && in_list(doc.word(e), PLACE_HEADS)
+                && (!toks[e].has(SURNAME)
+                    || s > 0 && !toks[s].has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES)))
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
@@ -1406,8 +1422,8 @@ impl EntityExtractor {
                 && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
             let kind = if self.age_after(doc, e) || particled || self.bowler(doc, s, e) {
                 EntityKind::Person
-            } else if doc.sports && self.team_context(doc, s, e) {
-                EntityKind::Organization
+            } else if self.publication_after(doc, e) || doc.sports && self.team_context(doc, s, e) {
+                EntityKind::Organization // `Zycie Warszawy daily said`, a team
             } else if plain
                 && in_list(doc.word(e), SETTLEMENT_HEADS)
                 && (!placey || !doc.sports && doc.word(e).eq_ignore_ascii_case("county"))
@@ -1479,7 +1495,7 @@ impl EntityExtractor {
     /// what is held of a firm (`a stake in Fichtel`, `shares of Taft`) or the kind of firm
     /// before it (`research firm Gartner`, `the statistics office Eurostat`); a person's before
     /// `who`, unless it is a word or a plural (`Londoners, who`) or a place cue precedes it,
-    /// and before an age (`Legeard, 18,`).
+    /// and before an age (`Legeard, 18,`); a place's (see [`place_cue`](Self::place_cue)).
     fn single_cue(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
         let t = &doc.toks[s];
         if self.firm_cue(doc, s) {
@@ -1492,7 +1508,42 @@ impl EntityExtractor {
             && self.who_follows(doc, s)
             && !place_cue;
         // `Nadal, who`; `Legeard, 18,`.
-        (who || !t.has(DICT) && self.age_after(doc, s)).then_some(EntityKind::Person)
+        if who || !t.has(DICT) && self.age_after(doc, s) {
+            return Some(EntityKind::Person);
+        }
+        self.place_cue(doc, s).then_some(EntityKind::Place)
+    }
+
+    /// Whether the unknown word at `s` is a place's by the words around it: after a place's
+    /// kind or a compass point and `of` (`the town of Tavildara`, `just east of Longyear`), or
+    /// before `is a town` (`Longyear is a town in mourning`).
+    fn place_cue(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let lower = |i: usize| !toks[i].has(CAP | BREAK);
+        let of_place = s >= 2
+            && !toks[s].has(BREAK)
+            && lower(s - 1)
+            && lower(s - 2)
+            && doc.word(s - 1) == "of"
+            // Not `the existing capital of Heritage`, a firm's share capital.
+            && !(doc.word(s - 2) == "capital"
+                && s >= 3
+                && in_list(doc.word(s - 3), &["share", "issued", "existing", "paid-up", "working"]))
+            && (in_list(doc.word(s - 2), PLACE_NOUNS) || in_list(doc.word(s - 2), COMPASS_POINTS));
+        let word = |k: usize| (k < toks.len() && lower(k)).then(|| doc.word(k));
+        let town = |k: usize| word(k).is_some_and(|w| in_list(w, &["town", "village", "city"]));
+        of_place
+            || matches!(word(s + 1), Some("is" | "was"))
+                && word(s + 2) == Some("a")
+                && (town(s + 3) || word(s + 3).is_some() && town(s + 4))
+    }
+
+    /// Whether a kind of publication follows token `e` (`Zycie Warszawy daily said`, `the
+    /// Kompas newspaper`): the name is the paper's.
+    fn publication_after(&self, doc: &Doc, e: usize) -> bool {
+        const PUBLICATIONS: &[&str] = &["daily", "newspaper", "weekly", "magazine", "tabloid"];
+        (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK))
+            && in_list(doc.word(e + 1), PUBLICATIONS)
     }
 
     /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).
@@ -1502,6 +1553,7 @@ impl EntityExtractor {
         let after_word = s > 0 && !t.has(BREAK) && !toks[s - 1].has(CAP | BREAK);
         compound_brand(doc.word(s), gazetteer())
             || (after_word && in_list(doc.word(s - 1), FIRM_NOUNS))
+            || self.publication_after(doc, s)
             // `Shares of` may open a sentence.
             || (after_word
                 && s >= 2
@@ -1550,9 +1602,6 @@ impl EntityExtractor {
         }
         if next_lower && in_list(doc.word(s + 1), POLL_NOUNS) {
             return Some(EntityKind::Organization); // `a Harris poll`
-        }
-        if s >= 2 && lower(s) && doc.word(s - 1) == "of" && in_list(doc.word(s - 2), PLACE_NOUNS) {
-            return Some(EntityKind::Place); // `the village of Jumet`
         }
         if s > 0 && !t.has(BREAK) && matches!(doc.word(s - 1), "c" | "b") {
             return Some(EntityKind::Person); // a scorecard: `Saeed Anwar c Croft b Cork`
@@ -1728,10 +1777,13 @@ impl EntityExtractor {
         after_mark || figures
     }
 
-    /// Whether `who` follows token `s`, a comma apart or none (`Eminem, who`).
+    /// Whether `who` follows token `s` a comma apart (`Eminem, who`; not `holders of Bally
+    /// who bought`).
     fn who_follows(&self, doc: &Doc, s: usize) -> bool {
-        let rest = &doc.text[doc.toks[s].end..];
-        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let rest = doc.text[doc.toks[s].end..].trim_start_matches(' ');
+        let Some(rest) = rest.strip_prefix(',') else {
+            return false;
+        };
         let Some(after) = rest.strip_prefix(' ').and_then(|r| r.strip_prefix("who")) else {
             return false;
         };
@@ -1986,6 +2038,51 @@ impl EntityExtractor {
             return j + 1;
         }
         i + 1
+    }
+
+    /// Whether the run `i..=j` is a line of its own in mixed case and the next line opens with
+    /// a word in capitals (`Yuri Kushko` over `TAVILDARA , Tajikistan 1996-08-30`).
+    fn byline_then_dateline(&self, doc: &Doc, i: usize, j: usize) -> bool {
+        let toks = &doc.toks;
+        let Some(next) = toks.get(j + 1) else {
+            return false;
+        };
+        let line_start = |k: usize| {
+            doc.text[..toks[k].start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|before| before.trim().is_empty())
+        };
+        let caps_word = doc.word(j + 1).bytes().all(|b| b.is_ascii_uppercase());
+        next.has(ALL_CAPS)
+            && !toks[j].has(ALL_CAPS)
+            && caps_word
+            && doc.word(j + 1).len() >= 3
+            && line_start(j + 1)
+            && line_start(i)
+    }
+
+    /// Whether token `s` opens a dateline in the body: first on its line, followed by a comma
+    /// and a known place (`TAVILDARA , Tajikistan`; not a wrapped line's `GRANMA, Castro said`).
+    fn opens_dateline(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
+        let toks = &doc.toks;
+        let line_start = doc.text[..toks[s].start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty());
+        let comma = doc.text[toks[s].end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(',');
+        let place = |e: usize| {
+            e < toks.len() && matches!(self.known(doc, col, s + 1, e), Some((_, EntityKind::Place)))
+        };
+        line_start
+            && comma
+            && col.field == MentionField::Body
+            && toks
+                .get(s + 1)
+                .is_some_and(|t| t.has(CAP) && !t.has(ALL_CAPS))
+            && (place(s + 1) || place(s + 2))
     }
 
     /// Records a mention and the acronyms that follow it in parentheses.

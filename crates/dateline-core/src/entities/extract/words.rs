@@ -411,6 +411,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "peninsula",
     "desert",
     "canal",
+    "bridge",
     "bay",
     "road",
     "street",
@@ -511,6 +512,18 @@ pub(super) fn sentence_common(t: &Tok) -> bool {
         && !t.has(ALL_CAPS)
         && (t.has(COMMON) || (t.has(DICT) && !t.has(FIRST | PLACE1 | SURNAME)))
 }
+
+/// Compass points, whose `of` is followed by a place (`east of Longyear`).
+pub(super) const COMPASS_POINTS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 
 /// Particles of Dutch and German surnames, which join a person's names (`Joost van der
 /// Westhuizen`, `Ursula von der Leyen`).
