@@ -2140,31 +2140,40 @@ fn particles_ages_and_bowling_figures_mark_people() {
     let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
     assert!(count(EntityKind::Person, "Ruud van Nistelrooy") >= 7);
     assert_eq!(count(EntityKind::Organization, "Ruud van Nistelrooy"), 0);
-    let Some(dir) = common::shared_data() else {
+    let Some(kinds_of) = testa_mention_kinds() else {
         return;
     };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let extractor = EntityExtractor::new();
     for (marker, name) in [
         ("Severine Potty , 19", "Severine Potty"),
         ("Waqar Younis 9-0-54-1", "Waqar Younis"),
         ("Joost van der Westhuizen", "Joost van der Westhuizen"),
     ] {
-        let doc = (docs.iter())
-            .find(|d| d.body.contains(marker))
-            .unwrap_or_else(|| panic!("a testa document with {marker}"));
-        let mentions = extractor.mentions(Some(&doc.title), &doc.body);
-        let kinds: Vec<_> = (mentions.iter())
-            .filter(|m| m.text == name)
-            .map(|m| m.kind)
-            .collect();
-        assert!(!kinds.is_empty(), "{name}: {mentions:?}");
+        let kinds = kinds_of(marker, name);
+        assert!(!kinds.is_empty(), "{name}");
         assert!(
             kinds.iter().all(|&k| k == EntityKind::Person),
             "{name}: {kinds:?}"
         );
     }
+}
+
+/// The kinds of the mentions written `name` in the CoNLL-2003 testa document whose body holds
+/// `marker`; `None` without the shared data.
+fn testa_mention_kinds() -> Option<impl Fn(&str, &str) -> Vec<EntityKind>> {
+    let dir = common::shared_data()?;
+    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
+    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
+    let extractor = EntityExtractor::new();
+    Some(move |marker: &str, name: &str| {
+        let doc = (docs.iter())
+            .find(|d| d.body.contains(marker))
+            .unwrap_or_else(|| panic!("a testa document with {marker}"));
+        let mentions = extractor.mentions(Some(&doc.title), &doc.body);
+        (mentions.iter())
+            .filter(|m| m.text == name)
+            .map(|m| m.kind)
+            .collect()
+    })
 }
 
 /// What the words around a name say it is: a place after a place's kind or a compass point
@@ -2185,12 +2194,9 @@ fn places_grounds_and_papers_are_read_from_the_words_around_them() {
         assert!(count(EntityKind::Place, name) >= 3, "{name}");
     }
     assert!(count(EntityKind::Place, "Balao") >= 8);
-    let Some(dir) = common::shared_data() else {
+    let Some(kinds_of) = testa_mention_kinds() else {
         return;
     };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let extractor = EntityExtractor::new();
     for (marker, name, kind) in [
         ("town of Tavildara", "Tavildara", EntityKind::Place),
         ("village of Layron", "Layron", EntityKind::Place),
@@ -2202,15 +2208,8 @@ fn places_grounds_and_papers_are_read_from_the_words_around_them() {
             EntityKind::Organization,
         ),
     ] {
-        let doc = (docs.iter())
-            .find(|d| d.body.contains(marker))
-            .unwrap_or_else(|| panic!("a testa document with {marker}"));
-        let mentions = extractor.mentions(Some(&doc.title), &doc.body);
-        let kinds: Vec<_> = (mentions.iter())
-            .filter(|m| m.text == name)
-            .map(|m| m.kind)
-            .collect();
-        assert!(!kinds.is_empty(), "{name}: {mentions:?}");
+        let kinds = kinds_of(marker, name);
+        assert!(!kinds.is_empty(), "{name}");
         assert!(kinds.iter().all(|&k| k == kind), "{name}: {kinds:?}");
     }
 }
