@@ -122,6 +122,14 @@ fn skip_joiners(toks: &[Tok], mut r: usize, upto: usize) -> usize {
     r
 }
 
+/// Whether token `k` is the first word of its line (only whitespace before it there).
+fn opens_line(doc: &Doc, k: usize) -> bool {
+    doc.text[..doc.toks[k].start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty())
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -1502,11 +1510,11 @@ impl EntityExtractor {
             return Some(EntityKind::Organization);
         }
         // `from Middlesex, who`: a place cue, in any case (TIME writes in capitals).
-        let place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
+        let after_place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
         let who = !t.has(ORG_HEAD | DICT)
             && !doc.word(s).ends_with('s')
             && self.who_follows(doc, s)
-            && !place_cue;
+            && !after_place_cue;
         // `Nadal, who`; `Legeard, 18,`.
         if who || !t.has(DICT) && self.age_after(doc, s) {
             return Some(EntityKind::Person);
@@ -1883,11 +1891,7 @@ impl EntityExtractor {
         // `AKRON , Ohio 1996-08-29`: a dateline.
         let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
         let dated = after.bytes().take_while(u8::is_ascii_digit).count() >= 4;
-        let line_start = doc.text[..doc.toks[s].start]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|before| before.trim().is_empty());
-        !cue && !dated && !line_start && !doc.toks[s].has(SKIP)
+        !cue && !dated && !opens_line(doc, s) && !doc.toks[s].has(SKIP)
     }
 
     /// A group name that is neither person, organisation nor place: demonyms with compass
@@ -2013,10 +2017,7 @@ impl EntityExtractor {
                 gap.contains('\n') || gap.contains("  ")
             })
             .unwrap_or(j);
-        let line_start = doc.text[..toks[i].start]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|before| before.trim().is_empty());
+        let line_start = opens_line(doc, i);
         let after = doc.text[toks[j].end..].trim_start_matches([' ', '\t']);
         // Place names of datelines run to three words (`RIO DE JANEIRO`); longer runs are
         // headlines (`CHGO IMM OPEN INTEREST ISSUED 7-APR`). A headline has no dateline: its
@@ -2047,36 +2048,26 @@ impl EntityExtractor {
         let Some(next) = toks.get(j + 1) else {
             return false;
         };
-        let line_start = |k: usize| {
-            doc.text[..toks[k].start]
-                .rsplit('\n')
-                .next()
-                .is_some_and(|before| before.trim().is_empty())
-        };
         let caps_word = doc.word(j + 1).bytes().all(|b| b.is_ascii_uppercase());
         next.has(ALL_CAPS)
             && !toks[j].has(ALL_CAPS)
             && caps_word
             && doc.word(j + 1).len() >= 3
-            && line_start(j + 1)
-            && line_start(i)
+            && opens_line(doc, j + 1)
+            && opens_line(doc, i)
     }
 
     /// Whether token `s` opens a dateline in the body: first on its line, followed by a comma
     /// and a known place (`TAVILDARA , Tajikistan`; not a wrapped line's `GRANMA, Castro said`).
     fn opens_dateline(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
         let toks = &doc.toks;
-        let line_start = doc.text[..toks[s].start]
-            .rsplit('\n')
-            .next()
-            .is_some_and(|before| before.trim().is_empty());
         let comma = doc.text[toks[s].end..]
             .trim_start_matches([' ', '\t'])
             .starts_with(',');
         let place = |e: usize| {
             e < toks.len() && matches!(self.known(doc, col, s + 1, e), Some((_, EntityKind::Place)))
         };
-        line_start
+        opens_line(doc, s)
             && comma
             && col.field == MentionField::Body
             && toks

@@ -794,7 +794,7 @@ pub(super) fn plural_acronym(word: &str) -> bool {
 /// run them together (`MargaretThatcher`), are left out; `McCain`, `LaToya` and
 /// `ElBaradei` have a capital two letters in.
 pub(super) fn compound_brand(word: &str, g: &Gazetteer) -> bool {
-    const PARTICLES: &[&str] = &[
+    const GLUED_PARTICLES: &[&str] = &[
         "mac", "fitz", "van", "von", "vander", "den", "der", "del", "della", "des", "dal", "das",
         "dos", "ter", "ten", "abu", "abd", "abdul", "ibn", "bin", "ben",
     ];
@@ -811,7 +811,7 @@ pub(super) fn compound_brand(word: &str, g: &Gazetteer) -> bool {
         return false;
     }
     let prefix = word[..1 + head].to_ascii_lowercase();
-    !in_list(&prefix, PARTICLES) && !g.first_names.contains(&prefix)
+    !in_list(&prefix, GLUED_PARTICLES) && !g.first_names.contains(&prefix)
 }
 
 /// Splits text into word tokens with their flags.
