@@ -2213,3 +2213,45 @@ fn places_grounds_and_papers_are_read_from_the_words_around_them() {
         assert!(kinds.iter().all(|&k| k == kind), "{name}: {kinds:?}");
     }
 }
+
+/// Names read by their shape and by an age: a hyphen-linked name is a person's (`Inzamam-ul-Haq`,
+/// `Ata-ur-Rehman`, organisations before) or a place's (`Chester-le-Street`,
+/// `Stockton-on-Tees`); a saint's abbreviation and one name is a place (`St Mary's`, which had
+/// been a person in 5 BBC articles); two words, the last a surname, are a person by an age
+/// (`20-year-old Tiger Woods`, dropped as a heading before); and a person's name with a
+/// place's in it is a person's by an age (`17-year-old Virginia Giuffre`, an organisation
+/// before).
+#[test]
+fn linked_names_saints_places_and_aged_names_are_read_by_their_shape() {
+    let Some(kinds_of) = testa_mention_kinds() else {
+        return;
+    };
+    for (marker, name, kind) in [
+        ("Inzamam-ul-Haq", "Inzamam-ul-Haq", EntityKind::Person),
+        ("Ata-ur-Rehman", "Ata-ur-Rehman", EntityKind::Person),
+        ("Chester-le-Street", "Chester-le-Street", EntityKind::Place),
+        ("20-year-old Tiger Woods", "Tiger Woods", EntityKind::Person),
+    ] {
+        let kinds = kinds_of(marker, name);
+        assert!(!kinds.is_empty(), "{name}");
+        assert!(kinds.iter().all(|&k| k == kind), "{name}: {kinds:?}");
+    }
+    let Some(counts) = bbc_entity_counts() else {
+        return;
+    };
+    let count = |kind, name: &str| counts.get(&(kind, name.to_string())).copied().unwrap_or(0);
+    assert_eq!(count(EntityKind::Person, "St Mary"), 0);
+    assert!(count(EntityKind::Place, "St Mary") >= 5);
+    assert_eq!(count(EntityKind::Organization, "Stockton-on-Tees"), 0);
+    assert!(count(EntityKind::Place, "Stockton-on-Tees") >= 1);
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let page = entities_of("87bf60570e6e2e33cb1f0fdb5600d6c85012e60be25ba6fa587b8f90eb9a3770");
+    assert!(
+        has(&page, EntityKind::Person, "Virginia Giuffre"),
+        "{:?}",
+        names(&page)
+    );
+    assert!(!has(&page, EntityKind::Organization, "Virginia Giuffre"));
+}

@@ -122,6 +122,30 @@ fn skip_joiners(toks: &[Tok], mut r: usize, upto: usize) -> usize {
     r
 }
 
+/// The kind a name's inner link gives it: `Inzamam-ul-Haq`, `Ata-ur-Rehman` are people's
+/// names; `Chester-le-Street`, `Stoke-on-Trent`, `Aix-en-Provence`, `Boulogne-sur-Mer` are
+/// places'.
+fn linked_name(word: &str) -> Option<EntityKind> {
+    const PERSON_LINKS: &[&str] = &["ul", "ur", "ud", "uz", "us"];
+    const PLACE_LINKS: &[&str] = &[
+        "le", "la", "les", "on", "upon", "under", "in", "by", "super", "en", "sur", "sous",
+    ];
+    let mut parts = word.split('-');
+    let first = parts.next()?;
+    let last = parts.next_back()?;
+    let capital = |p: &str| p.len() > 1 && p.starts_with(|c: char| c.is_uppercase());
+    if !capital(first) || !capital(last) {
+        return None;
+    }
+    let links: Vec<&str> = parts.collect();
+    let link = |list: &[&str]| links.iter().any(|l| list.contains(l));
+    match links.len() {
+        1 if link(PERSON_LINKS) => Some(EntityKind::Person),
+        1..=3 if link(PLACE_LINKS) => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
 /// Whether token `k` is the first word of its line (only whitespace before it there).
 fn opens_line(doc: &Doc, k: usize) -> bool {
     doc.text[..doc.toks[k].start]
@@ -1389,7 +1413,10 @@ impl EntityExtractor {
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
-        } else if e > s && (in_list(doc.word(e), PLACE_HEADS) || in_list(doc.word(s), PLACE_FIRSTS))
+        } else if e > s
+            && (in_list(doc.word(e), PLACE_HEADS)
+                || in_list(doc.word(s), PLACE_FIRSTS)
+                || e == s + 1 && in_list(doc.word(s), SAINT_FIRSTS))
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
@@ -1398,7 +1425,19 @@ impl EntityExtractor {
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
             // `Expected Sale Date`, `Net Income`: capitalised dictionary words are a heading.
             let heading = plain && toks[s..=e].iter().all(|t| t.has(DICT) && !t.has(FIRST));
-            if heading && !placey {
+            // `20-year-old Tiger Woods`, `Tiger Woods, who`: words, but a person's name by
+            // its surname and what is said of it.
+            let aged = self.aged_before(doc, s) || self.age_after(doc, e);
+            let person = heading
+                && e == s + 1
+                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
+                && (aged || self.who_follows(doc, e))
+                // `energy drink company, Red Bull, who`.
+                && !(s > 0
+                    && matches!(&doc.text[toks[s - 1].end..toks[s].start], " " | ", ")
+                    && in_list(doc.word(s - 1), FIRM_NOUNS)
+                    && !toks[s - 1].has(CAP));
+            if heading && !placey && !person {
                 return;
             }
             // `Finding Neverland`, `Hunting Bill`: no one's name opens with a verb's `-ing`
@@ -1428,7 +1467,7 @@ impl EntityExtractor {
                 && toks[e].has(CAP)
                 && (s..=e).any(particle)
                 && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
-            let kind = if self.age_after(doc, e) || particled || self.bowler(doc, s, e) {
+            let kind = if aged || person || particled || self.bowler(doc, s, e) {
                 EntityKind::Person
             } else if self.publication_after(doc, e) || doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization // `Zycie Warszawy daily said`, a team
@@ -1508,6 +1547,9 @@ impl EntityExtractor {
         let t = &doc.toks[s];
         if self.firm_cue(doc, s) {
             return Some(EntityKind::Organization);
+        }
+        if let Some(kind) = linked_name(doc.word(s)) {
+            return Some(kind);
         }
         // `from Middlesex, who`: a place cue, in any case (TIME writes in capitals).
         let after_place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
@@ -1765,6 +1807,26 @@ impl EntityExtractor {
         let comma = after.trim_start_matches(' ').strip_prefix(',');
         age && (comma.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
             || after.starts_with(' ') && after.trim_start().starts_with(['-', '\u{2014}']))
+    }
+
+    /// Whether an age in years precedes token `s` (`the 20-year-old Tiger Woods`, `a 45
+    /// year-old Virginia Giuffre`): a person's. Not a building's (`the 800-year-old Notre
+    /// Dame`).
+    fn aged_before(&self, doc: &Doc, s: usize) -> bool {
+        if doc.toks[s].has(BREAK) {
+            return false;
+        }
+        let before = doc.text[..doc.toks[s].start].trim_end_matches(' ');
+        let Some(age) = ["-year-old", " year-old", " year old"]
+            .iter()
+            .find_map(|mark| before.strip_suffix(mark))
+        else {
+            return false;
+        };
+        let digits = age.len() - age.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        age[age.len() - digits..]
+            .parse::<u8>()
+            .is_ok_and(|a| (1..=110).contains(&a))
     }
 
     /// Whether the run `s..=e` of a cricket scorecard is a bowler's name: after `b` or `c`

@@ -377,6 +377,9 @@ pub(super) const MISC_HEADS: &[&str] = &[
 ];
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
 pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
+/// Saints' abbreviations that open the name of a place (`St Etienne`, `Ste. Therese`, `Mt.
+/// Bundey`) when one name follows.
+pub(super) const SAINT_FIRSTS: &[&str] = &["st.", "ste.", "st", "ste", "mt."];
 /// Last words before `of` that make a place of a place (`Republic of Ireland`, `Imperial
 /// Valley of California`).
 pub(super) const STATE_HEADS: &[&str] = &[
@@ -532,7 +535,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "ter", 
 /// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
 pub(super) const DOT_CONTINUES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
-    "maj", "prof", "rev", "brig", "mt", "ft", "messrs", "gens", "cmdr", "supt",
+    "maj", "prof", "rev", "brig", "mt", "ft", "messrs", "gens", "cmdr", "supt", "ste",
     // Given names cut short in firms' names (`Alex. Brown and Sons`, `Wm. Wrigley`).
     "alex", "wm", "chas", "thos", "jas", "geo", "robt", "benj",
 ];
