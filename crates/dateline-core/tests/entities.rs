@@ -2242,3 +2242,36 @@ fn linked_names_saints_places_and_aged_names_are_read_by_their_shape() {
     );
     assert!(!has(&page, EntityKind::Organization, "Virginia Giuffre"));
 }
+
+/// A weak title before two words no list knows is a person's (`General Director Ljubomir
+/// Acimovic`, `Federal Air Traffic Control Administration Director Branko Bilbija`: one
+/// organisation each in CoNLL-2003 testa before); `Sen` last is a surname, not a senator's
+/// title (`Hun Sen` had been `Hun`, an organisation); a brand before `and` is a name of its
+/// own (`KeyCorp and Banc One Corp.` had been one organisation).
+#[test]
+fn weak_titles_before_unknown_names_surnames_like_titles_and_brands_before_and() {
+    testa_reads(&[
+        (
+            "General Director Ljubomir Acimovic",
+            "Ljubomir Acimovic",
+            EntityKind::Person,
+        ),
+        (
+            "Director Branko Bilbija",
+            "Branko Bilbija",
+            EntityKind::Person,
+        ),
+        (
+            "Director Branko Bilbija",
+            "Federal Air Traffic Control Administration",
+            EntityKind::Organization,
+        ),
+        ("Hun Sen agreed", "Hun Sen", EntityKind::Person),
+        ("KeyCorp and Banc One", "KeyCorp", EntityKind::Organization),
+        (
+            "KeyCorp and Banc One",
+            "Banc One Corp.",
+            EntityKind::Organization,
+        ),
+    ]);
+}

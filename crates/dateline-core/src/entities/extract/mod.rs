@@ -2314,6 +2314,9 @@ impl EntityExtractor {
             if in_list(doc.word(k - 1).trim_end_matches('.'), LEGAL_SUFFIXES) {
                 return Some(k); // `Acme Inc and Foo Corp`
             }
+            if k - 1 == s && compound_brand(doc.word(s), gazetteer()) {
+                return Some(k); // `KeyCorp and Banc One Corp`: a brand is a name of its own
+            }
             // `the Commerce Department and the Treasury`, `Parliament and the Council`: a
             // name hardly ever goes on through `and the`, a list of two does.
             if r > k + 1 && doc.word(k + 1).eq_ignore_ascii_case("the") {
@@ -2416,6 +2419,10 @@ impl EntityExtractor {
             if !toks[i].has(TITLE) || !toks[i].has(CAP) {
                 continue;
             }
+            // `Hun Sen`, `Amartya Sen`: a surname last, not a senator's title without a name.
+            if i == e && i > s && doc.word(i) == "Sen" {
+                continue;
+            }
             let first = normalize_key(doc.word(i).trim_end_matches('.'));
             let Some(titles) = g.titles.get(&first) else {
                 continue;
@@ -2448,7 +2455,14 @@ impl EntityExtractor {
                     }
                     return split(None, None);
                 }
-                if title.weak && !toks[rest].has(FIRST) {
+                // `General Director Ljubomir Acimovic`, `Prince Norodom Ranariddh`: a weak
+                // title counts before a given name, or before the two last words of the run
+                // when no list knows either as anything but a name.
+                let unknown = |t: &Tok| {
+                    t.has(CAP) && !t.has(ALL_CAPS | DICT | COMMON | PLACE1 | ORG_HEAD | TITLE)
+                };
+                let full_name = rest + 1 == e && toks[rest..=e].iter().all(unknown);
+                if title.weak && !toks[rest].has(FIRST) && !full_name {
                     continue;
                 }
                 if toks[rest].has(CONNECTOR) && !toks[rest].has(CAP) {
