@@ -1062,6 +1062,18 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Sony Ericsson`, `Fuji Xerox`: two firms' names together name their joint firm.
+        if e == s + 1 {
+            let firm = |i: usize| {
+                self.known(doc, col, i, i)
+                    .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+            };
+            if firm(s) && firm(e) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Organization, s, e);
+                return;
+            }
+        }
         let single = s == e;
         if !single && self.misc_run(doc, s, e) {
             let surface = doc.surface(s, e);
@@ -1162,7 +1174,13 @@ impl EntityExtractor {
                 return;
             }
             let spoke = t.has(SURNAME | FIRST) && self.speaks(doc, s);
-            if t.has(TITLE) || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1) && !spoke) {
+            // `Treasury` opens the title `Treasury Secretary` but alone is the department.
+            if t.has(TITLE) && !in_list(doc.word(s), BODIES_OPENING_TITLES)
+                || (t.has(SENT) && t.has(DICT) && !t.has(PLACE1) && !spoke)
+                // `the Government`, `the Cabinet`: bodies every country has, named by their
+                // kind alone.
+                || !t.has(ALL_CAPS) && in_list(doc.word(s), GENERIC_BODIES)
+            {
                 return;
             }
             // `Unadjusted January unemployment`: a word the English list has only without
@@ -1222,6 +1240,19 @@ impl EntityExtractor {
             {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
+            // `Office of the Deputy Prime Minister`, `Office of the President`: a body named
+            // after the office it serves.
+            if t.person.is_none()
+                && t.object.is_none()
+                && t.start > s + 1
+                && toks[s].has(ORG_HEAD)
+                && doc.word(s + 1) == "of"
+                && skip_joiners(toks, s + 1, e) == t.start
+            {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 return;
             }
             // `U.S. Agriculture Secretary`, `USDA General Sales Manager`: words (not names)

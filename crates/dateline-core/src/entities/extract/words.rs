@@ -377,6 +377,18 @@ pub(super) const MISC_HEADS: &[&str] = &[
 ];
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
 pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
+/// Bodies every country has, which a word of their kind alone names (`the Government`).
+pub(super) const GENERIC_BODIES: &[&str] = &[
+    "government",
+    "governments",
+    "cabinet",
+    "office",
+    "police",
+    "opposition",
+];
+/// Names of bodies that open a title (`Treasury Secretary James Baker`) and alone name the
+/// body (`the Treasury said`).
+pub(super) const BODIES_OPENING_TITLES: &[&str] = &["treasury"];
 /// Saints' abbreviations that open the name of a place (`St Etienne`, `Ste. Therese`, `Mt.
 /// Bundey`) when one name follows.
 pub(super) const SAINT_FIRSTS: &[&str] = &["st.", "ste.", "st", "ste", "mt."];
