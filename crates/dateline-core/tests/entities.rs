@@ -668,6 +668,15 @@ fn reuters_all_entity_counts(
         .as_ref()
 }
 
+/// How many articles have the entity `name` of `kind`, of counts by `(type, name)`.
+fn count_in(
+    counts: &std::collections::HashMap<(EntityKind, String), usize>,
+    kind: EntityKind,
+    name: &str,
+) -> usize {
+    counts.get(&(kind, name.to_string())).copied().unwrap_or(0)
+}
+
 /// How many articles have an entity of `kind` whose name passes `test`, of counts by
 /// `(type, name)`.
 fn rows(
@@ -1603,13 +1612,10 @@ fn time_written_in_capitals_names_its_people() {
 /// News's `Championships` were organisations or nothing.
 #[test]
 fn names_ending_in_what_they_name_are_no_people() {
+    let count = count_in;
     let (Some(bbc), Some(reuters)) = (bbc_entity_counts(), reuters_all_entity_counts()) else {
         return;
     };
-    let count =
-        |counts: &std::collections::HashMap<(EntityKind, String), usize>, kind, name: &str| {
-            counts.get(&(kind, name.to_string())).copied().unwrap_or(0)
-        };
     let ending = |counts: &std::collections::HashMap<(EntityKind, String), usize>,
                   kind: EntityKind,
                   end: &str| rows(counts, kind, |n| n.ends_with(end));
@@ -2284,13 +2290,10 @@ fn weak_titles_before_unknown_names_surnames_like_titles_and_brands_before_and()
 /// `LA` is Los Angeles.
 #[test]
 fn generic_bodies_the_treasury_joint_firms_and_offices_of_titles() {
+    let count = count_in;
     let (Some(bbc), Some(reuters)) = (bbc_entity_counts(), reuters_all_entity_counts()) else {
         return;
     };
-    let count =
-        |counts: &std::collections::HashMap<(EntityKind, String), usize>, kind, name: &str| {
-            counts.get(&(kind, name.to_string())).copied().unwrap_or(0)
-        };
     for name in ["Government", "Cabinet", "Office", "LA"] {
         for kind in [
             EntityKind::Organization,
