@@ -2316,3 +2316,24 @@ fn generic_bodies_the_treasury_joint_firms_and_offices_of_titles() {
     );
     assert!(count(bbc, EntityKind::Place, "Los Angeles") >= 50);
 }
+
+/// A name after a person's calling or kin is a person's, and so are its other mentions in the
+/// article (`Rapper Eminem`, `singer Jamelia`, `his wife Ffion`: BBC News had them as
+/// organisations); not after an award's category (`best actor Bafta`) nor before what it
+/// qualifies (`the billionaire Bhs owner`).
+#[test]
+fn names_after_a_calling_or_kin_are_people() {
+    let Some(bbc) = bbc_entity_counts() else {
+        return;
+    };
+    for name in ["Eminem", "Jamelia", "Ffion", "Fergie"] {
+        assert!(count_in(bbc, EntityKind::Person, name) >= 2, "{name}");
+    }
+    for (kind, name) in [
+        (EntityKind::Person, "Bafta"),
+        (EntityKind::Person, "Bhs"),
+        (EntityKind::Person, "Grammy"),
+    ] {
+        assert_eq!(count_in(bbc, kind, name), 0, "{name} {kind:?}");
+    }
+}

@@ -1582,6 +1582,25 @@ impl EntityExtractor {
         if let Some(kind) = linked_name(doc.word(s)) {
             return Some(kind);
         }
+        // `singer Jamelia`, `Rapper Eminem` opening a sentence, `his wife Ffion`: a person's
+        // calling or kin before. Not an award's category (`best actor Bafta`).
+        if s > 0 && !t.has(BREAK) {
+            let prev = &doc.toks[s - 1];
+            let calling = (!prev.has(CAP) || prev.has(SENT))
+                && (in_list(doc.word(s - 1), CALLINGS) || in_list(doc.word(s - 1), CLUB_PLAYERS));
+            let kin = !prev.has(CAP) && in_list(doc.word(s - 1), KIN);
+            let award = (s.saturating_sub(3)..s - 1)
+                .any(|k| !doc.toks[k + 1].has(BREAK) && in_list(doc.word(k), &["best"]));
+            // `the billionaire Bhs owner`: the name qualifies a noun after it.
+            let owned = doc.toks.get(s + 1).is_some_and(|n| {
+                !n.has(CAP | BREAK)
+                    && (in_list(doc.word(s + 1), CLUB_PLAYERS)
+                        || in_list(doc.word(s + 1), &["owner", "founder", "chief"]))
+            });
+            if (calling || kin) && !award && !owned {
+                return Some(EntityKind::Person);
+            }
+        }
         // `from Middlesex, who`: a place cue, in any case (TIME writes in capitals).
         let after_place_cue = s > 0 && !t.has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES);
         let who = !t.has(ORG_HEAD | DICT)
@@ -1970,7 +1989,7 @@ impl EntityExtractor {
         let toks = &doc.toks;
         let role = e + 1 < toks.len()
             && !toks[e + 1].has(CAP | BREAK)
-            && in_list(doc.word(e + 1), CLUB_ROLES);
+            && (in_list(doc.word(e + 1), CLUB_PLAYERS) || in_list(doc.word(e + 1), CLUB_FOLLOWERS));
         if !(doc.sports || role) || gazetteer().countries.contains(&normalize_key(canonical)) {
             return false;
         }
