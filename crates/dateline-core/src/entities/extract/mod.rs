@@ -1586,8 +1586,11 @@ impl EntityExtractor {
         // calling or kin before. Not an award's category (`best actor Bafta`).
         if s > 0 && !t.has(BREAK) {
             let prev = &doc.toks[s - 1];
+            // Not `lead manager Kleinwort`, a bank, nor `forward Brent crude`.
+            let player = in_list(doc.word(s - 1), CLUB_PLAYERS)
+                && !in_list(doc.word(s - 1), &["manager", "boss", "forward"]);
             let calling = (!prev.has(CAP) || prev.has(SENT))
-                && (in_list(doc.word(s - 1), CALLINGS) || in_list(doc.word(s - 1), CLUB_PLAYERS));
+                && (in_list(doc.word(s - 1), CALLINGS) || player);
             let kin = !prev.has(CAP) && in_list(doc.word(s - 1), KIN);
             let award = (s.saturating_sub(3)..s - 1)
                 .any(|k| !doc.toks[k + 1].has(BREAK) && in_list(doc.word(k), &["best"]));
