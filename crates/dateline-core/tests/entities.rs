@@ -2338,3 +2338,43 @@ fn names_after_a_calling_or_kin_are_people() {
         assert!(!has(&found[*id], EntityKind::Person, name), "{id} {name}");
     }
 }
+
+/// A known firm before a name it makes is no person: the model is a name of its own when it has
+/// a digit or a capital inside (`Airbus A320`, `Nintendo GameBoy`, `Apple CarPlay`), and the two
+/// are one organisation otherwise (`Sony Walkman`, `Nissan Sentra`). All had been people.
+#[test]
+fn a_firm_before_what_it_makes_is_no_person() {
+    let ids = ["business/339", "tech/009"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    let (airbus, gadgets) = (&found[ids[0]], &found[ids[1]]);
+    assert!(has(airbus, EntityKind::Misc, "A320"), "{:?}", names(airbus));
+    assert!(has(airbus, EntityKind::Organization, "Airbus"));
+    assert!(
+        has(gadgets, EntityKind::Misc, "GameBoy"),
+        "{:?}",
+        names(gadgets)
+    );
+    assert!(has(gadgets, EntityKind::Organization, "Sony Walkman"));
+    for name in [
+        "Sony Walkman",
+        "Nintendo GameBoy",
+        "Apple Powerbook",
+        "Motorola Startac",
+    ] {
+        assert!(!has(gadgets, EntityKind::Person, name), "{name}");
+    }
+    assert!(!has(airbus, EntityKind::Person, "Airbus A320"));
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let cars = entities_of("3cb5e2f46626d5bb0345759453036f7eabc0b0c7796b796513606bf693060ced");
+    assert!(
+        has(&cars, EntityKind::Misc, "CarPlay"),
+        "{:?}",
+        names(&cars)
+    );
+    assert!(has(&cars, EntityKind::Organization, "Nissan Sentra"));
+    assert!(!has(&cars, EntityKind::Person, "Apple CarPlay"));
+}

@@ -1073,6 +1073,33 @@ impl EntityExtractor {
                 self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 return;
             }
+            // A firm, then a name of no English word: a model it makes when the name has a
+            // digit or a capital inside (`Airbus A350`, `Sony PlayStation`); else a unit or a
+            // line of the firm (`Volvo Flygmotor`, `Toyota Prius`), no person. Not `Chelsea
+            // Clinton` (a given name first), `Exxon USA` (a unit by its place, read after),
+            // `Citibank NA` (a legal form), `Apple Inc` or `Apple CEO`.
+            let model = doc.word(e);
+            let named = !toks[e].has(ORG_HEAD | TITLE | DEMONYM | COMMON | DICT | PLACE1)
+                && !toks[s].has(FIRST)
+                && !model.contains('.')
+                && !model.split('-').any(|part| in_list(part, LEGAL_SUFFIXES))
+                && firm(s);
+            let shaped = model.contains(|c: char| c.is_ascii_digit())
+                || model.chars().skip(1).any(char::is_uppercase) && !toks[e].has(ALL_CAPS);
+            if named && shaped {
+                let (name, kind) = match self.known(doc, col, e, e) {
+                    Some((name, kind)) => (name.into_owned(), kind),
+                    None => (doc.surface(e, e).into_owned(), EntityKind::Misc),
+                };
+                self.classify(doc, g, col, s, s, depth + 1);
+                self.emit(doc, col, &name, kind, e, e);
+                return;
+            }
+            if named && !toks[e].has(ALL_CAPS) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Organization, s, e);
+                return;
+            }
         }
         let single = s == e;
         if !single && self.misc_run(doc, s, e) {
