@@ -34,6 +34,15 @@ fn has(found: &[Entity], kind: EntityKind, name: &str) -> bool {
     find(found, name).is_some_and(|e| e.kind == kind)
 }
 
+/// Asserts that `found` has the entity `name` of `kind`, showing what it has otherwise.
+fn assert_has(found: &[Entity], kind: EntityKind, name: &str) {
+    assert!(
+        has(found, kind, name),
+        "{kind:?} {name}: {:?}",
+        names(found)
+    );
+}
+
 fn names(found: &[Entity]) -> Vec<String> {
     found
         .iter()
@@ -2241,11 +2250,7 @@ fn linked_names_saints_places_and_aged_names_are_read_by_their_shape() {
         return;
     };
     let page = entities_of("87bf60570e6e2e33cb1f0fdb5600d6c85012e60be25ba6fa587b8f90eb9a3770");
-    assert!(
-        has(&page, EntityKind::Person, "Virginia Giuffre"),
-        "{:?}",
-        names(&page)
-    );
+    assert_has(&page, EntityKind::Person, "Virginia Giuffre");
     assert!(!has(&page, EntityKind::Organization, "Virginia Giuffre"));
 }
 
@@ -2349,14 +2354,10 @@ fn a_firm_before_what_it_makes_is_no_person() {
         return;
     };
     let (airbus, gadgets) = (&found[ids[0]], &found[ids[1]]);
-    assert!(has(airbus, EntityKind::Misc, "A320"), "{:?}", names(airbus));
-    assert!(has(airbus, EntityKind::Organization, "Airbus"));
-    assert!(
-        has(gadgets, EntityKind::Misc, "GameBoy"),
-        "{:?}",
-        names(gadgets)
-    );
-    assert!(has(gadgets, EntityKind::Organization, "Sony Walkman"));
+    assert_has(airbus, EntityKind::Misc, "A320");
+    assert_has(airbus, EntityKind::Organization, "Airbus");
+    assert_has(gadgets, EntityKind::Misc, "GameBoy");
+    assert_has(gadgets, EntityKind::Organization, "Sony Walkman");
     for name in [
         "Sony Walkman",
         "Nintendo GameBoy",
@@ -2370,11 +2371,7 @@ fn a_firm_before_what_it_makes_is_no_person() {
         return;
     };
     let cars = entities_of("3cb5e2f46626d5bb0345759453036f7eabc0b0c7796b796513606bf693060ced");
-    assert!(
-        has(&cars, EntityKind::Misc, "CarPlay"),
-        "{:?}",
-        names(&cars)
-    );
-    assert!(has(&cars, EntityKind::Organization, "Nissan Sentra"));
+    assert_has(&cars, EntityKind::Misc, "CarPlay");
+    assert_has(&cars, EntityKind::Organization, "Nissan Sentra");
     assert!(!has(&cars, EntityKind::Person, "Apple CarPlay"));
 }
