@@ -2375,3 +2375,33 @@ fn a_firm_before_what_it_makes_is_no_person() {
     assert_has(&cars, EntityKind::Organization, "Nissan Sentra");
     assert!(!has(&cars, EntityKind::Person, "Apple CarPlay"));
 }
+
+/// A title that capitalises all but its small words is read for known names, as one that
+/// capitalises them all is (`Wild Rose's Mary Steenburgen Wrote the Best Movie Song of the
+/// Year` had the person `Mary Steenburgen Wrote`); a plural word before a full name is no part
+/// of it (`Justices Lewis Powell`, `Senators Phil Gramm` on Reuters).
+#[test]
+fn titles_with_small_words_lower_and_plurals_before_full_names() {
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let page = entities_of("3d8f3404cf975af824d7866b7679bc45189c3eea6adb32f0a125a0904b1abbb2");
+    assert_has(&page, EntityKind::Person, "Mary Steenburgen");
+    assert!(find(&page, "Mary Steenburgen Wrote").is_none());
+    let Some(found) = reuters_entities_of(&["3196", "17023"]) else {
+        return;
+    };
+    for (id, name) in [
+        ("3196", "Lewis Powell"),
+        ("3196", "William Brennan"),
+        ("17023", "Phil Gramm"),
+    ] {
+        assert_has(&found[id], EntityKind::Person, name);
+    }
+    let plural = |e: &Entity| {
+        ["Justices ", "Senators "]
+            .iter()
+            .any(|p| e.name.starts_with(p))
+    };
+    assert!(!found.values().flatten().any(plural));
+}

@@ -1509,6 +1509,23 @@ impl EntityExtractor {
                 self.classify(doc, g, col, s + 1, e, depth + 1);
                 return;
             }
+            // `Justices Lewis Powell`, `Senators Phil Gramm`: a plural word, no name's, before
+            // a full name.
+            let plural = {
+                let w = doc.word(s);
+                w.len() >= 5 && w.ends_with('s') && !w.ends_with("ss")
+            };
+            let word_first = plural
+                && toks[s].has(DICT)
+                && !toks[s].has(FIRST | SURNAME | PLACE1 | ORG_HEAD | TITLE | DEMONYM | ALL_CAPS)
+                && !g.surname_words.contains(&key_string(doc.word(s)));
+            // Not `Tears In Heaven`: `In` is a given name too.
+            let given =
+                toks[s + 1].has(FIRST) && !toks[s + 1].has(DICT) && doc.word(s + 1).len() > 2;
+            if word_first && e > s + 1 && given {
+                self.classify(doc, g, col, s + 1, e, depth + 1);
+                return;
+            }
             // `Bodleian Library`, `Stansted Airport`: a name ending in a word that is no
             // one's name is what the word says, not a person. Short words are often names
             // elsewhere (`Viorel Ion`, `Tan Kong Yam`).

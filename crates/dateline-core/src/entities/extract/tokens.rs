@@ -749,7 +749,22 @@ fn title_case_headline(title: &str) -> bool {
     const JOINERS: &[&str] = &["On", "And", "The", "Of", "For", "A", "An", "By", "As"];
     capitalised_function_words(title, |w| {
         FUNCTION_WORDS.contains(&w) || JOINERS.contains(&w)
-    })
+    }) || small_words_lower(title)
+}
+
+/// Whether a title capitalises every word but its small ones, six words or more (`Wild Rose's
+/// Mary Steenburgen Wrote the Best Movie Song of the Year`): the house style of many papers,
+/// where a verb is capitalised as a name is.
+fn small_words_lower(title: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "the", "of", "and", "a", "an", "to", "in", "for", "on", "with", "at", "by", "as", "or",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let long_capitalised = words.iter().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters < 4 || w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+    });
+    words.len() >= 6 && long_capitalised && words[1..].iter().any(|w| SMALL.contains(w))
 }
 
 /// [`title_case_line`] with the function words `is_function` names.
