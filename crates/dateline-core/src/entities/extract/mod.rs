@@ -1063,7 +1063,8 @@ impl EntityExtractor {
             }
         }
         // `Sony Ericsson`, `Fuji Xerox`: two firms' names together name their joint firm.
-        if e == s + 1 {
+        // A given name opens a person's name far more often than a firm's.
+        if e == s + 1 && !toks[s].has(FIRST) {
             let firm = |i: usize| {
                 self.known(doc, col, i, i)
                     .is_some_and(|(_, kind)| kind == EntityKind::Organization)
@@ -1080,7 +1081,6 @@ impl EntityExtractor {
             // `Citibank NA` (a legal form), `Apple Inc` or `Apple CEO`.
             let model = doc.word(e);
             let named = !toks[e].has(ORG_HEAD | TITLE | DEMONYM | COMMON | DICT | PLACE1)
-                && !toks[s].has(FIRST)
                 && !model.contains('.')
                 && !model.split('-').any(|part| in_list(part, LEGAL_SUFFIXES))
                 && firm(s);
@@ -1488,8 +1488,8 @@ impl EntityExtractor {
             let aged = self.aged_before(doc, s) || self.age_after(doc, e);
             let person = heading
                 && e == s + 1
-                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
                 && (aged || self.who_follows(doc, e))
+                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
                 // `energy drink company, Red Bull, who`.
                 && !(s > 0
                     && matches!(&doc.text[toks[s - 1].end..toks[s].start], " " | ", ")
