@@ -2426,3 +2426,28 @@ fn old_spellings_disputed_regions_and_towns_of_big_stories_are_places() {
     };
     assert_has(&found["5868"], EntityKind::Place, "Suriname");
 }
+
+/// A place's name that is the last name of a person of the story is that person, whatever
+/// the name (`Jordan said` after `Neil Jordan`, `Ferguson said` after `Alex Ferguson`: places
+/// before); and a ruler of a place is the ruler and the place (`President Musharraf of
+/// Pakistan`, `King Fahd of Saudi Arabia`: one person each before), though a peer's title
+/// stays whole (`Lord Callaghan of Cardiff`).
+#[test]
+fn surnames_that_name_places_and_rulers_of_places() {
+    testa_reads(&[("Jordan defends his decision", "Jordan", EntityKind::Person)]);
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/096", "politics/155"])
+    else {
+        return;
+    };
+    assert!(!has(&found["sport/096"], EntityKind::Place, "Ferguson"));
+    assert_has(&found["politics/155"], EntityKind::Place, "Pakistan");
+    assert!(find(&found["politics/155"], "Musharraf of Pakistan").is_none());
+    let Some(found) = reuters_entities_of(&["5167"]) else {
+        return;
+    };
+    assert_has(&found["5167"], EntityKind::Person, "Fahd");
+    assert_has(&found["5167"], EntityKind::Place, "Saudi Arabia");
+    let ex = EntityExtractor::new();
+    let peer = ex.extract(None, "He became Lord Callaghan of Cardiff in 1987.");
+    assert_has(&peer, EntityKind::Person, "Callaghan of Cardiff");
+}

@@ -990,15 +990,20 @@ impl EntityExtractor {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
             // person of the story so far is that person. A headline's (`Kennedy calls for Iraq
             // exit`) waits for the story, and stays a place if no one there bears it.
-            if s == e && kind == EntityKind::Place && toks[s].has(SURNAME) && !toks[s].has(ALL_CAPS)
-            {
+            // Any place's name (`Jordan said` after `Neil Jordan`), though only a surname's
+            // waits in a headline.
+            if s == e && kind == EntityKind::Place && !toks[s].has(ALL_CAPS) {
                 let word = doc.word(s);
                 let person = col.is_person_last(key_of(word, &mut doc.key.borrow_mut()));
                 if person {
                     col.pend_person(word.to_string(), doc.span(s, e));
                     return;
                 }
-                if col.field == MentionField::Title && !doc.sports && canonical == word {
+                if toks[s].has(SURNAME)
+                    && col.field == MentionField::Title
+                    && !doc.sports
+                    && canonical == word
+                {
                     col.pend_as(word.to_string(), Some(kind), false, doc.span(s, e));
                     return;
                 }
@@ -2320,10 +2325,12 @@ impl EntityExtractor {
                 return self.emit_person(doc, col, p, e);
             }
         }
-        // `Senate Majority Leader Robert Dole of Kansas`: the person, then the place they are
-        // of. One word before `of` stays whole: a peer's title (`Lord Nicholls of
-        // Birkenhead`) names the place too.
-        let of_place = (s + 2..e).filter(|&k| doc.word(k) == "of").find_map(|k| {
+        // `Senate Majority Leader Robert Dole of Kansas`, `President Musharraf of Pakistan`:
+        // the person, then the place they are of. After a peer's rank one word before `of`
+        // stays whole: the title (`Lord Nicholls of Birkenhead`) names the place too.
+        let peer = s > 0 && in_list(doc.word(s - 1), PEER_RANKS);
+        let from = if peer { s + 2 } else { s + 1 };
+        let of_place = (from..e).filter(|&k| doc.word(k) == "of").find_map(|k| {
             match self.known(doc, col, k + 1, e)? {
                 (place, EntityKind::Place) => Some((k, place.into_owned())),
                 _ => None,

@@ -480,6 +480,20 @@ pub(super) const GENERIC_BODIES: &[&str] = &[
 /// Names of bodies that open a title (`Treasury Secretary James Baker`) and alone name the
 /// body (`the Treasury said`).
 pub(super) const BODIES_OPENING_TITLES: &[&str] = &["treasury"];
+/// Ranks of peers, whose titles name a place (`Lord Callaghan of Cardiff`).
+pub(super) const PEER_RANKS: &[&str] = &[
+    "lord",
+    "lady",
+    "baron",
+    "baroness",
+    "viscount",
+    "viscountess",
+    "earl",
+    "countess",
+    "marquess",
+    "duke",
+    "duchess",
+];
 /// Saints' abbreviations that open the name of a place (`St Etienne`, `Ste. Therese`, `Mt.
 /// Bundey`) when one name follows.
 pub(super) const SAINT_FIRSTS: &[&str] = &["st.", "ste.", "st", "ste", "mt."];
