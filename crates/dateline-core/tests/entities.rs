@@ -2451,3 +2451,31 @@ fn surnames_that_name_places_and_rulers_of_places() {
     let peer = ex.extract(None, "He became Lord Callaghan of Cardiff in 1987.");
     assert_has(&peer, EntityKind::Person, "Callaghan of Cardiff");
 }
+
+/// Results read as what they list: a name before a country in parentheses, before the scores
+/// of three rounds, or a scorer in parentheses is an athlete's (`Torrance Zellner ( U.S. )`,
+/// `Iain Pyman 71 75 75 71`: teams before); a name before `airport` is the airport's
+/// (`Charles de Gaulle airport`: a person before), and `Jebel` opens a place's name as
+/// `Mount` does.
+#[test]
+fn athletes_in_results_airports_and_mountains() {
+    testa_reads(&[
+        (
+            "Torrance Zellner ( U.S. )",
+            "Torrance Zellner",
+            EntityKind::Person,
+        ),
+        ("Iain Pyman 71 75", "Iain Pyman", EntityKind::Person),
+        ("( Ijaz Ahmed 79 ;", "Ijaz Ahmed", EntityKind::Person),
+        (
+            "Charles de Gaulle airport",
+            "Charles de Gaulle",
+            EntityKind::Place,
+        ),
+        (
+            "Jebel al-Akhdar region",
+            "Jebel al-Akhdar",
+            EntityKind::Place,
+        ),
+    ]);
+}

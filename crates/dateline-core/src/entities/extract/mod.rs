@@ -985,6 +985,19 @@ impl EntityExtractor {
                 }
             }
         }
+        // `Charles de Gaulle airport`: a name before `airport` is the airport's (not
+        // `a Japanese airport`).
+        if !(s == e && toks[s].has(DEMONYM))
+            && toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
+            && in_list(doc.word(e + 1), &["airport", "airbase", "aerodrome"])
+        {
+            let name = match self.known(doc, col, s, e) {
+                Some((name, EntityKind::Place)) => name,
+                _ => doc.surface(s, e),
+            };
+            self.emit(doc, col, &name, EntityKind::Place, s, e);
+            return;
+        }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
@@ -1547,7 +1560,12 @@ impl EntityExtractor {
                 && toks[e].has(CAP)
                 && (s..=e).any(particle)
                 && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
-            let kind = if aged || person || particled || self.bowler(doc, s, e) {
+            let kind = if aged
+                || person
+                || particled
+                || self.bowler(doc, s, e)
+                || doc.sports && self.athlete(doc, col, s, e)
+            {
                 EntityKind::Person
             } else if self.publication_after(doc, e) || doc.sports && self.team_context(doc, s, e) {
                 EntityKind::Organization // `Zycie Warszawy daily said`, a team
@@ -2018,6 +2036,27 @@ impl EntityExtractor {
                 .bytes()
                 .next_back()
                 .is_none_or(|b| b == b' ' || b == b'\t' || b == b'\n')
+    }
+
+    /// Whether the run `s..=e` of a sports story's results is an athlete's name: before a
+    /// country in parentheses (`Torrance Zellner ( U.S. ) 48.23`), before the scores of three
+    /// rounds or more (`Iain Pyman 71 75 75 71`), or a scorer in parentheses (`( Ijaz Ahmed 79
+    /// ;`).
+    fn athlete(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let after = doc.text[toks[e].end..].trim_start_matches([' ', '\t']);
+        let country = after.starts_with('(')
+            && (e + 2 < toks.len())
+            && doc.text[toks[e + 1].end..].trim_start().starts_with(')')
+            && (self.known(doc, col, e + 1, e + 1))
+                .is_some_and(|(_, kind)| kind == EntityKind::Place);
+        let rounds = after
+            .split([' ', '\t'])
+            .take(3)
+            .filter(|w| (2..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .count()
+            == 3;
+        country || rounds || self.in_parens(doc, s) && self.before_score(doc, e)
     }
 
     /// Whether the run `s..=e` stands where a team does: next to a score or a `v`.

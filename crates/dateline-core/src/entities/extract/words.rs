@@ -467,7 +467,10 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "bill",
 ];
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
-pub(super) const PLACE_FIRSTS: &[&str] = &["river", "lake", "mount", "cape"];
+pub(super) const PLACE_FIRSTS: &[&str] = &[
+    "river", "lake", "mount", "cape", // Arabic, Malay and Indonesian words for the same.
+    "jebel", "jabal", "wadi", "tanjung", "bukit", "gunung", "pulau", "kampung",
+];
 /// Bodies every country has, which a word of their kind alone names (`the Government`).
 pub(super) const GENERIC_BODIES: &[&str] = &[
     "government",
