@@ -2479,3 +2479,19 @@ fn athletes_in_results_airports_and_mountains() {
         ),
     ]);
 }
+
+/// Papers named by their kind in their own language are organisations (`Asahi Shimbun`,
+/// `Boersen Zeitung`, `Financieele Dagblad`: people on Reuters before).
+#[test]
+fn papers_named_in_their_own_language_are_organisations() {
+    let Some(reuters) = reuters_all_entity_counts() else {
+        return;
+    };
+    for name in ["Asahi Shimbun", "Boersen Zeitung", "Financieele Dagblad"] {
+        assert_eq!(count_in(reuters, EntityKind::Person, name), 0, "{name}");
+        assert!(
+            count_in(reuters, EntityKind::Organization, name) >= 1,
+            "{name}"
+        );
+    }
+}
