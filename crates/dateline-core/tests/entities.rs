@@ -2495,3 +2495,26 @@ fn papers_named_in_their_own_language_are_organisations() {
         );
     }
 }
+
+/// Places and groups of two words read as such (all people in BBC News before): a compass
+/// point before a name is a place (`East Kilbride`), `Air` before one an airline (`Air
+/// Deccan`), `Sri Lankan` a demonym; grounds, cities and Broadway are known places.
+#[test]
+fn compass_places_airlines_demonyms_of_two_words_and_known_grounds() {
+    let cases = [
+        ("politics/125", EntityKind::Place, "East Kilbride"),
+        ("business/130", EntityKind::Organization, "Air Deccan"),
+        ("business/261", EntityKind::Misc, "Sri Lankan"),
+        ("sport/103", EntityKind::Place, "Camp Nou"),
+        ("politics/060", EntityKind::Place, "Canterbury"),
+        ("entertainment/232", EntityKind::Place, "Broadway"),
+    ];
+    let ids: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for (id, kind, name) in cases {
+        assert_has(&found[id], kind, name);
+        assert!(!has(&found[id], EntityKind::Person, name), "{id} {name}");
+    }
+}

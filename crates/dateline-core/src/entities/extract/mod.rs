@@ -1489,10 +1489,18 @@ impl EntityExtractor {
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+        } else if e == s + 1 && doc.word(s) == "Air" && !toks[e].has(DICT) {
+            // `Air Deccan`, `Air Sahara`: an airline.
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
         } else if e > s
             && (in_list(doc.word(e), PLACE_HEADS)
                 || in_list(doc.word(s), PLACE_FIRSTS)
-                || e == s + 1 && in_list(doc.word(s), SAINT_FIRSTS))
+                || e == s + 1 && in_list(doc.word(s), SAINT_FIRSTS)
+                // `East Kilbride`, `South Shields`: a compass point before a name.
+                || e == s + 1
+                    && in_list(doc.word(s), COMPASS_POINTS)
+                    && !toks[e].has(DICT | FIRST | ORG_HEAD | DEMONYM))
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
@@ -2101,9 +2109,21 @@ impl EntityExtractor {
     /// words (`South African`, `Bosnian Serb`) or a league (`National League`).
     fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        let group = |i: usize| toks[i].has(DEMONYM) || in_list(doc.word(i), COMPASS);
+        let group = |i: usize| {
+            toks[i].has(DEMONYM)
+                || in_list(doc.word(i), COMPASS)
+                || in_list(doc.word(i), COMPASS_POINTS)
+        };
         if toks[e].has(DEMONYM) && (s..e).all(group) {
             return true;
+        }
+        // `Sri Lankan`, `New Zealander`, `Costa Rican`: the demonym of a place of two words.
+        const TAILS: &[&str] = &["lankan", "zealander", "rican", "leonean", "salvadoran"];
+        if e == s + 1 && toks[e].has(DEMONYM) && !toks[s].has(FIRST | SURNAME) {
+            let tail = key_string(doc.word(e));
+            if in_list(tail.strip_suffix('s').unwrap_or(&tail), TAILS) {
+                return true;
+            }
         }
         e - s <= 2
             && in_list(doc.word(e), LEAGUE_HEADS)
