@@ -2518,3 +2518,25 @@ fn compass_places_airlines_demonyms_of_two_words_and_known_grounds() {
         assert!(!has(&found[id], EntityKind::Person, name), "{id} {name}");
     }
 }
+
+/// Counties of the United Kingdom are places (`Kent` and `Cornwall` had been people in BBC
+/// News, `Yorkshire` an organisation), their parts places of their own (`West Yorkshire`), and
+/// a county's cricket team in a sports story its club (`Kent made up for lost time`: a person
+/// in CoNLL-2003 testa before).
+#[test]
+fn counties_are_places_and_their_teams_clubs() {
+    testa_reads(&[(
+        "Kent made up for lost time",
+        "Kent",
+        EntityKind::Organization,
+    )]);
+    let Some(bbc) = bbc_entity_counts() else {
+        return;
+    };
+    for name in ["Kent", "Cornwall", "Devon", "Essex"] {
+        assert_eq!(count_in(bbc, EntityKind::Person, name), 0, "{name}");
+    }
+    assert!(count_in(bbc, EntityKind::Place, "Kent") >= 5);
+    assert!(count_in(bbc, EntityKind::Place, "Yorkshire") >= 10);
+    assert!(count_in(bbc, EntityKind::Place, "West Yorkshire") >= 1);
+}
