@@ -2540,3 +2540,21 @@ fn counties_are_places_and_their_teams_clubs() {
     assert!(count_in(bbc, EntityKind::Place, "Yorkshire") >= 10);
     assert!(count_in(bbc, EntityKind::Place, "West Yorkshire") >= 1);
 }
+
+/// Handles, hashtags and links are no names as written (`@RobertMaguire_`, `t.co/XPxUJuyIAC`
+/// had been organisations), nor are words shouted in capitals (`BUILD`, `GROW`, `HUGE`).
+#[test]
+fn handles_hashtags_links_and_shouted_words_are_no_names() {
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let tweet = entities_of("156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38");
+    assert_has(&tweet, EntityKind::Person, "Robert Maguire");
+    for name in ["RobertMaguire_", "XPxUJuyIAC"] {
+        assert!(find(&tweet, name).is_none(), "{name}");
+    }
+    let shouted = entities_of("c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164");
+    for name in ["BUILD", "GROW", "HUGE", "PLAN"] {
+        assert!(find(&shouted, name).is_none(), "{name}");
+    }
+}

@@ -471,6 +471,18 @@ impl EntityExtractor {
                 i += 1;
                 continue;
             }
+            // `@MattBevin`, `#TodayInSenatePlenary`, `t.co/XPxUJuyIAC`: handles, hashtags and
+            // links are no names as written.
+            if t.start > 0 && matches!(doc.text.as_bytes()[t.start - 1], b'@' | b'#' | b'/') {
+                let chunk = doc.text[..t.start]
+                    .rsplit([' ', '\n', '('])
+                    .next()
+                    .unwrap_or("");
+                if !chunk.ends_with('/') || chunk.contains("://") || chunk.contains(".co/") {
+                    i += 1;
+                    continue;
+                }
+            }
             if t.has(SKIP) {
                 i = self.caps_line_run(doc, col, i);
                 continue;
@@ -1211,6 +1223,8 @@ impl EntityExtractor {
                 } else if (2..=5).contains(&letters)
                     && !g.caps_stop.contains(key.as_str())
                     && !t.has(COMMON)
+                    // `VOTE for your GREAT Governor`: a word shouted, not an acronym.
+                    && !(letters >= 4 && t.has(DICT))
                 {
                     // `READ MORE`, `OUT`: a page's buttons, not acronyms.
                     let surface = doc.surface(s, e);
