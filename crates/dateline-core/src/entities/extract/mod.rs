@@ -1224,7 +1224,7 @@ impl EntityExtractor {
                     && !g.caps_stop.contains(key.as_str())
                     && !t.has(COMMON)
                     // `VOTE for your GREAT Governor`: a word shouted, not an acronym.
-                    && !(letters >= 4 && t.has(DICT))
+                    && (letters < 4 || !t.has(DICT))
                 {
                     // `READ MORE`, `OUT`: a page's buttons, not acronyms.
                     let surface = doc.surface(s, e);
