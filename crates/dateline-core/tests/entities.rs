@@ -718,6 +718,20 @@ fn scraped_page_entities() -> Option<impl Fn(&str) -> Vec<Entity>> {
     })
 }
 
+/// Asserts that the scraped page `stem` has each of `wanted` and none of `unwanted`; `false`
+/// without the shared data.
+fn page_reads(stem: &str, wanted: &[(EntityKind, &str)], unwanted: &[&str]) -> bool {
+    let Some(entities_of) = scraped_page_entities() else {
+        return false;
+    };
+    let page = entities_of(stem);
+    for &(kind, name) in wanted {
+        assert_has(&page, kind, name);
+    }
+    assert_lacks(&page, unwanted);
+    true
+}
+
 /// Entities of the first `n` articles of a JSON Lines corpus, counted by `(type, name)`.
 fn entity_counts(
     reader: impl BufRead,
@@ -2389,12 +2403,13 @@ fn a_firm_before_what_it_makes_is_no_person() {
 /// of it (`Justices Lewis Powell`, `Senators Phil Gramm` on Reuters).
 #[test]
 fn titles_with_small_words_lower_and_plurals_before_full_names() {
-    let Some(entities_of) = scraped_page_entities() else {
+    if !page_reads(
+        "3d8f3404cf975af824d7866b7679bc45189c3eea6adb32f0a125a0904b1abbb2",
+        &[(EntityKind::Person, "Mary Steenburgen")],
+        &["Mary Steenburgen Wrote"],
+    ) {
         return;
-    };
-    let page = entities_of("3d8f3404cf975af824d7866b7679bc45189c3eea6adb32f0a125a0904b1abbb2");
-    assert_has(&page, EntityKind::Person, "Mary Steenburgen");
-    assert_lacks(&page, &["Mary Steenburgen Wrote"]);
+    }
     let Some(found) = reuters_entities_of(&["3196", "17023"]) else {
         return;
     };
@@ -2552,12 +2567,30 @@ fn counties_are_places_and_their_teams_clubs() {
 /// had been organisations), nor are words shouted in capitals (`BUILD`, `GROW`, `HUGE`).
 #[test]
 fn handles_hashtags_links_and_shouted_words_are_no_names() {
-    let Some(entities_of) = scraped_page_entities() else {
-        return;
-    };
-    let tweet = entities_of("156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38");
-    assert_has(&tweet, EntityKind::Person, "Robert Maguire");
-    assert_lacks(&tweet, &["RobertMaguire_", "XPxUJuyIAC"]);
-    let shouted = entities_of("c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164");
-    assert_lacks(&shouted, &["BUILD", "GROW", "HUGE", "PLAN"]);
+    page_reads(
+        "156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38",
+        &[(EntityKind::Person, "Robert Maguire")],
+        &["RobertMaguire_", "XPxUJuyIAC"],
+    );
+    page_reads(
+        "c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164",
+        &[],
+        &["BUILD", "GROW", "HUGE", "PLAN"],
+    );
+}
+
+/// A page's words about its text open no name: `Copyright Gannett` is the firm (a person in
+/// three scraped pages before), `AP Photo` the agency.
+#[test]
+fn copyright_lines_and_photo_credits_name_their_owners() {
+    page_reads(
+        "776a1c046798b474e410f6edf3225d6a27fecd0de6aac22aef7b7f64fe87caaf",
+        &[(EntityKind::Organization, "Gannett")],
+        &["Copyright Gannett"],
+    );
+    page_reads(
+        "51374560f40088e227f0053ff1bb0b8525d10a8d7bfbff1cd6033f42347fd85b",
+        &[(EntityKind::Organization, "Associated Press")],
+        &["AP Photo"],
+    );
 }

@@ -925,6 +925,8 @@ impl EntityExtractor {
             let (ts, te) = (&toks[s], &toks[e]);
             if ts.has(MONTH)
                 || ts.has(CONNECTOR | PARTICLE) && !ts.has(CAP)
+                // `Copyright Gannett`: a page's words about the text.
+                || in_list(doc.word(s), PAGE_WORDS)
                 || (s == e && ts.has(MONTH_ABBR))
                 // `7:07 PM EST`: the time of day before its zone; `Deputy PM John Prescott`.
                 || (s < e
@@ -934,6 +936,8 @@ impl EntityExtractor {
             {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
+                // `AP Photo`: an agency's credit (not `Southwest Photo`, a firm).
+                || (e == s + 1 && ts.has(ALL_CAPS) && in_list(doc.word(e), PAGE_WORDS))
                 // `Record May Eight`: a date in words.
                 || (e > s && toks[e - 1].has(MONTH | MONTH_ABBR) && in_list(doc.word(e), DAY_WORDS))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)

@@ -497,6 +497,19 @@ pub(super) const PEER_RANKS: &[&str] = &[
     "duke",
     "duchess",
 ];
+/// A page's words about its text and pictures, which open or end no name (`Copyright Gannett`,
+/// `AP Photo`). Not `Credit` nor `Images`, which firms' names hold (`Credit Suisse`).
+pub(super) const PAGE_WORDS: &[&str] = &[
+    "copyright",
+    "photo",
+    "photos",
+    "updated",
+    "posted",
+    "published",
+    "sponsored",
+    "advertisement",
+    "courtesy",
+];
 /// Saints' abbreviations that open the name of a place (`St Etienne`, `Ste. Therese`, `Mt.
 /// Bundey`) when one name follows.
 pub(super) const SAINT_FIRSTS: &[&str] = &["st.", "ste.", "st", "ste", "mt."];
