@@ -926,7 +926,7 @@ impl EntityExtractor {
             if ts.has(MONTH)
                 || ts.has(CONNECTOR | PARTICLE) && !ts.has(CAP)
                 // `Copyright Gannett`: a page's words about the text.
-                || in_list(doc.word(s), PAGE_WORDS)
+                || ts.has(DICT) && in_list(doc.word(s), PAGE_WORDS)
                 || (s == e && ts.has(MONTH_ABBR))
                 // `7:07 PM EST`: the time of day before its zone; `Deputy PM John Prescott`.
                 || (s < e
@@ -937,7 +937,7 @@ impl EntityExtractor {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
                 // `AP Photo`: an agency's credit (not `Southwest Photo`, a firm).
-                || (e == s + 1 && ts.has(ALL_CAPS) && in_list(doc.word(e), PAGE_WORDS))
+                || (e == s + 1 && ts.has(ALL_CAPS) && te.has(DICT) && in_list(doc.word(e), PAGE_WORDS))
                 // `Record May Eight`: a date in words.
                 || (e > s && toks[e - 1].has(MONTH | MONTH_ABBR) && in_list(doc.word(e), DAY_WORDS))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
@@ -1677,23 +1677,27 @@ impl EntityExtractor {
         }
         // `singer Jamelia`, `Rapper Eminem` opening a sentence, `his wife Ffion`: a person's
         // calling or kin before. Not an award's category (`best actor Bafta`).
-        if s > 0 && !t.has(BREAK) {
-            let prev = &doc.toks[s - 1];
+        let prev = s.checked_sub(1).map(|p| &doc.toks[p]);
+        if let Some(prev) = prev.filter(|p| !t.has(BREAK) && (!p.has(CAP) || p.has(SENT))) {
+            let word = doc.word(s - 1);
             // Not `lead manager Kleinwort`, a bank, nor `forward Brent crude`.
-            let player = in_list(doc.word(s - 1), CLUB_PLAYERS)
-                && !in_list(doc.word(s - 1), &["manager", "boss", "forward"]);
-            let calling = (!prev.has(CAP) || prev.has(SENT))
-                && (in_list(doc.word(s - 1), CALLINGS) || player);
-            let kin = !prev.has(CAP) && in_list(doc.word(s - 1), KIN);
-            let award = (s.saturating_sub(3)..s - 1)
-                .any(|k| !doc.toks[k + 1].has(BREAK) && in_list(doc.word(k), &["best"]));
+            let player =
+                || in_list(word, CLUB_PLAYERS) && !in_list(word, &["manager", "boss", "forward"]);
+            let calling = in_list(word, CALLINGS) || player();
+            let kin = || !prev.has(CAP) && in_list(word, KIN);
+            let award = || {
+                (s.saturating_sub(3)..s - 1)
+                    .any(|k| !doc.toks[k + 1].has(BREAK) && in_list(doc.word(k), &["best"]))
+            };
             // `the billionaire Bhs owner`: the name qualifies a noun after it.
-            let owned = doc.toks.get(s + 1).is_some_and(|n| {
-                !n.has(CAP | BREAK)
-                    && (in_list(doc.word(s + 1), CLUB_PLAYERS)
-                        || in_list(doc.word(s + 1), &["owner", "founder", "chief"]))
-            });
-            if (calling || kin) && !award && !owned {
+            let owned = || {
+                doc.toks.get(s + 1).is_some_and(|n| {
+                    !n.has(CAP | BREAK)
+                        && (in_list(doc.word(s + 1), CLUB_PLAYERS)
+                            || in_list(doc.word(s + 1), &["owner", "founder", "chief"]))
+                })
+            };
+            if (calling || kin()) && !award() && !owned() {
                 return Some(EntityKind::Person);
             }
         }
