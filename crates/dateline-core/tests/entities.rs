@@ -2594,3 +2594,24 @@ fn copyright_lines_and_photo_credits_name_their_owners() {
         &["AP Photo"],
     );
 }
+
+/// Clubs named neither for a place nor with a club word are organisations by the alias table:
+/// `Millwall, who` had been a person, `Wolves` and `Fenerbahce` places.
+#[test]
+fn clubs_named_for_no_place_are_organisations() {
+    let cases = [
+        ("sport/234", "Millwall"),
+        ("sport/226", "Wolverhampton Wanderers"),
+        ("sport/238", "Fenerbahce"),
+    ];
+    let ids: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for (id, name) in cases {
+        assert_has(&found[id], EntityKind::Organization, name);
+        for kind in [EntityKind::Person, EntityKind::Place] {
+            assert!(!has(&found[id], kind, name), "{id} {name} {kind:?}");
+        }
+    }
+}
