@@ -1103,7 +1103,8 @@ impl EntityExtractor {
                 self.known(doc, col, i, i)
                     .is_some_and(|(_, kind)| kind == EntityKind::Organization)
             };
-            if firm(s) && firm(e) {
+            let maker = firm(s);
+            if maker && firm(e) {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 return;
@@ -1117,7 +1118,7 @@ impl EntityExtractor {
             let named = !toks[e].has(ORG_HEAD | TITLE | DEMONYM | COMMON | DICT | PLACE1)
                 && !model.contains('.')
                 && !model.split('-').any(|part| in_list(part, LEGAL_SUFFIXES))
-                && firm(s);
+                && maker;
             let shaped = model.contains(|c: char| c.is_ascii_digit())
                 || model.chars().skip(1).any(char::is_uppercase) && !toks[e].has(ALL_CAPS);
             if named && shaped {
@@ -2132,9 +2133,8 @@ impl EntityExtractor {
     fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
         let group = |i: usize| {
-            toks[i].has(DEMONYM)
-                || in_list(doc.word(i), COMPASS)
-                || in_list(doc.word(i), COMPASS_POINTS)
+            let w = doc.word(i);
+            toks[i].has(DEMONYM) || in_list(w, COMPASS_POINTS) || in_list(w, REGION_WORDS)
         };
         if toks[e].has(DEMONYM) && (s..e).all(group) {
             return true;

@@ -3,10 +3,9 @@
 use super::tokens::*;
 use crate::entities::normalize::normalize_key;
 
-/// Compass words that, with a demonym, make one group name (`South African`).
-pub(super) const COMPASS: &[&str] = &[
-    "north", "south", "east", "west", "central", "upper", "lower",
-];
+/// Words that, besides [`COMPASS_POINTS`], make one group name with a demonym (`Central
+/// Asian`, `Upper Silesian`).
+pub(super) const REGION_WORDS: &[&str] = &["central", "upper", "lower"];
 /// Last words of a league or its divisions (`National League`, `Western Division`): events
 /// and groupings rather than organisations.
 pub(super) const LEAGUE_HEADS: &[&str] = &["league", "division", "conference"];
