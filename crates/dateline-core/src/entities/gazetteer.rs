@@ -26,7 +26,7 @@ const ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
 const GIVEN_NAME_WORDS: &str = include_str!("data/given_name_words.txt");
 const SURNAME_WORDS: &str = include_str!("data/surname_words.txt");
 
-/// Month and weekday names: never entities.
+/// Month names (with [`WEEKDAYS`]: never entities).
 const MONTHS_FULL: &[&str] = &[
     "january",
     "february",
@@ -40,6 +40,10 @@ const MONTHS_FULL: &[&str] = &[
     "october",
     "november",
     "december",
+];
+/// Weekday names: never entities, and no one's surname after a title (`the Argus Leader
+/// Monday`), though they may be after a given name (`Mike Friday`).
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -229,7 +233,7 @@ impl Gazetteer {
             demonyms: demonyms_with_plurals(),
             org_heads: set(ORG_HEADS),
             titles,
-            months_full: MONTHS_FULL.iter().copied().collect(),
+            months_full: MONTHS_FULL.iter().chain(WEEKDAYS).copied().collect(),
             months_abbr: MONTHS_ABBR.iter().copied().collect(),
             caps_stop: CAPS_STOP.iter().copied().collect(),
         }

@@ -24,7 +24,7 @@ pub use words::without_legal_form;
 use words::*;
 
 use super::aliases::{AliasTable, KeyInfo};
-use super::gazetteer::{demonym_canonical, gazetteer, title_case, Gazetteer};
+use super::gazetteer::{demonym_canonical, gazetteer, title_case, Gazetteer, WEEKDAYS};
 use super::normalize::{normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
@@ -938,6 +938,8 @@ impl EntityExtractor {
             } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
                 // `AP Photo`: an agency's credit (not `Southwest Photo`, a firm).
                 || (e == s + 1 && ts.has(ALL_CAPS) && te.has(DICT) && in_list(doc.word(e), PAGE_WORDS))
+                // `Ryan S. Hollman Submitted`: a photo's credit.
+                || (e > s && te.has(DICT) && in_list(doc.word(e), CREDIT_TAILS))
                 // `Record May Eight`: a date in words.
                 || (e > s && toks[e - 1].has(MONTH | MONTH_ABBR) && in_list(doc.word(e), DAY_WORDS))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
@@ -1140,6 +1142,13 @@ impl EntityExtractor {
         if !single && self.misc_run(doc, s, e) {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            if self.storm(doc, s, e) {
+                // `Mitch killed 10,000 people` after `Hurricane Mitch`: the storm, by its name.
+                let name = normalize_key(doc.word(e));
+                col.local
+                    .entry(name)
+                    .or_insert((surface.into_owned(), EntityKind::Misc));
+            }
             return;
         }
         if single {
@@ -1519,7 +1528,15 @@ impl EntityExtractor {
                 // `East Kilbride`, `South Shields`: a compass point before a name.
                 || e == s + 1
                     && in_list(doc.word(s), COMPASS_POINTS)
-                    && !toks[e].has(DICT | FIRST | ORG_HEAD | DEMONYM))
+                    && !toks[e].has(DICT | FIRST | ORG_HEAD | DEMONYM)
+                // `Yobe North`, `Belfast West`: a district of a town or a province (not
+                // `America West`, an airline).
+                || e == s + 1
+                    && in_list(doc.word(e), COMPASS_POINTS)
+                    && self.known(doc, col, s, s).is_some_and(|(place, kind)| {
+                        kind == EntityKind::Place
+                            && g.place_countries.contains_key(&key_string(&place))
+                    }))
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
@@ -1603,7 +1620,12 @@ impl EntityExtractor {
                 EntityKind::Place
             } else if plain && e - s <= 2 && !placey && gerund {
                 EntityKind::Misc
-            } else if plain && e - s <= 2 && !placey && !worded() {
+            } else if plain
+                && e - s <= 2
+                && !placey
+                && !worded()
+                && !toks[s..=e].iter().any(|t| t.has(BRAND))
+            {
                 EntityKind::Person
             } else {
                 EntityKind::Organization
@@ -1768,6 +1790,9 @@ impl EntityExtractor {
     /// person when it is a known surname or given name, else an organisation.
     fn single_fallback(&self, doc: &Doc, s: usize) -> Option<EntityKind> {
         let t = &doc.toks[s];
+        if t.has(BRAND) {
+            return Some(EntityKind::Organization); // `WeWork said`, `in SoftBank`
+        }
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
             // `from B and`: a rating, not a place.
@@ -2130,6 +2155,19 @@ impl EntityExtractor {
 
     /// A group name that is neither person, organisation nor place: demonyms with compass
     /// words (`South African`, `Bosnian Serb`) or a league (`National League`).
+    /// Whether the run `s..=e` names a storm (`Hurricane Maria`, `Typhoon Haiyan`, `Tropical
+    /// Storm Allison`): MISC, though named as people are. `Storm` is a given name too, so
+    /// only a given name after it makes one (`Storm Ciara`, not `Storm Filsaime`).
+    fn storm(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let at = if doc.word(s) == "Tropical" { s + 1 } else { s };
+        let word = doc.word(at);
+        e == at + 1
+            && in_list(word, STORMS)
+            && !toks[e].has(DICT)
+            && (toks[e].has(FIRST) || !word.eq_ignore_ascii_case("storm"))
+    }
+
     fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
         let group = |i: usize| {
@@ -2146,6 +2184,9 @@ impl EntityExtractor {
             if in_list(tail.strip_suffix('s').unwrap_or(&tail), TAILS) {
                 return true;
             }
+        }
+        if self.storm(doc, s, e) {
+            return true;
         }
         e - s <= 2
             && in_list(doc.word(e), LEAGUE_HEADS)
@@ -2366,8 +2407,9 @@ impl EntityExtractor {
     /// May`), with no day after it (`Governor May 5`, `Easter April 9`: dates).
     fn month_surname(&self, doc: &Doc, e: usize) -> bool {
         let before = &doc.toks[e - 1];
+        // `Mike Friday`, but `the Argus Leader Monday`: the day it was told.
         ((before.has(FIRST) && !before.has(DEMONYM | COMMON))
-            || (before.has(TITLE) && doc.toks[e].has(MONTH)))
+            || (before.has(TITLE) && doc.toks[e].has(MONTH) && !in_list(doc.word(e), WEEKDAYS)))
             && !day_after(doc, e)
     }
 

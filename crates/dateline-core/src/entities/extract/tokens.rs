@@ -55,6 +55,9 @@ pub(super) const NOT_NAME: u32 = 1 << 21;
 /// A U.S. state's or a Canadian province's abbreviation ([`STATE_ABBRS`]), read as the state after
 /// a city.
 pub(super) const STATE_ABBR: u32 = 1 << 22;
+/// Capitalised inside as a brand is (`WeWork`, `SpaceX`), not as a name is (`McGrath`,
+/// `DeShields`): never a person.
+pub(super) const BRAND: u32 = 1 << 23;
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
@@ -222,6 +225,8 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
             f |= MONTH;
         }
+    } else if brand_shaped(bare) {
+        f |= BRAND;
     } else if let [a, b, c, digits @ ..] = key {
         // `MAR8`, `SEP7`: a futures contract's month and year in a table of prices.
         if (1..=2).contains(&digits.len())
@@ -234,6 +239,20 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         }
     }
     f
+}
+
+/// Whether a word no list knows is capitalised inside after a small letter, past what names
+/// open with (`Mc`, `De`, `La`, ...) and given names (`MargaretThatcher`, a lost space):
+/// `WeWork`, `SoftBank`, `SpaceX`, not `MacArthur`, `LeBron` or `DiCaprio`.
+fn brand_shaped(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some(i) =
+        (1..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
+    else {
+        return false;
+    };
+    let prefix = &word[..i];
+    !in_list(prefix, NAME_PREFIXES) && lexicon_bits(&prefix.to_ascii_lowercase()) & FIRST == 0
 }
 
 /// Whether a word's key is an English contraction (`don't`, `you'll`: the list words carry

@@ -509,6 +509,10 @@ pub(super) const PAGE_WORDS: &[&str] = &[
     "advertisement",
     "courtesy",
 ];
+/// Words after a photographer's name in a credit (`John Smith Submitted`), never a name's.
+pub(super) const CREDIT_TAILS: &[&str] = &["submitted", "contributed", "pictured", "supplied"];
+/// Words before a storm's given name (`Hurricane Maria`, `Typhoon Haiyan`): MISC.
+pub(super) const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 /// Saints' abbreviations that open the name of a place (`St Etienne`, `Ste. Therese`, `Mt.
 /// Bundey`) when one name follows.
 pub(super) const SAINT_FIRSTS: &[&str] = &["st.", "ste.", "st", "ste", "mt."];
@@ -556,6 +560,12 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "canyon",
     "basin",
     "valley",
+    "prison",
+    "jail",
+    "penitentiary",
+    "stadium",
+    "arena",
+    "pavilion",
 ];
 /// Last words of the names of products (`MacBook Pro`, `AirPods Pro`, `iPad Mini`, `Galaxy
 /// S10 Plus`): an unknown run ending in one is MISC, as CoNLL tags products.
@@ -870,4 +880,12 @@ pub(super) const HYPHEN_SUFFIXES: &[&str] = &[
     "inspired",
     "allied",
     "occupied",
+];
+
+/// What a name may open with before a second capital (`McGrath`, `DeShields`, `LaMelo`,
+/// `VanLandingham`): a word capitalised inside after anything else is a brand's.
+pub(super) const NAME_PREFIXES: &[&str] = &[
+    "mc", "mac", "de", "di", "da", "del", "della", "dela", "la", "le", "lo", "van", "von", "du",
+    "fitz", "st", "ja", "ke", "ty", "sha", "ra", "ka", "jo", "o", "d", "al", "el", "ben", "bin",
+    "abu", "ibn", "ann", "mary", "lu",
 ];
