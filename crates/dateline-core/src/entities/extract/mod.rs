@@ -1774,7 +1774,7 @@ impl EntityExtractor {
         let toks = &doc.toks;
         let t = &toks[s];
         let after_word = s > 0 && !t.has(BREAK) && !toks[s - 1].has(CAP | BREAK);
-        compound_brand(doc.word(s), gazetteer())
+        t.has(BRAND)
             || (after_word && in_list(doc.word(s - 1), FIRM_NOUNS))
             || self.publication_after(doc, s)
             // `Shares of` may open a sentence.
@@ -2541,7 +2541,7 @@ impl EntityExtractor {
             if in_list(doc.word(k - 1).trim_end_matches('.'), LEGAL_SUFFIXES) {
                 return Some(k); // `Acme Inc and Foo Corp`
             }
-            if k - 1 == s && compound_brand(doc.word(s), gazetteer()) {
+            if k - 1 == s && toks[s].has(BRAND) {
                 return Some(k); // `KeyCorp and Banc One Corp`: a brand is a name of its own
             }
             // `the Commerce Department and the Treasury`, `Parliament and the Council`: a

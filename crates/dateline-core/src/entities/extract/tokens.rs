@@ -203,6 +203,8 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
     };
     if up && !low && letters >= 2 {
         f |= ALL_CAPS;
+    } else if compound_brand(bare, g) {
+        f |= BRAND;
     }
     if let Some(&bits) = lexicon(g).get(&word_key(key)) {
         f |= bits;
@@ -225,8 +227,6 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         } else if head_bits & (MONTH | MONTH_ABBR) != 0 {
             f |= MONTH;
         }
-    } else if brand_shaped(bare) {
-        f |= BRAND;
     } else if let [a, b, c, digits @ ..] = key {
         // `MAR8`, `SEP7`: a futures contract's month and year in a table of prices.
         if (1..=2).contains(&digits.len())
@@ -239,20 +239,6 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         }
     }
     f
-}
-
-/// Whether a word no list knows is capitalised inside after a small letter, past what names
-/// open with (`Mc`, `De`, `La`, ...) and given names (`MargaretThatcher`, a lost space):
-/// `WeWork`, `SoftBank`, `SpaceX`, not `MacArthur`, `LeBron` or `DiCaprio`.
-fn brand_shaped(word: &str) -> bool {
-    let b = word.as_bytes();
-    let Some(i) =
-        (1..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
-    else {
-        return false;
-    };
-    let prefix = &word[..i];
-    !in_list(prefix, NAME_PREFIXES) && lexicon_bits(&prefix.to_ascii_lowercase()) & FIRST == 0
 }
 
 /// Whether a word's key is an English contraction (`don't`, `you'll`: the list words carry
@@ -822,29 +808,28 @@ pub(super) fn plural_acronym(word: &str) -> bool {
     }
 }
 
-/// `GenCorp`, `PacifiCorp`, `SoftBank`: a word with a capital inside, three letters or more
-/// into it, is a brand's, never a person's. The particles of surnames (`MacArthur`,
-/// `FitzGerald`, `VanDyke`, `DelBene`) and a given name glued to a surname, as scraped pages
-/// run them together (`MargaretThatcher`), are left out; `McCain`, `LaToya` and
-/// `ElBaradei` have a capital two letters in.
+/// `GenCorp`, `SoftBank`, `WeWork`, `PdVSA`: a word with a capital inside is a brand's, never
+/// a person's. The particles of surnames and given names (`MacArthur`, `FitzGerald`,
+/// `VanDyke`, `DelBene`, `McCain`, `LaToya`, `ElBaradei`, `DeShields`) and a given name glued
+/// to a surname, as scraped pages run them together (`MargaretThatcher`), are left out.
 pub(super) fn compound_brand(word: &str, g: &Gazetteer) -> bool {
     const GLUED_PARTICLES: &[&str] = &[
         "mac", "fitz", "van", "von", "vander", "den", "der", "del", "della", "des", "dal", "das",
-        "dos", "ter", "ten", "abu", "abd", "abdul", "ibn", "bin", "ben",
+        "dos", "ter", "ten", "abu", "abd", "abdul", "ibn", "bin", "ben", "mc", "de", "di", "da",
+        "la", "le", "lo", "du", "st", "ja", "ke", "ty", "ra", "ka", "jo", "al", "el", "sha",
     ];
+    // `New York-LaGuardia`: the last part of a compound is the word.
+    let word = word.rsplit('-').next().unwrap_or(word);
     let b = word.as_bytes();
-    let head = b
-        .iter()
-        .skip(1)
-        .take_while(|c| c.is_ascii_lowercase())
-        .count();
-    if !b.first().is_some_and(u8::is_ascii_uppercase)
-        || head < 2
-        || !b.get(1 + head).is_some_and(u8::is_ascii_uppercase)
-    {
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
         return false;
     }
-    let prefix = word[..1 + head].to_ascii_lowercase();
+    let Some(i) =
+        (2..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
+    else {
+        return false;
+    };
+    let prefix = word[..i].to_ascii_lowercase();
     !in_list(&prefix, GLUED_PARTICLES) && !g.first_names.contains(&prefix)
 }
 

@@ -881,11 +881,3 @@ pub(super) const HYPHEN_SUFFIXES: &[&str] = &[
     "allied",
     "occupied",
 ];
-
-/// What a name may open with before a second capital (`McGrath`, `DeShields`, `LaMelo`,
-/// `VanLandingham`): a word capitalised inside after anything else is a brand's.
-pub(super) const NAME_PREFIXES: &[&str] = &[
-    "mc", "mac", "de", "di", "da", "del", "della", "dela", "la", "le", "lo", "van", "von", "du",
-    "fitz", "st", "ja", "ke", "ty", "sha", "ra", "ka", "jo", "o", "d", "al", "el", "ben", "bin",
-    "abu", "ibn", "ann", "mary", "lu",
-];
