@@ -2761,3 +2761,38 @@ fn this_centurys_firms_and_products_are_named_by_the_alias_table() {
         &[],
     );
 }
+
+/// A line alone between blank lines that capitalises all but its small words, most of them
+/// English words, is a headline (a scraped page's link to another story), read for known names
+/// only: `Police Identify Man` and `Man Shot` had been people. A credit of names is no
+/// headline (`Reporting by Will Dunham; Editing by Tom Brown`), nor is Reuters' text wrapped
+/// at a width.
+#[test]
+fn headlines_alone_on_their_lines_yield_known_names_only() {
+    page_reads(
+        "51d066b0602c9421d8d6410bc4b931700978409a3faa2a984e8fbde519ad7241",
+        &[(EntityKind::Place, "Dallas"), (EntityKind::Place, "Plano")],
+        &[
+            "Police Identify Man",
+            "Man Shot",
+            "Dallas Gas Station Dies",
+            "Plano Apartment",
+        ],
+    );
+    page_reads(
+        "359fee228518d55b921194561e9ca88e428df81940246f8fac7a75398377daea",
+        &[
+            (EntityKind::Person, "Will Dunham"),
+            (EntityKind::Person, "Tom Brown"),
+        ],
+        &[],
+    );
+    page_reads(
+        "ac1bfdd4c510f679c58f1b62101630d40fda20a16703235ae0f56b65a465e423",
+        &[
+            (EntityKind::Person, "Ken Burns"),
+            (EntityKind::Person, "Marty Stuart"),
+        ],
+        &[],
+    );
+}

@@ -621,7 +621,7 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
 /// Byte ranges of the lines where capitalisation says nothing, into `out`: lines written
 /// entirely in capitals (two or more words: wire headers and tables) and headlines in title
 /// case ([`title_case_line`]: the links to other stories of a scraped page).
-fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
+fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut pos = 0;
     // Whether the line before may end a headline's line: blank, ending a sentence or a title
@@ -629,6 +629,7 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
     // line of names (`Paulo, Rio de Janeiro, Minas Gerais and Mato Grosso do Sul. At`) is no
     // headline.
     let mut after_break = true;
+    let mut prev_blank = true;
     // `memchr_iter` keeps its place: `split('\n')` searched anew, and compared, per line.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
@@ -638,7 +639,20 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
             let continued = text[(end + 1).min(text.len())..]
                 .trim_start_matches([' ', '\t'])
                 .starts_with(|c: char| c.is_lowercase());
-            let title = after_break && !continued && title_case_line(line);
+            // A headline with its small words in lower case stands alone between blank lines:
+            // text wrapped at a width has lines of capitalised words (`Treasury Secretary
+            // James Baker and Federal Reserve Board`) that are no headlines.
+            let alone = || {
+                let rest = &text[(end + 1).min(text.len())..];
+                prev_blank
+                    && (end == text.len()
+                        || rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
+            };
+            let title = after_break
+                && !continued
+                && (title_case_line(line)
+                    || alone() && small_words_lower(line) && worded_line(line, g));
+            prev_blank = false;
             if title {
                 out.push((pos, end));
             }
@@ -650,6 +664,7 @@ fn all_caps_lines(text: &str, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         after_break = true;
+        prev_blank = line.trim().is_empty();
         let (letters, up, low) = letter_shape(line);
         if up
             && !low
@@ -736,6 +751,26 @@ pub(super) fn is_title_case(text: &str) -> bool {
 /// lower-case word.
 fn title_case_line(line: &str) -> bool {
     capitalised_function_words(line, |w| FUNCTION_WORDS.contains(&w))
+}
+
+/// Whether most of a line's capitalised words of four letters or more are English words
+/// and no names (`Man Shot at Dallas Gas Station Dies at Hospital`): a headline in the house
+/// style of [`small_words_lower`], not a caption or a credit of names (`Donald Trump and Xi
+/// Jinping in Osaka`, `(Reporting by Will Dunham; Editing by Tom Brown)`).
+fn worded_line(line: &str, g: &Gazetteer) -> bool {
+    let (mut long, mut worded) = (0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            let key = w.to_lowercase();
+            let name = g.surnames.contains(&key)
+                || g.surname_words.contains(&key)
+                || g.first_names.contains(&key);
+            worded += usize::from(g.english.contains(&key) && !name);
+        }
+    }
+    worded >= 3 && 2 * worded > long
 }
 
 /// Function words that mark a title case line: not the joiners of names (`Of`, `And`,
@@ -854,7 +889,7 @@ fn tokenize_by(
     bytes: bool,
 ) -> Vec<Tok> {
     let mut skips = std::mem::take(&mut scratch.skips);
-    all_caps_lines(text, &mut skips);
+    all_caps_lines(text, g, &mut skips);
     if title_case && title_case_headline(text) {
         // A headline that capitalises its function words capitalises every word, names or
         // not: like a line in capitals, it is read for known names only (`Tim Cook On Apple
