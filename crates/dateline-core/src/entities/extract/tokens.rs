@@ -756,8 +756,13 @@ fn title_case_line(line: &str) -> bool {
 /// Whether most of a line's capitalised words of four letters or more are English words
 /// and no names (`Man Shot at Dallas Gas Station Dies at Hospital`): a headline in the house
 /// style of [`small_words_lower`], not a caption or a credit of names (`Donald Trump and Xi
-/// Jinping in Osaka`, `(Reporting by Will Dunham; Editing by Tom Brown)`).
+/// Jinping in Osaka`, `(Reporting by Will Dunham; Editing by Tom Brown)`) or a footer.
 fn worded_line(line: &str, g: &Gazetteer) -> bool {
+    // `Terms of Service Privacy Notice © Copyright Gannett 2018`: a page's footer names its
+    // owner.
+    if line.contains('©') || line.contains("Copyright") {
+        return false;
+    }
     let (mut long, mut worded) = (0, 0);
     for w in line.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
