@@ -2796,3 +2796,24 @@ fn headlines_alone_on_their_lines_yield_known_names_only() {
         &[],
     );
 }
+
+/// A name before `index`, `industrials` or `industrial average` is a stock index, MISC as
+/// CoNLL tags it (`Hang Seng` had been a person in BBC News, `Dow Jones` the firm); an
+/// organisation's or an acronym's `average` is the members' (`the OECD average`, `the Group of
+/// Five average`).
+#[test]
+fn stock_indices_are_misc_and_an_organisations_average_is_its_members() {
+    testa_reads(&[("Dow Jones industrial", "Dow Jones", EntityKind::Misc)]);
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/260", "business/262"])
+    else {
+        return;
+    };
+    assert_has(&bbc["business/260"], EntityKind::Misc, "Hang Seng");
+    assert_has(&bbc["business/262"], EntityKind::Misc, "Dax");
+    let Some(reuters) = reuters_entities_of(&["11000", "17185"]) else {
+        return;
+    };
+    assert_has(&reuters["11000"], EntityKind::Organization, "Group of Five");
+    let oecd = "Organisation for Economic Co-operation and Development";
+    assert_has(&reuters["17185"], EntityKind::Organization, oecd);
+}

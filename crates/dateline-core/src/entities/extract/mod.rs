@@ -1016,6 +1016,36 @@ impl EntityExtractor {
             self.emit(doc, col, &name, EntityKind::Place, s, e);
             return;
         }
+        // `the Dow Jones industrial average`, `the Hang Seng index`: a stock index, MISC as
+        // CoNLL tags it, though a firm or a place may share its name (not `the Tokyo index`,
+        // `GM industrial relations`, `the Group of Five average`, `The average price`).
+        let index_noun = |i: usize| {
+            if toks.get(i).is_none_or(|t| t.has(CAP | BREAK)) {
+                return false;
+            }
+            match doc.word(i) {
+                "index" | "industrials" => true,
+                "industrial" => i + 1 < toks.len() && doc.word(i + 1) == "average",
+                "average" => {
+                    !toks[s].has(ALL_CAPS)
+                        && self
+                            .known(doc, col, s, e)
+                            .is_none_or(|(_, kind)| kind != EntityKind::Organization)
+                }
+                _ => false,
+            }
+        };
+        if index_noun(e + 1)
+            && !toks[s].has(PLACE1 | DEMONYM)
+            && !(s == e && toks[s].has(DICT | COMMON))
+            && self
+                .known(doc, col, s, e)
+                .is_none_or(|(_, kind)| kind != EntityKind::Place)
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            return;
+        }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
