@@ -2817,3 +2817,40 @@ fn stock_indices_are_misc_and_an_organisations_average_is_its_members() {
     let oecd = "Organisation for Economic Co-operation and Development";
     assert_has(&reuters["17185"], EntityKind::Organization, oecd);
 }
+
+/// A title or an English word that is the surname of a person of the story so far is that
+/// person: `King said` after `Billie Jean King`, `Woods was among` after `Tiger Woods`, `Brown
+/// threw` after `Kevin Brown` (dropped as words in CoNLL-2003 testa before).
+#[test]
+fn a_word_that_is_the_surname_of_a_person_of_the_story_is_that_person() {
+    testa_reads(&[
+        ("I told Monica we need her", "King", EntityKind::Person),
+        ("Woods was among a group", "Woods", EntityKind::Person),
+        ("Brown threw 119 pitches", "Brown", EntityKind::Person),
+    ]);
+}
+
+/// A place of two words inside a name makes no person of it (`Hong Kong Telecommunications`,
+/// `Wireless Hong Kong` and `Air New Zealand` had been people in Reuters), and a compass point
+/// before a place is a part of it (`West Los Angeles`, `South Wales`, organisations before).
+#[test]
+fn places_of_two_words_inside_names_make_no_people() {
+    let Some(reuters) = reuters_entities_of(&["21466", "10366", "5321"]) else {
+        return;
+    };
+    for name in ["Hong Kong Telecommunications", "Hong Kong Telephone"] {
+        assert_has(&reuters["21466"], EntityKind::Organization, name);
+        let person = |e: &Entity| e.name == name && e.kind == EntityKind::Person;
+        assert!(!reuters["21466"].iter().any(person), "{name}");
+    }
+    assert_has(
+        &reuters["10366"],
+        EntityKind::Organization,
+        "Air New Zealand",
+    );
+    assert_has(&reuters["5321"], EntityKind::Place, "West Los Angeles");
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/137"]) else {
+        return;
+    };
+    assert_has(&bbc["politics/137"], EntityKind::Place, "South Wales");
+}

@@ -522,7 +522,9 @@ impl EntityExtractor {
                         && capword(&toks[i + 1])
                         && !toks[i + 1].has(BREAK)
                         && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
-                    || (i + 2 < n && self.partnership(doc, col, i, i + 2));
+                    || (i + 2 < n && self.partnership(doc, col, i, i + 2))
+                    // `Woods was among` after `Tiger Woods`.
+                    || col.is_person_last(key_of(doc.word(i), &mut doc.key.borrow_mut()));
                 if !whole {
                     i += 1;
                     continue;
@@ -1193,6 +1195,16 @@ impl EntityExtractor {
                 self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, s, e);
                 return;
             }
+            // `King said`, `Woods was among` after `Billie Jean King` and `Tiger Woods`: a
+            // title or a word that is the surname of a person of the story so far is that
+            // person.
+            if !t.has(ALL_CAPS | MONTH | MONTH_ABBR | NOT_NAME)
+                && t.has(TITLE | DICT | COMMON)
+                && col.is_person_last(key_of(doc.word(s), &mut doc.key.borrow_mut()))
+            {
+                col.pend_person(doc.word(s).to_string(), doc.span(s, e));
+                return;
+            }
             if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) || t.has(NOT_NAME) {
                 return;
             }
@@ -1453,6 +1465,12 @@ impl EntityExtractor {
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
+            // `Hong Kong Telephone`: a place of two words opens it, whose first is a given name
+            // too.
+            && !(e > s + 1
+                && self
+                    .known(doc, col, s, s + 1)
+                    .is_some_and(|(_, kind)| kind == EntityKind::Place))
         {
             let surface = doc.surface(s, e);
             let idx = self.emit(
@@ -1559,6 +1577,11 @@ impl EntityExtractor {
                 || e == s + 1
                     && in_list(doc.word(s), COMPASS_POINTS)
                     && !toks[e].has(DICT | FIRST | ORG_HEAD | DEMONYM)
+                // `West Los Angeles`, `South El Monte`: a part of a place.
+                || in_list(doc.word(s), COMPASS_POINTS)
+                    && self
+                        .known(doc, col, s + 1, e)
+                        .is_some_and(|(_, kind)| kind == EntityKind::Place)
                 // `Yobe North`, `Belfast West`: a district of a town or a province (not
                 // `America West`, an airline).
                 || e == s + 1
@@ -1572,7 +1595,13 @@ impl EntityExtractor {
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
         } else if e > s {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
-            let placey = toks[s..=e].iter().any(|t| t.has(PLACE1));
+            // `Hong Kong Telecommunications`, `Wireless Hong Kong`: a place of two words
+            // inside makes no person either.
+            let place = |a: usize, b: usize| {
+                (self.known(doc, col, a, b)).is_some_and(|(_, kind)| kind == EntityKind::Place)
+            };
+            let placey = toks[s..=e].iter().any(|t| t.has(PLACE1))
+                || e == s + 2 && (place(s, s + 1) || place(s + 1, e));
             // `Expected Sale Date`, `Net Income`: capitalised dictionary words are a heading.
             let heading = plain && toks[s..=e].iter().all(|t| t.has(DICT) && !t.has(FIRST));
             // `20-year-old Tiger Woods`, `Tiger Woods, who`: words, but a person's name by
