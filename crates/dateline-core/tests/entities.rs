@@ -2854,3 +2854,15 @@ fn places_of_two_words_inside_names_make_no_people() {
     };
     assert_has(&bbc["politics/137"], EntityKind::Place, "South Wales");
 }
+
+/// A sentence's first word and a surname before `, who` are a person's full name: `Tiger
+/// Woods, who made the cut` had been `Woods` alone in CoNLL-2003 testa, the word `Tiger` dropped
+/// as a sentence's first.
+#[test]
+fn a_sentences_first_word_and_a_surname_before_who_are_a_full_name() {
+    testa_reads(&[(
+        "first since the 1993 BellSouth",
+        "Tiger Woods",
+        EntityKind::Person,
+    )]);
+}

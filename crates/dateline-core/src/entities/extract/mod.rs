@@ -524,7 +524,14 @@ impl EntityExtractor {
                         && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
                     || (i + 2 < n && self.partnership(doc, col, i, i + 2))
                     // `Woods was among` after `Tiger Woods`.
-                    || col.is_person_last(key_of(doc.word(i), &mut doc.key.borrow_mut()));
+                    || col.is_person_last(key_of(doc.word(i), &mut doc.key.borrow_mut()))
+                    // `Tiger Woods, who made the cut`: two words, a person's by what follows.
+                    || (i + 1 < n
+                        && capword(&toks[i + 1])
+                        && !toks[i + 1].has(BREAK)
+                        && (toks[i + 1].has(SURNAME)
+                            || g.surname_words.contains(&key_string(doc.word(i + 1))))
+                        && self.who_follows(doc, i + 1));
                 if !whole {
                     i += 1;
                     continue;
@@ -1517,8 +1524,15 @@ impl EntityExtractor {
             && t0.has(DICT)
             && !t0.has(FIRST | SURNAME | PLACE1 | ORG_HEAD)
             && !g.given_name_words.contains(&key_string(doc.word(s)));
+        // `Tiger Woods, who made the cut`: a sentence's first word and a surname, a person's
+        // name by what follows.
+        let surname_who = || {
+            e == s + 1
+                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
+                && self.who_follows(doc, e)
+        };
         if t0.has(COMMON | DEMONYM)
-            || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1))
+            || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1) && !surname_who())
             || before_full_name
         {
             // The whole run, or what precedes a joiner in it: `Executive Life of New York`
