@@ -2866,3 +2866,22 @@ fn a_sentences_first_word_and_a_surname_before_who_are_a_full_name() {
         EntityKind::Person,
     )]);
 }
+
+/// In a line-up, a line of names a comma or a semicolon apart, mostly people's, a name of no
+/// list is a player's (`Makelele`, `Troncon` and `Titterrell` had been organisations in BBC
+/// News by default); a player's club in parentheses stays the club (`Serge Betsen
+/// (Biarritz)`).
+#[test]
+fn names_in_line_ups_are_players_and_their_clubs_in_parentheses_clubs() {
+    let ids = ["sport/103", "sport/302", "sport/383", "sport/287"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["sport/103"], EntityKind::Person, "Makelele");
+    assert_has(&found["sport/302"], EntityKind::Person, "Troncon");
+    assert_has(&found["sport/383"], EntityKind::Person, "Titterrell");
+    let biarritz: Vec<_> = (found["sport/287"].iter().filter(|e| e.name == "Biarritz"))
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(biarritz, [EntityKind::Organization]);
+}

@@ -1320,7 +1320,19 @@ impl EntityExtractor {
                 col.pend_cued(doc.surface(s, e).into_owned(), kind, doc.span(s, e));
                 return;
             }
-            let fallback = self.single_fallback(doc, s);
+            let fallback = match self.single_fallback(doc, s) {
+                // `Lampard, Makelele, Cole`: a name of no list among people's is a person's.
+                // Not a player's club in parentheses (`Serge Betsen (Biarritz)`), nor a bank.
+                Some(EntityKind::Organization)
+                    if !t.has(ORG_HEAD | BRAND)
+                        && !doc.word(s).ends_with("bank")
+                        && (!self.in_parens(doc, s) || self.before_score(doc, s))
+                        && self.line_up(doc, col, s) =>
+                {
+                    Some(EntityKind::Person)
+                }
+                kind => kind,
+            };
             col.pend_as(
                 doc.surface(s, e).into_owned(),
                 fallback,
@@ -1939,6 +1951,35 @@ impl EntityExtractor {
             return None;
         }
         Some(EntityKind::Organization)
+    }
+
+    /// Whether token `s` stands in a line-up: a line of four or more names a comma or a
+    /// semicolon apart, at least half of them people's by the lists or the story (`Cech,
+    /// Ferreira, Carvalho, Terry, Gallas, Tiago, Makelele, Lampard, Cole, Drogba`), with few
+    /// words in lower case.
+    fn line_up(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
+        let (text, at) = (doc.text, doc.toks[s].start);
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if text[start..end].matches([',', ';']).count() < 4 {
+            return false;
+        }
+        let first = doc.toks.partition_point(|t| t.start < start);
+        let (mut names, mut people, mut words) = (0, 0, 0);
+        for (k, t) in doc.toks.iter().enumerate().skip(first) {
+            if t.start >= end {
+                break;
+            }
+            let word = doc.word(k);
+            if t.has(CAP) {
+                names += 1;
+                let key = key_of(word, &mut doc.key.borrow_mut()).to_string();
+                people += usize::from(t.has(SURNAME | FIRST) || col.is_person_last(&key));
+            } else if word.chars().all(char::is_alphabetic) {
+                words += 1;
+            }
+        }
+        names >= 4 && 2 * people >= names && 4 * words <= names
     }
 
     /// The U.S. state that token `s` abbreviates, when it follows a capitalised word and a
