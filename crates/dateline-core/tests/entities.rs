@@ -2885,3 +2885,26 @@ fn names_in_line_ups_are_players_and_their_clubs_in_parentheses_clubs() {
         .collect();
     assert_eq!(biarritz, [EntityKind::Organization]);
 }
+
+/// Firms, parties and clubs named as people are (`Plaid Cymru`, `Fannie Mae`, `Grant
+/// Thornton`, `Stade Francais`: people in BBC News before) are organisations by the alias table.
+#[test]
+fn firms_parties_and_clubs_named_as_people_are_are_organisations() {
+    let cases = [
+        ("politics/121", "Plaid Cymru"),
+        ("business/298", "Fannie Mae"),
+        ("business/298", "Freddie Mac"),
+        ("business/242", "Grant Thornton"),
+        ("sport/297", "Stade Francais"),
+    ];
+    let mut ids: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    ids.dedup();
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for (id, name) in cases {
+        assert_has(&found[id], EntityKind::Organization, name);
+        let person = |e: &Entity| e.name == name && e.kind == EntityKind::Person;
+        assert!(!found[id].iter().any(person), "{id} {name}");
+    }
+}
