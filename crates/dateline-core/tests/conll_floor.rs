@@ -1,6 +1,6 @@
 //! Accuracy floor of the rule-based extractor on CoNLL-2003 testa (the development set):
 //! a change that loses accuracy fails here. The floors sit a little below the scores reached
-//! on 2026-12-05 (typed PER+ORG+LOC 0.891, untyped 0.927; see BENCHMARKS.md "Entities").
+//! on 2026-12-05 (typed PER+ORG+LOC 0.895, untyped 0.930; see BENCHMARKS.md "Entities").
 //! testb is for reporting only and is not read here. The agreement with Reuters-21578's gold
 //! places and people has a floor too, a little below its 2026-12-05 figures (places P 0.615,
 //! R 0.606; people P 0.495, R 0.914).
@@ -11,8 +11,8 @@ use dateline_core::entities::conll::{evaluate, parse_conll, ConllDoc};
 use dateline_core::entities::EntityExtractor;
 use dateline_core::EntityKind;
 
-const TYPED_FLOOR: f64 = 0.884;
-const UNTYPED_FLOOR: f64 = 0.920;
+const TYPED_FLOOR: f64 = 0.888;
+const UNTYPED_FLOOR: f64 = 0.923;
 
 #[test]
 fn conll_testa_stays_above_the_floor() {
@@ -53,11 +53,11 @@ fn conll_testa_in_capitals_stays_above_the_floor() {
     let typed = scores.micro_per_org_loc.f1();
     let untyped = scores.untyped_per_org_loc.f1();
     assert!(
-        typed >= 0.785,
+        typed >= 0.789,
         "typed PER+ORG+LOC micro-F1 in capitals {typed:.3}"
     );
     assert!(
-        untyped >= 0.822,
+        untyped >= 0.826,
         "untyped PER+ORG+LOC F1 in capitals {untyped:.3}"
     );
     let per = &scores

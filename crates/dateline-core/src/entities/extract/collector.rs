@@ -299,6 +299,13 @@ impl Collector {
         self.seq += 1;
     }
 
+    /// [`is_person_last`](Self::is_person_last) of a word as written, keyed into `buf` only
+    /// when the story has named a person.
+    pub(super) fn is_person_last_word(&self, word: &str, buf: &mut String) -> bool {
+        !(self.person_last.is_empty() && self.pending.is_empty())
+            && self.is_person_last(key_of(word, buf))
+    }
+
     /// Whether `key` is the last word of a person named so far, or a surname a title has
     /// marked so far (`President Kennedy`, with no given name in the story).
     pub(super) fn is_person_last(&self, key: &str) -> bool {

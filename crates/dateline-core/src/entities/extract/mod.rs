@@ -524,7 +524,7 @@ impl EntityExtractor {
                         && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
                     || (i + 2 < n && self.partnership(doc, col, i, i + 2))
                     // `Woods was among` after `Tiger Woods`.
-                    || col.is_person_last(key_of(doc.word(i), &mut doc.key.borrow_mut()))
+                    || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
                     // `Tiger Woods, who made the cut`: two words, a person's by what follows.
                     || (i + 1 < n
                         && capword(&toks[i + 1])
@@ -1207,7 +1207,7 @@ impl EntityExtractor {
             // person.
             if !t.has(ALL_CAPS | MONTH | MONTH_ABBR | NOT_NAME)
                 && t.has(TITLE | DICT | COMMON)
-                && col.is_person_last(key_of(doc.word(s), &mut doc.key.borrow_mut()))
+                && col.is_person_last_word(doc.word(s), &mut doc.key.borrow_mut())
             {
                 col.pend_person(doc.word(s).to_string(), doc.span(s, e));
                 return;
@@ -1326,8 +1326,8 @@ impl EntityExtractor {
                 Some(EntityKind::Organization)
                     if !t.has(ORG_HEAD | BRAND)
                         && !doc.word(s).ends_with("bank")
-                        && (!self.in_parens(doc, s) || self.before_score(doc, s))
-                        && self.line_up(doc, col, s) =>
+                        && self.line_up(doc, col, s)
+                        && (!self.in_parens(doc, s) || self.before_score(doc, s)) =>
                 {
                     Some(EntityKind::Person)
                 }
@@ -1959,6 +1959,13 @@ impl EntityExtractor {
     /// words in lower case.
     fn line_up(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
         let (text, at) = (doc.text, doc.toks[s].start);
+        // A list's item: a comma or a semicolon just before or after it, or its head, a
+        // substitute in parentheses (`Jarosik (Gudjohnsen 45)`).
+        let listed = text[..at].trim_end().ends_with([',', ';', ':', '('])
+            || text[doc.toks[s].end..].trim_start().starts_with([',', ';']);
+        if !listed {
+            return false;
+        }
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         if text[start..end].matches([',', ';']).count() < 4 {
@@ -1973,8 +1980,9 @@ impl EntityExtractor {
             let word = doc.word(k);
             if t.has(CAP) {
                 names += 1;
-                let key = key_of(word, &mut doc.key.borrow_mut()).to_string();
-                people += usize::from(t.has(SURNAME | FIRST) || col.is_person_last(&key));
+                let known = t.has(SURNAME | FIRST)
+                    || col.is_person_last_word(word, &mut doc.key.borrow_mut());
+                people += usize::from(known);
             } else if word.chars().all(char::is_alphabetic) {
                 words += 1;
             }

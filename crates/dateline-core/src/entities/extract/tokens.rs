@@ -203,7 +203,8 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
     };
     if up && !low && letters >= 2 {
         f |= ALL_CAPS;
-    } else if compound_brand(bare, g) {
+    }
+    if f & ALL_CAPS == 0 && compound_brand(bare, g) {
         f |= BRAND;
     }
     if let Some(&bits) = lexicon(g).get(&word_key(key)) {
@@ -804,12 +805,17 @@ fn small_words_lower(title: &str) -> bool {
     const SMALL: &[&str] = &[
         "the", "of", "and", "a", "an", "to", "in", "for", "on", "with", "at", "by", "as", "or",
     ];
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let long_capitalised = words.iter().all(|w| {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        letters < 4 || w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
-    });
-    words.len() >= 6 && long_capitalised && words[1..].iter().any(|w| SMALL.contains(w))
+    // Prose ends the scan at its first long word in lower case, a few words in.
+    let (mut words, mut small) = (0, false);
+    for w in title.split_whitespace() {
+        let lower = w.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase());
+        if lower && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            return false;
+        }
+        small |= words > 0 && SMALL.contains(&w);
+        words += 1;
+    }
+    words >= 6 && small
 }
 
 /// [`title_case_line`] with the function words `is_function` names.
@@ -858,18 +864,18 @@ pub(super) fn compound_brand(word: &str, g: &Gazetteer) -> bool {
         "dos", "ter", "ten", "abu", "abd", "abdul", "ibn", "bin", "ben", "mc", "de", "di", "da",
         "la", "le", "lo", "du", "st", "ja", "ke", "ty", "ra", "ka", "jo", "al", "el", "sha",
     ];
-    // `New York-LaGuardia`: the last part of a compound is the word.
-    let word = word.rsplit('-').next().unwrap_or(word);
     let b = word.as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_uppercase) {
-        return false;
-    }
     let Some(i) =
         (2..b.len()).find(|&i| b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
     else {
         return false;
     };
-    let prefix = word[..i].to_ascii_lowercase();
+    // `New York-LaGuardia`: the part of a compound the capital is in.
+    let from = b[..i].iter().rposition(|&c| c == b'-').map_or(0, |h| h + 1);
+    if i - from < 2 || !b[from].is_ascii_uppercase() {
+        return false;
+    }
+    let prefix = word[from..i].to_ascii_lowercase();
     !in_list(&prefix, GLUED_PARTICLES) && !g.first_names.contains(&prefix)
 }
 
