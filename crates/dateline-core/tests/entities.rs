@@ -2908,3 +2908,15 @@ fn firms_parties_and_clubs_named_as_people_are_are_organisations() {
         assert!(!found[id].iter().any(person), "{id} {name}");
     }
 }
+
+/// A title that keeps its long prepositions small too is a headline in title case
+/// (`Trump Impeachment Inquiry: Adam Schiff Working against the Clock`), read for known names
+/// only: `Adam Schiff Working` had been a person.
+#[test]
+fn titles_with_long_prepositions_in_lower_case_are_headlines() {
+    page_reads(
+        "f5c90a6d5253c3a21ff3168c64bea4b5ffade7a1ba5bed952a59ebee0d648d98",
+        &[],
+        &["Adam Schiff Working"],
+    );
+}

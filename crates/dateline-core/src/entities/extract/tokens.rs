@@ -802,6 +802,10 @@ fn title_case_headline(title: &str) -> bool {
 /// Mary Steenburgen Wrote the Best Movie Song of the Year`): the house style of many papers,
 /// where a verb is capitalised as a name is.
 fn small_words_lower(title: &str) -> bool {
+    const LONG_PREPOSITIONS: &[&str] = &[
+        "about", "after", "against", "among", "before", "between", "from", "into", "onto", "over",
+        "than", "that", "through", "under", "upon", "with", "within", "without",
+    ];
     const SMALL: &[&str] = &[
         "the", "of", "and", "a", "an", "to", "in", "for", "on", "with", "at", "by", "as", "or",
     ];
@@ -809,10 +813,13 @@ fn small_words_lower(title: &str) -> bool {
     let (mut words, mut small) = (0, false);
     for w in title.split_whitespace() {
         let lower = w.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase());
-        if lower && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        // Some houses keep long prepositions small too (`Adam Schiff Working against the
+        // Clock`).
+        let preposition = LONG_PREPOSITIONS.contains(&w);
+        if lower && !preposition && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
             return false;
         }
-        small |= words > 0 && SMALL.contains(&w);
+        small |= words > 0 && (SMALL.contains(&w) || preposition);
         words += 1;
     }
     words >= 6 && small
