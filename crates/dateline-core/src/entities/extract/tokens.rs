@@ -640,12 +640,14 @@ fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) {
             let continued = text[(end + 1).min(text.len())..]
                 .trim_start_matches([' ', '\t'])
                 .starts_with(|c: char| c.is_lowercase());
-            // A headline with its small words in lower case stands alone between blank lines:
-            // text wrapped at a width has lines of capitalised words (`Treasury Secretary
-            // James Baker and Federal Reserve Board`) that are no headlines.
+            // A headline with its small words in lower case stands alone between blank lines,
+            // with no sentence's end: text wrapped at a width has lines of capitalised words
+            // (`Treasury Secretary James Baker and Federal Reserve Board`) that are no
+            // headlines.
             let alone = || {
                 let rest = &text[(end + 1).min(text.len())..];
                 prev_blank
+                    && !line.trim_end().ends_with(['.', '!', '?', ',', ';'])
                     && (end == text.len()
                         || rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n'))
             };
