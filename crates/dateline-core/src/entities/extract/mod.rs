@@ -163,6 +163,12 @@ fn day_after(doc: &Doc, e: usize) -> bool {
             .is_some_and(|t| t.start == at && in_list(doc.word(e + 1), DAY_WORDS))
 }
 
+/// Whether token `i` is a surname: a frequent one, or one that is an English word too
+/// (`Woods`, `Baker`).
+fn surname(doc: &Doc, g: &Gazetteer, i: usize) -> bool {
+    doc.toks[i].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(i)))
+}
+
 fn col_sports(doc: &Doc) -> bool {
     doc.sports
 }
@@ -529,8 +535,7 @@ impl EntityExtractor {
                     || (i + 1 < n
                         && capword(&toks[i + 1])
                         && !toks[i + 1].has(BREAK)
-                        && (toks[i + 1].has(SURNAME)
-                            || g.surname_words.contains(&key_string(doc.word(i + 1))))
+                        && surname(doc, g, i + 1)
                         && self.who_follows(doc, i + 1));
                 if !whole {
                     i += 1;
@@ -894,6 +899,11 @@ impl EntityExtractor {
             }
         }
         None
+    }
+
+    /// Whether tokens `s..=e` are a place the lists or the article know.
+    fn known_place(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
+        (self.known(doc, col, s, e)).is_some_and(|(_, kind)| kind == EntityKind::Place)
     }
 
     /// [`AliasTable::resolve_key`] of a normalised key, by the extractor's one table.
@@ -1443,9 +1453,7 @@ impl EntityExtractor {
         if let Some(k) = (s + 2..e).find(|&k| {
             doc.word(k) == "of"
                 && in_list(doc.word(k - 1).trim_end_matches('.'), LEGAL_SUFFIXES)
-                && self
-                    .known(doc, col, k + 1, e)
-                    .is_some_and(|(_, kind)| kind == EntityKind::Place)
+                && self.known_place(doc, col, k + 1, e)
         }) {
             self.classify(doc, g, col, s, k - 1, depth + 1);
             self.classify(doc, g, col, k + 1, e, depth + 1);
@@ -1486,10 +1494,7 @@ impl EntityExtractor {
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
             // `Hong Kong Telephone`: a place of two words opens it, whose first is a given name
             // too.
-            && !(e > s + 1
-                && self
-                    .known(doc, col, s, s + 1)
-                    .is_some_and(|(_, kind)| kind == EntityKind::Place))
+            && !(e > s + 1 && self.known_place(doc, col, s, s + 1))
         {
             let surface = doc.surface(s, e);
             let idx = self.emit(
@@ -1538,11 +1543,7 @@ impl EntityExtractor {
             && !g.given_name_words.contains(&key_string(doc.word(s)));
         // `Tiger Woods, who made the cut`: a sentence's first word and a surname, a person's
         // name by what follows.
-        let surname_who = || {
-            e == s + 1
-                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
-                && self.who_follows(doc, e)
-        };
+        let surname_who = || e == s + 1 && surname(doc, g, e) && self.who_follows(doc, e);
         if t0.has(COMMON | DEMONYM)
             || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1) && !surname_who())
             || before_full_name
@@ -1604,10 +1605,7 @@ impl EntityExtractor {
                     && in_list(doc.word(s), COMPASS_POINTS)
                     && !toks[e].has(DICT | FIRST | ORG_HEAD | DEMONYM)
                 // `West Los Angeles`, `South El Monte`: a part of a place.
-                || in_list(doc.word(s), COMPASS_POINTS)
-                    && self
-                        .known(doc, col, s + 1, e)
-                        .is_some_and(|(_, kind)| kind == EntityKind::Place)
+                || in_list(doc.word(s), COMPASS_POINTS) && self.known_place(doc, col, s + 1, e)
                 // `Yobe North`, `Belfast West`: a district of a town or a province (not
                 // `America West`, an airline).
                 || e == s + 1
@@ -1623,11 +1621,10 @@ impl EntityExtractor {
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             // `Hong Kong Telecommunications`, `Wireless Hong Kong`: a place of two words
             // inside makes no person either.
-            let place = |a: usize, b: usize| {
-                (self.known(doc, col, a, b)).is_some_and(|(_, kind)| kind == EntityKind::Place)
-            };
             let placey = toks[s..=e].iter().any(|t| t.has(PLACE1))
-                || e == s + 2 && (place(s, s + 1) || place(s + 1, e));
+                || e == s + 2
+                    && (self.known_place(doc, col, s, s + 1)
+                        || self.known_place(doc, col, s + 1, e));
             // `Expected Sale Date`, `Net Income`: capitalised dictionary words are a heading.
             let heading = plain && toks[s..=e].iter().all(|t| t.has(DICT) && !t.has(FIRST));
             // `20-year-old Tiger Woods`, `Tiger Woods, who`: words, but a person's name by
@@ -1636,7 +1633,7 @@ impl EntityExtractor {
             let person = heading
                 && e == s + 1
                 && (aged || self.who_follows(doc, e))
-                && (toks[e].has(SURNAME) || g.surname_words.contains(&key_string(doc.word(e))))
+                && surname(doc, g, e)
                 // `energy drink company, Red Bull, who`.
                 && !(s > 0
                     && matches!(&doc.text[toks[s - 1].end..toks[s].start], " " | ", ")
@@ -2226,8 +2223,7 @@ impl EntityExtractor {
         let country = after.starts_with('(')
             && (e + 2 < toks.len())
             && doc.text[toks[e + 1].end..].trim_start().starts_with(')')
-            && (self.known(doc, col, e + 1, e + 1))
-                .is_some_and(|(_, kind)| kind == EntityKind::Place);
+            && self.known_place(doc, col, e + 1, e + 1);
         let rounds = after
             .split([' ', '\t'])
             .take(3)
@@ -2275,8 +2271,6 @@ impl EntityExtractor {
         !cue && !dated && !opens_line(doc, s) && !doc.toks[s].has(SKIP)
     }
 
-    /// A group name that is neither person, organisation nor place: demonyms with compass
-    /// words (`South African`, `Bosnian Serb`) or a league (`National League`).
     /// Whether the run `s..=e` names a storm (`Hurricane Maria`, `Typhoon Haiyan`, `Tropical
     /// Storm Allison`): MISC, though named as people are. `Storm` is a given name too, so
     /// only a given name after it makes one (`Storm Ciara`, not `Storm Filsaime`).
@@ -2290,6 +2284,8 @@ impl EntityExtractor {
             && (toks[e].has(FIRST) || !word.eq_ignore_ascii_case("storm"))
     }
 
+    /// A group name that is neither person, organisation nor place: demonyms with compass
+    /// words (`South African`, `Bosnian Serb`), a league (`National League`) or a storm.
     fn misc_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
         let group = |i: usize| {

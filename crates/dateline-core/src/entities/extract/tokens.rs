@@ -806,7 +806,7 @@ fn title_case_headline(title: &str) -> bool {
 fn small_words_lower(title: &str) -> bool {
     const LONG_PREPOSITIONS: &[&str] = &[
         "about", "after", "against", "among", "before", "between", "from", "into", "onto", "over",
-        "than", "that", "through", "under", "upon", "with", "within", "without",
+        "than", "that", "through", "under", "upon", "within", "without",
     ];
     const SMALL: &[&str] = &[
         "the", "of", "and", "a", "an", "to", "in", "for", "on", "with", "at", "by", "as", "or",
@@ -817,11 +817,11 @@ fn small_words_lower(title: &str) -> bool {
         let lower = w.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase());
         // Some houses keep long prepositions small too (`Adam Schiff Working against the
         // Clock`).
-        let preposition = LONG_PREPOSITIONS.contains(&w);
-        if lower && !preposition && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        let small_word = SMALL.contains(&w) || LONG_PREPOSITIONS.contains(&w);
+        if lower && !small_word && w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
             return false;
         }
-        small |= words > 0 && (SMALL.contains(&w) || preposition);
+        small |= words > 0 && small_word;
         words += 1;
     }
     words >= 6 && small
