@@ -2920,3 +2920,43 @@ fn titles_with_long_prepositions_in_lower_case_are_headlines() {
         &["Adam Schiff Working"],
     );
 }
+
+/// Team sheets write initials without a dot (`A Titterrell, D Bell`, `CA del Fava`, `R de
+/// Marigny`): the initial and the surname are one player, even when the surname is an English
+/// word (`D Bell`, `J Noon`) or the initial is `A`. BBC News had dropped `D Bell` and read
+/// `Titterrell` and `Intoppa` as organisations. A compass point before a place (`S Korea`,
+/// `W Yorkshire`) and a letter of a firm's pair (`C and D Commodities`) stay what they were.
+#[test]
+fn initials_without_a_dot_in_team_sheets_are_part_of_the_players_name() {
+    let ids = ["sport/323", "sport/312", "business/258", "sport/106"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for name in [
+        "A Titterrell",
+        "D Bell",
+        "J Noon",
+        "L Moody",
+        "A Hazell",
+        "G Rowntree",
+    ] {
+        assert_has(&found["sport/323"], EntityKind::Person, name);
+    }
+    for name in [
+        "G Intoppa",
+        "CA del Fava",
+        "KP Robertson",
+        "A Persico",
+        "R de Marigny",
+    ] {
+        assert_has(&found["sport/312"], EntityKind::Person, name);
+    }
+    assert_lacks(&found["sport/323"], &["Titterrell", "Hazell"]);
+    assert_has(&found["business/258"], EntityKind::Place, "South Korea");
+    assert_lacks(&found["business/258"], &["S Korea"]);
+    assert_has(&found["sport/106"], EntityKind::Place, "Yorkshire");
+    let Some(reuters) = reuters_entities_of(&["14503"]) else {
+        return;
+    };
+    assert_lacks(&reuters["14503"], &["D Commodities"]);
+}

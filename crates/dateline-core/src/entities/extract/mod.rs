@@ -531,6 +531,11 @@ impl EntityExtractor {
                     || (i + 2 < n && self.partnership(doc, col, i, i + 2))
                     // `Woods was among` after `Tiger Woods`.
                     || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
+                    // `A Titterrell, D Bell`: an initial in a team sheet.
+                    || (i + 1 < n
+                        && capword(&toks[i + 1])
+                        && !toks[i + 1].has(BREAK)
+                        && self.listed_initial(doc, i))
                     // `Tiger Woods, who made the cut`: two words, a person's by what follows.
                     || (i + 1 < n
                         && capword(&toks[i + 1])
@@ -1107,7 +1112,7 @@ impl EntityExtractor {
             return;
         }
         // A leading determiner (`A Farm Bureau`, mid-sentence `The`).
-        if s < e && in_list(doc.word(s), DETERMINERS) {
+        if s < e && in_list(doc.word(s), DETERMINERS) && !self.listed_initial(doc, s) {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         // `told Reuters Taiwan would cut tariffs`: whom a source told is a name of its own, and
@@ -1473,12 +1478,23 @@ impl EntityExtractor {
             return;
         }
         // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
-        let initial = {
+        // `S Juston Burris`, `F Hamidou Diallo`: a player's position, then his full name.
+        if toks[s].has(INITIAL)
+            && toks[s + 1..=e]
+                .iter()
+                .filter(|t| t.has(CAP))
+                .nth(1)
+                .is_some()
+        {
+            return self.classify(doc, g, col, s + 1, e, depth + 1);
+        }
+        let listed = e > s && self.listed_initial(doc, s);
+        let initial = listed || toks[s].has(INITIAL) || {
             let w = doc.word(s);
             w.len() == 2 && w.ends_with('.') && starts_upper(w)
         };
         if (toks[s].has(FIRST) || initial)
-            && !toks[s].has(ALL_CAPS)
+            && (!toks[s].has(ALL_CAPS) || listed)
             // `Davis Cup`, `Ryder Cup`: named after a person, but an event; `Harris County`
             // and `Johnson City`, places.
             && !in_list(doc.word(e), MISC_HEADS)
@@ -1977,7 +1993,7 @@ impl EntityExtractor {
             let word = doc.word(k);
             if t.has(CAP) {
                 names += 1;
-                let known = t.has(SURNAME | FIRST)
+                let known = t.has(SURNAME | FIRST | INITIAL)
                     || col.is_person_last_word(word, &mut doc.key.borrow_mut());
                 people += usize::from(known);
             } else if word.chars().all(char::is_alphabetic) {
@@ -1985,6 +2001,35 @@ impl EntityExtractor {
             }
         }
         names >= 4 && 2 * people >= names && 4 * words <= names
+    }
+
+    /// Whether token `s` is `A`, `I` or two capitals written as initials in a team sheet: an
+    /// item of a list on a line with two other initials (`A Titterrell, D Bell, S Borthwick`,
+    /// `CA del Fava, D dal Maso`), before a capitalised word or a particle.
+    fn listed_initial(&self, doc: &Doc, s: usize) -> bool {
+        let (text, t) = (doc.text, &doc.toks[s]);
+        let word = doc.word(s).as_bytes();
+        let letters = matches!(word, [b'A' | b'I'] | [b'A'..=b'Z', b'A'..=b'Z']);
+        // `A N Other`: a placeholder.
+        let next = &doc.toks[s + 1];
+        if !letters || &text[t.end..next.start] != " " || next.end - next.start < 2 {
+            return false;
+        }
+        let before = text[..t.start].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with([',', ';', ':', '(', '\n'])) {
+            return false;
+        }
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let end = text[t.start..]
+            .find('\n')
+            .map_or(text.len(), |i| t.start + i);
+        let first = doc.toks.partition_point(|t| t.start < start);
+        doc.toks[first..]
+            .iter()
+            .take_while(|t| t.start < end)
+            .filter(|t| t.has(INITIAL))
+            .nth(1)
+            .is_some()
     }
 
     /// The U.S. state that token `s` abbreviates, when it follows a capitalised word and a

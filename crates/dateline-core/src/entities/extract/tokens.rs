@@ -58,6 +58,9 @@ pub(super) const STATE_ABBR: u32 = 1 << 22;
 /// Capitalised inside as a brand is (`WeWork`, `SpaceX`), not as a name is (`McGrath`,
 /// `DeShields`): never a person.
 pub(super) const BRAND: u32 = 1 << 23;
+/// A capital letter without a dot before a name, as team sheets write initials (`G Intoppa`,
+/// `R de Marigny`): an initial, not the word `a` or `I` ([`Tokenizer::bare_initial`]).
+pub(super) const INITIAL: u32 = 1 << 24;
 
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Tok {
@@ -1092,6 +1095,9 @@ impl<'a> Tokenizer<'a> {
         self.pending_break = extra & END_RUN != 0;
         self.pending_sent = false;
         let flags = segment_flags(word, self.title_case, self.g, self.buf) | extra;
+        if flags & (CAP | ALL_CAPS | BREAK) == CAP && word.len() > 1 {
+            self.bare_initial(i, flags);
+        }
         self.toks.push(Tok {
             start: i,
             end: i + word.len(),
@@ -1206,6 +1212,58 @@ impl<'a> Tokenizer<'a> {
             // A given name, a title, or an initial before (`MINISTER R . A . BUTLER`).
             && (between == " " && (!given.has(DICT | COMMON) || given.has(TITLE))
                 || between == " . " && single(given))
+    }
+
+    /// Marks the capital letter before the capitalised word at `i`, of `flags`, as an
+    /// initial, a space apart or a particle between (`D Bell`, `R de Marigny`). `A` and `I`
+    /// are words as often: the extractor reads them as initials only in a line-up. A compass
+    /// point before a place is none (`S Korea`, `W Yorkshire`), nor is `X` or `Q` (`X
+    /// Factor`), nor a letter before an everyday word (`B Free`).
+    fn bare_initial(&mut self, i: usize, flags: u32) {
+        let b = self.text.as_bytes();
+        let mut end = i;
+        // At most two particles between (`D van der Merwe`).
+        for k in (self.toks.len().saturating_sub(3)..self.toks.len()).rev() {
+            let t = self.toks[k];
+            if t.end + 1 != end || b[t.end] != b' ' {
+                return;
+            }
+            if t.has(PARTICLE) && !t.has(CAP | BREAK) {
+                end = t.start;
+                continue;
+            }
+            let compass = matches!(b[t.start], b'N' | b'S' | b'E' | b'W');
+            // A letter that goes on a name (`Pick N Save`, `George W Bush`), one of a pair of
+            // letters (`C and D Commodities`, `O/N`, `Fast 'N Fresh`) or one after a number
+            // or a determiner (`IS 350 F Sport`, `the Y Vote`, `one B Free share`) is no
+            // initial here.
+            let text = self.text;
+            let joined = text[..t.start]
+                .trim_end_matches(' ')
+                .ends_with(['/', '\'', '&'])
+                || k > 0 && !t.has(BREAK) && {
+                    let p = self.toks[k - 1];
+                    let word = &text[p.start..p.end];
+                    let letters = |k: usize| {
+                        let w = &text[self.toks[k].start..self.toks[k].end];
+                        w.len() <= 2 && w.bytes().all(|c| c.is_ascii_uppercase())
+                    };
+                    p.has(CAP)
+                        || word.as_bytes()[0].is_ascii_digit()
+                        || p.has(AND) && k > 1 && letters(k - 2)
+                        || word == "one"
+                        || in_list(word, DETERMINERS)
+                };
+            if t.end - t.start == 1
+                && matches!(b[t.start], b'B'..=b'H' | b'J'..=b'P' | b'R'..=b'W' | b'Y' | b'Z')
+                && !(compass && flags & (PLACE1 | DEMONYM) != 0)
+                && flags & COMMON == 0
+                && !joined
+            {
+                self.toks[k].flags = (t.flags & !(DICT | COMMON)) | INITIAL;
+            }
+            return;
+        }
     }
 
     /// A dot right after the last word, which goes on the run or not.
