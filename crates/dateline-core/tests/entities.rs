@@ -2925,7 +2925,8 @@ fn titles_with_long_prepositions_in_lower_case_are_headlines() {
 /// Marigny`): the initial and the surname are one player, even when the surname is an English
 /// word (`D Bell`, `J Noon`) or the initial is `A`. BBC News had dropped `D Bell` and read
 /// `Titterrell` and `Intoppa` as organisations. A compass point before a place (`S Korea`,
-/// `W Yorkshire`) and a letter of a firm's pair (`C and D Commodities`) stay what they were.
+/// `W Yorkshire`), a letter of a firm's pair (`C and D Commodities`) and a player's position
+/// before his full name (`S Juston Burris`) stay what they were.
 #[test]
 fn initials_without_a_dot_in_team_sheets_are_part_of_the_players_name() {
     let ids = ["sport/323", "sport/312", "business/258", "sport/106"];
@@ -2959,4 +2960,50 @@ fn initials_without_a_dot_in_team_sheets_are_part_of_the_players_name() {
         return;
     };
     assert_lacks(&reuters["14503"], &["D Commodities"]);
+    // A player's position before his full name is no initial.
+    page_reads(
+        "6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba",
+        &[(EntityKind::Person, "Juston Burris")],
+        &["S Juston Burris"],
+    );
+    page_reads(
+        "eecd2575093b85933997521d6babddd397599419588d7096c5c19dc4ffe2ea72",
+        &[(EntityKind::Person, "Hamidou Diallo")],
+        &["F Hamidou Diallo"],
+    );
+}
+
+/// A single name of no list in a list of three or more joined by `and`, whose other items are
+/// people named in full at least as often as not, is a person's: `Morrissey beat Eminem, Usher
+/// and Robbie Williams`, `Michael Jackson, Billy Joel, Jay-Z and Beyonce`, `Luis Figo, Dani
+/// and Patrick Kluivert` (organisations in BBC News by default before). Not an apposition
+/// (`Adrian Lajous, Pemex' executive`), a list with a known place (`Cordoba, Santa Fe and
+/// Chaco`) nor a name that qualifies a noun (`and Railtrack managers Alistair Cook`).
+#[test]
+fn a_single_name_listed_with_people_is_a_person() {
+    let ids = [
+        "entertainment/125",
+        "entertainment/116",
+        "sport/181",
+        "politics/178",
+    ];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["entertainment/125"], EntityKind::Person, "Eminem");
+    assert_has(&found["entertainment/116"], EntityKind::Person, "Beyonce");
+    assert_has(&found["sport/181"], EntityKind::Person, "Dani");
+    assert_has(
+        &found["politics/178"],
+        EntityKind::Organization,
+        "Railtrack",
+    );
+    let Some(reuters) = reuters_entities_of(&["15043", "17478"]) else {
+        return;
+    };
+    let person = |id: &str, name: &str| {
+        (reuters[id].iter()).any(|e| e.name == name && e.kind == EntityKind::Person)
+    };
+    assert!(!person("15043", "Chaco"));
+    assert!(!person("17478", "Pemex"));
 }

@@ -24,7 +24,7 @@ pub use words::without_legal_form;
 use words::*;
 
 use super::aliases::{AliasTable, KeyInfo};
-use super::gazetteer::{demonym_canonical, gazetteer, title_case, Gazetteer, WEEKDAYS};
+use super::gazetteer::{demonym_canonical, gazetteer, title_case, Gazetteer, PARTICLES, WEEKDAYS};
 use super::normalize::{normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
@@ -1346,6 +1346,15 @@ impl EntityExtractor {
                 {
                     Some(EntityKind::Person)
                 }
+                // `Morrissey beat Eminem, Usher and Robbie Williams`: one of a list of people.
+                Some(EntityKind::Organization)
+                    if !t.has(ORG_HEAD | BRAND | ALL_CAPS | DICT | END_RUN)
+                        && !doc.word(s).ends_with('s')
+                        && !doc.word(s).contains('-')
+                        && self.listed_with_people(doc, col, s) =>
+                {
+                    Some(EntityKind::Person)
+                }
                 kind => kind,
             };
             col.pend_as(
@@ -1478,13 +1487,14 @@ impl EntityExtractor {
             return;
         }
         // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
-        // `S Juston Burris`, `F Hamidou Diallo`: a player's position, then his full name.
+        // `S Juston Burris`, `Thunder: F Hamidou Diallo`: a player's position, then his full
+        // name (not `journalist S Hussain Zaidi`).
+        let named = |k: usize| {
+            toks[k].has(CAP) && !in_list(doc.word(k), PARTICLES) && !in_list(doc.word(k), &["dal"])
+        };
         if toks[s].has(INITIAL)
-            && toks[s + 1..=e]
-                .iter()
-                .filter(|t| t.has(CAP))
-                .nth(1)
-                .is_some()
+            && toks[s].has(BREAK)
+            && (s + 1..=e).filter(|&k| named(k)).nth(1).is_some()
         {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
@@ -2001,6 +2011,105 @@ impl EntityExtractor {
             }
         }
         names >= 4 && 2 * people >= names && 4 * words <= names
+    }
+
+    /// Whether the word at `s` is an item of a list of three or more joined by `and` (`a, b
+    /// and c`; not `Adrian Lajous, Pemex'` nor `Fifa and John Madden`) whose other items are
+    /// people's full names (a given name and a capitalised word or two) at least as often as
+    /// single names, and none of which is a known place's, a demonym or holds an
+    /// organisation's head word.
+    fn listed_with_people(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
+        const MAX_ITEMS: usize = 6;
+        let (toks, text) = (&doc.toks, doc.text);
+        let gap = |a: usize, b: usize| &text[toks[a].end..toks[b].start];
+        let joined = |a: usize| toks[a].has(AND) && !toks[a].has(CAP);
+        // An item's kind: Some(true) a person's full name, Some(false) a name that says
+        // nothing, None one that ends the search (a place, a firm).
+        let item = |a: usize, b: usize| {
+            if let Some((_, kind)) = self.known(doc, col, a, b) {
+                return (kind == EntityKind::Person).then_some(true);
+            }
+            let (first, words) = (&toks[a], &toks[a..=b]);
+            if words
+                .iter()
+                .any(|t| t.has(ORG_HEAD | PLACE1 | DEMONYM | ALL_CAPS | SKIP))
+            {
+                return None;
+            }
+            Some(b > a && b - a <= 2 && first.has(FIRST) && !first.has(DICT))
+        };
+        // `and Railtrack managers Alistair Cook`: the name qualifies what follows it.
+        let qualifies = toks.get(s + 2).is_some_and(|t| t.has(CAP) && !t.has(BREAK))
+            && !toks[s + 1].has(CAP | BREAK | AND);
+        if qualifies {
+            return false;
+        }
+        let (mut people, mut others, mut anded) = (0, 0, false);
+        // Leftwards: the item before token `k`, the first of an item.
+        let mut k = s;
+        for _ in 0..MAX_ITEMS {
+            let Some(mut p) = k.checked_sub(1) else {
+                break;
+            };
+            if joined(p) {
+                if p == 0 || !matches!(gap(p - 1, p), " " | ", ") || gap(p, k) != " " {
+                    break;
+                }
+                anded = true;
+                p -= 1;
+            } else if gap(p, k) != ", " {
+                break;
+            }
+            if !toks[p].has(CAP) {
+                break;
+            }
+            let mut a = p;
+            while a > 0 && !toks[a].has(BREAK) && toks[a - 1].has(CAP) && gap(a - 1, a) == " " {
+                a -= 1;
+            }
+            match item(a, p) {
+                None => return false,
+                Some(true) => people += 1,
+                Some(false) => others += 1,
+            }
+            k = a;
+        }
+        // Rightwards: the item after token `k`, the last of an item.
+        let mut k = s;
+        for _ in 0..MAX_ITEMS {
+            let mut n = k + 1;
+            if n >= toks.len() {
+                break;
+            }
+            if joined(n) {
+                if !matches!(gap(k, n), " " | ", ") || n + 1 >= toks.len() || gap(n, n + 1) != " " {
+                    break;
+                }
+                anded = true;
+                n += 1;
+            } else if gap(k, n) != ", " {
+                break;
+            }
+            if !toks[n].has(CAP) {
+                break;
+            }
+            let mut b = n;
+            while b + 1 < toks.len()
+                && !toks[b].has(END_RUN)
+                && toks[b + 1].has(CAP)
+                && !toks[b + 1].has(BREAK)
+                && gap(b, b + 1) == " "
+            {
+                b += 1;
+            }
+            match item(n, b) {
+                None => return false,
+                Some(true) => people += 1,
+                Some(false) => others += 1,
+            }
+            k = b;
+        }
+        people > 0 && people >= others && people + others >= 2 && anded
     }
 
     /// Whether token `s` is `A`, `I` or two capitals written as initials in a team sheet: an
