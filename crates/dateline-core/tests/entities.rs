@@ -3007,3 +3007,29 @@ fn a_single_name_listed_with_people_is_a_person() {
     assert!(!person("15043", "Chaco"));
     assert!(!person("17478", "Pemex"));
 }
+
+/// Awards are MISC by the alias table, under their full names (`Grammy`, `Baftas`: `Grammy
+/// Awards`, `Bafta Awards`), and languages, creeds and movements are MISC as nationalities are
+/// (`Hindi`, `anti-Semitic`, `Eurosceptic`). All were organisations in BBC News by default.
+#[test]
+fn awards_languages_and_movements_are_miscellaneous_names() {
+    let cases = [
+        ("entertainment/116", "Grammy Awards"),
+        ("entertainment/084", "Bafta Awards"),
+        ("business/325", "Hindi"),
+        ("entertainment/326", "Semitic"),
+        ("politics/111", "Eurosceptic"),
+    ];
+    let ids: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for (id, name) in cases {
+        assert_has(&found[id], EntityKind::Misc, name);
+        assert!(
+            !found[id].iter().any(|e| e.kind == EntityKind::Organization
+                && (e.name == name || e.forms.iter().any(|a| a == "Grammy" || a == "Baftas"))),
+            "{id} {name}"
+        );
+    }
+}
