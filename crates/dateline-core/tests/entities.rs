@@ -3033,3 +3033,20 @@ fn awards_languages_and_movements_are_miscellaneous_names() {
         );
     }
 }
+
+/// Film studios are organisations by the alias table (`rights from Paramount` had been a place
+/// after `from`), and a disease is no place (`died from Aids`).
+#[test]
+fn film_studios_are_organisations_and_aids_no_place() {
+    let ids = ["entertainment/003", "entertainment/096"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(
+        &found["entertainment/003"],
+        EntityKind::Organization,
+        "Paramount Pictures",
+    );
+    assert_lacks(&found["entertainment/003"], &["Paramount"]);
+    assert_lacks(&found["entertainment/096"], &["Aids"]);
+}

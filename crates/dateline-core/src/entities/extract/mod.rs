@@ -1084,6 +1084,12 @@ impl EntityExtractor {
                     col.pend_person(word.to_string(), doc.span(s, e));
                     return;
                 }
+                // `Singer Ferguson`, `Ferguson, who`: a surname that names a town too, a
+                // person's by a cue. Not by speech alone (`Washington said`).
+                if toks[s].has(SURNAME) && self.single_cue(doc, s) == Some(EntityKind::Person) {
+                    col.pend_cued(word.to_string(), EntityKind::Person, doc.span(s, e));
+                    return;
+                }
                 if toks[s].has(SURNAME)
                     && col.field == MentionField::Title
                     && !doc.sports

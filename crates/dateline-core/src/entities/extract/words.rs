@@ -342,6 +342,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "summer",
     "autumn",
     "winter",
+    // A disease (`died from Aids`), not a place after `from`.
+    "aids",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
