@@ -3050,3 +3050,23 @@ fn film_studios_are_organisations_and_aids_no_place() {
     assert_lacks(&found["entertainment/003"], &["Paramount"]);
     assert_lacks(&found["entertainment/096"], &["Aids"]);
 }
+
+/// A given name and a place's head word are a person's name when the name speaks or a calling
+/// follows it (`Mike Lake told`, `Mike Lake, a spokesman for Yukos' lawyers`: a lake before),
+/// but a source after a place is not its calling (`the mine at Chuquicamata, a mine spokesman
+/// said`).
+#[test]
+fn a_given_name_and_a_place_head_that_speak_are_a_person() {
+    let ids = ["business/324", "business/358", "business/391"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for id in ids {
+        assert_has(&found[id], EntityKind::Person, "Mike Lake");
+    }
+    let Some(reuters) = reuters_entities_of(&["2006"]) else {
+        return;
+    };
+    let person = |e: &Entity| e.name == "Chuquicamata" && e.kind == EntityKind::Person;
+    assert!(!reuters["2006"].iter().any(person));
+}

@@ -1520,7 +1520,10 @@ impl EntityExtractor {
             && !(e > s
                 && in_list(doc.word(e), PLACE_HEADS)
                 && (!toks[e].has(SURNAME)
-                    || s > 0 && !toks[s].has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES)))
+                    || s > 0 && !toks[s].has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES))
+                // `Mike Lake told`, `Mike Lake, a spokesman`: a place does not speak.
+                && !self.speaks(doc, e)
+                && !self.calling_after(doc, e))
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
@@ -1844,8 +1847,8 @@ impl EntityExtractor {
             && !doc.word(s).ends_with('s')
             && self.who_follows(doc, s)
             && !after_place_cue;
-        // `Nadal, who`; `Legeard, 18,`.
-        if who || !t.has(DICT) && self.age_after(doc, s) {
+        // `Nadal, who`; `Legeard, 18,`; `Makelele, a midfielder`.
+        if who || !t.has(DICT) && (self.age_after(doc, s) || self.calling_after(doc, s)) {
             return Some(EntityKind::Person);
         }
         self.place_cue(doc, s).then_some(EntityKind::Place)
@@ -2319,6 +2322,24 @@ impl EntityExtractor {
             .next()
             .unwrap_or("");
         after.starts_with([' ', '\n', ',']) && !matches!(verb, "are" | "were" | "have")
+    }
+
+    /// Whether a person's calling follows token `s` as an apposition (`Mike Lake, a
+    /// spokesman for`, `Hazell, the Gloucester flanker`: up to two words before it).
+    fn calling_after(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let rest = doc.text[toks[s].end..].trim_start_matches(' ');
+        if !rest.starts_with(", ") || toks.get(s + 1).is_none_or(|t| t.has(CAP)) {
+            return false;
+        }
+        if !matches!(doc.word(s + 1), "a" | "an" | "the") {
+            return false;
+        }
+        // Not the source of what precedes (`at Chuquicamata, a mine spokesman said`).
+        let speaks =
+            |k: usize| toks.get(k).is_some_and(|t| !t.has(CAP)) && in_list(doc.word(k), SPEECH);
+        (s + 2..toks.len().min(s + 5))
+            .any(|k| !toks[k].has(BREAK | CAP) && in_list(doc.word(k), CALLINGS) && !speaks(k + 1))
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.
