@@ -3089,3 +3089,24 @@ fn competitions_are_miscellaneous_names_in_capitals_too() {
     assert_has(&found["sport/441"], EntityKind::Misc, "Grand Slam");
     assert_lacks(&found["sport/441"], &["Australian"]);
 }
+
+/// In a sports schedule's line (`KANSAS CITY AT DETROIT`) the visitors are a team and the
+/// venue a place, as CoNLL-2003 tags them; a weekday opening a line before a comma (`FRIDAY ,
+/// AUGUST 30 SCHEDULE`) is a date, not a dateline's place.
+#[test]
+fn a_schedules_visitors_are_a_team_and_its_date_no_place() {
+    let Some(dir) = common::shared_data() else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
+    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
+    let doc = (docs.iter())
+        .find(|d| d.body.contains("KANSAS CITY AT DETROIT"))
+        .expect("a schedule");
+    let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
+    let line = doc.body.find("KANSAS CITY AT DETROIT").expect("the line");
+    let at = |start: usize| mentions.iter().find(|m| m.start == start).map(|m| m.kind);
+    assert_eq!(at(line), Some(EntityKind::Organization));
+    assert_eq!(at(line + "KANSAS CITY AT ".len()), Some(EntityKind::Place));
+    assert!(!mentions.iter().any(|m| m.text == "FRIDAY"));
+}

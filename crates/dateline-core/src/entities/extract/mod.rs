@@ -2424,6 +2424,28 @@ impl EntityExtractor {
             || self.after_score(doc, s)
             || (e + 1 < doc.toks.len() && versus(doc.word(e + 1)))
             || (s > 0 && versus(doc.word(s - 1)))
+            || self.fixture_line(doc, s, e)
+    }
+
+    /// Whether the run `s..=e` is the visitors' side of a line that names a fixture and
+    /// nothing else (`KANSAS CITY AT DETROIT`, a schedule's line; `DETROIT` is where they play).
+    fn fixture_line(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let text = doc.text;
+        let (from, to) = (doc.toks[s].start, doc.toks[e].end);
+        let start = text[..from].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[to..].find('\n').map_or(text.len(), |i| to + i);
+        let line = text[start..end].trim();
+        let Some((visitors, venue)) = line.split_once(" AT ").or_else(|| line.split_once(" at "))
+        else {
+            return false;
+        };
+        let named = |side: &str| {
+            !side.is_empty()
+                && side
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b'\''))
+        };
+        visitors == &text[from..to] && named(visitors) && named(venue)
     }
 
     /// A place that stands for its team in a sports story: next to a score, or named where a
@@ -2614,8 +2636,10 @@ impl EntityExtractor {
                 || starts_with_date(after)
                 // Standings: a team opens its line, its figures follow.
                 || (doc.sports && after.starts_with(|c: char| c.is_ascii_digit())))
+            // `FRIDAY , AUGUST 30 SCHEDULE`: a date.
             && toks[i..=j].iter().all(|t| {
-                !t.has(COMMON) && !doc.text[t.start..t.end].contains(|c: char| c.is_ascii_digit())
+                !t.has(COMMON | MONTH)
+                    && !doc.text[t.start..t.end].contains(|c: char| c.is_ascii_digit())
             })
         {
             let surface = doc.surface(i, j);
