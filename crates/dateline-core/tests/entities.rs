@@ -3110,3 +3110,27 @@ fn a_schedules_visitors_are_a_team_and_its_date_no_place() {
     assert_eq!(at(line + "KANSAS CITY AT ".len()), Some(EntityKind::Place));
     assert!(!mentions.iter().any(|m| m.text == "FRIDAY"));
 }
+
+/// In a sports story a county or a city that opens a line is its team unless the line is a
+/// dateline (`Kent will also need to keep their nerve`, `Derbyshire , nine-wicket winners`:
+/// places before, as the dateline rule took every line a place opened).
+#[test]
+fn a_team_that_opens_a_line_in_a_sports_story_is_a_team() {
+    testa_reads(&[
+        (
+            "Essex and Kent both face tense finishes",
+            "Kent",
+            EntityKind::Organization,
+        ),
+        (
+            "Essex and Kent both face tense finishes",
+            "Derbyshire",
+            EntityKind::Organization,
+        ),
+        (
+            "Essex and Kent both face tense finishes",
+            "LONDON",
+            EntityKind::Place,
+        ),
+    ]);
+}

@@ -2468,10 +2468,15 @@ impl EntityExtractor {
             return true;
         }
         let cue = s > 0 && in_list(doc.word(s - 1), PLACE_CUES);
-        // `AKRON , Ohio 1996-08-29`: a dateline.
-        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
-        let dated = after.bytes().take_while(u8::is_ascii_digit).count() >= 4;
-        !cue && !dated && !opens_line(doc, s) && !doc.toks[s].has(SKIP)
+        // `AKRON , Ohio 1996-08-29`, `LONDON 1996-08-31`: a dateline, a place before a year or
+        // a short line that a place opens and a year ends. A line that a team opens goes on
+        // otherwise (`Essex need another 148`).
+        let rest = &doc.text.as_bytes()[doc.toks[e].end..];
+        let line = &rest[..rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())];
+        let year = |b: &[u8]| b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        let dated =
+            year(&line[..line.len().min(6)]) || opens_line(doc, s) && line.len() < 40 && year(line);
+        !cue && !dated && !doc.toks[s].has(SKIP)
     }
 
     /// Whether the run `s..=e` names a storm (`Hurricane Maria`, `Typhoon Haiyan`, `Tropical
