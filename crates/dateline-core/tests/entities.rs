@@ -2377,7 +2377,7 @@ fn a_firm_before_what_it_makes_is_no_person() {
     let (airbus, gadgets) = (&found[ids[0]], &found[ids[1]]);
     assert_has(airbus, EntityKind::Misc, "A320");
     assert_has(airbus, EntityKind::Organization, "Airbus");
-    assert_has(gadgets, EntityKind::Misc, "GameBoy");
+    assert_has(gadgets, EntityKind::Misc, "Game Boy");
     assert_has(gadgets, EntityKind::Organization, "Sony Walkman");
     for name in [
         "Sony Walkman",
@@ -3133,4 +3133,21 @@ fn a_team_that_opens_a_line_in_a_sports_story_is_a_team() {
             EntityKind::Place,
         ),
     ]);
+}
+
+/// Devices and the standards they speak are MISC by the alias table, as products are (`PSP`,
+/// `Nintendo DS`, `Walkman`, `Bluetooth`: organisations in BBC News by default before).
+#[test]
+fn devices_and_standards_are_miscellaneous_names() {
+    let ids = ["tech/025", "tech/084"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["tech/025"], EntityKind::Misc, "PlayStation Portable");
+    assert_has(&found["tech/025"], EntityKind::Misc, "Walkman");
+    assert_has(&found["tech/084"], EntityKind::Misc, "Nintendo DS");
+    for id in ids {
+        let org = |e: &Entity| e.kind == EntityKind::Organization && e.name == "PSP";
+        assert!(!found[id].iter().any(org), "{id}");
+    }
 }
