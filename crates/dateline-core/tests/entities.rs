@@ -3151,3 +3151,24 @@ fn devices_and_standards_are_miscellaneous_names() {
         assert!(!found[id].iter().any(org), "{id}");
     }
 }
+
+/// Brokers and firms of the wire named after people are organisations by the alias table
+/// (`Hoare Govett`, `Jardine Fleming`, `Norsk Hydro`: people in Reuters-21578 before).
+#[test]
+fn brokers_named_after_people_are_organisations() {
+    let cases = [
+        ("2725", "Hoare Govett"),
+        ("5808", "Jardine Fleming"),
+        ("3475", "Norsk Hydro"),
+        ("2061", "Barclays de Zoete Wedd"),
+    ];
+    let ids: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    let Some(found) = reuters_entities_of(&ids) else {
+        return;
+    };
+    for (id, name) in cases {
+        assert_has(&found[id], EntityKind::Organization, name);
+        let person = |e: &Entity| e.kind == EntityKind::Person && name.contains(e.name.as_str());
+        assert!(!found[id].iter().any(person), "{id} {name}");
+    }
+}
