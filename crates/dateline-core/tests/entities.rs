@@ -3113,7 +3113,8 @@ fn a_schedules_visitors_are_a_team_and_its_date_no_place() {
 
 /// In a sports story a county or a city that opens a line is its team unless the line is a
 /// dateline (`Kent will also need to keep their nerve`, `Derbyshire , nine-wicket winners`:
-/// places before, as the dateline rule took every line a place opened).
+/// places before, as the dateline rule took every line a place opened), and so is one in the
+/// headline in capitals (`CRICKET - ESSEX AND KENT MADE TO SWEAT`).
 #[test]
 fn a_team_that_opens_a_line_in_a_sports_story_is_a_team() {
     testa_reads(&[
@@ -3131,6 +3132,11 @@ fn a_team_that_opens_a_line_in_a_sports_story_is_a_team() {
             "Essex and Kent both face tense finishes",
             "LONDON",
             EntityKind::Place,
+        ),
+        (
+            "Essex and Kent both face tense finishes",
+            "ESSEX",
+            EntityKind::Organization,
         ),
     ]);
 }

@@ -2451,7 +2451,7 @@ impl EntityExtractor {
     /// A place that stands for its team in a sports story: next to a score, or named where a
     /// place cue (`in`, `at`) or a dateline position does not make it the venue. Countries
     /// stay places.
-    fn team_place(&self, doc: &Doc, canonical: &str, s: usize, e: usize) -> bool {
+    fn team_place(&self, doc: &Doc, canonical: &str, s: usize, e: usize, title: bool) -> bool {
         // `Newcastle boss Graeme Souness`, `Liverpool striker`: a club's people name the club,
         // in any story.
         let toks = &doc.toks;
@@ -2476,7 +2476,8 @@ impl EntityExtractor {
         let year = |b: &[u8]| b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
         let dated =
             year(&line[..line.len().min(6)]) || opens_line(doc, s) && line.len() < 40 && year(line);
-        !cue && !dated && !doc.toks[s].has(SKIP)
+        // A headline in capitals names teams too (`CRICKET - ESSEX AND KENT MADE TO SWEAT`).
+        !cue && !dated && (!doc.toks[s].has(SKIP) || title)
     }
 
     /// Whether the run `s..=e` names a storm (`Hurricane Maria`, `Typhoon Haiyan`, `Tropical
@@ -2700,7 +2701,9 @@ impl EntityExtractor {
         s: usize,
         e: usize,
     ) -> usize {
-        let kind = if kind == EntityKind::Place && self.team_place(doc, canonical, s, e) {
+        let kind = if kind == EntityKind::Place
+            && self.team_place(doc, canonical, s, e, col.field == MentionField::Title)
+        {
             EntityKind::Organization // a city standing for its team: `Chicago 5 Boston 3`
         } else {
             kind
