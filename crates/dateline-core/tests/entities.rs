@@ -4,7 +4,9 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 
-use dateline_core::entities::{normalize_key, AliasError, AliasTable, EntityExtractor};
+use dateline_core::entities::{
+    normalize_key, AliasError, AliasTable, EntityExtractor, MentionField,
+};
 use dateline_core::{Entity, EntityKind};
 
 /// The seed article as (title, body): line 1 is navigation junk, line 2 the date, then the
@@ -3177,4 +3179,31 @@ fn brokers_named_after_people_are_organisations() {
         let person = |e: &Entity| e.kind == EntityKind::Person && name.contains(e.name.as_str());
         assert!(!found[id].iter().any(person), "{id} {name}");
     }
+}
+
+/// A word the English list has only without `auto` and a plural ending, opening a sentence,
+/// is no name (`Automakers petitioned the National Highway Traffic Safety Administration`: an
+/// organisation in CoNLL-2003 testa before).
+#[test]
+fn an_english_word_with_a_prefix_opening_a_sentence_is_no_name() {
+    let Some(dir) = common::shared_data() else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
+    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
+    let doc = (docs.iter())
+        .find(|d| d.body.contains("Automakers petitioned"))
+        .expect("the air bag story");
+    let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
+    let at = doc
+        .body
+        .find("Automakers petitioned")
+        .expect("the sentence");
+    assert!(!mentions
+        .iter()
+        .any(|m| m.start == at && m.text == "Automakers"));
+    let in_title = |m: &dateline_core::entities::Mention| m.field == MentionField::Title;
+    assert!(!mentions
+        .iter()
+        .any(|m| in_title(m) && m.text == "Automakers"));
 }

@@ -348,7 +348,7 @@ const SUFFIXES: &[&str] = &[
 /// Beginnings that make a word of an English word (`NONDURABLES`, `UNSPORTING`).
 const PREFIXES: &[&str] = &[
     "non", "un", "re", "pre", "anti", "over", "under", "counter", "sub", "semi", "multi", "inter",
-    "co", "mis", "out",
+    "co", "mis", "out", "auto",
 ];
 
 /// Whether `key`, which the English list lacks, is an English word with an ending or a
