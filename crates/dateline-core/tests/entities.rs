@@ -3158,6 +3158,12 @@ fn devices_and_standards_are_miscellaneous_names() {
         let org = |e: &Entity| e.kind == EntityKind::Organization && e.name == "PSP";
         assert!(!found[id].iter().any(org), "{id}");
     }
+    // `iPhone 11 Pro Max`: a model's name that ends in `Max` is no person's.
+    page_reads(
+        "5fbc7ccb504c755ae23a85499a17518483d7862b74b4a5c34d86ede1a1a4448e",
+        &[(EntityKind::Misc, "Pro Max")],
+        &[],
+    );
 }
 
 /// Brokers and firms of the wire named after people are organisations by the alias table

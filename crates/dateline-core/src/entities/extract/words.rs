@@ -570,8 +570,9 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "pavilion",
 ];
 /// Last words of the names of products (`MacBook Pro`, `AirPods Pro`, `iPad Mini`, `Galaxy
-/// S10 Plus`): an unknown run ending in one is MISC, as CoNLL tags products.
-pub(super) const PRODUCT_TAILS: &[&str] = &["pro", "mini", "plus", "ultra", "lite"];
+/// S10 Plus`, `iPhone 11 Pro Max`): an unknown run ending in one is MISC, as CoNLL tags
+/// products.
+pub(super) const PRODUCT_TAILS: &[&str] = &["pro", "max", "mini", "plus", "ultra", "lite"];
 /// First parts of compounds of peoples (`Sino-Soviet`, `Franco-German`, `Afro-Asian`): a
 /// hyphenated word of these and demonyms or places qualifies what follows, as a demonym does.
 pub(super) const COMBINING_FORMS: &[&str] = &[
