@@ -1232,6 +1232,11 @@ impl<'a> Tokenizer<'a> {
                 end = t.start;
                 continue;
             }
+            let letter =
+                matches!(b[t.start], b'B'..=b'H' | b'J'..=b'P' | b'R'..=b'W' | b'Y' | b'Z');
+            if t.end - t.start != 1 || !letter || flags & COMMON != 0 {
+                return;
+            }
             let compass = matches!(b[t.start], b'N' | b'S' | b'E' | b'W');
             // A letter that goes on a name (`Pick N Save`, `George W Bush`), one of a pair of
             // letters (`C and D Commodities`, `O/N`, `Fast 'N Fresh`) or one after a number
@@ -1254,12 +1259,7 @@ impl<'a> Tokenizer<'a> {
                         || word == "one"
                         || in_list(word, DETERMINERS)
                 };
-            if t.end - t.start == 1
-                && matches!(b[t.start], b'B'..=b'H' | b'J'..=b'P' | b'R'..=b'W' | b'Y' | b'Z')
-                && !(compass && flags & (PLACE1 | DEMONYM) != 0)
-                && flags & COMMON == 0
-                && !joined
-            {
+            if !(joined || compass && flags & (PLACE1 | DEMONYM) != 0) {
                 self.toks[k].flags = (t.flags & !(DICT | COMMON)) | INITIAL;
             }
             return;
