@@ -1495,9 +1495,7 @@ impl EntityExtractor {
         // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
         // `S Juston Burris`, `Thunder: F Hamidou Diallo`: a player's position, then his full
         // name (not `journalist S Hussain Zaidi`).
-        let named = |k: usize| {
-            toks[k].has(CAP) && !in_list(doc.word(k), PARTICLES) && !in_list(doc.word(k), &["dal"])
-        };
+        let named = |k: usize| toks[k].has(CAP) && !in_list(doc.word(k), PARTICLES);
         if toks[s].has(INITIAL)
             && toks[s].has(BREAK)
             && (s + 1..=e).filter(|&k| named(k)).nth(1).is_some()
