@@ -4,8 +4,9 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 
+use dateline_core::entities::conll::ConllDoc;
 use dateline_core::entities::{
-    normalize_key, AliasError, AliasTable, EntityExtractor, MentionField,
+    normalize_key, AliasError, AliasTable, EntityExtractor, Mention, MentionField,
 };
 use dateline_core::{Entity, EntityKind};
 
@@ -1314,17 +1315,10 @@ fn film_industries_are_miscellaneous_names() {
 /// Singapore.
 #[test]
 fn acronyms_after_a_place_spell_its_initials_or_what_it_ends() {
-    let Some(dir) = common::shared_data() else {
+    let long = "Organisation for Security and Cooperation in Europe";
+    let Some((_, mentions)) = testa_doc(&format!("{long} ( OSCE )")) else {
         return;
     };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let long = "Organisation for Security and Cooperation in Europe";
-    let doc = (docs.iter())
-        .find(|d| d.body.contains(&format!("{long} ( OSCE )")))
-        .expect("a testa document naming the OSCE in full");
-    let extractor = EntityExtractor::new();
-    let mentions = extractor.mentions(Some(&doc.title), &doc.body);
     let typed = |text: &str| {
         (mentions.iter())
             .filter(|m| m.text == text)
@@ -2189,20 +2183,29 @@ fn particles_ages_and_bowling_figures_mark_people() {
     ]);
 }
 
+/// The CoNLL-2003 testa document whose body holds `marker`, read once for all the tests, and
+/// the extractor's mentions of it; `None` without the shared data.
+fn testa_doc(marker: &str) -> Option<(&'static ConllDoc, Vec<Mention>)> {
+    static DOCS: std::sync::OnceLock<Option<Vec<ConllDoc>>> = std::sync::OnceLock::new();
+    let docs = DOCS.get_or_init(|| {
+        let dir = common::shared_data()?;
+        let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
+        Some(dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses"))
+    });
+    let doc = (docs.as_ref()?.iter())
+        .find(|d| d.body.contains(marker))
+        .unwrap_or_else(|| panic!("a testa document with {marker}"));
+    let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
+    Some((doc, mentions))
+}
+
 /// Asserts that each name of CoNLL-2003 testa is read as its kind wherever the document that
 /// holds its marker names it; `false` without the shared data.
 fn testa_reads(cases: &[(&str, &str, EntityKind)]) -> bool {
-    let Some(dir) = common::shared_data() else {
-        return false;
-    };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let extractor = EntityExtractor::new();
     for &(marker, name, kind) in cases {
-        let doc = (docs.iter())
-            .find(|d| d.body.contains(marker))
-            .unwrap_or_else(|| panic!("a testa document with {marker}"));
-        let mentions = extractor.mentions(Some(&doc.title), &doc.body);
+        let Some((_, mentions)) = testa_doc(marker) else {
+            return false;
+        };
         let kinds: Vec<_> = (mentions.iter())
             .filter(|m| m.text == name)
             .map(|m| m.kind)
@@ -3097,15 +3100,9 @@ fn competitions_are_miscellaneous_names_in_capitals_too() {
 /// AUGUST 30 SCHEDULE`) is a date, not a dateline's place.
 #[test]
 fn a_schedules_visitors_are_a_team_and_its_date_no_place() {
-    let Some(dir) = common::shared_data() else {
+    let Some((doc, mentions)) = testa_doc("KANSAS CITY AT DETROIT") else {
         return;
     };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let doc = (docs.iter())
-        .find(|d| d.body.contains("KANSAS CITY AT DETROIT"))
-        .expect("a schedule");
-    let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
     let line = doc.body.find("KANSAS CITY AT DETROIT").expect("the line");
     let at = |start: usize| mentions.iter().find(|m| m.start == start).map(|m| m.kind);
     assert_eq!(at(line), Some(EntityKind::Organization));
@@ -3192,15 +3189,9 @@ fn brokers_named_after_people_are_organisations() {
 /// organisation in CoNLL-2003 testa before).
 #[test]
 fn an_english_word_with_a_prefix_opening_a_sentence_is_no_name() {
-    let Some(dir) = common::shared_data() else {
+    let Some((doc, mentions)) = testa_doc("Automakers petitioned") else {
         return;
     };
-    let text = std::fs::read_to_string(dir.join("conll2003/raw/eng.testa")).expect("eng.testa");
-    let docs = dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses");
-    let doc = (docs.iter())
-        .find(|d| d.body.contains("Automakers petitioned"))
-        .expect("the air bag story");
-    let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
     let at = doc
         .body
         .find("Automakers petitioned")
@@ -3208,7 +3199,7 @@ fn an_english_word_with_a_prefix_opening_a_sentence_is_no_name() {
     assert!(!mentions
         .iter()
         .any(|m| m.start == at && m.text == "Automakers"));
-    let in_title = |m: &dateline_core::entities::Mention| m.field == MentionField::Title;
+    let in_title = |m: &Mention| m.field == MentionField::Title;
     assert!(!mentions
         .iter()
         .any(|m| in_title(m) && m.text == "Automakers"));
