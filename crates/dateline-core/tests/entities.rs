@@ -3204,3 +3204,49 @@ fn an_english_word_with_a_prefix_opening_a_sentence_is_no_name() {
         .iter()
         .any(|m| in_title(m) && m.text == "Automakers"));
 }
+
+/// A line that stops well short of the text's longest line ends a name: a team's name over its
+/// scoreboard and the rows of a draw (`United States at Netherlands` / `Czech Republic at
+/// Germany`) were read as one name with the line after. Text wrapped at a width still joins a
+/// name across its lines, its first line too, which wire copy wraps short where the dateline
+/// was cut from it (`Texas Commerce Bancshares Inc's Texas` / `Commerce Bank-Houston`).
+#[test]
+fn a_short_line_ends_a_name_and_a_wrapped_line_does_not() {
+    if !testa_reads(&[
+        (
+            "M. Waugh c and b Jayasuriya",
+            "Australia",
+            EntityKind::Place,
+        ),
+        (
+            "M. Waugh c and b Jayasuriya",
+            "M. Waugh",
+            EntityKind::Person,
+        ),
+        (
+            "Czech Republic at Germany",
+            "Netherlands",
+            EntityKind::Place,
+        ),
+        (
+            "Czech Republic at Germany",
+            "Czech Republic",
+            EntityKind::Place,
+        ),
+        (
+            "Czech Republic at Germany",
+            "Switzerland",
+            EntityKind::Place,
+        ),
+    ]) {
+        return;
+    }
+    let Some(found) = reuters_entities_of(&["3"]) else {
+        return;
+    };
+    assert_has(
+        &found["3"],
+        EntityKind::Organization,
+        "Texas Commerce Bank-Houston",
+    );
+}

@@ -625,9 +625,10 @@ fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
 /// Byte ranges of the lines where capitalisation says nothing, into `out`: lines written
 /// entirely in capitals (two or more words: wire headers and tables) and headlines in title
 /// case ([`title_case_line`]: the links to other stories of a scraped page).
-fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) {
+fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) -> usize {
     out.clear();
     let mut pos = 0;
+    let mut width = 0;
     // Whether the line before may end a headline's line: blank, ending a sentence or a title
     // case line itself. Text wrapped at a width (Reuters) breaks lines inside sentences, where a
     // line of names (`Paulo, Rio de Janeiro, Minas Gerais and Mato Grosso do Sul. At`) is no
@@ -638,6 +639,7 @@ fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) {
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
         let line = &text[pos..end];
+        width = width.max(line.trim_end().len());
         // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
         if line.bytes().any(|b| b.is_ascii_lowercase()) {
             let continued = text[(end + 1).min(text.len())..]
@@ -681,6 +683,7 @@ fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) {
         }
         pos = end + 1;
     }
+    width
 }
 
 /// Byte offsets where `word` stands in `text` with no letter or digit right before or after
@@ -912,7 +915,7 @@ fn tokenize_by(
     bytes: bool,
 ) -> Vec<Tok> {
     let mut skips = std::mem::take(&mut scratch.skips);
-    all_caps_lines(text, g, &mut skips);
+    let width = all_caps_lines(text, g, &mut skips);
     if title_case && title_case_headline(text) {
         // A headline that capitalises its function words capitalises every word, names or
         // not: like a line in capitals, it is read for known names only (`Tim Cook On Apple
@@ -936,6 +939,8 @@ fn tokenize_by(
         pending_sent: true,
         hyphen_end: NO_HYPHEN,
         gap_newlines: 0,
+        width,
+        line_start: 0,
     };
     if bytes {
         tokenizer.ascii();
@@ -976,6 +981,10 @@ struct Tokenizer<'a> {
     /// Line breaks since the last segment that was not whitespace: two make a blank line, a
     /// paragraph break. Each line break is a segment of its own.
     gap_newlines: usize,
+    /// Bytes in the longest line of the text: the width it is wrapped at, if it is.
+    width: usize,
+    /// Where the line of the last word starts.
+    line_start: usize,
 }
 
 impl<'a> Tokenizer<'a> {
@@ -1002,8 +1011,7 @@ impl<'a> Tokenizer<'a> {
                     .iter()
                     .position(|&b| !crate::segment::is_ascii_space(b))
                     .unwrap_or(b.len() - i);
-                let newlines = b[i..i + run].iter().filter(|&&b| b == b'\n').count();
-                self.space(newlines);
+                self.space(i, &text[i..i + run]);
                 i += run;
             } else if c == b'_' {
                 // `_` joins letters and digits into one segment (`_a1`), no word to the
@@ -1027,7 +1035,7 @@ impl<'a> Tokenizer<'a> {
             if c.is_alphanumeric() {
                 self.word(i, seg);
             } else if c.is_whitespace() {
-                self.space(seg.bytes().filter(|&b| b == b'\n').count());
+                self.space(i, seg);
             } else {
                 self.other(i, c, chars.as_str().is_empty());
             }
@@ -1122,15 +1130,38 @@ impl<'a> Tokenizer<'a> {
         true
     }
 
-    /// A segment of whitespace holding `newlines` line feeds.
+    /// The whitespace `ws` at `at`.
     #[inline]
-    pub(super) fn space(&mut self, newlines: usize) {
+    pub(super) fn space(&mut self, at: usize, ws: &str) {
         self.hyphen_end = NO_HYPHEN;
+        let Some(first) = memchr::memchr(b'\n', ws.as_bytes()) else {
+            return;
+        };
+        let newlines = 1 + memchr::memchr_iter(b'\n', &ws.as_bytes()[first + 1..]).count();
+        let line_end = self.gap_newlines == 0 && newlines == 1;
         self.gap_newlines += newlines;
         if self.gap_newlines >= 2 {
             self.pending_break = true;
             self.pending_sent = true;
+        } else if line_end && self.short_line(at + first) {
+            self.pending_break = true;
         }
+        self.line_start = at + memchr::memrchr(b'\n', ws.as_bytes()).map_or(0, |j| j + 1);
+    }
+
+    /// Whether the line ending at the line feed at `nl` ends short of the text's width: a line
+    /// of its own (`Australia` over a scoreboard, a heading, a table's row), not one that text
+    /// wrapped at a width breaks inside a sentence (`Standard Oil Co and BP North America` /
+    /// `Inc`). Wire copy wraps its first line short where the dateline was cut from it, so a
+    /// first line counts as short only when the line after it is short too.
+    fn short_line(&self, nl: usize) -> bool {
+        let short = |line: &str| line.trim_end().len() * 5 < self.width * 3;
+        let text = self.text;
+        short(&text[self.line_start..nl])
+            && (self.line_start > 0 || {
+                let rest = &text[nl + 1..];
+                short(&rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())])
+            })
     }
 
     /// A segment at `i` that is neither a word nor whitespace, opening with `c`; `single`
