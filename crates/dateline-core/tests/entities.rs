@@ -3250,3 +3250,53 @@ fn a_short_line_ends_a_name_and_a_wrapped_line_does_not() {
         "Texas Commerce Bank-Houston",
     );
 }
+
+/// A name the lists do not know, a particle and a surname make one person (`Aravinda de
+/// Silva`, `Edson de Castro`, `Perez de Cuellar`), where `de` between two unknown words had
+/// split them into an organisation and a person; `wa` is such a particle (`Kengo wa Dondo`).
+#[test]
+fn a_name_a_particle_and_a_surname_are_one_person() {
+    if !testa_reads(&[
+        (
+            "Man of the Match : Aravinda",
+            "Aravinda de Silva",
+            EntityKind::Person,
+        ),
+        ("Kengo wa Dondo", "Kengo wa Dondo", EntityKind::Person),
+    ]) {
+        return;
+    }
+    let Some(found) = reuters_entities_of(&["14652", "20741"]) else {
+        return;
+    };
+    assert_has(&found["14652"], EntityKind::Person, "Edson de Castro");
+    assert_has(&found["20741"], EntityKind::Person, "Perez de Cuellar");
+    assert_lacks(&found["14652"], &["Edson", "Castro"]);
+}
+
+/// Ranks of two words or hyphenated are titles, left out of the person's name as `General`
+/// is: `Major-General Nikolai Sherbatov`, `Lieutenant-Colonel Max Marriner`, `Vice Adm. John
+/// Poindexter`, `Rear-Admiral Augustus Aikhomu`.
+#[test]
+fn a_rank_of_two_words_is_a_title() {
+    if !testa_reads(&[
+        (
+            "Major-General Nikolai Sherbatov",
+            "Nikolai Sherbatov",
+            EntityKind::Person,
+        ),
+        (
+            "Lieutenant-Colonel Max Marriner",
+            "Max Marriner",
+            EntityKind::Person,
+        ),
+    ]) {
+        return;
+    }
+    let Some(found) = reuters_entities_of(&["386", "3650"]) else {
+        return;
+    };
+    assert_has(&found["386"], EntityKind::Person, "John Poindexter");
+    assert_has(&found["3650"], EntityKind::Person, "Augustus Aikhomu");
+    assert_lacks(&found["3650"], &["Rear-Admiral Augustus Aikhomu"]);
+}

@@ -1507,7 +1507,7 @@ impl EntityExtractor {
             let w = doc.word(s);
             w.len() == 2 && w.ends_with('.') && starts_upper(w)
         };
-        if (toks[s].has(FIRST) || initial)
+        if (toks[s].has(FIRST) || initial || self.particled_surname(doc, col, s, e))
             && (!toks[s].has(ALL_CAPS) || listed)
             // `Davis Cup`, `Ryder Cup`: named after a person, but an event; `Harris County`
             // and `Johnson City`, places.
@@ -3055,6 +3055,25 @@ impl EntityExtractor {
             Some(k) => toks[k - 1].has(ORG_HEAD),
             None => false,
         }
+    }
+
+    /// Whether the run `s..=e` is a name the lists do not know, then a particle and a surname:
+    /// `Aravinda de Silva`, `Ferdinand da Costa` (the given name is not in the lists, and
+    /// `de` splits runs such as `Banco de Portugal` otherwise).
+    fn particled_surname(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let given = |t: &Tok| {
+            t.has(CAP) && !t.has(DICT | COMMON | ALL_CAPS | ORG_HEAD | PLACE1 | DEMONYM | TITLE)
+        };
+        let particle = |k: usize| !toks[k].has(CAP) && in_list(doc.word(k), PARTICLES);
+        e >= s + 2
+            && e <= s + 3
+            && given(&toks[s])
+            && (s + 1..e).all(particle)
+            && toks[e].has(SURNAME)
+            && !toks[e].has(PLACE1 | DICT)
+            && self.known(doc, col, s, s).is_none()
+            && self.known(doc, col, e, e).is_none()
     }
 
     /// Acronyms inside parentheses right after token `e`: `(IS, formerly ISIS/ISIL)`.
