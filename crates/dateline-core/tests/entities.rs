@@ -3300,3 +3300,43 @@ fn a_rank_of_two_words_is_a_title() {
     assert_has(&found["3650"], EntityKind::Person, "Augustus Aikhomu");
     assert_lacks(&found["3650"], &["Rear-Admiral Augustus Aikhomu"]);
 }
+
+/// An acronym in parentheses that spells only the words after a joiner names those words: the
+/// words before are read on their own (`Faik Nerweyi of the Kurdistan Democratic Party
+/// (KDP)`, `Executive Directors of the Islamic Development Bank (IDB)`). After a head word
+/// the name is whole (`U.S. Department of Housing and Urban Development (HUD)`).
+#[test]
+fn an_acronym_spelling_the_words_after_a_joiner_names_them_alone() {
+    if !testa_reads(&[
+        (
+            "Faik Nerweyi of the",
+            "Kurdistan Democratic Party",
+            EntityKind::Organization,
+        ),
+        ("Faik Nerweyi of the", "Faik Nerweyi", EntityKind::Person),
+        (
+            "Shares on the Dhaka",
+            "Dhaka Stock Exchange",
+            EntityKind::Organization,
+        ),
+    ]) {
+        return;
+    }
+    let Some(found) = reuters_entities_of(&["9908", "19931"]) else {
+        return;
+    };
+    assert_has(
+        &found["9908"],
+        EntityKind::Organization,
+        "Islamic Development Bank",
+    );
+    assert_lacks(
+        &found["9908"],
+        &["Executive Directors of the Islamic Development Bank"],
+    );
+    assert_has(
+        &found["19931"],
+        EntityKind::Organization,
+        "U.S. Department of Housing and Urban Development",
+    );
+}

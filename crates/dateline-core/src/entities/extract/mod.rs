@@ -1479,6 +1479,30 @@ impl EntityExtractor {
             self.classify(doc, g, col, k + 1, e, depth + 1);
             return;
         }
+        // The acronym after the run spells only what follows a joiner in it: `Faik Nerweyi of
+        // the Kurdistan Democratic Party (KDP)`, `Shares on the Dhaka Stock Exchange (DSE)`.
+        // Not after a head word: `Department of Housing and Urban Development (HUD)` is one
+        // name.
+        let acronyms = self.paren_acronyms(doc, e);
+        let spelt = |a: usize| {
+            acronyms
+                .iter()
+                .any(|acr| self.initials_match(doc, a, e, acr))
+        };
+        if !spelt(s) {
+            let joiner = (s + 1..e).find(|&k| {
+                !toks[k].has(CAP)
+                    && toks[k - 1].has(CAP)
+                    && !toks[k - 1].has(ORG_HEAD)
+                    && skip_joiners(toks, k, e) > k
+                    && spelt(skip_joiners(toks, k, e))
+            });
+            if let Some(k) = joiner {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                self.classify(doc, g, col, skip_joiners(toks, k, e), e, depth + 1);
+                return;
+            }
+        }
         // 4. Organisation head word.
         if self.has_org_head(doc, s, e) {
             let surface = doc.surface(s, e);
