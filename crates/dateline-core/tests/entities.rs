@@ -3340,3 +3340,36 @@ fn an_acronym_spelling_the_words_after_a_joiner_names_them_alone() {
         "U.S. Department of Housing and Urban Development",
     );
 }
+
+/// Capitalised words in quotation marks name a work, a show or a slogan: MISC, as CoNLL-2003
+/// tags them (`" On the Waterfront "`, `" The Crying Game "`, `"Axis of Evil"`), where they
+/// had been read as people and places (`Lawrence of Arabia`). A nickname inside a person's
+/// name stays the person's (`Roberto " Hands of Stone " Duran`).
+#[test]
+fn capitalised_words_in_quotation_marks_name_a_work() {
+    if !testa_reads(&[
+        ("On the Waterfront", "On the Waterfront", EntityKind::Misc),
+        ("On the Waterfront", "Lawrence of Arabia", EntityKind::Misc),
+        ("The Crying Game", "The Crying Game", EntityKind::Misc),
+        ("Sleeping Bread", "The Decaying Mansion", EntityKind::Misc),
+    ]) {
+        return;
+    }
+    let Some((_, mentions)) = testa_doc("Hands of Stone") else {
+        return;
+    };
+    assert!(!mentions.iter().any(|m| m.text == "Hands of Stone"));
+    let Some(found) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["politics/052", "politics/400", "sport/401"],
+    ) else {
+        return;
+    };
+    assert_has(&found["politics/052"], EntityKind::Misc, "Axis of Evil");
+    assert_has(
+        &found["politics/400"],
+        EntityKind::Misc,
+        "Winter of Discontent",
+    );
+    assert_has(&found["sport/401"], EntityKind::Misc, "Just Do It");
+}
