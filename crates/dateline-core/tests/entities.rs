@@ -3373,3 +3373,36 @@ fn capitalised_words_in_quotation_marks_name_a_work() {
     );
     assert_has(&found["sport/401"], EntityKind::Misc, "Just Do It");
 }
+
+/// A town in a story of a sport that teams named after towns do not play is where the event
+/// is (`Berlin , Brussels and Zurich all belong to the most lucrative series`, athletics;
+/// `edged Austria in Salzburg`, tennis): it had been read as a team. A calling, then a name
+/// the lists do not know and a town's name, is a person (`Wimbledon finalist MaliVai
+/// Washington`), and the town's name alone after it is that person.
+#[test]
+fn a_town_is_a_team_only_in_a_team_sport() {
+    testa_reads(&[
+        (
+            "Berlin , Brussels and Zurich",
+            "Brussels",
+            EntityKind::Place,
+        ),
+        ("Berlin , Brussels and Zurich", "Zurich", EntityKind::Place),
+        ("edged Austria in Salzburg", "Salzburg", EntityKind::Place),
+        (
+            "finalist MaliVai Washington",
+            "MaliVai Washington",
+            EntityKind::Person,
+        ),
+        (
+            "finalist MaliVai Washington",
+            "Washington",
+            EntityKind::Person,
+        ),
+        (
+            "Leicestershire beat Somerset",
+            "Somerset",
+            EntityKind::Organization,
+        ),
+    ]);
+}

@@ -102,6 +102,8 @@ struct Doc<'a> {
     toks: Vec<Tok>,
     /// The article is a sports story (its headline starts with a sport).
     sports: bool,
+    /// The sport is one of [`TEAM_SPORTS`].
+    team_sport: bool,
     /// Scratch for lookup keys, reused across the many lookups of a text.
     key: RefCell<String>,
     /// The article's body while its title is read (empty while the body is): a headline in
@@ -177,11 +179,14 @@ fn col_sports(doc: &Doc) -> bool {
 
 /// Whether a headline announces a sports story (`SOCCER - JAPAN GET LUCKY WIN`).
 fn is_sports_title(title: &str) -> bool {
-    let first = title
-        .split(|c: char| !c.is_alphanumeric())
+    in_list(first_word(title), SPORTS)
+}
+
+/// The first word of `text`.
+fn first_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
-        .unwrap_or("");
-    in_list(first, SPORTS)
+        .unwrap_or("")
 }
 
 impl Doc<'_> {
@@ -426,6 +431,7 @@ impl EntityExtractor {
         let mut col = std::mem::take(&mut scratch.col);
         col.clear();
         let sports = title.is_some_and(is_sports_title);
+        let team_sport = sports && title.is_some_and(|t| in_list(first_word(t), TEAM_SPORTS));
         // A text all in capitals is read in the case guessed for it (same offsets); the
         // mentions still quote the text as given, which `finish` slices.
         let cased_body = truecase::shouted(body).then(|| self.truecase(body));
@@ -442,6 +448,7 @@ impl EntityExtractor {
                 text: title,
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
+                team_sport,
                 key: RefCell::new(std::mem::take(&mut scratch.key)),
                 body,
                 cased: cased_title.is_some(),
@@ -455,6 +462,7 @@ impl EntityExtractor {
             text: body,
             toks: tokenize(body, false, g, scratch),
             sports,
+            team_sport,
             key: RefCell::new(std::mem::take(&mut scratch.key)),
             body: "",
             cased: cased_body.is_some(),
@@ -1753,9 +1761,19 @@ impl EntityExtractor {
                 && toks[e].has(CAP)
                 && (s..=e).any(particle)
                 && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
+            // `finalist MaliVai Washington`: a calling, then a name the lists do not know and
+            // a surname that names a place too.
+            let called = e == s + 1
+                && toks[e].has(SURNAME | PLACE1)
+                && !toks[s].has(DICT | ORG_HEAD | PLACE1 | DEMONYM | ALL_CAPS)
+                && s > 0
+                && !toks[s].has(BREAK)
+                && !toks[s - 1].has(CAP)
+                && in_list(doc.word(s - 1), CALLINGS);
             let kind = if aged
                 || person
                 || particled
+                || called
                 || self.bowler(doc, s, e)
                 || doc.sports && self.athlete(doc, col, s, e)
             {
@@ -2576,7 +2594,7 @@ impl EntityExtractor {
         let role = e + 1 < toks.len()
             && !toks[e + 1].has(CAP | BREAK)
             && (in_list(doc.word(e + 1), CLUB_PLAYERS) || in_list(doc.word(e + 1), CLUB_FOLLOWERS));
-        if !(doc.sports || role) || gazetteer().countries.contains(&normalize_key(canonical)) {
+        if !(doc.team_sport || role) || gazetteer().countries.contains(&normalize_key(canonical)) {
             return false;
         }
         if role {

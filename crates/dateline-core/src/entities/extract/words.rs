@@ -192,6 +192,9 @@ pub(super) const CALLINGS: &[&str] = &[
     "athlete",
     "swimmer",
     "skier",
+    "finalist",
+    "semifinalist",
+    "semi-finalist",
     "teenager",
     "businessman",
     "businesswoman",
@@ -625,6 +628,25 @@ pub(super) const SPORTS: &[&str] = &[
     "judo",
     "wrestling",
     "equestrianism",
+];
+/// The sports of [`SPORTS`] played by teams that bear a place's name (`Leicester`,
+/// `Texas`); in the others a town is where the event is (`the Berlin grand prix`).
+pub(super) const TEAM_SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "baseball",
+    "basketball",
+    "rugby",
+    "hockey",
+    "ice",
+    "nhl",
+    "nfl",
+    "nba",
+    "volleyball",
+    "handball",
+    "sports",
+    "sport",
 ];
 /// Lower-case words before a single unknown name that mark it as a place.
 /// Days of the month as the wire writes them in words after a month (`Record May eight`).
