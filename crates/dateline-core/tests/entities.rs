@@ -3378,7 +3378,10 @@ fn capitalised_words_in_quotation_marks_name_a_work() {
 /// is (`Berlin , Brussels and Zurich all belong to the most lucrative series`, athletics;
 /// `edged Austria in Salzburg`, tennis): it had been read as a team. A calling, then a name
 /// the lists do not know and a town's name, is a person (`Wimbledon finalist MaliVai
-/// Washington`), and the town's name alone after it is that person.
+/// Washington`), and the town's name alone after it is that person. In any sport the town of
+/// a ground is a place (`at Edgbaston , Birmingham )`, `At Headingley ( Leeds ) :`, a
+/// scoreboard's `Leicester : Leicestershire beat Somerset`), not a clause after the ground
+/// (`at Grace Road , Leicestershire extended`).
 #[test]
 fn a_town_is_a_team_only_in_a_team_sport() {
     testa_reads(&[
@@ -3402,6 +3405,18 @@ fn a_town_is_a_team_only_in_a_team_sport() {
         (
             "Leicestershire beat Somerset",
             "Somerset",
+            EntityKind::Organization,
+        ),
+        ("at Edgbaston , Birmingham", "Birmingham", EntityKind::Place),
+        ("At Headingley ( Leeds )", "Leeds", EntityKind::Place),
+        (
+            "Leicester : Leicestershire beat",
+            "Leicester",
+            EntityKind::Place,
+        ),
+        (
+            "Grace Road , Leicestershire extended",
+            "Leicestershire",
             EntityKind::Organization,
         ),
     ]);

@@ -2563,6 +2563,46 @@ impl EntityExtractor {
             || self.fixture_line(doc, s, e)
     }
 
+    /// Whether the run `s..=e` names the town of a ground: after the ground's name and a
+    /// comma or a bracket, ending a clause (`at Edgbaston , Birmingham )`, `At Headingley (
+    /// Leeds )`), or opening
+    /// a line of a scoreboard before a colon (`Leicester : Leicestershire beat Somerset`,
+    /// `London ( The Oval ) : Warwickshire 195`).
+    fn venue_town(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let text = doc.text;
+        let before = text[..toks[s].start].trim_end_matches(' ');
+        let after = text[toks[e].end..].trim_start_matches(' ');
+        // Not a clause after a ground's name (`at Grace Road , Leicestershire extended`).
+        let ends = after.is_empty() || after.starts_with([')', ',', '.', ';', '\n']);
+        if s > 1 && before.ends_with([',', '(']) && ends {
+            // The ground: up to four capitalised words, after `at` or `in`.
+            let mut k = s - 1;
+            while k > 0
+                && s - k <= 4
+                && toks[k].has(CAP)
+                && !toks[k].has(BREAK)
+                && !in_list(doc.word(k), PLACE_CUES)
+            {
+                k -= 1;
+            }
+            return k + 1 < s
+                && in_list(doc.word(k), PLACE_CUES)
+                && toks[k + 1..s].iter().all(|t| !t.has(PLACE1));
+        }
+        let after = match after.strip_prefix('(') {
+            Some(inner) => inner
+                .split_once(')')
+                .filter(|(ground, _)| !ground.contains('\n'))
+                .map_or("", |(_, rest)| rest.trim_start_matches(' ')),
+            None => after,
+        };
+        opens_line(doc, s)
+            && after
+                .strip_prefix(':')
+                .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(char::is_uppercase))
+    }
+
     /// Whether the run `s..=e` is the visitors' side of a line that names a fixture and
     /// nothing else (`KANSAS CITY AT DETROIT`, a schedule's line; `DETROIT` is where they play).
     fn fixture_line(&self, doc: &Doc, s: usize, e: usize) -> bool {
@@ -2599,6 +2639,9 @@ impl EntityExtractor {
         }
         if role {
             return true;
+        }
+        if self.venue_town(doc, s, e) {
+            return false;
         }
         if self.team_context(doc, s, e) {
             return true;
