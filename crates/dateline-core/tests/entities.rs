@@ -3421,3 +3421,19 @@ fn a_town_is_a_team_only_in_a_team_sport() {
         ),
     ]);
 }
+
+/// Competitions, arms and instruments that the alias table names are MISC: the Ashes, the
+/// Intertoto Cup, a Kalashnikov, Eurodollar futures (organisations before).
+#[test]
+fn competitions_arms_and_instruments_are_misc() {
+    testa_reads(&[
+        ("defend the Ashes", "Ashes", EntityKind::Misc),
+        ("Intertoto final", "Intertoto", EntityKind::Misc),
+        (
+            "two Kalashnikov assault rifles",
+            "Kalashnikov",
+            EntityKind::Misc,
+        ),
+        ("December Eurodollars", "Eurodollars", EntityKind::Misc),
+    ]);
+}
