@@ -51,6 +51,9 @@ struct Pending {
     /// or by `who` after it (`Juninho, who`). The article's mentions of the word whose kind was
     /// only guessed take it (`Fichtel said`, `Subroto played`).
     cue: Option<EntityKind>,
+    /// Words of a headline read for known names only (`SHEARER NAMED AS ENGLAND CAPTAIN`):
+    /// the entity of the article named so, or the person whose surname it is, else nothing.
+    headline: bool,
 }
 
 #[derive(Debug, Default)]
@@ -269,6 +272,34 @@ impl Collector {
         }
     }
 
+    /// Words of a headline (see [`Pending::headline`]), to join to what the article names so.
+    pub(super) fn pend_headline(&mut self, surface: String, span: (usize, usize)) {
+        self.pend_as(surface, None, false, span);
+        if let Some(p) = self.pending.last_mut() {
+            p.headline = true;
+        }
+    }
+
+    /// The entity of any kind whose name has the key `name`; a person last, as a person's
+    /// name may be a guess that the firm of the same name takes back.
+    fn entity_named(&self, name: &str) -> Option<usize> {
+        let mut key = String::with_capacity(name.len() + 4);
+        [
+            EntityKind::Organization,
+            EntityKind::Place,
+            EntityKind::Misc,
+            EntityKind::Person,
+        ]
+        .into_iter()
+        .find_map(|kind| {
+            key.clear();
+            key.push_str(name);
+            key.push('\u{1}');
+            key.push_str(kind.code());
+            self.by_key.get(EntityKeys::hash(&key), &key)
+        })
+    }
+
     /// A single word to join to a full name later, else to keep as `fallback` (if any).
     pub(super) fn pend_as(
         &mut self,
@@ -295,6 +326,7 @@ impl Collector {
             guessed,
             alias: None,
             cue: None,
+            headline: false,
         });
         self.seq += 1;
     }
@@ -573,10 +605,14 @@ impl Collector {
                     first_after = Some((*seq, *idx));
                 }
             }
-            let claimed = best.or(first_after).map(|(_, idx)| idx).or_else(|| {
-                let may_end = p.fallback == Some(EntityKind::Organization);
-                org_of(key, may_end).filter(|_| p.guessed)
-            });
+            let claimed = if p.headline {
+                (self.entity_named(key)).or(best.or(first_after).map(|(_, idx)| idx))
+            } else {
+                best.or(first_after).map(|(_, idx)| idx).or_else(|| {
+                    let may_end = p.fallback == Some(EntityKind::Organization);
+                    org_of(key, may_end).filter(|_| p.guessed)
+                })
+            };
             // `David is a successful businessman` in a story of David Smith: the one person of
             // the story with that given name. So is a word of no list that only the default
             // made an organisation (`Arsene` in a story of Arsene Wenger): sport and South
@@ -608,6 +644,10 @@ impl Collector {
             if let Some(idx) = claimed {
                 let e = &mut self.ents[idx];
                 e.mentions += 1;
+                // A headline's words count as the story's: a guess stays a guess.
+                if p.headline && e.guessed > 0 {
+                    e.guessed += 1;
+                }
                 if !e.forms.contains(&p.surface) {
                     e.forms.push(p.surface);
                 }

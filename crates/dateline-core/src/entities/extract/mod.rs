@@ -2798,6 +2798,25 @@ impl EntityExtractor {
             self.emit_person(doc, col, i, i + 1);
             return i + 2;
         }
+        // Any other words of a headline are what the story names so, if it does (`STANDARD
+        // LIEGE` for Standard Liege, `SHEARER` for Alan Shearer).
+        if col.field == MentionField::Title && !doc.body.is_empty() {
+            let written = (i + 1..=j.min(i + 2)).rev().find(|&e| {
+                toks[i..=e].iter().all(|t| !t.has(COMMON | MONTH))
+                    && body_writes(doc.body, doc.raw(i, e))
+            });
+            let t = &toks[i];
+            let word = doc.word(i);
+            let single = || {
+                !t.has(COMMON | MONTH | MONTH_ABBR | DEMONYM)
+                    && word.len() > 2
+                    && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'')
+            };
+            if let Some(e) = written.or_else(|| single().then_some(i)) {
+                col.pend_headline(doc.surface(i, e).into_owned(), doc.span(i, e));
+                return e + 1;
+            }
+        }
         // A dateline: the run opens its line and a date or a comma follows (`NEW YORK
         // 1996-08-22`, `LONDON, March 3`), or, in sports, a team's figures. In a table of
         // figures (`LIVE CATTLE   FEEDER CATTLE` over `JUN7  38462  UP 1156`) the run stops at a

@@ -726,6 +726,23 @@ pub(super) fn body_names_person(body: &str, given: &str, surname: &str) -> bool 
     })
 }
 
+/// Whether `body` writes `words` (ASCII, in any case) as a name: a capital first, a small
+/// letter after (`Standard Liege` for a headline's `STANDARD LIEGE`, `O'Brien` for `O'BRIEN`).
+pub(super) fn body_writes(body: &str, words: &str) -> bool {
+    let (b, w) = (body.as_bytes(), words.as_bytes());
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    memchr::memchr_iter(first.to_ascii_uppercase(), b).any(|i| {
+        b.get(i..i + w.len()).is_some_and(|found| {
+            found.eq_ignore_ascii_case(w)
+                && found.iter().any(u8::is_ascii_lowercase)
+                && !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(u8::is_ascii_alphanumeric)
+                && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
+        })
+    })
+}
+
 /// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
 /// (not a bare number, as the figures of a table are).
 pub(super) fn starts_with_date(text: &str) -> bool {
