@@ -46,6 +46,18 @@ fn assert_has(found: &[Entity], kind: EntityKind, name: &str) {
     );
 }
 
+/// [`testa_reads`], then the entities of these Reuters articles ([`reuters_entities_of`]);
+/// `None` without the data.
+fn testa_reads_then_reuters(
+    cases: &[(&str, &str, EntityKind)],
+    ids: &[&str],
+) -> Option<std::collections::HashMap<String, Vec<Entity>>> {
+    if !testa_reads(cases) {
+        return None;
+    }
+    reuters_entities_of(ids)
+}
+
 /// Asserts that `found` has no entity of any of these names.
 fn assert_lacks(found: &[Entity], unwanted: &[&str]) {
     for name in unwanted {
@@ -3213,36 +3225,36 @@ fn an_english_word_with_a_prefix_opening_a_sentence_is_no_name() {
 /// was cut from it (`Texas Commerce Bancshares Inc's Texas` / `Commerce Bank-Houston`).
 #[test]
 fn a_short_line_ends_a_name_and_a_wrapped_line_does_not() {
-    if !testa_reads(&[
-        (
-            "M. Waugh c and b Jayasuriya",
-            "Australia",
-            EntityKind::Place,
-        ),
-        (
-            "M. Waugh c and b Jayasuriya",
-            "M. Waugh",
-            EntityKind::Person,
-        ),
-        (
-            "Czech Republic at Germany",
-            "Netherlands",
-            EntityKind::Place,
-        ),
-        (
-            "Czech Republic at Germany",
-            "Czech Republic",
-            EntityKind::Place,
-        ),
-        (
-            "Czech Republic at Germany",
-            "Switzerland",
-            EntityKind::Place,
-        ),
-    ]) {
-        return;
-    }
-    let Some(found) = reuters_entities_of(&["3"]) else {
+    let Some(found) = testa_reads_then_reuters(
+        &[
+            (
+                "M. Waugh c and b Jayasuriya",
+                "Australia",
+                EntityKind::Place,
+            ),
+            (
+                "M. Waugh c and b Jayasuriya",
+                "M. Waugh",
+                EntityKind::Person,
+            ),
+            (
+                "Czech Republic at Germany",
+                "Netherlands",
+                EntityKind::Place,
+            ),
+            (
+                "Czech Republic at Germany",
+                "Czech Republic",
+                EntityKind::Place,
+            ),
+            (
+                "Czech Republic at Germany",
+                "Switzerland",
+                EntityKind::Place,
+            ),
+        ],
+        &["3"],
+    ) else {
         return;
     };
     assert_has(
@@ -3257,17 +3269,17 @@ fn a_short_line_ends_a_name_and_a_wrapped_line_does_not() {
 /// split them into an organisation and a person; `wa` is such a particle (`Kengo wa Dondo`).
 #[test]
 fn a_name_a_particle_and_a_surname_are_one_person() {
-    if !testa_reads(&[
-        (
-            "Man of the Match : Aravinda",
-            "Aravinda de Silva",
-            EntityKind::Person,
-        ),
-        ("Kengo wa Dondo", "Kengo wa Dondo", EntityKind::Person),
-    ]) {
-        return;
-    }
-    let Some(found) = reuters_entities_of(&["14652", "20741"]) else {
+    let Some(found) = testa_reads_then_reuters(
+        &[
+            (
+                "Man of the Match : Aravinda",
+                "Aravinda de Silva",
+                EntityKind::Person,
+            ),
+            ("Kengo wa Dondo", "Kengo wa Dondo", EntityKind::Person),
+        ],
+        &["14652", "20741"],
+    ) else {
         return;
     };
     assert_has(&found["14652"], EntityKind::Person, "Edson de Castro");
@@ -3280,21 +3292,21 @@ fn a_name_a_particle_and_a_surname_are_one_person() {
 /// Poindexter`, `Rear-Admiral Augustus Aikhomu`.
 #[test]
 fn a_rank_of_two_words_is_a_title() {
-    if !testa_reads(&[
-        (
-            "Major-General Nikolai Sherbatov",
-            "Nikolai Sherbatov",
-            EntityKind::Person,
-        ),
-        (
-            "Lieutenant-Colonel Max Marriner",
-            "Max Marriner",
-            EntityKind::Person,
-        ),
-    ]) {
-        return;
-    }
-    let Some(found) = reuters_entities_of(&["386", "3650"]) else {
+    let Some(found) = testa_reads_then_reuters(
+        &[
+            (
+                "Major-General Nikolai Sherbatov",
+                "Nikolai Sherbatov",
+                EntityKind::Person,
+            ),
+            (
+                "Lieutenant-Colonel Max Marriner",
+                "Max Marriner",
+                EntityKind::Person,
+            ),
+        ],
+        &["386", "3650"],
+    ) else {
         return;
     };
     assert_has(&found["386"], EntityKind::Person, "John Poindexter");
@@ -3308,22 +3320,22 @@ fn a_rank_of_two_words_is_a_title() {
 /// the name is whole (`U.S. Department of Housing and Urban Development (HUD)`).
 #[test]
 fn an_acronym_spelling_the_words_after_a_joiner_names_them_alone() {
-    if !testa_reads(&[
-        (
-            "Faik Nerweyi of the",
-            "Kurdistan Democratic Party",
-            EntityKind::Organization,
-        ),
-        ("Faik Nerweyi of the", "Faik Nerweyi", EntityKind::Person),
-        (
-            "Shares on the Dhaka",
-            "Dhaka Stock Exchange",
-            EntityKind::Organization,
-        ),
-    ]) {
-        return;
-    }
-    let Some(found) = reuters_entities_of(&["9908", "19931"]) else {
+    let Some(found) = testa_reads_then_reuters(
+        &[
+            (
+                "Faik Nerweyi of the",
+                "Kurdistan Democratic Party",
+                EntityKind::Organization,
+            ),
+            ("Faik Nerweyi of the", "Faik Nerweyi", EntityKind::Person),
+            (
+                "Shares on the Dhaka",
+                "Dhaka Stock Exchange",
+                EntityKind::Organization,
+            ),
+        ],
+        &["9908", "19931"],
+    ) else {
         return;
     };
     assert_has(
@@ -3445,22 +3457,22 @@ fn competitions_arms_and_instruments_are_misc() {
 /// MERGER`, where `PACIFIC` had been the ocean). Words the story does not name stay nothing.
 #[test]
 fn headline_words_in_capitals_are_what_the_story_names_so() {
-    if !testa_reads(&[
-        ("Alan Shearer", "SHEARER", EntityKind::Person),
-        (
-            "club Standard Liege",
-            "STANDARD LIEGE",
-            EntityKind::Organization,
-        ),
-        (
-            "club Standard Liege",
-            "Standard Liege",
-            EntityKind::Organization,
-        ),
-    ]) {
-        return;
-    }
-    let Some(found) = reuters_entities_of(&["725", "3007"]) else {
+    let Some(found) = testa_reads_then_reuters(
+        &[
+            ("Alan Shearer", "SHEARER", EntityKind::Person),
+            (
+                "club Standard Liege",
+                "STANDARD LIEGE",
+                EntityKind::Organization,
+            ),
+            (
+                "club Standard Liege",
+                "Standard Liege",
+                EntityKind::Organization,
+            ),
+        ],
+        &["725", "3007"],
+    ) else {
         return;
     };
     assert_has(&found["725"], EntityKind::Organization, "Security Pacific");
