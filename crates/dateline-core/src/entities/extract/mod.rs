@@ -1637,6 +1637,26 @@ impl EntityExtractor {
                 }
                 return;
             }
+            // `Portuguese Open`, `Italian Grand Prix`, `European Tour`: an event named after
+            // its country; `Chechen Republic`, a state. Not in a text in capitals, whose case
+            // is a guess (`BRITISH WAR AIMS`).
+            let named = toks[s + 1..=e]
+                .iter()
+                .all(|t| t.has(CAP) && !t.has(DEMONYM));
+            if toks[s].has(DEMONYM) && e > s && named && !doc.cased {
+                let kind = if in_list(doc.word(e), MISC_HEADS) {
+                    Some(EntityKind::Misc)
+                } else if e == s + 1 && doc.word(e) == "Republic" {
+                    Some(EntityKind::Place)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    let surface = doc.surface(s, e);
+                    self.emit(doc, col, &surface, kind, s, e);
+                    return;
+                }
+            }
             if toks[s].has(DEMONYM) {
                 self.classify(doc, g, col, s, s, depth + 1);
             }
