@@ -3500,3 +3500,35 @@ fn a_demonym_before_an_events_head_word_names_the_event() {
         ),
     ]);
 }
+
+/// Names the alias table gives a kind that their shape would not: shows, films, games and
+/// wars are MISC (`Little Britain`, whose `Britain` had been the United Kingdom; `Spider-Man`,
+/// `World War II`, organisations before), performers known by one name are people
+/// (`Eminem`), and `Ask Jeeves` is a firm.
+#[test]
+fn shows_wars_and_one_name_performers_are_what_the_alias_table_says() {
+    let ids = [
+        "entertainment/212",
+        "entertainment/066",
+        "business/037",
+        "entertainment/125",
+        "business/011",
+    ];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(
+        &found["entertainment/212"],
+        EntityKind::Misc,
+        "Little Britain",
+    );
+    assert_lacks(&found["entertainment/212"], &["United Kingdom"]);
+    assert_has(&found["entertainment/066"], EntityKind::Misc, "Spider-Man");
+    assert_has(&found["business/037"], EntityKind::Misc, "World War II");
+    assert_has(&found["entertainment/125"], EntityKind::Person, "Eminem");
+    assert_has(
+        &found["business/011"],
+        EntityKind::Organization,
+        "Ask Jeeves",
+    );
+}
