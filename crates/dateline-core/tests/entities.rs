@@ -3532,3 +3532,44 @@ fn shows_wars_and_one_name_performers_are_what_the_alias_table_says() {
         "Ask Jeeves",
     );
 }
+
+/// A name that a capitalised `The` opens inside a sentence is a paper's (an organisation,
+/// named without `The`: `The Sunday Times`, `The Guardian`), a venue's after `at` (`at The
+/// Old Vic`, `at The Oval`) or a work's (`The Aviator`, `The Da Vinci Code`, which had been a
+/// person), never a person's.
+#[test]
+fn a_capitalised_the_inside_a_sentence_opens_a_paper_a_venue_or_a_work() {
+    if !testa_reads(&[("Sixth test ( at The Oval", "The Oval", EntityKind::Place)]) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["234"]) else {
+        return;
+    };
+    assert_has(&reuters["234"], EntityKind::Organization, "Sunday Times");
+    let ids = [
+        "entertainment/035",
+        "entertainment/068",
+        "entertainment/220",
+        "entertainment/275",
+    ];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["entertainment/035"], EntityKind::Misc, "The Aviator");
+    assert_has(
+        &found["entertainment/068"],
+        EntityKind::Misc,
+        "The Da Vinci Code",
+    );
+    assert_lacks(&found["entertainment/068"], &["Da Vinci Code"]);
+    assert_has(
+        &found["entertainment/220"],
+        EntityKind::Organization,
+        "Guardian",
+    );
+    assert_has(
+        &found["entertainment/275"],
+        EntityKind::Place,
+        "The Old Vic",
+    );
+}

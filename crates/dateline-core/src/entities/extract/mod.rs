@@ -520,6 +520,17 @@ impl EntityExtractor {
                 i = e + 1;
                 continue;
             }
+            if let Some((s, e, kind)) = self.the_title(doc, col, i) {
+                // A paper is named without its article, as `the Guardian` writes it.
+                let surface = doc.surface(s, e);
+                let name = match kind {
+                    EntityKind::Organization => surface.strip_prefix("The ").unwrap_or(&surface),
+                    _ => &surface,
+                };
+                self.emit(doc, col, name, kind, s, e);
+                i = e + 1;
+                continue;
+            }
             if !capword(t) {
                 i += 1;
                 continue;
@@ -2505,6 +2516,104 @@ impl EntityExtractor {
             && !shaped
             && self.known(doc, col, i, j).is_none())
         .then_some(j)
+    }
+
+    /// A name that a capitalised `The` opens inside a sentence, with its first and last
+    /// tokens and its kind: a publication's (`told The Economist`, `The Sunday Telegraph
+    /// said`: an organisation), a body's by its head word (`The Monday Club`, without `The`),
+    /// a venue's (`at The Oval`) or a work's (`has read The Da Vinci Code`, `starred in The Aviator`: MISC), which no
+    /// person's or place's name is. Names the lists know are read as usual (`The Hague`).
+    fn the_title(
+        &self,
+        doc: &Doc,
+        col: &Collector,
+        i: usize,
+    ) -> Option<(usize, usize, EntityKind)> {
+        const PUBLICATIONS: &[&str] = &[
+            "times",
+            "telegraph",
+            "guardian",
+            "economist",
+            "independent",
+            "observer",
+            "post",
+            "journal",
+            "herald",
+            "mail",
+            "mirror",
+            "sun",
+            "express",
+            "tribune",
+            "chronicle",
+            "gazette",
+            "lancet",
+            "standard",
+            "scotsman",
+            "spectator",
+            "inquirer",
+            "globe",
+            "record",
+            "register",
+            "bulletin",
+            "news",
+        ];
+        let toks = &doc.toks;
+        let t = &toks[i];
+        if doc.word(i) != "The" || t.has(SENT | BREAK | SKIP) || doc.cased {
+            return None;
+        }
+        let mut j = i;
+        while let Some(next) = toks.get(j + 1) {
+            let small = !next.has(CAP) && in_list(doc.word(j + 1), &["of", "the"]);
+            // A weekday breaks a run, but not a paper's name (`The Sunday Telegraph`).
+            let weekday = next.has(MONTH) || toks[j].has(MONTH);
+            // A space between, or a line feed where text wrapped at a width (`The Broken` /
+            // `Hill Pty`).
+            let gap = &doc.text[toks[j].end..next.start];
+            if next.has(SKIP)
+                || next.has(BREAK) && !weekday
+                || !(next.has(CAP) || small)
+                || !(gap == " " || gap.trim_matches(' ') == "\n")
+            {
+                break;
+            }
+            // Longer runs are firms' names and lists, read as usual.
+            if j + 1 - i > 6 {
+                return None;
+            }
+            j += 1;
+        }
+        while j > i && !toks[j].has(CAP) {
+            j -= 1;
+        }
+        // `The Hongkong and Shanghai Banking Corp`, `The Small Faces and The Who`: a firm or
+        // a list, read as usual.
+        let joined = toks.get(j + 1).is_some_and(|t| t.has(AND) && !t.has(CAP))
+            || doc.text[toks[j].end..]
+                .trim_start_matches(' ')
+                .starts_with('&');
+        if j == i
+            || joined
+            || (i + 1..=j).any(|k| self.known(doc, col, i + 1, k).is_some())
+            || self.known(doc, col, i, j).is_some()
+            || (i + 1..=j).any(|k| toks[k].has(TITLE | DEMONYM | ALL_CAPS))
+            || in_list(doc.word(j).trim_end_matches('.'), LEGAL_SUFFIXES)
+        {
+            return None;
+        }
+        let last = doc.word(j);
+        Some(
+            if in_list(last, PUBLICATIONS) || self.publication_after(doc, j) {
+                (i, j, EntityKind::Organization)
+            } else if j > i + 1 && self.has_org_head(doc, i + 1, j) {
+                (i + 1, j, EntityKind::Organization)
+            } else if i > 0 && doc.word(i - 1).eq_ignore_ascii_case("at") {
+                // `at The Oval`, `at The Curragh`: a ground or a hall.
+                (i, j, EntityKind::Place)
+            } else {
+                (i, j, EntityKind::Misc)
+            },
+        )
     }
 
     /// Whether token `s` is inside parentheses opened earlier on its line.
