@@ -2929,19 +2929,23 @@ impl EntityExtractor {
         }
         // Any other words of a headline are what the story names so, if it does (`STANDARD
         // LIEGE` for Standard Liege, `SHEARER` for Alan Shearer).
-        if col.field == MentionField::Title && !doc.body.is_empty() {
+        // The story writes the words as a name, and so their first word alone: one scan of
+        // the body rules out most words.
+        if col.field == MentionField::Title
+            && !doc.body.is_empty()
+            && !toks[i].has(COMMON | MONTH)
+            && body_writes(doc.body, doc.word(i))
+        {
             let written = (i + 1..=j.min(i + 2)).rev().find(|&e| {
                 toks[i..=e].iter().all(|t| !t.has(COMMON | MONTH))
                     && body_writes(doc.body, doc.raw(i, e))
             });
             let t = &toks[i];
             let word = doc.word(i);
-            let single = || {
-                !t.has(COMMON | MONTH | MONTH_ABBR | DEMONYM)
-                    && word.len() > 2
-                    && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'')
-            };
-            if let Some(e) = written.or_else(|| single().then_some(i)) {
+            let single = !t.has(COMMON | MONTH | MONTH_ABBR | DEMONYM)
+                && word.len() > 2
+                && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'');
+            if let Some(e) = written.or(single.then_some(i)) {
                 col.pend_headline(doc.surface(i, e).into_owned(), doc.span(i, e));
                 return e + 1;
             }

@@ -639,7 +639,7 @@ fn all_caps_lines(text: &str, g: &Gazetteer, out: &mut Vec<(usize, usize)>) -> u
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
         let line = &text[pos..end];
-        width = width.max(line.trim_end().len());
+        width = width.max(line.len());
         // Most lines show a lower-case letter within a few bytes: no need to scan them whole.
         if line.bytes().any(|b| b.is_ascii_lowercase()) {
             let continued = text[(end + 1).min(text.len())..]
@@ -998,7 +998,8 @@ struct Tokenizer<'a> {
     /// Line breaks since the last segment that was not whitespace: two make a blank line, a
     /// paragraph break. Each line break is a segment of its own.
     gap_newlines: usize,
-    /// Bytes in the longest line of the text: the width it is wrapped at, if it is.
+    /// Bytes in the longest line of the text: the width it is wrapped at, if it is (trailing
+    /// spaces counted, here and in [`short_line`](Self::short_line), as they are rare).
     width: usize,
     /// Where the line of the last word starts.
     line_start: usize,
@@ -1172,7 +1173,7 @@ impl<'a> Tokenizer<'a> {
     /// `Inc`). Wire copy wraps its first line short where the dateline was cut from it, so a
     /// first line counts as short only when the line after it is short too.
     fn short_line(&self, nl: usize) -> bool {
-        let short = |line: &str| line.trim_end().len() * 5 < self.width * 3;
+        let short = |line: &str| line.len() * 5 < self.width * 3;
         let text = self.text;
         short(&text[self.line_start..nl])
             && (self.line_start > 0 || {
