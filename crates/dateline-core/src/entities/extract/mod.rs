@@ -1518,7 +1518,7 @@ impl EntityExtractor {
                 .iter()
                 .any(|acr| self.initials_match(doc, a, e, acr))
         };
-        if !spelt(s) {
+        if !acronyms.is_empty() && !spelt(s) {
             let joiner = (s + 1..e).find(|&k| {
                 !toks[k].has(CAP)
                     && toks[k - 1].has(CAP)
@@ -1597,11 +1597,7 @@ impl EntityExtractor {
         // 6. An acronym in parentheses spelling the run's initials: an organisation, or a law
         // (`African Growth and Opportunity Act (AGOA)`), with its first word even if that is
         // a demonym or a common word.
-        if let Some(acr) = self
-            .paren_acronyms(doc, e)
-            .into_iter()
-            .find(|a| self.initials_match(doc, s, e, a))
-        {
+        if let Some(acr) = (acronyms.iter()).find(|a| self.initials_match(doc, s, e, a)) {
             let kind = if in_list(doc.word(e), MISC_HEADS) {
                 EntityKind::Misc
             } else {
@@ -1609,7 +1605,7 @@ impl EntityExtractor {
             };
             let surface = doc.surface(s, e);
             col.local
-                .insert(normalize_key(&acr), (surface.to_string(), kind));
+                .insert(normalize_key(acr), (surface.to_string(), kind));
             self.emit(doc, col, &surface, kind, s, e);
             return;
         }
