@@ -1352,6 +1352,26 @@ fn acronyms_after_a_place_spell_its_initials_or_what_it_ends() {
     assert!(!singapore.forms.iter().any(|a| a == "MAS"), "{singapore:?}");
 }
 
+/// A word that opens a title of the list (`Oil Minister`, `Finance Minister`) but no title
+/// where it stands does not end a firm's name at a sentence start: on Reuters-21578,
+/// `Standard Oil Co said` had been the organisation `Oil Co` and `International Lease Finance
+/// Corp` had been `Lease Finance Corp`.
+#[test]
+fn reuters_a_title_word_inside_a_firm_name_at_a_sentence_start_keeps_the_name_whole() {
+    let Some(found) = reuters_entities_of(&["2", "2180", "6098"]) else {
+        return;
+    };
+    assert_has(&found["2"], EntityKind::Organization, "Standard Oil");
+    assert_lacks(&found["2"], &["Oil Co"]);
+    assert_has(
+        &found["2180"],
+        EntityKind::Organization,
+        "International Lease Finance Corp",
+    );
+    assert_lacks(&found["2180"], &["Lease Finance Corp"]);
+    assert_has(&found["6098"], EntityKind::Organization, "Galaxy Oil");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

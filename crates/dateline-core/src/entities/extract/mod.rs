@@ -747,9 +747,12 @@ impl EntityExtractor {
         if toks[i].has(COMMON) || in_list(doc.word(i), DETERMINERS) {
             return false;
         }
+        // `Standard Oil Co`: `Oil` opens the title `Oil Minister`, which is not here.
         let capword = |k: usize| {
             toks.get(k).is_some_and(|t| {
-                t.has(CAP) && !t.has(SKIP | BREAK | ALL_CAPS | CONNECTOR | TITLE | END_RUN | COMMON)
+                t.has(CAP)
+                    && !t.has(SKIP | BREAK | ALL_CAPS | CONNECTOR | END_RUN | COMMON)
+                    && !(t.has(TITLE) && self.title_at(doc, k))
             })
         };
         let mut j = i;
@@ -774,7 +777,8 @@ impl EntityExtractor {
                 Some((_, EntityKind::Organization))
             )
         };
-        j > i && toks[j].has(ORG_HEAD) && !(i + 1..j).any(firm)
+        // `Soybean Oil --`, a heading: a title's first word is the head only after a name.
+        j > i && toks[j].has(ORG_HEAD) && !toks[j].has(TITLE) && !(i + 1..j).any(firm)
     }
 
     /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
@@ -3369,6 +3373,20 @@ impl EntityExtractor {
             }
         }
         None
+    }
+
+    /// Whether a title of the list is written from token `i` (`Oil Minister`, not the `Oil`
+    /// of `Standard Oil Co`).
+    fn title_at(&self, doc: &Doc, i: usize) -> bool {
+        let first = normalize_key(doc.word(i).trim_end_matches('.'));
+        gazetteer().titles.get(&first).is_some_and(|titles| {
+            titles.iter().any(|title| {
+                i + title.words.len() <= doc.toks.len()
+                    && (title.words.iter().enumerate().skip(1)).all(|(m, w)| {
+                        (doc.word(i + m).trim_end_matches('.')).eq_ignore_ascii_case(w)
+                    })
+            })
+        })
     }
 
     /// An organisation head word last, or just before the first inner `of`/`for`.
