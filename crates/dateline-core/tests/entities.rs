@@ -1372,6 +1372,31 @@ fn reuters_a_title_word_inside_a_firm_name_at_a_sentence_start_keeps_the_name_wh
     assert_has(&found["6098"], EntityKind::Organization, "Galaxy Oil");
 }
 
+/// `of` after a firm's legal form says where the firm is: a town no list knows is a place
+/// (on Reuters-21578, `Kabivitrum Inc of Alameda` and `Divi Hotels NV of Aruba` had been
+/// organisations whole), and CoNLL testa's `Dow Chemical Co of the United States` is a firm
+/// and a country. A name that is no town stays whole (`Corp of Engineers`).
+#[test]
+fn of_after_a_legal_form_names_where_the_firm_is() {
+    let cases = [
+        ("Dow Chemical Co of the", "Dow Chemical Co", EntityKind::Organization),
+        ("Dow Chemical Co of the", "United States", EntityKind::Place),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["826", "6012"]) else {
+        return;
+    };
+    assert_has(&found["826"], EntityKind::Organization, "Kabivitrum");
+    assert_has(&found["826"], EntityKind::Place, "Alameda");
+    assert_has(&found["6012"], EntityKind::Organization, "Divi Hotels");
+    assert_has(&found["6012"], EntityKind::Place, "Aruba");
+    assert_lacks(&found["6012"], &["Divi Hotels NV of Aruba"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "The U.S. Army Corp of Engineers said the levee would hold.",
+    );
+    assert_lacks(&found, &["Engineers"]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

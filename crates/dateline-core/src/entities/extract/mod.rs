@@ -1426,6 +1426,39 @@ impl EntityExtractor {
             self.classify(doc, g, col, k + 1, e, depth + 1);
             return;
         }
+        // `Dow Chemical Co of the United States`, `Kabivitrum Inc of Alameda`: a legal form
+        // ends a firm's name, and `of` after it says where the firm is. A name no list knows
+        // there is a town (not `Corp of Engineers`, `Co of Allied-Signal`). Only the run's
+        // first `of`: `Walid Nasouli of Morgan Guaranty Trust Co of New York` is split first.
+        let legal_of = (s + 2..e)
+            .find(|&k| toks[k].has(CONNECTOR | PARTICLE) && !toks[k].has(CAP | AND))
+            .filter(|&k| {
+                doc.word(k) == "of"
+                    && (doc.word(k - 1) == "Corp"
+                        || in_list(doc.word(k - 1), ABBREVIATED_LEGAL_FORMS))
+            });
+        if let Some(k) = legal_of {
+            let r = skip_joiners(toks, k, e);
+            let known = self.known(doc, col, r, e).is_some();
+            let town = || {
+                e - r < 3
+                    && toks[e].has(CAP)
+                    && !toks[e].has(DICT | ORG_HEAD)
+                    && toks[r..=e]
+                        .iter()
+                        .all(|t| t.has(CAP) && !t.has(ALL_CAPS) && !doc.text[t.start..t.end].contains('-'))
+            };
+            if known || town() {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                if known {
+                    self.classify(doc, g, col, r, e, depth + 1);
+                } else {
+                    let surface = doc.surface(r, e);
+                    self.emit(doc, col, &surface, EntityKind::Place, r, e);
+                }
+                return;
+            }
+        }
         // 3. A title: strip it, the rest is a person; what precedes is classified alone.
         if let Some(t) = self.find_title(doc, s, e) {
             // `Criminal Justice Bill`: a law whose name holds a title after a word.

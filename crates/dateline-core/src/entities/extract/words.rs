@@ -848,7 +848,7 @@ fn last_space_split(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Legal forms [`without_legal_form`] drops after any name.
-const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
+pub(super) const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
     "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa",
 ];
 /// Words after which `Corp` and the spelt-out legal forms are part of the name.
