@@ -1397,6 +1397,34 @@ fn of_after_a_legal_form_names_where_the_firm_is() {
     assert_lacks(&found, &["Engineers"]);
 }
 
+/// A sentence's first word, a plain noun, then `of` and a name: the name is read on its own
+/// (CoNLL testa's `Representatives of First Bank , Norwest , Banc One` had been one
+/// organisation named `Representatives of First Bank`; Reuters-21578 has such runs too).
+#[test]
+fn a_noun_opening_a_sentence_before_of_is_no_part_of_the_name_after_it() {
+    let cases = [(
+        "Representatives of First Bank",
+        "First Bank",
+        EntityKind::Organization,
+    )];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "The talks went on. Representatives of the Inter-American Development Bank said so.",
+    );
+    assert_has(
+        &found,
+        EntityKind::Organization,
+        "Inter-American Development Bank",
+    );
+    assert_lacks(
+        &found,
+        &["Representatives of the Inter-American Development Bank"],
+    );
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

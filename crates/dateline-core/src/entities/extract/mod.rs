@@ -1569,6 +1569,22 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Representatives of First Bank`, `Prices of U.S. Treasury securities`: a sentence's
+        // first word, a plain noun, then `of` and a name; the name is read on its own.
+        // The lists hold few plurals: a word ending in `s` is a noun when its singular is.
+        let noun = |w: &str| {
+            w.strip_suffix('s')
+                .is_some_and(|one| lexicon_bits(&normalize_key(one)) & DICT != 0)
+        };
+        if e > s + 1
+            && toks[s].has(SENT)
+            && doc.word(s + 1) == "of"
+            && !toks[s].has(ALL_CAPS | ORG_HEAD | TITLE | FIRST | SURNAME | PLACE1 | DEMONYM)
+            && (toks[s].has(DICT) || noun(doc.word(s)))
+        {
+            self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
+            return;
+        }
         // 4. Organisation head word.
         if self.has_org_head(doc, s, e) {
             let surface = doc.surface(s, e);
