@@ -1379,7 +1379,11 @@ fn reuters_a_title_word_inside_a_firm_name_at_a_sentence_start_keeps_the_name_wh
 #[test]
 fn of_after_a_legal_form_names_where_the_firm_is() {
     let cases = [
-        ("Dow Chemical Co of the", "Dow Chemical Co", EntityKind::Organization),
+        (
+            "Dow Chemical Co of the",
+            "Dow Chemical Co",
+            EntityKind::Organization,
+        ),
         ("Dow Chemical Co of the", "United States", EntityKind::Place),
     ];
     let Some(found) = testa_reads_then_reuters(&cases, &["826", "6012"]) else {
@@ -1423,6 +1427,41 @@ fn a_noun_opening_a_sentence_before_of_is_no_part_of_the_name_after_it() {
         &found,
         &["Representatives of the Inter-American Development Bank"],
     );
+}
+
+/// A demonym opening a sentence is the demonym (CoNLL testa's `French centre Philippe Sella`,
+/// and `French` after `U.S. ,`, which may end a sentence), unless it is a region's adjective, as often a firm's
+/// short form (Reuters-21578's `Western said it will act`). A group named by its demonym
+/// before a body is apart from it (`Democrats on the House Budget Committee` had been one
+/// organisation).
+#[test]
+fn a_demonym_opening_a_sentence_is_the_demonym() {
+    let cases = [
+        ("French centre Philippe Sella", "French", EntityKind::Misc),
+        ("French and British planes", "French", EntityKind::Misc),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["3978", "747"]) else {
+        return;
+    };
+    assert_has(
+        &found["3978"],
+        EntityKind::Organization,
+        "House Budget Committee",
+    );
+    assert_lacks(&found["3978"], &["Democrats on the House Budget Committee"]);
+    let western = find(&found["747"], "Western").expect("the headline's WESTERN");
+    assert!(western.forms.iter().all(|f| f == "WESTERN"), "{western:?}");
+}
+
+/// Dams, gulfs, coasts, creeks and harbours are places: on Reuters-21578 `Hoover Dam` had been
+/// a person, the `Mideast Gulf` an organisation in 13 articles.
+#[test]
+fn reuters_dams_gulfs_and_coasts_are_places() {
+    let Some(found) = reuters_entities_of(&["15216", "18357"]) else {
+        return;
+    };
+    assert_has(&found["15216"], EntityKind::Place, "Hoover Dam");
+    assert_has(&found["18357"], EntityKind::Place, "Mideast Gulf");
 }
 
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what

@@ -538,7 +538,11 @@ impl EntityExtractor {
             // A title opens the run even at a sentence start (`Secretary of State George
             // Shultz said`, `U.S. Secretary of State ...`): classifying strips it, and a title
             // with no name after it yields nothing.
-            if sentence_common(t) && !t.has(TITLE) {
+            // A demonym is one at a sentence start too (`French centre Philippe Sella`), but
+            // not a region's adjective, a firm's short form as often (`Western said`,
+            // `Southern California Edison`).
+            let demonym = t.has(DEMONYM) && !doc.word(i).ends_with("ern");
+            if sentence_common(t) && !t.has(TITLE) && !demonym {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
@@ -1444,9 +1448,9 @@ impl EntityExtractor {
                 e - r < 3
                     && toks[e].has(CAP)
                     && !toks[e].has(DICT | ORG_HEAD)
-                    && toks[r..=e]
-                        .iter()
-                        .all(|t| t.has(CAP) && !t.has(ALL_CAPS) && !doc.text[t.start..t.end].contains('-'))
+                    && toks[r..=e].iter().all(|t| {
+                        t.has(CAP) && !t.has(ALL_CAPS) && !doc.text[t.start..t.end].contains('-')
+                    })
             };
             if known || town() {
                 self.classify(doc, g, col, s, k - 1, depth + 1);
@@ -1582,6 +1586,17 @@ impl EntityExtractor {
             && !toks[s].has(ALL_CAPS | ORG_HEAD | TITLE | FIRST | SURNAME | PLACE1 | DEMONYM)
             && (toks[s].has(DICT) || noun(doc.word(s)))
         {
+            self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
+            return;
+        }
+        // `Democrats on the House Budget Committee`: a group named by its demonym, then a
+        // body.
+        if e > s + 1
+            && toks[s].has(DEMONYM)
+            && toks[s + 1].has(CONNECTOR)
+            && !toks[s + 1].has(CAP | AND)
+        {
+            self.classify(doc, g, col, s, s, depth + 1);
             self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
             return;
         }

@@ -571,6 +571,22 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "stadium",
     "arena",
     "pavilion",
+    "dam",
+    "reservoir",
+    "gulf",
+    "harbour",
+    "harbor",
+    "glacier",
+    "reef",
+    "coast",
+    "mountain",
+    "plateau",
+    "creek",
+    "lagoon",
+    "archipelago",
+    "highway",
+    "motorway",
+    "tunnel",
 ];
 /// Last words of the names of products (`MacBook Pro`, `AirPods Pro`, `iPad Mini`, `Galaxy
 /// S10 Plus`, `iPhone 11 Pro Max`): an unknown run ending in one is MISC, as CoNLL tags
