@@ -1464,6 +1464,59 @@ fn reuters_dams_gulfs_and_coasts_are_places() {
     assert_has(&found["18357"], EntityKind::Place, "Mideast Gulf");
 }
 
+/// A king's, a general's or an emperor's title before one name no list knows is a title
+/// (CoNLL testa's `King Sihanouk` and `General Kutuzov` had been people so named), and a
+/// monarch's given name may take the regnal number `I` (`Queen Elizabeth I`, `Belgian King
+/// Baudouin I`); Reuters-21578's `Emperor Hirohito` is `Hirohito`. Not before a compound
+/// (`General Motors-Holden`), nor after `Major`, an adjective as often.
+#[test]
+fn a_monarchs_or_generals_title_before_one_unknown_name_is_stripped() {
+    let cases = [
+        (
+            "on his behalf by King Sihanouk",
+            "Sihanouk",
+            EntityKind::Person,
+        ),
+        ("army under General Kutuzov", "Kutuzov", EntityKind::Person),
+        (
+            "1533 - Queen Elizabeth I born",
+            "Elizabeth I",
+            EntityKind::Person,
+        ),
+        (
+            "Belgian King Baudouin I born",
+            "Baudouin I",
+            EntityKind::Person,
+        ),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["5879"]) else {
+        return;
+    };
+    assert_has(&found["5879"], EntityKind::Person, "Hirohito");
+    assert_lacks(&found["5879"], &["Emperor Hirohito"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "Major Japanese banks and General Motors-Holden said so.",
+    );
+    assert_lacks(&found, &["Motors-Holden"]);
+    assert!(
+        find(&found, "Japanese").is_none_or(|e| e.kind != EntityKind::Person),
+        "{found:?}"
+    );
+}
+
+/// A state's name before a party's members places them: Reuters-21578's `a Texas Democrat`
+/// had been an organisation of that name in 19 articles; it is the state and the party word.
+#[test]
+fn reuters_a_state_before_a_partys_member_is_the_state() {
+    let Some(found) = reuters_entities_of(&["1362"]) else {
+        return;
+    };
+    assert_has(&found["1362"], EntityKind::Place, "Texas");
+    assert_has(&found["1362"], EntityKind::Misc, "Democrat");
+    assert_lacks(&found["1362"], &["Texas Democrat"]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

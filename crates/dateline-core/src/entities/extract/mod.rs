@@ -1005,9 +1005,14 @@ impl EntityExtractor {
                 || (e > s && toks[e - 1].has(MONTH | MONTH_ABBR) && in_list(doc.word(e), DAY_WORDS))
                 || te.has(CONNECTOR | PARTICLE) && !te.has(CAP)
                 // A name does not end in a common word (`Year Shr`, `Said I'm`), unless the
-                // whole run is a known one (`Group of Seven`).
+                // whole run is a known one (`Group of Seven`) or a monarch's regnal number
+                // (`Queen Elizabeth I`).
                 || (e > s
                     && te.has(COMMON)
+                    && !(e >= s + 2
+                        && doc.word(e) == "I"
+                        && toks[e - 1].has(CAP)
+                        && in_list(doc.word(e - 2), MONARCHS))
                     && !te.has(ALL_CAPS)
                     && !(te.has(MONTH) && self.month_surname(doc, e))
                     && !(self.heads_name(doc, s) && self.known(doc, col, s, e).is_some())
@@ -1575,16 +1580,11 @@ impl EntityExtractor {
         }
         // `Representatives of First Bank`, `Prices of U.S. Treasury securities`: a sentence's
         // first word, a plain noun, then `of` and a name; the name is read on its own.
-        // The lists hold few plurals: a word ending in `s` is a noun when its singular is.
-        let noun = |w: &str| {
-            w.strip_suffix('s')
-                .is_some_and(|one| lexicon_bits(&normalize_key(one)) & DICT != 0)
-        };
         if e > s + 1
             && toks[s].has(SENT)
             && doc.word(s + 1) == "of"
             && !toks[s].has(ALL_CAPS | ORG_HEAD | TITLE | FIRST | SURNAME | PLACE1 | DEMONYM)
-            && (toks[s].has(DICT) || noun(doc.word(s)))
+            && (toks[s].has(DICT) || plural_noun(doc.word(s)))
         {
             self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
             return;
@@ -1598,6 +1598,15 @@ impl EntityExtractor {
         {
             self.classify(doc, g, col, s, s, depth + 1);
             self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
+            return;
+        }
+        // `a Texas Democrat`, `Illinois Republicans`: a place, then the party's members.
+        if e > s
+            && in_list(doc.word(e), PARTY_MEMBERS)
+            && matches!(self.known(doc, col, s, e - 1), Some((_, EntityKind::Place)))
+        {
+            self.classify(doc, g, col, s, e - 1, depth + 1);
+            self.classify(doc, g, col, e, e, depth + 1);
             return;
         }
         // 4. Organisation head word.
@@ -3415,7 +3424,24 @@ impl EntityExtractor {
                     t.has(CAP) && !t.has(ALL_CAPS | DICT | COMMON | PLACE1 | ORG_HEAD | TITLE)
                 };
                 let full_name = rest + 1 == e && toks[rest..=e].iter().all(unknown);
-                if title.weak && !toks[rest].has(FIRST) && !full_name {
+                // `King Sihanouk`, `General Kutuzov`: one name no list knows, a word's length,
+                // no word's plural and no compound (`General Motors-Holden`).
+                // `Major` and `Saint` open other names (`Major Japanese`, `Saint Gobain`).
+                // A regnal number may follow (`King Baudouin I`).
+                let last = if rest + 1 == e && doc.word(e) == "I" {
+                    rest
+                } else {
+                    e
+                };
+                let lone_name = rest == last
+                    && unknown(&toks[last])
+                    && !toks[last].has(DEMONYM)
+                    && !in_list(&first, &["major", "saint"])
+                    && {
+                        let w = doc.word(last);
+                        w.len() > 3 && !w.contains('-') && !plural_noun(w)
+                    };
+                if title.weak && !toks[rest].has(FIRST) && !full_name && !lone_name {
                     continue;
                 }
                 if toks[rest].has(CONNECTOR) && !toks[rest].has(CAP) {

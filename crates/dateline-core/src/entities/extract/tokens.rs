@@ -423,6 +423,13 @@ pub(super) fn lexicon_bits(key: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// Whether `word` is the plural of a dictionary word: the lists hold few plurals
+/// (`Representatives`, `Bottlers`).
+pub(super) fn plural_noun(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|one| lexicon_bits(&normalize_key(one)) & DICT != 0)
+}
+
 /// Buffers that one article's analysis takes over from the last one's on the same thread.
 pub(super) struct Scratch {
     /// Normalised words that do not fit on the stack.

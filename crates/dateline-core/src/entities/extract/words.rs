@@ -740,6 +740,13 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "may",
     "might", "should", "must", "did", "does", "planned", "plans", "expects", "expected",
 ];
+/// Titles of monarchs, after which a given name may take a regnal number (`Queen Elizabeth I`).
+pub(super) const MONARCHS: &[&str] = &[
+    "king", "queen", "emperor", "empress", "pope", "tsar", "czar", "kaiser", "sultan", "shah",
+];
+/// Members of the two American parties, whom a state's name before them places (`a Texas
+/// Democrat`).
+pub(super) const PARTY_MEMBERS: &[&str] = &["democrat", "democrats", "republican", "republicans"];
 /// Subject pronouns.
 pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 /// Determiners and pronouns dropped from the front of a run.
