@@ -1517,6 +1517,64 @@ fn reuters_a_state_before_a_partys_member_is_the_state() {
     assert_lacks(&found["1362"], &["Texas Democrat"]);
 }
 
+/// A cricket scorecard's bowlers and batsmen are people by their lines, one name each: before
+/// bowling figures (`Bowling : Vass 7-0-29-0`) and in `Did not bat :` (CoNLL testa's had
+/// been organisations).
+#[test]
+fn a_scorecards_lone_names_are_players() {
+    testa_reads(&[
+        ("Bowling : Vass 7-0-29-0", "Vass", EntityKind::Person),
+        ("Did not bat : Dharmasena", "Vaas", EntityKind::Person),
+        (
+            "Did not bat : Dharmasena",
+            "Muralitharan",
+            EntityKind::Person,
+        ),
+    ]);
+}
+
+/// A vessel's name after its kind is MISC, as CoNLL tags it: testa's `the aircraft carrier
+/// Carl Vinson` had been a person, `carriers Vinson and Enterprise` are two; on Reuters-21578
+/// the carrier `Kitty Hawk` had been a person and the ferry `Herald of Free Enterprise` an
+/// organisation.
+#[test]
+fn a_vessels_name_after_its_kind_is_misc() {
+    let cases = [
+        (
+            "the aircraft carrier Carl Vinson",
+            "Carl Vinson",
+            EntityKind::Misc,
+        ),
+        ("aircraft carriers Vinson and", "Vinson", EntityKind::Misc),
+        (
+            "aircraft carriers Vinson and",
+            "Enterprise",
+            EntityKind::Misc,
+        ),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["2819", "8675"]) else {
+        return;
+    };
+    assert_has(
+        &found["2819"],
+        EntityKind::Misc,
+        "Herald of Free Enterprise",
+    );
+    assert_has(&found["8675"], EntityKind::Misc, "Kitty Hawk");
+}
+
+/// A baseball story's `RBI` and `ERA`, and the index after `composite`, are MISC, as CoNLL
+/// tags them (testa's 8 `RBI` and `ERA` had been missed, `the Nasdaq composite index` an
+/// organisation).
+#[test]
+fn baseball_statistics_and_composite_indexes_are_misc() {
+    testa_reads(&[
+        ("his 121 RBI broke", "RBI", EntityKind::Misc),
+        ("he lowered his ERA", "ERA", EntityKind::Misc),
+        ("The Nasdaq composite index", "Nasdaq", EntityKind::Misc),
+    ]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

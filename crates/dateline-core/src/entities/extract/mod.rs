@@ -1030,11 +1030,18 @@ impl EntityExtractor {
             }
         }
         // The name of a work after its kind (`the film Vera Drake`, `biopic Ray`, `new album
-        // Hot Fuss`) is a title: MISC, as CoNLL tags titles.
+        // Hot Fuss`) is a title: MISC, as CoNLL tags titles. So is a vessel's after its kind
+        // (`the aircraft carrier Enterprise`, `the space shuttle Challenger`).
+        let vessel = |k: usize| {
+            in_list(doc.word(k), VESSEL_NOUNS)
+                || k > 0
+                    && in_list(doc.word(k), &["carrier", "carriers"])
+                    && doc.word(k - 1) == "aircraft"
+        };
         if s > 0
             && !toks[s].has(BREAK)
             && !toks[s - 1].has(CAP)
-            && in_list(doc.word(s - 1), WORK_NOUNS)
+            && (in_list(doc.word(s - 1), WORK_NOUNS) || vessel(s - 1))
             && !in_list(doc.word(s), PRONOUNS)
             && !toks[s].has(ALL_CAPS)
             && !plural_acronym(doc.word(s))
@@ -1048,6 +1055,15 @@ impl EntityExtractor {
             {
                 self.classify(doc, g, col, s, k - 1, depth + 1);
                 self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
+            // `the aircraft carriers Vinson and Enterprise`: after a plural, two of the kind.
+            let plural = doc.word(s - 1).ends_with('s');
+            if let Some(k) = (s + 1..e).find(|&k| plural && toks[k].has(AND) && !toks[k].has(CAP)) {
+                for (from, to) in [(s, k - 1), (k + 1, e)] {
+                    let surface = doc.surface(from, to);
+                    self.emit(doc, col, &surface, EntityKind::Misc, from, to);
+                }
                 return;
             }
             // A known name keeps its own (`best film Oscar`).
@@ -1091,6 +1107,8 @@ impl EntityExtractor {
             }
             match doc.word(i) {
                 "index" | "industrials" => true,
+                // `the Nasdaq composite index`.
+                "composite" => i + 1 < toks.len() && doc.word(i + 1) == "index",
                 "industrial" => i + 1 < toks.len() && doc.word(i + 1) == "average",
                 "average" => {
                     !toks[s].has(ALL_CAPS)
@@ -1110,6 +1128,13 @@ impl EntityExtractor {
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            return;
+        }
+        // `three RBI`, `his ERA`: a baseball story's statistics, MISC as CoNLL tags them (the
+        // Reserve Bank of India elsewhere).
+        if s == e && doc.sports && toks[s].has(ALL_CAPS) && in_list(doc.word(s), &["rbi", "era"]) {
+            let word = doc.word(s);
+            self.emit(doc, col, word, EntityKind::Misc, s, e);
             return;
         }
         // 1. The whole run is a known name.
@@ -2001,8 +2026,15 @@ impl EntityExtractor {
             && !doc.word(s).ends_with('s')
             && self.who_follows(doc, s)
             && !after_place_cue;
-        // `Nadal, who`; `Legeard, 18,`; `Makelele, a midfielder`.
-        if who || !t.has(DICT) && (self.age_after(doc, s) || self.calling_after(doc, s)) {
+        // `Nadal, who`; `Legeard, 18,`; `Makelele, a midfielder`; a scorecard's bowler or
+        // batsman (`Vass 7-0-29-0`, `Did not bat : Dharmasena`).
+        if who
+            || !t.has(DICT)
+                && (self.age_after(doc, s)
+                    || self.calling_after(doc, s)
+                    || self.bowler(doc, s, s)
+                    || self.scorecard_list(doc, s))
+        {
             return Some(EntityKind::Person);
         }
         self.place_cue(doc, s).then_some(EntityKind::Place)
@@ -2457,6 +2489,20 @@ impl EntityExtractor {
                 w.split('-').count() == 4 && w.split('-').all(number)
             });
         after_mark || figures
+    }
+
+    /// Whether token `s` is in a cricket scorecard's line of players: `Did not bat :
+    /// Dharmasena , Vaas`, `Bowling : Vass 7-0-29-0`.
+    fn scorecard_list(&self, doc: &Doc, s: usize) -> bool {
+        let line_start = doc.text[..doc.toks[s].start]
+            .rfind('\n')
+            .map_or(0, |at| at + 1);
+        let line = &doc.text[line_start..doc.toks[s].start];
+        doc.sports
+            && ["Did not bat", "Yet to bat", "Bowling"].iter().any(|head| {
+                line.strip_prefix(head)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
     }
 
     /// Whether `who` follows token `s` a comma apart (`Eminem, who`; not `holders of Bally

@@ -246,6 +246,25 @@ pub(super) const WORK_NOUNS: &[&str] = &[
     "drama",
     "comedy",
 ];
+/// Kinds of vessel before a vessel's name (`the warship Vinson`, `the space shuttle
+/// Atlantis`); an aircraft carrier's is read apart, a carrier alone being an airline as often.
+pub(super) const VESSEL_NOUNS: &[&str] = &[
+    "warship",
+    "warships",
+    "battleship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "cruiser",
+    "liner",
+    "tanker",
+    "freighter",
+    "ferry",
+    "yacht",
+    "shuttle",
+    "spacecraft",
+    "probe",
+];
 /// Nouns for brokers and banks before a firm of partners (`stockbrokers Phillips and Drew`).
 pub(super) const BROKERS: &[&str] = &[
     "house",
