@@ -1575,6 +1575,47 @@ fn baseball_statistics_and_composite_indexes_are_misc() {
     ]);
 }
 
+/// A region's adjective or a demonym before a town's or a place's word names one place: CoNLL
+/// testa's `in Atlantic City` had been the ocean and `Northern Cape` a MISC and a cape; on
+/// Reuters-21578 `Atlantic City` had been the ocean in 15 articles, `Southern California` a
+/// MISC and the state in 7. At a sentence start the adjective is left out, as CoNLL does.
+#[test]
+fn a_regions_adjective_before_a_place_names_one_place() {
+    let cases = [
+        (
+            "Panamanian in Atlantic City",
+            "Atlantic City",
+            EntityKind::Place,
+        ),
+        (
+            "area in Northern Cape province",
+            "Northern Cape",
+            EntityKind::Place,
+        ),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["447", "3803"]) else {
+        return;
+    };
+    assert_has(&found["447"], EntityKind::Place, "Atlantic City");
+    assert_has(&found["3803"], EntityKind::Place, "Southern California");
+    assert_lacks(&found["447"], &["Atlantic"]);
+}
+
+/// Papers: Italian particles join a name (`Gazzetta dello Sport`, which had been an
+/// organisation `Gazzetta` and a person `Sport` in CoNLL testa), and a weekday's abbreviation
+/// before `newspaper` is the paper (`Britain 's Sun newspaper`, which had been nothing).
+#[test]
+fn papers_named_with_particles_or_weekdays_are_organisations() {
+    testa_reads(&[
+        (
+            "The Gazzetta dello Sport said",
+            "Gazzetta dello Sport",
+            EntityKind::Organization,
+        ),
+        ("Britain 's Sun newspaper", "Sun", EntityKind::Organization),
+    ]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

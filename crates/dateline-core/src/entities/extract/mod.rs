@@ -988,7 +988,8 @@ impl EntityExtractor {
                 || ts.has(CONNECTOR | PARTICLE) && !ts.has(CAP)
                 // `Copyright Gannett`: a page's words about the text.
                 || ts.has(DICT) && in_list(doc.word(s), PAGE_WORDS)
-                || (s == e && ts.has(MONTH_ABBR))
+                // Not `Britain's Sun newspaper`.
+                || (s == e && ts.has(MONTH_ABBR) && !self.publication_after(doc, e))
                 // `7:07 PM EST`: the time of day before its zone; `Deputy PM John Prescott`.
                 || (s < e
                     && ts.has(ALL_CAPS)
@@ -996,7 +997,9 @@ impl EntityExtractor {
                     && (in_list(doc.word(s + 1), TIME_ZONES) || toks[s + 1].has(FIRST)))
             {
                 s += 1;
-            } else if (te.has(MONTH | MONTH_ABBR) && !(e > s && self.month_surname(doc, e)))
+            } else if (te.has(MONTH | MONTH_ABBR)
+                && !(e > s && self.month_surname(doc, e))
+                && !(s == e && self.publication_after(doc, e)))
                 // `AP Photo`: an agency's credit (not `Southwest Photo`, a firm).
                 || (e == s + 1 && ts.has(ALL_CAPS) && te.has(DICT) && in_list(doc.word(e), PAGE_WORDS))
                 // `Ryan S. Hollman Submitted`: a photo's credit.
@@ -1300,7 +1303,11 @@ impl EntityExtractor {
                 col.pend_person(doc.word(s).to_string(), doc.span(s, e));
                 return;
             }
-            if t.has(MONTH | MONTH_ABBR) || (t.has(COMMON) && !t.has(ALL_CAPS)) || t.has(NOT_NAME) {
+            // `Britain's Sun newspaper`: a weekday's abbreviation names a paper so.
+            if t.has(MONTH | MONTH_ABBR) && !self.publication_after(doc, s)
+                || (t.has(COMMON) && !t.has(ALL_CAPS))
+                || t.has(NOT_NAME)
+            {
                 return;
             }
             if plural_acronym(doc.word(s)) {
@@ -1755,7 +1762,18 @@ impl EntityExtractor {
             if toks[s].has(DEMONYM) && e > s && named && !doc.cased {
                 let kind = if in_list(doc.word(e), MISC_HEADS) {
                     Some(EntityKind::Misc)
-                } else if e == s + 1 && doc.word(e) == "Republic" {
+                } else if e == s + 1
+                    && (doc.word(e) == "Republic" || in_list(doc.word(e), SETTLEMENT_HEADS))
+                {
+                    // `Chechen Republic`; `Atlantic City`, a town.
+                    Some(EntityKind::Place)
+                } else if e == s + 1
+                    && !toks[s].has(SENT)
+                    && doc.word(s).ends_with("ern")
+                    && (toks[e].has(PLACE1) || in_list(doc.word(e), PLACE_FIRSTS))
+                {
+                    // `in Northern Cape province`, `Western Europe`: a region named so; at a
+                    // sentence start, a place's part as often (`Northern Iraq has been`).
                     Some(EntityKind::Place)
                 } else {
                     None
