@@ -1616,6 +1616,32 @@ fn papers_named_with_particles_or_weekdays_are_organisations() {
     ]);
 }
 
+/// A sports headline in capitals names an event after a place or a people: CoNLL testa's
+/// `HONG KONG OPEN`, `BERLIN GRAND PRIX`, `ENGLISH COUNTY CHAMPIONSHIP` and `GERMAN CUP` had
+/// been the place or the demonym alone. `FINAL RESULTS` is no event's head.
+#[test]
+fn a_sports_headline_in_capitals_names_events_after_places() {
+    testa_reads(&[
+        (
+            "HONG KONG OPEN QUARTER-FINAL",
+            "HONG KONG OPEN",
+            EntityKind::Misc,
+        ),
+        ("BERLIN GRAND PRIX", "BERLIN GRAND PRIX", EntityKind::Misc),
+        (
+            "ENGLISH COUNTY CHAMPIONSHIP",
+            "ENGLISH COUNTY CHAMPIONSHIP",
+            EntityKind::Misc,
+        ),
+        ("GERMAN CUP SECOND ROUND", "GERMAN CUP", EntityKind::Misc),
+        (
+            "TOUR OF NETHERLANDS FINAL",
+            "NETHERLANDS",
+            EntityKind::Place,
+        ),
+    ]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and
@@ -2460,8 +2486,8 @@ fn particles_ages_and_bowling_figures_mark_people() {
     ]);
 }
 
-/// The CoNLL-2003 testa document whose body holds `marker`, read once for all the tests, and
-/// the extractor's mentions of it; `None` without the shared data.
+/// The CoNLL-2003 testa document whose headline or body holds `marker`, read once for all the
+/// tests, and the extractor's mentions of it; `None` without the shared data.
 fn testa_doc(marker: &str) -> Option<(&'static ConllDoc, Vec<Mention>)> {
     static DOCS: std::sync::OnceLock<Option<Vec<ConllDoc>>> = std::sync::OnceLock::new();
     let docs = DOCS.get_or_init(|| {
@@ -2470,7 +2496,7 @@ fn testa_doc(marker: &str) -> Option<(&'static ConllDoc, Vec<Mention>)> {
         Some(dateline_core::entities::conll::parse_conll(&text).expect("eng.testa parses"))
     });
     let doc = (docs.as_ref()?.iter())
-        .find(|d| d.body.contains(marker))
+        .find(|d| d.body.contains(marker) || d.title.contains(marker))
         .unwrap_or_else(|| panic!("a testa document with {marker}"));
     let mentions = EntityExtractor::new().mentions(Some(&doc.title), &doc.body);
     Some((doc, mentions))

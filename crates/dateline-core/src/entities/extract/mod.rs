@@ -3032,6 +3032,19 @@ impl EntityExtractor {
             found.map(|f| (e, f))
         });
         doc.key.replace(key);
+        // `HONG KONG OPEN`, `BERLIN GRAND PRIX`, `GERMAN CUP`: a sports headline's event named
+        // after a place or a people.
+        let event = |e: usize| {
+            let place = found.is_some_and(|(end, (_, kind))| end == e && kind == EntityKind::Place);
+            (place || e == i && toks[i].has(DEMONYM))
+                .then(|| self.event_after(doc, e))
+                .flatten()
+        };
+        if let Some(end) = event(found.map_or(i, |(e, _)| e)) {
+            let surface = doc.surface(i, end);
+            self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, end);
+            return end + 1;
+        }
         if let Some((e, (canonical, kind))) = found {
             self.emit(doc, col, canonical, kind, i, e);
             return e + 1;
@@ -3122,6 +3135,29 @@ impl EntityExtractor {
             return j + 1;
         }
         i + 1
+    }
+
+    /// The last token of an event's head word after token `e` in a sports story's line of
+    /// capitals: `OPEN`, `CUP`, `MASTERS`, `GRAND PRIX`, `COUNTY CHAMPIONSHIP`.
+    fn event_after(&self, doc: &Doc, e: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        let word = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.has(CAP) && !t.has(BREAK))
+                .map(|_| doc.word(k))
+        };
+        if !doc.sports {
+            return None;
+        }
+        let next = word(e + 1)?;
+        // Not `NETHERLANDS FINAL RESULTS`.
+        if in_list(next, MISC_HEADS) && !in_list(next, &["final", "finals"]) {
+            return Some(e + 1);
+        }
+        let after = word(e + 2)?;
+        let two = (next.eq_ignore_ascii_case("grand") && after.eq_ignore_ascii_case("prix"))
+            || (next.eq_ignore_ascii_case("county") && in_list(after, MISC_HEADS));
+        two.then_some(e + 2)
     }
 
     /// Whether the run `i..=j` is a line of its own in mixed case and the next line opens with
