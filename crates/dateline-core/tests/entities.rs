@@ -1642,6 +1642,44 @@ fn a_sports_headline_in_capitals_names_events_after_places() {
     ]);
 }
 
+/// The line after a dateline opens a sentence: CoNLL testa's `BONN 1996-08-30` over
+/// `Representatives from Armenia` had made `Representatives` an organisation, `Results of
+/// Major League` one name and `Controversial Australian Anthony Hill` one organisation. A team
+/// sport's word and town there are a club (`Rotor Volgograd must play`), and a title ending in
+/// a number stays whole (`Euro 96 absentee`).
+#[test]
+fn the_line_after_a_dateline_opens_a_sentence() {
+    let cases = [
+        ("Results of Major League", "Major League", EntityKind::Misc),
+        (
+            "Controversial Australian Anthony Hill",
+            "Anthony Hill",
+            EntityKind::Person,
+        ),
+        (
+            "Controversial Australian Anthony Hill",
+            "Australian",
+            EntityKind::Misc,
+        ),
+        (
+            "Rotor Volgograd must play",
+            "Rotor Volgograd",
+            EntityKind::Organization,
+        ),
+        ("Euro 96 absentee", "Euro 96", EntityKind::Misc),
+    ];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let (_, mentions) = testa_doc("Representatives from Armenia").expect("testa");
+    assert!(
+        !mentions
+            .iter()
+            .any(|m| m.text.starts_with("Representatives")),
+        "{mentions:?}"
+    );
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -553,6 +553,11 @@ impl EntityExtractor {
                             .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
                             .any(|k| self.known(doc, col, i, k).is_some()))
                     || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
+                    || self.club_of_town(doc, col, i)
+                    // `Euro 96 absentee`: a known title ending in a number.
+                    || (toks.get(i + 1).is_some_and(|n| {
+                        n.start == t.end + 1 && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit())
+                    }) && self.known(doc, col, i, i + 1).is_some())
                     // `Ford Motor Co said`, `U.S. Food and Drug Administration`: capitalised
                     // words (and `and`) up to an organisation's head word.
                     || self.org_run_from(doc, col, i)
@@ -1716,6 +1721,11 @@ impl EntityExtractor {
             col.local
                 .insert(normalize_key(acr), (surface.to_string(), kind));
             self.emit(doc, col, &surface, kind, s, e);
+            return;
+        }
+        if e == s + 1 && self.club_of_town(doc, col, s) {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
         }
         // 7. A leading sentence-initial word, common word or demonym: drop it and retry,
@@ -3135,6 +3145,27 @@ impl EntityExtractor {
             return j + 1;
         }
         i + 1
+    }
+
+    /// Whether a team sport's story opens a sentence at token `i` with a word, then a town,
+    /// and nothing more: a club (`Rotor Volgograd must play`, `Dynamo Moscow`).
+    fn club_of_town(&self, doc: &Doc, col: &Collector, i: usize) -> bool {
+        let toks = &doc.toks;
+        let town = i + 1;
+        doc.team_sport
+            && toks[i].has(SENT)
+            && toks[i].has(DICT)
+            && !toks[i].has(COMMON | ALL_CAPS | DEMONYM | TITLE)
+            && toks
+                .get(town)
+                .is_some_and(|t| t.has(CAP) && !t.has(BREAK | ALL_CAPS))
+            && toks
+                .get(town + 1)
+                .is_none_or(|t| !t.has(CAP) || t.has(BREAK))
+            && matches!(
+                self.known(doc, col, town, town),
+                Some((_, EntityKind::Place))
+            )
     }
 
     /// The last token of an event's head word after token `e` in a sports story's line of

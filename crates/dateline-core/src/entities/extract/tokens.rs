@@ -1168,8 +1168,13 @@ impl<'a> Tokenizer<'a> {
         if self.gap_newlines >= 2 {
             self.pending_break = true;
             self.pending_sent = true;
-        } else if line_end && self.short_line(at + first) {
-            self.pending_break = true;
+        } else if line_end {
+            if self.short_line(at + first) {
+                self.pending_break = true;
+            }
+            // `BONN 1996-08-30` over `Representatives from Armenia`: a dateline's line ends
+            // no sentence, but the story opens after it.
+            self.pending_sent |= self.dateline(at + first);
         }
         self.line_start = at + memchr::memrchr(b'\n', ws.as_bytes()).map_or(0, |j| j + 1);
     }
@@ -1187,6 +1192,16 @@ impl<'a> Tokenizer<'a> {
                 let rest = &text[nl + 1..];
                 short(&rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())])
             })
+    }
+
+    /// Whether the line ending at the line feed at `nl` is a dateline: a word in capitals
+    /// opens it and a date's digit ends it (`NICE , France 1996-08-30`).
+    fn dateline(&self, nl: usize) -> bool {
+        let line = self.text[self.line_start..nl].trim_end();
+        let first = line.split(' ').next().unwrap_or("");
+        line.ends_with(|c: char| c.is_ascii_digit())
+            && first.len() > 1
+            && first.bytes().all(|b| b.is_ascii_uppercase())
     }
 
     /// A segment at `i` that is neither a word nor whitespace, opening with `c`; `single`
