@@ -1680,6 +1680,35 @@ fn the_line_after_a_dateline_opens_a_sentence() {
     );
 }
 
+/// An event's or a law's head word before `of` names it whole: CoNLL testa's `World Series of
+/// Golf`, `Tour of the Netherlands`, `Treaty of Baden` and `War of Spanish Succession` had
+/// been split at `of`; Reuters-21578's `Treaty of Rome` had been the city.
+#[test]
+fn an_events_head_before_of_names_it_whole() {
+    let cases = [
+        (
+            "the World Series of Golf",
+            "World Series of Golf",
+            EntityKind::Misc,
+        ),
+        (
+            "stage of the Tour of the Netherlands",
+            "Tour of the Netherlands",
+            EntityKind::Misc,
+        ),
+        ("The Treaty of Baden", "Treaty of Baden", EntityKind::Misc),
+        (
+            "ending War of Spanish Succession",
+            "War of Spanish Succession",
+            EntityKind::Misc,
+        ),
+    ];
+    let Some(found) = testa_reads_then_reuters(&cases, &["9452"]) else {
+        return;
+    };
+    assert_has(&found["9452"], EntityKind::Misc, "Treaty of Rome");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -1803,8 +1803,12 @@ impl EntityExtractor {
         // 8. Split at inner `of`/`for`/`the` and classify the pieces (`President of France`).
         if let Some(k) = (s + 1..e).find(|&k| toks[k].has(CONNECTOR) && !toks[k].has(CAP)) {
             let r = skip_joiners(toks, k, e);
-            // `Prevention of Terrorism Act`: a law or an event is named whole.
-            let kind = (doc.word(k) == "of" && in_list(doc.word(e), MISC_HEADS))
+            // `Prevention of Terrorism Act`, `World Series of Golf`, `Treaty of Baden`: a law
+            // or an event is named whole, its head word last or before `of`.
+            let head_before = k > s
+                && in_list(doc.word(k - 1), MISC_HEADS)
+                && !in_list(doc.word(k - 1), &["final", "finals"]);
+            let kind = (doc.word(k) == "of" && (in_list(doc.word(e), MISC_HEADS) || head_before))
                 .then_some(EntityKind::Misc)
                 .or_else(|| self.name_of_place(doc, col, s, k, e));
             if let Some(kind) = kind {
