@@ -1709,6 +1709,23 @@ fn an_events_head_before_of_names_it_whole() {
     assert_has(&found["9452"], EntityKind::Misc, "Treaty of Rome");
 }
 
+/// Reuters-21578 capitalises the word after `U.S.` and `U.K.` as if a sentence opened there.
+/// Two known places (or a place and a demonym) a capital `And` apart are two: `the U.S. And
+/// Japan` had been an organisation of that name in 119 articles, `U.S. And Japanese` in 11.
+/// A word the article writes in lower case elsewhere is that word: `the U.S. Banks` had been
+/// an organisation in 19 articles.
+#[test]
+fn reuters_words_capitalised_after_us_are_words() {
+    let Some(found) = reuters_entities_of(&["3532", "419", "1911"]) else {
+        return;
+    };
+    assert_has(&found["3532"], EntityKind::Place, "Japan");
+    assert_lacks(&found["3532"], &["U.S. And Japan"]);
+    assert_lacks(&found["419"], &["U.S. And Japan", "U.S. Banks"]);
+    assert_has(&found["419"], EntityKind::Place, "United States");
+    assert_lacks(&found["1911"], &["U.S. And Japanese"]);
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -1466,6 +1466,25 @@ impl EntityExtractor {
             self.emit(doc, col, &name, EntityKind::Organization, k + 1, e);
             return;
         }
+        // `the U.S. Banks`, `U.K. Securities`: Reuters-21578 capitalises the word after an
+        // abbreviation, as if a sentence opened there; a word the text writes in lower case
+        // elsewhere is that word (not `U.S. Army`, `U.S. Steel`, nor a body's name alone:
+        // `U.K. Treasury`).
+        if e == s + 1
+            && toks[s].has(ABBR)
+            && toks[e].has(DICT)
+            && !toks[e].has(ALL_CAPS | FIRST | SURNAME | PLACE1)
+            && !in_list(doc.word(e), &["army", "navy", "steel"])
+            && matches!(self.known(doc, col, s, s), Some((_, EntityKind::Place)))
+            && writes_lower(doc.text, doc.word(e))
+            && !matches!(
+                self.known(doc, col, e, e),
+                Some((_, EntityKind::Organization))
+            )
+        {
+            self.classify(doc, g, col, s, s, depth + 1);
+            return;
+        }
         // 2. Split on `and` unless it belongs to the name.
         if let Some(k) = self.and_split(doc, col, s, e) {
             self.classify(doc, g, col, s, k - 1, depth + 1);
@@ -3387,6 +3406,17 @@ impl EntityExtractor {
     fn and_split(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
         let toks = &doc.toks;
         for k in s + 1..e {
+            // `the U.S. And Japan`: a capital `And` joins names in a title, but two known
+            // places apart anywhere.
+            if doc.word(k) == "And" {
+                let place = |a: usize, b: usize| {
+                    matches!(self.known(doc, col, a, b), Some((_, EntityKind::Place)))
+                };
+                if place(s, k - 1) && (place(k + 1, e) || k + 1 == e && toks[e].has(DEMONYM)) {
+                    return Some(k);
+                }
+                continue;
+            }
             if !toks[k].has(AND) || toks[k].has(CAP) {
                 continue;
             }

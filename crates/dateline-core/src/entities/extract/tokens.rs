@@ -750,6 +750,24 @@ pub(super) fn body_writes(body: &str, words: &str) -> bool {
     })
 }
 
+/// Whether `text` writes `word` (ASCII) all in lower case, as a whole word: a word the text
+/// capitalises elsewhere only by accident (`the U.S. Banks` where it writes `banks`).
+pub(super) fn writes_lower(text: &str, word: &str) -> bool {
+    let (b, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    memchr::memchr_iter(first, b).any(|i| {
+        b.get(i..i + w.len()).is_some_and(|found| {
+            found.eq_ignore_ascii_case(w)
+                && !found.iter().any(u8::is_ascii_uppercase)
+                && !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(u8::is_ascii_alphanumeric)
+                && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
+        })
+    })
+}
+
 /// Whether `text` starts with a date written in digits: `1996-08-22`, `22/08/1996`, `7-APR`
 /// (not a bare number, as the figures of a table are).
 pub(super) fn starts_with_date(text: &str) -> bool {
