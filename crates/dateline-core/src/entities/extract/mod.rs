@@ -2545,15 +2545,16 @@ impl EntityExtractor {
     /// Whether token `s` is in a cricket scorecard's line of players: `Did not bat :
     /// Dharmasena , Vaas`, `Bowling : Vass 7-0-29-0`.
     fn scorecard_list(&self, doc: &Doc, s: usize) -> bool {
-        let line_start = doc.text[..doc.toks[s].start]
-            .rfind('\n')
-            .map_or(0, |at| at + 1);
+        if !doc.sports {
+            return false;
+        }
+        let before = &doc.text.as_bytes()[..doc.toks[s].start];
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |at| at + 1);
         let line = &doc.text[line_start..doc.toks[s].start];
-        doc.sports
-            && ["Did not bat", "Yet to bat", "Bowling"].iter().any(|head| {
-                line.strip_prefix(head)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            })
+        ["Did not bat", "Yet to bat", "Bowling"].iter().any(|head| {
+            line.strip_prefix(head)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
     }
 
     /// Whether `who` follows token `s` a comma apart (`Eminem, who`; not `holders of Bally

@@ -1215,11 +1215,13 @@ impl<'a> Tokenizer<'a> {
     /// Whether the line ending at the line feed at `nl` is a dateline: a word in capitals
     /// opens it and a date's digit ends it (`NICE , France 1996-08-30`).
     fn dateline(&self, nl: usize) -> bool {
-        let line = self.text[self.line_start..nl].trim_end();
-        let first = line.split(' ').next().unwrap_or("");
-        line.ends_with(|c: char| c.is_ascii_digit())
-            && first.len() > 1
-            && first.bytes().all(|b| b.is_ascii_uppercase())
+        let line = &self.text.as_bytes()[self.line_start..nl];
+        // Most lines end in a letter or a stop: one byte test.
+        if !line.last().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let first = line.iter().take_while(|&&b| b != b' ').count();
+        first > 1 && line[..first].iter().all(u8::is_ascii_uppercase)
     }
 
     /// A segment at `i` that is neither a word nor whitespace, opening with `c`; `single`
