@@ -1726,6 +1726,37 @@ fn reuters_words_capitalised_after_us_are_words() {
     assert_lacks(&found["1911"], &["U.S. And Japanese"]);
 }
 
+/// A work is named by what is said of it: a role or a cameo in it (`his role in Closer`, which
+/// had been a place in 6 BBC News articles) or an award's praise (`the Oscar-nominated Hotel
+/// Rwanda`, which had been an organisation); not a known name (`Britain's role in Iraq`) nor
+/// its maker (`starred in Mike Nichols' Closer`). `Number 10` is Downing Street (it had been
+/// a place `Number`).
+#[test]
+fn bbc_works_are_named_by_roles_and_praise() {
+    let ids = ["entertainment/038", "entertainment/045", "politics/184"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["entertainment/038"], EntityKind::Misc, "Closer");
+    assert_has(
+        &found["entertainment/045"],
+        EntityKind::Misc,
+        "Hotel Rwanda",
+    );
+    assert_has(
+        &found["politics/184"],
+        EntityKind::Organization,
+        "Downing Street",
+    );
+    assert_lacks(&found["politics/184"], &["Number"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "He questioned Britain's role in Iraq. She starred in Mike Nichols' Closer.",
+    );
+    assert_has(&found, EntityKind::Place, "Iraq");
+    assert_has(&found, EntityKind::Person, "Mike Nichols");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -637,15 +637,16 @@ impl EntityExtractor {
                     break;
                 }
             }
-            // `Windows 95`, `PlayStation 2`: a known title or product may end in a number.
+            // `Windows 95`, `PlayStation 2`: a known title or product may end in a number, as
+            // may a known name (`Number 10`, Downing Street).
             if j + 1 < n
                 && toks[j + 1].start == toks[j].end + 1
                 && !toks[j].has(END_RUN | MONTH | MONTH_ABBR)
                 && doc.word(j + 1).as_bytes()[0].is_ascii_digit()
             {
-                if let Some((name, EntityKind::Misc)) = self.known(doc, col, i, j + 1) {
+                if let Some((name, kind)) = self.known(doc, col, i, j + 1) {
                     let name = name.into_owned();
-                    self.emit(doc, col, &name, EntityKind::Misc, i, j + 1);
+                    self.emit(doc, col, &name, kind, i, j + 1);
                     i = j + 2;
                     continue;
                 }
@@ -1046,10 +1047,32 @@ impl EntityExtractor {
                     && in_list(doc.word(k), &["carrier", "carriers"])
                     && doc.word(k - 1) == "aircraft"
         };
+        // `the Oscar-nominated Hotel Rwanda`, `his role in Closer`: a work by what is said of
+        // it (not `Oscar-winning Jamie Foxx`, nor a known name: `Britain's role in Iraq`, nor
+        // its maker: `starred in Mike Nichols' Closer`).
+        let acclaimed = |k: usize| {
+            matches!(doc.word(k), "nominated" | "winning")
+                && doc.text[..toks[k].start].ends_with('-')
+                && !toks[s].has(FIRST)
+                && !toks[e].has(END_RUN)
+        };
+        let role_in = |k: usize| {
+            k > 0
+                && !toks[e].has(END_RUN)
+                && doc.word(k) == "in"
+                && in_list(
+                    doc.word(k - 1),
+                    &["role", "roles", "starred", "starring", "cameo"],
+                )
+                && self.known(doc, col, s, e).is_none()
+        };
         if s > 0
             && !toks[s].has(BREAK)
             && !toks[s - 1].has(CAP)
-            && (in_list(doc.word(s - 1), WORK_NOUNS) || vessel(s - 1))
+            && (in_list(doc.word(s - 1), WORK_NOUNS)
+                || vessel(s - 1)
+                || acclaimed(s - 1)
+                || role_in(s - 1))
             && !in_list(doc.word(s), PRONOUNS)
             && !toks[s].has(ALL_CAPS)
             && !plural_acronym(doc.word(s))
@@ -1065,8 +1088,9 @@ impl EntityExtractor {
                 self.classify(doc, g, col, k + 1, e, depth + 1);
                 return;
             }
-            // `the aircraft carriers Vinson and Enterprise`: after a plural, two of the kind.
-            let plural = doc.word(s - 1).ends_with('s');
+            // `the aircraft carriers Vinson and Enterprise`, `roles in Closer and Hotel
+            // Rwanda`: after a plural or a work's praise, two of the kind.
+            let plural = doc.word(s - 1).ends_with('s') || acclaimed(s - 1) || role_in(s - 1);
             if let Some(k) = (s + 1..e).find(|&k| plural && toks[k].has(AND) && !toks[k].has(CAP)) {
                 for (from, to) in [(s, k - 1), (k + 1, e)] {
                     let surface = doc.surface(from, to);
