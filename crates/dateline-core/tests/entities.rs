@@ -1757,6 +1757,33 @@ fn bbc_works_are_named_by_roles_and_praise() {
     assert_has(&found, EntityKind::Person, "Mike Nichols");
 }
 
+/// Statistics offices named after their country are organisations (CoNLL testa's
+/// `Statistics Canada on Friday reported` had been the country alone), `Jackson Hole` is a
+/// place (it had been a person), and what someone was is no part of the name (`Ex-Yankee
+/// Randy Velarde`; not `Ex-Im Bank`).
+#[test]
+fn statistics_offices_resorts_and_former_roles() {
+    testa_reads(&[
+        (
+            "Statistics Canada on Friday",
+            "Statistics Canada",
+            EntityKind::Organization,
+        ),
+        (
+            "annual Jackson Hole symposium",
+            "Jackson Hole",
+            EntityKind::Place,
+        ),
+        (
+            "Ex-Yankee Randy Velarde",
+            "Randy Velarde",
+            EntityKind::Person,
+        ),
+    ]);
+    let found = EntityExtractor::new().extract(None, "The Ex-Im Bank said it would lend more.");
+    assert_has(&found, EntityKind::Organization, "Ex-Im Bank");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -1216,8 +1216,12 @@ impl EntityExtractor {
             self.emit_known(doc, col, &canonical, kind, s, e);
             return;
         }
-        // A leading determiner (`A Farm Bureau`, mid-sentence `The`).
-        if s < e && in_list(doc.word(s), DETERMINERS) && !self.listed_initial(doc, s) {
+        // A leading determiner (`A Farm Bureau`, mid-sentence `The`), or what someone was
+        // (`Ex-Yankee Randy Velarde`).
+        if s < e
+            && (in_list(doc.word(s), DETERMINERS) && !self.listed_initial(doc, s)
+                || doc.word(s).starts_with("Ex-") && toks[s + 1].has(FIRST))
+        {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         // `told Reuters Taiwan would cut tariffs`: whom a source told is a name of its own, and
