@@ -1784,6 +1784,17 @@ fn statistics_offices_resorts_and_former_roles() {
     assert_has(&found, EntityKind::Organization, "Ex-Im Bank");
 }
 
+/// A word no list knows, formed from a known name with a follower's or a native's ending, is
+/// MISC: TIME's `Nasserite` (of Nasser) and `Viennese` (of Vienna) had been organisations.
+#[test]
+fn followers_and_natives_named_after_names_are_misc() {
+    let Some(found) = corpus_entities_of("glasgow/time/docs.jsonl", &["140", "182"]) else {
+        return;
+    };
+    assert_has(&found["140"], EntityKind::Misc, "Nasserite");
+    assert_has(&found["182"], EntityKind::Misc, "Viennese");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

@@ -1444,6 +1444,13 @@ impl EntityExtractor {
                 col.pend_as(doc.surface(s, e).into_owned(), None, true, doc.span(s, e));
                 return;
             }
+            // `Nasserite`, `Baathists`, `Katangese`, `Thatcherite`: a follower or a native
+            // named after a person, a party or a place of the story or the lists.
+            if self.follower_of(doc, col, s).is_some() {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
             if let Some(kind) = self.single_cue(doc, s) {
                 col.pend_cued(doc.surface(s, e).into_owned(), kind, doc.span(s, e));
                 return;
@@ -3197,6 +3204,35 @@ impl EntityExtractor {
             return j + 1;
         }
         i + 1
+    }
+
+    /// The name a word no list knows is formed from with a follower's or a native's ending
+    /// (`Nasserite` of `Nasser`, `Baathists` of `Baath`, `Katangese` of `Katanga`), when the
+    /// lists or the story so far know the name.
+    fn follower_of<'d>(&self, doc: &'d Doc, col: &Collector, s: usize) -> Option<&'d str> {
+        const ENDINGS: &[&str] = &["ites", "ite", "ists", "ist", "ese"];
+        let t = &doc.toks[s];
+        let word = doc.word(s);
+        if t.has(DICT | COMMON | ALL_CAPS | FIRST | SURNAME | PLACE1) || word.len() < 6 {
+            return None;
+        }
+        ENDINGS.iter().find_map(|ending| {
+            let stem = word.strip_suffix(ending)?;
+            // `Katangese`: the place's final vowel goes.
+            let known = |stem: &str| {
+                stem.len() >= 4 && {
+                    let key = normalize_key(stem);
+                    self.name_of(key.as_bytes(), false).is_some()
+                        || col.is_person_last_word(stem, &mut doc.key.borrow_mut())
+                }
+            };
+            let vowel = |v: char| {
+                let mut with = stem.to_string();
+                with.push(v);
+                known(&with).then_some(())
+            };
+            (known(stem) || vowel('a').is_some()).then_some(stem)
+        })
     }
 
     /// Whether a team sport's story opens a sentence at token `i` with a word, then a town,
