@@ -1795,6 +1795,27 @@ fn followers_and_natives_named_after_names_are_misc() {
     assert_has(&found["182"], EntityKind::Misc, "Viennese");
 }
 
+/// Where an analyst, an economist or a trader works is a firm, the worker named or not: CoNLL
+/// testa's `said analyst Paula Buratti at Indosuez` and BBC News's `at Gartmore` and `at
+/// Petercam` had been places, as `at` mostly cues.
+#[test]
+fn where_an_analyst_works_is_a_firm() {
+    let cases = [(
+        "analyst Paula Buratti at Indosuez",
+        "Indosuez",
+        EntityKind::Organization,
+    )];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let ids = ["business/088", "business/111"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["business/088"], EntityKind::Organization, "Gartmore");
+    assert_has(&found["business/111"], EntityKind::Organization, "Petercam");
+}
+
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what
 /// remains once that word is dropped: on Reuters-21578, `First City said` after `First City
 /// Bancorporation` had been a person `City`, `Smith Kline said` a person `Kline`, and

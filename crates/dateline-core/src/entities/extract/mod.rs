@@ -2166,6 +2166,17 @@ impl EntityExtractor {
         t.has(BRAND)
             || (after_word && in_list(doc.word(s - 1), FIRM_NOUNS))
             || self.publication_after(doc, s)
+            // `an analyst at Indosuez`, `said analyst Paula Buratti at Indosuez`: where an
+            // analyst works is a firm.
+            || (after_word && s >= 2 && doc.word(s - 1) == "at" && {
+                // Over the analyst's name, if it is given.
+                let named = (s.saturating_sub(5)..s - 1)
+                    .rev()
+                    .take_while(|&k| toks[k].has(CAP) && !toks[k + 1].has(BREAK))
+                    .count();
+                let k = s - 2 - named;
+                !toks[k].has(CAP) && !toks[k + 1].has(BREAK) && in_list(doc.word(k), WORKERS)
+            })
             // `Shares of` may open a sentence.
             || (after_word
                 && s >= 2

@@ -766,6 +766,27 @@ pub(super) const MONARCHS: &[&str] = &[
 /// Members of the two American parties, whom a state's name before them places (`a Texas
 /// Democrat`).
 pub(super) const PARTY_MEMBERS: &[&str] = &["democrat", "democrats", "republican", "republicans"];
+/// People who work at a firm, before `at` and its name (`an analyst at Indosuez`).
+pub(super) const WORKERS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "broker",
+    "brokers",
+    "banker",
+    "bankers",
+    "executive",
+    "executives",
+    "partner",
+    "researcher",
+];
 /// Subject pronouns.
 pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 /// Determiners and pronouns dropped from the front of a run.
