@@ -1814,6 +1814,13 @@ fn where_an_analyst_works_is_a_firm() {
     };
     assert_has(&found["business/088"], EntityKind::Organization, "Gartmore");
     assert_has(&found["business/111"], EntityKind::Organization, "Petercam");
+    // Names from the text's first word up to `at` (this had panicked).
+    for text in [
+        "Smith at Indosuez said so.",
+        "Paula Buratti at Indosuez said so.",
+    ] {
+        EntityExtractor::new().extract(None, text);
+    }
 }
 
 /// A firm's short form whose first word is a common word or a demonym is the firm, not what

@@ -2174,8 +2174,9 @@ impl EntityExtractor {
                     .rev()
                     .take_while(|&k| toks[k].has(CAP) && !toks[k + 1].has(BREAK))
                     .count();
-                let k = s - 2 - named;
-                !toks[k].has(CAP) && !toks[k + 1].has(BREAK) && in_list(doc.word(k), WORKERS)
+                (s - 2).checked_sub(named).is_some_and(|k| {
+                    !toks[k].has(CAP) && !toks[k + 1].has(BREAK) && in_list(doc.word(k), WORKERS)
+                })
             })
             // `Shares of` may open a sentence.
             || (after_word
