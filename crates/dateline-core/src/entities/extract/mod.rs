@@ -1446,7 +1446,7 @@ impl EntityExtractor {
             }
             // `Nasserite`, `Baathists`, `Katangese`, `Thatcherite`: a follower or a native
             // named after a person, a party or a place of the story or the lists.
-            if self.follower_of(doc, col, s).is_some() {
+            if self.follower(doc, col, s) {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, EntityKind::Misc, s, e);
                 return;
@@ -1859,9 +1859,7 @@ impl EntityExtractor {
             let r = skip_joiners(toks, k, e);
             // `Prevention of Terrorism Act`, `World Series of Golf`, `Treaty of Baden`: a law
             // or an event is named whole, its head word last or before `of`.
-            let head_before = k > s
-                && in_list(doc.word(k - 1), MISC_HEADS)
-                && !in_list(doc.word(k - 1), &["final", "finals"]);
+            let head_before = k > s && event_head(doc.word(k - 1));
             let kind = (doc.word(k) == "of" && (in_list(doc.word(e), MISC_HEADS) || head_before))
                 .then_some(EntityKind::Misc)
                 .or_else(|| self.name_of_place(doc, col, s, k, e));
@@ -3218,32 +3216,26 @@ impl EntityExtractor {
         i + 1
     }
 
-    /// The name a word no list knows is formed from with a follower's or a native's ending
-    /// (`Nasserite` of `Nasser`, `Baathists` of `Baath`, `Katangese` of `Katanga`), when the
-    /// lists or the story so far know the name.
-    fn follower_of<'d>(&self, doc: &'d Doc, col: &Collector, s: usize) -> Option<&'d str> {
+    /// Whether a word no list knows is formed from a name with a follower's or a native's
+    /// ending (`Nasserite` of `Nasser`, `Baathists` of `Baath`, `Katangese` of `Katanga`), a
+    /// name the lists or the story so far know.
+    fn follower(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
         const ENDINGS: &[&str] = &["ites", "ite", "ists", "ist", "ese"];
-        let t = &doc.toks[s];
         let word = doc.word(s);
-        if t.has(DICT | COMMON | ALL_CAPS | FIRST | SURNAME | PLACE1) || word.len() < 6 {
-            return None;
+        if doc.toks[s].has(DICT | COMMON | ALL_CAPS | FIRST | SURNAME | PLACE1) || word.len() < 6 {
+            return false;
         }
-        ENDINGS.iter().find_map(|ending| {
-            let stem = word.strip_suffix(ending)?;
-            // `Katangese`: the place's final vowel goes.
-            let known = |stem: &str| {
-                stem.len() >= 4 && {
-                    let key = normalize_key(stem);
-                    self.name_of(key.as_bytes(), false).is_some()
-                        || col.is_person_last_word(stem, &mut doc.key.borrow_mut())
-                }
-            };
-            let vowel = |v: char| {
-                let mut with = stem.to_string();
-                with.push(v);
-                known(&with).then_some(())
-            };
-            (known(stem) || vowel('a').is_some()).then_some(stem)
+        let known = |stem: &str| {
+            stem.len() >= 4 && {
+                let key = normalize_key(stem);
+                self.name_of(key.as_bytes(), false).is_some()
+                    || col.is_person_last_word(stem, &mut doc.key.borrow_mut())
+            }
+        };
+        // `Katangese`: the place's final vowel goes.
+        ENDINGS.iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|stem| known(stem) || known(&format!("{stem}a")))
         })
     }
 
@@ -3281,8 +3273,7 @@ impl EntityExtractor {
             return None;
         }
         let next = word(e + 1)?;
-        // Not `NETHERLANDS FINAL RESULTS`.
-        if in_list(next, MISC_HEADS) && !in_list(next, &["final", "finals"]) {
+        if event_head(next) {
             return Some(e + 1);
         }
         let after = word(e + 2)?;

@@ -489,6 +489,12 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "act",
     "bill",
 ];
+/// Whether `word` heads an event's name that words may qualify (`World Series of Golf`, `HONG
+/// KONG OPEN`): a word of [`MISC_HEADS`], not `final`, which follows as often in a plain
+/// phrase (`NETHERLANDS FINAL RESULTS`, `the final of the Cup`).
+pub(super) fn event_head(word: &str) -> bool {
+    in_list(word, MISC_HEADS) && !in_list(word, &["final", "finals"])
+}
 /// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
 pub(super) const PLACE_FIRSTS: &[&str] = &[
     "river", "lake", "mount", "cape", // Arabic, Malay and Indonesian words for the same.
