@@ -24,7 +24,9 @@ pub use words::without_legal_form;
 use words::*;
 
 use super::aliases::{AliasTable, KeyInfo};
-use super::gazetteer::{demonym_canonical, gazetteer, title_case, Gazetteer, PARTICLES, WEEKDAYS};
+use super::gazetteer::{
+    demonym_canonical, gazetteer, title_case, Gazetteer, Title, PARTICLES, WEEKDAYS,
+};
 use super::normalize::{normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
 
@@ -116,6 +118,13 @@ struct Doc<'a> {
 /// `text` without its dots, byte by byte: `b.c` and `bc` alike.
 fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
     text.bytes().filter(|&b| b != b'.')
+}
+
+/// Whether the words of `title` after its first are written from token `i + 1` on, dots
+/// aside (`Vice Adm.`); the caller keeps them inside the text.
+fn written_at(doc: &Doc, i: usize, title: &Title) -> bool {
+    (title.words.iter().enumerate().skip(1))
+        .all(|(m, w)| (doc.word(i + m).trim_end_matches('.')).eq_ignore_ascii_case(w))
 }
 
 /// The first token from `r` that is no lower-case joiner (`of`, `the`, `al-`), at most `upto`.
@@ -3622,19 +3631,10 @@ impl EntityExtractor {
             let Some(titles) = g.titles.get(&first) else {
                 continue;
             };
-            'titles: for title in titles {
+            for title in titles {
                 let len = title.words.len();
-                if i + len - 1 > e {
+                if i + len - 1 > e || !written_at(doc, i, title) {
                     continue;
-                }
-                for (m, w) in title.words.iter().enumerate().skip(1) {
-                    if !doc
-                        .word(i + m)
-                        .trim_end_matches('.')
-                        .eq_ignore_ascii_case(w)
-                    {
-                        continue 'titles;
-                    }
                 }
                 let rest = i + len;
                 let split = |person, object| {
@@ -3703,12 +3703,8 @@ impl EntityExtractor {
     fn title_at(&self, doc: &Doc, i: usize) -> bool {
         let first = normalize_key(doc.word(i).trim_end_matches('.'));
         gazetteer().titles.get(&first).is_some_and(|titles| {
-            titles.iter().any(|title| {
-                i + title.words.len() <= doc.toks.len()
-                    && (title.words.iter().enumerate().skip(1)).all(|(m, w)| {
-                        (doc.word(i + m).trim_end_matches('.')).eq_ignore_ascii_case(w)
-                    })
-            })
+            (titles.iter())
+                .any(|title| i + title.words.len() <= doc.toks.len() && written_at(doc, i, title))
         })
     }
 
