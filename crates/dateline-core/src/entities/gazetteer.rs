@@ -25,6 +25,7 @@ const CENSUS_SURNAMES: &str = include_str!("data/census_surnames.txt");
 const ENGLISH_WORDS: &str = include_str!("data/english_words.txt");
 const GIVEN_NAME_WORDS: &str = include_str!("data/given_name_words.txt");
 const SURNAME_WORDS: &str = include_str!("data/surname_words.txt");
+const TEAM_NICKNAMES: &str = include_str!("data/team_nicknames.txt");
 
 /// Month names (with [`WEEKDAYS`]: never entities).
 const MONTHS_FULL: &[&str] = &[
@@ -130,6 +131,21 @@ pub(crate) struct Gazetteer {
     pub months_full: HashSet<&'static str>,
     pub months_abbr: HashSet<&'static str>,
     pub caps_stop: HashSet<&'static str>,
+    /// Key of a team's nickname that is an English word too (`orioles`) → the team and its
+    /// league's [`league_bit`].
+    pub team_nicknames: HashMap<String, (&'static str, u8)>,
+}
+
+/// The bit of a North American major league (`MLB`, `NBA`, `NFL`, `NHL`) in a set of leagues;
+/// 0 for any other name.
+pub(crate) fn league_bit(league: &str) -> u8 {
+    match league {
+        "MLB" => 1,
+        "NBA" => 2,
+        "NFL" => 4,
+        "NHL" => 8,
+        _ => 0,
+    }
 }
 
 /// Lines of a list file, without comments and blank lines.
@@ -236,6 +252,13 @@ impl Gazetteer {
             months_full: MONTHS_FULL.iter().chain(WEEKDAYS).copied().collect(),
             months_abbr: MONTHS_ABBR.iter().copied().collect(),
             caps_stop: CAPS_STOP.iter().copied().collect(),
+            team_nicknames: lines(TEAM_NICKNAMES)
+                .filter_map(|line| {
+                    let mut cols = line.split('\t').map(str::trim);
+                    let (league, nickname, team) = (cols.next()?, cols.next()?, cols.next()?);
+                    Some((normalize_key(nickname), (team, league_bit(league))))
+                })
+                .collect(),
         }
     }
 }

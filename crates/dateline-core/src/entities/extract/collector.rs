@@ -359,6 +359,15 @@ impl Collector {
             .map(|a| a.name.as_str())
     }
 
+    /// Whether an organisation of this canonical name is among the article's so far.
+    pub(super) fn names_org(&self, name: &str) -> bool {
+        let mut key = String::with_capacity(name.len() + 4);
+        key_of(name, &mut key);
+        key.push('\u{1}');
+        key.push_str(EntityKind::Organization.code());
+        self.by_key.get(EntityKeys::hash(&key), &key).is_some()
+    }
+
     /// The last firm named so far that is `text`, alone or with legal suffixes (`Arsenal
     /// Holdings Inc` for `Arsenal`).
     pub(super) fn firm_named_from(&self, text: &str) -> Option<&str> {

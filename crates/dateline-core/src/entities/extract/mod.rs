@@ -25,7 +25,7 @@ use words::*;
 
 use super::aliases::{AliasTable, KeyInfo};
 use super::gazetteer::{
-    demonym_canonical, gazetteer, title_case, Gazetteer, Title, PARTICLES, WEEKDAYS,
+    demonym_canonical, gazetteer, league_bit, title_case, Gazetteer, Title, PARTICLES, WEEKDAYS,
 };
 use super::normalize::{normalize_key, KeyWriter};
 use super::{Entity, EntityKind, Extraction, Mention, MentionField};
@@ -79,6 +79,8 @@ struct Named {
     alias: Option<KeyInfo>,
     /// The canonical name of the place.
     place: Option<&'static str>,
+    /// The team of a nickname that is an English word too (`Orioles`), and its league's bit.
+    team: Option<(&'static str, u8)>,
 }
 
 impl Default for EntityExtractor {
@@ -106,6 +108,9 @@ struct Doc<'a> {
     sports: bool,
     /// The sport is one of [`TEAM_SPORTS`].
     team_sport: bool,
+    /// The North American major leagues of the headline's sport ([`league_bit`]): their
+    /// teams' nicknames name teams.
+    leagues: u8,
     /// Scratch for lookup keys, reused across the many lookups of a text.
     key: RefCell<String>,
     /// The article's body while its title is read (empty while the body is): a headline in
@@ -191,6 +196,26 @@ fn is_sports_title(title: &str) -> bool {
     in_list(first_word(title), SPORTS)
 }
 
+/// The North American major leagues ([`league_bit`]) of the sport a sports headline names
+/// (`BASEBALL - ORIOLES WIN`, `ICE HOCKEY - ...`).
+fn title_leagues(title: &str) -> u8 {
+    let mut words = title.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let league = if is(first, "baseball") {
+        "MLB"
+    } else if is(first, "basketball") || is(first, "nba") {
+        "NBA"
+    } else if is(first, "nfl") || is(first, "american") && is(second, "football") {
+        "NFL"
+    } else if is(first, "nhl") || is(first, "hockey") || is(first, "ice") && is(second, "hockey") {
+        "NHL"
+    } else {
+        ""
+    };
+    league_bit(league)
+}
+
 /// The first word of `text`.
 fn first_word(text: &str) -> &str {
     text.split(|c: char| !c.is_alphanumeric())
@@ -266,6 +291,9 @@ impl EntityExtractor {
         }
         for (key, place) in &g.places {
             names.entry(key.as_bytes().into()).or_default().place = Some(*place);
+        }
+        for (key, team) in &g.team_nicknames {
+            names.entry(key.as_bytes().into()).or_default().team = Some(*team);
         }
         EntityExtractor {
             aliases,
@@ -441,6 +469,7 @@ impl EntityExtractor {
         col.clear();
         let sports = title.is_some_and(is_sports_title);
         let team_sport = sports && title.is_some_and(|t| in_list(first_word(t), TEAM_SPORTS));
+        let leagues = title.map_or(0, title_leagues);
         // A text all in capitals is read in the case guessed for it (same offsets); the
         // mentions still quote the text as given, which `finish` slices.
         let cased_body = truecase::shouted(body).then(|| self.truecase(body));
@@ -458,6 +487,7 @@ impl EntityExtractor {
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
                 team_sport,
+                leagues,
                 key: RefCell::new(std::mem::take(&mut scratch.key)),
                 body,
                 cased: cased_title.is_some(),
@@ -472,6 +502,7 @@ impl EntityExtractor {
             toks: tokenize(body, false, g, scratch),
             sports,
             team_sport,
+            leagues,
             key: RefCell::new(std::mem::take(&mut scratch.key)),
             body: "",
             cased: cased_body.is_some(),
@@ -563,6 +594,8 @@ impl EntityExtractor {
                             .any(|k| self.known(doc, col, i, k).is_some()))
                     || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
                     || self.club_of_town(doc, col, i)
+                    // `Orioles manager Davey Johnson` in a baseball story.
+                    || self.team_nickname(doc, col, i)
                     // `Euro 96 absentee`: a known title ending in a number.
                     || (toks.get(i + 1).is_some_and(|n| {
                         n.start == t.end + 1 && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit())
@@ -937,7 +970,15 @@ impl EntityExtractor {
             }
         }
         let caps = doc.all(s, e, ALL_CAPS);
-        if let Some((c, k)) = self.name_of(key, caps) {
+        let named = self.names.get(key);
+        // Before the alias table: `Spurs` is Tottenham Hotspur but in a basketball story.
+        if let Some(team) = named
+            .filter(|_| s == e)
+            .and_then(|n| self.team_named(doc, col, n))
+        {
+            return Some((Cow::Borrowed(team), EntityKind::Organization));
+        }
+        if let Some((c, k)) = named.and_then(|named| self.answer(named, caps)) {
             return Some((Cow::Borrowed(c), k));
         }
         // `General Motors Corp` is `General Motors`, and `Wells Fargo and Co` is `Wells Fargo`.
@@ -972,7 +1013,25 @@ impl EntityExtractor {
     /// The alias entry of a normalised key ([`AliasTable::resolve_key`]), else the place it
     /// names: both tables answered by one lookup.
     fn name_of(&self, key: &[u8], caps: bool) -> Option<(&str, EntityKind)> {
-        let named = self.names.get(key)?;
+        self.answer(self.names.get(key)?, caps)
+    }
+
+    /// The team a nickname that is an English word too names (`Orioles`, `Heat`): in a story
+    /// of its league's sport, or after the team's full name in the article.
+    fn team_named(&self, doc: &Doc, col: &Collector, named: &Named) -> Option<&'static str> {
+        let (team, league) = named.team?;
+        (doc.leagues & league != 0 || col.names_org(team)).then_some(team)
+    }
+
+    /// Whether the word at `i` is a team's nickname ([`team_named`](Self::team_named)).
+    fn team_nickname(&self, doc: &Doc, col: &Collector, i: usize) -> bool {
+        let mut buf = doc.key.borrow_mut();
+        let key = key_of(doc.word(i), &mut buf);
+        (self.names.get(key.as_bytes())).is_some_and(|n| self.team_named(doc, col, n).is_some())
+    }
+
+    /// What one entry of `names` answers: its alias entry, else its place.
+    fn answer(&self, named: &Named, caps: bool) -> Option<(&str, EntityKind)> {
         named
             .alias
             .and_then(|info| self.aliases.resolve_info(info, caps))
@@ -1014,7 +1073,9 @@ impl EntityExtractor {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR)
                 && !(e > s && self.month_surname(doc, e))
-                && !(s == e && self.publication_after(doc, e)))
+                && !(s == e && self.publication_after(doc, e))
+                // `Sheffield Wednesday`, a club.
+                && !(e > s && self.known(doc, col, s, e).is_some()))
                 // `AP Photo`: an agency's credit (not `Southwest Photo`, a firm).
                 || (e == s + 1 && ts.has(ALL_CAPS) && te.has(DICT) && in_list(doc.word(e), PAGE_WORDS))
                 // `Ryan S. Hollman Submitted`: a photo's credit.
@@ -1709,6 +1770,16 @@ impl EntityExtractor {
             self.classify(doc, g, col, e, e, depth + 1);
             return;
         }
+        // `the White Sox for the American League wild card`: a known name of two words or
+        // more, then `for` and another name, is two (where `Congress for Democratic Change`
+        // is one).
+        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "for") {
+            if self.known(doc, col, s, k - 1).is_some() {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                self.classify(doc, g, col, skip_joiners(toks, k, e), e, depth + 1);
+                return;
+            }
+        }
         // 4. Organisation head word.
         if self.has_org_head(doc, s, e) {
             let surface = doc.surface(s, e);
@@ -2060,7 +2131,8 @@ impl EntityExtractor {
                 self.known(doc, col, k + 1, e),
                 Some((_, EntityKind::Place))
             )
-            || self.known(doc, col, s, k - 1).is_some()
+            // `Commonwealth of Australia` is the state, though `Commonwealth` alone is known.
+            || !one_word_state && self.known(doc, col, s, k - 1).is_some()
         {
             return None;
         }
@@ -3119,6 +3191,11 @@ impl EntityExtractor {
                 .or_else(|| self.name_of(key.as_bytes(), false));
             found.map(|f| (e, f))
         });
+        // `BASEBALL - ORIOLES SNEAK PAST ANGELS`: a team by its nickname.
+        let team = (found.is_none_or(|(e, _)| e == i))
+            .then(|| self.names.get(&key.as_bytes()[..ends[0]]))
+            .flatten()
+            .and_then(|named| self.team_named(doc, col, named));
         doc.key.replace(key);
         // `HONG KONG OPEN`, `BERLIN GRAND PRIX`, `GERMAN CUP`: a sports headline's event named
         // after a place or a people.
@@ -3132,6 +3209,10 @@ impl EntityExtractor {
             let surface = doc.surface(i, end);
             self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, end);
             return end + 1;
+        }
+        if let Some(team) = team {
+            self.emit(doc, col, team, EntityKind::Organization, i, i);
+            return i + 1;
         }
         if let Some((e, (canonical, kind))) = found {
             self.emit(doc, col, canonical, kind, i, e);
