@@ -4128,3 +4128,15 @@ fn a_teams_nickname_is_the_team_in_a_story_of_its_sport() {
         "Sheffield Wednesday",
     );
 }
+
+/// Given names frequent in news beyond the census lists (South Asian, Arabic, Turkish,
+/// African, East European) mark a person: TIME's `Jomo` (Kenyatta) and `Nnamdi` (Azikiwe)
+/// had been organisations.
+#[test]
+fn given_names_of_the_wider_world_mark_people() {
+    let Some(time) = corpus_entities_of("glasgow/time/docs.jsonl", &["123", "151"]) else {
+        return;
+    };
+    assert_has(&time["151"], EntityKind::Person, "Jomo");
+    assert_has(&time["123"], EntityKind::Person, "Nnamdi");
+}
