@@ -108,6 +108,9 @@ struct Doc<'a> {
     sports: bool,
     /// The sport is one of [`TEAM_SPORTS`].
     team_sport: bool,
+    /// The rows of the story's tables name teams: a team sport's, but cricket's (whose rows
+    /// are players').
+    tables: bool,
     /// The North American major leagues of the headline's sport ([`league_bit`]): their
     /// teams' nicknames name teams.
     leagues: u8,
@@ -172,6 +175,28 @@ fn opens_line(doc: &Doc, k: usize) -> bool {
         .is_some_and(|before| before.trim().is_empty())
 }
 
+/// Whether the run `s..=e` opens a row of a league table: its line goes on with four numbers
+/// or more and nothing else (`Lens 4 4 0 0 9 3 12`, `Brisbane 21 15 1 5 2123 1631 130.2 62`).
+fn standings_row(doc: &Doc, s: usize, e: usize) -> bool {
+    if !doc.tables || !opens_line(doc, s) {
+        return false;
+    }
+    let rest = doc.text[doc.toks[e].end..].split('\n').next().unwrap_or("");
+    let number = |w: &str| {
+        w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'/' | b'%'))
+    };
+    let mut count = 0;
+    for word in rest.split_whitespace() {
+        if !number(word) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 4
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -193,7 +218,18 @@ fn col_sports(doc: &Doc) -> bool {
 
 /// Whether a headline announces a sports story (`SOCCER - JAPAN GET LUCKY WIN`).
 fn is_sports_title(title: &str) -> bool {
-    in_list(first_word(title), SPORTS)
+    in_list(sport_word(title), SPORTS)
+}
+
+/// The word of a sports headline that names its sport: its first (`SOCCER - ...`), but
+/// `football` for `AUSTRALIAN RULES FOOTBALL - ...`.
+fn sport_word(title: &str) -> &str {
+    let rules = title.trim_start().get(..16);
+    if rules.is_some_and(|r| r.eq_ignore_ascii_case("australian rules")) {
+        "football"
+    } else {
+        first_word(title)
+    }
 }
 
 /// The North American major leagues ([`league_bit`]) of the sport a sports headline names
@@ -468,8 +504,10 @@ impl EntityExtractor {
         let mut col = std::mem::take(&mut scratch.col);
         col.clear();
         let sports = title.is_some_and(is_sports_title);
-        let team_sport = sports && title.is_some_and(|t| in_list(first_word(t), TEAM_SPORTS));
+        let team_sport = sports && title.is_some_and(|t| in_list(sport_word(t), TEAM_SPORTS));
         let leagues = title.map_or(0, title_leagues);
+        let tables =
+            team_sport && title.is_some_and(|t| !sport_word(t).eq_ignore_ascii_case("cricket"));
         // A text all in capitals is read in the case guessed for it (same offsets); the
         // mentions still quote the text as given, which `finish` slices.
         let cased_body = truecase::shouted(body).then(|| self.truecase(body));
@@ -487,6 +525,7 @@ impl EntityExtractor {
                 toks: tokenize(title, !shouting && is_title_case(title), g, scratch),
                 sports,
                 team_sport,
+                tables,
                 leagues,
                 key: RefCell::new(std::mem::take(&mut scratch.key)),
                 body,
@@ -502,6 +541,7 @@ impl EntityExtractor {
             toks: tokenize(body, false, g, scratch),
             sports,
             team_sport,
+            tables,
             leagues,
             key: RefCell::new(std::mem::take(&mut scratch.key)),
             body: "",
@@ -596,6 +636,11 @@ impl EntityExtractor {
                     || self.club_of_town(doc, col, i)
                     // `Orioles manager Davey Johnson` in a baseball story.
                     || self.team_nickname(doc, col, i)
+                    // `Lens 4 4 0 0 9 3 12`, `Young Boys 5 ...`: a team in a league table.
+                    || (doc.tables
+                        && (i..n.min(i + 4))
+                            .take_while(|&k| k == i || capword(&toks[k]) && !toks[k].has(BREAK))
+                            .any(|k| standings_row(doc, i, k)))
                     // `Euro 96 absentee`: a known title ending in a number.
                     || (toks.get(i + 1).is_some_and(|n| {
                         n.start == t.end + 1 && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit())
@@ -1106,6 +1151,20 @@ impl EntityExtractor {
                 e -= 1;
             } else {
                 break;
+            }
+        }
+        // `Brisbane 21 15 1 5 2123 1631 130.2 62`: a team, though a place of the same name; a
+        // country's team is named as the country (`Sweden 1 1 0 0 6 1 2`).
+        if standings_row(doc, s, e) {
+            let known = self.known(doc, col, s, e);
+            let name = match known {
+                Some((c, EntityKind::Place)) if g.countries.contains(&normalize_key(&c)) => None,
+                Some((canonical, EntityKind::Organization)) => Some(canonical),
+                _ => Some(doc.surface(s, e)),
+            };
+            if let Some(name) = name {
+                self.emit(doc, col, &name, EntityKind::Organization, s, e);
+                return;
             }
         }
         // The name of a work after its kind (`the film Vera Drake`, `biopic Ray`, `new album
