@@ -4192,3 +4192,35 @@ fn a_league_tables_rows_name_teams() {
     ];
     assert!(conll_reads("eng.train", &cases));
 }
+
+/// A firm named by a possessive alone is read with it (`Moody's said`, `AA by Standard and
+/// Poor's.`, `Lloyd's said`, `fast-food giant McDonald's`), where the possessive had ended the
+/// name before it (`McDonald` a person, `Lloyd` a person or a place, Standard and Poor's
+/// missed). Not a person's possessive: a headline's `Sainsbury's` that the story writes only
+/// as `Lord Sainsbury` stays the person.
+#[test]
+fn a_firm_named_by_a_possessive_is_read_with_it() {
+    let Some(reuters) = reuters_entities_of(&["161", "15678"]) else {
+        return;
+    };
+    assert_has(&reuters["161"], EntityKind::Organization, "Moody's");
+    assert_has(
+        &reuters["161"],
+        EntityKind::Organization,
+        "Standard and Poor's",
+    );
+    assert_has(
+        &reuters["15678"],
+        EntityKind::Organization,
+        "Lloyd's of London",
+    );
+    assert_lacks(&reuters["15678"], &["Lloyd"]);
+    let ids = ["business/452", "politics/413"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc["business/452"], EntityKind::Organization, "McDonald's");
+    assert_lacks(&bbc["business/452"], &["McDonald"]);
+    assert_has(&bbc["politics/413"], EntityKind::Person, "David Sainsbury");
+    assert_lacks(&bbc["politics/413"], &["Sainsbury's"]);
+}

@@ -197,6 +197,24 @@ fn standings_row(doc: &Doc, s: usize, e: usize) -> bool {
     count >= 4
 }
 
+/// The length of the possessive `'s` (or `’s`) that `after` opens with, ending a word; 0
+/// when it opens with none.
+fn possessive_len(after: &str) -> usize {
+    let len = if after.starts_with("'s") {
+        2
+    } else if after.starts_with("\u{2019}s") {
+        4
+    } else {
+        return 0;
+    };
+    let ends = !after[len..].starts_with(|c: char| c.is_alphanumeric());
+    if ends {
+        len
+    } else {
+        0
+    }
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -743,7 +761,19 @@ impl EntityExtractor {
                 .then(|| self.possessive_firm(doc, col, i, j))
                 .flatten();
             if let Some((end, name)) = firm {
-                self.emit(doc, col, &name, EntityKind::Organization, i, end);
+                if end == j {
+                    // The mention takes in the possessive its name ends in.
+                    let (start, stop) = doc.span(i, j);
+                    let stop = stop + possessive_len(&doc.text[stop..]);
+                    col.emit(
+                        &name,
+                        EntityKind::Organization,
+                        &doc.text[start..stop],
+                        (start, stop),
+                    );
+                } else {
+                    self.emit(doc, col, &name, EntityKind::Organization, i, end);
+                }
                 i = end + 1;
                 continue;
             }
@@ -892,27 +922,51 @@ impl EntityExtractor {
     ) -> Option<(usize, String)> {
         let toks = &doc.toks;
         // The token stops before its possessive `'s`, and the next one starts a new run.
-        let after = &doc.text[toks[e].end..];
-        if !toks[e].has(END_RUN) || !(after.starts_with("'s") || after.starts_with("\u{2019}s")) {
+        let poss = possessive_len(&doc.text[toks[e].end..]);
+        if !toks[e].has(END_RUN) || poss == 0 {
             return None;
         }
         // Only names of two words or more have a possessive inside, and their first word
         // heads one of them (`moody's` of `Moody's Investors Service`).
-        if !self.heads_name(doc, s) {
-            return None;
-        }
         let cap = |k: usize| {
             toks[k].has(CAP) && !toks[k].has(SKIP) && (k == e + 1 || !toks[k].has(BREAK))
         };
-        let last = (e + 1..toks.len().min(e + 5))
-            .take_while(|&k| cap(k))
-            .last()?;
-        (e + 1..=last)
-            .rev()
-            .find_map(|k| match self.known(doc, col, s, k) {
-                Some((name, EntityKind::Organization)) => Some((k, name.into_owned())),
-                _ => None,
+        let inside = (self.heads_name(doc, s))
+            .then(|| {
+                (e + 1..toks.len().min(e + 5))
+                    .take_while(|&k| cap(k))
+                    .last()
             })
+            .flatten()
+            .and_then(|last| {
+                (e + 1..=last)
+                    .rev()
+                    .find_map(|k| match self.known(doc, col, s, k) {
+                        Some((name, EntityKind::Organization)) => Some((k, name.into_owned())),
+                        _ => None,
+                    })
+            });
+        if inside.is_some() {
+            return inside;
+        }
+        // `Moody's said`, `ate at McDonald's`: a firm named with its possessive.
+        let whole = &doc.text[toks[s].start..toks[e].end + poss];
+        let firm = {
+            let mut stack = [0; STACK_KEY];
+            let buf = &mut *doc.key.borrow_mut();
+            let key = lookup_key(whole, &mut stack, buf);
+            self.alias_of(key, false)
+        };
+        // Not a person's (`Christie's coach` after `Linford Christie`), nor a headline's the
+        // story does not write (`Sainsbury's Labour election gift`, of Lord Sainsbury).
+        let person = s == e && col.is_person_last_word(doc.word(s), &mut doc.key.borrow_mut());
+        let unwritten = !doc.body.is_empty() && !doc.body.contains(whole);
+        match firm {
+            Some((name, EntityKind::Organization)) if !person && !unwritten => {
+                Some((e, name.to_string()))
+            }
+            _ => None,
+        }
     }
 
     /// Whether the first word of token `s` (up to whitespace) is the first word of a known
