@@ -4224,3 +4224,56 @@ fn a_firm_named_by_a_possessive_is_read_with_it() {
     assert_has(&bbc["politics/413"], EntityKind::Person, "David Sainsbury");
     assert_lacks(&bbc["politics/413"], &["Sainsbury's"]);
 }
+
+/// A people's name before a person's full name is the demonym, then the person: `German Anke
+/// Huber` (`German` is a given name too, and the three had been one person), `South African
+/// Amanda Coetzer` (an organisation before); a body named after its country keeps its
+/// demonym (`German Marshall Fund`).
+#[test]
+fn a_demonym_before_a_full_name_is_read_apart() {
+    let cases = [
+        ("fifth-ranked German Anke Huber", "German", EntityKind::Misc),
+        (
+            "fifth-ranked German Anke Huber",
+            "Anke Huber",
+            EntityKind::Person,
+        ),
+        (
+            "18th-ranked South African Amanda",
+            "South African",
+            EntityKind::Misc,
+        ),
+        (
+            "18th-ranked South African Amanda",
+            "Amanda Coetzer",
+            EntityKind::Person,
+        ),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let found = EntityExtractor::new().extract(None, "The German Marshall Fund said so.");
+    assert_has(&found, EntityKind::Organization, "German Marshall Fund");
+}
+
+/// A calling or what a player is, opening a sentence before a full name, is no part of the
+/// name: `Fly-half Charlie Hodgson`, `Unseeded Nicolas Almagro`, `Reliever Mark Acre`,
+/// `Midfielder Paulo Sousa` (each had been one person's name with the word).
+#[test]
+fn a_calling_opening_a_sentence_is_no_part_of_the_name() {
+    let cases = [
+        ("Reliever Mark Acre", "Mark Acre", EntityKind::Person),
+        ("Midfielder Paulo Sousa", "Paulo Sousa", EntityKind::Person),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let ids = ["sport/284", "sport/508"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc["sport/284"], EntityKind::Person, "Charlie Hodgson");
+    assert_lacks(&bbc["sport/284"], &["Fly-half Charlie Hodgson"]);
+    assert_has(&bbc["sport/508"], EntityKind::Person, "Nicolas Almagro");
+    assert_lacks(&bbc["sport/508"], &["Unseeded Nicolas Almagro"]);
+}

@@ -1906,6 +1906,35 @@ impl EntityExtractor {
             );
             return;
         }
+        // `fifth-ranked German Anke Huber`, `South African Amanda Coetzer`: a people's name
+        // (`German` is a given name too), then a person's full name: a given name, or a
+        // surname after one word no dictionary has.
+        let people = (s..=(s + 1).min(e))
+            .find(|&d| toks[d].has(DEMONYM) && (d == s || in_list(doc.word(s), COMPASS_POINTS)));
+        let full_name = |d: usize| toks[d + 1].has(FIRST) || e == d + 2 && toks[e].has(SURNAME);
+        if let Some(d) = people.filter(|&d| e >= d + 2 && full_name(d)) {
+            if !toks[d + 1].has(DEMONYM | DICT) && toks[d + 2..=e].iter().all(|t| t.has(CAP)) {
+                self.classify(doc, g, col, s, d, depth + 1);
+                self.classify(doc, g, col, d + 1, e, depth + 1);
+                return;
+            }
+        }
+        // `Midfielder Paulo Sousa`, `Journalist Patrick Seale`, `Unseeded Patrick Rafter`: a
+        // calling or what a player is, opening a sentence, then a full name.
+        // Not `Dancer In The Dark`: `In` is a given name too.
+        let named = toks[s + 1].has(FIRST) && doc.word(s + 1).len() > 2
+            || e == s + 2 && toks[e].has(SURNAME) && !toks[s + 1].has(DICT);
+        if e >= s + 2
+            && named
+            && toks[s + 1..=e]
+                .iter()
+                .all(|t| t.has(CAP) && !t.has(CONNECTOR))
+            && (in_list(doc.word(s), CALLINGS)
+                || in_list(doc.word(s), CLUB_PLAYERS)
+                || in_list(doc.word(s), &["unseeded", "seeded", "veteran", "rookie"]))
+        {
+            return self.classify(doc, g, col, s + 1, e, depth + 1);
+        }
         // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
         // `S Juston Burris`, `Thunder: F Hamidou Diallo`: a player's position, then his full
         // name (not `journalist S Hussain Zaidi`).

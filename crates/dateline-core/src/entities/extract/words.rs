@@ -209,6 +209,19 @@ pub(super) const CALLINGS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "colleague",
+    "journalist",
+    "photographer",
+    "accountant",
+    "reliever",
+    "pitcher",
+    "catcher",
+    "shortstop",
+    "outfielder",
+    "infielder",
+    "left-back",
+    "right-back",
+    "centre-back",
+    "sweeper",
 ];
 /// Kin before a person's name (`his wife Ffion`, `his brother Gerd`), in lower case only
 /// (`Wife Swap` is a show).
