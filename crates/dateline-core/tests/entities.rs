@@ -4277,3 +4277,31 @@ fn a_calling_opening_a_sentence_is_no_part_of_the_name() {
     assert_has(&bbc["sport/508"], EntityKind::Person, "Nicolas Almagro");
     assert_lacks(&bbc["sport/508"], &["Unseeded Nicolas Almagro"]);
 }
+
+/// The world's newspapers are organisations, also named in capitals over a press digest's
+/// items (`JAKARTA POST`, `KOMPAS`, `LE TEMPS`) and in the text (`Le Monde`, which opens
+/// with an article and had been a person, like `El Pais`).
+#[test]
+fn the_worlds_newspapers_are_organisations() {
+    let cases = [
+        (
+            "- - - -\nJAKARTA POST",
+            "JAKARTA POST",
+            EntityKind::Organization,
+        ),
+        ("- - - -\nKOMPAS", "KOMPAS", EntityKind::Organization),
+        (
+            "accuracy .\nLA PRESSE",
+            "LE TEMPS",
+            EntityKind::Organization,
+        ),
+    ];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["5162", "21065"]) else {
+        return;
+    };
+    assert_has(&reuters["5162"], EntityKind::Organization, "Le Monde");
+    assert_has(&reuters["21065"], EntityKind::Organization, "El Pais");
+}
