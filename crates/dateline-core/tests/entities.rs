@@ -4305,3 +4305,19 @@ fn the_worlds_newspapers_are_organisations() {
     assert_has(&reuters["5162"], EntityKind::Organization, "Le Monde");
     assert_has(&reuters["21065"], EntityKind::Organization, "El Pais");
 }
+
+/// In a sports story, `Open` or `Cup` alone inside a sentence is the event (`a former
+/// two-time Open champion`, `bring back the Cup`), as CoNLL-2003 tags it; not a word of a
+/// longer name (`Cup Winners ' Cup`).
+#[test]
+fn a_sports_storys_open_or_cup_alone_is_the_event() {
+    let cases = [
+        ("former two-time Open champion", "Open", EntityKind::Misc),
+        ("to bring back the Cup ,", "Cup", EntityKind::Misc),
+    ];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let (_, mentions) = conll_doc("eng.train", "Cup Winners ' Cup runners-up").expect("train");
+    assert!(!mentions.iter().any(|m| m.text == "Cup"), "{mentions:?}");
+}

@@ -2415,6 +2415,20 @@ impl EntityExtractor {
         if t.has(BRAND) {
             return Some(EntityKind::Organization); // `WeWork said`, `in SoftBank`
         }
+        // `the Open did not seed`, `league and Cup winners`: in a sports story, an event by
+        // its head word alone, capitalised inside a sentence; not a word of a longer name
+        // (`Cup Winners ' Cup`).
+        if col_sports(doc)
+            && !t.has(SENT)
+            && in_list(doc.word(s), &["open", "cup"])
+            && !doc.text[..t.start].trim_end().ends_with('\'')
+            && !doc
+                .toks
+                .get(s + 1)
+                .is_some_and(|n| doc.word(s + 1).eq_ignore_ascii_case("winners") && !n.has(BREAK))
+        {
+            return Some(EntityKind::Misc);
+        }
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
             // `from B and`: a rating, not a place.
