@@ -4321,3 +4321,29 @@ fn a_sports_storys_open_or_cup_alone_is_the_event() {
     let (_, mentions) = conll_doc("eng.train", "Cup Winners ' Cup runners-up").expect("train");
     assert!(!mentions.iter().any(|m| m.text == "Cup"), "{mentions:?}");
 }
+
+/// An unknown name is a place by the words around it: `the mayor of Acatepec`, `the state
+/// capital Montpelier`, `Zadar police said`, `from Texas to Cushing`, `the 21,000 residents of
+/// Lewis` (each had been an organisation or a person); not `Metropolitan police`, a word.
+#[test]
+fn the_words_around_an_unknown_name_make_it_a_place() {
+    let cases = [
+        ("The mayor of Acatepec", "Acatepec", EntityKind::Place),
+        ("state capital Montpelier", "Montpelier", EntityKind::Place),
+        ("Zadar police said", "Zadar", EntityKind::Place),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["16704", "17771"]) else {
+        return;
+    };
+    assert_has(&reuters["16704"], EntityKind::Place, "Lewis");
+    assert_has(&reuters["17771"], EntityKind::Place, "Cushing");
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/198", "politics/202"])
+    else {
+        return;
+    };
+    assert_has(&bbc["politics/202"], EntityKind::Place, "Notts");
+    assert_lacks(&bbc["politics/198"], &["Metropolitan"]);
+}

@@ -2348,8 +2348,10 @@ impl EntityExtractor {
     }
 
     /// Whether the unknown word at `s` is a place's by the words around it: after a place's
-    /// kind or a compass point and `of` (`the town of Tavildara`, `just east of Longyear`), or
-    /// before `is a town` (`Longyear is a town in mourning`).
+    /// kind or a compass point and `of` (`the town of Tavildara`, `just east of Longyear`, `the
+    /// mayor of Acatepec`), right after a place's kind (`the state capital Montpelier`), after
+    /// `to` in `from` a known place `to` it (`from Zevenaar to Venray`), before `police`
+    /// (`Zadar police said`) or before `is a town` (`Longyear is a town in mourning`).
     fn place_cue(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
         let lower = |i: usize| !toks[i].has(CAP | BREAK);
@@ -2362,13 +2364,76 @@ impl EntityExtractor {
             && !(doc.word(s - 2) == "capital"
                 && s >= 3
                 && in_list(doc.word(s - 3), &["share", "issued", "existing", "paid-up", "working"]))
-            && (in_list(doc.word(s - 2), PLACE_NOUNS) || in_list(doc.word(s - 2), COMPASS_POINTS));
+            && (in_list(doc.word(s - 2), PLACE_NOUNS)
+                || in_list(doc.word(s - 2), COMPASS_POINTS)
+                || in_list(doc.word(s - 2), &["mayor", "outskirts", "residents"]));
         let word = |k: usize| (k < toks.len() && lower(k)).then(|| doc.word(k));
         let town = |k: usize| word(k).is_some_and(|w| in_list(w, &["town", "village", "city"]));
+        let kind_before = s >= 2
+            && !toks[s].has(BREAK)
+            && lower(s - 1)
+            && in_list(
+                doc.word(s - 1),
+                &["capital", "town", "village", "city", "port", "suburb"],
+            )
+            && in_list(
+                doc.word(s - 2),
+                &[
+                    "the",
+                    "state",
+                    "provincial",
+                    "northern",
+                    "southern",
+                    "eastern",
+                    "western",
+                    "border",
+                    "coastal",
+                    "small",
+                    "nearby",
+                ],
+            );
         of_place
+            || kind_before
+            || word(s + 1) == Some("police") && !toks[s].has(DICT)
+            || self.journey_end(doc, s)
             || matches!(word(s + 1), Some("is" | "was"))
                 && word(s + 2) == Some("a")
                 && (town(s + 3) || word(s + 3).is_some() && town(s + 4))
+    }
+
+    /// Whether token `s` follows `to` in `from` a known place `to` it (`from Zevenaar to
+    /// Venray`).
+    fn journey_end(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        if s < 3 || toks[s].has(BREAK) || doc.word(s - 1) != "to" || toks[s - 1].has(BREAK) {
+            return false;
+        }
+        // Not `from Cartagena to G-7 leaders`.
+        if doc.word(s).len() < 3 || doc.text[toks[s].end..].starts_with('-') {
+            return false;
+        }
+        let end = s - 2;
+        let start = (end.saturating_sub(3)..=end)
+            .rev()
+            .take_while(|&k| toks[k].has(CAP) && (k == end || !toks[k + 1].has(BREAK)))
+            .last();
+        start.is_some_and(|a| {
+            a > 0
+                && doc.word(a - 1) == "from"
+                && !toks[a].has(BREAK)
+                && self.known_place_run(doc, a, end)
+        })
+    }
+
+    /// Whether the run `s..=e` is a place of the gazetteer or the alias table, by itself.
+    fn known_place_run(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let mut stack = [0; STACK_KEY];
+        let buf = &mut *doc.key.borrow_mut();
+        let key = lookup_key(doc.raw(s, e), &mut stack, buf);
+        matches!(
+            self.name_of(key, doc.all(s, e, ALL_CAPS)),
+            Some((_, EntityKind::Place))
+        )
     }
 
     /// Whether a kind of publication follows token `e` (`Zycie Warszawy daily said`, `the
