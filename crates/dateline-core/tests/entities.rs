@@ -4347,3 +4347,19 @@ fn the_words_around_an_unknown_name_make_it_a_place() {
     assert_has(&bbc["politics/202"], EntityKind::Place, "Notts");
     assert_lacks(&bbc["politics/198"], &["Metropolitan"]);
 }
+
+/// In a text in capitals, a currency's name the English list lacks is a word, not a name:
+/// `THE INDONESIAN RUPIAH WAS AT` yields the demonym and no organisation `Rupiah`.
+#[test]
+fn a_currency_in_a_text_in_capitals_is_a_word() {
+    let Some((doc, _)) = conll_doc("eng.train", "Indonesian rupiah stable") else {
+        return;
+    };
+    let (title, body) = (doc.title.to_uppercase(), doc.body.to_uppercase());
+    let mentions = EntityExtractor::new().mentions(Some(&title), &body);
+    assert!(
+        mentions.iter().any(|m| m.text == "INDONESIAN"),
+        "{mentions:?}"
+    );
+    assert!(!mentions.iter().any(|m| m.text == "RUPIAH"), "{mentions:?}");
+}

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 
 use super::tokens::{lexicon_bits, COMMON, DEMONYM, DICT, FIRST, MONTH, PLACE1, SURNAME, TITLE};
-use super::words::{DETERMINERS, LEAGUE_HEADS, MISC_HEADS};
+use super::words::{CURRENCIES, DETERMINERS, LEAGUE_HEADS, MISC_HEADS};
 use super::{EntityExtractor, EntityKind};
 use crate::entities::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
 use crate::entities::normalize::normalize_key;
@@ -327,7 +327,7 @@ fn word_case(text: &str, w: &Word, g: &Gazetteer) -> Case {
         Case::Particle
     } else if g.given_name_words.contains(&*key) && bits & COMMON == 0 {
         Case::Given
-    } else if word_too || letters > MAX_NAME_LETTERS {
+    } else if word_too || letters > MAX_NAME_LETTERS || CURRENCIES.contains(&&*key) {
         Case::Lower
     } else if bits & (TITLE | FIRST | SURNAME | PLACE1) != 0 {
         Case::Capital
