@@ -4349,9 +4349,24 @@ fn the_words_around_an_unknown_name_make_it_a_place() {
 }
 
 /// In a text in capitals, a currency's name the English list lacks is a word, not a name:
-/// `THE INDONESIAN RUPIAH WAS AT` yields the demonym and no organisation `Rupiah`.
+/// `THE INDONESIAN RUPIAH WAS AT` yields the demonym and no organisation `Rupiah`; and an
+/// event's head that no list has keeps the word before it (`BELGIAN GRAND PRIX` holds the
+/// event `GRAND PRIX`, not the organisation `PRIX`).
 #[test]
-fn a_currency_in_a_text_in_capitals_is_a_word() {
+fn a_text_in_capitals_reads_currencies_as_words_and_grand_prix_whole() {
+    if let Some((doc, _)) = conll_doc("eng.train", "Belgian Grand Prix motor race") {
+        let (title, body) = (doc.title.to_uppercase(), doc.body.to_uppercase());
+        let mentions = EntityExtractor::new().mentions(Some(&title), &body);
+        let prix: Vec<_> = (mentions.iter())
+            .filter(|m| m.text.contains("PRIX"))
+            .map(|m| (m.text.as_str(), m.kind))
+            .collect();
+        assert!(!prix.is_empty());
+        let event = |&(text, kind): &(&str, EntityKind)| {
+            text.ends_with("GRAND PRIX") && kind == EntityKind::Misc
+        };
+        assert!(prix.iter().all(event), "{prix:?}");
+    }
     let Some((doc, _)) = conll_doc("eng.train", "Indonesian rupiah stable") else {
         return;
     };

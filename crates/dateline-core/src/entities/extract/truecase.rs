@@ -455,11 +455,13 @@ const ORG_WORDS: &[&str] = &[
 /// Words that open a name (`WORLD CUP`, `NATIONAL LEAGUE`) before a head word.
 const HEAD_FIRSTS: &[&str] = &["world", "national", "major", "premier", "grand"];
 
-/// Capitalises the head word of a name after a name or one of [`HEAD_FIRSTS`].
+/// Capitalises the head word of a name after a name or one of [`HEAD_FIRSTS`], and that word.
 fn case_heads(words: &mut [Word]) {
     for i in 1..words.len() {
+        // A head no list has is a name already (`PRIX`), but its first word may be a word
+        // (`GRAND PRIX`).
         if !words[i].joined
-            || words[i].case != Case::Lower
+            || !matches!(words[i].case, Case::Lower | Case::Capital)
             || ![MISC_HEADS, LEAGUE_HEADS, ORG_WORDS]
                 .iter()
                 .any(|list| list.contains(&words[i].key.as_str()))
