@@ -4351,7 +4351,8 @@ fn the_words_around_an_unknown_name_make_it_a_place() {
 /// In a text in capitals, a currency's name the English list lacks is a word, not a name:
 /// `THE INDONESIAN RUPIAH WAS AT` yields the demonym and no organisation `Rupiah`; and an
 /// event's head that no list has keeps the word before it (`BELGIAN GRAND PRIX` holds the
-/// event `GRAND PRIX`, not the organisation `PRIX`).
+/// event `GRAND PRIX`, not the organisation `PRIX`), as a club's word does after its town
+/// (`BRISTOL ROVERS`, which had been `BRISTOL` alone).
 #[test]
 fn a_text_in_capitals_reads_currencies_as_words_and_grand_prix_whole() {
     if let Some((doc, _)) = conll_doc("eng.train", "Belgian Grand Prix motor race") {
@@ -4366,6 +4367,13 @@ fn a_text_in_capitals_reads_currencies_as_words_and_grand_prix_whole() {
             text.ends_with("GRAND PRIX") && kind == EntityKind::Misc
         };
         assert!(prix.iter().all(event), "{prix:?}");
+    }
+    // `PRESTON 0 BRISTOL ROVERS 0`: a club's word after its town keeps its capital.
+    if let Some((doc, _)) = conll_doc("eng.train", "Preston 0 Bristol Rovers 0") {
+        let (title, body) = (doc.title.to_uppercase(), doc.body.to_uppercase());
+        let mentions = EntityExtractor::new().mentions(Some(&title), &body);
+        let club = mentions.iter().find(|m| m.text == "BRISTOL ROVERS");
+        assert_eq!(club.map(|m| m.kind), Some(EntityKind::Organization));
     }
     let Some((doc, _)) = conll_doc("eng.train", "Indonesian rupiah stable") else {
         return;

@@ -419,7 +419,7 @@ fn case_surnames(g: &Gazetteer, words: &mut [Word]) {
 }
 
 /// Head words of organisations' names that are English words: capitals after a name
-/// (`NATWEST BANK`), as the heads of events and leagues ([`MISC_HEADS`], [`LEAGUE_HEADS`]:
+/// (`NATWEST BANK`, `BRISTOL ROVERS`), as the heads of events and leagues ([`MISC_HEADS`], [`LEAGUE_HEADS`]:
 /// `AMERICAN LEAGUE`, `HONG KONG OPEN`) are.
 const ORG_WORDS: &[&str] = &[
     "bank",
@@ -451,6 +451,13 @@ const ORG_WORDS: &[&str] = &[
     "motors",
     "industries",
     "exchange",
+    // A club's, after its town (`BRISTOL ROVERS`); not `CITY`, `TOWN` or `UNITED`, as often
+    // words after a place (`THE KATANGA TOWN OF`, `SARAWAK UNITED PEOPLE'S PARTY`).
+    "rovers",
+    "wanderers",
+    "athletic",
+    "albion",
+    "rangers",
 ];
 /// Words that open a name (`WORLD CUP`, `NATIONAL LEAGUE`) before a head word.
 const HEAD_FIRSTS: &[&str] = &["world", "national", "major", "premier", "grand"];
