@@ -4386,3 +4386,29 @@ fn a_text_in_capitals_reads_currencies_as_words_and_grand_prix_whole() {
     );
     assert!(!mentions.iter().any(|m| m.text == "RUPIAH"), "{mentions:?}");
 }
+
+/// Political parties of the world are aliases with their acronyms (`SPD`, `CDU`), resolved to
+/// one party each; an acronym another body shares is none (`BNP` in a story of the British
+/// National Party is not the Bangladesh Nationalist Party).
+#[test]
+fn parties_of_the_world_resolve_their_acronyms() {
+    let Some(reuters) = reuters_entities_of(&["17249"]) else {
+        return;
+    };
+    let german = &reuters["17249"];
+    assert_has(
+        german,
+        EntityKind::Organization,
+        "Social Democratic Party of Germany",
+    );
+    assert_has(
+        german,
+        EntityKind::Organization,
+        "Christian Democratic Union",
+    );
+    assert_lacks(german, &["SPD", "CDU"]);
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/074"]) else {
+        return;
+    };
+    assert_lacks(&bbc["politics/074"], &["Bangladesh Nationalist Party"]);
+}
