@@ -4412,3 +4412,35 @@ fn parties_of_the_world_resolve_their_acronyms() {
     };
     assert_lacks(&bbc["politics/074"], &["Bangladesh Nationalist Party"]);
 }
+
+/// A demonym written into a word by a hyphen is mentioned as the whole word, as CoNLL-2003
+/// tags it (`a Surinamese-born visitor`, `the Communist-led CGT`, `pro-Socialist`), while the
+/// entity and its forms stay the demonym.
+#[test]
+fn a_hyphened_demonym_is_mentioned_whole_and_stays_the_demonym() {
+    let cases = [
+        (
+            "a Surinamese-born visitor",
+            "Surinamese-born",
+            EntityKind::Misc,
+        ),
+        ("the Communist-led CGT", "Communist-led", EntityKind::Misc),
+    ];
+    if !testa_reads(&cases) {
+        return;
+    }
+    let (doc, mentions) = testa_doc("a Surinamese-born visitor").expect("testa");
+    let born = mentions
+        .iter()
+        .find(|m| m.text == "Surinamese-born")
+        .expect("mention");
+    assert_eq!(born.entity, "Surinamese");
+    assert_eq!(&doc.body[born.start..born.end], "Surinamese-born");
+    let found = EntityExtractor::new().extract(Some(&doc.title), &doc.body);
+    let surinamese = find(&found, "Surinamese").expect("the demonym");
+    assert!(
+        surinamese.forms.iter().all(|a| !a.contains('-')),
+        "{:?}",
+        surinamese.forms
+    );
+}

@@ -215,6 +215,37 @@ fn possessive_len(after: &str) -> usize {
     }
 }
 
+/// The span `(start, end)` widened over a lower-case word joined to it by a hyphen on
+/// either side: `held` of `Serb-held`, `post` of `post-Soviet`.
+fn hyphened(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
+    let lower_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    let after = text[end..].strip_prefix('-').map_or(0, |rest| {
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if lower_word(word) {
+            word.len() + 1
+        } else {
+            0
+        }
+    });
+    let before = text[..start].strip_suffix('-').map_or(0, |rest| {
+        let word = rest
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let open = rest.len() == word.len()
+            || rest[..rest.len() - word.len()].ends_with(char::is_whitespace);
+        if lower_word(word) && open {
+            word.len() + 1
+        } else {
+            0
+        }
+    });
+    (start - before, end + after)
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -3645,7 +3676,15 @@ impl EntityExtractor {
         } else {
             kind
         };
-        let idx = col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e));
+        let idx = if kind == EntityKind::Misc && s == e {
+            // `Serb-held`, `post-Soviet`, `Republican-controlled`: the mention is the word the
+            // demonym is written into (as CoNLL-2003 tags it); the entity and its forms stay
+            // the demonym.
+            let span = hyphened(doc.text, doc.span(s, e));
+            col.emit(canonical, kind, &doc.surface(s, e), span)
+        } else {
+            col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e))
+        };
         if e > s && kind != EntityKind::Place && doc.toks[s].has(ABBR) {
             // `U.S. Treasury` is an organisation, and the article is still about the U.S.:
             // the place is counted for the article, without a mention of its own.
