@@ -4444,3 +4444,32 @@ fn a_hyphened_demonym_is_mentioned_whole_and_stays_the_demonym() {
         surinamese.forms
     );
 }
+
+/// A person, titled or not, then `of` and the body that person works for, is two names: `Dr
+/// Jeremy Philpott of the UK Patent Office`, `Judge Joyce Hens Green of the U.S. District
+/// Court` (each had been one organisation).
+#[test]
+fn a_person_of_a_body_is_two_names() {
+    let Some(reuters) = reuters_entities_of(&["19960"]) else {
+        return;
+    };
+    assert_has(&reuters["19960"], EntityKind::Person, "Joyce Hens Green");
+    assert_has(
+        &reuters["19960"],
+        EntityKind::Organization,
+        "U.S. District Court",
+    );
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["tech/029"]) else {
+        return;
+    };
+    assert_has(&bbc["tech/029"], EntityKind::Person, "Jeremy Philpott");
+    assert_has(
+        &bbc["tech/029"],
+        EntityKind::Organization,
+        "UK Patent Office",
+    );
+    assert_lacks(
+        &bbc["tech/029"],
+        &["Dr Jeremy Philpott of the UK Patent Office"],
+    );
+}

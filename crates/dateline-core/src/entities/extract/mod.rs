@@ -1924,6 +1924,23 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Dr Jeremy Philpott of the UK Patent Office`, `Detective Richard Black of the
+        // Chesapeake Police Department`: a person, titled or not, then where he works.
+        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "of") {
+            let first = (s..k).find(|&p| !toks[p].has(TITLE));
+            let named = first.is_some_and(|p| {
+                toks[p].has(FIRST)
+                    && p + 1 < k
+                    && toks[p..k]
+                        .iter()
+                        .all(|t| t.has(CAP) && !t.has(TITLE | ORG_HEAD | ALL_CAPS))
+            });
+            if named && self.has_org_head(doc, skip_joiners(toks, k, e), e) {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                self.classify(doc, g, col, skip_joiners(toks, k, e), e, depth + 1);
+                return;
+            }
+        }
         // 4. Organisation head word.
         if self.has_org_head(doc, s, e) {
             let surface = doc.surface(s, e);
