@@ -4473,3 +4473,40 @@ fn a_person_of_a_body_is_two_names() {
         &["Dr Jeremy Philpott of the UK Patent Office"],
     );
 }
+
+/// A known organisation before a person's full name, or a member's title (`MEP`, `MSP`), is
+/// read apart from the person (`For the Lib Dems David Laws said`, `Labour MSP Karen
+/// Whitefield`, `UKIP MEP Robert Kilroy-Silk`, each one organisation before); and a country's
+/// people's name opening a run is no given name (`German Bundesbank` had been a person, as
+/// `German GNP`).
+#[test]
+fn an_organisation_or_a_members_title_before_a_person_is_read_apart() {
+    let ids = ["politics/361", "politics/063", "politics/292"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc["politics/361"], EntityKind::Person, "David Laws");
+    assert_has(
+        &bbc["politics/361"],
+        EntityKind::Organization,
+        "Liberal Democrats",
+    );
+    assert_has(&bbc["politics/063"], EntityKind::Person, "Karen Whitefield");
+    assert_has(
+        &bbc["politics/292"],
+        EntityKind::Person,
+        "Robert Kilroy-Silk",
+    );
+    assert_has(&bbc["politics/292"], EntityKind::Person, "Nigel Farage");
+    let ex = EntityExtractor::new();
+    let Some(reuters) = reuters_entities_of(&["7026"]) else {
+        return;
+    };
+    assert_has(&reuters["7026"], EntityKind::Misc, "German");
+    let persons: Vec<_> = (reuters["7026"].iter())
+        .filter(|e| e.kind == EntityKind::Person && e.name.starts_with("German"))
+        .collect();
+    assert!(persons.is_empty(), "{persons:?}");
+    let found = ex.extract(None, "The German Democratic Republic was East Germany.");
+    assert_has(&found, EntityKind::Place, "Germany");
+}

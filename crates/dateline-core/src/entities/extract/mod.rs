@@ -1967,6 +1967,28 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `For the Lib Dems David Laws said`: a known organisation, then a person's full name.
+        if e >= s + 2 {
+            let person = |k: usize| {
+                toks[k].has(FIRST)
+                    && !toks[k].has(DICT | TITLE | PLACE1 | DEMONYM)
+                    && toks[k + 1..=e]
+                        .iter()
+                        .all(|t| t.has(CAP) && !t.has(ORG_HEAD | ALL_CAPS))
+            };
+            let split = (s + 1..e).find(|&k| {
+                person(k)
+                    && matches!(
+                        self.known(doc, col, s, k - 1),
+                        Some((_, EntityKind::Organization))
+                    )
+            });
+            if let Some(k) = split {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                self.classify(doc, g, col, k, e, depth + 1);
+                return;
+            }
+        }
         // `Midfielder Paulo Sousa`, `Journalist Patrick Seale`, `Unseeded Patrick Rafter`: a
         // calling or what a player is, opening a sentence, then a full name.
         // Not `Dancer In The Dark`: `In` is a given name too.
@@ -1998,7 +2020,11 @@ impl EntityExtractor {
             let w = doc.word(s);
             w.len() == 2 && w.ends_with('.') && starts_upper(w)
         };
-        if (toks[s].has(FIRST) || initial || self.particled_surname(doc, col, s, e))
+        // `German Reich`: a country's people's name is no given name here (`Christian
+        // Karembeu` is one).
+        let given = toks[s].has(FIRST)
+            && !(toks[s].has(DEMONYM) && g.demonym_places.contains_key(&key_string(doc.word(s))));
+        if (given || initial || self.particled_surname(doc, col, s, e))
             && (!toks[s].has(ALL_CAPS) || listed)
             // `Davis Cup`, `Ryder Cup`: named after a person, but an event; `Harris County`
             // and `Johnson City`, places.
