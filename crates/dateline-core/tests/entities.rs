@@ -4510,3 +4510,13 @@ fn an_organisation_or_a_members_title_before_a_person_is_read_apart() {
     let found = ex.extract(None, "The German Democratic Republic was East Germany.");
     assert_has(&found, EntityKind::Place, "Germany");
 }
+
+/// A known name ending in a letter and the dot that ends the sentence is still known: `World
+/// War I.` is the war (it had been a person, its `I.` read as an initial).
+#[test]
+fn a_known_name_ending_a_sentence_in_an_initial_is_still_known() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/310"]) else {
+        return;
+    };
+    assert_has(&bbc["entertainment/310"], EntityKind::Misc, "World War I");
+}

@@ -1111,6 +1111,14 @@ impl EntityExtractor {
         if let Some((c, k)) = named.and_then(|named| self.answer(named, caps)) {
             return Some((Cow::Borrowed(c), k));
         }
+        // `World War I.` ending a sentence is `World War I`.
+        if e > s && doc.word(e).len() == 2 && doc.word(e).ends_with('.') {
+            let raw = doc.raw(s, e);
+            let key = lookup_key(&raw[..raw.len() - 1], &mut stack, buf);
+            if let Some(found) = self.name_of(key, caps) {
+                return Some((Cow::Borrowed(found.0), found.1));
+            }
+        }
         // `General Motors Corp` is `General Motors`, and `Wells Fargo and Co` is `Wells Fargo`.
         if e > s && in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES) {
             let and = e > s + 1 && doc.toks[e - 1].has(AND) && !doc.toks[e - 1].has(CAP);
