@@ -246,6 +246,38 @@ fn hyphened(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
     (start - before, end + after)
 }
 
+/// The first byte offset of `needle` in `hay`, ASCII case aside, at word boundaries.
+fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    (0..=h.len() - n.len()).find(|&at| {
+        h[at..at + n.len()].eq_ignore_ascii_case(n)
+            && (at == 0 || !word(h[at - 1]))
+            && h.get(at + n.len()).is_none_or(|&b| !word(b))
+            && hay.is_char_boundary(at)
+            && hay.is_char_boundary(at + n.len())
+    })
+}
+
+/// Whether a stock ticker in angle brackets follows byte `end` (` <RAD>`, ` <SHLM.O>`).
+fn ticker_after(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.strip_prefix('<'))
+    else {
+        return false;
+    };
+    let ticker = rest.split('>').next().unwrap_or("");
+    ticker.len() < rest.len()
+        && (1..=9).contains(&ticker.len())
+        && ticker
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+}
+
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
 fn day_after(doc: &Doc, e: usize) -> bool {
     let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t', '\n']);
@@ -2518,6 +2550,32 @@ impl EntityExtractor {
         )
     }
 
+    /// The case of a firm's name that a headline writes in capitals (`GENCORP`): as the
+    /// story writes it (`GenCorp`), else a capital to each word but joiners (`Bank of New
+    /// York`), and an acronym of three letters or fewer that is no English word (`AFG`).
+    fn firm_case(&self, doc: &Doc, s: usize, e: usize) -> String {
+        let surface = doc.surface(s, e);
+        if let Some(at) = find_ignoring_case(doc.body, &surface) {
+            return doc.body[at..at + surface.len()].to_string();
+        }
+        let mut name = String::with_capacity(surface.len());
+        for (n, word) in surface.split(' ').enumerate() {
+            if n > 0 {
+                name.push(' ');
+            }
+            let key = key_string(word);
+            let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
+            if n > 0 && matches!(key.as_str(), "of" | "and" | "the" | "for") {
+                name.push_str(&key);
+            } else if !vowel || key.len() <= 3 && lexicon_bits(&key) & DICT == 0 {
+                name.push_str(word); // `FPL`, `AFG`: an acronym
+            } else {
+                name.push_str(&title_case(word));
+            }
+        }
+        name
+    }
+
     /// Whether a kind of publication follows token `e` (`Zycie Warszawy daily said`, `the
     /// Kompas newspaper`): the name is the paper's.
     fn publication_after(&self, doc: &Doc, e: usize) -> bool {
@@ -3444,6 +3502,67 @@ impl EntityExtractor {
             && !toks[j].has(END_RUN)
         {
             j += 1;
+        }
+        // `RITE AID CORP <RAD> SETS DIVIDEND`: a firm's name before its ticker, where no
+        // headline word of news comes between (`GENCORP SAYS AFG <AFG>` names `AFG`).
+        // Not the end of a longer name (`SAVINGS AND LOAN <X>`, `HARPER/ROW <HPR>`).
+        let continues = i > 0
+            && !toks[i].has(BREAK)
+            && (doc.word(i - 1).eq_ignore_ascii_case("and")
+                || in_list(doc.word(i - 1), &["of", "the", "for"])
+                    && i > 1
+                    && in_list(doc.word(i - 2), FIRM_OF_WORDS)
+                || doc.text[..toks[i].start].ends_with(['/', '&', '-']));
+        // Where the run opens the headline (`RITE AID CORP <RAD> SETS DIVIDEND`) or a clause,
+        // or the story writes it (`SUES TO FORCE HUGHES <HT>` names `Hughes`).
+        let opens = || {
+            opens_line(doc, i)
+                || doc.text[..toks[i].start]
+                    .trim_end()
+                    .ends_with([',', ':', '-'])
+                || find_ignoring_case(doc.body, &doc.surface(i, j)).is_some()
+        };
+        if ticker_after(doc.text, toks[j].end)
+            && !continues
+            && (i..=j).all(|k| !in_list(doc.word(k), HEADLINE_WORDS))
+            && !in_list(doc.word(i).trim_end_matches('.'), LEGAL_SUFFIXES)
+            && !in_list(doc.word(i), &["and", "of", "the", "for"])
+            && opens()
+        {
+            let name = match self.known(doc, col, i, j) {
+                Some((canonical, EntityKind::Organization)) => canonical.into_owned(),
+                _ => self.firm_case(doc, i, j),
+            };
+            self.emit(doc, col, &name, EntityKind::Organization, i, j);
+            // `TEXAS AIR`, `AMERICAN EXPRESS`: the article is still about the place the firm
+            // is named after, counted without a mention of its own (as for `U.S. Treasury`).
+            // Not a region's name inside it (`SECURITY PACIFIC`): a country, state or town's.
+            let g = gazetteer();
+            let settled = |place: &str| {
+                let key = key_string(place);
+                g.countries.contains(&key) || g.place_countries.contains_key(&key)
+            };
+            let place = (i..=j).find_map(|a| {
+                (a..=j.min(a + 3))
+                    .rev()
+                    .find_map(|b| match self.known(doc, col, a, b) {
+                        Some((place, EntityKind::Place))
+                            if !(a == i && b == j) && settled(&place) =>
+                        {
+                            Some((place.into_owned(), a, b))
+                        }
+                        _ => None,
+                    })
+            });
+            if let Some((place, a, b)) = place {
+                col.add(&place, EntityKind::Place, &doc.surface(a, b));
+            }
+            // A line of capitals has no word flags.
+            if i < j && g.demonym_places.contains_key(&key_string(doc.word(i))) {
+                let word = doc.word(i);
+                col.add(&demonym_canonical(word), EntityKind::Misc, word);
+            }
+            return j + 1;
         }
         if let Some(e) = (i + 1..=j.min(i + 2))
             .rev()
