@@ -253,8 +253,10 @@ fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let word = |b: u8| b.is_ascii_alphanumeric();
+    let (lower, upper) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
     (0..=h.len() - n.len()).find(|&at| {
-        h[at..at + n.len()].eq_ignore_ascii_case(n)
+        (h[at] == lower || h[at] == upper)
+            && h[at..at + n.len()].eq_ignore_ascii_case(n)
             && (at == 0 || !word(h[at - 1]))
             && h.get(at + n.len()).is_none_or(|&b| !word(b))
             && hay.is_char_boundary(at)
@@ -1877,10 +1879,15 @@ impl EntityExtractor {
             }
             return;
         }
-        // `Philip Fricke of Goldman Sachs`: a full name, then what it belongs to.
-        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "of") {
-            if toks[s].has(FIRST) && toks[s..k].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD)) {
-                self.emit_person(doc, col, s, k - 1);
+        // `Philip Fricke of Goldman Sachs`, `Dr Jeremy Philpott of the UK Patent Office`: a full
+        // name, titled or not, then what it belongs to.
+        if let Some(k) = (s + 2..e).find(|&k| toks[k].has(CONNECTOR) && doc.word(k) == "of") {
+            let p = (s..k).find(|&p| !toks[p].has(TITLE)).unwrap_or(k);
+            if p < k
+                && toks[p].has(FIRST)
+                && toks[p..k].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD))
+            {
+                self.emit_person(doc, col, p, k - 1);
                 let mut r = k;
                 while r < e && toks[r].has(CONNECTOR) && !toks[r].has(CAP) {
                     r += 1;
@@ -1957,25 +1964,8 @@ impl EntityExtractor {
         // `the White Sox for the American League wild card`: a known name of two words or
         // more, then `for` and another name, is two (where `Congress for Democratic Change`
         // is one).
-        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "for") {
+        if let Some(k) = (s + 2..e).find(|&k| toks[k].has(CONNECTOR) && doc.word(k) == "for") {
             if self.known(doc, col, s, k - 1).is_some() {
-                self.classify(doc, g, col, s, k - 1, depth + 1);
-                self.classify(doc, g, col, skip_joiners(toks, k, e), e, depth + 1);
-                return;
-            }
-        }
-        // `Dr Jeremy Philpott of the UK Patent Office`, `Detective Richard Black of the
-        // Chesapeake Police Department`: a person, titled or not, then where he works.
-        if let Some(k) = (s + 2..e).find(|&k| doc.word(k) == "of") {
-            let first = (s..k).find(|&p| !toks[p].has(TITLE));
-            let named = first.is_some_and(|p| {
-                toks[p].has(FIRST)
-                    && p + 1 < k
-                    && toks[p..k]
-                        .iter()
-                        .all(|t| t.has(CAP) && !t.has(TITLE | ORG_HEAD | ALL_CAPS))
-            });
-            if named && self.has_org_head(doc, skip_joiners(toks, k, e), e) {
                 self.classify(doc, g, col, s, k - 1, depth + 1);
                 self.classify(doc, g, col, skip_joiners(toks, k, e), e, depth + 1);
                 return;
@@ -3506,13 +3496,15 @@ impl EntityExtractor {
         // `RITE AID CORP <RAD> SETS DIVIDEND`: a firm's name before its ticker, where no
         // headline word of news comes between (`GENCORP SAYS AFG <AFG>` names `AFG`).
         // Not the end of a longer name (`SAVINGS AND LOAN <X>`, `HARPER/ROW <HPR>`).
-        let continues = i > 0
-            && !toks[i].has(BREAK)
-            && (doc.word(i - 1).eq_ignore_ascii_case("and")
-                || in_list(doc.word(i - 1), &["of", "the", "for"])
-                    && i > 1
-                    && in_list(doc.word(i - 2), FIRM_OF_WORDS)
-                || doc.text[..toks[i].start].ends_with(['/', '&', '-']));
+        let continues = || {
+            i > 0
+                && !toks[i].has(BREAK)
+                && (doc.word(i - 1).eq_ignore_ascii_case("and")
+                    || in_list(doc.word(i - 1), &["of", "the", "for"])
+                        && i > 1
+                        && in_list(doc.word(i - 2), FIRM_OF_WORDS)
+                    || doc.text[..toks[i].start].ends_with(['/', '&', '-']))
+        };
         // Where the run opens the headline (`RITE AID CORP <RAD> SETS DIVIDEND`) or a clause,
         // or the story writes it (`SUES TO FORCE HUGHES <HT>` names `Hughes`).
         let opens = || {
@@ -3523,7 +3515,7 @@ impl EntityExtractor {
                 || find_ignoring_case(doc.body, &doc.surface(i, j)).is_some()
         };
         if ticker_after(doc.text, toks[j].end)
-            && !continues
+            && !continues()
             && (i..=j).all(|k| !in_list(doc.word(k), HEADLINE_WORDS))
             && !in_list(doc.word(i).trim_end_matches('.'), LEGAL_SUFFIXES)
             && !in_list(doc.word(i), &["and", "of", "the", "for"])
