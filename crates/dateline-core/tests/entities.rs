@@ -4529,8 +4529,9 @@ fn a_known_name_ending_a_sentence_in_an_initial_is_still_known() {
 }
 
 /// A wire headline in capitals names a firm by its ticker (`RITE AID CORP <RAD> SETS
-/// DIVIDEND`, a story of figures that never names it again), cased as the story writes it or
-/// else with acronyms kept (`FPL Group`); a headline word of news is no part of the name
+/// DIVIDEND`, a story of figures that never names it again), as the story names it if it does
+/// (`BAKER <BKO>` is `Baker International`), else with acronyms kept (`FPL Group`); a headline
+/// word of news is no part of the name
 /// (`GENCORP SAYS AFG <AFG>`), nor is the place the firm is named after an entity lost: it
 /// still counts for the article (`TEXAS AIR <TEX>`).
 #[test]
@@ -4542,8 +4543,14 @@ fn a_wire_headline_names_a_firm_by_its_ticker() {
     assert_has(&reuters["20412"], EntityKind::Organization, "H.F. Ahmanson");
     assert_has(&reuters["5177"], EntityKind::Organization, "Harper and Row");
     assert_lacks(&reuters["5177"], &["Row"]);
-    assert_has(&reuters["1994"], EntityKind::Organization, "Hughes");
-    assert_lacks(&reuters["1994"], &["Force Hughes"]);
+    // `BAKER <BKO> SUES TO FORCE HUGHES <HT> MERGER`: each the story's firm.
+    assert_has(&reuters["1994"], EntityKind::Organization, "Hughes Tool");
+    assert_has(
+        &reuters["1994"],
+        EntityKind::Organization,
+        "Baker International",
+    );
+    assert_lacks(&reuters["1994"], &["Force Hughes", "Baker"]);
     let ex = EntityExtractor::new();
     let found = ex.extract(
         Some("TEXAS AIR <TEX> UNIT TO ADD MEXICO FLIGHTS"),

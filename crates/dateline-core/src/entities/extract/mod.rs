@@ -2545,8 +2545,53 @@ impl EntityExtractor {
     /// York`), and an acronym of three letters or fewer that is no English word (`AFG`).
     fn firm_case(&self, doc: &Doc, s: usize, e: usize) -> String {
         let surface = doc.surface(s, e);
-        if let Some(at) = find_ignoring_case(doc.body, &surface) {
-            return doc.body[at..at + surface.len()].to_string();
+        // Where the story's name opens: not inside a longer one (`Data Systems Inc`, `Harper
+        // and Row`).
+        let opens_name = |at: usize| {
+            let before = doc.body[..at].trim_end_matches(' ');
+            let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+            !prev.starts_with(|c: char| c.is_ascii_uppercase())
+                && !matches!(prev, "and" | "of" | "&" | "the")
+                && !before.ends_with(['-', '/'])
+        };
+        let mut from = 0;
+        let found = loop {
+            match find_ignoring_case(&doc.body[from..], &surface) {
+                Some(at) if opens_name(from + at) => break Some(from + at),
+                Some(at) => from += at + surface.len(),
+                None => break None,
+            }
+        };
+        if let Some(at) = found {
+            // The story's name may go on (`MANUFACTURERS <MHC>` over `Manufacturers Hanover
+            // Corp said`): capitalised words up to a legal form, so that the headline's firm
+            // is the story's.
+            let mut end = at + surface.len();
+            for _ in 0..4 {
+                let last = doc.body[at..end].rsplit(' ').next().unwrap_or("");
+                if in_list(last.trim_end_matches('.'), LEGAL_SUFFIXES) {
+                    break;
+                }
+                let rest = &doc.body[end..];
+                let Some(next) = rest.strip_prefix(' ') else {
+                    break;
+                };
+                let word = (next.split([' ', '\n', ',', ';', ':', '(', ')', '"', '<', '>']))
+                    .next()
+                    .unwrap_or("");
+                // Not a title after the firm (`Goodyear Chairman Robert Mercer`).
+                if lexicon_bits(&key_string(word)) & TITLE != 0 {
+                    break;
+                }
+                let word = word.strip_suffix("'s").unwrap_or(word);
+                if !word.starts_with(|c: char| c.is_ascii_uppercase())
+                    || word.ends_with('.') && !in_list(word.trim_end_matches('.'), LEGAL_SUFFIXES)
+                {
+                    break;
+                }
+                end += 1 + word.len();
+            }
+            return doc.body[at..end].to_string();
         }
         let mut name = String::with_capacity(surface.len());
         for (n, word) in surface.split(' ').enumerate() {
