@@ -2600,7 +2600,7 @@ impl EntityExtractor {
             }
             let key = key_string(word);
             let vowel = key.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-            if n > 0 && matches!(key.as_str(), "of" | "and" | "the" | "for") {
+            if n > 0 && in_list(&key, NAME_JOINERS) {
                 name.push_str(&key);
             } else if !vowel || key.len() <= 3 && lexicon_bits(&key) & DICT == 0 {
                 name.push_str(word); // `FPL`, `AFG`: an acronym
@@ -3545,7 +3545,7 @@ impl EntityExtractor {
             i > 0
                 && !toks[i].has(BREAK)
                 && (doc.word(i - 1).eq_ignore_ascii_case("and")
-                    || in_list(doc.word(i - 1), &["of", "the", "for"])
+                    || in_list(doc.word(i - 1), NAME_JOINERS)
                         && i > 1
                         && in_list(doc.word(i - 2), FIRM_OF_WORDS)
                     || doc.text[..toks[i].start].ends_with(['/', '&', '-']))
@@ -3563,7 +3563,7 @@ impl EntityExtractor {
             && !continues()
             && (i..=j).all(|k| !in_list(doc.word(k), HEADLINE_WORDS))
             && !in_list(doc.word(i).trim_end_matches('.'), LEGAL_SUFFIXES)
-            && !in_list(doc.word(i), &["and", "of", "the", "for"])
+            && !in_list(doc.word(i), NAME_JOINERS)
             && opens()
         {
             let name = match self.known(doc, col, i, j) {

@@ -1191,6 +1191,10 @@ pub(super) const HEADLINE_WORDS: &[&str] = &[
     "less",
 ];
 
+/// Small words inside a name written in capitals, where no word carries flags (`HARPER AND
+/// ROW`, `BANK OF BOSTON`).
+pub(super) const NAME_JOINERS: &[&str] = &["and", "of", "the", "for"];
+
 /// Words of a firm's name before `of` (`BANK OF BOSTON`, `MUTUAL OF OMAHA`): a name in
 /// capitals goes on over the `of` after them.
 pub(super) const FIRM_OF_WORDS: &[&str] = &[
