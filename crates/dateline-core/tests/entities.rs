@@ -4564,3 +4564,59 @@ fn a_wire_headline_names_a_firm_by_its_ticker() {
     );
     assert_has(&found, EntityKind::Organization, "FPL Group");
 }
+
+/// A run of unknown words before a comma and a state is a town, as the wire writes towns
+/// (`Boca Raton, Fla.`, `Far Hills, N.J., investor`, `Michigan City , Indiana ,`: people or
+/// organisations before), but not a firm's name before its legal form (`the company, Super
+/// Octanos, C.A.`). A state's abbreviation whose dot a tokenizer parted from it is the state
+/// (`Boulder , Colo .`, an organisation before).
+#[test]
+fn unknown_towns_before_their_state_are_places() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "from Michigan City , Indiana",
+                "Michigan City",
+                EntityKind::Place,
+            ),
+            ("Bestop Inc of Boulder , Colo", "Colo", EntityKind::Place),
+        ],
+    );
+    let Some(found) = reuters_entities_of(&["1235", "3394", "14689"]) else {
+        return;
+    };
+    assert_has(&found["1235"], EntityKind::Place, "Boca Raton");
+    assert_has(&found["3394"], EntityKind::Place, "Far Hills");
+    assert!(!has(&found["14689"], EntityKind::Place, "Super Octanos"));
+}
+
+/// Names that go on past a small word or a title's `and`: Portuguese `do` joins a name as
+/// `da` and `dos` do (`Banco do Brasil`, `Rio Grande do Sul`: `Banco`, `Brasil` and `Rio
+/// Grande` apart before); a known firm at a sentence's start keeps its first word (`General
+/// Motors do Brasil said`, `Motors do Brasil` before); a title of a body does not end the
+/// body's name at `and` (`Chairman of the Council for Economic Planning and Development`);
+/// `Vice-Chairman` is a title (`Federal Reserve Board Vice-Chairman Manuel Johnson`, one
+/// organisation before).
+#[test]
+fn names_go_on_past_particles_and_titles() {
+    let ids = ["1761", "6116", "19715", "1940", "21130"];
+    let Some(found) = reuters_entities_of(&ids) else {
+        return;
+    };
+    assert_has(&found["1761"], EntityKind::Organization, "Banco do Brasil");
+    assert_lacks(&found["1761"], &["Banco", "Brasil"]);
+    assert_has(&found["6116"], EntityKind::Place, "Rio Grande do Sul");
+    assert_has(
+        &found["19715"],
+        EntityKind::Organization,
+        "General Motors do Brasil",
+    );
+    assert_has(
+        &found["1940"],
+        EntityKind::Organization,
+        "Council for Economic Planning and Development",
+    );
+    assert_has(&found["21130"], EntityKind::Person, "Manuel Johnson");
+    assert_has(&found["21130"], EntityKind::Organization, "Federal Reserve");
+}

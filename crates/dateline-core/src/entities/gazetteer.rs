@@ -61,7 +61,7 @@ const MONTHS_ABBR: &[&str] = &[
 /// Name particles kept inside a run when followed by a capitalised word.
 pub(crate) const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "dello", "degli", "delle",
-    "der", "den", "van", "von", "da", "dal", "dos", "das", "du", "di", "le", "la", "wa",
+    "der", "den", "van", "von", "da", "dal", "do", "dos", "das", "du", "di", "le", "la", "wa",
 ];
 /// Words kept inside a run only when a capitalised word follows.
 pub(crate) const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "de", "la"];

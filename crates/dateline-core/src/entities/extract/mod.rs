@@ -123,6 +123,13 @@ struct Doc<'a> {
     cased: bool,
 }
 
+/// Whether `rest` opens with a sentence's last dot parted from the word before it, as text
+/// split into tokens writes it (`Boulder , Colo .`).
+fn spaced_stop(rest: &str) -> bool {
+    rest.strip_prefix(" .")
+        .is_some_and(|r| !r.starts_with(|c: char| !c.is_whitespace()))
+}
+
 /// `text` without its dots, byte by byte: `b.c` and `bc` alike.
 fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
     text.bytes().filter(|&b| b != b'.')
@@ -2125,9 +2132,23 @@ impl EntityExtractor {
         // `Tiger Woods, who made the cut`: a sentence's first word and a surname, a person's
         // name by what follows.
         let surname_who = || e == s + 1 && surname(doc, g, e) && self.who_follows(doc, e);
-        if t0.has(COMMON | DEMONYM)
-            || (t0.has(SENT) && t0.has(DICT) && !t0.has(FIRST | SURNAME | PLACE1) && !surname_who())
-            || before_full_name
+        // `General Motors do Brasil said`: a known organisation opens the run, whose first
+        // word stays.
+        let known_opens = || {
+            t0.has(SENT)
+                && !t0.has(DEMONYM)
+                && (s + 1..e.min(s + 3)).any(|k| {
+                    self.known(doc, col, s, k)
+                        .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                })
+        };
+        if (t0.has(COMMON | DEMONYM)
+            || (t0.has(SENT)
+                && t0.has(DICT)
+                && !t0.has(FIRST | SURNAME | PLACE1)
+                && !surname_who())
+            || before_full_name)
+            && !known_opens()
         {
             // The whole run, or what precedes a joiner in it: `Executive Life of New York`
             // opens with one, where `Canadian Pacific Air Lines` is not `Canadian Pacific Air`.
@@ -2253,6 +2274,18 @@ impl EntityExtractor {
                     && matches!(&doc.text[toks[s - 1].end..toks[s].start], " " | ", ")
                     && in_list(doc.word(s - 1), FIRM_NOUNS)
                     && !toks[s - 1].has(CAP));
+            // `Michigan City, Indiana,`, `Cedar Rapids, Iowa.`: a town, by the wire's way
+            // of writing towns. Not `the company, Super Octanos, C.A.`, a firm's legal form.
+            let firm_before = s > 0 && in_list(doc.word(s - 1), FIRM_NOUNS);
+            if plain
+                && !firm_before
+                && !toks[s..=e].iter().any(|t| t.has(ORG_HEAD))
+                && self.region_after(doc, s, e)
+            {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Place, s, e);
+                return;
+            }
             if heading && !placey && !person {
                 return;
             }
@@ -2684,7 +2717,7 @@ impl EntityExtractor {
         if !two_letters(doc.word(s)) {
             return None;
         }
-        if self.region_after(doc, s) {
+        if self.region_after(doc, s, s) {
             return Some(EntityKind::Place);
         }
         let toks = &doc.toks;
@@ -2923,7 +2956,10 @@ impl EntityExtractor {
         let after = doc.text[toks[s].end..].chars().next();
         // A postal code in capitals is the state whatever follows (`View, CA for a show`).
         let postal = word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-        let ends = postal || word.ends_with('.') || matches!(after, Some('.' | ','));
+        let ends = postal
+            || word.ends_with('.')
+            || matches!(after, Some('.' | ','))
+            || spaced_stop(&doc.text[toks[s].end..]);
         (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
     }
 
@@ -2960,16 +2996,16 @@ impl EntityExtractor {
         (named && (s..=e).any(|k| !toks[k].has(ORG_HEAD))).then_some(e)
     }
 
-    /// Whether token `s` is followed by a comma and a state or province that closes the
-    /// clause (`Kimberley, B.C., smelter`, `Sarnia, Ontario, refinery`, `Smallton, Ohio.`,
-    /// `Clinton, N.Y.`): a town written as the wire writes towns. Not `Dole, Kansas
+    /// Whether the run `s..=e` is followed by a comma and a state or province that closes
+    /// the clause (`Kimberley, B.C., smelter`, `Sarnia, Ontario, refinery`, `Smallton, Ohio.`,
+    /// `Michigan City, Indiana,`): a town written as the wire writes towns. Not `Dole, Kansas
     /// Republican`.
-    fn region_after(&self, doc: &Doc, s: usize) -> bool {
+    fn region_after(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        let Some(first) = toks.get(s + 1) else {
+        let Some(first) = toks.get(e + 1) else {
             return false;
         };
-        let between = &doc.text[toks[s].end..first.start];
+        let between = &doc.text[toks[e].end..first.start];
         // The last of several names before a state is a member of Congress's (`Rep. David
         // O'B. Martin, N.Y., said`), not a town.
         let after_name = s > 0 && toks[s - 1].has(CAP) && {
@@ -2980,16 +3016,19 @@ impl EntityExtractor {
             return false;
         }
         let g = gazetteer();
-        (s + 1..toks.len().min(s + 4))
-            .take_while(|&k| toks[k].has(CAP) && (k == s + 1 || !toks[k].has(BREAK)))
+        (e + 1..toks.len().min(e + 4))
+            .take_while(|&k| toks[k].has(CAP) && (k == e + 1 || !toks[k].has(BREAK)))
             .any(|k| {
-                // With the abbreviation's dot, if any (`N.Y.`).
-                let end = toks[k].end + usize::from(doc.text[toks[k].end..].starts_with('.'));
+                // With the abbreviation's dot, if any (`N.Y.`); a text split into tokens
+                // parts a sentence's last dot from it (`Boulder , Colo .`).
+                let rest = &doc.text[toks[k].end..];
+                let spaced = spaced_stop(rest);
+                let end = toks[k].end + usize::from(rest.starts_with('.'));
                 let written = &doc.text[first.start..end];
-                let dot = written.ends_with('.');
-                let after = &doc.text[end..];
+                let dot = written.ends_with('.') || spaced;
+                let after = doc.text[end..].trim_start_matches(' ');
                 // `Kent, Wash.-based`: a town's state may open a compound.
-                if !(after.is_empty() || after.starts_with([',', '\n', ')', ';', '-'])) {
+                if !(spaced || after.is_empty() || after.starts_with([',', '\n', ')', ';', '-'])) {
                     return false;
                 }
                 let key = key_string(written.trim_end_matches('.'));
@@ -4058,7 +4097,13 @@ impl EntityExtractor {
             let is_known = |(a, b): (usize, usize)| {
                 self.known(doc, col, a, b).is_some()
                     || (a == b && toks[a].has(DEMONYM))
-                    || self.find_title(doc, a, b).is_some_and(|t| t.start == a)
+                    // A titled person, not a title of something whose name may go on
+                    // through `and` (`Chairman of the Council for Economic Planning and
+                    // Development`, `Minister of Trade and Industry`, as CoNLL-2003 tags
+                    // a portfolio).
+                    || self.find_title(doc, a, b).is_some_and(|t| {
+                        t.start == a && (t.person.is_some() || t.object.is_none())
+                    })
             };
             if is_known(left) || is_known(right) {
                 return Some(k);
