@@ -4620,3 +4620,63 @@ fn names_go_on_past_particles_and_titles() {
     assert_has(&found["21130"], EntityKind::Person, "Manuel Johnson");
     assert_has(&found["21130"], EntityKind::Organization, "Federal Reserve");
 }
+
+/// A known organisation alone at a sentence's start is the organisation, though its name is
+/// a word (`Congress charged the commission`, `Pentagon officials said`, `Apple has also
+/// debuted`, `Commonwealth foreign ministers will meet`: nothing before); `Radio` or
+/// `Television` opens a broadcaster's name (`Radio New Zealand reported`: the place before;
+/// `Radio Farda`: a person before).
+#[test]
+fn known_organisations_and_broadcasters_open_sentences() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Commonwealth foreign ministers will meet",
+                "Commonwealth",
+                EntityKind::Organization,
+            ),
+            (
+                "Radio New Zealand reported earlier",
+                "Radio New Zealand",
+                EntityKind::Organization,
+            ),
+        ],
+    );
+    let Some(found) = reuters_entities_of(&["1813", "4665"]) else {
+        return;
+    };
+    assert_has(&found["1813"], EntityKind::Organization, "Congress");
+    assert_has(&found["4665"], EntityKind::Organization, "Pentagon");
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["tech/108", "tech/035"]) else {
+        return;
+    };
+    assert_has(&found["tech/108"], EntityKind::Organization, "Apple");
+    assert_has(&found["tech/035"], EntityKind::Organization, "Radio Farda");
+}
+
+/// A house of a legislature and a party's adjective or members are two names, as CoNLL-2003
+/// tags them (`Senate Democratic Leader Robert Byrd`: nothing for the Senate before; `the
+/// Senate Republicans`, `the Republican Congress`: one organisation each before).
+#[test]
+fn a_house_and_its_party_are_two_names() {
+    let Some(found) = reuters_entities_of(&["10905", "19163"]) else {
+        return;
+    };
+    assert_has(&found["10905"], EntityKind::Organization, "Senate");
+    assert_has(&found["10905"], EntityKind::Person, "Robert Byrd");
+    assert_has(&found["19163"], EntityKind::Organization, "Senate");
+    assert_has(
+        &found["19163"],
+        EntityKind::Organization,
+        "Republican Party",
+    );
+    assert_lacks(&found["19163"], &["Senate Republicans"]);
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "He vetoed the Republican Congress's attempt to repeal it.",
+    );
+    assert_has(&found, EntityKind::Organization, "Congress");
+    assert_has(&found, EntityKind::Misc, "Republican");
+}

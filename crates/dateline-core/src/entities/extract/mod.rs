@@ -717,6 +717,14 @@ impl EntityExtractor {
                 let whole = (i + 1..n.min(i + 3))
                     .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
                     .any(|k| self.known(doc, col, i, k).is_some() || self.misc_run(doc, i, k))
+                    || (i + 1 < n
+                        && capword(&toks[i + 1])
+                        && !toks[i + 1].has(BREAK)
+                        && self.broadcaster(doc, i, i + 1))
+                    // `Apple said`, `Pentagon officials said`: a known organisation alone.
+                    || self
+                        .known(doc, col, i, i)
+                        .is_some_and(|(_, kind)| kind == EntityKind::Organization)
                     // `House of Representatives`, `Bank of England` after `U.S.`.
                     || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
                         && (i + 2..n.min(i + 4))
@@ -1524,6 +1532,26 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `the Republican Congress`, `Senate Democrats`: a party's adjective or members and a
+        // house, two names (as CoNLL-2003 tags them).
+        if e == s + 1 {
+            let party = |k: usize| {
+                in_list(doc.word(k), PARTY_MEMBERS)
+                    || in_list(doc.word(k), &["democratic", "republican"])
+            };
+            let house = |k: usize| {
+                toks[k].has(ORG_HEAD)
+                    && matches!(
+                        self.known(doc, col, k, k),
+                        Some((_, EntityKind::Organization))
+                    )
+            };
+            if party(s) && house(e) || house(s) && party(e) {
+                self.classify(doc, g, col, s, s, depth + 1);
+                self.classify(doc, g, col, e, e, depth + 1);
+                return;
+            }
+        }
         // `Sony Ericsson`, `Fuji Xerox`: two firms' names together name their joint firm.
         // A given name opens a person's name far more often than a firm's.
         if e == s + 1 && !toks[s].has(FIRST) {
@@ -2149,6 +2177,7 @@ impl EntityExtractor {
                 && !surname_who())
             || before_full_name)
             && !known_opens()
+            && !self.broadcaster(doc, s, e)
         {
             // The whole run, or what precedes a joiner in it: `Executive Life of New York`
             // opens with one, where `Canadian Pacific Air Lines` is not `Canadian Pacific Air`.
@@ -2284,6 +2313,11 @@ impl EntityExtractor {
             {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, EntityKind::Place, s, e);
+                return;
+            }
+            if self.broadcaster(doc, s, e) {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Organization, s, e);
                 return;
             }
             if heading && !placey && !person {
@@ -2642,6 +2676,12 @@ impl EntityExtractor {
             }
         }
         name
+    }
+
+    /// Whether the run `s..=e` names a broadcaster by its first word (`Radio New Zealand`,
+    /// `Radio Liberty`, `Television Espanola`), whatever the words after it read as.
+    fn broadcaster(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        e > s && matches!(doc.word(s), "Radio" | "Television") && !doc.toks[s].has(ALL_CAPS)
     }
 
     /// Whether a kind of publication follows token `e` (`Zycie Warszawy daily said`, `the
