@@ -4680,3 +4680,33 @@ fn a_house_and_its_party_are_two_names() {
     assert_has(&found, EntityKind::Organization, "Congress");
     assert_has(&found, EntityKind::Misc, "Republican");
 }
+
+/// Dotted initials and a surname are a person's name (`O.J. Simpson said`, `former president
+/// F.W. De Klerk`, `A.W. Clausen`: organisations before, and `N.J. Bose` no New Jersey),
+/// unless the alias table knows a firm named so (`E.F. Hutton`, `Du Pont`).
+#[test]
+fn dotted_initials_and_a_surname_name_a_person() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "O.J. Simpson said on Thursday",
+                "O.J. Simpson",
+                EntityKind::Person,
+            ),
+            (
+                "former president F.W. De Klerk",
+                "F.W. De Klerk",
+                EntityKind::Person,
+            ),
+            ("secretary N.J. Bose said", "N.J. Bose", EntityKind::Person),
+        ],
+    );
+    let Some(found) = reuters_entities_of(&["5733", "654", "39"]) else {
+        return;
+    };
+    assert_has(&found["5733"], EntityKind::Person, "A.W. Clausen");
+    assert_has(&found["654"], EntityKind::Organization, "E.F. Hutton");
+    assert!(!has(&found["654"], EntityKind::Person, "E.F. Hutton"));
+    assert_has(&found["39"], EntityKind::Organization, "Du Pont");
+}

@@ -130,6 +130,14 @@ fn spaced_stop(rest: &str) -> bool {
         .is_some_and(|r| !r.starts_with(|c: char| !c.is_whitespace()))
 }
 
+/// Whether `word` is two or three initials, each with its dot (`O.J.`, `F.W.`, `P.V.`).
+fn dotted_initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    (b.len() == 4 || b.len() == 6)
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
 /// `text` without its dots, byte by byte: `b.c` and `bc` alike.
 fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
     text.bytes().filter(|&b| b != b'.')
@@ -2081,7 +2089,20 @@ impl EntityExtractor {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         let listed = e > s && self.listed_initial(doc, s);
-        let initial = listed || toks[s].has(INITIAL) || {
+        // `O.J. Simpson`, `F.W. De Klerk`, `N.J. Bose`: initials with their dots, then a
+        // surname, though the initials read as a state's; not a firm of the article named
+        // so (`E.F. Hutton` after `E.F. Hutton Group Inc`).
+        let initials = e > s
+            && toks[s].has(ALL_CAPS)
+            && dotted_initials(doc.raw(s, s))
+            // Not a place (`U.S.`), a firm's legal form (`N.V. Philips`) or an hour.
+            && self.known(doc, col, s, s).is_none()
+            && !in_list(doc.raw(s, s), &["N.V.", "S.A.", "A.B.", "A.G.", "B.V.", "A.M.", "P.M."])
+            && toks[s + 1..=e].iter().all(|t| !t.has(ALL_CAPS | ORG_HEAD))
+            // `W.M. Keck Observatory`: a surname ends a person's name, not a word.
+            && (!toks[e].has(DICT) || toks[e].has(SURNAME | FIRST))
+            && col.org_begun_by(&doc.surface(s, e)).is_none();
+        let initial = listed || initials || toks[s].has(INITIAL) || {
             let w = doc.word(s);
             w.len() == 2 && w.ends_with('.') && starts_upper(w)
         };
@@ -2090,7 +2111,7 @@ impl EntityExtractor {
         let given = toks[s].has(FIRST)
             && !(toks[s].has(DEMONYM) && g.demonym_places.contains_key(&key_string(doc.word(s))));
         if (given || initial || self.particled_surname(doc, col, s, e))
-            && (!toks[s].has(ALL_CAPS) || listed)
+            && (!toks[s].has(ALL_CAPS) || listed || initials)
             // `Davis Cup`, `Ryder Cup`: named after a person, but an event; `Harris County`
             // and `Johnson City`, places.
             && !in_list(doc.word(e), MISC_HEADS)
@@ -4130,8 +4151,11 @@ impl EntityExtractor {
                 r += 1;
             }
             let right = (r, e);
-            // `Jardine Matheson and Co Ltd`: a firm's legal form after `and` ends its name.
-            if in_list(doc.word(r).trim_end_matches('.'), LEGAL_SUFFIXES) {
+            // `Jardine Matheson and Co Ltd`, `A.G. Edwards and Sons Inc`: a firm's legal form
+            // or its founders' kin after `and` end its name.
+            if in_list(doc.word(r).trim_end_matches('.'), LEGAL_SUFFIXES)
+                || r < e && in_list(doc.word(r), &["sons", "brothers"])
+            {
                 continue;
             }
             let is_known = |(a, b): (usize, usize)| {
@@ -4486,11 +4510,7 @@ mod tests {
         );
         assert_eq!(
             names(&found, EntityKind::Organization),
-            [
-                "E.F. Hutton Group",
-                "Senate",
-                "U.S. Senate Finance Committee"
-            ]
+            ["E.F. Hutton", "Senate", "U.S. Senate Finance Committee"]
         );
         assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
     }
