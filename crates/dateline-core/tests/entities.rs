@@ -4710,3 +4710,37 @@ fn dotted_initials_and_a_surname_name_a_person() {
     assert!(!has(&found["654"], EntityKind::Person, "E.F. Hutton"));
     assert_has(&found["39"], EntityKind::Organization, "Du Pont");
 }
+
+/// A titled full name, then `of` and a name of several words holding `of` itself, is a
+/// person and what the person belongs to (`Dr Andrew Wakefield of the Royal Free Hospital
+/// School of Medicine`, `Lt Col Eric Schnaible of the PCO`: one person each before); an
+/// Italian given name with a particle makes a person (`Lawyer Cesare dal Maso`: an
+/// organisation before).
+#[test]
+fn a_titled_person_of_a_body_and_romance_given_names() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Dr Andrew Wakefield of the Royal Free",
+                "Andrew Wakefield",
+                EntityKind::Person,
+            ),
+            (
+                "Dr Andrew Wakefield of the Royal Free",
+                "Royal Free Hospital School of Medicine",
+                EntityKind::Organization,
+            ),
+            (
+                "Lawyer Cesare dal Maso",
+                "Cesare dal Maso",
+                EntityKind::Person,
+            ),
+        ],
+    );
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["business/334"]) else {
+        return;
+    };
+    assert_has(&found["business/334"], EntityKind::Person, "Eric Schnaible");
+    assert_lacks(&found["business/334"], &["Eric Schnaible of the PCO"]);
+}

@@ -4346,6 +4346,16 @@ impl EntityExtractor {
                         _ => split(None, Some((obj, e))),
                     };
                 }
+                // `Dr Andrew Wakefield of the Royal Free Hospital School of Medicine`: a full
+                // name, then what it belongs to, is read as untitled ones are.
+                let belongs = || {
+                    i == s
+                        && toks[rest].has(FIRST)
+                        && (rest + 2..e).any(|k| doc.word(k) == "of" && !toks[k].has(CAP))
+                };
+                if belongs() {
+                    return None;
+                }
                 if toks[e].has(ORG_HEAD) || toks[rest].has(ALL_CAPS) && rest == e {
                     continue;
                 }
