@@ -4744,3 +4744,28 @@ fn a_titled_person_of_a_body_and_romance_given_names() {
     assert_has(&found["business/334"], EntityKind::Person, "Eric Schnaible");
     assert_lacks(&found["business/334"], &["Eric Schnaible of the PCO"]);
 }
+
+/// A sentence's first `In` is the word, not a given name (`In Sofia : Levski Sofia`: a
+/// person `In Sofia` before); `Patriarch` and `President of the Republic` are titles; a town
+/// named after a royal is a town before its province (`Prince Rupert , British Columbia`: a
+/// person before).
+#[test]
+fn in_patriarchs_and_towns_named_after_royals() {
+    conll_reads(
+        "eng.train",
+        &[
+            ("In Sofia : Levski Sofia", "Sofia", EntityKind::Place),
+            ("Maronite Patriarch Sfeir", "Sfeir", EntityKind::Person),
+            (
+                "Republic Costis Stephanopoulos",
+                "Costis Stephanopoulos",
+                EntityKind::Person,
+            ),
+            (
+                "in Prince Rupert , British",
+                "Prince Rupert",
+                EntityKind::Place,
+            ),
+        ],
+    );
+}

@@ -709,7 +709,9 @@ impl EntityExtractor {
                 i = e + 1;
                 continue;
             }
-            if !capword(t) {
+            // `In Sofia : Levski Sofia 1`: a sentence's first `In` is the word, though a
+            // given name too.
+            if !capword(t) || doc.word(i) == "In" && (t.has(SENT) || opens_line(doc, i)) {
                 i += 1;
                 continue;
             }
@@ -1860,6 +1862,17 @@ impl EntityExtractor {
         }
         // 3. A title: strip it, the rest is a person; what precedes is classified alone.
         if let Some(t) = self.find_title(doc, s, e) {
+            // `Prince Rupert, British Columbia`, `Prince Albert, Sask.`: a town named after a
+            // royal, as the wire writes towns.
+            if t.start == s
+                && t.person == Some(s + 1)
+                && in_list(doc.word(s), &["prince", "princess", "king", "queen"])
+                && self.region_after(doc, s, e)
+            {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Place, s, e);
+                return;
+            }
             // `Criminal Justice Bill`: a law whose name holds a title after a word.
             if t.person == Some(e)
                 && t.start > s
