@@ -4769,3 +4769,39 @@ fn in_patriarchs_and_towns_named_after_royals() {
         ],
     );
 }
+
+/// A person's particle does not keep two full names together (`Roland de Marigny and Luciano
+/// Orquera`: `Roland` and the organisation `Marigny` before), and a name before `seat` is a
+/// constituency (`fight the Suffolk Coastal seat`: an organisation before).
+#[test]
+fn particles_between_two_names_and_constituencies() {
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/349", "politics/145"])
+    else {
+        return;
+    };
+    assert_has(&found["sport/349"], EntityKind::Person, "Roland de Marigny");
+    assert_has(&found["sport/349"], EntityKind::Person, "Luciano Orquera");
+    assert_lacks(&found["sport/349"], &["Marigny", "Roland"]);
+    assert_has(&found["politics/145"], EntityKind::Place, "Suffolk Coastal");
+}
+
+/// Russian and Ukrainian given names make people of surnames that are towns too (`Russian
+/// Irina Shevchenko`: an organisation before), and `Banc` heads a bank's name (`Banc of
+/// America Capital Management`: `Banc` and `America Capital Management` before).
+#[test]
+fn slavic_given_names_and_banc() {
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/069", "business/122"])
+    else {
+        return;
+    };
+    assert_has(&found["sport/069"], EntityKind::Person, "Irina Shevchenko");
+    assert_has(
+        &found["business/122"],
+        EntityKind::Organization,
+        "Banc of America Capital Management",
+    );
+    assert_lacks(
+        &found["business/122"],
+        &["Banc", "America Capital Management"],
+    );
+}

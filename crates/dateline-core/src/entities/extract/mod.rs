@@ -2297,6 +2297,10 @@ impl EntityExtractor {
         } else if e > s
             && (in_list(doc.word(e), PLACE_HEADS)
                 || in_list(doc.word(s), PLACE_FIRSTS)
+                // `the Suffolk Coastal seat`: a constituency.
+                || doc.toks.get(e + 1).is_some_and(|t| {
+                    !t.has(CAP | BREAK) && in_list(doc.word(e + 1), &["seat", "constituency"])
+                })
                 || e == s + 1 && in_list(doc.word(s), SAINT_FIRSTS)
                 // `East Kilbride`, `South Shields`: a compass point before a name.
                 || e == s + 1
@@ -4227,7 +4231,9 @@ impl EntityExtractor {
             if toks[e].has(ORG_HEAD) || in_list(doc.word(e), MISC_HEADS) {
                 continue;
             }
-            if (s..k).any(|i| toks[i].has(CONNECTOR) && !toks[i].has(CAP)) {
+            // Not a person's particle (`Roland de Marigny and Luciano Orquera`).
+            let particle = |i: usize| toks[s].has(FIRST) && in_list(doc.word(i), PARTICLES);
+            if (s..k).any(|i| toks[i].has(CONNECTOR) && !toks[i].has(CAP) && !particle(i)) {
                 continue;
             }
             return Some(k);
