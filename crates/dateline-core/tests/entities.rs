@@ -4805,3 +4805,31 @@ fn slavic_given_names_and_banc() {
         &["Banc", "America Capital Management"],
     );
 }
+
+/// Letters after a name, a seat or an honour, are no part of it (`Ben Emmerson QC`, `Peter
+/// Ainsworth MP`, `William Haughey OBE`: whole before).
+#[test]
+fn post_nominal_letters_are_stripped() {
+    let ids = ["politics/224", "politics/167", "politics/322"];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&found["politics/224"], EntityKind::Person, "Ben Emmerson");
+    assert_has(
+        &found["politics/167"],
+        EntityKind::Person,
+        "Peter Ainsworth",
+    );
+    assert_has(
+        &found["politics/322"],
+        EntityKind::Person,
+        "William Haughey",
+    );
+    assert_lacks(&found["politics/224"], &["Ben Emmerson QC"]);
+    let ex = EntityExtractor::new();
+    assert_has(
+        &ex.extract(None, "Sir Elton John CBE said."),
+        EntityKind::Person,
+        "Elton John",
+    );
+}

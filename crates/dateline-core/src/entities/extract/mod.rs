@@ -4068,6 +4068,10 @@ impl EntityExtractor {
         if s == e && in_list(doc.word(s).trim_end_matches('.'), DOT_ENDS) {
             return;
         }
+        // `Sir Elton John CBE`, `Ben Emmerson QC`: letters after a name are no part of it.
+        if e > s && in_list(doc.word(e), POST_NOMINALS) {
+            return self.emit_person(doc, col, s, e - 1);
+        }
         // Stacked titles: `Deputy Governor Sir Kit McMahon`.
         if let Some(TitleSplit {
             start,

@@ -753,6 +753,12 @@ pub(super) const COMPASS_POINTS: &[&str] = &[
 /// Westhuizen`, `Ursula von der Leyen`).
 pub(super) const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "ter", "ten", "zu"];
 
+/// Letters after a person's name: a seat or an honour (`Frank Field MP`, `Ben Emmerson QC`,
+/// `Sir Elton John CBE`).
+pub(super) const POST_NOMINALS: &[&str] = &[
+    "mp", "mep", "msp", "mla", "qc", "kc", "cbe", "obe", "mbe", "kbe", "dbe",
+];
+
 /// Abbreviations whose dot does not end the run (`Mr. Hammond`, `St. Louis`).
 pub(super) const DOT_CONTINUES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
