@@ -4833,3 +4833,22 @@ fn post_nominal_letters_are_stripped() {
         "Elton John",
     );
 }
+
+/// A place whose name is a given name too, then a surname, is a person (`stars Paul Giamatti,
+/// Thomas Haden Church and Virginia Madsen`: an organisation before).
+#[test]
+fn places_that_are_given_names_open_full_names() {
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/062"]) else {
+        return;
+    };
+    assert_has(
+        &found["entertainment/062"],
+        EntityKind::Person,
+        "Virginia Madsen",
+    );
+    assert!(!has(
+        &found["entertainment/062"],
+        EntityKind::Place,
+        "Virginia"
+    ));
+}

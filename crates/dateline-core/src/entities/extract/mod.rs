@@ -1562,6 +1562,17 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Virginia Madsen`, `Sydney Pollack`: a place that is a given name too, then a
+        // surname that is no word, is a person.
+        if e == s + 1
+            && in_list(doc.word(s), GIVEN_PLACES)
+            && toks[e].has(SURNAME)
+            && !toks[e].has(DICT | PLACE1 | ORG_HEAD | ALL_CAPS)
+            && self.known(doc, col, e, e).is_none()
+        {
+            self.emit_person(doc, col, s, e);
+            return;
+        }
         // `Sony Ericsson`, `Fuji Xerox`: two firms' names together name their joint firm.
         // A given name opens a person's name far more often than a firm's.
         if e == s + 1 && !toks[s].has(FIRST) {

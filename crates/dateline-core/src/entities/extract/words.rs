@@ -753,6 +753,37 @@ pub(super) const COMPASS_POINTS: &[&str] = &[
 /// Westhuizen`, `Ursula von der Leyen`).
 pub(super) const NAME_PARTICLES: &[&str] = &["van", "von", "der", "den", "ter", "ten", "zu"];
 
+/// Places whose names are given names too (`Virginia Madsen`, `Sydney Pollack`), left out
+/// of the given names' list so that alone they stay places.
+pub(super) const GIVEN_PLACES: &[&str] = &[
+    "virginia",
+    "georgia",
+    "florence",
+    "sydney",
+    "jordan",
+    "paris",
+    "austin",
+    "dallas",
+    "houston",
+    "lincoln",
+    "carolina",
+    "adelaide",
+    "regina",
+    "savannah",
+    "charlotte",
+    "eugene",
+    "orlando",
+    "tyler",
+    "madison",
+    "denver",
+    "chester",
+    "sharon",
+    "beverly",
+    "kent",
+    "aurora",
+    "india",
+];
+
 /// Letters after a person's name: a seat or an honour (`Frank Field MP`, `Ben Emmerson QC`,
 /// `Sir Elton John CBE`).
 pub(super) const POST_NOMINALS: &[&str] = &[
