@@ -4852,3 +4852,26 @@ fn places_that_are_given_names_open_full_names() {
         "Virginia"
     ));
 }
+
+/// An organisation named in full with `of`, then without it, is one organisation
+/// (`Canadian Imperial Bank of Commerce ... Canadian Imperial Bank`, `New England Journal of
+/// Medicine ... New England Journal`: two before), but a firm is not its arm of a place
+/// (`British Petroleum` beside `British Petroleum of North America`).
+#[test]
+fn a_name_without_its_of_joins_the_full_one() {
+    let Some(found) = reuters_entities_of(&["12197", "18923", "12647"]) else {
+        return;
+    };
+    assert_has(
+        &found["12197"],
+        EntityKind::Organization,
+        "Canadian Imperial Bank of Commerce",
+    );
+    assert_lacks(&found["12197"], &["Canadian Imperial Bank"]);
+    assert_lacks(&found["18923"], &["New England Journal"]);
+    assert_has(
+        &found["12647"],
+        EntityKind::Organization,
+        "British Petroleum",
+    );
+}

@@ -457,6 +457,52 @@ impl Collector {
         found.filter(|_| aliases.resolve(&short.name).is_none())
     }
 
+    /// The organisation of the article whose name is that of organisation `i`, then `of` and
+    /// what it is of: `Canadian Imperial Bank` is `Canadian Imperial Bank of Commerce` when
+    /// the article names it so, and no other organisation so. Of a place, only a bank, a
+    /// court, a party or an army is (`Royal Bank of Canada`), not a firm's arm there
+    /// (`British Petroleum of North America`). Names of one word (`Bank`) are left to the
+    /// head-word rule; names already `redirect`ed elsewhere are passed over.
+    fn org_of_what(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
+        const OF_PLACE: &[&str] = &["bank", "court", "party", "army", "council", "assembly"];
+        let short = &self.ents[i];
+        if short.kind != EntityKind::Organization || !short.name.as_bytes().contains(&b' ') {
+            return None;
+        }
+        let n = short.name.len();
+        let of_place_ok = short
+            .name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|head| in_list(head, OF_PLACE));
+        let place = |name: &str| {
+            gazetteer()
+                .places
+                .contains_key(normalize_key(name).as_str())
+                || (self.ents.iter()).any(|a| a.kind == EntityKind::Place && a.name == name)
+        };
+        let extends = |long: &String| {
+            let b = long.as_bytes();
+            b.len() > n + 4
+                && b[..n].eq_ignore_ascii_case(short.name.as_bytes())
+                && b[n..].starts_with(b" of ")
+                && (of_place_ok || !place(&long[n + 4..]))
+        };
+        let mut found = None;
+        for (j, a) in self.ents.iter().enumerate() {
+            if j == i || redirect[j] != j || a.kind != EntityKind::Organization {
+                continue;
+            }
+            if extends(&a.name) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(j);
+            }
+        }
+        found.filter(|_| aliases.resolve(&short.name).is_none())
+    }
+
     /// The person of the article named in full whose name ends with that of person `i`, when
     /// `i` is named by a particle and a surname (`De Croo`: `Herman De Croo`).
     fn named_in_full(&self, i: usize) -> Option<usize> {
@@ -721,7 +767,9 @@ impl Collector {
             if redirect[i] != i {
                 continue;
             }
-            let Some(into) = self.qualified_org(i, redirect, aliases) else {
+            let Some(into) = (self.qualified_org(i, redirect, aliases))
+                .or_else(|| self.org_of_what(i, redirect, aliases))
+            else {
                 continue;
             };
             redirect[i] = into;
