@@ -4875,3 +4875,24 @@ fn a_name_without_its_of_joins_the_full_one() {
         "British Petroleum",
     );
 }
+
+/// Plural and courtesy titles open names as singular ones do (`Representatives Larry Craig of
+/// Idaho`: a person with the title before; `Sens. Cory Booker`: `Sens` an organisation
+/// before; `Rt. Hon. B. U. Nzeribe`), but `House of Representatives Speaker` keeps its house.
+#[test]
+fn plural_and_courtesy_titles() {
+    let Some(found) = reuters_entities_of(&["2052"]) else {
+        return;
+    };
+    assert_has(&found["2052"], EntityKind::Person, "Larry Craig");
+    assert_lacks(&found["2052"], &["Representatives Larry Craig"]);
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "The Senate mourned former House of Representatives Speaker, Benjamin Nzeribe, and \
+         Rt. Hon. B. U. Nzeribe. Sens. Cory Booker and Kamala Harris have struggled.",
+    );
+    assert_has(&found, EntityKind::Organization, "House of Representatives");
+    assert_has(&found, EntityKind::Person, "Cory Booker");
+    assert_lacks(&found, &["Sens", "Rt"]);
+}

@@ -4318,6 +4318,15 @@ impl EntityExtractor {
             if i == e && i > s && doc.word(i) == "Sen" {
                 continue;
             }
+            // `House of Representatives Speaker`: a house's name, not the plural title.
+            let word = doc.word(i);
+            if i > s
+                && doc.word(i - 1) == "of"
+                && (word.eq_ignore_ascii_case("representatives")
+                    || word.eq_ignore_ascii_case("senators"))
+            {
+                continue;
+            }
             let first = normalize_key(doc.word(i).trim_end_matches('.'));
             let Some(titles) = g.titles.get(&first) else {
                 continue;
