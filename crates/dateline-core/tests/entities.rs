@@ -4896,3 +4896,24 @@ fn plural_and_courtesy_titles() {
     assert_has(&found, EntityKind::Person, "Cory Booker");
     assert_lacks(&found, &["Sens", "Rt"]);
 }
+
+/// A place, then a known event, holiday or index, are two names (`the U.S. Labor Day
+/// weekend`, `Scotland Six Nations`: one organisation before); stock indices and the Cold War
+/// are MISC (`the Hang Seng index`, `Nikkei average`: organisations before).
+#[test]
+fn places_before_events_and_indices() {
+    conll_reads(
+        "eng.testa",
+        &[("U.S. Labor Day weekend", "Labor Day", EntityKind::Misc)],
+    );
+    let Some(found) = reuters_entities_of(&["1919"]) else {
+        return;
+    };
+    assert_has(&found["1919"], EntityKind::Misc, "Hang Seng index");
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/298", "business/156"])
+    else {
+        return;
+    };
+    assert_has(&found["sport/298"], EntityKind::Misc, "Six Nations");
+    assert_has(&found["business/156"], EntityKind::Misc, "Nikkei 225");
+}

@@ -1562,6 +1562,19 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `the U.S. Labor Day weekend`, `Britain's ... British Open`: a place, then a known
+        // event or holiday, are two names.
+        if e > s && e - s <= 3 {
+            let split = (s..e.min(s + 2)).find(|&k| {
+                matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place)))
+                    && matches!(self.known(doc, col, k + 1, e), Some((_, EntityKind::Misc)))
+            });
+            if let Some(k) = split {
+                self.classify(doc, g, col, s, k, depth + 1);
+                self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
+        }
         // `Virginia Madsen`, `Sydney Pollack`: a place that is a given name too, then a
         // surname that is no word, is a person.
         if e == s + 1
