@@ -731,10 +731,12 @@ impl EntityExtractor {
                         && capword(&toks[i + 1])
                         && !toks[i + 1].has(BREAK)
                         && self.broadcaster(doc, i, i + 1))
-                    // `Apple said`, `Pentagon officials said`: a known organisation alone.
-                    || self
-                        .known(doc, col, i, i)
-                        .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                    // `Apple said`, `Pentagon officials said`: a known organisation alone
+                    // (no common word: `The`, `It`).
+                    || !t.has(COMMON)
+                        && self
+                            .known(doc, col, i, i)
+                            .is_some_and(|(_, kind)| kind == EntityKind::Organization)
                     // `House of Representatives`, `Bank of England` after `U.S.`.
                     || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
                         && (i + 2..n.min(i + 4))
@@ -1556,7 +1558,7 @@ impl EntityExtractor {
                         Some((_, EntityKind::Organization))
                     )
             };
-            if party(s) && house(e) || house(s) && party(e) {
+            if party(s) && house(e) || party(e) && house(s) {
                 self.classify(doc, g, col, s, s, depth + 1);
                 self.classify(doc, g, col, e, e, depth + 1);
                 return;
@@ -1564,7 +1566,7 @@ impl EntityExtractor {
         }
         // `the U.S. Labor Day weekend`, `Britain's ... British Open`: a place, then a known
         // event or holiday, are two names.
-        if e > s && e - s <= 3 {
+        if e > s && e - s <= 3 && toks[s].has(PLACE1 | ABBR | ALL_CAPS) {
             let split = (s..e.min(s + 2)).find(|&k| {
                 matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place)))
                     && matches!(self.known(doc, col, k + 1, e), Some((_, EntityKind::Misc)))
