@@ -460,8 +460,8 @@ impl Collector {
     /// The organisation of the article whose name is that of organisation `i`, then `of` and
     /// what it is of: `Canadian Imperial Bank` is `Canadian Imperial Bank of Commerce` when
     /// the article names it so, and no other organisation so. Of a place, only a bank, a
-    /// court, a party or an army is (`Royal Bank of Canada`), not a firm's arm there
-    /// (`British Petroleum of North America`). Names of one word (`Bank`) are left to the
+    /// court, a party, an army, a council or an assembly is (`Royal Bank of Canada`), not a
+    /// firm's arm there (`British Petroleum of North America`). Names of one word (`Bank`) are left to the
     /// head-word rule; names already `redirect`ed elsewhere are passed over.
     fn org_of_what(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
         const OF_PLACE: &[&str] = &["bank", "court", "party", "army", "council", "assembly"];

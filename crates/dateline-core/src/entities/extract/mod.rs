@@ -130,14 +130,6 @@ fn spaced_stop(rest: &str) -> bool {
         .is_some_and(|r| !r.starts_with(|c: char| !c.is_whitespace()))
 }
 
-/// Whether `word` is two or three initials, each with its dot (`O.J.`, `F.W.`, `P.V.`).
-fn dotted_initials(word: &str) -> bool {
-    let b = word.as_bytes();
-    (b.len() == 4 || b.len() == 6)
-        && b.chunks(2)
-            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
-}
-
 /// `text` without its dots, byte by byte: `b.c` and `bc` alike.
 fn undotted(text: &str) -> impl Iterator<Item = u8> + '_ {
     text.bytes().filter(|&b| b != b'.')
@@ -1564,8 +1556,8 @@ impl EntityExtractor {
                 return;
             }
         }
-        // `the U.S. Labor Day weekend`, `Britain's ... British Open`: a place, then a known
-        // event or holiday, are two names.
+        // `the U.S. Labor Day weekend`, `Scotland Six Nations`: a place, then a known event,
+        // holiday or index, are two names.
         if e > s && e - s <= 3 && toks[s].has(PLACE1 | ABBR | ALL_CAPS) {
             let split = (s..e.min(s + 2)).find(|&k| {
                 matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place)))
@@ -2133,7 +2125,8 @@ impl EntityExtractor {
         // so (`E.F. Hutton` after `E.F. Hutton Group Inc`).
         let initials = e > s
             && toks[s].has(ALL_CAPS)
-            && dotted_initials(doc.raw(s, s))
+            && matches!(doc.raw(s, s).len(), 4 | 6)
+            && initials(doc.raw(s, s))
             // Not a place (`U.S.`), a firm's legal form (`N.V. Philips`) or an hour.
             && self.known(doc, col, s, s).is_none()
             && !in_list(doc.raw(s, s), &["N.V.", "S.A.", "A.B.", "A.G.", "B.V.", "A.M.", "P.M."])
