@@ -4917,3 +4917,21 @@ fn places_before_events_and_indices() {
     assert_has(&found["sport/298"], EntityKind::Misc, "Six Nations");
     assert_has(&found["business/156"], EntityKind::Misc, "Nikkei 225");
 }
+
+/// A club or a person no place names, then `of` and a country, are two names, as CoNLL-2003
+/// tags them (`Fenerbahce of Turkey`, `Olympiakos of Greece beat`: one organisation before).
+#[test]
+fn a_name_of_a_country_is_two_names() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Fenerbahce of Turkey",
+                "Fenerbahce",
+                EntityKind::Organization,
+            ),
+            ("Fenerbahce of Turkey", "Turkey", EntityKind::Place),
+            ("Olympiakos of Greece beat", "Greece", EntityKind::Place),
+        ],
+    );
+}

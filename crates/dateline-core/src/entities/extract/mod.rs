@@ -1970,6 +1970,22 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Fenerbahce of Turkey`, `Olympiakos of Greece`: a name no list knows, then the
+        // country it is of, are two names.
+        if e >= s + 2
+            && doc.word(s + 1) == "of"
+            && !toks[s + 1].has(CAP)
+            && toks[s].has(CAP)
+            && !toks[s].has(DICT | ORG_HEAD | TITLE | PLACE1 | DEMONYM)
+            && !matches!(self.known(doc, col, s, s), Some((_, EntityKind::Place)))
+            && gazetteer()
+                .countries
+                .contains(&normalize_key(&doc.surface(s + 2, e)))
+        {
+            self.classify(doc, g, col, s, s, depth + 1);
+            self.classify(doc, g, col, s + 2, e, depth + 1);
+            return;
+        }
         // `Mitsui and Co Ltd of Japan`: a firm's legal form, then the place it is of.
         if let Some(k) = (s + 2..e).find(|&k| {
             doc.word(k) == "of"
