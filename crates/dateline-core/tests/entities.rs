@@ -4935,3 +4935,102 @@ fn a_name_of_a_country_is_two_names() {
         ],
     );
 }
+
+/// A name goes on past a possessive of people or of an officer into a body's head word
+/// (`National People's Congress`, `General Workers' Union`, `British Bankers' Association`,
+/// `Professional Footballers' Association`: the words after the possessive alone before), but
+/// a firm's possessive is its own (`Winn Enterprises' Knudsen Foods`: two firms).
+#[test]
+fn possessives_inside_names_of_bodies() {
+    let Some(found) = reuters_entities_of(&["7549", "4736", "15918"]) else {
+        return;
+    };
+    assert_has(
+        &found["7549"],
+        EntityKind::Organization,
+        "National People's Congress",
+    );
+    assert_has(
+        &found["4736"],
+        EntityKind::Organization,
+        "General Workers' Union",
+    );
+    assert_has(&found["15918"], EntityKind::Organization, "Knudsen Foods");
+    assert_lacks(&found["15918"], &["Winn Enterprises' Knudsen Foods"]);
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["business/085", "sport/201"])
+    else {
+        return;
+    };
+    assert_has(
+        &found["business/085"],
+        EntityKind::Organization,
+        "British Bankers' Association",
+    );
+    assert_has(
+        &found["sport/201"],
+        EntityKind::Organization,
+        "Professional Footballers' Association",
+    );
+    let found = EntityExtractor::new().extract(
+        None,
+        "The U.S. Attorney's Office for the Western District of New York and the People's Bank \
+         of China met the Farmers' Market traders.",
+    );
+    assert_has(
+        &found,
+        EntityKind::Organization,
+        "Attorney's Office for the Western District of New York",
+    );
+    assert_has(&found, EntityKind::Organization, "People's Bank of China");
+    assert_lacks(&found, &["Farmers", "Market"]);
+}
+
+/// Initials an ampersand joins are one name (`AT&T`, `H&R Block`: nothing before), unless
+/// they name no one (`R&D`, `M&A`).
+#[test]
+fn initials_joined_by_an_ampersand_are_one_name() {
+    if let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["business/162"]) {
+        assert_has(&found["business/162"], EntityKind::Organization, "AT&T");
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "H&R Block said spending on R&D rose while M&A fell, and S&P cut its rating.",
+    );
+    assert_has(&found, EntityKind::Organization, "H&R Block");
+    assert_has(&found, EntityKind::Organization, "Standard and Poor's");
+    assert_lacks(&found, &["R&D", "M&A", "R Block"]);
+}
+
+/// What a group is against or for is a name of its own (`anti-Rangoon Karen National Union`:
+/// one organisation with `Rangoon` before); a press digest's lines in capitals name papers
+/// (`AD-DIYAR`, `DIARIO 16`: nothing before), but not its sections (`FRONT PAGE`); regional
+/// bodies are known (`Economic Community of West African States`: `West African States`
+/// before; `International Red Crescent`: nothing).
+#[test]
+fn groups_after_anti_papers_of_digests_and_regional_bodies() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "anti-Rangoon Karen",
+                "Karen National Union",
+                EntityKind::Organization,
+            ),
+            ("AD-DIYAR", "AD-DIYAR", EntityKind::Organization),
+            ("DIARIO 16", "DIARIO 16", EntityKind::Organization),
+            (
+                "Economic Community of West African States",
+                "Economic Community of West African States",
+                EntityKind::Organization,
+            ),
+            (
+                "International Red Crescent",
+                "International Red Crescent",
+                EntityKind::Organization,
+            ),
+        ],
+    );
+    if let Some((_, mentions)) = conll_doc("eng.train", "PRESS DIGEST - France - Le Monde") {
+        assert!(mentions.iter().all(|m| m.text != "FRONT PAGE"));
+    }
+}

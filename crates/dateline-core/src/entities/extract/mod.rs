@@ -121,6 +121,9 @@ struct Doc<'a> {
     body: &'a str,
     /// The text was all in capitals: its case is [`truecase`]'s guess.
     cased: bool,
+    /// The article is a press digest (`PRESS DIGEST - Lebanon - Aug 22`): its lines in
+    /// capitals name the papers whose stories follow.
+    digest: bool,
 }
 
 /// Whether `rest` opens with a sentence's last dot parted from the word before it, as text
@@ -596,6 +599,11 @@ impl EntityExtractor {
         let sports = title.is_some_and(is_sports_title);
         let team_sport = sports && title.is_some_and(|t| in_list(sport_word(t), TEAM_SPORTS));
         let leagues = title.map_or(0, title_leagues);
+        let digest = title.is_some_and(|t| {
+            t.trim_start()
+                .get(..12)
+                .is_some_and(|w| w.eq_ignore_ascii_case("press digest"))
+        });
         let tables =
             team_sport && title.is_some_and(|t| !sport_word(t).eq_ignore_ascii_case("cricket"));
         // A text all in capitals is read in the case guessed for it (same offsets); the
@@ -620,6 +628,7 @@ impl EntityExtractor {
                 key: RefCell::new(std::mem::take(&mut scratch.key)),
                 body,
                 cased: cased_title.is_some(),
+                digest: false,
             };
             self.process(&doc, g, &mut col);
             scratch.toks = doc.toks;
@@ -636,6 +645,7 @@ impl EntityExtractor {
             key: RefCell::new(std::mem::take(&mut scratch.key)),
             body: "",
             cased: cased_body.is_some(),
+            digest,
         };
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
@@ -670,6 +680,15 @@ impl EntityExtractor {
                     i += 1;
                     continue;
                 }
+            }
+            if let Some(e) = self.digest_paper(doc, i) {
+                let name = match self.known(doc, col, i, e) {
+                    Some((canonical, EntityKind::Organization)) => canonical.into_owned(),
+                    _ => title_case(&doc.surface(i, e)),
+                };
+                self.emit(doc, col, &name, EntityKind::Organization, i, e);
+                i = e + 1;
+                continue;
             }
             if t.has(SKIP) {
                 i = self.caps_line_run(doc, col, i);
@@ -844,10 +863,15 @@ impl EntityExtractor {
                 .has(END_RUN)
                 .then(|| self.possessive_firm(doc, col, i, j))
                 .flatten();
-            if let Some((end, name)) = firm {
+            if let Some((from, end, name)) = firm {
+                // What precedes the name is read on its own (`Manhattan and the People's
+                // Bank`: `Manhattan`).
+                if let Some(p) = (i..from).rev().find(|&k| capword(&toks[k])) {
+                    self.classify(doc, g, col, i, p, 0);
+                }
                 if end == j {
                     // The mention takes in the possessive its name ends in.
-                    let (start, stop) = doc.span(i, j);
+                    let (start, stop) = doc.span(from, j);
                     let stop = stop + possessive_len(&doc.text[stop..]);
                     col.emit(
                         &name,
@@ -856,7 +880,7 @@ impl EntityExtractor {
                         (start, stop),
                     );
                 } else {
-                    self.emit(doc, col, &name, EntityKind::Organization, i, end);
+                    self.emit(doc, col, &name, EntityKind::Organization, from, end);
                 }
                 i = end + 1;
                 continue;
@@ -890,9 +914,76 @@ impl EntityExtractor {
                 i = end + 1;
                 continue;
             }
-            self.classify(doc, g, col, i, j, 0);
+            // `anti-Rangoon Karen National Union`: what a group is against (or for) is a name
+            // of its own, the group's after it.
+            if let Some(k) = self.hyphen_object(doc, col, i, j) {
+                self.classify(doc, g, col, i, k, 0);
+                self.classify(doc, g, col, k + 1, j, 0);
+            } else {
+                self.classify(doc, g, col, i, j, 0);
+            }
             i = j + 1;
         }
+    }
+
+    /// The last word of a press digest's line in capitals that `i` opens: a paper's name
+    /// (`AN-NAHAR`, `DIARIO 16`, `GACETA DE LOS NEGOCIOS`), of five words at most, none a
+    /// date (not the dateline, `BEIRUT 1996-08-22`).
+    fn digest_paper(&self, doc: &Doc, i: usize) -> Option<usize> {
+        if !doc.digest || !opens_line(doc, i) {
+            return None;
+        }
+        let start = doc.toks[i].start;
+        let end = doc.text[start..]
+            .find('\n')
+            .map_or(doc.text.len(), |n| start + n);
+        let line = doc.text[start..end].trim_end();
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        // Not a section's heading (`FRONT PAGE`, `BUSINESS PAGES`).
+        let last = line.rsplit(' ').next().unwrap_or("");
+        let date = |w: &str| w.len() > 3 && w.contains(|c: char| c.is_ascii_digit());
+        if letters < 3
+            || line.split_whitespace().count() > 5
+            || line.chars().any(char::is_lowercase)
+            || line.split_whitespace().any(date)
+            || in_list(
+                last,
+                &["PAGE", "PAGES", "SECTION", "EDITORIAL", "EDITORIALS"],
+            )
+        {
+            return None;
+        }
+        let stop = start + line.len();
+        (i..doc.toks.len())
+            .take_while(|&k| doc.toks[k].end <= stop)
+            .last()
+            .filter(|&e| doc.toks[e].end == stop)
+    }
+
+    /// Where the run `s..=e` after `anti-` or `pro-` parts, when it is not known whole: after
+    /// the known name it opens with, or before a known name or a people's adjective.
+    fn hyphen_object(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
+        let t = &doc.toks[s];
+        if e == s || s == 0 || t.start == 0 || doc.text.as_bytes()[t.start - 1] != b'-' {
+            return None;
+        }
+        let prev = &doc.toks[s - 1];
+        if prev.end + 1 != t.start || !matches!(doc.word(s - 1), "anti" | "pro" | "Anti" | "Pro") {
+            return None;
+        }
+        if self.known(doc, col, s, e).is_some() {
+            return None;
+        }
+        (s..e)
+            .rev()
+            .find(|&k| self.known(doc, col, s, k).is_some())
+            .or_else(|| {
+                // `anti-Saddam Iraqi National Congress`: the group's name is known or opens with
+                // a people's adjective.
+                (s + 1..=e)
+                    .find(|&k| doc.toks[k].has(DEMONYM) || self.known(doc, col, k, e).is_some())
+                    .map(|k| k - 1)
+            })
     }
 
     /// A firm named by partners an ampersand apart: `Ernst & Young`, `Pratt & Whitney`,
@@ -994,8 +1085,9 @@ impl EntityExtractor {
 
     /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
     /// `Standard and Poor's Corp`): the run `s..=e` ends in the possessive, which ends runs,
-    /// and the capitalised words after it complete an organisation of the alias table. Returns
-    /// the firm's last token and its name.
+    /// and the capitalised words after it complete an organisation of the alias table, or
+    /// name a body ([`possessive_body`](Self::possessive_body)). Returns the firm's first and
+    /// last tokens and its name.
     #[inline(never)]
     fn possessive_firm(
         &self,
@@ -1003,12 +1095,17 @@ impl EntityExtractor {
         col: &Collector,
         s: usize,
         e: usize,
-    ) -> Option<(usize, String)> {
+    ) -> Option<(usize, usize, String)> {
         let toks = &doc.toks;
         // The token stops before its possessive `'s`, and the next one starts a new run.
         let poss = possessive_len(&doc.text[toks[e].end..]);
-        if !toks[e].has(END_RUN) || poss == 0 {
+        if !toks[e].has(END_RUN) {
             return None;
+        }
+        if poss == 0 {
+            // `National Farmers' Union`: a plural's.
+            let (from, k) = self.possessive_body(doc, s, e, poss)?;
+            return Some((from, k, doc.surface(from, k).into_owned()));
         }
         // Only names of two words or more have a possessive inside, and their first word
         // heads one of them (`moody's` of `Moody's Investors Service`).
@@ -1030,8 +1127,11 @@ impl EntityExtractor {
                         _ => None,
                     })
             });
-        if inside.is_some() {
-            return inside;
+        if let Some((k, name)) = inside {
+            return Some((s, k, name));
+        }
+        if let Some((from, k)) = self.possessive_body(doc, s, e, poss) {
+            return Some((from, k, doc.surface(from, k).into_owned()));
         }
         // `Moody's said`, `ate at McDonald's`: a firm named with its possessive.
         let whole = &doc.text[toks[s].start..toks[e].end + poss];
@@ -1047,10 +1147,74 @@ impl EntityExtractor {
         let unwritten = !doc.body.is_empty() && !doc.body.contains(whole);
         match firm {
             Some((name, EntityKind::Organization)) if !person && !unwritten => {
-                Some((e, name.to_string()))
+                Some((s, e, name.to_string()))
             }
             _ => None,
         }
+    }
+
+    /// The first and last words of a body's name that goes on past the possessive of token
+    /// `e` (in the run `s..=e`): a people's or an officer's (`People's Liberation Army`,
+    /// `Sheriff's Office`, `Farmers' Union`, `Royal Children's Hospital`), then capitalised
+    /// words up to a head word.
+    fn possessive_body(
+        &self,
+        doc: &Doc,
+        s: usize,
+        e: usize,
+        poss: usize,
+    ) -> Option<(usize, usize)> {
+        let toks = &doc.toks;
+        let word = doc.word(e);
+        // A plural of people (`Workers'`, `Employees'`, `Analysts'`), not a firm's or a
+        // place's name (`General Motors'`, `Salomon Brothers'`, `Buenos Aires'`).
+        let plural = || {
+            let lower = word.to_ascii_lowercase();
+            doc.text[toks[e].end..].starts_with('\'')
+                && [
+                    "ers", "ors", "sts", "ians", "ees", "ants", "ents", "ates", "etes",
+                ]
+                .iter()
+                .any(|end| lower.ends_with(end))
+                && !toks[e].has(PLACE1)
+                && !matches!(lower.as_str(), "brothers" | "partners")
+        };
+        if poss == 0 && !plural() || poss > 0 && !in_list(word, POSSESSIVE_BODIES) {
+            return None;
+        }
+        // The capitalised words before it, through `of` (`Japan Federation of Employers'
+        // Associations`) but after other joiners (`Manhattan and the People's Bank`).
+        let start = (s..e)
+            .rev()
+            .find(|&k| doc.word(k) != "of" && (!toks[k].has(CAP) || toks[k].has(CONNECTOR)))
+            .map_or(s, |k| k + 1);
+        let cap = |k: usize| {
+            toks[k].has(CAP) && !toks[k].has(SKIP) && (k == e + 1 || !toks[k].has(BREAK))
+        };
+        let head = (e + 1..toks.len().min(e + 5))
+            .take_while(|&k| cap(k))
+            .filter(|&k| toks[k].has(ORG_HEAD) && !toks[k].has(TITLE))
+            .last()?;
+        // The name ends at its head, or goes on into a title (`Teachers' Union President`);
+        // not into more of a name (`Critics' Circle Theatre Awards`).
+        if head + 1 < toks.len() && cap(head + 1) && !toks[head + 1].has(TITLE) {
+            return None;
+        }
+        // `People's Bank of China`, `Attorney's Office for the Western District of New York`:
+        // the name goes on through `of` or `for` (and `the`) into capitalised words.
+        let mut end = head;
+        while end + 2 < toks.len() && matches!(doc.word(end + 1), "of" | "for") {
+            let mut k = end + 2;
+            if doc.word(k) == "the" && k + 1 < toks.len() {
+                k += 1;
+            }
+            let cap = |j: usize| toks[j].has(CAP) && !toks[j].has(BREAK | SKIP | CONNECTOR);
+            if !cap(k) || toks[end + 1..k].iter().any(|t| t.has(BREAK)) {
+                break;
+            }
+            end = (k..toks.len()).take_while(|&j| cap(j)).last().unwrap_or(k);
+        }
+        Some((start, end))
     }
 
     /// Whether the first word of token `s` (up to whitespace) is the first word of a known
@@ -4661,8 +4825,8 @@ mod tests {
         let ex = EntityExtractor::new();
         for (body, firm) in [
             (
-                "Duff and Phelps lowered the ratings of the utility.",
-                "Duff and Phelps",
+                "Sullivan and Cromwell advised the utility.",
+                "Sullivan and Cromwell",
             ),
             (
                 "A unit of Pratt and Whitney won the order.",

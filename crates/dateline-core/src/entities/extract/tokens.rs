@@ -607,6 +607,11 @@ fn particle_compound(word: &str) -> bool {
     }
 }
 
+/// One to three capital letters: a name's initials (`AT`, `H`).
+fn short_caps(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Whether `prev` and `next` (joined by a hyphen) form one name (`Al-Qaida`, `al-Abadi`,
 /// `Ki-moon`) rather than a compound adjective (`US-led`, `Iranian-funded`, `anti-IS`).
 fn merge_hyphen(prev: &str, prev_flags: u32, next: &str) -> bool {
@@ -1018,7 +1023,8 @@ struct Tokenizer<'a> {
     pending_break: bool,
     /// Whether the next word starts a sentence ([`SENT`]).
     pending_sent: bool,
-    /// End of a hyphen that directly follows the last word (or [`NO_HYPHEN`]).
+    /// End of a hyphen (or of an ampersand between initials) that directly follows the last
+    /// word (or [`NO_HYPHEN`]).
     hyphen_end: usize,
     /// Line breaks since the last segment that was not whitespace: two make a blank line, a
     /// paragraph break. Each line break is a segment of its own.
@@ -1162,7 +1168,13 @@ impl<'a> Tokenizer<'a> {
         let Some(last) = self.toks.last_mut() else {
             return false;
         };
-        if !merge_hyphen(&self.text[last.start..last.end], last.flags, seg) {
+        let prev = &self.text[last.start..last.end];
+        if self.text.as_bytes()[i - 1] == b'&' {
+            // `AT&T`, `H&R Block`, `S&P`: initials an ampersand joins are one name.
+            if !short_caps(seg) {
+                return false;
+            }
+        } else if !merge_hyphen(prev, last.flags, seg) {
             return false;
         }
         let keep = last.flags & (SENT | BREAK | SKIP);
@@ -1233,6 +1245,16 @@ impl<'a> Tokenizer<'a> {
         match c {
             '-' | '\u{2010}' | '\u{2011}' if adjacent && !self.pending_break => {
                 self.hyphen_end = i + c.len_utf8();
+                self.pending_break = true;
+            }
+            '&' if adjacent
+                && !self.pending_break
+                && self
+                    .toks
+                    .last()
+                    .is_some_and(|t| short_caps(&self.text[t.start..t.end])) =>
+            {
+                self.hyphen_end = i + 1;
                 self.pending_break = true;
             }
             '.' if adjacent && !self.pending_break => self.dot(),

@@ -379,6 +379,23 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "winter",
     // A disease (`died from Aids`), not a place after `from`.
     "aids",
+    // Initials an ampersand joins that name no one (`R&D`, `M&A`, `Q&A`, `A&E` wards).
+    "r&d",
+    "m&a",
+    "q&a",
+    "p&l",
+    "b&b",
+    "a&e",
+    "r&b",
+    "c&w",
+    "g&a",
+    "s&l",
+];
+
+/// Words whose possessive goes on into the name of a body (`People's Liberation Army`,
+/// `Sheriff's Office`, `Children's Hospital`).
+pub(super) const POSSESSIVE_BODIES: &[&str] = &[
+    "People", "Children", "Women", "Men", "Sheriff", "Attorney", "Coroner", "Citizen",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
