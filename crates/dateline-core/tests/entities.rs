@@ -5034,3 +5034,29 @@ fn groups_after_anti_papers_of_digests_and_regional_bodies() {
         assert!(mentions.iter().all(|m| m.text != "FRONT PAGE"));
     }
 }
+
+/// Indices, contests and pageants are MISC, a number in capitals as the name before it
+/// (`FTSE 100`, `CAC-40`: `FTSE` and `CAC` organisations before), a plural's possessive inside
+/// (`European Cup Winners' Cup`: `European` alone before); `the Dow` after the index named in
+/// full is the index (a person before).
+#[test]
+fn indices_and_contests_are_misc() {
+    let Some(found) = reuters_entities_of(&["12994", "3965"]) else {
+        return;
+    };
+    assert_has(&found["12994"], EntityKind::Misc, "FTSE 100");
+    assert_lacks(&found["12994"], &["FTSE"]);
+    let dow = find(&found["3965"], "Dow Jones Industrial Average").expect("the index");
+    assert_eq!(dow.kind, EntityKind::Misc);
+    assert!(dow.forms.iter().any(|a| a == "Dow"), "{dow:?}");
+    assert_lacks(&found["3965"], &["Dow"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "The CAC-40 index fell as Sion played in the European Cup Winners' Cup and Miss \
+         Universe left.",
+    );
+    assert_has(&found, EntityKind::Misc, "CAC 40");
+    assert_has(&found, EntityKind::Misc, "Cup Winners' Cup");
+    assert_has(&found, EntityKind::Misc, "Miss Universe");
+    assert_lacks(&found, &["CAC", "European"]);
+}

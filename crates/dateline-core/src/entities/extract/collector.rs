@@ -463,6 +463,21 @@ impl Collector {
     /// court, a party, an army, a council or an assembly is (`Royal Bank of Canada`), not a
     /// firm's arm there (`British Petroleum of North America`). Names of one word (`Bank`) are left to the
     /// head-word rule; names already `redirect`ed elsewhere are passed over.
+    /// The title, event or index whose first word is the word of `key`, not a given name
+    /// (`the Dow` after `Dow Jones Industrial Average`, `the Nikkei` after `Nikkei 225`).
+    fn misc_begun_by(&self, key: &str) -> Option<usize> {
+        if lexicon_bits(key) & FIRST != 0 {
+            return None;
+        }
+        (self.ents.iter()).position(|a| {
+            let name = a.name.as_bytes();
+            a.kind == EntityKind::Misc
+                && name.len() > key.len()
+                && name[key.len()] == b' '
+                && name[..key.len()].eq_ignore_ascii_case(key.as_bytes())
+        })
+    }
+
     fn org_of_what(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
         const OF_PLACE: &[&str] = &["bank", "court", "party", "army", "council", "assembly"];
         let short = &self.ents[i];
@@ -665,7 +680,13 @@ impl Collector {
             } else {
                 best.or(first_after).map(|(_, idx)| idx).or_else(|| {
                     let may_end = p.fallback == Some(EntityKind::Organization);
-                    org_of(key, may_end).filter(|_| p.guessed)
+                    // A word guessed a person may begin a title or an index instead.
+                    let misc = || {
+                        (p.fallback == Some(EntityKind::Person))
+                            .then(|| self.misc_begun_by(key))
+                            .flatten()
+                    };
+                    org_of(key, may_end).or_else(misc).filter(|_| p.guessed)
                 })
             };
             // `David is a successful businessman` in a story of David Smith: the one person of

@@ -863,7 +863,7 @@ impl EntityExtractor {
                 .has(END_RUN)
                 .then(|| self.possessive_firm(doc, col, i, j))
                 .flatten();
-            if let Some((from, end, name)) = firm {
+            if let Some((from, end, name, kind)) = firm {
                 // What precedes the name is read on its own (`Manhattan and the People's
                 // Bank`: `Manhattan`).
                 if let Some(p) = (i..from).rev().find(|&k| capword(&toks[k])) {
@@ -873,14 +873,9 @@ impl EntityExtractor {
                     // The mention takes in the possessive its name ends in.
                     let (start, stop) = doc.span(from, j);
                     let stop = stop + possessive_len(&doc.text[stop..]);
-                    col.emit(
-                        &name,
-                        EntityKind::Organization,
-                        &doc.text[start..stop],
-                        (start, stop),
-                    );
+                    col.emit(&name, kind, &doc.text[start..stop], (start, stop));
                 } else {
-                    self.emit(doc, col, &name, EntityKind::Organization, from, end);
+                    self.emit(doc, col, &name, kind, from, end);
                 }
                 i = end + 1;
                 continue;
@@ -1085,9 +1080,9 @@ impl EntityExtractor {
 
     /// A known firm whose name has a possessive in it (`Moody's Investors Service Inc`,
     /// `Standard and Poor's Corp`): the run `s..=e` ends in the possessive, which ends runs,
-    /// and the capitalised words after it complete an organisation of the alias table, or
-    /// name a body ([`possessive_body`](Self::possessive_body)). Returns the firm's first and
-    /// last tokens and its name.
+    /// and the capitalised words after it complete an organisation (or a contest) of the alias
+    /// table, or name a body ([`possessive_body`](Self::possessive_body)). Returns the name's
+    /// first and last tokens, the name and its kind.
     #[inline(never)]
     fn possessive_firm(
         &self,
@@ -1095,17 +1090,13 @@ impl EntityExtractor {
         col: &Collector,
         s: usize,
         e: usize,
-    ) -> Option<(usize, usize, String)> {
+    ) -> Option<(usize, usize, String, EntityKind)> {
         let toks = &doc.toks;
-        // The token stops before its possessive `'s`, and the next one starts a new run.
+        // The token stops before its possessive (`'s`, or a plural's `'`), and the next one
+        // starts a new run.
         let poss = possessive_len(&doc.text[toks[e].end..]);
         if !toks[e].has(END_RUN) {
             return None;
-        }
-        if poss == 0 {
-            // `National Farmers' Union`: a plural's.
-            let (from, k) = self.possessive_body(doc, s, e, poss)?;
-            return Some((from, k, doc.surface(from, k).into_owned()));
         }
         // Only names of two words or more have a possessive inside, and their first word
         // heads one of them (`moody's` of `Moody's Investors Service`).
@@ -1123,15 +1114,22 @@ impl EntityExtractor {
                 (e + 1..=last)
                     .rev()
                     .find_map(|k| match self.known(doc, col, s, k) {
-                        Some((name, EntityKind::Organization)) => Some((k, name.into_owned())),
+                        // `European Cup Winners' Cup`, a contest.
+                        Some((name, kind @ (EntityKind::Organization | EntityKind::Misc))) => {
+                            Some((k, name.into_owned(), kind))
+                        }
                         _ => None,
                     })
             });
-        if let Some((k, name)) = inside {
-            return Some((s, k, name));
+        if let Some((k, name, kind)) = inside {
+            return Some((s, k, name, kind));
         }
         if let Some((from, k)) = self.possessive_body(doc, s, e, poss) {
-            return Some((from, k, doc.surface(from, k).into_owned()));
+            let name = doc.surface(from, k).into_owned();
+            return Some((from, k, name, EntityKind::Organization));
+        }
+        if poss == 0 {
+            return None;
         }
         // `Moody's said`, `ate at McDonald's`: a firm named with its possessive.
         let whole = &doc.text[toks[s].start..toks[e].end + poss];
@@ -1147,7 +1145,7 @@ impl EntityExtractor {
         let unwritten = !doc.body.is_empty() && !doc.body.contains(whole);
         match firm {
             Some((name, EntityKind::Organization)) if !person && !unwritten => {
-                Some((s, e, name.to_string()))
+                Some((s, e, name.to_string(), EntityKind::Organization))
             }
             _ => None,
         }
@@ -1316,7 +1314,9 @@ impl EntityExtractor {
                 return Some((Cow::Owned(c.clone()), *k));
             }
         }
-        let caps = doc.all(s, e, ALL_CAPS);
+        // A number is in capitals as its name is (`FTSE 100`).
+        let caps = (doc.toks[s..=e].iter())
+            .all(|t| t.has(ALL_CAPS) || doc.text.as_bytes()[t.start].is_ascii_digit());
         let named = self.names.get(key);
         // Before the alias table: `Spurs` is Tottenham Hotspur but in a basketball story.
         if let Some(team) = named
