@@ -5060,3 +5060,18 @@ fn indices_and_contests_are_misc() {
     assert_has(&found, EntityKind::Misc, "Miss Universe");
     assert_lacks(&found, &["CAC", "European"]);
 }
+
+/// A town in capitals opening a dated dateline is a place, of any length, known or not
+/// (`NOVYE ATAGI , Russia`, `BARRY , Wales`: organisations before; `MOUNTAIN VIEW , Calif.`:
+/// nothing).
+#[test]
+fn towns_of_datelines_are_places() {
+    conll_reads(
+        "eng.train",
+        &[
+            ("NOVYE ATAGI , Russia", "NOVYE ATAGI", EntityKind::Place),
+            ("BARRY , Wales", "BARRY", EntityKind::Place),
+            ("MOUNTAIN VIEW , Calif.", "MOUNTAIN VIEW", EntityKind::Place),
+        ],
+    );
+}

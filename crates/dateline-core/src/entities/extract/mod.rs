@@ -681,6 +681,20 @@ impl EntityExtractor {
                     continue;
                 }
             }
+            if let Some(e) = self.dateline_town(doc, col, i) {
+                match self.known(doc, col, i, e) {
+                    Some((canonical, kind)) => {
+                        let canonical = canonical.into_owned();
+                        self.emit(doc, col, &canonical, kind, i, e);
+                    }
+                    None => {
+                        let name = title_case(&doc.surface(i, e));
+                        col.pend_cued(name, EntityKind::Place, doc.span(i, e));
+                    }
+                }
+                i = e + 1;
+                continue;
+            }
             if let Some(e) = self.digest_paper(doc, i) {
                 let name = match self.known(doc, col, i, e) {
                     Some((canonical, EntityKind::Organization)) => canonical.into_owned(),
@@ -4161,6 +4175,46 @@ impl EntityExtractor {
             && doc.word(j + 1).len() >= 3
             && opens_line(doc, j + 1)
             && opens_line(doc, i)
+    }
+
+    /// The last word of a town in capitals that opens a dated dateline in the body: a comma,
+    /// a known place or a state's abbreviation, and a date last on the line (`NOVYE ATAGI ,
+    /// Russia 1996-08-22`, `MOUNTAIN VIEW , Calif. 1996-08-25`, `BARRY , Wales 1996-08-30`).
+    fn dateline_town(&self, doc: &Doc, col: &Collector, i: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        if col.field != MentionField::Body || !toks[i].has(ALL_CAPS) || !opens_line(doc, i) {
+            return None;
+        }
+        let comma = |k: usize| {
+            doc.text[toks[k].end..]
+                .trim_start_matches(' ')
+                .starts_with(',')
+        };
+        let e = (i..toks.len().min(i + 4))
+            .take_while(|&k| toks[k].has(ALL_CAPS) && (k == i || !toks[k].has(BREAK)))
+            .find(|&k| comma(k))?;
+        let line_end = doc.text[toks[e].end..]
+            .find('\n')
+            .map_or(doc.text.len(), |n| toks[e].end + n);
+        if !doc.text[..line_end]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let place = |k: usize| {
+            (k..toks.len().min(k + 3))
+                .take_while(|&j| toks[j].end <= line_end)
+                .any(|j| {
+                    toks[k].has(STATE_ABBR)
+                        || matches!(self.known(doc, col, k, j), Some((_, EntityKind::Place)))
+                })
+        };
+        let known_else = !matches!(
+            self.known(doc, col, i, e),
+            None | Some((_, EntityKind::Place))
+        );
+        (e + 1 < toks.len() && toks[e + 1].has(CAP) && place(e + 1) && !known_else).then_some(e)
     }
 
     /// Whether token `s` opens a dateline in the body: first on its line, followed by a comma
