@@ -5075,3 +5075,42 @@ fn towns_of_datelines_are_places() {
         ],
     );
 }
+
+/// Hyphened titles open names (`Undersecretary-General Yasushi Akashi`, `Deputy
+/// Prosecutor-General Adolfo Salamanca`: organisations with the title before); a name goes on
+/// through `in` when the whole is known (`Organisation for Security and Cooperation in
+/// Europe`: an organisation and a place before); Moody's ratings are no names (`Baa1`, `Aa3`:
+/// organisations before).
+#[test]
+fn hyphened_titles_names_through_in_and_ratings() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Undersecretary-General Yasushi Akashi",
+                "Yasushi Akashi",
+                EntityKind::Person,
+            ),
+            (
+                "Prosecutor-General Adolfo Salamanca",
+                "Adolfo Salamanca",
+                EntityKind::Person,
+            ),
+            (
+                "Organisation for Security and Cooperation in Europe",
+                "Organisation for Security and Cooperation in Europe",
+                EntityKind::Organization,
+            ),
+        ],
+    );
+    if let Some((_, mentions)) = conll_doc("eng.train", "Rating : Baa1") {
+        assert!(mentions.iter().all(|m| m.text != "Baa1"));
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "Moody's rates the bonds Aa3 and the notes BA1, said Governor-General Ratu Sir Penaia \
+         Ganilau.",
+    );
+    assert_lacks(&found, &["Aa3", "BA1"]);
+    assert_has(&found, EntityKind::Person, "Penaia Ganilau");
+}

@@ -85,7 +85,7 @@ const CAPS_STOP: &[&str] = &[
     "reuter", "reute", "reut", "reu", "nyt", "plc", "nv", "sa", "ag",
     // things, not makers (`LED`, `SUV`, `USB`), and words of tables (`STG`, `JLY`, `YEAR`)
     "led", "lcd", "suv", "usb", "gsm", "gprs", "vhs", "rss", "lan", "wlan", "voip", "hdtv", "cpi",
-    "ppi", "psbr", "frn", "yen", "stg", "dm", "jly", "jne", "year", "ip",
+    "ppi", "psbr", "frn", "yen", "stg", "dm", "jly", "jne", "year", "ip", "vmig", "mig",
 ];
 
 /// One title or honorific: its words (lower case, no trailing dot) and whether it is weak

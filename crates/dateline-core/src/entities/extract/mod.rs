@@ -126,6 +126,18 @@ struct Doc<'a> {
     digest: bool,
 }
 
+/// Whether `word` is a Moody's rating of a grade and a notch (`Baa1`, `Aa3`, `BA1`; not
+/// `A1`, a road as often).
+fn credit_rating(word: &str) -> bool {
+    match word.as_bytes() {
+        [grade @ .., b'1'..=b'3'] => matches!(
+            grade.to_ascii_lowercase().as_slice(),
+            b"aa" | b"baa" | b"ba" | b"caa" | b"ca"
+        ),
+        _ => false,
+    }
+}
+
 /// Whether `rest` opens with a sentence's last dot parted from the word before it, as text
 /// split into tokens writes it (`Boulder , Colo .`).
 fn spaced_stop(rest: &str) -> bool {
@@ -829,14 +841,34 @@ impl EntityExtractor {
                 if !joiner {
                     // `in` inside a name its acronym spells out: `Organisation for Security
                     // and Cooperation in Europe (OSCE)`.
+                    // So is a known name's (`Organisation for Security and Cooperation in
+                    // Europe` written without its acronym).
                     if doc.word(next) == "in"
                         && next + 1 < n
                         && capword(&toks[next + 1])
                         && !toks[next + 1].has(BREAK)
-                        && (self.paren_acronyms(doc, next + 1).iter())
-                            .any(|acr| self.initials_match(doc, i, next + 1, acr))
                     {
-                        j = next + 1;
+                        let known = (j > i)
+                            .then(|| {
+                                (next + 1..n.min(next + 6))
+                                    .take_while(|&k| !toks[k].has(BREAK))
+                                    .filter(|&k| capword(&toks[k]))
+                                    .last()
+                                    .and_then(|last| {
+                                        (next + 1..=last).rev().find(|&k| {
+                                            capword(&toks[k])
+                                                && self.known(doc, col, i, k).is_some()
+                                        })
+                                    })
+                            })
+                            .flatten();
+                        if let Some(k) = known {
+                            j = k;
+                        } else if (self.paren_acronyms(doc, next + 1).iter())
+                            .any(|acr| self.initials_match(doc, i, next + 1, acr))
+                        {
+                            j = next + 1;
+                        }
                     }
                     break;
                 }
@@ -1476,6 +1508,10 @@ impl EntityExtractor {
             } else {
                 break;
             }
+        }
+        // `Baa1`, `Aa3`: a credit rating, as Moody's writes them.
+        if s == e && credit_rating(doc.word(s)) {
+            return;
         }
         // `Brisbane 21 15 1 5 2123 1631 130.2 62`: a team, though a place of the same name; a
         // country's team is named as the country (`Sweden 1 1 0 0 6 1 2`).
