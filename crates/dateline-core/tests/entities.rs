@@ -4036,7 +4036,11 @@ fn a_capitalised_the_inside_a_sentence_opens_a_paper_a_venue_or_a_work() {
     let Some(reuters) = reuters_entities_of(&["234"]) else {
         return;
     };
-    assert_has(&reuters["234"], EntityKind::Organization, "Sunday Times");
+    assert_has(
+        &reuters["234"],
+        EntityKind::Organization,
+        "The Sunday Times",
+    );
     let ids = [
         "entertainment/035",
         "entertainment/068",
@@ -4056,7 +4060,7 @@ fn a_capitalised_the_inside_a_sentence_opens_a_paper_a_venue_or_a_work() {
     assert_has(
         &found["entertainment/220"],
         EntityKind::Organization,
-        "Guardian",
+        "The Guardian",
     );
     assert_has(
         &found["entertainment/275"],
@@ -5113,4 +5117,43 @@ fn hyphened_titles_names_through_in_and_ratings() {
     );
     assert_lacks(&found, &["Aa3", "BA1"]);
     assert_has(&found, EntityKind::Person, "Penaia Ganilau");
+}
+
+/// British papers are known by their names, a weekday opening some (`the Sunday Telegraph`,
+/// `Evening Standard`: nothing before), and a lower-case `the` before the name the table
+/// gives with its article where the paper reports or ends a clause (`the Times reported`),
+/// however long the list (`... and the Independent and the Times and the Financial Times`),
+/// but not `the Independent candidate`.
+#[test]
+fn papers_by_name_and_article() {
+    let Some(found) = reuters_entities_of(&["4668", "8073", "4070"]) else {
+        return;
+    };
+    assert_has(&found["4668"], EntityKind::Organization, "The Times");
+    assert_has(&found["8073"], EntityKind::Organization, "Sunday Telegraph");
+    assert_has(&found["4070"], EntityKind::Organization, "The Guardian");
+    if let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/034"]) {
+        assert_has(
+            &found["entertainment/034"],
+            EntityKind::Organization,
+            "Evening Standard",
+        );
+    }
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "The Guardian and the Daily Mail and the Daily Telegraph and the Observer and the \
+         Independent and the Times and the Financial Times reported it.",
+    );
+    for paper in [
+        "Daily Mail",
+        "The Observer",
+        "The Independent",
+        "The Times",
+        "Financial Times",
+    ] {
+        assert_has(&found, EntityKind::Organization, paper);
+    }
+    let found = ex.extract(None, "He stood as the Independent candidate in Bath.");
+    assert_lacks(&found, &["The Independent", "Independent"]);
 }
