@@ -5157,3 +5157,32 @@ fn papers_by_name_and_article() {
     let found = ex.extract(None, "He stood as the Independent candidate in Bath.");
     assert_lacks(&found, &["The Independent", "Independent"]);
 }
+
+/// A firm's name before a comma and its legal form is the firm's (`National Amusements, Inc`:
+/// nothing before; `Petroleos de Venezuela, S.A.`: `Petroleos` and a place), but not a title
+/// before it, another firm joined to it or a partner's name (`A.G. Edwards & Sons, Inc`).
+#[test]
+fn a_name_before_a_comma_and_a_legal_form_is_a_firm() {
+    let Some(found) = reuters_entities_of(&["1808"]) else {
+        return;
+    };
+    assert_has(
+        &found["1808"],
+        EntityKind::Organization,
+        "National Amusements",
+    );
+    let found = EntityExtractor::new().extract(
+        None,
+        "Petroleos de Venezuela, S.A. hired A.G. Edwards & Sons, Inc. and the Senior Vice \
+         President of Sales for Draeger, Inc.",
+    );
+    assert_has(&found, EntityKind::Organization, "Petroleos de Venezuela");
+    assert_lacks(
+        &found,
+        &[
+            "Petroleos",
+            "Sons",
+            "Senior Vice President of Sales for Draeger",
+        ],
+    );
+}

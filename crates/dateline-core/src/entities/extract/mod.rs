@@ -926,6 +926,16 @@ impl EntityExtractor {
                 i = end + 1;
                 continue;
             }
+            if let Some(end) = self.comma_legal_form(doc, col, i, j) {
+                // `National Amusements, Inc`: the firm is the run; its legal form goes with it.
+                let name = match self.known(doc, col, i, j) {
+                    Some((canonical, EntityKind::Organization)) => canonical,
+                    _ => doc.surface(i, j),
+                };
+                self.emit(doc, col, &name, EntityKind::Organization, i, j);
+                i = end + 1;
+                continue;
+            }
             if let Some(end) = self.firm_after_comma(doc, i, j) {
                 // What precedes the firm's first partner is read on its own (`Jason
                 // Benderly of`, `Salomon Brothers Inc and`).
@@ -1351,6 +1361,44 @@ impl EntityExtractor {
             }
         }
         None
+    }
+
+    /// The token of a legal form (`Inc`, `Ltd`, `Corp`) that follows the run `s..=e` after a
+    /// comma, as firms write their names (`National Amusements, Inc`, `Global Marine, Inc.`),
+    /// when the run is no known name of another kind.
+    fn comma_legal_form(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        let k = e + 1;
+        let next = toks.get(k)?;
+        if doc.text[toks[e].end..next.start].trim() != ","
+            || !matches!(
+                doc.word(k).trim_end_matches('.'),
+                "Inc" | "Ltd" | "Corp" | "LLC" | "Plc" | "PLC" | "GmbH" | "L.P" | "N.V" | "S.A"
+            )
+            || toks[s..=e].iter().any(|t| t.has(ALL_CAPS) && t.has(SKIP))
+        {
+            return None;
+        }
+        // The run is the firm's name alone: no title (`Senior Vice President of Sales for
+        // Dräger, Inc`) and no other name joined to it (`Ceres Robotics and Tyvak Systems`).
+        let joined = |k: usize| {
+            !toks[k].has(CAP)
+                && (toks[k].has(AND) || in_list(doc.word(k), &["for", "the", "in", "at", "on"]))
+        };
+        // Nor the last partner of a firm (`A.G. Edwards & Sons, Inc`, `Ferris, Baker Watts,
+        // Inc`).
+        let before = doc.text[..toks[s].start].trim_end();
+        if (s..=e).any(joined)
+            || self.find_title(doc, s, e).is_some()
+            || before.ends_with(['&', ','])
+            || s > 0 && doc.word(s - 1) == "and"
+        {
+            return None;
+        }
+        match self.known(doc, col, s, e) {
+            Some((_, kind)) if kind != EntityKind::Organization => None,
+            _ => Some(k),
+        }
     }
 
     /// The alias of a firm found by [`firm_after_comma`](Self::firm_after_comma), looked up

@@ -525,10 +525,14 @@ pub(super) const MISC_HEADS: &[&str] = &[
 pub(super) fn event_head(word: &str) -> bool {
     in_list(word, MISC_HEADS) && !in_list(word, &["final", "finals"])
 }
-/// First words of natural features named the British way (`River Severn`, `Lake Geneva`).
+/// First words of natural features named the British way (`River Severn`, `Lake Geneva`), and
+/// of grounds.
 pub(super) const PLACE_FIRSTS: &[&str] = &[
     "river", "lake", "mount", "cape", // Arabic, Malay and Indonesian words for the same.
     "jebel", "jabal", "wadi", "tanjung", "bukit", "gunung", "pulau", "kampung",
+    // Grounds (`Stadio Olimpico`, `Estadio Azteca`); not `Stade`, which opens clubs' names
+    // as often (`Stade Francais`).
+    "stadio", "estadio", "stadion",
 ];
 /// Bodies every country has, which a word of their kind alone names (`the Government`).
 pub(super) const GENERIC_BODIES: &[&str] = &[
