@@ -5186,3 +5186,30 @@ fn a_name_before_a_comma_and_a_legal_form_is_a_firm() {
         ],
     );
 }
+
+/// In a team sport's results a name with its country in parentheses before a score, or before
+/// `win` and a score, is a team (`Gloria Bistrita ( Romania ) 2`, `Brann win 5-2 on
+/// aggregate`: people before); a country stays a place, and cricket's rows stay players'.
+#[test]
+fn teams_of_results_by_their_country_and_score() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "In Bistrita : Gloria Bistrita ( Romania ) 2",
+                "Gloria Bistrita",
+                EntityKind::Organization,
+            ),
+            (
+                "Brann win 5-2 on aggregate",
+                "Brann",
+                EntityKind::Organization,
+            ),
+            (
+                "Wasim Akram ( Pakistan )",
+                "Wasim Akram",
+                EntityKind::Person,
+            ),
+        ],
+    );
+}

@@ -1011,6 +1011,56 @@ impl EntityExtractor {
             .filter(|&e| doc.toks[e].end == stop)
     }
 
+    /// Whether what follows the name ending at token `e` in a story of a team sport whose
+    /// tables name teams makes it a team's: its country in parentheses, then a score (`Sion ( Switzerland ) 0`), or `win`
+    /// and a score (`Brann win 5-2 on aggregate`). A player's country is followed by a
+    /// minute or a name, not a score.
+    fn team_cue(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
+        // Not cricket's: its rows are players' (`Wasim Akram ( Pakistan ) 414`).
+        if !doc.tables {
+            return false;
+        }
+        let toks = &doc.toks;
+        let score_at = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| doc.text.as_bytes()[t.start].is_ascii_digit())
+        };
+        let rest = &doc.text[toks[e].end..];
+        let open = rest.len() - rest.trim_start_matches(' ').len();
+        if rest[open..].starts_with('(') {
+            // The parenthesis's bytes, from the text's start.
+            let from = toks[e].end + open + 1;
+            let Some(close) = doc.text[from..]
+                .find(')')
+                .filter(|&c| c < 40)
+                .map(|c| from + c)
+            else {
+                return false;
+            };
+            let places = (e + 1..toks.len().min(e + 5)).take_while(|&k| toks[k].end <= close);
+            return places.last().is_some_and(|last| {
+                doc.text[close + 1..]
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    && matches!(
+                        self.known(doc, col, e + 1, last),
+                        Some((_, EntityKind::Place))
+                    )
+            });
+        }
+        // `Scorers :` / `Gloria Bistrita - Ilie Lazar ( 32nd )`: the team, then its scorers
+        // and the minutes they scored in.
+        if rest[open..].starts_with("- ") && opens_line(doc, s) {
+            let line = rest.split('\n').next().unwrap_or("");
+            return line.match_indices('(').any(|(at, _)| {
+                line[at + 1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            });
+        }
+        e + 1 < toks.len() && matches!(doc.word(e + 1), "win" | "won") && score_at(e + 2)
+    }
+
     /// The paper the alias table names with its article (`The Times`, `The Independent`) that
     /// the word at `i`, after a lower-case `the`, is: where a paper's name ends a clause (`told
     /// the Times.`) or it reports (`the Independent said`), not `the Independent candidate`,
@@ -1614,6 +1664,21 @@ impl EntityExtractor {
         // `Baa1`, `Aa3`: a credit rating, as Moody's writes them.
         if s == e && credit_rating(doc.word(s)) {
             return;
+        }
+        // `Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1`, `Ruch Chorzow win 6-1 on
+        // aggregate`: a team of a team sport's results.
+        // A country's team stays the country, as CoNLL tags it.
+        if self.team_cue(doc, col, s, e) {
+            let known = self.known(doc, col, s, e);
+            let country = |c: &str| g.countries.contains(&normalize_key(c));
+            if !matches!(&known, Some((c, EntityKind::Place)) if country(c)) {
+                let name = match known {
+                    Some((canonical, EntityKind::Organization)) => canonical,
+                    _ => doc.surface(s, e),
+                };
+                self.emit(doc, col, &name, EntityKind::Organization, s, e);
+                return;
+            }
         }
         // `Brisbane 21 15 1 5 2123 1631 130.2 62`: a team, though a place of the same name; a
         // country's team is named as the country (`Sweden 1 1 0 0 6 1 2`).
