@@ -5213,3 +5213,22 @@ fn teams_of_results_by_their_country_and_score() {
         ],
     );
 }
+
+/// Two people named in full and joined by `and` are two, whatever body follows the second
+/// (`James Harvey and Jennifer Hurley of the Moss Landing Marine Laboratories`: one
+/// organisation before); a given name keeps a surname that is also a word (`Stefan Reuter`:
+/// `Stefan` alone before).
+#[test]
+fn people_joined_by_and_and_surnames_that_are_words() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "James Harvey and Jennifer Hurley",
+                "Jennifer Hurley",
+                EntityKind::Person,
+            ),
+            ("Stefan Reuter", "Stefan Reuter", EntityKind::Person),
+        ],
+    );
+}

@@ -1643,6 +1643,8 @@ impl EntityExtractor {
                         && in_list(doc.word(e - 2), MONARCHS))
                     && !te.has(ALL_CAPS)
                     && !(te.has(MONTH) && self.month_surname(doc, e))
+                    // `Stefan Reuter`: a given name, then a surname that is also a word.
+                    && !(e == s + 1 && te.has(SURNAME) && ts.has(FIRST))
                     && !(self.heads_name(doc, s) && self.known(doc, col, s, e).is_some())
                     // Nor does a firm's short form (`Executive Life` of `Executive Life
                     // Insurance Co`).
@@ -4685,6 +4687,11 @@ impl EntityExtractor {
                 && !toks[r].has(ORG_HEAD)
                 && second_named
             {
+                return Some(k);
+            }
+            // `James Harvey and Jennifer Hurley of the Moss Landing Marine Laboratories`: two
+            // people named in full, whatever follows.
+            if k > s + 1 && r < e && toks[s].has(FIRST) && toks[r].has(FIRST) {
                 return Some(k);
             }
             // `Serious and Organised Crime Bill`: laws' names go on through `and` as firms' do.
