@@ -5067,7 +5067,8 @@ fn indices_and_contests_are_misc() {
 
 /// A town in capitals opening a dated dateline is a place, of any length, known or not
 /// (`NOVYE ATAGI , Russia`, `BARRY , Wales`: organisations before; `MOUNTAIN VIEW , Calif.`:
-/// nothing).
+/// nothing); a first line in capitals is a line of its own (`BANGKOK` over `Thailand has
+/// launched`: one organisation of both before).
 #[test]
 fn towns_of_datelines_are_places() {
     conll_reads(
@@ -5076,6 +5077,11 @@ fn towns_of_datelines_are_places() {
             ("NOVYE ATAGI , Russia", "NOVYE ATAGI", EntityKind::Place),
             ("BARRY , Wales", "BARRY", EntityKind::Place),
             ("MOUNTAIN VIEW , Calif.", "MOUNTAIN VIEW", EntityKind::Place),
+            (
+                "Thailand has launched a manhunt",
+                "Thailand",
+                EntityKind::Place,
+            ),
         ],
     );
 }

@@ -1217,8 +1217,15 @@ impl<'a> Tokenizer<'a> {
     fn short_line(&self, nl: usize) -> bool {
         let short = |line: &str| line.len() * 5 < self.width * 3;
         let text = self.text;
-        short(&text[self.line_start..nl])
-            && (self.line_start > 0 || {
+        let line = &text[self.line_start..nl];
+        // A first line in capitals is a dateline or a heading of its own (`BANGKOK` over
+        // `Thailand has launched`).
+        let capitals = || {
+            line.bytes().any(|b| b.is_ascii_uppercase())
+                && !line.bytes().any(|b| b.is_ascii_lowercase())
+        };
+        short(line)
+            && (self.line_start > 0 || capitals() || {
                 let rest = &text[nl + 1..];
                 short(&rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())])
             })
