@@ -5238,3 +5238,31 @@ fn people_joined_by_and_and_surnames_that_are_words() {
         ],
     );
 }
+
+/// A place, then a known organisation whose name is no word, or an index, are two names
+/// (`Liberia ECOMOG force`, `New York Dow Jones industrial average`: one name before), but
+/// not a firm named for its place with a word (`Toronto Dominion`).
+#[test]
+fn places_before_organisations_and_indices() {
+    conll_reads(
+        "eng.train",
+        &[
+            ("takes over Liberia ECOMOG", "Liberia", EntityKind::Place),
+            (
+                "takes over Liberia ECOMOG",
+                "ECOMOG",
+                EntityKind::Organization,
+            ),
+            (
+                "New York Dow Jones industrial average",
+                "New York",
+                EntityKind::Place,
+            ),
+        ],
+    );
+    let found = EntityExtractor::new().extract(
+        None,
+        "The bonds were sold by lead manager Toronto Dominion on Monday.",
+    );
+    assert_lacks(&found, &["Toronto"]);
+}

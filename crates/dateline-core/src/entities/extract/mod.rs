@@ -1816,8 +1816,19 @@ impl EntityExtractor {
                 .known(doc, col, s, e)
                 .is_none_or(|(_, kind)| kind != EntityKind::Place)
         {
-            let surface = doc.surface(s, e);
-            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            // `New York Dow Jones industrial average`, `Tokyo Nikkei average`: the index's
+            // market is a place of its own.
+            // Not a known name's, nor one that words go on (`New York Stock Exchange composite
+            // index`).
+            let market = (s..e.min(s + 2))
+                .rfind(|&k| matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place))))
+                .filter(|&k| !toks[k + 1].has(DICT) && self.known(doc, col, s, e).is_none());
+            let from = market.map_or(s, |k| {
+                self.classify(doc, g, col, s, k, depth + 1);
+                k + 1
+            });
+            let surface = doc.surface(from, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, from, e);
             return;
         }
         // `three RBI`, `his ERA`: a baseball story's statistics, MISC as CoNLL tags them (the
@@ -1940,11 +1951,17 @@ impl EntityExtractor {
             }
         }
         // `the U.S. Labor Day weekend`, `Scotland Six Nations`: a place, then a known event,
-        // holiday or index, are two names.
-        if e > s && e - s <= 3 && toks[s].has(PLACE1 | ABBR | ALL_CAPS) {
+        // holiday or index, are two names; so are a place and a known organisation of a name
+        // no word is (`Liberia ECOMOG force`, `New York Dow Jones industrial average`; not
+        // `Toronto Dominion`).
+        if e > s && e - s <= 3 && toks[s].has(PLACE1 | ABBR | ALL_CAPS | FIRST) {
             let split = (s..e.min(s + 2)).find(|&k| {
                 matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place)))
-                    && matches!(self.known(doc, col, k + 1, e), Some((_, EntityKind::Misc)))
+                    && match self.known(doc, col, k + 1, e) {
+                        Some((_, EntityKind::Misc)) => true,
+                        Some((_, EntityKind::Organization)) => !toks[k + 1].has(DICT),
+                        _ => false,
+                    }
             });
             if let Some(k) = split {
                 self.classify(doc, g, col, s, k, depth + 1);
