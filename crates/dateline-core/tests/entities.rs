@@ -5196,6 +5196,8 @@ fn a_name_before_a_comma_and_a_legal_form_is_a_firm() {
 /// In a team sport's results a name with its country in parentheses before a score, or before
 /// `win` and a score, is a team (`Gloria Bistrita ( Romania ) 2`, `Brann win 5-2 on
 /// aggregate`: people before); a country stays a place, and cricket's rows stay players'.
+/// Words of results name nothing (`Aggregate 1-1`: an organisation before), and `Red Star`
+/// is the club (`Star`, a person, before).
 #[test]
 fn teams_of_results_by_their_country_and_score() {
     conll_reads(
@@ -5216,8 +5218,16 @@ fn teams_of_results_by_their_country_and_score() {
                 "Wasim Akram",
                 EntityKind::Person,
             ),
+            (
+                "Red Star win on away goals",
+                "Red Star",
+                EntityKind::Organization,
+            ),
         ],
     );
+    if let Some((_, mentions)) = conll_doc("eng.train", "Red Star win on away goals") {
+        assert!(mentions.iter().all(|m| m.text != "Aggregate"));
+    }
 }
 
 /// Two people named in full and joined by `and` are two, whatever body follows the second

@@ -379,6 +379,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "winter",
     // A disease (`died from Aids`), not a place after `from`.
     "aids",
+    // Words of results (`Aggregate 1-1`, `Qualifier vs. Tomas Carbonell`).
+    "aggregate",
+    "qualifier",
+    "qualifiers",
     // Initials an ampersand joins that name no one (`R&D`, `M&A`, `Q&A`, `A&E` wards).
     "r&d",
     "m&a",
