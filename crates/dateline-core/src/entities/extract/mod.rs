@@ -1011,10 +1011,11 @@ impl EntityExtractor {
             .filter(|&e| doc.toks[e].end == stop)
     }
 
-    /// Whether what follows the name ending at token `e` in a story of a team sport whose
-    /// tables name teams makes it a team's: its country in parentheses, then a score (`Sion ( Switzerland ) 0`), or `win`
-    /// and a score (`Brann win 5-2 on aggregate`). A player's country is followed by a
-    /// minute or a name, not a score.
+    /// Whether what follows the name `s..=e` in a story of a team sport whose tables name
+    /// teams makes it a team's: its country in parentheses, then a score (`Sion ( Switzerland
+    /// ) 0`), `win` and a score (`Brann win 5-2 on aggregate`), or, opening its line, a dash and
+    /// its scorers with their minutes (`Brann - Mark Rutherford ( 5th )`). A player's country
+    /// is followed by a minute or a name, not a score.
     fn team_cue(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
         // Not cricket's: its rows are players' (`Wasim Akram ( Pakistan ) 414`).
         if !doc.tables {
