@@ -5276,3 +5276,72 @@ fn places_before_organisations_and_indices() {
     );
     assert_lacks(&found, &["Toronto"]);
 }
+
+/// In a sports story, a club that is a word is a club where it stands alone in parentheses
+/// after a player (`Pascal Zuberbuehler ( Grasshoppers )`, `Marc-Vivien Foe ( Lens )`) or
+/// has a result (`In Edinburgh : Hearts ( Scotland ) 1`): nothing before, the words dropped as
+/// a sentence's first. A letter that tells two clubs apart is none (`Mladost ( L ) 0`).
+#[test]
+fn clubs_that_are_words_by_their_players_and_results() {
+    let read = conll_reads(
+        "eng.train",
+        &[
+            (
+                "Pascal Zuberbuehler ( Grasshoppers )",
+                "Grasshoppers",
+                EntityKind::Organization,
+            ),
+            ("Marc-Vivien Foe ( Lens )", "Lens", EntityKind::Organization),
+            (
+                "In Edinburgh : Hearts ( Scotland ) 1",
+                "Hearts",
+                EntityKind::Organization,
+            ),
+        ],
+    );
+    if !read {
+        return;
+    }
+    if let Some((_, mentions)) = conll_doc("eng.train", "Mladost ( L ) 0") {
+        assert!(mentions.iter().all(|m| m.text != "L"), "{mentions:?}");
+    }
+}
+
+/// A sports headline's event after `AT`, `IN` or `OF` is one name, a person's or place's
+/// words in it too (`RESULTS AT TOSHIBA CLASSIC`: `TOSHIBA` a firm before; `STAGE OF TOUR
+/// OF NETHERLANDS`: the country before), but not a league's games (`RESULTS OF S. KOREAN
+/// PROFESSIONAL GAMES`).
+#[test]
+fn events_named_in_sports_headlines() {
+    let read = conll_reads(
+        "eng.train",
+        &[
+            (
+                "RESULTS AT TOSHIBA CLASSIC",
+                "TOSHIBA CLASSIC",
+                EntityKind::Misc,
+            ),
+            ("RESULTS AT HAMLET CUP", "HAMLET CUP", EntityKind::Misc),
+            (
+                "FIRST STAGE OF TOUR OF NETHERLANDS",
+                "TOUR OF NETHERLANDS",
+                EntityKind::Misc,
+            ),
+            (
+                "1-0 IN AFRICA NATIONS CUP QUALIFIER",
+                "AFRICA NATIONS CUP",
+                EntityKind::Misc,
+            ),
+            ("FERENCVAROS OUT OF EURO CUP", "EURO CUP", EntityKind::Misc),
+        ],
+    );
+    if !read {
+        return;
+    }
+    if let Some((_, mentions)) = conll_doc("eng.testa", "S. KOREAN PROFESSIONAL GAMES") {
+        assert!(
+            mentions.iter().all(|m| !m.text.ends_with("GAMES")),
+            "{mentions:?}"
+        );
+    }
+}

@@ -783,6 +783,10 @@ impl EntityExtractor {
                     || self.club_of_town(doc, col, i)
                     // `Orioles manager Davey Johnson` in a baseball story.
                     || self.team_nickname(doc, col, i)
+                    // `Murat Yakin ( Grasshoppers )`: a name's club, party or country.
+                    || self.bracketed_after_name(doc, i)
+                    // `In Edinburgh : Hearts ( Scotland ) 1`: a team by its result.
+                    || self.team_cue(doc, col, i, i)
                     // `Lens 4 4 0 0 9 3 12`, `Young Boys 5 ...`: a team in a league table.
                     || (doc.tables
                         && (i..n.min(i + 4))
@@ -1682,6 +1686,18 @@ impl EntityExtractor {
                 self.emit(doc, col, &name, EntityKind::Organization, s, e);
                 return;
             }
+        }
+        // `Murat Yakin ( Grasshoppers )`: a player's club, though a word.
+        if s == e
+            && doc.sports
+            && toks[s].has(DICT | COMMON)
+            && doc.word(s).len() > 2
+            && self.bracketed_after_name(doc, s)
+            && self.known(doc, col, s, e).is_none()
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
+            return;
         }
         // `Brisbane 21 15 1 5 2123 1631 130.2 62`: a team, though a place of the same name; a
         // country's team is named as the country (`Sweden 1 1 0 0 6 1 2`).
@@ -3872,6 +3888,17 @@ impl EntityExtractor {
         open > line.bytes().filter(|&b| b == b')').count()
     }
 
+    /// Whether the word at `s` stands alone in parentheses right after a capitalised word
+    /// (`Murat Yakin ( Grasshoppers )`, `Liam Fox ( Conservative )`): what the name before is
+    /// of, not a sentence's first word.
+    fn bracketed_after_name(&self, doc: &Doc, s: usize) -> bool {
+        let t = &doc.toks[s];
+        s > 0
+            && doc.toks[s - 1].has(CAP)
+            && doc.text[doc.toks[s - 1].end..t.start].trim() == "("
+            && doc.text[t.end..].trim_start_matches(' ').starts_with(')')
+    }
+
     /// Whether a number follows token `e` on its line (a score or a table row).
     fn before_score(&self, doc: &Doc, e: usize) -> bool {
         let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
@@ -4154,6 +4181,14 @@ impl EntityExtractor {
             }
             return j + 1;
         }
+        if let Some(e) = (col.field == MentionField::Title)
+            .then(|| self.headline_event(doc, i))
+            .flatten()
+        {
+            let surface = doc.surface(i, e);
+            self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
+            return e + 1;
+        }
         if let Some(e) = (i + 1..=j.min(i + 2))
             .rev()
             .find(|&e| self.misc_run(doc, i, e))
@@ -4360,6 +4395,66 @@ impl EntityExtractor {
                 self.known(doc, col, town, town),
                 Some((_, EntityKind::Place))
             )
+    }
+
+    /// The last token of the event a sports headline names at `i` after `AT`, `IN` or `OF`:
+    /// up to four words, the last an event's head word (`RESULTS AT HAMLET CUP .`, `OUT OF
+    /// EURO CUP .`), then maybe `OF` and a word (`STAGE OF TOUR OF NETHERLANDS .`), and the
+    /// headline's end or a word of what happened there (`IN AFRICA NATIONS CUP QUALIFIER`).
+    fn headline_event(&self, doc: &Doc, i: usize) -> Option<usize> {
+        const AFTER: &[&str] = &[
+            "qualifier",
+            "qualifiers",
+            "match",
+            "matches",
+            "result",
+            "results",
+            "scores",
+            "standings",
+            "stage",
+            "tie",
+            "game",
+            "draw",
+            "victory",
+            "title",
+            "practice",
+        ];
+        let toks = &doc.toks;
+        let word = |k: usize| {
+            toks.get(k)
+                .filter(|t| t.has(CAP) && !t.has(BREAK))
+                .map(|_| doc.word(k))
+                .filter(|w| !w.contains(|c: char| c.is_lowercase()))
+        };
+        if !doc.sports || i == 0 || toks[i].has(BREAK) || doc.word(i).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let mut before = i - 1;
+        if doc.word(before).eq_ignore_ascii_case("the") && before > 0 {
+            before -= 1;
+        }
+        if !in_list(doc.word(before), &["at", "in", "of"]) || opens_line(doc, before) {
+            return None;
+        }
+        // Not `RESULTS OF S. KOREAN PROFESSIONAL GAMES`: games of a league. `SUMMARY OF
+        // SPANISH SUPER CUP`: a people's event is read as their cups are, by `event_after`.
+        let demonyms = &gazetteer().demonym_places;
+        let head = (i..i + 4)
+            .take_while(|&k| {
+                word(k)
+                    .is_some_and(|w| !in_list(w, AFTER) && !demonyms.contains_key(&key_string(w)))
+            })
+            .find(|&k| {
+                word(k).is_some_and(|w| event_head(w) && !w.eq_ignore_ascii_case("games"))
+            })?;
+        let mut end = head;
+        if word(head + 1).is_some_and(|w| w.eq_ignore_ascii_case("of")) && word(head + 2).is_some()
+        {
+            end = head + 2;
+        }
+        let rest = doc.text[toks[end].end..].trim_start_matches(' ');
+        let closes = rest.starts_with(['.', '\n']) || rest.is_empty();
+        (closes || word(end + 1).is_some_and(|w| in_list(w, AFTER))).then_some(end)
     }
 
     /// The last token of an event's head word after token `e` in a sports story's line of
