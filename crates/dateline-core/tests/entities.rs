@@ -5345,3 +5345,50 @@ fn events_named_in_sports_headlines() {
         });
     }
 }
+
+/// A people's word before a known organisation of one word no English one is two names
+/// (`Palestinian Islamist Hamas`: one organisation before), a body by its head word before a
+/// person's full name is two (`Chief of Judicial Police Manuel Alvarado`: one organisation
+/// before), and overseas territories are places (`French Guiana`: a people and an
+/// organisation before).
+#[test]
+fn qualified_organisations_bodies_before_people_and_territories() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Palestinian Islamist Hamas",
+                "Hamas",
+                EntityKind::Organization,
+            ),
+            (
+                "Judicial Police Manuel Alvarado",
+                "Judicial Police",
+                EntityKind::Organization,
+            ),
+            (
+                "Judicial Police Manuel Alvarado",
+                "Manuel Alvarado",
+                EntityKind::Person,
+            ),
+            (
+                "neighbouring French Guiana",
+                "French Guiana",
+                EntityKind::Place,
+            ),
+        ],
+    );
+    let found = EntityExtractor::new().extract(
+        None,
+        "The ousted Indonesian Democratic Party leader Megawati Sukarnoputri spoke in Aruba, \
+         and Director of Public Credit Mauricio Cabrera in Curacao.",
+    );
+    assert_has(
+        &found,
+        EntityKind::Organization,
+        "Indonesian Democratic Party",
+    );
+    assert_has(&found, EntityKind::Person, "Mauricio Cabrera");
+    assert_has(&found, EntityKind::Place, "Aruba");
+    assert_has(&found, EntityKind::Place, "Curacao");
+}

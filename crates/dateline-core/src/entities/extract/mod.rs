@@ -1986,6 +1986,29 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Palestinian Islamist Hamas`, `Dutch PTT`: what a known organisation is, then its
+        // name, when that is one word and no English one (not `Indonesian Democratic Party`,
+        // `Nepali Congress`, `British Labour Party`, `Western European Union`).
+        if e > s && toks[s].has(DEMONYM) && !doc.word(s).ends_with("ern") {
+            // A people's word, not a party's (`Jordanian Arab Socialist Baath Party`).
+            let qualifier = |k: usize| {
+                toks[k].has(DEMONYM) && g.demonym_places.contains_key(&key_string(doc.word(k)))
+                    || doc.word(k) == "Islamist"
+            };
+            let split = (s..e).take_while(|&k| qualifier(k)).find(|&k| {
+                k + 1 == e
+                    && !toks[e].has(DICT | COMMON | DEMONYM)
+                    && matches!(
+                        self.known(doc, col, k + 1, e),
+                        Some((_, EntityKind::Organization))
+                    )
+            });
+            if let Some(k) = split {
+                self.classify(doc, g, col, s, k, depth + 1);
+                self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
+        }
         // `Virginia Madsen`, `Sydney Pollack`: a place that is a given name too, then a
         // surname that is no word, is a person.
         if e == s + 1
@@ -2505,6 +2528,8 @@ impl EntityExtractor {
             }
         }
         // `For the Lib Dems David Laws said`: a known organisation, then a person's full name.
+        // So is a body of two words or more by its head word (`Chief of Judicial Police Manuel
+        // Alvarado`), unless the rest is known (`Deutsche Bank Morgan Grenfell`).
         if e >= s + 2 {
             let person = |k: usize| {
                 toks[k].has(FIRST)
@@ -2513,12 +2538,20 @@ impl EntityExtractor {
                         .iter()
                         .all(|t| t.has(CAP) && !t.has(ORG_HEAD | ALL_CAPS))
             };
+            // Not after a title (`Director of Public Credit Mauricio Cabrera`), read at `of`.
+            let body = |k: usize| {
+                k > s + 1
+                    && toks[k - 1].has(ORG_HEAD)
+                    && !toks[s].has(TITLE)
+                    && self.known(doc, col, k, e).is_none()
+            };
             let split = (s + 1..e).find(|&k| {
                 person(k)
-                    && matches!(
-                        self.known(doc, col, s, k - 1),
-                        Some((_, EntityKind::Organization))
-                    )
+                    && (body(k)
+                        || matches!(
+                            self.known(doc, col, s, k - 1),
+                            Some((_, EntityKind::Organization))
+                        ))
             });
             if let Some(k) = split {
                 self.classify(doc, g, col, s, k - 1, depth + 1);
