@@ -3326,7 +3326,7 @@ fn stock_indices_are_misc_and_an_organisations_average_is_its_members() {
     else {
         return;
     };
-    assert_has(&bbc["business/260"], EntityKind::Misc, "Hang Seng");
+    assert_has(&bbc["business/260"], EntityKind::Misc, "Hang Seng index");
     assert_has(&bbc["business/262"], EntityKind::Misc, "Dax");
     let Some(reuters) = reuters_entities_of(&["11000", "17185"]) else {
         return;
@@ -5391,4 +5391,34 @@ fn qualified_organisations_bodies_before_people_and_territories() {
     assert_has(&found, EntityKind::Person, "Mauricio Cabrera");
     assert_has(&found, EntityKind::Place, "Aruba");
     assert_has(&found, EntityKind::Place, "Curacao");
+}
+
+/// A market's place before its index is a place of its own, the index's name known or ending
+/// in the number of its shares (`Tokyo Nikkei average`, `Hong Kong Hang Seng index`, `London
+/// FTSE-100 index`: one organisation or index before, `FTSE` a firm); a town in capitals before
+/// a comma and a state, over the date, is a place (`MINNETONKA , Minn .` over `1996-08-22`:
+/// nothing before).
+#[test]
+fn markets_before_indices_and_towns_over_dates() {
+    conll_reads(
+        "eng.train",
+        &[
+            ("Tokyo Nikkei average --", "Tokyo", EntityKind::Place),
+            ("Tokyo Nikkei average --", "Nikkei", EntityKind::Misc),
+            (
+                "Hong Kong Hang Seng index --",
+                "Hong Kong",
+                EntityKind::Place,
+            ),
+            (
+                "Hong Kong Hang Seng index --",
+                "Hang Seng",
+                EntityKind::Misc,
+            ),
+            ("London FTSE-100 index --", "FTSE-100", EntityKind::Misc),
+            ("The CNB-120 index", "CNB-120", EntityKind::Misc),
+            ("MINNETONKA , Minn .", "MINNETONKA", EntityKind::Place),
+            ("PONTIAC , Mich .", "PONTIAC", EntityKind::Place),
+        ],
+    );
 }

@@ -1826,26 +1826,42 @@ impl EntityExtractor {
                 _ => false,
             }
         };
-        if index_noun(e + 1)
-            && !toks[s].has(PLACE1 | DEMONYM)
+        // `New York Dow Jones industrial average`, `Tokyo Nikkei average`: the index's market
+        // is a place of its own.
+        // Not a known name's, nor one that words go on (`New York Stock Exchange composite
+        // index`) unless they are a known name (`Hong Kong Hang Seng index`).
+        let market = || {
+            (s..e.min(s + 2))
+                .rfind(|&k| matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place))))
+                .filter(|&k| {
+                    (!toks[k + 1].has(DICT) || self.known(doc, col, k + 1, e).is_some())
+                        && self.known(doc, col, s, e).is_none()
+                })
+        };
+        // `FTSE-100 index`, `CNB-120 index`: an index's name may end in the number of its
+        // shares.
+        let shares = e + 2 < toks.len()
+            && doc.text[toks[e].end..toks[e + 1].start] == *"-"
+            && doc.word(e + 1).bytes().all(|b| b.is_ascii_digit())
+            && index_noun(e + 2);
+        let end = e + usize::from(shares);
+        let market = index_noun(end + 1).then(market).flatten();
+        if index_noun(end + 1)
+            && (market.is_some() || !toks[s].has(PLACE1 | DEMONYM))
             && !(s == e && toks[s].has(DICT | COMMON))
             && self
                 .known(doc, col, s, e)
                 .is_none_or(|(_, kind)| kind != EntityKind::Place)
         {
-            // `New York Dow Jones industrial average`, `Tokyo Nikkei average`: the index's
-            // market is a place of its own.
-            // Not a known name's, nor one that words go on (`New York Stock Exchange composite
-            // index`).
-            let market = (s..e.min(s + 2))
-                .rfind(|&k| matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place))))
-                .filter(|&k| !toks[k + 1].has(DICT) && self.known(doc, col, s, e).is_none());
             let from = market.map_or(s, |k| {
                 self.classify(doc, g, col, s, k, depth + 1);
                 k + 1
             });
-            let surface = doc.surface(from, e);
-            self.emit(doc, col, &surface, EntityKind::Misc, from, e);
+            let name = match self.known(doc, col, from, end) {
+                Some((canonical, EntityKind::Misc)) => canonical,
+                _ => doc.surface(from, end),
+            };
+            self.emit(doc, col, &name, EntityKind::Misc, from, end);
             return;
         }
         // `three RBI`, `his ERA`: a baseball story's statistics, MISC as CoNLL tags them (the
@@ -4529,8 +4545,9 @@ impl EntityExtractor {
     }
 
     /// The last word of a town in capitals that opens a dated dateline in the body: a comma,
-    /// a known place or a state's abbreviation, and a date last on the line (`NOVYE ATAGI ,
-    /// Russia 1996-08-22`, `MOUNTAIN VIEW , Calif. 1996-08-25`, `BARRY , Wales 1996-08-30`).
+    /// a known place or a state's abbreviation, and a date last on the line or the next
+    /// line's first (`NOVYE ATAGI , Russia 1996-08-22`, `MOUNTAIN VIEW , Calif. 1996-08-25`,
+    /// `BARRY , Wales 1996-08-30`).
     fn dateline_town(&self, doc: &Doc, col: &Collector, i: usize) -> Option<usize> {
         let toks = &doc.toks;
         if col.field != MentionField::Body || !toks[i].has(ALL_CAPS) || !opens_line(doc, i) {
@@ -4547,10 +4564,13 @@ impl EntityExtractor {
         let line_end = doc.text[toks[e].end..]
             .find('\n')
             .map_or(doc.text.len(), |n| toks[e].end + n);
-        if !doc.text[..line_end]
+        // The date ends the line, or is the next line (`MINNETONKA , Minn .` over
+        // `1996-08-22`).
+        let dated = doc.text[..line_end]
             .trim_end()
             .ends_with(|c: char| c.is_ascii_digit())
-        {
+            || starts_with_date(doc.text[line_end..].trim_start());
+        if !dated {
             return None;
         }
         let place = |k: usize| {
