@@ -5422,3 +5422,22 @@ fn markets_before_indices_and_towns_over_dates() {
         ],
     );
 }
+
+/// The town a line of results opens with, after `In` and before a colon, is where the match
+/// was played (`In Siauliai : Kareda Siauliai ( Lithuania ) 0`: the team's before), but a
+/// label is no town (`Bowling :`, `Man-of-the-Match :`).
+#[test]
+fn the_town_a_line_of_results_opens_with_is_a_place() {
+    let read = conll_reads(
+        "eng.train",
+        &[
+            ("In Siauliai : Kareda", "Siauliai", EntityKind::Place),
+            ("In Torshavn : Havnar", "Torshavn", EntityKind::Place),
+        ],
+    );
+    if read {
+        conll_lacks("eng.train", "Man-of-the-Match : Sanath", |text| {
+            text.starts_with("Man") || text == "Result"
+        });
+    }
+}

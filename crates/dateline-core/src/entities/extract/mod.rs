@@ -1687,6 +1687,21 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `In Siauliai : Kareda Siauliai ( Lithuania ) 0`: the town a scoreboard's line opens
+        // with is where the match was played (not a label: `Bowling :`, `Man-of-the-Match :`).
+        if doc.sports
+            && toks[s..=e]
+                .iter()
+                .all(|t| t.has(CAP) && !t.has(DICT | COMMON | FIRST | TITLE | ALL_CAPS))
+            && !doc.raw(s, e).contains("-of-")
+            && doc.text[toks[e].end..].trim_start().starts_with([':', '('])
+            && self.venue_town(doc, s, e)
+            && self.known(doc, col, s, e).is_none()
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Place, s, e);
+            return;
+        }
         // `Murat Yakin ( Grasshoppers )`: a player's club, though a word.
         if s == e
             && doc.sports
@@ -2151,8 +2166,11 @@ impl EntityExtractor {
             }
             // `Long-term rates rose`, `Year-on-year growth`: a compound whose last part is in
             // lower case is a word.
+            // So is an award (`Man-of-the-Match`).
             let compound = doc.word(s).rsplit_once('-');
-            if compound.is_some_and(|(_, last)| last.starts_with(char::is_lowercase)) {
+            if compound.is_some_and(|(_, last)| last.starts_with(char::is_lowercase))
+                || doc.word(s).contains("-of-the-")
+            {
                 return;
             }
             if let Some(state) = t
@@ -4017,8 +4035,9 @@ impl EntityExtractor {
     /// Whether the run `s..=e` names the town of a ground: after the ground's name and a
     /// comma or a bracket, ending a clause (`at Edgbaston , Birmingham )`, `At Headingley (
     /// Leeds )`), or opening
-    /// a line of a scoreboard before a colon (`Leicester : Leicestershire beat Somerset`,
-    /// `London ( The Oval ) : Warwickshire 195`).
+    /// a line of a scoreboard before a colon, maybe after `In` (`Leicester : Leicestershire
+    /// beat Somerset`, `London ( The Oval ) : Warwickshire 195`, `In Vaduz : Vaduz (
+    /// Liechtenstein ) 1`).
     fn venue_town(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
         let text = doc.text;
@@ -4048,7 +4067,10 @@ impl EntityExtractor {
                 .map_or("", |(_, rest)| rest.trim_start_matches(' ')),
             None => after,
         };
-        opens_line(doc, s)
+        // `In Vaduz : Vaduz ( Liechtenstein ) 1` too.
+        let opens =
+            opens_line(doc, s) || s > 0 && doc.word(s - 1) == "In" && opens_line(doc, s - 1);
+        opens
             && after
                 .strip_prefix(':')
                 .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(char::is_uppercase))
