@@ -5441,3 +5441,19 @@ fn the_town_a_line_of_results_opens_with_is_a_place() {
         });
     }
 }
+
+/// Broadcasters' channels are organisations by their own names (`BBC One`, `BBC Two`,
+/// `Channel 4`: `BBC` alone or a place `Channel` before), a known name ends a run though a
+/// word ends it (`Sundays on BBC Two`), and seasons and weekdays as times are no names (`on
+/// Fridays`, `in Spring next year`: organisations and places before).
+#[test]
+fn channels_seasons_and_weekdays_as_times() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/184"]) else {
+        return;
+    };
+    let found = &bbc["entertainment/184"];
+    for channel in ["BBC One", "BBC Two", "Channel 4", "ITV"] {
+        assert_has(found, EntityKind::Organization, channel);
+    }
+    assert_lacks(found, &["Fridays", "Sundays", "Spring", "Channel"]);
+}

@@ -1650,7 +1650,10 @@ impl EntityExtractor {
                     && !(te.has(MONTH) && self.month_surname(doc, e))
                     // `Stefan Reuter`: a given name, then a surname that is also a word.
                     && !(e == s + 1 && te.has(SURNAME) && ts.has(FIRST))
-                    && !(self.heads_name(doc, s) && self.known(doc, col, s, e).is_some())
+                    // Nor a known name's that ends the run (`Sundays on BBC Two`).
+                    && !(s.max(e.saturating_sub(3))..e).any(|k| {
+                        self.heads_name(doc, k) && self.known(doc, col, k, e).is_some()
+                    })
                     // Nor does a firm's short form (`Executive Life` of `Executive Life
                     // Insurance Co`).
                     && col.org_begun_by(&doc.surface(s, e)).is_none())

@@ -373,10 +373,20 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "jne",
     "jly",
     "chapter",
-    // Seasons (`Summer rice`, `the Autumn Statement`); `Donna Summer` is read whole.
+    // Seasons (`Summer rice`, `the Autumn Statement`, `in Spring next year`); `Donna Summer`
+    // is read whole.
     "summer",
     "autumn",
     "winter",
+    "spring",
+    // Weekdays as times (`on Fridays`).
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
     // A disease (`died from Aids`), not a place after `from`.
     "aids",
     // Words of results (`Aggregate 1-1`, `Qualifier vs. Tomas Carbonell`).
