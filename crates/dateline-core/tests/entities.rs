@@ -5457,3 +5457,32 @@ fn channels_seasons_and_weekdays_as_times() {
     }
     assert_lacks(found, &["Fridays", "Sundays", "Spring", "Channel"]);
 }
+
+/// Small words capitalised inside a run in a sentence make a work's title (`The Jewel Of The
+/// Nile`, `Racing The Monsoon`, `The Prisoner Of Azkaban`: people and organisations before),
+/// not a firm's name or a line in title case; a boulevard is a place (`Hollywood Boulevard`:
+/// an organisation before).
+#[test]
+fn works_titled_in_title_case_and_boulevards() {
+    let ids = ["entertainment/330", "tech/178", "entertainment/093"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc[ids[0]], EntityKind::Misc, "Jewel Of The Nile");
+    assert_has(&bbc[ids[0]], EntityKind::Misc, "Racing The Monsoon");
+    assert_has(&bbc[ids[1]], EntityKind::Misc, "Prisoner Of Azkaban");
+    assert_has(&bbc[ids[2]], EntityKind::Place, "Hollywood Boulevard");
+    let found = EntityExtractor::new().extract(
+        None,
+        "Shares of Healthcare Services Of America Inc rose, traders of the U.S. In Japan said.",
+    );
+    assert_has(
+        &found,
+        EntityKind::Organization,
+        "Healthcare Services Of America",
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Misc),
+        "{found:?}"
+    );
+}

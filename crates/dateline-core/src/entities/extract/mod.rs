@@ -2316,6 +2316,40 @@ impl EntityExtractor {
             self.classify(doc, g, col, s, s, depth + 1);
             return;
         }
+        // `starred in Jewel Of The Nile`, `Harry Potter and the Prisoner Of Azkaban`: small
+        // words capitalised inside a run in a sentence's words are a work's title, as a film's
+        // or a book's is written. Not in a line in title case (`U.S. And Japan Agree`,
+        // `U.S. In Japan`), nor a firm's name (`Healthcare Services Of America Inc`).
+        let small = |k: usize| {
+            toks[k].has(CAP)
+                && !toks[k].has(ALL_CAPS)
+                && toks[k - 1].has(CAP)
+                && matches!(
+                    doc.word(k),
+                    "Of" | "The" | "In" | "On" | "At" | "To" | "For" | "With" | "From"
+                )
+        };
+        // The title's own `The` may have been trimmed (`and The Jewel Of The Nile`).
+        let from = if s > 1 && doc.word(s - 1) == "The" {
+            s - 1
+        } else {
+            s
+        };
+        if e > s + 1
+            && col.field == MentionField::Body
+            && from > 0
+            && !toks[from].has(BREAK)
+            && !toks[from - 1].has(CAP)
+            && !toks[s].has(ABBR)
+            && toks[from - 1].end + 1 == toks[from].start
+            && (s + 1..e).any(small)
+            && toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ORG_HEAD))
+            && !(s..=e).any(|k| in_list(doc.word(k).trim_end_matches('.'), LEGAL_SUFFIXES))
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+            return;
+        }
         // 2. Split on `and` unless it belongs to the name.
         if let Some(k) = self.and_split(doc, col, s, e) {
             self.classify(doc, g, col, s, k - 1, depth + 1);

@@ -633,6 +633,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "road",
     "street",
     "avenue",
+    "boulevard",
     "park",
     "square",
     "canyon",
