@@ -5460,10 +5460,11 @@ fn channels_seasons_and_weekdays_as_times() {
 
 /// Small words capitalised inside a run in a sentence make a work's title (`The Jewel Of The
 /// Nile`, `Racing The Monsoon`, `The Prisoner Of Azkaban`: people and organisations before),
-/// not a firm's name or a line in title case; a boulevard is a place (`Hollywood Boulevard`:
-/// an organisation before).
+/// not a firm's name or a line in title case; a boulevard and a port are places (`Hollywood
+/// Boulevard`, `Port Talbot`: an organisation and a person before); a law named of a body is
+/// a law (`Act of Parliament`: an organisation before).
 #[test]
-fn works_titled_in_title_case_and_boulevards() {
+fn works_titled_in_title_case_boulevards_and_ports() {
     let ids = ["entertainment/330", "tech/178", "entertainment/093"];
     let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
         return;
@@ -5476,6 +5477,12 @@ fn works_titled_in_title_case_and_boulevards() {
         None,
         "Shares of Healthcare Services Of America Inc rose, traders of the U.S. In Japan said.",
     );
+    let port = EntityExtractor::new().extract(
+        None,
+        "Anthony Hopkins grew up in Port Talbot. The ban needs an Act of Parliament.",
+    );
+    assert_has(&port, EntityKind::Place, "Port Talbot");
+    assert_has(&port, EntityKind::Misc, "Act of Parliament");
     assert_has(
         &found,
         EntityKind::Organization,

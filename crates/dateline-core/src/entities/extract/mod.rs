@@ -2572,8 +2572,10 @@ impl EntityExtractor {
                 return;
             }
         }
-        // 4. Organisation head word.
-        if self.has_org_head(doc, s, e) {
+        // 4. Organisation head word, unless a law or an event is named of it (`Act of
+        // Parliament`, `Treaty of the European Union`: read at `of`).
+        let law_of = (s + 1..e).any(|k| doc.word(k) == "of" && event_head(doc.word(k - 1)));
+        if !law_of && self.has_org_head(doc, s, e) {
             let surface = doc.surface(s, e);
             self.emit(
                 doc,

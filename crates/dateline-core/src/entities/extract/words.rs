@@ -546,7 +546,8 @@ pub(super) const PLACE_FIRSTS: &[&str] = &[
     "jebel", "jabal", "wadi", "tanjung", "bukit", "gunung", "pulau", "kampung",
     // Grounds (`Stadio Olimpico`, `Estadio Azteca`); not `Stade`, which opens clubs' names
     // as often (`Stade Francais`).
-    "stadio", "estadio", "stadion",
+    "stadio", "estadio", "stadion", // Ports (`Port Talbot`, `Port Harcourt`).
+    "port",
 ];
 /// Bodies every country has, which a word of their kind alone names (`the Government`).
 pub(super) const GENERIC_BODIES: &[&str] = &[
