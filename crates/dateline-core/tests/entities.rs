@@ -5493,3 +5493,20 @@ fn works_titled_in_title_case_boulevards_and_ports() {
         "{found:?}"
     );
 }
+
+/// Vice-premiers' titles are titles (`Vice-Prime Minister Oleg Rybachuk`: an organisation
+/// `Vice-Prime` before; `Vice-Premier Tian Jiyun`: a person of the title before).
+#[test]
+fn vice_premiers_titles_are_titles() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/217"]) else {
+        return;
+    };
+    assert_has(&bbc["business/217"], EntityKind::Person, "Oleg Rybachuk");
+    assert_lacks(&bbc["business/217"], &["Vice-Prime"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "Chinese Vice-Premier Tian Jiyun met Vice Prime Minister Sergei Shakhrai.",
+    );
+    assert_has(&found, EntityKind::Person, "Tian Jiyun");
+    assert_has(&found, EntityKind::Person, "Sergei Shakhrai");
+}
