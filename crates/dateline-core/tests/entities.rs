@@ -5510,3 +5510,22 @@ fn vice_premiers_titles_are_titles() {
     assert_has(&found, EntityKind::Person, "Tian Jiyun");
     assert_has(&found, EntityKind::Person, "Sergei Shakhrai");
 }
+
+/// In a story of a sport of players, a town before its champion or finalist names the
+/// tournament (`the former Wimbledon champion`, `Wimbledon semifinalist Meredith McGrath`:
+/// an organisation before); public programmes are MISC (`Medicare`, `Medicaid`).
+#[test]
+fn tournaments_by_their_champions_and_public_programmes() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "20th-ranked Wimbledon semifinalist",
+                "Wimbledon",
+                EntityKind::Misc,
+            ),
+            ("the 1994 Wimbledon champion", "Wimbledon", EntityKind::Misc),
+            ("reimbursement by Medicare", "Medicare", EntityKind::Misc),
+        ],
+    );
+}

@@ -1690,6 +1690,39 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `the former Wimbledon champion`, `a Monte Carlo semifinalist`: in a story of a sport
+        // of players, a tournament named after its town (not a country's team or champion).
+        const EVENT_ROLES: &[&str] = &[
+            "champion",
+            "champions",
+            "title",
+            "titles",
+            "crown",
+            "finalist",
+            "semifinalist",
+            "semi-finalist",
+            "quarterfinalist",
+            "quarter-finalist",
+            "runner-up",
+        ];
+        if doc.sports
+            && !doc.team_sport
+            && e - s < 2
+            && !toks[s].has(DEMONYM | FIRST)
+            && toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
+            && in_list(doc.word(e + 1), EVENT_ROLES)
+        {
+            let known = self.known(doc, col, s, e);
+            let country = |c: &str| g.countries.contains(&normalize_key(c));
+            if known
+                .as_ref()
+                .is_none_or(|(c, kind)| *kind == EntityKind::Place && !country(c))
+            {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
+        }
         // `In Siauliai : Kareda Siauliai ( Lithuania ) 0`: the town a scoreboard's line opens
         // with is where the match was played (not a label: `Bowling :`, `Man-of-the-Match :`).
         if doc.sports
