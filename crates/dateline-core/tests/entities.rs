@@ -5529,3 +5529,46 @@ fn tournaments_by_their_champions_and_public_programmes() {
         ],
     );
 }
+
+/// A name after the kind of body it names is the body's, though its words are English ones
+/// (`the Maoist rebel group Shining Path`: nothing before; `the weekly Le Canard Enchaine`,
+/// `management consulting firm Towers Perrin`: people before), on through `in` and a place
+/// (`the pressure group Human Rights in China`: `Human Rights` and `China` before), but not a
+/// known name's or a body's with its head word (`the group Greenpeace in Britain`).
+#[test]
+fn bodies_named_after_their_kind() {
+    let read = conll_reads(
+        "eng.train",
+        &[
+            (
+                "rebel group Shining Path",
+                "Shining Path",
+                EntityKind::Organization,
+            ),
+            (
+                "the weekly Le Canard Enchaine",
+                "Le Canard Enchaine",
+                EntityKind::Organization,
+            ),
+            (
+                "firm Towers Perrin",
+                "Towers Perrin",
+                EntityKind::Organization,
+            ),
+        ],
+    ) && testa_reads(&[(
+        "pressure group Human Rights in China",
+        "Human Rights in China",
+        EntityKind::Organization,
+    )]);
+    if !read {
+        return;
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "The group Greenpeace in Britain said the company China Aviation Oil Holding Company \
+         in Beijing had lost money.",
+    );
+    assert_has(&found, EntityKind::Organization, "Greenpeace");
+    assert_has(&found, EntityKind::Place, "Beijing");
+}

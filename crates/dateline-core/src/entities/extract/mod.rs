@@ -872,6 +872,8 @@ impl EntityExtractor {
                             .any(|acr| self.initials_match(doc, i, next + 1, acr))
                         {
                             j = next + 1;
+                        } else if let Some(k) = self.body_in_place(doc, col, i, next) {
+                            j = k;
                         }
                     }
                     break;
@@ -979,6 +981,32 @@ impl EntityExtractor {
             }
             i = j + 1;
         }
+    }
+
+    /// The last token of a known place after the `in` at `at` that goes on the name of a
+    /// body opening at `i` after its kind (`the pressure group Human Rights in China`).
+    fn body_in_place(&self, doc: &Doc, col: &Collector, i: usize, at: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        // A name of one word, a known one or one with its head word ends before `in` (`the
+        // group Greenpeace in Britain`, `China Aviation Oil Holding Company in Beijing`).
+        if i == 0
+            || at < i + 2
+            || toks[i - 1].has(CAP)
+            || !in_list(doc.word(i - 1), BODY_NOUNS)
+            || toks[i..at].iter().any(|t| t.has(ORG_HEAD))
+            || self.known(doc, col, i, at - 1).is_some()
+        {
+            return None;
+        }
+        (at + 1..toks.len().min(at + 3))
+            .take_while(|&k| toks[k].has(CAP) && (k == at + 1 || !toks[k].has(BREAK)))
+            .filter(|&k| {
+                matches!(
+                    self.known(doc, col, at + 1, k),
+                    Some((_, EntityKind::Place))
+                )
+            })
+            .last()
     }
 
     /// The last word of a press digest's line in capitals that `i` opens: a paper's name
@@ -1830,6 +1858,31 @@ impl EntityExtractor {
                 None => doc.surface(s, e).into_owned(),
             };
             self.emit(doc, col, &name, EntityKind::Misc, s, e);
+            return;
+        }
+        // `the Maoist rebel group Shining Path`, `the band Free`: a name after the kind of
+        // body it names is the body's, though its words are English ones (not a title's or a
+        // person's, nor a name the tables know otherwise).
+        if s > 0
+            && !toks[s].has(BREAK)
+            && !toks[s - 1].has(CAP)
+            && in_list(doc.word(s - 1), BODY_NOUNS)
+            && (s < 2 || !toks[s - 2].has(CAP))
+            && doc.word(s).len() > 1
+            && doc.word(s) != "The"
+            && !(e > s && toks[s].has(FIRST))
+            && !(e == s && toks[s].has(DEMONYM))
+            && (s..=e)
+                .all(|k| toks[k].has(CAP) && !toks[k].has(TITLE | ALL_CAPS) || doc.word(k) == "in")
+            && !doc
+                .word(e)
+                .rsplit('-')
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+            && self.known(doc, col, s, e).is_none()
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Organization, s, e);
             return;
         }
         // `when de Gaulle refused`: a known name that opens with a small particle, which no

@@ -502,6 +502,26 @@ pub(super) const ORG_FIRSTS: &[&str] = &[
     "deutsche",
 ];
 
+/// Kinds of body before a body's name (`the rebel group Shining Path`, `the band Free`).
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "group",
+    "movement",
+    "faction",
+    "militia",
+    "band",
+    "charity",
+    "airline",
+    "carrier",
+    "retailer",
+    "broadcaster",
+    "publisher",
+    "newspaper",
+    "magazine",
+    "weekly",
+    "firm",
+    "company",
+];
+
 /// Last words of event, competition and other miscellaneous names (`World Cup`, `U.S. Open`).
 pub(super) const MISC_HEADS: &[&str] = &[
     "cup",
