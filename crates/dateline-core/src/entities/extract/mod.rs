@@ -1703,12 +1703,12 @@ impl EntityExtractor {
         if s == e && credit_rating(doc.word(s)) {
             return;
         }
+        let country = |c: &str| g.countries.contains(&normalize_key(c));
         // `Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1`, `Ruch Chorzow win 6-1 on
         // aggregate`: a team of a team sport's results.
         // A country's team stays the country, as CoNLL tags it.
         if self.team_cue(doc, col, s, e) {
             let known = self.known(doc, col, s, e);
-            let country = |c: &str| g.countries.contains(&normalize_key(c));
             if !matches!(&known, Some((c, EntityKind::Place)) if country(c)) {
                 let name = match known {
                     Some((canonical, EntityKind::Organization)) => canonical,
@@ -1741,7 +1741,6 @@ impl EntityExtractor {
             && in_list(doc.word(e + 1), EVENT_ROLES)
         {
             let known = self.known(doc, col, s, e);
-            let country = |c: &str| g.countries.contains(&normalize_key(c));
             if known
                 .as_ref()
                 .is_none_or(|(c, kind)| *kind == EntityKind::Place && !country(c))
@@ -1783,7 +1782,7 @@ impl EntityExtractor {
         if standings_row(doc, s, e) {
             let known = self.known(doc, col, s, e);
             let name = match known {
-                Some((c, EntityKind::Place)) if g.countries.contains(&normalize_key(&c)) => None,
+                Some((c, EntityKind::Place)) if country(&c) => None,
                 Some((canonical, EntityKind::Organization)) => Some(canonical),
                 _ => Some(doc.surface(s, e)),
             };
@@ -1949,8 +1948,9 @@ impl EntityExtractor {
             && doc.word(e + 1).bytes().all(|b| b.is_ascii_digit())
             && index_noun(e + 2);
         let end = e + usize::from(shares);
-        let market = index_noun(end + 1).then(market).flatten();
-        if index_noun(end + 1)
+        let indexed = index_noun(end + 1);
+        let market = indexed.then(market).flatten();
+        if indexed
             && (market.is_some() || !toks[s].has(PLACE1 | DEMONYM))
             && !(s == e && toks[s].has(DICT | COMMON))
             && self
