@@ -165,6 +165,16 @@ fn skip_joiners(toks: &[Tok], mut r: usize, upto: usize) -> usize {
     r
 }
 
+/// Whether tokens `s` and `s + 1` name an Irish county (`County Antrim`, `County Durham`):
+/// `County`, then a name no dictionary has (not `County Securities`).
+fn irish_county(doc: &Doc, s: usize) -> bool {
+    doc.word(s) == "County"
+        && doc
+            .toks
+            .get(s + 1)
+            .is_some_and(|t| t.has(CAP) && !t.has(DICT | ORG_HEAD | ALL_CAPS))
+}
+
 /// The kind a name's inner link gives it: `Inzamam-ul-Haq`, `Ata-ur-Rehman` are people's
 /// names; `Chester-le-Street`, `Stoke-on-Trent`, `Aix-en-Provence`, `Boulogne-sur-Mer` are
 /// places'.
@@ -2018,6 +2028,15 @@ impl EntityExtractor {
                     self.emit(doc, col, &firm, kind, s, e);
                     return;
                 }
+                // `Ford said` after `Gerald Ford`, where no `Ford Motor Co` was named: a
+                // firm's name that is the surname of a person of the story is that person.
+                if s == e && !toks[s].has(ALL_CAPS) {
+                    let word = doc.word(s);
+                    if col.is_person_last(key_of(word, &mut doc.key.borrow_mut())) {
+                        col.pend_person(word.to_string(), doc.span(s, e));
+                        return;
+                    }
+                }
             }
             self.emit_known(doc, col, &canonical, kind, s, e);
             return;
@@ -2090,13 +2109,15 @@ impl EntityExtractor {
         // `the U.S. Labor Day weekend`, `Scotland Six Nations`: a place, then a known event,
         // holiday or index, are two names; so are a place and a known organisation of a name
         // no word is (`Liberia ECOMOG force`, `New York Dow Jones industrial average`; not
-        // `Toronto Dominion`).
+        // `Toronto Dominion`). So are a place of two words or more and a country (`the Golan
+        // Heights Israel captured`), outside sport, where a club may be named so.
         if e > s && e - s <= 3 && toks[s].has(PLACE1 | ABBR | ALL_CAPS | FIRST) {
             let split = (s..e.min(s + 2)).find(|&k| {
                 matches!(self.known(doc, col, s, k), Some((_, EntityKind::Place)))
                     && match self.known(doc, col, k + 1, e) {
                         Some((_, EntityKind::Misc)) => true,
                         Some((_, EntityKind::Organization)) => !toks[k + 1].has(DICT),
+                        Some((c, EntityKind::Place)) => k > s && !doc.sports && country(&c),
                         _ => false,
                     }
             });
@@ -2109,13 +2130,17 @@ impl EntityExtractor {
         // `Palestinian Islamist Hamas`, `Dutch PTT`: what a known organisation is, then its
         // name, when that is one word and no English one (not `Indonesian Democratic Party`,
         // `Nepali Congress`, `British Labour Party`, `Western European Union`).
-        if e > s && toks[s].has(DEMONYM) && !doc.word(s).ends_with("ern") {
+        // `West German Bundesbank`: a compass point may open the people's word.
+        let people = s + usize::from(
+            e > s + 1 && in_list(doc.word(s), COMPASS_POINTS) && toks[s + 1].has(DEMONYM),
+        );
+        if e > people && toks[people].has(DEMONYM) && !doc.word(people).ends_with("ern") {
             // A people's word, not a party's (`Jordanian Arab Socialist Baath Party`).
             let qualifier = |k: usize| {
                 toks[k].has(DEMONYM) && g.demonym_places.contains_key(&key_string(doc.word(k)))
                     || doc.word(k) == "Islamist"
             };
-            let split = (s..e).take_while(|&k| qualifier(k)).find(|&k| {
+            let split = (people..e).take_while(|&k| qualifier(k)).find(|&k| {
                 k + 1 == e
                     && !toks[e].has(DICT | COMMON | DEMONYM)
                     && matches!(
@@ -2479,10 +2504,12 @@ impl EntityExtractor {
         if let Some(t) = self.find_title(doc, s, e) {
             // `Prince Rupert, British Columbia`, `Prince Albert, Sask.`: a town named after a
             // royal, as the wire writes towns.
+            // So is a feature or a street after one (`Prince William Sound`, `King George
+            // Island`, `Queen Elizabeth Park`).
             if t.start == s
                 && t.person == Some(s + 1)
                 && in_list(doc.word(s), &["prince", "princess", "king", "queen"])
-                && self.region_after(doc, s, e)
+                && (self.region_after(doc, s, e) || e > s + 1 && in_list(doc.word(e), PLACE_HEADS))
             {
                 let surface = doc.surface(s, e);
                 self.emit(doc, col, &surface, EntityKind::Place, s, e);
@@ -2639,10 +2666,19 @@ impl EntityExtractor {
             self.classify(doc, g, col, skip_joiners(toks, s + 1, e), e, depth + 1);
             return;
         }
-        // `a Texas Democrat`, `Illinois Republicans`: a place, then the party's members.
+        // `a Texas Democrat`, `Illinois Republicans`: a place, then the party's members; so
+        // a place, then the word of a faith, party or the games before a noun (`the U.S.
+        // Olympic trials`, `a County Antrim Protestant family`, `the Iowa Democratic
+        // caucuses`), where a people's word may name a club (`London Irish`).
+        let qualifier = || {
+            toks[e].has(DEMONYM)
+                && in_list(doc.word(e), QUALIFYING_DEMONYMS)
+                && toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
+        };
         if e > s
-            && in_list(doc.word(e), PARTY_MEMBERS)
-            && matches!(self.known(doc, col, s, e - 1), Some((_, EntityKind::Place)))
+            && (in_list(doc.word(e), PARTY_MEMBERS) || qualifier())
+            && (matches!(self.known(doc, col, s, e - 1), Some((_, EntityKind::Place)))
+                || e == s + 2 && qualifier() && irish_county(doc, s))
         {
             self.classify(doc, g, col, s, e - 1, depth + 1);
             self.classify(doc, g, col, e, e, depth + 1);
@@ -2662,6 +2698,27 @@ impl EntityExtractor {
         // Parliament`, `Treaty of the European Union`: read at `of`).
         let law_of = (s + 1..e).any(|k| doc.word(k) == "of" && event_head(doc.word(k - 1)));
         if !law_of && self.has_org_head(doc, s, e) {
+            // `Bessemer Venture Partners of Menlo Park, Calif.`, `Acme Inc of Palo Alto,
+            // Calif.`: a firm, then the town it is in, as a state after it shows. Not `First
+            // National Bank of Boston`, which names the town.
+            let town = (s + 2..e).find(|&k| {
+                doc.word(k) == "of"
+                    && !toks[k].has(CAP)
+                    && (in_list(doc.word(k - 1), LEGAL_SUFFIXES)
+                        || in_list(doc.word(k - 1), &["partners", "associates", "ventures"]))
+                    && (self.region_after(doc, k + 1, e)
+                        || e + 1 < toks.len() && self.state_after_city(doc, e + 1).is_some())
+            });
+            if let Some(k) = town {
+                self.classify(doc, g, col, s, k - 1, depth + 1);
+                if self.known(doc, col, k + 1, e).is_some() {
+                    self.classify(doc, g, col, k + 1, e, depth + 1);
+                } else {
+                    let surface = doc.surface(k + 1, e);
+                    self.emit(doc, col, &surface, EntityKind::Place, k + 1, e);
+                }
+                return;
+            }
             let surface = doc.surface(s, e);
             self.emit(
                 doc,
@@ -2848,12 +2905,30 @@ impl EntityExtractor {
                         .is_some_and(|(_, kind)| kind == EntityKind::Organization)
                 })
         };
+        // `Car-maker Honda's robot`: a compound of plain words opening a sentence.
+        let compound = || {
+            t0.has(SENT) && {
+                let mut parts = doc.word(s).split('-');
+                let first = parts.next().unwrap_or("");
+                parts.next().is_some()
+                    && !first.is_empty()
+                    && doc.word(s)[first.len()..]
+                        .split('-')
+                        .skip(1)
+                        .all(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && doc.word(s).split('-').all(|p| {
+                        lexicon_bits(&key_string(p)) & (DICT | COMMON) != 0
+                            && lexicon_bits(&key_string(p)) & (PLACE1 | DEMONYM) == 0
+                    })
+            }
+        };
         if (t0.has(COMMON | DEMONYM)
             || (t0.has(SENT)
                 && t0.has(DICT)
                 && !t0.has(FIRST | SURNAME | PLACE1)
                 && !surname_who())
-            || before_full_name)
+            || before_full_name
+            || compound())
             && !known_opens()
             && !self.broadcaster(doc, s, e)
         {
@@ -2946,6 +3021,7 @@ impl EntityExtractor {
                     !t.has(CAP | BREAK) && in_list(doc.word(e + 1), &["seat", "constituency"])
                 })
                 || e == s + 1 && in_list(doc.word(s), SAINT_FIRSTS)
+                || e == s + 1 && irish_county(doc, s)
                 // `East Kilbride`, `South Shields`: a compass point before a name.
                 || e == s + 1
                     && in_list(doc.word(s), COMPASS_POINTS)
@@ -5007,8 +5083,27 @@ impl EntityExtractor {
             if k > s + 1 && r < e && toks[s].has(FIRST) && toks[r].has(FIRST) {
                 return Some(k);
             }
-            // `Serious and Organised Crime Bill`: laws' names go on through `and` as firms' do.
-            if toks[e].has(ORG_HEAD) || in_list(doc.word(e), MISC_HEADS) {
+            // `Serious and Organised Crime Bill`: laws' names go on through `and` as firms' do,
+            // and so before the place a firm is of (`Steam Boiler Inspection and Insurance Co
+            // of Hartford`, `First Federal Savings and Loan Association of Brooksville`), when
+            // no name ends before `and` (`Finance Ministry and Chamber of Commerce`, `Edouard
+            // Balladur and Bank of France`, `Louvre and Washington Group of Seven`).
+            let savings_and_loan = || {
+                doc.word(k - 1).eq_ignore_ascii_case("savings")
+                    && in_list(doc.word(r), &["loan", "loans"])
+            };
+            let head_of = || {
+                k > s + 1
+                    && toks[k - 1].has(DICT)
+                    && (!toks[k - 1].has(ORG_HEAD) || savings_and_loan())
+                    && !toks[r].has(ORG_HEAD)
+                    && toks[s..k].iter().all(|t| !t.has(FIRST))
+                    && toks[s + 1..k].iter().all(|t| !t.has(TITLE))
+                    && (r + 1..e).any(|i| {
+                        doc.word(i) == "of" && !toks[i].has(CAP) && toks[i - 1].has(ORG_HEAD)
+                    })
+            };
+            if toks[e].has(ORG_HEAD) || in_list(doc.word(e), MISC_HEADS) || head_of() {
                 continue;
             }
             // Not a person's particle (`Roland de Marigny and Luciano Orquera`).

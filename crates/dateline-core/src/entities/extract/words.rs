@@ -682,6 +682,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "highway",
     "motorway",
     "tunnel",
+    "sound",
 ];
 /// Last words of the names of products (`MacBook Pro`, `AirPods Pro`, `iPad Mini`, `Galaxy
 /// S10 Plus`, `iPhone 11 Pro Max`): an unknown run ending in one is MISC, as CoNLL tags
@@ -879,6 +880,29 @@ pub(super) const MONARCHS: &[&str] = &[
 /// Members of the two American parties, whom a state's name before them places (`a Texas
 /// Democrat`).
 pub(super) const PARTY_MEMBERS: &[&str] = &["democrat", "democrats", "republican", "republicans"];
+/// Words of faiths, parties and the games that qualify a noun after a place (`the U.S. Olympic
+/// trials`), where a people's word may name a club (`London Irish`).
+pub(super) const QUALIFYING_DEMONYMS: &[&str] = &[
+    "olympic",
+    "paralympic",
+    "democratic",
+    "republican",
+    "jewish",
+    "muslim",
+    "moslem",
+    "christian",
+    "catholic",
+    "protestant",
+    "orthodox",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "sunni",
+    "shia",
+    "shiite",
+    "islamic",
+    "islamist",
+];
 /// People who work at a firm, before `at` and its name (`an analyst at Indosuez`).
 pub(super) const WORKERS: &[&str] = &[
     "analyst",
