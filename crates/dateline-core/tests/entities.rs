@@ -5716,3 +5716,71 @@ fn firms_people_and_compounds_opening_sentences() {
     assert_has(&found, EntityKind::Organization, "Ford");
     assert_lacks(&found, &["Car-maker Honda"]);
 }
+
+/// A named agreement is MISC, as CoNLL-2003 tags treaties (`the Lusaka Agreement`: an
+/// organisation before; `the demise of the Net Book Agreement`, `NATO 's Partnership for
+/// Peace`: nothing before), though `GATT` stays the body it became.
+#[test]
+fn agreements_are_misc() {
+    let read = conll_reads(
+        "eng.train",
+        &[
+            (
+                "under the Lusaka Agreement",
+                "Lusaka Agreement",
+                EntityKind::Misc,
+            ),
+            (
+                "demise of the Net Book Agreement",
+                "Net Book Agreement",
+                EntityKind::Misc,
+            ),
+            (
+                "NATO 's Partnership for Peace",
+                "Partnership for Peace",
+                EntityKind::Misc,
+            ),
+        ],
+    );
+    if !read {
+        return;
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "Talks under the General Agreement on Tariffs and Trade broke down over the Multi-Fibre \
+         Arrangement. GATT officials said so.",
+    );
+    let gatt = find(&found, "General Agreement on Tariffs and Trade").expect("GATT");
+    assert_eq!((gatt.kind, gatt.mentions), (EntityKind::Organization, 2));
+    assert_has(&found, EntityKind::Misc, "Multi-Fibre Arrangement");
+}
+
+/// In a story of a team sport a town stands for its team, but not a feature, a place before
+/// its kind, after a compass point and `of` or after a journey's words (`west of Bucharest`,
+/// `travel to Tel Aviv`, `the Indian Ocean island`, `the northern city of Chandigarh`: all
+/// teams before); a team named after a coast stays one (`Brisbane 38 Gold Coast 10`).
+#[test]
+fn places_in_sports_stories_that_name_no_team() {
+    conll_reads(
+        "eng.train",
+        &[
+            ("300 kms west of Bucharest", "Bucharest", EntityKind::Place),
+            ("travel to Tel Aviv", "Tel Aviv", EntityKind::Place),
+            (
+                "visit to the Indian Ocean island",
+                "Indian Ocean",
+                EntityKind::Place,
+            ),
+            (
+                "northern city of Chandigarh",
+                "Chandigarh",
+                EntityKind::Place,
+            ),
+            (
+                "Brisbane 38 Gold Coast 10",
+                "Gold Coast",
+                EntityKind::Organization,
+            ),
+        ],
+    );
+}

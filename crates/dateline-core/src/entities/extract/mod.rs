@@ -4317,6 +4317,37 @@ impl EntityExtractor {
         if self.venue_town(doc, s, e) {
             return false;
         }
+        // `the Indian Ocean island`, `300 kms west of Bucharest`, `travel to Tel Aviv`: a
+        // feature, a place's kind after it, a compass point and `of` or a journey's words
+        // before it name no team.
+        let lower = |k: usize| toks.get(k).is_some_and(|t| !t.has(CAP | BREAK));
+        let journey = s > 1
+            && lower(s - 1)
+            && doc.word(s - 1) == "to"
+            && in_list(
+                doc.word(s - 2),
+                &[
+                    "travel",
+                    "travelled",
+                    "traveled",
+                    "travelling",
+                    "flew",
+                    "drive",
+                    "drove",
+                    "trip",
+                    "visit",
+                ],
+            );
+        // Not `West Coast`, `Gold Coast`, `Queens Park`: teams named so.
+        let feature =
+            in_list(doc.word(e), PLACE_HEADS) && !in_list(doc.word(e), &["coast", "park"]);
+        if feature
+            || lower(e + 1) && in_list(doc.word(e + 1), PLACE_NOUNS)
+            || journey
+            || self.place_cue(doc, s)
+        {
+            return false;
+        }
         if self.team_context(doc, s, e) {
             return true;
         }

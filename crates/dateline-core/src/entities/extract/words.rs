@@ -546,6 +546,8 @@ pub(super) const MISC_HEADS: &[&str] = &[
     "olympiad",
     "accord",
     "accords",
+    "agreement",
+    "arrangement",
     "treaty",
     "pact",
     "plan",
