@@ -5784,3 +5784,42 @@ fn places_in_sports_stories_that_name_no_team() {
         ],
     );
 }
+
+/// A draw's line names teams by their countries in parentheses with `v` between (`Casino
+/// Graz ( Austria ) v Ekeren ( Belgium )`, `v Chemlon Humenne ( Slovakia )`: people before),
+/// after a known competition (`UEFA Cup Lyngby ( Denmark )`: one person before); a quarter or
+/// a half of the year ends a firm's name in a headline (`Deutsche Bahn H1 pre-tax profit`,
+/// `Loxley H1 net rises`: the period was in the name before).
+#[test]
+fn draws_and_periods_after_firms() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "Casino Graz ( Austria ) v Ekeren",
+                "Casino Graz",
+                EntityKind::Organization,
+            ),
+            (
+                "v Chemlon Humenne ( Slovakia )",
+                "Chemlon Humenne",
+                EntityKind::Organization,
+            ),
+            ("UEFA Cup Lyngby ( Denmark )", "UEFA Cup", EntityKind::Misc),
+            (
+                "UEFA Cup Lyngby ( Denmark )",
+                "Lyngby",
+                EntityKind::Organization,
+            ),
+            (
+                "Deutsche Bahn H1 pre-tax",
+                "Deutsche Bahn",
+                EntityKind::Organization,
+            ),
+            ("Loxley H1 net rises", "Loxley", EntityKind::Organization),
+        ],
+    );
+    conll_lacks("eng.train", "Gateway Data Sciences Q2", |m| {
+        m.ends_with("Q2")
+    });
+}

@@ -1081,10 +1081,18 @@ impl EntityExtractor {
                 return false;
             };
             let places = (e + 1..toks.len().min(e + 5)).take_while(|&k| toks[k].end <= close);
+            // A score after it, or a draw's `v` on its line (`Casino Graz ( Austria ) v
+            // Ekeren ( Belgium )`).
+            let line_start = memchr::memrchr(b'\n', &doc.text.as_bytes()[..toks[s].start])
+                .map_or(0, |at| at + 1);
+            let line_end = memchr::memchr(b'\n', &doc.text.as_bytes()[close..])
+                .map_or(doc.text.len(), |at| close + at);
+            let draw = || doc.text[line_start..line_end].contains(" v ");
             return places.last().is_some_and(|last| {
-                doc.text[close + 1..]
+                (doc.text[close + 1..]
                     .trim_start_matches(' ')
                     .starts_with(|c: char| c.is_ascii_digit())
+                    || draw())
                     && matches!(
                         self.known(doc, col, e + 1, last),
                         Some((_, EntityKind::Place))
@@ -1696,6 +1704,8 @@ impl EntityExtractor {
                     // Insurance Co`).
                     && col.org_begun_by(&doc.surface(s, e)).is_none())
                 || (e > s && plural_acronym(doc.word(e)))
+                // `Gateway Data Sciences Q2 net rises`: a quarter or a half of the year.
+                || (e > s && fiscal_period(doc.word(e)))
             {
                 if e == 0 {
                     return;
@@ -1718,6 +1728,14 @@ impl EntityExtractor {
         // aggregate`: a team of a team sport's results.
         // A country's team stays the country, as CoNLL tags it.
         if self.team_cue(doc, col, s, e) {
+            // `UEFA Cup Lyngby ( Denmark )`: a known event before the team, on a line of draws.
+            let event = (s + 1..e.min(s + 3))
+                .find(|&k| matches!(self.known(doc, col, s, k), Some((_, EntityKind::Misc))));
+            if let Some(k) = event {
+                self.classify(doc, g, col, s, k, depth + 1);
+                self.classify(doc, g, col, k + 1, e, depth + 1);
+                return;
+            }
             let known = self.known(doc, col, s, e);
             if !matches!(&known, Some((c, EntityKind::Place)) if country(c)) {
                 let name = match known {

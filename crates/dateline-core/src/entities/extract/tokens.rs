@@ -916,6 +916,11 @@ pub(super) fn plural_acronym(word: &str) -> bool {
     }
 }
 
+/// `Q2`, `H1`: a quarter or a half of a company's year, which ends a name it follows.
+pub(super) fn fiscal_period(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'])
+}
+
 /// `GenCorp`, `SoftBank`, `WeWork`, `PdVSA`: a word with a capital inside is a brand's, never
 /// a person's. The particles of surnames and given names (`MacArthur`, `FitzGerald`,
 /// `VanDyke`, `DelBene`, `McCain`, `LaToya`, `ElBaradei`, `DeShields`) and a given name glued
