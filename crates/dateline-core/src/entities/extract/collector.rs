@@ -1,6 +1,6 @@
 //! The collector: the entities of one article, their mentions, short forms and aliases.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use super::tokens::*;
@@ -70,6 +70,9 @@ pub(super) struct Collector {
     pending_keys: String,
     /// Acronyms defined in parentheses in this article: key → (canonical, kind).
     pub(super) local: HashMap<String, (String, EntityKind)>,
+    /// Acronyms this article defines by plain words (`information and communication
+    /// technology (ICT)`), which name nothing.
+    pub(super) plain_acronyms: HashSet<String>,
     /// The field being processed.
     pub(super) field: MentionField,
     /// Mentions found so far, in text order per field.
@@ -558,6 +561,7 @@ impl Collector {
         self.pending.clear();
         self.pending_keys.clear();
         self.local.clear();
+        self.plain_acronyms.clear();
         self.field = MentionField::default();
         self.raw.clear();
     }

@@ -1723,6 +1723,19 @@ impl EntityExtractor {
         if s == e && credit_rating(doc.word(s)) {
             return;
         }
+        // `information and communication technology (ICT)`, and `ICT` after it: an acronym
+        // of plain words names nothing.
+        if s == e && toks[s].has(ALL_CAPS) {
+            let key = normalize_key(doc.word(s));
+            if col.plain_acronyms.contains(&key) {
+                return;
+            }
+            // Though a list knows it for another (`hard red winter (HRW)`).
+            if self.plain_acronym(doc, s) {
+                col.plain_acronyms.insert(key);
+                return;
+            }
+        }
         let country = |c: &str| g.countries.contains(&normalize_key(c));
         // `Gloria Bistrita ( Romania ) 2 Valletta ( Malta ) 1`, `Ruch Chorzow win 6-1 on
         // aggregate`: a team of a team sport's results.
@@ -2171,6 +2184,19 @@ impl EntityExtractor {
                 self.classify(doc, g, col, k + 1, e, depth + 1);
                 return;
             }
+        }
+        // `News Agency Interfax`, `Oil Company Aramco`: the kind of body in capitals, then
+        // the known name of one; the kind names nothing.
+        if e > s
+            && toks[e - 1].has(ORG_HEAD)
+            && toks[s..e].iter().all(|t| t.has(DICT) && !t.has(ALL_CAPS))
+            && !toks[e].has(DICT)
+            // Not a short acronym, which names many bodies (`Statistics Bureau CBS`).
+            && !(toks[e].has(ALL_CAPS) && doc.word(e).len() <= 3)
+            && matches!(self.known(doc, col, e, e), Some((_, EntityKind::Organization)))
+            && self.known(doc, col, s, e).is_none()
+        {
+            return self.classify(doc, g, col, e, e, depth + 1);
         }
         // `Virginia Madsen`, `Sydney Pollack`: a place that is a given name too, then a
         // surname that is no word, is a person.
@@ -5384,6 +5410,44 @@ impl EntityExtractor {
             })
             .map(str::to_string)
             .collect()
+    }
+
+    /// Whether token `s` is an acronym in parentheses that spells the initials of the plain
+    /// words before them (`value-added tax (VAT)`, `information and communication technology
+    /// (ICT)`), joiners aside.
+    fn plain_acronym(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let (before, after) = (&doc.text[..toks[s].start], &doc.text[toks[s].end..]);
+        if s == 0
+            || !before.trim_end_matches(' ').ends_with('(')
+            || !after.trim_start_matches(' ').starts_with(')')
+        {
+            return false;
+        }
+        let letters: Vec<u8> = (doc.word(s).bytes())
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        // The initials, last first, of the words before the parenthesis.
+        let mut initials = Vec::with_capacity(letters.len());
+        for k in (s.saturating_sub(letters.len() * 2)..s).rev() {
+            if initials.len() >= letters.len() {
+                break;
+            }
+            let word = doc.word(k);
+            if toks[k].has(CAP) || toks[k + 1].has(BREAK) && k + 1 < s {
+                return false;
+            }
+            if in_list(word, &["and", "of", "the", "for", "in", "on", "to"]) && !initials.is_empty()
+            {
+                continue;
+            }
+            for part in word.rsplit('-') {
+                initials.extend(part.bytes().next().map(|b| b.to_ascii_lowercase()));
+            }
+        }
+        initials.reverse();
+        initials == letters
     }
 
     /// Whether an acronym spells the initials of the run's capitalised words.
