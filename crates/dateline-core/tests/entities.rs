@@ -5851,3 +5851,41 @@ fn plain_acronyms_and_bodies_after_their_kind() {
         "Booz Allen Hamilton",
     );
 }
+
+/// A law whose name holds words in parentheses is one name (`the Health Service
+/// (Miscellaneous Provisions) Bill`: an organisation and a person `Bill` before), but not a
+/// name after it (`John Smith (Labour) Bill Jones`), nor does a text that ends in a joiner
+/// after a name end the reading.
+#[test]
+fn laws_with_words_in_parentheses() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/050"]) else {
+        return;
+    };
+    let found = &bbc["politics/050"];
+    assert_has(
+        found,
+        EntityKind::Misc,
+        "Health Service (Miscellaneous Provisions) Bill",
+    );
+    assert_lacks(found, &["Bill", "Health Service"]);
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "The Prevention of Terrorism (Temporary Provisions) Act lapsed. He met John Smith \
+         (Labour) Bill Jones of",
+    );
+    assert_has(
+        &found,
+        EntityKind::Misc,
+        "Prevention of Terrorism (Temporary Provisions) Act",
+    );
+    assert_has(&found, EntityKind::Person, "Bill Jones");
+    assert_has(&found, EntityKind::Person, "John Smith");
+    for text in [
+        "Friends of",
+        "The Health Service (Miscellaneous",
+        "Friends (Of",
+    ] {
+        ex.extract(Some(text), text);
+    }
+}

@@ -739,6 +739,12 @@ impl EntityExtractor {
                 i = e + 1;
                 continue;
             }
+            if let Some(e) = self.bracketed_law(doc, i) {
+                let surface = doc.surface(i, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, i, e);
+                i = e + 1;
+                continue;
+            }
             if let Some(e) = self.quoted_title(doc, col, i) {
                 let surface = doc.surface(i, e);
                 self.emit(doc, col, &surface, EntityKind::Misc, i, e);
@@ -3836,6 +3842,46 @@ impl EntityExtractor {
             toks[k].has(CAP | PARTICLE | CONNECTOR) || doc.text[..toks[k].start].ends_with('(')
         });
         (named && (s..=e).any(|k| !toks[k].has(ORG_HEAD))).then_some(e)
+    }
+
+    /// The token of `Bill` or `Act` ending a law whose name holds words in parentheses, from
+    /// the token `s` that opens it (`Health Service (Miscellaneous Provisions) Bill`,
+    /// `Prevention of Terrorism (Temporary Provisions) Act`): one name, though the
+    /// parenthesis parts it.
+    fn bracketed_law(&self, doc: &Doc, s: usize) -> Option<usize> {
+        let toks = &doc.toks;
+        let gap = |k: usize| &doc.text[toks[k].end..toks[k + 1].start];
+        let named = |k: usize| {
+            toks[k].has(CAP)
+                || toks[k].has(CONNECTOR) && toks.get(k + 1).is_some_and(|t| t.has(CAP))
+        };
+        // The words before the parenthesis, then those inside it.
+        let mut k = s;
+        while k + 1 < toks.len() && k < s + 6 && gap(k) == " " && named(k + 1) {
+            k += 1;
+        }
+        if k + 1 >= toks.len() || gap(k).trim_end_matches(' ') != " (" || !toks[k].has(CAP) {
+            return None;
+        }
+        let mut p = k + 1;
+        while p + 1 < toks.len() && p < k + 5 && gap(p) == " " && named(p + 1) {
+            p += 1;
+        }
+        let law = p + 1;
+        // Not `John Smith (Labour) Bill Jones`.
+        let named_after = || {
+            toks.get(law + 1).is_some_and(|t| {
+                t.has(CAP) && !t.has(BREAK) && doc.text[toks[law].end..t.start] == *" "
+            })
+        };
+        (law < toks.len()
+            && !in_list(doc.word(s), DETERMINERS)
+            && toks[k + 1].has(CAP)
+            && !named_after()
+            && (k + 1..=p).all(|q| toks[q].has(CAP | CONNECTOR))
+            && gap(p) == ") "
+            && matches!(doc.word(law), "Bill" | "Act"))
+        .then_some(law)
     }
 
     /// Whether the run `s..=e` is followed by a comma and a state or province that closes
