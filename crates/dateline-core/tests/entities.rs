@@ -5889,3 +5889,34 @@ fn laws_with_words_in_parentheses() {
         ex.extract(Some(text), text);
     }
 }
+
+/// A name before a firm's people or parts is the firm's (`a former Brush Wellman employee`),
+/// and after `the daily` a paper's (`told the daily La Corse`): people before; so is a name
+/// guessed a person at some mentions only that the article gives a firm exactly (`Brush
+/// Wellman customers` beside `Brush Wellman Inc`: a person `Brush Wellman` before, and
+/// `Hoechst Celanese`, `Baker Hughes`, `Allied Domecq` in 10 Reuters articles); `Eli Lilly`,
+/// `Mujahideen Khalq` (people before).
+#[test]
+fn firms_by_their_staff_and_papers_after_daily() {
+    conll_reads(
+        "eng.train",
+        &[
+            (
+                "former Brush Wellman employee",
+                "Brush Wellman",
+                EntityKind::Organization,
+            ),
+            (
+                "told the daily La Corse",
+                "La Corse",
+                EntityKind::Organization,
+            ),
+            (
+                "A Mujahideen Khalq statement",
+                "Mujahideen Khalq",
+                EntityKind::Organization,
+            ),
+            ("Eli Lilly sold IVAC", "Eli Lilly", EntityKind::Organization),
+        ],
+    );
+}

@@ -590,7 +590,9 @@ impl Collector {
         } = &mut scratch;
         org_keys.clear();
         orgs.clear();
-        if self.pending.iter().any(|p| p.guessed) || self.ents.iter().any(guessed_person) {
+        if self.pending.iter().any(|p| p.guessed)
+            || (self.ents.iter()).any(|a| a.kind == EntityKind::Person && a.guessed > 0)
+        {
             // By every form the article gives: `the Department` after `U.S. Agriculture
             // Department`, whose name is `U.S. Department of Agriculture`.
             for (i, a) in self.ents.iter().enumerate() {
@@ -757,10 +759,29 @@ impl Collector {
         let mut key = std::mem::take(&mut self.key);
         for (i, to) in redirect.iter_mut().enumerate() {
             let a = &self.ents[i];
-            if !guessed_person(a) {
+            // A name of several words guessed a person at some mentions only (`Brush Wellman
+            // customers`, then `Wellman` by its surname) joins an organisation the article
+            // names exactly so (`Brush Wellman Inc`).
+            // Not a given name's (`Charles Schwab`, `Philip Crosby`): a founder of the firm
+            // named after him, as often.
+            let partly = a.kind == EntityKind::Person
+                && a.guessed > 0
+                && !guessed_person(a)
+                && a.name.split_once(' ').is_some_and(|(first, _)| {
+                    !gazetteer().first_names.contains(&normalize_key(first))
+                });
+            if !guessed_person(a) && !partly {
                 continue;
             }
             normalize_into(&a.name, &mut key);
+            if partly {
+                let exact = orgs.iter().find(|&&(s, e, _)| org_keys[s..e] == *key);
+                if let Some(&(_, _, into)) = exact {
+                    *to = into;
+                    self.merge_into(i, into);
+                }
+                continue;
+            }
             // `for Vera Drake` in a story that calls it `the film Vera Drake`: the title.
             let title = |key: &mut String| {
                 let len = key.len();

@@ -3192,8 +3192,12 @@ impl EntityExtractor {
                 || doc.sports && self.athlete(doc, col, s, e)
             {
                 EntityKind::Person
-            } else if self.publication_after(doc, e) || doc.sports && self.team_context(doc, s, e) {
-                EntityKind::Organization // `Zycie Warszawy daily said`, a team
+            } else if self.publication_after(doc, e)
+                || self.staff_after(doc, e)
+                || doc.sports && self.team_context(doc, s, e)
+            {
+                // `Zycie Warszawy daily said`, `a former Brush Wellman employee`, a team
+                EntityKind::Organization
             } else if plain
                 && in_list(doc.word(e), SETTLEMENT_HEADS)
                 && (!placey || !doc.sports && doc.word(e).eq_ignore_ascii_case("county"))
@@ -3498,6 +3502,21 @@ impl EntityExtractor {
         const PUBLICATIONS: &[&str] = &["daily", "newspaper", "weekly", "magazine", "tabloid"];
         (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK))
             && in_list(doc.word(e + 1), PUBLICATIONS)
+    }
+
+    /// Whether a word for a firm's people or parts follows token `e` (`a former Brush Wellman
+    /// employee`, `Eli Lilly shareholders`).
+    fn staff_after(&self, doc: &Doc, e: usize) -> bool {
+        const STAFF: &[&str] = &[
+            "employee",
+            "employees",
+            "shareholders",
+            "stockholders",
+            "subsidiary",
+            "subsidiaries",
+        ];
+        (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK))
+            && in_list(doc.word(e + 1), STAFF)
     }
 
     /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).

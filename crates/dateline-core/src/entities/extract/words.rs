@@ -518,6 +518,7 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "newspaper",
     "magazine",
     "weekly",
+    "daily",
     "firm",
     "company",
 ];
