@@ -5513,7 +5513,8 @@ fn vice_premiers_titles_are_titles() {
 
 /// In a story of a sport of players, a town before its champion or finalist names the
 /// tournament (`the former Wimbledon champion`, `Wimbledon semifinalist Meredith McGrath`:
-/// an organisation before); public programmes are MISC (`Medicare`, `Medicaid`).
+/// an organisation before), and so beside another by `and` (`exits from the French Open and
+/// Wimbledon`: an organisation before); public programmes are MISC (`Medicare`, `Medicaid`).
 #[test]
 fn tournaments_by_their_champions_and_public_programmes() {
     conll_reads(
@@ -5525,6 +5526,11 @@ fn tournaments_by_their_champions_and_public_programmes() {
                 EntityKind::Misc,
             ),
             ("the 1994 Wimbledon champion", "Wimbledon", EntityKind::Misc),
+            (
+                "exits from the French Open and Wimbledon",
+                "Wimbledon",
+                EntityKind::Misc,
+            ),
             ("reimbursement by Medicare", "Medicare", EntityKind::Misc),
         ],
     );

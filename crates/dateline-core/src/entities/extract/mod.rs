@@ -1779,13 +1779,29 @@ impl EntityExtractor {
             "quarterfinalist",
             "quarter-finalist",
             "runner-up",
+            // `the Wimbledon runner-up`, as the hyphen parts it.
+            "runner",
         ];
+        // So is one beside another by `and` (`the French Open and Wimbledon`).
+        let role = || {
+            toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
+                && in_list(doc.word(e + 1), EVENT_ROLES)
+        };
+        let beside_event = || {
+            let event = |k: usize| toks[k].has(CAP) && event_head(doc.word(k));
+            s >= 2 && doc.word(s - 1) == "and" && event(s - 2)
+                || e + 2 < toks.len() && doc.word(e + 1) == "and" && {
+                    let next = e + 2 + usize::from(doc.word(e + 2) == "the");
+                    (next..toks.len().min(next + 3))
+                        .take_while(|&k| toks[k].has(CAP))
+                        .any(event)
+                }
+        };
         if doc.sports
             && !doc.team_sport
             && e - s < 2
             && !toks[s].has(DEMONYM | FIRST)
-            && toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
-            && in_list(doc.word(e + 1), EVENT_ROLES)
+            && (role() || beside_event())
         {
             let known = self.known(doc, col, s, e);
             if known
