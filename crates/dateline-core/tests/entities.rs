@@ -5926,3 +5926,15 @@ fn firms_by_their_staff_and_papers_after_daily() {
         ],
     );
 }
+
+/// `Shell` alone is the oil firm (`Shell has signed a $6bn (£3.12bn) deal with ... Qatar`:
+/// nothing before, the sentence's first word being an English one).
+#[test]
+fn shell_is_the_oil_firm() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/158"]) else {
+        return;
+    };
+    let shell = find(&bbc["business/158"], "Royal Dutch Shell").expect("Shell");
+    assert_eq!(shell.kind, EntityKind::Organization);
+    assert!(shell.mentions >= 3, "{shell:?}");
+}
