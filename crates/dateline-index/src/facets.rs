@@ -998,8 +998,8 @@ impl Index {
     /// form (`Chrysler` of `Chrysler Corp`), a person's surname and the parts of a hyphenated
     /// one (`Abadi` of `Haider al-Abadi`, which suggests the person), and every form of the
     /// alias table, built in or added with [`Index::with_aliases`] (`OPEK` suggests `OPEC`,
-    /// `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Ford`:
-    /// `Ford Motor`). Among names equally close, the one whose filter finds more articles
+    /// `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Trans
+    /// World`: `Trans World Airlines`). Among names equally close, the one whose filter finds more articles
     /// wins, then a whole name over a part, then a name of the filter's length (`ECC`: `EEC`
     /// over `EC`). A bare surname is suggested as the person it stands for across the index
     /// (`Reagan` as `Ronald Reagan`, see [`Index::top_entities`]).

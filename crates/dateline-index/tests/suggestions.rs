@@ -85,8 +85,8 @@ fn people_are_suggested_by_their_full_name_and_firms_by_their_short_name() {
         Some(("Chrysler".to_string(), EntityKind::Organization))
     );
     assert_eq!(
-        org("Ford"),
-        Some(("Ford Motor".to_string(), EntityKind::Organization))
+        org("Trans World"),
+        Some(("Trans World Airlines".to_string(), EntityKind::Organization))
     );
 }
 
