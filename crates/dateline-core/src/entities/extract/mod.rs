@@ -2045,13 +2045,20 @@ impl EntityExtractor {
             // exit`) waits for the story, and stays a place if no one there bears it.
             // Any place's name (`Jordan said` after `Neil Jordan`), though only a surname's
             // waits in a headline.
-            if s == e && kind == EntityKind::Place && !toks[s].has(ALL_CAPS) {
+            // A surname of the story so far: the person.
+            let surname_of_story = |col: &mut Collector| {
                 let word = doc.word(s);
                 let person = col.is_person_last(key_of(word, &mut doc.key.borrow_mut()));
                 if person {
                     col.pend_person(word.to_string(), doc.span(s, e));
+                }
+                person
+            };
+            if s == e && kind == EntityKind::Place && !toks[s].has(ALL_CAPS) {
+                if surname_of_story(col) {
                     return;
                 }
+                let word = doc.word(s);
                 // `Singer Ferguson`, `Ferguson, who`: a surname that names a town too, a
                 // person's by a cue. Not by speech alone (`Washington said`).
                 if toks[s].has(SURNAME) && self.single_cue(doc, s) == Some(EntityKind::Person) {
@@ -2081,14 +2088,10 @@ impl EntityExtractor {
                     self.emit(doc, col, &firm, kind, s, e);
                     return;
                 }
-                // `Ford said` after `Gerald Ford`, where no `Ford Motor Co` was named: a
-                // firm's name that is the surname of a person of the story is that person.
-                if s == e && !toks[s].has(ALL_CAPS) {
-                    let word = doc.word(s);
-                    if col.is_person_last(key_of(word, &mut doc.key.borrow_mut())) {
-                        col.pend_person(word.to_string(), doc.span(s, e));
-                        return;
-                    }
+                // `Ford said` after `Gerald Ford`, where no `Ford Motor Co` was named: so is a
+                // firm's name.
+                if s == e && !toks[s].has(ALL_CAPS) && surname_of_story(col) {
+                    return;
                 }
             }
             self.emit_known(doc, col, &canonical, kind, s, e);
@@ -2973,20 +2976,15 @@ impl EntityExtractor {
         };
         // `Car-maker Honda's robot`: a compound of plain words opening a sentence.
         let compound = || {
-            t0.has(SENT) && {
-                let mut parts = doc.word(s).split('-');
-                let first = parts.next().unwrap_or("");
-                parts.next().is_some()
-                    && !first.is_empty()
-                    && doc.word(s)[first.len()..]
-                        .split('-')
-                        .skip(1)
-                        .all(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
-                    && doc.word(s).split('-').all(|p| {
-                        lexicon_bits(&key_string(p)) & (DICT | COMMON) != 0
-                            && lexicon_bits(&key_string(p)) & (PLACE1 | DEMONYM) == 0
-                    })
-            }
+            let word = doc.word(s);
+            t0.has(SENT)
+                && word.contains('-')
+                && (word.split('-').skip(1))
+                    .all(|p| p.starts_with(|c: char| c.is_ascii_lowercase()))
+                && word.split('-').all(|p| {
+                    let bits = lexicon_bits(&key_string(p));
+                    bits & (DICT | COMMON) != 0 && bits & (PLACE1 | DEMONYM) == 0
+                })
         };
         if (t0.has(COMMON | DEMONYM)
             || (t0.has(SENT)
