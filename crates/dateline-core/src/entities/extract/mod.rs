@@ -1731,14 +1731,16 @@ impl EntityExtractor {
         }
         // `information and communication technology (ICT)`, and `ICT` after it: an acronym
         // of plain words names nothing.
+        // Keyed only in the articles that define one: most have none.
         if s == e && toks[s].has(ALL_CAPS) {
-            let key = normalize_key(doc.word(s));
-            if col.plain_acronyms.contains(&key) {
+            if !col.plain_acronyms.is_empty()
+                && col.plain_acronyms.contains(&normalize_key(doc.word(s)))
+            {
                 return;
             }
             // Though a list knows it for another (`hard red winter (HRW)`).
             if self.plain_acronym(doc, s) {
-                col.plain_acronyms.insert(key);
+                col.plain_acronyms.insert(normalize_key(doc.word(s)));
                 return;
             }
         }
