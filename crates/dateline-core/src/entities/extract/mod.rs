@@ -165,6 +165,12 @@ fn skip_joiners(toks: &[Tok], mut r: usize, upto: usize) -> usize {
     r
 }
 
+/// Whether the word after token `e`, in the same sentence, is a lower-case one of `nouns`
+/// (`Charles de Gaulle airport`, `a Brush Wellman employee`).
+fn noun_after(doc: &Doc, e: usize, nouns: &[&str]) -> bool {
+    (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK)) && in_list(doc.word(e + 1), nouns)
+}
+
 /// Whether tokens `s` and `s + 1` name an Irish county (`County Antrim`, `County Durham`):
 /// `County`, then a name no dictionary has (not `County Securities`).
 fn irish_county(doc: &Doc, s: usize) -> bool {
@@ -1785,10 +1791,7 @@ impl EntityExtractor {
             "runner",
         ];
         // So is one beside another by `and` (`the French Open and Wimbledon`).
-        let role = || {
-            toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
-                && in_list(doc.word(e + 1), EVENT_ROLES)
-        };
+        let role = || noun_after(doc, e, EVENT_ROLES);
         let beside_event = || {
             let event = |k: usize| toks[k].has(CAP) && event_head(doc.word(k));
             s >= 2 && doc.word(s - 1) == "and" && event(s - 2)
@@ -1963,8 +1966,7 @@ impl EntityExtractor {
         // `Charles de Gaulle airport`: a name before `airport` is the airport's (not
         // `a Japanese airport`).
         if !(s == e && toks[s].has(DEMONYM))
-            && toks.get(e + 1).is_some_and(|t| !t.has(CAP | BREAK))
-            && in_list(doc.word(e + 1), &["airport", "airbase", "aerodrome"])
+            && noun_after(doc, e, &["airport", "airbase", "aerodrome"])
         {
             let name = match self.known(doc, col, s, e) {
                 Some((name, EntityKind::Place)) => name,
@@ -3516,8 +3518,7 @@ impl EntityExtractor {
     /// Kompas newspaper`): the name is the paper's.
     fn publication_after(&self, doc: &Doc, e: usize) -> bool {
         const PUBLICATIONS: &[&str] = &["daily", "newspaper", "weekly", "magazine", "tabloid"];
-        (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK))
-            && in_list(doc.word(e + 1), PUBLICATIONS)
+        noun_after(doc, e, PUBLICATIONS)
     }
 
     /// Whether a word for a firm's people or parts follows token `e` (`a former Brush Wellman
@@ -3531,8 +3532,7 @@ impl EntityExtractor {
             "subsidiary",
             "subsidiaries",
         ];
-        (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK))
-            && in_list(doc.word(e + 1), STAFF)
+        noun_after(doc, e, STAFF)
     }
 
     /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).
