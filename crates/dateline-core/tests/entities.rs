@@ -5938,3 +5938,81 @@ fn shell_is_the_oil_firm() {
     assert_eq!(shell.kind, EntityKind::Organization);
     assert!(shell.mentions >= 3, "{shell:?}");
 }
+
+/// A given name, then a word that is also a title, is a full name (`John Sergeant`, `Donna
+/// Pope`, `Peter Baron`: `John`, `Donna`, `Peter` alone before), and the surname said alone
+/// later is the same person.
+#[test]
+fn surnames_that_are_titles_stay_with_their_given_names() {
+    let Some(reuters) = reuters_entities_of(&["7071", "9866"]) else {
+        return;
+    };
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/259"]) else {
+        return;
+    };
+    assert_has(&bbc["politics/259"], EntityKind::Person, "John Sergeant");
+    assert_lacks(&bbc["politics/259"], &["John"]);
+    for (id, name) in [("7071", "Peter Baron"), ("9866", "Donna Pope")] {
+        let person = find(&reuters[id], name).expect(name);
+        assert_eq!(person.kind, EntityKind::Person);
+        assert!(person.mentions >= 3, "{person:?}");
+    }
+}
+
+/// `DJ` before a given name is a title (`DJ John Peel`, `Radio DJ Margherita Taylor`: one
+/// organisation each before), and a firm's name may open with `Bank` (`Bank Julius Baer`,
+/// `Bank Hapoalim`: people before) though not a law's (`Bank Secrecy Act`).
+#[test]
+fn disc_jockeys_are_people_and_banks_named_first_are_firms() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["entertainment/197", "politics/350"],
+    ) else {
+        return;
+    };
+    let Some(reuters) = reuters_entities_of(&["3558", "5230", "13038"]) else {
+        return;
+    };
+    assert_has(&bbc["entertainment/197"], EntityKind::Person, "John Peel");
+    assert_has(
+        &bbc["politics/350"],
+        EntityKind::Person,
+        "Margherita Taylor",
+    );
+    assert_has(
+        &bbc["politics/350"],
+        EntityKind::Organization,
+        "Capital Radio",
+    );
+    assert_has(&reuters["3558"], EntityKind::Organization, "Bank Hapoalim");
+    assert_has(
+        &reuters["5230"],
+        EntityKind::Organization,
+        "Bank Julius Baer",
+    );
+    assert_has(&reuters["13038"], EntityKind::Misc, "Bank Secrecy Act");
+}
+
+/// Given names that are words too open sentences as the words (`Charity single for quake
+/// relief`: a person `Charity` before), and `Mercedes` alone is the car maker (`the Mercedes
+/// factory in Sindelfingen`: a person before).
+#[test]
+fn word_names_opening_headlines_and_mercedes_are_no_people() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["entertainment/130", "business/081"],
+    ) else {
+        return;
+    };
+    assert_lacks(&bbc["entertainment/130"], &["Charity"]);
+    assert_has(
+        &bbc["business/081"],
+        EntityKind::Organization,
+        "Mercedes-Benz",
+    );
+    assert!(
+        !has(&bbc["business/081"], EntityKind::Person, "Mercedes"),
+        "{:?}",
+        names(&bbc["business/081"])
+    );
+}

@@ -2575,6 +2575,18 @@ impl EntityExtractor {
         }
         // 3. A title: strip it, the rest is a person; what precedes is classified alone.
         if let Some(t) = self.find_title(doc, s, e) {
+            // `John Sergeant`, `Mike Judge`: a given name, then a title word last is a surname.
+            if e == s + 1
+                && t.start == e
+                && t.person.is_none()
+                && toks[s].has(FIRST)
+                && !toks[s].has(PLACE1 | DICT | ALL_CAPS | ORG_HEAD | TITLE)
+                && !toks[e].has(ALL_CAPS)
+                && self.known(doc, col, s, s).is_none()
+            {
+                self.emit_person(doc, col, s, e);
+                return;
+            }
             // `Prince Rupert, British Columbia`, `Prince Albert, Sask.`: a town named after a
             // royal, as the wire writes towns.
             // So is a feature or a street after one (`Prince William Sound`, `King George
@@ -5437,8 +5449,11 @@ impl EntityExtractor {
     /// An organisation head word last, or just before the first inner `of`/`for`.
     fn has_org_head(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
+        // Not a law or an award named after a kind of firm (`Bank Secrecy Act`).
         if toks[e].has(ORG_HEAD)
-            || (e > s && (in_list(doc.word(s), CLUB_FIRSTS) || in_list(doc.word(s), ORG_FIRSTS)))
+            || (e > s
+                && (in_list(doc.word(s), CLUB_FIRSTS) || in_list(doc.word(s), ORG_FIRSTS))
+                && !in_list(doc.word(e), MISC_HEADS))
         {
             return true;
         }

@@ -500,6 +500,7 @@ pub(super) const ORG_FIRSTS: &[&str] = &[
     "caisse",
     "usines",
     "deutsche",
+    "bank",
 ];
 
 /// Kinds of body before a body's name (`the rebel group Shining Path`, `the band Free`).
@@ -867,7 +868,8 @@ pub(super) const DOT_WORD_MAX_LEN: usize = max_len(DOT_CONTINUES, max_len(DOT_EN
 /// the words, as a dictionary word is, unless they speak (`Long said`).
 pub(super) const WORD_NAMES: &[&str] = &[
     "long", "drew", "rose", "grant", "mark", "bill", "frank", "rich", "guy", "art", "hope", "ray",
-    "chance", "joy", "faith", "young", "major", "man",
+    "chance", "joy", "faith", "young", "major", "man", "charity", "star", "destiny", "mercy",
+    "glory", "summer", "autumn", "dawn",
 ];
 /// Verbs whose object, a name, is followed by what was said without a `that`.
 pub(super) const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
