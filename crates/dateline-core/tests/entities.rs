@@ -6016,3 +6016,33 @@ fn word_names_opening_headlines_and_mercedes_are_no_people() {
         names(&bbc["business/081"])
     );
 }
+
+/// The last word of a football club of the story stands for the club (`United's chief
+/// executive` after `Manchester United`, `City's best chance` after `Manchester City`,
+/// `Wednesday's hearing`: nothing, or a place, before), and it is the club the story names
+/// most, not `Shareholders United`. Its players are people.
+#[test]
+fn clubs_by_their_last_word_are_the_clubs_and_their_players_people() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["business/209", "sport/101", "sport/166"],
+    ) else {
+        return;
+    };
+    for (id, club, at_least) in [
+        ("business/209", "Manchester United", 12),
+        ("sport/101", "Manchester City", 8),
+        ("sport/166", "Sheffield Wednesday", 2),
+    ] {
+        let found = find(&bbc[id], club).expect(club);
+        assert_eq!(found.kind, EntityKind::Organization);
+        assert!(found.mentions >= at_least, "{found:?}");
+    }
+    let fans = find(&bbc["business/209"], "Shareholders United").expect("fans");
+    assert_eq!(fans.mentions, 1, "{fans:?}");
+    // The players after a report's labels (`Subs Not Used: Weaver, Onuoha, Flood.`,
+    // `Booked: Fowler, Sibierski.`: organisations before), and no attendance (`Att:`).
+    assert_has(&bbc["sport/101"], EntityKind::Person, "Onuoha");
+    assert_has(&bbc["sport/101"], EntityKind::Person, "Sibierski");
+    assert_lacks(&bbc["sport/101"], &["Att"]);
+}

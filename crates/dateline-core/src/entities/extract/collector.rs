@@ -387,6 +387,25 @@ impl Collector {
         self.org_named_from(text, |_| true)
     }
 
+    /// The organisation named most often so far (the first, of as many) whose last word is
+    /// `word`, of two words or more: `Manchester United` for `United` rather than
+    /// `Shareholders United`, a group of its fans.
+    pub(super) fn org_ended_by(&self, word: &str) -> Option<&str> {
+        let ends = |a: &&Agg| {
+            a.kind == EntityKind::Organization
+                && a.name
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last.eq_ignore_ascii_case(word))
+        };
+        let best = self
+            .ents
+            .iter()
+            .filter(ends)
+            .rev()
+            .max_by_key(|a| a.mentions)?;
+        Some(best.name.as_str())
+    }
+
     /// The last organisation named so far that is `text` (any case), alone or with words
     /// after it that `rest` accepts.
     fn org_named_from(&self, text: &str, rest: impl Fn(&str) -> bool) -> Option<&str> {

@@ -1658,6 +1658,24 @@ impl EntityExtractor {
             return;
         }
         let toks = &doc.toks;
+        // `United manager Alex Ferguson`, `Wednesday equalised`: the last word of a club of
+        // the story stands for the club (a weekday's only opening a sentence or before `'s`).
+        if s == e
+            && !toks[s].has(ALL_CAPS)
+            && in_list(doc.word(s), CLUB_TAILS)
+            && (!toks[s].has(MONTH)
+                || toks[s].has(SENT)
+                || doc.text[toks[s].end..].starts_with(['\'', '\u{2019}']))
+        {
+            if let Some(club) = col.org_ended_by(doc.word(s)).map(str::to_string) {
+                self.emit(doc, col, &club, EntityKind::Organization, s, e);
+                return;
+            }
+        }
+        // `Att: 47,111`: a match report's attendance.
+        if s == e && doc.word(s) == "Att" && doc.text[toks[s].end..].starts_with(':') {
+            return;
+        }
         // Trim months, weekdays and dangling joiners at the edges.
         loop {
             if s > e {
@@ -1680,7 +1698,9 @@ impl EntityExtractor {
                 || (s < e
                     && ts.has(ALL_CAPS)
                     && in_list(doc.word(s), &["am", "pm"])
-                    && (in_list(doc.word(s + 1), TIME_ZONES) || toks[s + 1].has(FIRST)))
+                    && (in_list(doc.word(s + 1), TIME_ZONES)
+                        || toks[s + 1].has(FIRST)
+                        || doc.text[..ts.start].trim_end().ends_with(|c: char| c.is_ascii_digit())))
             {
                 s += 1;
             } else if (te.has(MONTH | MONTH_ABBR)
@@ -2433,6 +2453,14 @@ impl EntityExtractor {
             }
             if let Some(kind) = self.single_cue(doc, s) {
                 col.pend_cued(doc.surface(s, e).into_owned(), kind, doc.span(s, e));
+                return;
+            }
+            if self.squad_listed(doc, s) {
+                col.pend_cued(
+                    doc.surface(s, e).into_owned(),
+                    EntityKind::Person,
+                    doc.span(s, e),
+                );
                 return;
             }
             let fallback = match self.single_fallback(doc, s) {
@@ -3670,6 +3698,19 @@ impl EntityExtractor {
             return None;
         }
         Some(EntityKind::Organization)
+    }
+
+    /// Whether token `s` is listed after a match report's label (`Subs Not Used: Weaver,
+    /// Onuoha, Flood.`, `Booked: Fowler, Sibierski.`), in a sentence of its own: a player.
+    fn squad_listed(&self, doc: &Doc, s: usize) -> bool {
+        let (text, at) = (doc.text, doc.toks[s].start);
+        let from = text[..at].rfind(['\n', '.']).map_or(0, |i| i + 1);
+        text[from..at]
+            .split_once(':')
+            .is_some_and(|(label, names)| {
+                in_list(label.trim(), SQUAD_LABELS)
+                    && (names.chars()).all(|c| c.is_alphabetic() || " ,'-()0123456789".contains(c))
+            })
     }
 
     /// Whether token `s` stands in a line-up: a line of four or more names a comma or a
@@ -5348,6 +5389,14 @@ impl EntityExtractor {
             }
             // `House of Representatives Speaker`: a house's name, not the plural title.
             let word = doc.word(i);
+            // `5 PM Eastern`: the time of day, not the prime minister.
+            if word == "PM"
+                && doc.text[..toks[i].start]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             if i > s
                 && doc.word(i - 1) == "of"
                 && (word.eq_ignore_ascii_case("representatives")

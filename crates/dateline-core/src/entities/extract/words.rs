@@ -296,6 +296,34 @@ pub(super) const TIME_ZONES: &[&str] = &[
     "hst", "akst", "akdt", "ist", "jst", "aest", "aedt",
 ];
 /// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
+/// Labels of a match report's lists of players (`Booked: Fowler, Sibierski.`).
+pub(super) const SQUAD_LABELS: &[&str] = &[
+    "subs",
+    "subs not used",
+    "substitutes",
+    "booked",
+    "sent off",
+    "goals",
+    "scorers",
+];
+/// Last words of football clubs' names that stand for the club alone in its match report
+/// (`United manager Alex Ferguson` after `Manchester United`).
+pub(super) const CLUB_TAILS: &[&str] = &[
+    "united",
+    "city",
+    "wednesday",
+    "rovers",
+    "athletic",
+    "villa",
+    "albion",
+    "wanderers",
+    "rangers",
+    "forest",
+    "palace",
+    "county",
+    "argyle",
+    "hotspur",
+];
 pub(super) const CLUB_FIRSTS: &[&str] = &[
     "fc",
     "afc",
