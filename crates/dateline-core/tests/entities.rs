@@ -6046,3 +6046,23 @@ fn clubs_by_their_last_word_are_the_clubs_and_their_players_people() {
     assert_has(&bbc["sport/101"], EntityKind::Person, "Sibierski");
     assert_lacks(&bbc["sport/101"], &["Att"]);
 }
+
+/// Initials written without dots before a surname make a person (`JP McManus`, `PJ Harvey`:
+/// organisations before), but the alias table's firms stay firms so written too (`AG Edwards
+/// & Sons`).
+#[test]
+fn dotless_initials_open_peoples_names_and_known_firms() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["business/179", "entertainment/125", "business/134"],
+    ) else {
+        return;
+    };
+    assert_has(&bbc["business/179"], EntityKind::Person, "JP McManus");
+    assert_has(&bbc["entertainment/125"], EntityKind::Person, "PJ Harvey");
+    assert_has(
+        &bbc["business/134"],
+        EntityKind::Organization,
+        "A.G. Edwards",
+    );
+}

@@ -3148,6 +3148,19 @@ impl EntityExtractor {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
         } else if e > s {
+            // `JP McManus`, `JK Rowling`: a name's initials written without dots.
+            if e == s + 1
+                && doc.word(s).len() == 2
+                && doc.word(s).bytes().all(|b| b.is_ascii_uppercase())
+                // Not a state's (`NY Dow`), a legal form (`AB Leo`) or a particle (`EL NINO`).
+                && !toks[s].has(STATE_ABBR | NOT_NAME)
+                && !in_list(doc.word(s), PARTICLES)
+                && toks[e].has(SURNAME)
+                && !toks[e].has(DICT | ORG_HEAD | PLACE1 | ALL_CAPS)
+            {
+                self.emit_person(doc, col, s, e);
+                return;
+            }
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             // `Hong Kong Telecommunications`, `Wireless Hong Kong`: a place of two words
             // inside makes no person either.
