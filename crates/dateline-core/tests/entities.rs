@@ -6066,3 +6066,30 @@ fn dotless_initials_open_peoples_names_and_known_firms() {
         "A.G. Edwards",
     );
 }
+
+/// A player listed after `Replacements:` is a person though a town bears the name
+/// (`Strudwick for Kennedy (60)`: a place before; the team's line without a label still reads
+/// `Kennedy` as the place), and a player's club in parentheses there stays what it was (`J
+/// Yapp (Cardiff)`); a worker's firm after `at` is an organisation (`campaigns director at
+/// Greenpeace`, `development director at Codemasters`: places before).
+#[test]
+fn replacements_are_players_and_workplaces_firms() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["sport/294", "sport/310", "business/397", "tech/082"],
+    ) else {
+        return;
+    };
+    assert!(
+        (bbc["sport/294"].iter()).any(|e| e.kind == EntityKind::Person && e.name == "Kennedy"),
+        "{:?}",
+        names(&bbc["sport/294"])
+    );
+    assert!(
+        !has(&bbc["sport/310"], EntityKind::Person, "Cardiff"),
+        "{:?}",
+        names(&bbc["sport/310"])
+    );
+    assert_has(&bbc["business/397"], EntityKind::Organization, "Greenpeace");
+    assert_has(&bbc["tech/082"], EntityKind::Organization, "Codemasters");
+}

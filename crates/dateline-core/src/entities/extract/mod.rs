@@ -2083,9 +2083,12 @@ impl EntityExtractor {
                     return;
                 }
                 let word = doc.word(s);
+                // `Replacements: Strudwick for Kennedy (60)`: a player of a match report.
                 // `Singer Ferguson`, `Ferguson, who`: a surname that names a town too, a
                 // person's by a cue. Not by speech alone (`Washington said`).
-                if toks[s].has(SURNAME) && self.single_cue(doc, s) == Some(EntityKind::Person) {
+                if self.squad_listed(doc, s)
+                    || toks[s].has(SURNAME) && self.single_cue(doc, s) == Some(EntityKind::Person)
+                {
                     col.pend_cued(word.to_string(), EntityKind::Person, doc.span(s, e));
                     return;
                 }
@@ -3717,13 +3720,24 @@ impl EntityExtractor {
     /// Onuoha, Flood.`, `Booked: Fowler, Sibierski.`), in a sentence of its own: a player.
     fn squad_listed(&self, doc: &Doc, s: usize) -> bool {
         let (text, at) = (doc.text, doc.toks[s].start);
+        // An item after a label, a comma or `for` (`Paice for van der Walt`): most words are
+        // none, and need no look back over their sentence.
+        let before = text[..at].trim_end();
+        if !before.ends_with([':', ',']) && !before.ends_with(" for") {
+            return false;
+        }
         let from = text[..at].rfind(['\n', '.']).map_or(0, |i| i + 1);
-        text[from..at]
-            .split_once(':')
-            .is_some_and(|(label, names)| {
-                in_list(label.trim(), SQUAD_LABELS)
-                    && (names.chars()).all(|c| c.is_alphabetic() || " ,'-()0123456789".contains(c))
-            })
+        let seg = &text[from..at];
+        // Not a player's club in parentheses (`J Yapp (Cardiff)`), though a substitute with
+        // his minute (`Tonge (Quinn 97)`).
+        let after = text[doc.toks[s].end..].trim_start();
+        if seg.rfind('(') > seg.rfind(')') && !after.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        seg.split_once(':').is_some_and(|(label, names)| {
+            in_list(label.trim(), SQUAD_LABELS)
+                && (names.chars()).all(|c| c.is_alphabetic() || " ,'-()0123456789".contains(c))
+        })
     }
 
     /// Whether token `s` stands in a line-up: a line of four or more names a comma or a

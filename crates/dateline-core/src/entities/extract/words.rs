@@ -300,7 +300,11 @@ pub(super) const TIME_ZONES: &[&str] = &[
 pub(super) const SQUAD_LABELS: &[&str] = &[
     "subs",
     "subs not used",
+    "subs used",
     "substitutes",
+    "substitutes not used",
+    "replacements",
+    "not used",
     "booked",
     "sent off",
     "goals",
@@ -956,6 +960,20 @@ pub(super) const WORKERS: &[&str] = &[
     "executives",
     "partner",
     "researcher",
+    "researchers",
+    "director",
+    "directors",
+    "professor",
+    "scientist",
+    "scientists",
+    "engineer",
+    "engineers",
+    "manager",
+    "editor",
+    "spokesman",
+    "spokeswoman",
+    "consultant",
+    "lecturer",
 ];
 /// Subject pronouns.
 pub(super) const PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
