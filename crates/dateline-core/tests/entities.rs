@@ -6093,3 +6093,14 @@ fn replacements_are_players_and_workplaces_firms() {
     assert_has(&bbc["business/397"], EntityKind::Organization, "Greenpeace");
     assert_has(&bbc["tech/082"], EntityKind::Organization, "Codemasters");
 }
+
+/// The words of a results table's rows name no team (`Total 326`, `Extras 18`, `Attendance
+/// 30,000`, `Group 2`, `Halftime 0-0`: organisations in 11 rows of CoNLL-2003 train before).
+#[test]
+fn results_tables_totals_and_groups_are_no_teams() {
+    let row_words =
+        |text: &str| ["Total", "Extras", "Attendance", "Group", "Halftime"].contains(&text);
+    conll_lacks("eng.train", "Attendance 30,000", row_words);
+    conll_lacks("eng.train", "Extras ( lb-12 w-1 nb-10 ) 23", row_words);
+    conll_lacks("eng.train", "Group 2", row_words);
+}

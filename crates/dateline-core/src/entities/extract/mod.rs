@@ -1072,7 +1072,7 @@ impl EntityExtractor {
     /// is followed by a minute or a name, not a score.
     fn team_cue(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
         // Not cricket's: its rows are players' (`Wasim Akram ( Pakistan ) 414`).
-        if !doc.tables {
+        if !doc.tables || s == e && in_list(doc.word(s), TABLE_WORDS) {
             return false;
         }
         let toks = &doc.toks;
@@ -3704,7 +3704,7 @@ impl EntityExtractor {
         if col_sports(doc) && self.ordinal_after(doc, s) {
             return Some(EntityKind::Person); // a scorer: `( Heinrich 29th )`
         }
-        if col_sports(doc) && self.team_context(doc, s, s) {
+        if col_sports(doc) && self.team_context(doc, s, s) && !in_list(doc.word(s), TABLE_WORDS) {
             return Some(EntityKind::Organization);
         }
         if t.has(SURNAME | FIRST) {

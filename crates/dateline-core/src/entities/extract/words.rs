@@ -296,6 +296,28 @@ pub(super) const TIME_ZONES: &[&str] = &[
     "hst", "akst", "akdt", "ist", "jst", "aest", "aedt",
 ];
 /// First words of sports-club names (`Borussia Dortmund`, `Real Madrid`, `FC Porto`).
+/// Words of a results table's rows that are no team's names (`Total 326`, `Attendance
+/// 30,000`, `Group 2`, `Midfielders - Jose Barroso`).
+pub(super) const TABLE_WORDS: &[&str] = &[
+    "total",
+    "totals",
+    "extras",
+    "attendance",
+    "attendence",
+    "group",
+    "pool",
+    "halftime",
+    "half-time",
+    "overs",
+    "innings",
+    "points",
+    "round",
+    "midfielders",
+    "defenders",
+    "forwards",
+    "strikers",
+    "goalkeepers",
+];
 /// Labels of a match report's lists of players (`Booked: Fowler, Sibierski.`).
 pub(super) const SQUAD_LABELS: &[&str] = &[
     "subs",
