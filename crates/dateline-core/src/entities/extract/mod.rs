@@ -3735,7 +3735,8 @@ impl EntityExtractor {
             return false;
         }
         seg.split_once(':').is_some_and(|(label, names)| {
-            in_list(label.trim(), SQUAD_LABELS)
+            // Labels of three words are longer than `in_list` reads.
+            (SQUAD_LABELS.iter()).any(|l| label.trim().eq_ignore_ascii_case(l))
                 && (names.chars()).all(|c| c.is_alphabetic() || " ,'-()0123456789".contains(c))
         })
     }

@@ -208,7 +208,8 @@ fn capital_word_flags(word: &str, title_case: bool, g: &Gazetteer, buf: &mut Str
         f |= ALL_CAPS;
     }
     if f & ALL_CAPS == 0 && compound_brand(bare, g) {
-        f |= BRAND;
+        // `OctNov`, `AugSep`: a price table's two months, no brand.
+        f |= if month_pair(bare) { NOT_NAME } else { BRAND };
     }
     if let Some(&bits) = lexicon(g).get(&word_key(key)) {
         f |= bits;
@@ -916,6 +917,18 @@ pub(super) fn plural_acronym(word: &str) -> bool {
     }
 }
 
+/// `OctNov`, `DecJan`: two months' abbreviations run together, as price tables head a spread.
+fn month_pair(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    word.len() == 6
+        && word.is_char_boundary(3)
+        && [&word[..3], &word[3..]]
+            .iter()
+            .all(|m| MONTHS.iter().any(|a| m.eq_ignore_ascii_case(a)))
+}
+
 /// `Q2`, `H1`: a quarter or a half of a company's year, which ends a name it follows.
 pub(super) fn fiscal_period(word: &str) -> bool {
     matches!(word.as_bytes(), [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'])
@@ -1449,6 +1462,16 @@ mod tests {
         }
         assert_eq!(longest.len(), LIST_WORD_MAX, "{longest}");
         assert!(in_list("Championships", MISC_HEADS));
+    }
+
+    #[test]
+    fn two_months_run_together_are_a_spread_not_a_brand() {
+        for word in ["OctNov", "DecJan", "AugSep"] {
+            assert!(month_pair(word), "{word}");
+        }
+        for word in ["GenCorp", "MayBank", "Octavia", "JanSport"] {
+            assert!(!month_pair(word), "{word}");
+        }
     }
 
     #[test]
