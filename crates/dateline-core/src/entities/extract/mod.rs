@@ -5417,14 +5417,6 @@ impl EntityExtractor {
             }
             // `House of Representatives Speaker`: a house's name, not the plural title.
             let word = doc.word(i);
-            // `5 PM Eastern`: the time of day, not the prime minister.
-            if word == "PM"
-                && doc.text[..toks[i].start]
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit())
-            {
-                continue;
-            }
             if i > s
                 && doc.word(i - 1) == "of"
                 && (word.eq_ignore_ascii_case("representatives")
