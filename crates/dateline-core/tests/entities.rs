@@ -6104,3 +6104,71 @@ fn results_tables_totals_and_groups_are_no_teams() {
     conll_lacks("eng.train", "Extras ( lb-12 w-1 nb-10 ) 23", row_words);
     conll_lacks("eng.train", "Group 2", row_words);
 }
+
+/// A town no list knows is a place when a known place is the other end of its span
+/// (`between Edinburgh and Tweedbank`, `between Srinagar and Muzaffarabad`), after a compass
+/// point that a comma opens (`west of Leonora`: a person before) and before `area` (`the
+/// Gaspe area`, `the Ruhr area`); the parties to a deal stay what they were (`the merger
+/// accord between Fleet and Albany, N.Y.-based Norstar`).
+#[test]
+fn places_at_the_ends_of_spans_and_before_area() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/038", "politics/139"])
+    else {
+        return;
+    };
+    assert_has(&bbc["politics/038"], EntityKind::Place, "Tweedbank");
+    assert_has(&bbc["politics/139"], EntityKind::Place, "Muzaffarabad");
+    let Some(reuters) = reuters_entities_of(&["4058", "12489", "11918", "6914"]) else {
+        return;
+    };
+    assert_has(&reuters["4058"], EntityKind::Place, "Leonora");
+    assert_has(&reuters["12489"], EntityKind::Place, "Gaspe");
+    assert_has(&reuters["11918"], EntityKind::Place, "Ruhr");
+    assert!(
+        !has(&reuters["6914"], EntityKind::Place, "Fleet"),
+        "{:?}",
+        names(&reuters["6914"])
+    );
+}
+
+/// A place that is a given name too, then a name no list knows, is a person (`Milan
+/// Mandaric`, `Milan Kundera`, `Constantine Mitsotakis`: organisations before), and so is a
+/// given name before a surname that heads firms' names (`Tony Banks`, `Heather Mills`, `David
+/// Steel`); the firms stay firms (`Paris Bourse`, `Sun Banks`).
+#[test]
+fn people_named_like_places_and_firms() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &[
+            "sport/233",
+            "entertainment/017",
+            "politics/134",
+            "entertainment/214",
+        ],
+    ) else {
+        return;
+    };
+    assert_has(&bbc["sport/233"], EntityKind::Person, "Milan Mandaric");
+    assert_has(
+        &bbc["entertainment/017"],
+        EntityKind::Person,
+        "Milan Kundera",
+    );
+    assert_has(&bbc["politics/134"], EntityKind::Person, "Tony Banks");
+    assert_has(
+        &bbc["entertainment/214"],
+        EntityKind::Person,
+        "Heather Mills",
+    );
+    let Some(reuters) = reuters_entities_of(&["10621", "6190", "355", "12125"]) else {
+        return;
+    };
+    assert_has(
+        &reuters["10621"],
+        EntityKind::Person,
+        "Constantine Mitsotakis",
+    );
+    assert_has(&reuters["6190"], EntityKind::Person, "David Steel");
+    assert_has(&reuters["355"], EntityKind::Organization, "Paris Bourse");
+    assert_has(&reuters["12125"], EntityKind::Organization, "Sun Banks");
+}

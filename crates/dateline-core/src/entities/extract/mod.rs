@@ -2251,11 +2251,13 @@ impl EntityExtractor {
             return self.classify(doc, g, col, e, e, depth + 1);
         }
         // `Virginia Madsen`, `Sydney Pollack`: a place that is a given name too, then a
-        // surname that is no word, is a person.
+        // surname that is no word, is a person; so is a name no list knows (`Milan Kucan`,
+        // `Carolina Kluft`), which rarely names a place's firm.
         if e == s + 1
             && in_list(doc.word(s), GIVEN_PLACES)
-            && toks[e].has(SURNAME)
+            && (toks[e].has(SURNAME) || !toks[e].has(!(CAP | BREAK | END_RUN)))
             && !toks[e].has(DICT | PLACE1 | ORG_HEAD | ALL_CAPS)
+            && !in_list(doc.word(e), PLACE_HEADS)
             && self.known(doc, col, e, e).is_none()
         {
             self.emit_person(doc, col, s, e);
@@ -2813,7 +2815,14 @@ impl EntityExtractor {
         // 4. Organisation head word, unless a law or an event is named of it (`Act of
         // Parliament`, `Treaty of the European Union`: read at `of`).
         let law_of = (s + 1..e).any(|k| doc.word(k) == "of" && event_head(doc.word(k - 1)));
-        if !law_of && self.has_org_head(doc, s, e) {
+        // `Derek Mills`, `Jonathon Power`, `Tyra Banks`: a given name that is nothing else,
+        // then a surname that heads firms' names too, is a person.
+        let surnamed = e == s + 1
+            && toks[s].has(FIRST)
+            && !toks[s].has(DICT | PLACE1 | ORG_HEAD | TITLE | ALL_CAPS | MONTH | MONTH_ABBR)
+            && in_list(doc.word(e), &["banks", "church", "mills", "power", "steel"])
+            && self.known(doc, col, s, e).is_none();
+        if !law_of && !surnamed && self.has_org_head(doc, s, e) {
             // `Bessemer Venture Partners of Menlo Park, Calif.`, `Acme Inc of Palo Alto,
             // Calif.`: a firm, then the town it is in, as a state after it shows. Not `First
             // National Bank of Boston`, which names the town.
@@ -3415,7 +3424,8 @@ impl EntityExtractor {
         let of_place = s >= 2
             && !toks[s].has(BREAK)
             && lower(s - 1)
-            && lower(s - 2)
+            // A comma may open the phrase (`in Zvornik, east of Mahala`).
+            && !toks[s - 2].has(CAP)
             && doc.word(s - 1) == "of"
             // Not `the existing capital of Heritage`, a firm's share capital.
             && !(doc.word(s - 2) == "capital"
@@ -3453,6 +3463,7 @@ impl EntityExtractor {
             || kind_before
             || word(s + 1) == Some("police") && !toks[s].has(DICT)
             || self.journey_end(doc, s)
+            || self.paired_with_place(doc, s)
             || matches!(word(s + 1), Some("is" | "was"))
                 && word(s + 2) == Some("a")
                 && (town(s + 3) || word(s + 3).is_some() && town(s + 4))
@@ -3479,6 +3490,89 @@ impl EntityExtractor {
                 && doc.word(a - 1) == "from"
                 && !toks[a].has(BREAK)
                 && self.known_place_run(doc, a, end)
+        })
+    }
+
+    /// Whether token `s` is paired with a known place as the other end of a span: `between
+    /// Almere and Doetinchem` either way round, or `from Venray to Zevenaar`.
+    fn paired_with_place(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        let joined = |k: usize| k < toks.len() && !toks[k].has(BREAK);
+        let word = |k: usize| (joined(k) && !toks[k].has(CAP)).then(|| doc.word(k));
+        if s == 0 || !joined(s) {
+            return false;
+        }
+        // The known place after: `between Doetinchem and Almere` seen from `Doetinchem`.
+        let opener = word(s - 1);
+        let link = match opener {
+            Some("between") => "and",
+            Some("from") => "to",
+            _ => "",
+        };
+        if !link.is_empty() && word(s + 1) == Some(link) && joined(s + 2) {
+            // The whole name after (not `Michigan` of `Michigan Sealy`), the place itself
+            // (not `Albany, N.Y.-based Norstar`).
+            let e = (s + 2..toks.len().min(s + 5))
+                .take_while(|&k| toks[k].has(CAP) && (k == s + 2 || joined(k)))
+                .last();
+            let based = |e: usize| {
+                let rest = &doc.text[toks[e].end..];
+                rest.starts_with('-')
+                    || rest
+                        .split('\n')
+                        .next()
+                        .is_some_and(|l| l.split_whitespace().take(3).any(|w| w.contains("-based")))
+            };
+            if e.is_some_and(|e| !based(e) && self.known_place_run(doc, s + 2, e))
+                && (link == "to" || !self.between_parties(doc, s - 1))
+            {
+                return true;
+            }
+        }
+        // The known place before: `between Almere and Doetinchem` seen from `Doetinchem`.
+        if s < 3 || word(s - 1) != Some("and") {
+            return false;
+        }
+        let end = s - 2;
+        (end.saturating_sub(2)..=end).rev().any(|a| {
+            a > 0
+                && (a..=end).all(|k| toks[k].has(CAP) && (k == a || joined(k)))
+                && !toks[a - 1].has(CAP)
+                && word(a - 1) == Some("between")
+                && joined(a)
+                && !self.between_parties(doc, a - 1)
+                && self.known_place_run(doc, a, end)
+        })
+    }
+
+    /// Whether the `between` at `k` joins parties to a deal or a dispute (`the merger accord
+    /// between Fleet and Norstar`, `a settlement between Sealy and`), who are firms or
+    /// countries more often than the two ends of a road.
+    fn between_parties(&self, doc: &Doc, k: usize) -> bool {
+        (k.saturating_sub(3)..k).any(|i| {
+            in_list(
+                doc.word(i),
+                &[
+                    "merger",
+                    "accord",
+                    "agreement",
+                    "settlement",
+                    "deal",
+                    "talks",
+                    "venture",
+                    "partnership",
+                    "dispute",
+                    "battle",
+                    "match",
+                    "game",
+                    "tie",
+                    "final",
+                    "fight",
+                    "war",
+                    "relations",
+                    "rivalry",
+                ],
+            )
         })
     }
 

@@ -55,6 +55,7 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
     "river",
     "republic",
     "capital",
+    "area",
 ];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 pub(super) const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
@@ -695,6 +696,7 @@ pub(super) const STATE_HEADS: &[&str] = &[
 ];
 /// Last words of natural features: an unknown run ending in one is a place (`Aegean Sea`).
 pub(super) const PLACE_HEADS: &[&str] = &[
+    "metroplex",
     "sea",
     "ocean",
     "river",
@@ -898,6 +900,9 @@ pub(super) const GIVEN_PLACES: &[&str] = &[
     "kent",
     "aurora",
     "india",
+    "milan",
+    "chad",
+    "constantine",
 ];
 
 /// Letters after a person's name: a seat or an honour (`Frank Field MP`, `Ben Emmerson QC`,
