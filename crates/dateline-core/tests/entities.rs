@@ -6172,3 +6172,35 @@ fn people_named_like_places_and_firms() {
     assert_has(&reuters["355"], EntityKind::Organization, "Paris Bourse");
     assert_has(&reuters["12125"], EntityKind::Organization, "Sun Banks");
 }
+
+/// A capitalised word no list knows that the story also writes in lower case is that word,
+/// no firm (`Rapeseed and meal usage`, `Carmakers are starting`, `Telecoms is one of`:
+/// organisations before); not when the lower-case form is a site's address (`suprnova.org`), a
+/// misprint before a name (`dixons Group PLC`), or in wire copy that writes names in lower
+/// case too (`returning to quito`, `azpurua`).
+#[test]
+fn words_the_story_writes_in_lower_case_are_no_firms() {
+    let Some(reuters) = reuters_entities_of(&["327", "19690", "17874"]) else {
+        return;
+    };
+    assert_lacks(&reuters["327"], &["Rapeseed"]);
+    assert!(
+        (reuters["19690"].iter()).any(|e| e.kind == EntityKind::Organization && e.name == "Dixons"),
+        "{:?}",
+        names(&reuters["19690"])
+    );
+    assert!(
+        (reuters["17874"].iter()).any(|e| e.name == "Azpurua"),
+        "{:?}",
+        names(&reuters["17874"])
+    );
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["business/430", "business/092", "tech/156"],
+    ) else {
+        return;
+    };
+    assert_lacks(&bbc["business/430"], &["Carmakers"]);
+    assert_lacks(&bbc["business/092"], &["Telecoms"]);
+    assert_has(&bbc["tech/156"], EntityKind::Organization, "Suprnova");
+}

@@ -131,8 +131,8 @@ fn pages_in_other_languages_keep_the_entities_the_lists_know() {
         }
     }
     assert_eq!(english, 162);
-    // `Patienten`, `Aqui`, `Eu` and the like: 934 found in the English reading, 35 kept.
-    assert!(before > 900, "{before}");
+    // `Patienten`, `Aqui`, `Eu` and the like: 870 found in the English reading, 35 kept.
+    assert!(before > 850, "{before}");
     assert!(after.len() <= 40, "{after:?}");
     for name in [
         "Max Verstappen",

@@ -10,7 +10,7 @@
 // Fx hashing: these maps sit on the per-token path, where SipHash showed in profiles.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 mod collector;
@@ -124,6 +124,31 @@ struct Doc<'a> {
     /// The article is a press digest (`PRESS DIGEST - Lebanon - Aug 22`): its lines in
     /// capitals name the papers whose stories follow.
     digest: bool,
+    /// The text writes places or nationalities in lower case (`returning to quito`), as some
+    /// wire copy does with every name: found when first asked ([`Doc::lowers_names`]).
+    lowered: Cell<Option<bool>>,
+}
+
+impl Doc<'_> {
+    /// Whether the text writes a place or a nationality that is no English word in lower case:
+    /// then its lower-case words say nothing of its capitalised ones.
+    fn lowers_names(&self) -> bool {
+        if let Some(known) = self.lowered.get() {
+            return known;
+        }
+        let lowered = (0..self.toks.len()).any(|k| {
+            let word = self.word(k);
+            !self.toks[k].has(CAP)
+                && word.len() >= 4
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+                && {
+                    let bits = lexicon_bits(word);
+                    bits & (PLACE1 | DEMONYM) != 0 && bits & DICT == 0
+                }
+        });
+        self.lowered.set(Some(lowered));
+        lowered
+    }
 }
 
 /// Whether `word` is a Moody's rating of a grade and a notch (`Baa1`, `Aa3`, `BA1`; not
@@ -657,6 +682,7 @@ impl EntityExtractor {
                 body,
                 cased: cased_title.is_some(),
                 digest: false,
+                lowered: Cell::new(None),
             };
             self.process(&doc, g, &mut col);
             scratch.toks = doc.toks;
@@ -674,6 +700,7 @@ impl EntityExtractor {
             body: "",
             cased: cased_body.is_some(),
             digest,
+            lowered: Cell::new(None),
         };
         self.process(&doc, g, &mut col);
         scratch.toks = doc.toks;
@@ -3805,6 +3832,19 @@ impl EntityExtractor {
             return Some(EntityKind::Person);
         }
         if t.has(DICT) {
+            return None;
+        }
+        // `Rapeseed extraction was $115`, `Soyoil ( in rupees per tonne )`: a word the
+        // dictionary lacks but the story writes in lower case too is that word.
+        // Not a particle, which opens a surname (`De los Angeles`, written `de los Angeles`).
+        let word = doc.word(s);
+        // Nor a site's address (`latinohiphopradio.com`), nor in a text that writes places in
+        // lower case too (`returning to quito`), as some wire copy does with all names.
+        if !in_list(word, PARTICLES)
+            && !word.contains('.')
+            && (writes_lower(doc.text, word) || writes_lower(doc.body, word))
+            && !doc.lowers_names()
+        {
             return None;
         }
         Some(EntityKind::Organization)

@@ -757,18 +757,25 @@ pub(super) fn body_writes(body: &str, words: &str) -> bool {
 }
 
 /// Whether `text` writes `word` (ASCII) all in lower case, as a whole word: a word the text
-/// capitalises elsewhere only by accident (`the U.S. Banks` where it writes `banks`).
+/// capitalises elsewhere only by accident (`the U.S. Banks` where it writes `banks`). Not
+/// inside an address or a handle (`suprnova.org`, `@dele_official`), which names in lower case,
+/// nor before a capitalised word, where it is a name's misprint (`dixons Group PLC`).
 pub(super) fn writes_lower(text: &str, word: &str) -> bool {
     let (b, w) = (text.as_bytes(), word.as_bytes());
     let Some(&first) = w.first() else {
         return false;
     };
     let first = first.to_ascii_lowercase();
+    let joins = |c: &u8| c.is_ascii_alphanumeric() || b"@/_#.".contains(c);
     memchr::memchr_iter(first, b).any(|i| {
         b.get(i..i + w.len()).is_some_and(|found| {
             found.eq_ignore_ascii_case(w)
                 && !found.iter().any(u8::is_ascii_uppercase)
-                && !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(u8::is_ascii_alphanumeric)
+                && !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(joins)
+                && !(b.get(i + w.len()..i + w.len() + 2)).is_some_and(|after| {
+                    joins(&after[0]) && after[1].is_ascii_alphanumeric()
+                        || after[0] == b' ' && after[1].is_ascii_uppercase()
+                })
                 && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
         })
     })
