@@ -6204,3 +6204,32 @@ fn words_the_story_writes_in_lower_case_are_no_firms() {
     assert_lacks(&bbc["business/092"], &["Telecoms"]);
     assert_has(&bbc["tech/156"], EntityKind::Organization, "Suprnova");
 }
+
+/// A word that ends a firm's name whose head was read apart is no speaker (`Standard Chartered
+/// said`, `Age Concern says`, `General Tire said`: people before), and a comics publisher is
+/// a firm (`Marvel Comics`: a person before).
+#[test]
+fn name_tails_that_speak_and_publishers_are_no_people() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["business/409", "politics/043", "entertainment/305"],
+    ) else {
+        return;
+    };
+    let person = |found: &[Entity], name: &str| has(found, EntityKind::Person, name);
+    assert!(!person(&bbc["business/409"], "Chartered"));
+    assert!(!person(&bbc["politics/043"], "Concern"));
+    assert_has(
+        &bbc["entertainment/305"],
+        EntityKind::Organization,
+        "Marvel Comics",
+    );
+    let Some(reuters) = reuters_entities_of(&["17349"]) else {
+        return;
+    };
+    assert!(
+        !person(&reuters["17349"], "Tire"),
+        "{:?}",
+        names(&reuters["17349"])
+    );
+}

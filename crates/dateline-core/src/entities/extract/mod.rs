@@ -3819,7 +3819,16 @@ impl EntityExtractor {
         if after_the && (t.has(ORG_HEAD) || col_sports(doc) && doc.word(s).ends_with('s')) {
             return Some(EntityKind::Organization); // `the Senate`, `The Braves`
         }
-        if !t.has(ORG_HEAD) && self.speaks(doc, s) {
+        // Not a word that ends a name whose head was read apart (`General Tire said`,
+        // `Standard Life said`): a surname that is a word is one the census lists (`Rose`).
+        let name_tail = || {
+            t.has(DICT)
+                && !t.has(FIRST | SURNAME | BREAK)
+                && s > 0
+                && toks[s - 1].has(CAP)
+                && !surname(doc, gazetteer(), s)
+        };
+        if !t.has(ORG_HEAD) && self.speaks(doc, s) && !name_tail() {
             return Some(EntityKind::Person); // `Gujral said`
         }
         if col_sports(doc) && self.ordinal_after(doc, s) {
