@@ -6233,3 +6233,34 @@ fn name_tails_that_speak_and_publishers_are_no_people() {
         names(&reuters["17349"])
     );
 }
+
+/// Two or three capitalised names ending in a word of four letters that is no one's name
+/// are what the word says, no person (`Nippon Life`, `Axa Sun Life`, `Pre-Workout Meal`:
+/// people before), unless a calling or a title in lower case comes first (`guitarist Mick
+/// Mars`, `chairman Sim Kee Boon`, `ambassador Tian Ding`).
+#[test]
+fn names_ending_in_short_words_are_people_only_when_titled() {
+    let Some(reuters) = reuters_entities_of(&["8561", "12782", "16107"]) else {
+        return;
+    };
+    let person = |found: &[Entity], name: &str| has(found, EntityKind::Person, name);
+    assert!(
+        !person(&reuters["8561"], "Nippon Life"),
+        "{:?}",
+        names(&reuters["8561"])
+    );
+    assert_has(&reuters["12782"], EntityKind::Person, "Sim Kee Boon");
+    assert_has(&reuters["16107"], EntityKind::Person, "Tian Ding");
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["business/206", "entertainment/252"],
+    ) else {
+        return;
+    };
+    assert!(
+        !person(&bbc["business/206"], "Axa Sun Life"),
+        "{:?}",
+        names(&bbc["business/206"])
+    );
+    assert_has(&bbc["entertainment/252"], EntityKind::Person, "Mick Mars");
+}

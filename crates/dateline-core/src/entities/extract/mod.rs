@@ -3274,7 +3274,10 @@ impl EntityExtractor {
             // elsewhere (`Viorel Ion`, `Tan Kong Yam`).
             let worded = || {
                 let last = doc.word(e);
-                toks[e].has(DICT) && last.len() > 4 && !toks[e].has(SURNAME | FIRST | PLACE1) && {
+                // A word of four letters after a given name is a surname as often (`Mick
+                // Mars`, `Elon Musk`); after another word it is the word (`Nippon Life`).
+                let long = last.len() > 4 || last.len() == 4 && !toks[s].has(FIRST);
+                toks[e].has(DICT) && long && !toks[e].has(SURNAME | FIRST | PLACE1) && {
                     let key = key_string(last);
                     !g.surname_words.contains(&key) && !g.given_name_words.contains(&key)
                 }
@@ -3318,7 +3321,7 @@ impl EntityExtractor {
             } else if plain
                 && e - s <= 2
                 && !placey
-                && !worded()
+                && (!worded() || self.titled_before(doc, s) || self.of_country_after(doc, e))
                 && !toks[s..=e].iter().any(|t| t.has(BRAND))
             {
                 EntityKind::Person
@@ -4210,6 +4213,36 @@ impl EntityExtractor {
         let comma = after.trim_start_matches(' ').strip_prefix(',');
         age && (comma.is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()))
             || after.starts_with(' ') && after.trim_start().starts_with(['-', '\u{2014}']))
+    }
+
+    /// Whether a calling or a title in lower case precedes token `s` (`guitarist Mick Mars`,
+    /// `Keppel chairman Sim Kee Boon`, `Tesla boss Elon Musk`): a person's name follows.
+    fn titled_before(&self, doc: &Doc, s: usize) -> bool {
+        if s == 0 || doc.toks[s].has(BREAK) || doc.toks[s - 1].has(CAP) {
+            return false;
+        }
+        let prev = doc.word(s - 1);
+        in_list(prev, CALLINGS)
+            || in_list(prev, &["boss", "chief"])
+            || prev.bytes().all(|b| b.is_ascii_lowercase()) && lexicon_bits(prev) & TITLE != 0
+    }
+
+    /// Whether `of` and a country follow token `e` (`Kimiko Date of Japan`), as the wire
+    /// writes where a player is from.
+    fn of_country_after(&self, doc: &Doc, e: usize) -> bool {
+        let toks = &doc.toks;
+        e + 2 < toks.len()
+            && doc.word(e + 1) == "of"
+            && !toks[e + 1].has(BREAK)
+            && !toks[e + 2].has(BREAK)
+            && (e + 2..toks.len().min(e + 4)).any(|k| {
+                // The whole name: not `Jersey` of `Jersey City`.
+                (e + 3..=k).all(|j| toks[j].has(CAP) && !toks[j].has(BREAK))
+                    && toks.get(k + 1).is_none_or(|t| !t.has(CAP) || t.has(BREAK))
+                    && gazetteer()
+                        .countries
+                        .contains(&normalize_key(&doc.surface(e + 2, k)))
+            })
     }
 
     /// Whether an age in years precedes token `s` (`the 20-year-old Tiger Woods`, `a 45
