@@ -6264,3 +6264,21 @@ fn names_ending_in_short_words_are_people_only_when_titled() {
     );
     assert_has(&bbc["entertainment/252"], EntityKind::Person, "Mick Mars");
 }
+
+/// An acronym read alone that ends the name of a product of the story is that product (`the
+/// DS` in stories of the `Nintendo DS`, `XP` beside `Windows XP`: an organisation `DS` in 12
+/// BBC technology stories before).
+#[test]
+fn acronyms_ending_a_product_are_the_product() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["tech/084", "tech/160"]) else {
+        return;
+    };
+    for id in ["tech/084", "tech/160"] {
+        assert!(
+            find(&bbc[id], "DS").is_none(),
+            "{id}: {:?}",
+            names(&bbc[id])
+        );
+        assert_has(&bbc[id], EntityKind::Misc, "Nintendo DS");
+    }
+}

@@ -479,6 +479,35 @@ impl Collector {
         found.filter(|_| aliases.resolve(&short.name).is_none())
     }
 
+    /// The product of the article whose last word is organisation `i`, an acronym read alone:
+    /// `the DS` in a story of the `Nintendo DS`, `XP` beside `Windows XP`. Only one product
+    /// may end so, and the alias table must not know the acronym (`EU`).
+    fn model_of(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
+        let short = &self.ents[i];
+        let acronym = (2..=5).contains(&short.name.len())
+            && short
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if short.kind != EntityKind::Organization || !acronym {
+            return None;
+        }
+        let ends = |long: &String| {
+            long.strip_suffix(short.name.as_str())
+                .is_some_and(|head| head.len() > 1 && head.ends_with(' '))
+        };
+        let mut found = None;
+        for (j, a) in self.ents.iter().enumerate() {
+            if j != i && redirect[j] == j && a.kind == EntityKind::Misc && ends(&a.name) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(j);
+            }
+        }
+        found.filter(|_| aliases.resolve(&short.name).is_none())
+    }
+
     /// The organisation of the article whose name is that of organisation `i`, then `of` and
     /// what it is of: `Canadian Imperial Bank` is `Canadian Imperial Bank of Commerce` when
     /// the article names it so, and no other organisation so. Of a place, only a bank, a
@@ -834,6 +863,7 @@ impl Collector {
             }
             let Some(into) = (self.qualified_org(i, redirect, aliases))
                 .or_else(|| self.org_of_what(i, redirect, aliases))
+                .or_else(|| self.model_of(i, redirect, aliases))
             else {
                 continue;
             };
