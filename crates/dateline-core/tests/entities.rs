@@ -6282,3 +6282,32 @@ fn acronyms_ending_a_product_are_the_product() {
         assert_has(&bbc[id], EntityKind::Misc, "Nintendo DS");
     }
 }
+
+/// A film named as a person is is a work by its star named after it (`Vera Drake star Imelda
+/// Staunton`: a person in 6 mentions before) or by an actor's performance in it (`her
+/// performance in Hotel Rwanda`: an organisation before); a firm's performance is no work's
+/// (`strong performance in Specialty Retailing`).
+#[test]
+fn films_by_their_stars_and_performances() {
+    let Some(bbc) = corpus_entities_of(
+        "bbc-news/docs.jsonl",
+        &["entertainment/064", "entertainment/323"],
+    ) else {
+        return;
+    };
+    assert_has(&bbc["entertainment/064"], EntityKind::Misc, "Vera Drake");
+    assert_has(
+        &bbc["entertainment/064"],
+        EntityKind::Person,
+        "Imelda Staunton",
+    );
+    assert_has(&bbc["entertainment/323"], EntityKind::Misc, "Hotel Rwanda");
+    let Some(reuters) = reuters_entities_of(&["4810"]) else {
+        return;
+    };
+    assert!(
+        !has(&reuters["4810"], EntityKind::Misc, "Specialty Retailing"),
+        "{:?}",
+        names(&reuters["4810"])
+    );
+}

@@ -1930,17 +1930,34 @@ impl EntityExtractor {
                 && doc.word(k) == "in"
                 && in_list(
                     doc.word(k - 1),
-                    &["role", "roles", "starred", "starring", "cameo"],
+                    &["role", "roles", "starred", "starring", "cameo", "performance"],
                 )
+                // An actor's performance, not a firm's (`strong performance in Specialty
+                // Retailing`).
+                && (doc.word(k - 1) != "performance"
+                    || k >= 2
+                        && in_list(doc.word(k - 2), &["his", "her", "their", "winning"]))
                 && self.known(doc, col, s, e).is_none()
         };
-        if s > 0
+        // `Vera Drake star Imelda Staunton`: a work named as a person is, by its star named
+        // after it (not a club's: `Chelsea star Frank Lampard`, which is no person's name).
+        let star_after = e > s
+            && e - s <= 2
+            && toks[s].has(FIRST)
+            && !toks[e].has(END_RUN)
+            && e + 2 < toks.len()
+            && in_list(doc.word(e + 1), &["star", "stars"])
+            && !toks[e + 1].has(CAP | BREAK)
+            && toks[e + 2].has(CAP)
+            && !toks[e + 2].has(BREAK);
+        let cued_before = s > 0
             && !toks[s].has(BREAK)
             && !toks[s - 1].has(CAP)
             && (in_list(doc.word(s - 1), WORK_NOUNS)
                 || vessel(s - 1)
                 || acclaimed(s - 1)
-                || role_in(s - 1))
+                || role_in(s - 1));
+        if (cued_before || star_after)
             && !in_list(doc.word(s), PRONOUNS)
             && !toks[s].has(ALL_CAPS)
             && !plural_acronym(doc.word(s))
@@ -1958,7 +1975,8 @@ impl EntityExtractor {
             }
             // `the aircraft carriers Vinson and Enterprise`, `roles in Closer and Hotel
             // Rwanda`: after a plural or a work's praise, two of the kind.
-            let plural = doc.word(s - 1).ends_with('s') || acclaimed(s - 1) || role_in(s - 1);
+            let plural = cued_before
+                && (doc.word(s - 1).ends_with('s') || acclaimed(s - 1) || role_in(s - 1));
             if let Some(k) = (s + 1..e).find(|&k| plural && toks[k].has(AND) && !toks[k].has(CAP)) {
                 for (from, to) in [(s, k - 1), (k + 1, e)] {
                     let surface = doc.surface(from, to);
