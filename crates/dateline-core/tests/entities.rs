@@ -6311,3 +6311,26 @@ fn films_by_their_stars_and_performances() {
         names(&reuters["4810"])
     );
 }
+
+/// A firm's name ends with `& Co` outside TIME's capitals (`Fahnestock & Co`: `Fahnestock`
+/// alone before), and a paper's with `Echo` (`the Northern Echo`: `Northern` alone, a group
+/// name, before).
+#[test]
+fn firms_and_co_and_papers_named_echo() {
+    conll_reads(
+        "eng.train",
+        &[(
+            "market strategist at Fahnestock & Co",
+            "Fahnestock & Co",
+            EntityKind::Organization,
+        )],
+    );
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/009"]) else {
+        return;
+    };
+    assert_has(
+        &bbc["entertainment/009"],
+        EntityKind::Organization,
+        "Northern Echo",
+    );
+}

@@ -1254,8 +1254,12 @@ impl EntityExtractor {
         {
             last += 1;
         }
-        // `Nenni & Co.`: a man and those with him, as TIME writes.
-        if last == e + 1 && in_list(doc.word(last).trim_end_matches('.'), LEGAL_SUFFIXES) {
+        // `Nenni & Co.`: a man and those with him, as TIME writes (in capitals); a firm in
+        // other news (`Fahnestock & Co`).
+        if doc.cased
+            && last == e + 1
+            && in_list(doc.word(last).trim_end_matches('.'), LEGAL_SUFFIXES)
+        {
             return None;
         }
         if from > e || self.known(doc, col, from, last).is_some() {
