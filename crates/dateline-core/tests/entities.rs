@@ -6334,3 +6334,21 @@ fn firms_and_co_and_papers_named_echo() {
         "Northern Echo",
     );
 }
+
+/// A firm named after its partners keeps its first partner at a sentence's start (`Sears,
+/// Roebuck and Co said`, `Baker, Fentress and Co said`: `Roebuck and Co` and `Fentress and
+/// Co` before), and the alias table joins the firm to its short name (`Sears`).
+#[test]
+fn partners_firms_opening_sentences_keep_their_first_partner() {
+    let Some(reuters) = reuters_entities_of(&["674", "19577"]) else {
+        return;
+    };
+    assert_has(&reuters["674"], EntityKind::Organization, "Sears");
+    assert_lacks(&reuters["674"], &["Roebuck and Co", "Sears, Roebuck"]);
+    assert_has(
+        &reuters["19577"],
+        EntityKind::Organization,
+        "Baker, Fentress",
+    );
+    assert_lacks(&reuters["19577"], &["Fentress and Co"]);
+}

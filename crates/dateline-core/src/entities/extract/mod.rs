@@ -854,6 +854,8 @@ impl EntityExtractor {
                         && !toks[i + 1].has(BREAK)
                         && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
                     || (i + 2 < n && self.partnership(doc, col, i, i + 2))
+                    // `Sears, Roebuck and Co said`: a firm named after its partners.
+                    || self.firm_after_comma(doc, i, i).is_some()
                     // `Woods was among` after `Tiger Woods`.
                     || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
                     // `A Titterrell, D Bell`: an initial in a team sheet.
@@ -1486,7 +1488,10 @@ impl EntityExtractor {
         if e > s && !joiner(&toks[e - 1]) {
             return None;
         }
-        if toks[e].has(ALL_CAPS | SENT) && !toks[e].has(FIRST | SURNAME)
+        // Opening a sentence, a partner's name is no frequent word (`Sears, Roebuck and Co
+        // said`, not `However, Smith and Co`).
+        if toks[e].has(ALL_CAPS) && !toks[e].has(FIRST | SURNAME)
+            || toks[e].has(SENT) && toks[e].has(COMMON)
             || in_list(doc.word(e).trim_end_matches('.'), LEGAL_SUFFIXES)
         {
             return None;
