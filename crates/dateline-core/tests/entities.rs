@@ -6352,3 +6352,23 @@ fn partners_firms_opening_sentences_keep_their_first_partner() {
     );
     assert_lacks(&reuters["19577"], &["Fentress and Co"]);
 }
+
+/// After an honorific, a surname that names a firm too is the person's (`Boeing sacked Mr
+/// Sears`: the firm Sears in 4 mentions before, beside `Michael Sears`), and a heading that
+/// opens with a verb's `-ing` form before a person of the story names the person
+/// (`Questioning Vindman`).
+#[test]
+fn honorifics_before_firms_names_and_headings_before_people() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/161"]) else {
+        return;
+    };
+    assert_has(&bbc["business/161"], EntityKind::Person, "Michael Sears");
+    assert_lacks(&bbc["business/161"], &["Sears"]);
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "Alexander Vindman testified on Tuesday.\n\nQuestioning Vindman\n\nRepublicans asked why.",
+    );
+    assert_lacks(&found, &["Questioning Vindman"]);
+    assert_has(&found, EntityKind::Person, "Alexander Vindman");
+}

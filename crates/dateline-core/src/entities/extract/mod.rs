@@ -3275,7 +3275,12 @@ impl EntityExtractor {
                 let w = doc.word(s);
                 w.len() > 5 && w.ends_with("ing") && toks[s].has(DICT) && !toks[s].has(FIRST)
             };
-            if gerund && e > s + 1 && toks[s + 1].has(FIRST) {
+            // Nor a person the story has named (`Questioning Vindman`, a heading).
+            if gerund
+                && (e > s + 1 && toks[s + 1].has(FIRST)
+                    || e == s + 1
+                        && col.is_person_last_word(doc.word(e), &mut doc.key.borrow_mut()))
+            {
                 self.classify(doc, g, col, s + 1, e, depth + 1);
                 return;
             }
@@ -5394,10 +5399,20 @@ impl EntityExtractor {
             return;
         }
         // After a title, a place's or an award's name is a person's (`Mr Kennedy`, `Sir Alex
-        // Ferguson`, `Commander Oscar`).
-        let known = self
-            .known(doc, col, s, e)
-            .filter(|(_, kind)| !matches!(kind, EntityKind::Place | EntityKind::Misc));
+        // Ferguson`, `Commander Oscar`); after an honorific, a firm's too (`Mr Sears`, `Mr
+        // Ford`).
+        let honorific = s > 0
+            && in_list(
+                doc.word(s - 1).trim_end_matches('.'),
+                &[
+                    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "messrs",
+                ],
+            );
+        let known = self.known(doc, col, s, e).filter(|(_, kind)| match kind {
+            EntityKind::Place | EntityKind::Misc => false,
+            EntityKind::Organization => !honorific,
+            _ => true,
+        });
         if let Some((canonical, kind)) = known {
             self.emit_known(doc, col, &canonical, kind, s, e);
         } else if s == e {
