@@ -6372,3 +6372,23 @@ fn honorifics_before_firms_names_and_headings_before_people() {
     assert_lacks(&found, &["Questioning Vindman"]);
     assert_has(&found, EntityKind::Person, "Alexander Vindman");
 }
+
+/// `Old Labour` is the Labour Party, as `New Labour` is: a person before, whom 8 later
+/// mentions of `Labour` joined.
+#[test]
+fn old_labour_is_the_labour_party() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/268"]) else {
+        return;
+    };
+    assert_has(
+        &bbc["politics/268"],
+        EntityKind::Organization,
+        "Labour Party",
+    );
+    assert!(
+        !(bbc["politics/268"].iter())
+            .any(|e| e.kind == EntityKind::Person && e.name.contains("Labour")),
+        "{:?}",
+        names(&bbc["politics/268"])
+    );
+}
