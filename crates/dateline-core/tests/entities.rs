@@ -6392,3 +6392,27 @@ fn old_labour_is_the_labour_party() {
         names(&bbc["politics/268"])
     );
 }
+
+/// A known party's or firm's name alone is not taken back by a person whose name was only
+/// guessed from a first word that is an everyday word too (`Young Labour`, then `Labour
+/// said`), while a person's full name still takes it (`Joe Ford, who now is president`, then
+/// `Ford was named president`).
+#[test]
+fn known_firms_are_taken_back_only_by_sure_people() {
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "Members of Young Labour met on Monday. Labour said it would win the election.",
+    );
+    assert_has(&found, EntityKind::Organization, "Labour Party");
+    let Some(reuters) = reuters_entities_of(&["12984"]) else {
+        return;
+    };
+    assert_has(&reuters["12984"], EntityKind::Person, "Joe Ford");
+    assert!(
+        !(reuters["12984"].iter())
+            .any(|e| e.kind == EntityKind::Organization && e.name.starts_with("Ford")),
+        "{:?}",
+        names(&reuters["12984"])
+    );
+}

@@ -353,6 +353,25 @@ impl Collector {
             })
     }
 
+    /// [`is_person_last`](Self::is_person_last), but not of a person named only by the
+    /// shape of a name whose first word is an everyday word too (`Young Labour`): a known
+    /// firm's name is not taken back from a person so (where `Joe Ford` takes `Ford`).
+    pub(super) fn is_sure_person_last(&self, key: &str) -> bool {
+        (self.person_last.iter()).any(|(last, _, idx)| {
+            let a = &self.ents[*idx];
+            let worded = || {
+                let first = a.name.split(' ').next().unwrap_or_default();
+                in_list(first, WORD_NAMES) || lexicon_bits(&normalize_key(first)) & DICT != 0
+            };
+            self.by_key.text(last) == key && (a.guessed < a.mentions || !worded())
+        }) || (self.pending.iter()).any(|p| {
+            p.fallback == Some(EntityKind::Person)
+                && !p.guessed
+                && p.alias.is_none()
+                && &self.pending_keys[p.key.clone()] == key
+        })
+    }
+
     /// The full name of the last person named so far whose given name is `word`.
     pub(super) fn person_of_first(&self, word: &str) -> Option<&str> {
         self.ents

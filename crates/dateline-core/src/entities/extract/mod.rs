@@ -2126,7 +2126,15 @@ impl EntityExtractor {
             // A surname of the story so far: the person.
             let surname_of_story = |col: &mut Collector| {
                 let word = doc.word(s);
-                let person = col.is_person_last(key_of(word, &mut doc.key.borrow_mut()));
+                let mut buf = doc.key.borrow_mut();
+                let key = key_of(word, &mut buf);
+                // A firm's name is taken back only by a person named for sure.
+                let person = if kind == EntityKind::Organization {
+                    col.is_sure_person_last(key)
+                } else {
+                    col.is_person_last(key)
+                };
+                drop(buf);
                 if person {
                     col.pend_person(word.to_string(), doc.span(s, e));
                 }
