@@ -344,26 +344,24 @@ impl Collector {
     /// Whether `key` is the last word of a person named so far, or a surname a title has
     /// marked so far (`President Kennedy`, with no given name in the story).
     pub(super) fn is_person_last(&self, key: &str) -> bool {
-        (self.person_last.iter()).any(|(last, _, _)| self.by_key.text(last) == key)
-            || (self.pending.iter()).any(|p| {
-                p.fallback == Some(EntityKind::Person)
-                    && !p.guessed
-                    && p.alias.is_none()
-                    && &self.pending_keys[p.key.clone()] == key
-            })
+        self.person_last_of(key, false)
     }
 
     /// [`is_person_last`](Self::is_person_last), but not of a person named only by the
     /// shape of a name whose first word is an everyday word too (`Young Labour`): a known
     /// firm's name is not taken back from a person so (where `Joe Ford` takes `Ford`).
     pub(super) fn is_sure_person_last(&self, key: &str) -> bool {
+        self.person_last_of(key, true)
+    }
+
+    fn person_last_of(&self, key: &str, sure: bool) -> bool {
+        let sure_of = |a: &Agg| {
+            let first = a.name.split(' ').next().unwrap_or_default();
+            a.guessed < a.mentions
+                || !in_list(first, WORD_NAMES) && lexicon_bits(&normalize_key(first)) & DICT == 0
+        };
         (self.person_last.iter()).any(|(last, _, idx)| {
-            let a = &self.ents[*idx];
-            let worded = || {
-                let first = a.name.split(' ').next().unwrap_or_default();
-                in_list(first, WORD_NAMES) || lexicon_bits(&normalize_key(first)) & DICT != 0
-            };
-            self.by_key.text(last) == key && (a.guessed < a.mentions || !worded())
+            self.by_key.text(last) == key && (!sure || sure_of(&self.ents[*idx]))
         }) || (self.pending.iter()).any(|p| {
             p.fallback == Some(EntityKind::Person)
                 && !p.guessed
