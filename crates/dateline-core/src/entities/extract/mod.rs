@@ -855,7 +855,8 @@ impl EntityExtractor {
                         && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
                     || (i + 2 < n && self.partnership(doc, col, i, i + 2))
                     // `Sears, Roebuck and Co said`: a firm named after its partners.
-                    || self.firm_after_comma(doc, i, i).is_some()
+                    || doc.text.as_bytes().get(t.end) == Some(&b',')
+                        && self.firm_after_comma(doc, i, i).is_some()
                     // `Woods was among` after `Tiger Woods`.
                     || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
                     // `A Titterrell, D Bell`: an initial in a team sheet.

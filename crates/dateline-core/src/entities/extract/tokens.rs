@@ -762,22 +762,23 @@ pub(super) fn body_writes(body: &str, words: &str) -> bool {
 /// nor before a capitalised word, where it is a name's misprint (`dixons Group PLC`).
 pub(super) fn writes_lower(text: &str, word: &str) -> bool {
     let (b, w) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = w.first() else {
+    // The word in lower case, on the stack: a search for it skips most of the text at once.
+    let mut lower = [0u8; 32];
+    if w.is_empty() || w.len() > lower.len() {
         return false;
-    };
-    let first = first.to_ascii_lowercase();
+    }
+    for (l, c) in lower.iter_mut().zip(w) {
+        *l = c.to_ascii_lowercase();
+    }
     let joins = |c: &u8| c.is_ascii_alphanumeric() || b"@/_#.".contains(c);
-    memchr::memchr_iter(first, b).any(|i| {
-        b.get(i..i + w.len()).is_some_and(|found| {
-            found.eq_ignore_ascii_case(w)
-                && !found.iter().any(u8::is_ascii_uppercase)
-                && !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(joins)
-                && !(b.get(i + w.len()..i + w.len() + 2)).is_some_and(|after| {
-                    joins(&after[0]) && after[1].is_ascii_alphanumeric()
-                        || after[0] == b' ' && after[1].is_ascii_uppercase()
-                })
-                && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
-        })
+    memchr::memmem::find_iter(b, &lower[..w.len()]).any(|i| {
+        let end = i + w.len();
+        !(i.checked_sub(1).and_then(|j| b.get(j))).is_some_and(joins)
+            && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+            && !(b.get(end..end + 2)).is_some_and(|after| {
+                joins(&after[0]) && after[1].is_ascii_alphanumeric()
+                    || after[0] == b' ' && after[1].is_ascii_uppercase()
+            })
     })
 }
 
