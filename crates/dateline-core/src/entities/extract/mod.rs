@@ -3565,7 +3565,7 @@ impl EntityExtractor {
     }
 
     /// Whether token `s` is paired with a known place as the other end of a span: `between
-    /// Almere and Doetinchem` either way round, or `from Venray to Zevenaar`.
+    /// Edinburgh and Tweedbank` either way round, or `from Tweedbank to Edinburgh`.
     fn paired_with_place(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
         let joined = |k: usize| k < toks.len() && !toks[k].has(BREAK);
@@ -3573,9 +3573,8 @@ impl EntityExtractor {
         if s == 0 || !joined(s) {
             return false;
         }
-        // The known place after: `between Doetinchem and Almere` seen from `Doetinchem`.
-        let opener = word(s - 1);
-        let link = match opener {
+        // The known place after: `between Tweedbank and Edinburgh` seen from `Tweedbank`.
+        let link = match word(s - 1) {
             Some("between") => "and",
             Some("from") => "to",
             _ => "",
@@ -3600,7 +3599,7 @@ impl EntityExtractor {
                 return true;
             }
         }
-        // The known place before: `between Almere and Doetinchem` seen from `Doetinchem`.
+        // The known place before: `between Edinburgh and Tweedbank` seen from `Tweedbank`.
         if s < 3 || word(s - 1) != Some("and") {
             return false;
         }
@@ -3864,7 +3863,7 @@ impl EntityExtractor {
             return Some(EntityKind::Organization); // `the Senate`, `The Braves`
         }
         // Not a word that ends a name whose head was read apart (`General Tire said`,
-        // `Standard Life said`): a surname that is a word is one the census lists (`Rose`).
+        // `Standard Life said`), unless the census lists it as a surname too (`Rose said`).
         let name_tail = || {
             t.has(DICT)
                 && !t.has(FIRST | SURNAME | BREAK)
