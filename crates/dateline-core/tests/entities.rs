@@ -6416,3 +6416,97 @@ fn known_firms_are_taken_back_only_by_sure_people() {
         names(&reuters["12984"])
     );
 }
+
+/// A titled person's name stops before `on`, `for` or `the` (`Mr Brown on UK plans`,
+/// `President Bush on the German leg`), and before the `of` that brings in what they belong
+/// to (`Dr. Joneigh Khaldun of the Michigan Department`); what follows is named apart.
+#[test]
+fn a_titled_name_stops_before_on_for_and_the() {
+    let ids = ["politics/218", "business/064", "politics/204"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc["politics/218"], EntityKind::Person, "Gordon Brown");
+    assert_lacks(&bbc["politics/218"], &["Brown on UK"]);
+    assert_has(&bbc["business/064"], EntityKind::Person, "George W Bush");
+    assert_lacks(&bbc["business/064"], &["Bush on the German"]);
+    assert_has(&bbc["politics/204"], EntityKind::Organization, "SPS");
+    assert_lacks(&bbc["politics/204"], &["Jamieson on the SPS"]);
+    let found = EntityExtractor::new().extract(
+        None,
+        "Dr. Joneigh Khaldun of the Michigan Department of Health says the risk continues.",
+    );
+    assert_has(&found, EntityKind::Person, "Joneigh Khaldun");
+    assert_has(
+        &found,
+        EntityKind::Organization,
+        "Michigan Department of Health",
+    );
+}
+
+/// On a ranked row of a sports story's results, what follows the competitor's country in
+/// parentheses is the team or the maker raced for (`7. Simon Crafar ( New Zealand ) Kawasaki
+/// 132`, `12. Martin Brundle ( Britain ) Jordan 34`), not a place; a maker's model is a product
+/// (`Toyota Celica`). In CoNLL-2003 train, `Kawasaki` and `Jordan` had been places on 11 such
+/// rows.
+#[test]
+fn a_results_row_names_the_team_after_the_country() {
+    let cases = [
+        (
+            "7. Simon Crafar ( New Zealand ) Kawasaki 132",
+            "Kawasaki",
+            EntityKind::Organization,
+        ),
+        (
+            "12. Martin Brundle ( Britain ) Jordan 34",
+            "Jordan",
+            EntityKind::Organization,
+        ),
+        (
+            "12. Martin Brundle ( Britain ) Jordan 34",
+            "Britain",
+            EntityKind::Place,
+        ),
+        (
+            "1. Juha Kankkunen ( Finland ) Toyota Celica",
+            "Toyota Celica",
+            EntityKind::Misc,
+        ),
+    ];
+    assert!(conll_reads("eng.train", &cases));
+    // Outside a results row, a country stays one.
+    let found = EntityExtractor::new().extract(
+        Some("SOCCER - JORDAN BEAT SYRIA"),
+        "Jordan ( 4-4-2 ) won 2-0 in Amman.",
+    );
+    assert_has(&found, EntityKind::Place, "Jordan");
+}
+
+/// A place after a journey's words and `to` is a place, in a sports story too, where towns
+/// often stand for their clubs (`the journey to Moscow`, `travel to Vaduz`, `the flight to
+/// Kishinev`; all had been organisations in CoNLL-2003 train). Scales of temperature are no
+/// firms (`62 degrees Celsius ( 143.60 Fahrenheit )`).
+#[test]
+fn journeys_end_in_places_and_scales_are_no_firms() {
+    let cases = [
+        ("for the journey to Moscow", "Moscow", EntityKind::Place),
+        (
+            "squad which will travel to Vaduz",
+            "Vaduz",
+            EntityKind::Place,
+        ),
+        (
+            "making the flight to Kishinev",
+            "Kishinev",
+            EntityKind::Place,
+        ),
+        ("reached 62 decrees Celsius", "Celsius", EntityKind::Misc),
+    ];
+    assert!(conll_reads("eng.train", &cases));
+    let found = EntityExtractor::new().extract(
+        None,
+        "He went back after a visit to University for classes. It hit 107 degrees Fahrenheit.",
+    );
+    assert_lacks(&found, &["University"]);
+    assert_has(&found, EntityKind::Misc, "Fahrenheit");
+}

@@ -230,6 +230,37 @@ fn linked_name(word: &str) -> Option<EntityKind> {
     }
 }
 
+/// Whether a journey's words and `to` come right before token `s` (`travel to Tel Aviv`, `the
+/// flight to Kishinev`): where the word at `s` names a place, not a team.
+fn journey_to(doc: &Doc, s: usize) -> bool {
+    const JOURNEY: &[&str] = &[
+        "travel",
+        "travels",
+        "travelled",
+        "traveled",
+        "travelling",
+        "journey",
+        "flight",
+        "fly",
+        "flew",
+        "flown",
+        "drive",
+        "drove",
+        "trip",
+        "visit",
+        "headed",
+        "heading",
+    ];
+    let toks = &doc.toks;
+    let lower = |k: usize| !toks[k].has(CAP | BREAK);
+    s > 1
+        && !toks[s].has(BREAK)
+        && lower(s - 1)
+        && doc.word(s - 1) == "to"
+        && lower(s - 2)
+        && in_list(doc.word(s - 2), JOURNEY)
+}
+
 /// Whether token `k` is the first word of its line (only whitespace before it there).
 fn opens_line(doc: &Doc, k: usize) -> bool {
     doc.text[..doc.toks[k].start]
@@ -1713,6 +1744,32 @@ impl EntityExtractor {
         if s == e && doc.word(s) == "Att" && doc.text[toks[s].end..].starts_with(':') {
             return;
         }
+        if self.entrant_team(doc, s) {
+            // The row ends the name (`Honda` over `Second heat` on the next line).
+            let end = (s..e)
+                .find(|&k| doc.text[toks[k].end..toks[k + 1].start].contains('\n'))
+                .unwrap_or(e);
+            let (name, kind) = match self.known(doc, col, s, end) {
+                Some((name, EntityKind::Organization)) => {
+                    (name.into_owned(), EntityKind::Organization)
+                }
+                // `Toyota Celica`, `Subaru Impreza`: a maker's model, a product.
+                _ if end == s + 1
+                    && matches!(
+                        self.known(doc, col, s, s),
+                        Some((_, EntityKind::Organization))
+                    ) =>
+                {
+                    (doc.surface(s, end).into_owned(), EntityKind::Misc)
+                }
+                _ => (doc.surface(s, end).into_owned(), EntityKind::Organization),
+            };
+            self.emit(doc, col, &name, kind, s, end);
+            if end < e {
+                self.classify(doc, g, col, end + 1, e, depth + 1);
+            }
+            return;
+        }
         // Trim months, weekdays and dangling joiners at the edges.
         loop {
             if s > e {
@@ -2754,7 +2811,27 @@ impl EntityExtractor {
                 .person
                 .filter(|&p| !toks[p..=e].iter().all(|t| t.has(TITLE)))
             {
-                self.emit_person(doc, col, p, e);
+                // `Mr Brown on UK plans`, `President Bush on the German leg`: no one's name
+                // goes on over `on`, `for` or `the`; what follows is named apart.
+                let apart = (p + 1..e)
+                    .find(|&k| !toks[k].has(CAP) && matches!(doc.word(k), "on" | "for" | "the"));
+                match apart {
+                    Some(k) => {
+                        // `Dr Joneigh Khaldun of the Michigan Department`; not `The Lord Of
+                        // the Rings`.
+                        let named = |x: usize| {
+                            !toks[x].has(CONNECTOR) && !in_list(doc.word(x), NAME_JOINERS)
+                        };
+                        if let Some(last) = (p..k).rev().find(|&x| named(x)) {
+                            self.emit_person(doc, col, p, last);
+                        }
+                        let r = skip_joiners(toks, k, e);
+                        if toks[r].has(CAP) {
+                            self.classify(doc, g, col, r, e, depth + 1);
+                        }
+                    }
+                    None => self.emit_person(doc, col, p, e),
+                }
             }
             return;
         }
@@ -3487,7 +3564,8 @@ impl EntityExtractor {
     /// Whether the unknown word at `s` is a place's by the words around it: after a place's
     /// kind or a compass point and `of` (`the town of Tavildara`, `just east of Longyear`, `the
     /// mayor of Acatepec`), right after a place's kind (`the state capital Montpelier`), after
-    /// `to` in `from` a known place `to` it (`from Zevenaar to Venray`), before `police`
+    /// `to` in `from` a known place `to` it (`from Zevenaar to Venray`) or after a journey's
+    /// words (`travel to Vaduz`), before `police`
     /// (`Zadar police said`) or before `is a town` (`Longyear is a town in mourning`).
     fn place_cue(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
@@ -3534,6 +3612,7 @@ impl EntityExtractor {
             || kind_before
             || word(s + 1) == Some("police") && !toks[s].has(DICT)
             || self.journey_end(doc, s)
+            || journey_to(doc, s) && !toks[s].has(ORG_HEAD | DICT)
             || self.paired_with_place(doc, s)
             || matches!(word(s + 1), Some("is" | "was"))
                 && word(s + 2) == Some("a")
@@ -4578,6 +4657,20 @@ impl EntityExtractor {
         open > line.bytes().filter(|&b| b == b')').count()
     }
 
+    /// Whether the run at `s` follows a competitor's country in parentheses on a ranked row
+    /// of a sports story's results (`1. Sebastien Tortelli ( France ) Kawasaki`, `12. Martin
+    /// Brundle (Britain) Jordan 34`): the team or the maker raced for, not a place or a person.
+    fn entrant_team(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        if !doc.sports || s < 2 || doc.text[toks[s - 1].end..toks[s].start].trim() != ")" {
+            return false;
+        }
+        let before = &doc.text[..toks[s].start];
+        let row = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+        let rank = row.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&rank) && row[rank..].starts_with('.') && row.contains('(')
+    }
+
     /// Whether the word at `s` stands alone in parentheses right after a capitalised word
     /// (`Murat Yakin ( Grasshoppers )`, `Liam Fox ( Conservative )`): what the name before is
     /// of, not a sentence's first word.
@@ -4743,23 +4836,7 @@ impl EntityExtractor {
         // feature, a place's kind after it, a compass point and `of` or a journey's words
         // before it name no team.
         let lower = |k: usize| toks.get(k).is_some_and(|t| !t.has(CAP | BREAK));
-        let journey = s > 1
-            && lower(s - 1)
-            && doc.word(s - 1) == "to"
-            && in_list(
-                doc.word(s - 2),
-                &[
-                    "travel",
-                    "travelled",
-                    "traveled",
-                    "travelling",
-                    "flew",
-                    "drive",
-                    "drove",
-                    "trip",
-                    "visit",
-                ],
-            );
+        let journey = journey_to(doc, s);
         // Not `West Coast`, `Gold Coast`, `Queens Park`: teams named so.
         let feature =
             in_list(doc.word(e), PLACE_HEADS) && !in_list(doc.word(e), &["coast", "park"]);

@@ -771,6 +771,8 @@ pub(super) const SPORTS: &[&str] = &[
     "athletics",
     "cycling",
     "motorcycling",
+    "motocross",
+    "rallying",
     "motor",
     "boxing",
     "hockey",
