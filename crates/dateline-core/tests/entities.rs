@@ -6510,3 +6510,42 @@ fn journeys_end_in_places_and_scales_are_no_firms() {
     assert_lacks(&found, &["University"]);
     assert_has(&found, EntityKind::Misc, "Fahrenheit");
 }
+
+/// A name no list knows is a person's before a calling or a one-word office in apposition
+/// (`Yasushi Akashi , the DHA undersecretary-general , told`), though its last word names a
+/// town too; not before the first word of a longer title (`Aerojet General, a valued
+/// business of GenCorp`: `business` of `Business Secretary`). Capitalised particles join a
+/// person's names inside one (`Johan Van Der Merwe`, `director Lars Von Trier`). All had been
+/// organisations.
+#[test]
+fn an_apposition_or_inner_particle_makes_a_person() {
+    let cases = [
+        (
+            "Yasushi Akashi , the DHA undersecretary-general",
+            "Yasushi Akashi",
+            EntityKind::Person,
+        ),
+        (
+            "Basie Smit and Johan Van Der Merwe",
+            "Johan Van Der Merwe",
+            EntityKind::Person,
+        ),
+    ];
+    assert!(conll_reads("eng.train", &cases));
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/369"]) else {
+        return;
+    };
+    assert_has(
+        &bbc["entertainment/369"],
+        EntityKind::Person,
+        "Lars Von Trier",
+    );
+    let Some(reuters) = reuters_entities_of(&["12858"]) else {
+        return;
+    };
+    assert!(
+        !has(&reuters["12858"], EntityKind::Person, "Aerojet General"),
+        "{:?}",
+        names(&reuters["12858"])
+    );
+}

@@ -3400,11 +3400,13 @@ impl EntityExtractor {
                     !g.surname_words.contains(&key) && !g.given_name_words.contains(&key)
                 }
             };
-            // `Joost van der Westhuizen`: Dutch and German particles join a person's names.
+            // `Joost van der Westhuizen`: Dutch and German particles join a person's names,
+            // capitalised too inside one (`Johan Van Der Merwe`).
             let particle = |k: usize| !toks[k].has(CAP) && in_list(doc.word(k), NAME_PARTICLES);
+            let inner = |k: usize| k > s && k < e && in_list(doc.word(k), NAME_PARTICLES);
             let particled = e - s <= 4
                 && toks[e].has(CAP)
-                && (s..=e).any(particle)
+                && (s..=e).any(|k| particle(k) || inner(k))
                 && (s..=e).all(|k| particle(k) || toks[k].has(CAP) && !toks[k].has(ALL_CAPS));
             // `finalist MaliVai Washington`: a calling, then a name the lists do not know and
             // a surname that names a place too.
@@ -3415,10 +3417,12 @@ impl EntityExtractor {
                 && !toks[s].has(BREAK)
                 && !toks[s - 1].has(CAP)
                 && in_list(doc.word(s - 1), CALLINGS);
+            // `Yasushi Akashi, the DHA undersecretary-general`: a calling in apposition.
             let kind = if aged
                 || person
                 || particled
                 || called
+                || plain && e - s <= 2 && self.calling_after(doc, e)
                 || self.bowler(doc, s, e)
                 || doc.sports && self.athlete(doc, col, s, e)
             {
@@ -4447,11 +4451,34 @@ impl EntityExtractor {
         if !matches!(doc.word(s + 1), "a" | "an" | "the") {
             return false;
         }
-        // Not the source of what precedes (`at Chuquicamata, a mine spokesman said`).
-        let speaks =
-            |k: usize| toks.get(k).is_some_and(|t| !t.has(CAP)) && in_list(doc.word(k), SPEECH);
+        // Not the source of what precedes (`at Chuquicamata, a mine spokesman said`), but
+        // an apposition that a comma closes (`Yasushi Akashi, the UN envoy, told`).
+        let speaks = |k: usize| {
+            toks.get(k).is_some_and(|t| !t.has(CAP | BREAK)) && in_list(doc.word(k), SPEECH)
+        };
+        // A calling, or an office in lower case that heads the apposition (`the DHA
+        // undersecretary-general,`; not `the first foreign company`).
+        let heads = |mut k: usize| {
+            // Over the parts of a compound (`secretary-general`).
+            while k + 1 < toks.len() && doc.text[toks[k].end..].starts_with('-') {
+                k += 1;
+            }
+            doc.text[toks[k].end..]
+                .trim_start_matches(' ')
+                .starts_with([',', '.', ';'])
+                || toks.get(k + 1).is_some_and(|n| !n.has(CAP | BREAK))
+                    && in_list(doc.word(k + 1), &["of", "for", "at", "in", "to"])
+        };
+        // A title of one word (`undersecretary`), not the first of several (`business` of
+        // `Business Secretary`).
+        let office = |word: &str| {
+            word.bytes().all(|b| b.is_ascii_lowercase())
+                && (gazetteer().titles.get(word))
+                    .is_some_and(|ts| ts.iter().any(|t| t.words.len() == 1 && !t.weak))
+        };
+        let calling = |k: usize| in_list(doc.word(k), CALLINGS) || office(doc.word(k)) && heads(k);
         (s + 2..toks.len().min(s + 5))
-            .any(|k| !toks[k].has(BREAK | CAP) && in_list(doc.word(k), CALLINGS) && !speaks(k + 1))
+            .any(|k| !toks[k].has(BREAK | CAP) && calling(k) && !speaks(k + 1))
     }
 
     /// Whether a verb of speech follows token `s`, or `said` precedes it.
