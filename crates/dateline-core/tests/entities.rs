@@ -6549,3 +6549,48 @@ fn an_apposition_or_inner_particle_makes_a_person() {
         names(&reuters["12858"])
     );
 }
+
+/// A name with an organisation's head word inside is no one's (`New Party Sakigake
+/// President Masayoshi Takemura`: the party, then its president; `Group Menatep`), but a
+/// portfolio's last word before a minister's name is left out of both (`Minister of Mines and
+/// Energy Subroto`). `Sakigake` had been a person throughout its CoNLL-2003 train story.
+#[test]
+fn a_head_word_inside_makes_an_organisation_and_a_portfolio_is_no_name() {
+    let cases = [
+        (
+            "New Party Sakigake President",
+            "New Party Sakigake",
+            EntityKind::Organization,
+        ),
+        (
+            "New Party Sakigake President",
+            "Sakigake",
+            EntityKind::Organization,
+        ),
+        (
+            "New Party Sakigake President",
+            "Masayoshi Takemura",
+            EntityKind::Person,
+        ),
+    ];
+    assert!(conll_reads("eng.train", &cases));
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/127"]) else {
+        return;
+    };
+    assert_has(
+        &bbc["business/127"],
+        EntityKind::Organization,
+        "Group Menatep",
+    );
+    assert!(
+        !has(&bbc["business/127"], EntityKind::Person, "Group Menatep"),
+        "{:?}",
+        names(&bbc["business/127"])
+    );
+    let Some(reuters) = reuters_entities_of(&["1909", "11881"]) else {
+        return;
+    };
+    assert_has(&reuters["1909"], EntityKind::Person, "Subroto");
+    assert_lacks(&reuters["1909"], &["Energy Subroto"]);
+    assert_has(&reuters["11881"], EntityKind::Person, "Damas Mbogoro");
+}

@@ -3313,6 +3313,17 @@ impl EntityExtractor {
                 self.emit_person(doc, col, s, e);
                 return;
             }
+            // `Minister of Mines and Energy Subroto`, `Minister of State for Finance Damas
+            // Mbogoro`: the last word of the portfolio, then the minister.
+            if toks[s].has(ORG_HEAD) && self.portfolio_before(doc, s) {
+                let named = toks[s + 1..=e]
+                    .iter()
+                    .all(|t| !t.has(DICT | ORG_HEAD | ALL_CAPS));
+                if named {
+                    self.emit_person(doc, col, s + 1, e);
+                }
+                return;
+            }
             let plain = toks[s..=e].iter().all(|t| t.has(CAP) && !t.has(ALL_CAPS));
             // `Hong Kong Telecommunications`, `Wireless Hong Kong`: a place of two words
             // inside makes no person either.
@@ -3445,6 +3456,8 @@ impl EntityExtractor {
                 && !placey
                 && (!worded() || self.titled_before(doc, s) || self.of_country_after(doc, e))
                 && !toks[s..=e].iter().any(|t| t.has(BRAND))
+                // `New Party Sakigake`: an organisation's head word inside, no one's name.
+                && !toks[s..e].iter().any(|t| t.has(ORG_HEAD) && !t.has(FIRST | SURNAME))
             {
                 EntityKind::Person
             } else {
@@ -4348,6 +4361,24 @@ impl EntityExtractor {
         in_list(prev, CALLINGS)
             || in_list(prev, &["boss", "chief"])
             || prev.bytes().all(|b| b.is_ascii_lowercase()) && lexicon_bits(prev) & TITLE != 0
+    }
+
+    /// Whether the word at `s` goes on a minister's portfolio: `of`, `for` or `and` before it,
+    /// and a title before them in the sentence (`Minister of International Trade and
+    /// Industry`, `Minister of State for Energy`).
+    fn portfolio_before(&self, doc: &Doc, s: usize) -> bool {
+        let toks = &doc.toks;
+        if s < 2 || toks[s].has(BREAK) || !matches!(doc.word(s - 1), "of" | "for" | "and") {
+            return false;
+        }
+        (s.saturating_sub(7)..s - 1)
+            .rev()
+            .take_while(|&k| !toks[k + 1].has(BREAK))
+            .any(|k| {
+                toks[k].has(TITLE)
+                    && toks[k].has(CAP)
+                    && in_list(doc.word(k), &["minister", "secretary"])
+            })
     }
 
     /// Whether `of` and a country follow token `e` (`Kimiko Date of Japan`), as the wire
