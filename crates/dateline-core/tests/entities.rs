@@ -6594,3 +6594,33 @@ fn a_head_word_inside_makes_an_organisation_and_a_portfolio_is_no_name() {
     assert_lacks(&reuters["1909"], &["Energy Subroto"]);
     assert_has(&reuters["11881"], EntityKind::Person, "Damas Mbogoro");
 }
+
+/// Honours and the letters of an office after a name are no organisations (`Richard Mawrey,
+/// QC`, `made an OBE`, `the MEP said`); a disease named after its finder is no firm
+/// (`Parkinson's disease`); a given name, a middle name and a firm's head word is a person
+/// (`Thomas Haden Church`); so is the name after `top scorer`. All had been organisations in
+/// BBC News.
+#[test]
+fn honours_diseases_and_middle_names_are_read_as_such() {
+    let ids = [
+        "politics/148",
+        "entertainment/070",
+        "politics/157",
+        "tech/353",
+        "entertainment/030",
+        "sport/151",
+    ];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_lacks(&bbc["politics/148"], &["QC"]);
+    assert_lacks(&bbc["entertainment/070"], &["OBE"]);
+    assert_lacks(&bbc["politics/157"], &["MEP"]);
+    assert_has(&bbc["tech/353"], EntityKind::Misc, "Parkinson");
+    assert_has(
+        &bbc["entertainment/030"],
+        EntityKind::Person,
+        "Thomas Haden Church",
+    );
+    assert_has(&bbc["sport/151"], EntityKind::Person, "Ronaldo");
+}

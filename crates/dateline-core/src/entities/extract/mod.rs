@@ -2957,7 +2957,12 @@ impl EntityExtractor {
         let law_of = (s + 1..e).any(|k| doc.word(k) == "of" && event_head(doc.word(k - 1)));
         // `Derek Mills`, `Jonathon Power`, `Tyra Banks`: a given name that is nothing else,
         // then a surname that heads firms' names too, is a person.
-        let surnamed = e == s + 1
+        // `Thomas Haden Church`: a middle name may come between.
+        let middle = e == s + 2 && !toks[s + 1].has(DICT | ORG_HEAD | PLACE1 | ALL_CAPS | TITLE);
+        // Not a saint's (`St. Francis Xavier Church`).
+        let saint = s > 0 && in_list(doc.word(s - 1).trim_end_matches('.'), &["st", "saint"]);
+        let surnamed = (e == s + 1 || middle)
+            && !saint
             && toks[s].has(FIRST)
             && !toks[s].has(DICT | PLACE1 | ORG_HEAD | TITLE | ALL_CAPS | MONTH | MONTH_ABBR)
             && in_list(doc.word(e), &["banks", "church", "mills", "power", "steel"])
@@ -3915,6 +3920,14 @@ impl EntityExtractor {
         }
         if !two_letters(doc.word(s)) {
             return None;
+        }
+        // `Alzheimer's disease`: a disease named after the doctor who described it.
+        let after = &doc.text[t.end..];
+        let possessed = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("\u{2019}s "));
+        if possessed.is_some_and(|r| r.starts_with("disease") || r.starts_with("syndrome")) {
+            return Some(EntityKind::Misc);
         }
         if self.region_after(doc, s, s) {
             return Some(EntityKind::Place);
