@@ -6624,3 +6624,26 @@ fn honours_diseases_and_middle_names_are_read_as_such() {
     );
     assert_has(&bbc["sport/151"], EntityKind::Person, "Ronaldo");
 }
+
+/// A bookmaker and a computer named as people are are read as what they are: `Bookmaker
+/// William Hill has placed`, `the Mac Mini`; `the Mac` alone is the word, no one's name. In
+/// BBC News all had been people.
+#[test]
+fn bookmakers_and_computers_are_no_people() {
+    let ids = ["entertainment/013", "tech/044", "tech/068"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(
+        &bbc["entertainment/013"],
+        EntityKind::Organization,
+        "William Hill",
+    );
+    assert_has(&bbc["tech/044"], EntityKind::Misc, "Macintosh");
+    assert!(
+        !(bbc["tech/068"].iter())
+            .any(|e| e.kind == EntityKind::Person && e.name.starts_with("Mac")),
+        "{:?}",
+        names(&bbc["tech/068"])
+    );
+}

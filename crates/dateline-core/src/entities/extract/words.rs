@@ -931,7 +931,7 @@ pub(super) const DOT_WORD_MAX_LEN: usize = max_len(DOT_CONTINUES, max_len(DOT_EN
 pub(super) const WORD_NAMES: &[&str] = &[
     "long", "drew", "rose", "grant", "mark", "bill", "frank", "rich", "guy", "art", "hope", "ray",
     "chance", "joy", "faith", "young", "major", "man", "charity", "star", "destiny", "mercy",
-    "glory", "summer", "autumn", "dawn",
+    "glory", "summer", "autumn", "dawn", "mac",
 ];
 /// Verbs whose object, a name, is followed by what was said without a `that`.
 pub(super) const TELLS: &[&str] = &["told", "tell", "tells", "telling"];
