@@ -6647,3 +6647,18 @@ fn bookmakers_and_computers_are_no_people() {
         names(&bbc["tech/068"])
     );
 }
+
+/// Jupiter is the planet and Star Trek a work, not a firm and a person; `Achilles` before a
+/// tendon or a heel is a part of the body (`a season-ending Achilles' injury`; all had been
+/// organisations or people on the scraped pages).
+#[test]
+fn planets_works_and_tendons_are_read_as_such() {
+    let found = EntityExtractor::new().extract(
+        Some("Star Trek 4 eyes Noah Hawley to direct"),
+        "Water plumes rise above the surface of Jupiter's moon. Star Trek fans cheered. \
+         Morgan Burnett was lost to a season-ending Achilles' injury.",
+    );
+    assert_has(&found, EntityKind::Place, "Jupiter");
+    assert_has(&found, EntityKind::Misc, "Star Trek");
+    assert_lacks(&found, &["Achilles"]);
+}

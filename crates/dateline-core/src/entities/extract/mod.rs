@@ -3929,6 +3929,10 @@ impl EntityExtractor {
         if possessed.is_some_and(|r| r.starts_with("disease") || r.starts_with("syndrome")) {
             return Some(EntityKind::Misc);
         }
+        // `an Achilles tendon injury`, `the Achilles' heel of this market`: a part of the body.
+        if doc.word(s) == "Achilles" {
+            return None;
+        }
         if self.region_after(doc, s, s) {
             return Some(EntityKind::Place);
         }
