@@ -6662,3 +6662,28 @@ fn planets_works_and_tendons_are_read_as_such() {
     assert_has(&found, EntityKind::Misc, "Star Trek");
     assert_lacks(&found, &["Achilles"]);
 }
+
+/// Observatories and laboratories are organisations, though named after people (`the W. M.
+/// Keck Observatory`, `the Lawrence Livermore National Laboratory`), and a known work of two
+/// words or more, then words no list knows, is a work of its own (`Star Wars Battlefront`,
+/// `Star Wars Galaxies`): all had been people in BBC News or on the scraped pages. So had
+/// CoNLL-2003 train's `Human Rights National Observatory` been missed.
+#[test]
+fn observatories_are_bodies_and_a_known_work_goes_on() {
+    let found = EntityExtractor::new().extract(
+        None,
+        "Out of 17 observations by the W. M. Keck Observatory in Hawaii, none saw it.",
+    );
+    assert_has(&found, EntityKind::Organization, "W. M. Keck Observatory");
+    let ids = ["tech/141", "tech/112", "tech/401"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(
+        &bbc["tech/141"],
+        EntityKind::Organization,
+        "Lawrence Livermore National Laboratory",
+    );
+    assert_has(&bbc["tech/112"], EntityKind::Misc, "Star Wars Battlefront");
+    assert_has(&bbc["tech/401"], EntityKind::Misc, "Star Wars Galaxies");
+}

@@ -2687,6 +2687,24 @@ impl EntityExtractor {
             self.emit(doc, col, &surface, EntityKind::Misc, s, e);
             return;
         }
+        // `Star Wars Jedi`, `Star Trek Into Darkness`: a known work of two words or more, then
+        // words no list knows, is a work of the same name.
+        if e > s + 1 && toks[s].has(CAP) {
+            let plain = |k: usize| {
+                toks[k].has(CAP) && !toks[k].has(FIRST | PLACE1 | ALL_CAPS | ORG_HEAD | TITLE)
+            };
+            let work = (s + 1..e.min(s + 4)).rev().find(|&k| {
+                (k + 1..=e).all(plain)
+                    && e - k <= 3
+                    && matches!(self.known(doc, col, s, k), Some((_, EntityKind::Misc)))
+                    && self.known(doc, col, k + 1, k + 1).is_none()
+            });
+            if work.is_some() {
+                let surface = doc.surface(s, e);
+                self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                return;
+            }
+        }
         // 2. Split on `and` unless it belongs to the name.
         if let Some(k) = self.and_split(doc, col, s, e) {
             self.classify(doc, g, col, s, k - 1, depth + 1);
