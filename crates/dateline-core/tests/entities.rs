@@ -6687,3 +6687,25 @@ fn observatories_are_bodies_and_a_known_work_goes_on() {
     assert_has(&bbc["tech/112"], EntityKind::Misc, "Star Wars Battlefront");
     assert_has(&bbc["tech/401"], EntityKind::Misc, "Star Wars Galaxies");
 }
+
+/// A dictionary word after `in` or `from` is no place where the story writes it in lower case
+/// too (`Scotland and Ireland are in Pool A`, `Modern Sounds in Country and Western Music`),
+/// while a town named so stays one (`died in Bath aged 94`).
+#[test]
+fn a_word_the_story_writes_in_lower_case_is_no_place_after_in() {
+    let ids = ["sport/400", "entertainment/263", "entertainment/021"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert!(
+        !has(&bbc["sport/400"], EntityKind::Place, "Pool"),
+        "{:?}",
+        names(&bbc["sport/400"])
+    );
+    assert!(
+        !has(&bbc["entertainment/263"], EntityKind::Place, "Country"),
+        "{:?}",
+        names(&bbc["entertainment/263"])
+    );
+    assert_has(&bbc["entertainment/021"], EntityKind::Place, "Bath");
+}

@@ -3926,8 +3926,17 @@ impl EntityExtractor {
         }
         if s > 0 && !t.has(BREAK) {
             let prev = doc.word(s - 1);
-            // `from B and`: a rating, not a place.
-            if !doc.toks[s - 1].has(CAP) && in_list(prev, PLACE_CUES) && two_letters(doc.word(s)) {
+            // `from B and`: a rating, not a place; nor a word of the dictionary that the story
+            // writes in lower case too (`featured in Science and Nature`, where `science` is
+            // the word), unlike a town named so (`died in Bath`).
+            let word = doc.word(s);
+            if !doc.toks[s - 1].has(CAP)
+                && in_list(prev, PLACE_CUES)
+                && two_letters(word)
+                && !(t.has(DICT)
+                    && !t.has(PLACE1 | ORG_HEAD)
+                    && (writes_lower(doc.text, word) || writes_lower(doc.body, word)))
+            {
                 // `in Congress`, `at Parliament`: a head word there is an institution.
                 return Some(if t.has(ORG_HEAD) {
                     EntityKind::Organization
