@@ -6709,3 +6709,20 @@ fn a_word_the_story_writes_in_lower_case_is_no_place_after_in() {
     );
     assert_has(&bbc["entertainment/021"], EntityKind::Place, "Bath");
 }
+
+/// Diseases known by their initials are MISC, not bodies' names (`mad cow disease (BSE)`,
+/// `the AIDS virus, HIV`), and so is the old `Five Nations` championship.
+#[test]
+fn diseases_by_initials_and_the_five_nations_are_misc() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/505", "sport/352"])
+    else {
+        return;
+    };
+    assert_has(&bbc["business/505"], EntityKind::Misc, "BSE");
+    assert_has(&bbc["sport/352"], EntityKind::Misc, "Five Nations");
+    let Some(reuters) = reuters_entities_of(&["17690"]) else {
+        return;
+    };
+    assert_has(&reuters["17690"], EntityKind::Misc, "HIV");
+    assert_has(&reuters["17690"], EntityKind::Misc, "AIDS");
+}
