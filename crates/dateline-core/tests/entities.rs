@@ -6726,3 +6726,31 @@ fn diseases_by_initials_and_the_five_nations_are_misc() {
     assert_has(&reuters["17690"], EntityKind::Misc, "HIV");
     assert_has(&reuters["17690"], EntityKind::Misc, "AIDS");
 }
+
+/// Two names after a calling or a title in lower case are a person's, though one of them is
+/// a town's too (`All Blacks captain Tama Umaga`, `Oscar-winning animator Hayao Miyazaki`,
+/// `Nintendo president Satoru Iwata`: organisations before); not a bank after its role in a
+/// loan (`joint lead manager Copenhagen Handelsbank`).
+#[test]
+fn a_titled_name_with_a_towns_word_is_a_person() {
+    let ids = ["sport/328", "entertainment/087", "tech/084"];
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    assert_has(&bbc["sport/328"], EntityKind::Person, "Tama Umaga");
+    assert_has(
+        &bbc["entertainment/087"],
+        EntityKind::Person,
+        "Hayao Miyazaki",
+    );
+    assert_has(&bbc["tech/084"], EntityKind::Person, "Satoru Iwata");
+    let Some(reuters) = reuters_entities_of(&["8825"]) else {
+        return;
+    };
+    assert!(
+        !(reuters["8825"].iter())
+            .any(|e| e.kind == EntityKind::Person && e.name.contains("Handelsbank")),
+        "{:?}",
+        names(&reuters["8825"])
+    );
+}

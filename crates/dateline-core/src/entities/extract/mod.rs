@@ -3476,7 +3476,7 @@ impl EntityExtractor {
                 EntityKind::Misc
             } else if plain
                 && e - s <= 2
-                && !placey
+                && (!placey || self.titled_town(doc, s, e))
                 && (!worded() || self.titled_before(doc, s) || self.of_country_after(doc, e))
                 && !toks[s..=e].iter().any(|t| t.has(BRAND))
                 // `New Party Sakigake`: an organisation's head word inside, no one's name.
@@ -4423,6 +4423,22 @@ impl EntityExtractor {
                     && toks[k].has(CAP)
                     && in_list(doc.word(k), &["minister", "secretary"])
             })
+    }
+
+    /// Whether the two words `s..=e` after a calling or a title in lower case are a person's
+    /// name, though one is a town's too, the other no list's (`captain Tama Umaga`, `animator
+    /// Hayao Miyazaki`).
+    fn titled_town(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let town = |k: usize| {
+            toks[k].has(PLACE1) && !gazetteer().countries.contains(&key_string(doc.word(k)))
+        };
+        let unknown = |k: usize| !toks[k].has(!(CAP | BREAK | END_RUN | SENT));
+        // Not a bank after its role in a loan (`lead manager Copenhagen Handelsbank`).
+        e == s + 1
+            && (town(s) && unknown(e) || unknown(s) && town(e))
+            && !doc.word(e).ends_with("bank")
+            && self.titled_before(doc, s)
     }
 
     /// Whether `of` and a country follow token `e` (`Kimiko Date of Japan`), as the wire

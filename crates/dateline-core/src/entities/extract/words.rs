@@ -194,6 +194,7 @@ pub(super) const CALLINGS: &[&str] = &[
     "swimmer",
     "skier",
     "finalist",
+    "animator",
     "scorer",
     "semifinalist",
     "semi-finalist",
