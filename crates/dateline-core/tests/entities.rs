@@ -6754,3 +6754,31 @@ fn a_titled_name_with_a_towns_word_is_a_person() {
         names(&reuters["8825"])
     );
 }
+
+/// In a text all in capitals, a word the English list lacks but makes with a common ending is
+/// a word, not a name (`NEUTRALIST`, `STRONGMAN`, `POLICYMAKERS`: 74 organisations in Glasgow
+/// TIME before); a short word before `-man` makes a surname as often (`SHADRACH TUBMAN`).
+#[test]
+fn capitals_words_with_common_endings_are_no_names() {
+    let Some(time) = corpus_entities_of("glasgow/time/docs.jsonl", &["054", "087", "071", "286"])
+    else {
+        return;
+    };
+    for (id, word) in [
+        ("054", "neutralist"),
+        ("087", "strongman"),
+        ("071", "policymakers"),
+    ] {
+        assert!(
+            !(time[id].iter()).any(|e| e.name.to_lowercase().contains(word)),
+            "{id}: {:?}",
+            names(&time[id])
+        );
+    }
+    assert!(
+        (time["286"].iter())
+            .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase().contains("tubman")),
+        "{:?}",
+        names(&time["286"])
+    );
+}

@@ -341,9 +341,11 @@ fn word_case(text: &str, w: &Word, g: &Gazetteer) -> Case {
     }
 }
 
-/// Endings that make a word of an English word (`AUTOMAKERS`, `EAGLED`, `COOLISH`).
+/// Endings that make a word of an English word (`AUTOMAKERS`, `EAGLED`, `COOLISH`,
+/// `NEUTRALIST`, `STRONGMAN`, `POLICYMAKERS`): a surname made so is in the census's list.
 const SUFFIXES: &[&str] = &[
-    "s", "es", "d", "ed", "ing", "er", "ers", "ly", "ish", "able", "less", "ness",
+    "s", "es", "d", "ed", "ing", "er", "ers", "ly", "ish", "able", "less", "ness", "ist", "ists",
+    "ism", "man", "men", "maker", "makers",
 ];
 /// Beginnings that make a word of an English word (`NONDURABLES`, `UNSPORTING`).
 const PREFIXES: &[&str] = &[
@@ -367,7 +369,11 @@ pub(super) fn derived_word(key: &str) -> bool {
 fn suffixed(key: &str) -> bool {
     SUFFIXES.iter().any(|suffix| {
         key.strip_suffix(suffix).is_some_and(|stem| {
-            english(stem) || (suffix.starts_with(['e', 'i', 'a']) && english(&format!("{stem}e")))
+            // `STRONGMAN`, not `TUBMAN`: a short word before `man` makes surnames as often.
+            let short = stem.len() < 4 && matches!(*suffix, "man" | "men");
+            !short
+                && (english(stem)
+                    || (suffix.starts_with(['e', 'i', 'a']) && english(&format!("{stem}e"))))
         })
     })
 }
