@@ -6782,3 +6782,30 @@ fn capitals_words_with_common_endings_are_no_names() {
         names(&time["286"])
     );
 }
+
+/// Rivers, islands and the colonies and provinces of the 1960s are places (`stretches of the
+/// Rhine`, `the upper reaches of the Yangtze`, TIME's `MALAYA`, `BORNEO`, `KATANGA`,
+/// `LEOPOLDVILLE`: organisations or people before).
+#[test]
+fn rivers_islands_and_old_colonies_are_places() {
+    let Some(reuters) = reuters_entities_of(&["2635", "1901"]) else {
+        return;
+    };
+    assert_has(&reuters["2635"], EntityKind::Place, "Rhine");
+    assert_has(&reuters["1901"], EntityKind::Place, "Yangtze");
+    let Some(time) = corpus_entities_of("glasgow/time/docs.jsonl", &["094", "021", "028"]) else {
+        return;
+    };
+    for (id, place) in [
+        ("094", "Malaya"),
+        ("094", "Borneo"),
+        ("021", "Katanga"),
+        ("028", "Leopoldville"),
+    ] {
+        assert!(
+            has(&time[id], EntityKind::Place, place),
+            "{id}: {:?}",
+            names(&time[id])
+        );
+    }
+}
