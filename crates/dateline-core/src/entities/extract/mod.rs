@@ -3605,8 +3605,8 @@ impl EntityExtractor {
     /// kind or a compass point and `of` (`the town of Tavildara`, `just east of Longyear`, `the
     /// mayor of Acatepec`), right after a place's kind (`the state capital Montpelier`), after
     /// `to` in `from` a known place `to` it (`from Zevenaar to Venray`) or after a journey's
-    /// words (`travel to Vaduz`), before `police`
-    /// (`Zadar police said`) or before `is a town` (`Longyear is a town in mourning`).
+    /// words (`travel to Vaduz`), before `police` (`Zadar police said`) or before `is a town`
+    /// (`Longyear is a town in mourning`).
     fn place_cue(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
         let lower = |i: usize| !toks[i].has(CAP | BREAK);
