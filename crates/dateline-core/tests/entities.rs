@@ -6809,3 +6809,45 @@ fn rivers_islands_and_old_colonies_are_places() {
         );
     }
 }
+
+/// A price table's town and its state's postal code, written with no comma between, are two
+/// places (CoNLL-2003 train's grain table: `Wolf Point MT`, `Coolee City WA`, organisations
+/// before); the codes firms write after their names stay theirs (`Philips NV`).
+#[test]
+fn a_town_before_a_postal_code_is_a_place_and_the_code_its_state() {
+    let cases = [
+        ("Wolf Point MT", "Wolf Point", EntityKind::Place),
+        ("Wolf Point MT", "MT", EntityKind::Place),
+        ("Coolee City WA", "Coolee City", EntityKind::Place),
+        ("Billings MT", "Billings", EntityKind::Place),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let ex = EntityExtractor::new();
+    let found = ex.extract(None, "Havre MT 4.54 dn .10, and Philips NV fell.");
+    assert_has(&found, EntityKind::Place, "Montana");
+    assert_has(&found, EntityKind::Place, "Havre");
+    assert_has(&found, EntityKind::Organization, "Philips");
+    assert_lacks(&found, &["Nevada"]);
+}
+
+/// A headline's place, then the acronym of a body there, are two names (CoNLL-2003 train:
+/// `India RBI chief`, `Brazil CVRD sell-off`, `France ONIC said`; organisations of both before),
+/// but a club's initials or a legal form stay with the name (Reuters-21578's `Greenland NV`).
+#[test]
+fn a_place_then_a_bodys_acronym_are_two_names() {
+    let cases = [
+        ("India RBI chief", "India", EntityKind::Place),
+        ("India RBI chief", "RBI", EntityKind::Organization),
+        ("Brazil CVRD sell-off", "CVRD", EntityKind::Organization),
+        ("France ONIC said", "France", EntityKind::Place),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["18545"]) else {
+        return;
+    };
+    assert_has(&reuters["18545"], EntityKind::Organization, "Greenland");
+}

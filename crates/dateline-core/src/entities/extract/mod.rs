@@ -861,6 +861,10 @@ impl EntityExtractor {
                             .any(|k| self.known(doc, col, i, k).is_some()))
                     || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
                     || self.club_of_town(doc, col, i)
+                    // `Wolf Point MT 4.41`: a town before its state's postal code.
+                    || (i + 1..n.min(i + 3))
+                        .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+                        .any(|k| self.postal_state_after(doc, col, i, k).is_some())
                     // `Orioles manager Davey Johnson` in a baseball story.
                     || self.team_nickname(doc, col, i)
                     // `Murat Yakin ( Grasshoppers )`: a name's club, party or country.
@@ -2711,6 +2715,27 @@ impl EntityExtractor {
             self.classify(doc, g, col, k + 1, e, depth + 1);
             return;
         }
+        // `Wolf Point MT 4.41`, `Portland OR`: a price table's town and the state's postal code,
+        // with no comma between. Not the codes firms and doctors write after names (`Philips
+        // NV`, `Jane Doe MD`), nor a line in capitals.
+        if let Some(state) = self.postal_state_after(doc, col, s, e) {
+            match self.known(doc, col, s, e - 1) {
+                Some((_, EntityKind::Place)) => self.classify(doc, g, col, s, e - 1, depth + 1),
+                _ => {
+                    let surface = doc.surface(s, e - 1);
+                    self.emit(doc, col, &surface, EntityKind::Place, s, e - 1);
+                }
+            }
+            self.emit(doc, col, state, EntityKind::Place, e, e);
+            return;
+        }
+        // `India RBI chief`, `Brazil CVRD sell-off`, `London LIFFE`: a headline's place, then
+        // the acronym of a body there, each its own name.
+        if let Some(k) = self.place_before_acronyms(doc, col, s, e) {
+            self.classify(doc, g, col, s, k, depth + 1);
+            self.classify(doc, g, col, k + 1, e, depth + 1);
+            return;
+        }
         // `Dow Chemical Co of the United States`, `Kabivitrum Inc of Alameda`: a legal form
         // ends a firm's name, and `of` after it says where the firm is. A name no list knows
         // there is a town (not `Corp of Engineers`, `Co of Allied-Signal`). Only the run's
@@ -4251,6 +4276,78 @@ impl EntityExtractor {
             || matches!(after, Some('.' | ','))
             || spaced_stop(&doc.text[toks[s].end..]);
         (prev.has(CAP) && between.trim_matches([' ', '\t']) == "," && ends).then_some(state)
+    }
+
+    /// The state whose postal code ends the run `s..=e` written after a town's name without
+    /// a comma (`Billings MT`, `Coolee City WA`): the code in capitals, the town's words not,
+    /// and neither known as something other than a place nor a firm's or person's name.
+    fn postal_state_after(
+        &self,
+        doc: &Doc,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<&'static str> {
+        let toks = &doc.toks;
+        let code = doc.word(e);
+        // In a text all in capitals, the case is a guess (`LACANA MN` in a share table).
+        if e == s
+            || doc.cased
+            || !toks[e].has(STATE_ABBR)
+            || code.len() != 2
+            || !code.bytes().all(|b| b.is_ascii_uppercase())
+            // Legal forms and degrees, Los Angeles, Press Association, a club (`Graz AK`).
+            || matches!(code, "NV" | "MD" | "LA" | "PA" | "GA" | "MO" | "AK")
+            || toks[s].has(FIRST | TITLE | COMMON)
+            || (s..e).any(|k| {
+                toks[k].has(ALL_CAPS | ORG_HEAD | DEMONYM)
+                    || !toks[k].has(CAP)
+            })
+        {
+            return None;
+        }
+        if self
+            .known(doc, col, s, e - 1)
+            .is_some_and(|(_, kind)| kind != EntityKind::Place)
+        {
+            return None;
+        }
+        STATE_ABBRS
+            .iter()
+            .find(|(a, _)| a.eq_ignore_ascii_case(code))
+            .map(|&(_, state)| state)
+    }
+
+    /// The last token of the known place that opens the run `s..=e` when only acronyms of
+    /// three letters or more follow it (`India RBI`, `France ONIC`), in a text not all in
+    /// capitals and no sports story; the whole run no known name.
+    fn place_before_acronyms(
+        &self,
+        doc: &Doc,
+        col: &Collector,
+        s: usize,
+        e: usize,
+    ) -> Option<usize> {
+        let toks = &doc.toks;
+        // A sports story's are clubs and events (`Cardiff AAC`, `Antwerp WTA`).
+        if e == s || doc.cased || doc.sports || toks[s].has(ALL_CAPS) {
+            return None;
+        }
+        // Two letters are as often a legal form or a club's (`Greenland NV`, `Sunderland FC`),
+        // and so are a club's initials (`Cardiff AAC`).
+        let acronym = |k: usize| {
+            let w = doc.word(k);
+            toks[k].has(ALL_CAPS)
+                && w.len() >= 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && !in_list(w, LEGAL_SUFFIXES)
+                && !(w.ends_with("AC") || w.ends_with("FC"))
+        };
+        let k = (s..=e).rev().find(|&k| !acronym(k))?;
+        if k == e || !self.known_place(doc, col, s, k) || self.known(doc, col, s, e).is_some() {
+            return None;
+        }
+        Some(k)
     }
 
     /// The last token of a firm's name the wire writes in angle brackets, from token `s`
