@@ -6851,3 +6851,61 @@ fn a_place_then_a_bodys_acronym_are_two_names() {
     };
     assert_has(&reuters["18545"], EntityKind::Organization, "Greenland");
 }
+
+/// Two parties joined by a hyphen before the word they qualify name neither alone
+/// (CoNLL-2003 train's `Israel-PLO self-rule deals`, Reuters-21578's `Reagan-Gorbachev
+/// summit` and `EC-Comecon agreement`: organisations before), and `Bosnia-Hercegovina`, as
+/// the wire spells it, is the country.
+#[test]
+fn two_parties_joined_by_a_hyphen_qualify_what_follows() {
+    let cases = [
+        ("Israel-PLO self-rule deals", "Israel-PLO", EntityKind::Misc),
+        (
+            "House of Representatives for all Bosnia-Hercegovina",
+            "Bosnia-Hercegovina",
+            EntityKind::Place,
+        ),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["1290", "7643"]) else {
+        return;
+    };
+    assert_has(&reuters["1290"], EntityKind::Misc, "Reagan-Gorbachev");
+    assert_has(&reuters["7643"], EntityKind::Misc, "EC-Comecon");
+}
+
+/// A headline in capitals names a country's league by the nationality alone (CoNLL-2003:
+/// `SOCCER - SCOTTISH LEAGUE RESULTS`, `ENGLISH PREMIER LEAGUE SUMMARY`; the league whole
+/// before), but a league so named stays whole (`EASTERN DIVISION`, `AMERICAN LEAGUE`); and
+/// `Costa Rican` is the nationality, though `Costa` is a given name (a person before).
+#[test]
+fn a_countrys_league_in_a_caps_headline_is_the_nationality() {
+    let cases = [
+        ("SCOTTISH LEAGUE RESULTS", "SCOTTISH", EntityKind::Misc),
+        ("EASTERN DIVISION", "EASTERN DIVISION", EntityKind::Misc),
+    ];
+    if !testa_reads(&cases) {
+        return;
+    }
+    conll_lacks("eng.testa", "SCOTTISH LEAGUE RESULTS", |m| {
+        m.contains("LEAGUE")
+    });
+    let cases = [
+        (
+            "ENGLISH PREMIER LEAGUE SUMMARY",
+            "ENGLISH",
+            EntityKind::Misc,
+        ),
+        (
+            "photographs printed in Costa Rican newspapers",
+            "Costa Rican",
+            EntityKind::Misc,
+        ),
+    ];
+    assert!(conll_reads("eng.train", &cases));
+    conll_lacks("eng.train", "ENGLISH PREMIER LEAGUE SUMMARY", |m| {
+        m.contains("PREMIER")
+    });
+}

@@ -2490,6 +2490,23 @@ impl EntityExtractor {
                     self.emit(doc, col, w, EntityKind::Misc, s, e);
                     return;
                 }
+                // `Israel-PLO peace deals`, `Amoco-Yemen talks`, `Tikhomirov-Maskhadov talks`:
+                // two parties, bodies or people of the story as well as places, before the
+                // word they qualify.
+                let party = |part: &str| {
+                    part.starts_with(char::is_uppercase)
+                        && (known(part)
+                            || (self.name_of(key_string(part).as_bytes(), true))
+                                .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                            || col.is_person_last_word(part, &mut doc.key.borrow_mut()))
+                };
+                let qualifies = toks.get(s + 1).is_some_and(|n| {
+                    !n.has(CAP) && doc.word(s + 1).starts_with(char::is_alphabetic)
+                });
+                if qualifies && w.split('-').count() == 2 && w.split('-').all(party) {
+                    self.emit(doc, col, w, EntityKind::Misc, s, e);
+                    return;
+                }
                 let party = w
                     .split_once('-')
                     .filter(|(p, _)| matches!(*p, "D" | "R" | "I"));
@@ -5104,7 +5121,8 @@ impl EntityExtractor {
         }
         // `Sri Lankan`, `New Zealander`, `Costa Rican`: the demonym of a place of two words.
         const TAILS: &[&str] = &["lankan", "zealander", "rican", "leonean", "salvadoran"];
-        if e == s + 1 && toks[e].has(DEMONYM) && !toks[s].has(FIRST | SURNAME) {
+        const HEADS: &[&str] = &["sri", "new", "costa", "puerto", "sierra", "el"];
+        if e == s + 1 && toks[e].has(DEMONYM) && in_list(doc.word(s), HEADS) {
             let tail = key_string(doc.word(e));
             if in_list(tail.strip_suffix('s').unwrap_or(&tail), TAILS) {
                 return true;
@@ -5204,6 +5222,20 @@ impl EntityExtractor {
         {
             let surface = doc.surface(i, e);
             self.emit(doc, col, &title_case(&surface), EntityKind::Misc, i, e);
+            return e + 1;
+        }
+        // `FRENCH LEAGUE RESULTS`, `ENGLISH PREMIER LEAGUE SUMMARY`: a country's league
+        // (CoNLL-2003 tags the nationality alone), not one named so (`AMERICAN LEAGUE`).
+        let national_league = |e: usize| {
+            let first = doc.word(i);
+            gazetteer().demonym_places.contains_key(&key_string(first))
+                && !in_list(first, &["american", "european", "asian", "african"])
+                && in_list(doc.word(e), &["league", "division"])
+                && (i + 1..e).all(|k| in_list(doc.word(k), &["premier"]))
+        };
+        if let Some(e) = (i + 1..=j.min(i + 2)).rev().find(|&e| national_league(e)) {
+            let w = doc.word(i);
+            self.emit(doc, col, &demonym_canonical(w), EntityKind::Misc, i, i);
             return e + 1;
         }
         if let Some(e) = (i + 1..=j.min(i + 2))
