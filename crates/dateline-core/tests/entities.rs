@@ -6909,3 +6909,38 @@ fn a_countrys_league_in_a_caps_headline_is_the_nationality() {
         m.contains("PREMIER")
     });
 }
+
+/// A given name, `de` or `van`, and a surname no list knows are one person (CoNLL-2003
+/// train's `Mariaan de Swardt`, `Johan de Kock`; Reuters-21578's `Rimmer de Vries`: both
+/// halves organisations before), but not a thing named so after `the` or inside a longer
+/// name (`the Bois de Boulogne`, `Minas de Almaden y Arrayanes`).
+#[test]
+fn a_particled_name_with_an_unlisted_surname_is_a_person() {
+    let cases = [
+        (
+            "beat Mariaan de Swardt",
+            "Mariaan de Swardt",
+            EntityKind::Person,
+        ),
+        ("Johan de Kock", "Johan de Kock", EntityKind::Person),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["5759", "13052"]) else {
+        return;
+    };
+    assert_has(&reuters["5759"], EntityKind::Person, "Rimmer de Vries");
+    assert!(!reuters["13052"]
+        .iter()
+        .any(|e| e.kind == EntityKind::Person && e.name.contains("Almaden")));
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "Lovers walked under the trees of the Bois de Boulogne.",
+    );
+    assert!(
+        !found.iter().any(|e| e.kind == EntityKind::Person),
+        "{found:?}"
+    );
+}

@@ -6096,10 +6096,29 @@ impl EntityExtractor {
             && e <= s + 3
             && given(&toks[s])
             && (s + 1..e).all(particle)
-            && toks[e].has(SURNAME)
+            && (toks[e].has(SURNAME) || self.unlisted_particled(doc, s, e))
             && !toks[e].has(PLACE1 | DICT)
             && self.known(doc, col, s, s).is_none()
             && self.known(doc, col, e, e).is_none()
+    }
+
+    /// Whether the particled name `s..=e` whose surname no list knows is a person's
+    /// (`Mariaan de Swardt`, `Johan de Kock`, `Botic van de Zanschulp`): the particle one
+    /// that names people more than places (not `Costa del Sol`), and nothing around it
+    /// making it part of a longer name or a thing (`the Bois de Boulogne`, `Minas de
+    /// Almaden y Arrayanes`, `Confederacion Espanola de Cajas de Ahorros`). Not in a text
+    /// all in capitals, where any word could be a name.
+    fn unlisted_particled(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let joined = |k: usize| {
+            !toks[k].has(CAP)
+                && (toks[k].has(CONNECTOR | PARTICLE) || in_list(doc.word(k), &["e", "y"]))
+        };
+        !doc.cased
+            && in_list(doc.word(e - 1), &["de", "van", "von", "der", "den", "ter"])
+            && !toks[e].has(DICT | COMMON | ALL_CAPS | ORG_HEAD | DEMONYM)
+            && !(s > 0 && (joined(s - 1) || in_list(doc.word(s - 1), &["the", "a", "des"])))
+            && !(e + 1 < toks.len() && joined(e + 1))
     }
 
     /// Acronyms inside parentheses right after token `e`: `(IS, formerly ISIS/ISIL)`.
