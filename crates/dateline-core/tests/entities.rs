@@ -6944,3 +6944,26 @@ fn a_particled_name_with_an_unlisted_surname_is_a_person() {
         "{found:?}"
     );
 }
+
+/// A body's head word opening a sentence, then `of` and a name, is the body (Reuters-21578's
+/// `Bank of Japan officials said`, in 42 articles, and `Bank of France said`; CoNLL-2003
+/// train's `Bank of New Zealand said`: the place alone before), but not people's associates
+/// (`Associates of Volcker have assumed`).
+#[test]
+fn a_body_of_a_place_opening_a_sentence_is_the_body() {
+    let cases = [(
+        "Bank of New Zealand said on Thursday",
+        "Bank of New Zealand",
+        EntityKind::Organization,
+    )];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["306", "3060", "18299"]) else {
+        return;
+    };
+    assert_has(&reuters["306"], EntityKind::Organization, "Bank of Japan");
+    assert_has(&reuters["3060"], EntityKind::Organization, "Bank of France");
+    assert_has(&reuters["18299"], EntityKind::Person, "Paul Volcker");
+    assert_lacks(&reuters["18299"], &["Associates of Volcker"]);
+}

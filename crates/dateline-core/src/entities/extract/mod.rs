@@ -854,6 +854,13 @@ impl EntityExtractor {
                         && self
                             .known(doc, col, i, i)
                             .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                    // `Bank of New Zealand said`, `University of Pennsylvania researchers`:
+                    // a body's head word, `of` and a name.
+                    || (t.has(ORG_HEAD)
+                        && !in_list(doc.word(i), &["associates", "partners"])
+                        && toks.get(i + 1).is_some_and(|t| !t.has(CAP))
+                        && doc.word(i + 1) == "of"
+                        && toks.get(i + 2).is_some_and(|t| capword(t) && !t.has(COMMON)))
                     // `House of Representatives`, `Bank of England` after `U.S.`.
                     || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
                         && (i + 2..n.min(i + 4))
