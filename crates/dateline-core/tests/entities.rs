@@ -6967,3 +6967,29 @@ fn a_body_of_a_place_opening_a_sentence_is_the_body() {
     assert_has(&reuters["18299"], EntityKind::Person, "Paul Volcker");
     assert_lacks(&reuters["18299"], &["Associates of Volcker"]);
 }
+
+/// A sentence's first word stays when it opens a known place of two words or is a firm's
+/// foreign first word (Reuters-21578's `New England Electric System's auditors`, `Credit
+/// Suisse will lead manage`, `Bank Negara also said`: `England Electric System`, `Suisse` and
+/// the place `Negara` before); New England, the Corn Belt and the Great Lakes are regions.
+#[test]
+fn a_sentences_first_word_that_opens_a_name_stays() {
+    let Some(reuters) = reuters_entities_of(&["6740", "613", "9769", "15323", "857"]) else {
+        return;
+    };
+    let cases = [
+        (
+            "6740",
+            EntityKind::Organization,
+            "New England Electric System",
+        ),
+        ("613", EntityKind::Organization, "Credit Suisse"),
+        ("9769", EntityKind::Organization, "Bank Negara"),
+        ("15323", EntityKind::Place, "Corn Belt"),
+        ("857", EntityKind::Place, "Great Lakes"),
+    ];
+    for (id, kind, name) in cases {
+        assert_has(&reuters[id], kind, name);
+    }
+    assert_lacks(&reuters["613"], &["Suisse"]);
+}

@@ -854,6 +854,12 @@ impl EntityExtractor {
                         && self
                             .known(doc, col, i, i)
                             .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+                    // `Credit Suisse will`, `Banque Paribas said`: a firm's foreign first
+                    // word.
+                    || (in_list(doc.word(i), ORG_FIRSTS)
+                        && toks.get(i + 1).is_some_and(|n| {
+                            capword(n) && !n.has(BREAK | DICT | COMMON)
+                        }))
                     // `Bank of New Zealand said`, `University of Pennsylvania researchers`:
                     // a body's head word, `of` and a name.
                     || (t.has(ORG_HEAD)
@@ -3254,6 +3260,11 @@ impl EntityExtractor {
                     bits & (DICT | COMMON) != 0 && bits & (PLACE1 | DEMONYM) == 0
                 })
         };
+        // `New England Electric System`: a known place of more than one word opens the run.
+        let place_opens = || {
+            !in_list(doc.word(s), DETERMINERS)
+                && (s + 1..e.min(s + 3)).any(|k| self.known_place(doc, col, s, k))
+        };
         if (t0.has(COMMON | DEMONYM)
             || (t0.has(SENT)
                 && t0.has(DICT)
@@ -3262,6 +3273,7 @@ impl EntityExtractor {
             || before_full_name
             || compound())
             && !known_opens()
+            && !place_opens()
             && !self.broadcaster(doc, s, e)
         {
             // The whole run, or what precedes a joiner in it: `Executive Life of New York`
