@@ -6993,3 +6993,26 @@ fn a_sentences_first_word_that_opens_a_name_stays() {
     }
     assert_lacks(&reuters["613"], &["Suisse"]);
 }
+
+/// `Liberal Democrat` before a name or an office is the party, as `Lib Dem` is (BBC News:
+/// `Liberal Democrat Paul Tyler` was one organisation, `Liberal Democrat spokeswoman` the
+/// word `Democrat`).
+#[test]
+fn a_liberal_democrat_is_of_the_party() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/319", "politics/001"])
+    else {
+        return;
+    };
+    assert_has(&bbc["politics/319"], EntityKind::Person, "Paul Tyler");
+    assert_has(
+        &bbc["politics/319"],
+        EntityKind::Organization,
+        "Liberal Democrats",
+    );
+    assert_has(
+        &bbc["politics/001"],
+        EntityKind::Organization,
+        "Liberal Democrats",
+    );
+    assert_lacks(&bbc["politics/001"], &["Democrat"]);
+}
