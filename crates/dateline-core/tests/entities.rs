@@ -7016,3 +7016,21 @@ fn a_liberal_democrat_is_of_the_party() {
     );
     assert_lacks(&bbc["politics/001"], &["Democrat"]);
 }
+
+/// Names whose first word the extractor would drop, as a number or a region's adjective
+/// (Reuters-21578's `Three Mile Island`, `Southern California Edison`, `the British West
+/// Indies`: `Mile Island`, `California Edison` and `West Indies` before), are known whole.
+#[test]
+fn names_opening_with_a_number_or_a_regions_adjective_are_whole() {
+    let Some(reuters) = reuters_entities_of(&["7812", "9685", "2552"]) else {
+        return;
+    };
+    assert_has(&reuters["7812"], EntityKind::Place, "Three Mile Island");
+    assert_has(
+        &reuters["9685"],
+        EntityKind::Organization,
+        "Southern California Edison",
+    );
+    assert_has(&reuters["2552"], EntityKind::Place, "British West Indies");
+    assert_lacks(&reuters["9685"], &["California Edison"]);
+}
