@@ -7034,3 +7034,20 @@ fn names_opening_with_a_number_or_a_regions_adjective_are_whole() {
     assert_has(&reuters["2552"], EntityKind::Place, "British West Indies");
     assert_lacks(&reuters["9685"], &["California Edison"]);
 }
+
+/// `Midfielders` heading a squad's line is a word, as `Defenders` is (CoNLL-2003 train's
+/// `Midfielders - Mario Basler , Marco Bode`: an organisation before).
+#[test]
+fn midfielders_heading_a_squad_line_is_a_word() {
+    let cases = [(
+        "Midfielders - Mario Basler",
+        "Mario Basler",
+        EntityKind::Person,
+    )];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    conll_lacks("eng.train", "Midfielders - Mario Basler", |m| {
+        m.starts_with("Midfielder")
+    });
+}
