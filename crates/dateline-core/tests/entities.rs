@@ -7051,3 +7051,24 @@ fn midfielders_heading_a_squad_line_is_a_word() {
         m.starts_with("Midfielder")
     });
 }
+
+/// National rugby teams known by a nickname are organisations (BBC News: `The All Blacks
+/// would have been ruthless`, `The Pumas shocked the Irish`: nothing before), and the U.N.
+/// refugee agency's full name is one body (CoNLL-2003 train: `U.N. High` and a person
+/// `Refugees` before).
+#[test]
+fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
+    let cases = [(
+        "Special Envoy for the U.N. High Commissioner for Refugees",
+        "U.N. High Commissioner for Refugees",
+        EntityKind::Organization,
+    )];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/291", "sport/380"]) else {
+        return;
+    };
+    assert_has(&bbc["sport/291"], EntityKind::Organization, "All Blacks");
+    assert_has(&bbc["sport/380"], EntityKind::Organization, "Pumas");
+}
