@@ -7072,3 +7072,24 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     assert_has(&bbc["sport/291"], EntityKind::Organization, "All Blacks");
     assert_has(&bbc["sport/380"], EntityKind::Organization, "Pumas");
 }
+
+/// A surname opening with its particle in lower case, no given name before it, is one
+/// person with the particle (CoNLL-2003 train's `lobbed van der Sar`, Reuters-21578's
+/// `de Kock said`: `Sar` an organisation and `Kock` without its particle before), but not
+/// the particle inside a French name (`Caisses d'Epargne et de Prevoyance`).
+#[test]
+fn a_surname_with_its_lower_case_particle_is_one_person() {
+    let cases = [("lobbed van der Sar", "van der Sar", EntityKind::Person)];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["8990", "4262"]) else {
+        return;
+    };
+    // The story's full name, which the particled surname is of.
+    assert_has(&reuters["8990"], EntityKind::Person, "Gerhard de Kock");
+    assert_lacks(&reuters["8990"], &["Kock"]);
+    assert!(!reuters["4262"]
+        .iter()
+        .any(|e| e.kind == EntityKind::Person && e.name.contains("Prevoyance")));
+}

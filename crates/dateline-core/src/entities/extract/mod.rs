@@ -1076,6 +1076,11 @@ impl EntityExtractor {
             if let Some(k) = self.hyphen_object(doc, col, i, j) {
                 self.classify(doc, g, col, i, k, 0);
                 self.classify(doc, g, col, k + 1, j, 0);
+            } else if let Some(p) = self.particle_before(doc, col, i, j) {
+                // `lobbed van der Sar`, `said de Klerk's party`: a surname written with its
+                // particle in lower case, no given name before it.
+                let surface = doc.surface(p, j);
+                col.emit(&surface, EntityKind::Person, &surface, doc.span(p, j));
             } else {
                 self.classify(doc, g, col, i, j, 0);
             }
@@ -6119,6 +6124,50 @@ impl EntityExtractor {
             && !toks[e].has(PLACE1 | DICT)
             && self.known(doc, col, s, s).is_none()
             && self.known(doc, col, e, e).is_none()
+    }
+
+    /// The first of the lower-case particles just before the run `s..=e` when the run is a
+    /// surname they open (`van der Sar`, `de Klerk`, `dos Santos`, `della Noce`): one word
+    /// no list knows as anything else, after a lower-case word or a line's start (not `the
+    /// Bois de Boulogne`, where the particle joins two names), in a text not all in capitals.
+    fn particle_before(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
+        const SURNAME_PARTICLES: &[&str] = &[
+            "de", "van", "von", "der", "den", "della", "del", "di", "da", "dos", "das", "du",
+            "ter", "ten",
+        ];
+        let toks = &doc.toks;
+        let particle = |k: usize| {
+            !toks[k].has(CAP)
+                && in_list(doc.word(k), SURNAME_PARTICLES)
+                && toks[k].end + 1 == toks[k + 1].start
+        };
+        if doc.cased || e != s || s == 0 || !particle(s - 1) {
+            return None;
+        }
+        let mut p = s - 1;
+        while p > 0 && p + 2 > s && particle(p - 1) {
+            p -= 1;
+        }
+        // Not inside a French name (`Caisses d'Epargne et de Prevoyance`, `l'Europe du Nord`).
+        let before_ok = p == 0
+            || (opens_line(doc, p) || !toks[p - 1].has(CAP))
+                && !doc.word(p - 1).contains(['\'', '\u{2019}'])
+                && !in_list(doc.word(p - 1), &["et", "y", "e", "en"]);
+        let t = &toks[s];
+        let plain = !t.has(
+            DICT | COMMON | ALL_CAPS | ORG_HEAD | PLACE1 | DEMONYM | TITLE | MONTH | MONTH_ABBR,
+        ) && !doc.word(s).contains('-');
+        // German capitalises its nouns, and its `von der` is no particle then (`von der
+        // Betriebsgesellschaft entwickelt`): no German words around.
+        const GERMAN: &[&str] = &[
+            "und", "ist", "nicht", "wird", "werden", "sich", "eine", "einen", "dem", "zur", "zum",
+            "für", "über", "auch", "oder", "können", "kann", "sind", "wurde",
+        ];
+        let german = || {
+            (p.saturating_sub(12)..toks.len().min(e + 12))
+                .any(|k| !toks[k].has(CAP) && in_list(doc.word(k), GERMAN))
+        };
+        (before_ok && plain && self.known(doc, col, s, e).is_none() && !german()).then_some(p)
     }
 
     /// Whether the particled name `s..=e` whose surname no list knows is a person's
