@@ -1079,8 +1079,16 @@ impl EntityExtractor {
             } else if let Some(p) = self.particle_before(doc, col, i, j) {
                 // `lobbed van der Sar`, `said de Klerk's party`: a surname written with its
                 // particle in lower case, no given name before it.
-                let surface = doc.surface(p, j);
-                col.emit(&surface, EntityKind::Person, &surface, doc.span(p, j));
+                match self.known(doc, col, p, j) {
+                    Some((name, kind)) => {
+                        let name = name.into_owned();
+                        self.emit_known(doc, col, &name, kind, p, j);
+                    }
+                    None => {
+                        let surface = doc.surface(p, j);
+                        col.emit(&surface, EntityKind::Person, &surface, doc.span(p, j));
+                    }
+                }
             } else {
                 self.classify(doc, g, col, i, j, 0);
             }
