@@ -7075,8 +7075,9 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
 
 /// A surname opening with its particle in lower case, no given name before it, is one
 /// person with the particle (CoNLL-2003 train's `lobbed van der Sar`, Reuters-21578's
-/// `de Kock said`: `Sar` an organisation and `Kock` without its particle before), but not
-/// the particle inside a French name (`Caisses d'Epargne et de Prevoyance`).
+/// `de Kock said`: `Sar` an organisation and `Kock` without its particle before), after a
+/// title too, but not the particle inside a French name (`Caisses d'Epargne et de
+/// Prevoyance`).
 #[test]
 fn a_surname_with_its_lower_case_particle_is_one_person() {
     let cases = [("lobbed van der Sar", "van der Sar", EntityKind::Person)];
@@ -7092,4 +7093,15 @@ fn a_surname_with_its_lower_case_particle_is_one_person() {
     assert!(!reuters["4262"]
         .iter()
         .any(|e| e.kind == EntityKind::Person && e.name.contains("Prevoyance")));
+    // After a title too (BBC News: `Mr de Vabres said`, `Vabres` before).
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/383"]) else {
+        return;
+    };
+    assert!(
+        bbc["entertainment/383"]
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name.ends_with("de Vabres")),
+        "{:?}",
+        names(&bbc["entertainment/383"])
+    );
 }

@@ -6056,6 +6056,16 @@ impl EntityExtractor {
                 if title.weak && !toks[rest].has(FIRST) && !full_name && !lone_name {
                     continue;
                 }
+                // `President de Klerk`, `Mr de Villepin`: a surname's particle, not `of`.
+                let particled = toks[rest].has(PARTICLE)
+                    && !toks[rest].has(CAP)
+                    && rest < e
+                    && toks[rest + 1].has(CAP)
+                    && !toks[rest + 1]
+                        .has(DICT | COMMON | ALL_CAPS | ORG_HEAD | PLACE1 | DEMONYM | TITLE);
+                if particled && !title.weak {
+                    return split(Some(rest), None);
+                }
                 if toks[rest].has(CONNECTOR) && !toks[rest].has(CAP) {
                     if title.weak {
                         continue;
