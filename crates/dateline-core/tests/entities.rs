@@ -7105,3 +7105,25 @@ fn a_surname_with_its_lower_case_particle_is_one_person() {
         names(&bbc["entertainment/383"])
     );
 }
+
+/// A goal's scorer in a results line is a person, whatever else the name could be
+/// (CoNLL-2003 train: `Strasbourg 1 ( Rodriguez 56th )`, a town before, and `Atletico Madrid -
+/// Esnaider ( 37th ) , Pantic ( 57th , penalty )`, organisations before).
+#[test]
+fn a_goals_scorer_in_a_results_line_is_a_person() {
+    let cases = [
+        (
+            "Strasbourg 1 ( Rodriguez 56th )",
+            "Rodriguez",
+            EntityKind::Person,
+        ),
+        ("Atletico Madrid - Esnaider", "Esnaider", EntityKind::Person),
+        ("Atletico Madrid - Esnaider", "Pantic", EntityKind::Person),
+        (
+            "Atletico Madrid - Esnaider",
+            "Atletico Madrid",
+            EntityKind::Organization,
+        ),
+    ];
+    conll_reads("eng.train", &cases);
+}

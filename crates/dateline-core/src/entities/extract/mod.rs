@@ -2204,6 +2204,12 @@ impl EntityExtractor {
             self.emit(doc, col, word, EntityKind::Misc, s, e);
             return;
         }
+        // `Strasbourg 1 ( Rodriguez 56th )`, `Atletico Madrid - Esnaider ( 37th )`: a scorer,
+        // whatever else the name could be.
+        if self.scorer(doc, s, e) {
+            self.emit_person(doc, col, s, e);
+            return;
+        }
         // 1. The whole run is a known name.
         if let Some((canonical, kind)) = self.known(doc, col, s, e) {
             // `Kennedy said` after `Charles Kennedy`: a place's name that is the surname of a
@@ -4966,6 +4972,57 @@ impl EntityExtractor {
             && ["st", "nd", "rd", "th"]
                 .iter()
                 .any(|o| after[digits..].starts_with(o))
+    }
+
+    /// Whether the run `s..=e` of a sports story is a goal's scorer: a name in the
+    /// parentheses after a team's score, before a minute, a comma or the closing parenthesis
+    /// (`Cologne 3 ( Gaissmayer 9th , Polster 60th )`), or a name before its minute in
+    /// parentheses (`Esnaider ( 37th )`).
+    fn scorer(&self, doc: &Doc, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        if !doc.sports
+            || e > s + 1
+            || doc.cased
+            || toks[s..=e].iter().any(|t| t.has(ALL_CAPS) || !t.has(CAP))
+        {
+            return false;
+        }
+        let text = doc.text;
+        let after = text[toks[e].end..].trim_start_matches([' ', '\t']);
+        let minute = |rest: &str| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits)
+                && (rest[digits..].starts_with(|c: char| !c.is_alphanumeric())
+                    || ["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|o| rest[digits..].starts_with(o)))
+        };
+        // `Esnaider ( 37th )`.
+        if let Some(inner) = after.strip_prefix('(') {
+            let inner = inner.trim_start_matches([' ', '\t']);
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+            return digits > 0
+                && ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|o| inner[digits..].starts_with(o));
+        }
+        if !(minute(after) || after.starts_with([',', ')'])) {
+            return false;
+        }
+        // The parenthesis this name is in, opened on its line after a score.
+        let before = &text[..toks[s].start];
+        let line = before.rfind('\n').map_or(0, |n| n + 1);
+        let Some(open) = before[line..].rfind('(').map(|o| line + o) else {
+            return false;
+        };
+        if before[open..].contains(')') {
+            return false;
+        }
+        let head = text[line..open].trim_end_matches([' ', '\t']);
+        head.ends_with(|c: char| c.is_ascii_digit())
+            && head[..head.len() - 1]
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with([' ', '\t'])
     }
 
     /// Whether a score precedes token `s` on its line (`Lokomotiva Kosice 2 Kerametal Dubnica`).
