@@ -5144,7 +5144,11 @@ impl EntityExtractor {
         let role = e + 1 < toks.len()
             && !toks[e + 1].has(CAP | BREAK)
             && (in_list(doc.word(e + 1), CLUB_PLAYERS) || in_list(doc.word(e + 1), CLUB_FOLLOWERS));
-        if !(doc.team_sport || role) || gazetteer().countries.contains(&normalize_key(canonical)) {
+        // A country's name is its national side's, as CoNLL-2003 tags it a place; Monaco has
+        // none that news reports, and its club plays in France's league.
+        let country =
+            canonical != "Monaco" && gazetteer().countries.contains(&normalize_key(canonical));
+        if !(doc.team_sport || role) || country {
             return false;
         }
         if role {
