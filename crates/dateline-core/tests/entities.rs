@@ -7108,7 +7108,8 @@ fn a_surname_with_its_lower_case_particle_is_one_person() {
 
 /// A goal's scorer in a results line is a person, whatever else the name could be
 /// (CoNLL-2003 train: `Strasbourg 1 ( Rodriguez 56th )`, a town before, and `Atletico Madrid -
-/// Esnaider ( 37th ) , Pantic ( 57th , penalty )`, organisations before).
+/// Esnaider ( 37th ) , Pantic ( 57th , penalty )`, organisations before), and `Monaco` on
+/// a results line is the club.
 #[test]
 fn a_goals_scorer_in_a_results_line_is_a_person() {
     let cases = [
@@ -7124,6 +7125,8 @@ fn a_goals_scorer_in_a_results_line_is_a_person() {
             "Atletico Madrid",
             EntityKind::Organization,
         ),
+        // Monaco is the club, a country's name though (a place before).
+        ("Cannes 0 Monaco 2", "Monaco", EntityKind::Organization),
     ];
     conll_reads("eng.train", &cases);
 }
