@@ -7053,9 +7053,9 @@ fn midfielders_heading_a_squad_line_is_a_word() {
 }
 
 /// National rugby teams known by a nickname are organisations (BBC News: `The All Blacks
-/// would have been ruthless`, `The Pumas shocked the Irish`: nothing before), and the U.N.
-/// refugee agency's full name is one body (CoNLL-2003 train: `U.N. High` and a person
-/// `Refugees` before).
+/// would have been ruthless`, `The Pumas shocked the Irish`: nothing before), and so are
+/// the U.N. refugee agency by its full name (CoNLL-2003 train: `U.N. High` and a person
+/// `Refugees` before), CONCACAF and UNIFIL (nothing before).
 #[test]
 fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     let cases = [(
@@ -7071,6 +7071,21 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     };
     assert_has(&bbc["sport/291"], EntityKind::Organization, "All Blacks");
     assert_has(&bbc["sport/380"], EntityKind::Organization, "Pumas");
+    // A player of the side, and the confederation and the force of CoNLL-2003 testa.
+    let cases = [
+        (
+            "from the All Black line",
+            "All Black",
+            EntityKind::Organization,
+        ),
+        (
+            "their CONCACAF semifinal",
+            "CONCACAF",
+            EntityKind::Organization,
+        ),
+        ("( UNIFIL )", "UNIFIL", EntityKind::Organization),
+    ];
+    assert!(testa_reads(&cases));
 }
 
 /// A surname opening with its particle in lower case, no given name before it, is one
