@@ -2206,7 +2206,7 @@ impl EntityExtractor {
         }
         // `Strasbourg 1 ( Rodriguez 56th )`, `Atletico Madrid - Esnaider ( 37th )`: a scorer,
         // whatever else the name could be.
-        if self.scorer(doc, s, e) {
+        if doc.sports && self.scorer(doc, s, e) {
             self.emit_person(doc, col, s, e);
             return;
         }
@@ -4385,7 +4385,7 @@ impl EntityExtractor {
     ) -> Option<usize> {
         let toks = &doc.toks;
         // A sports story's are clubs and events (`Cardiff AAC`, `Antwerp WTA`).
-        if e == s || doc.cased || doc.sports || toks[s].has(ALL_CAPS) {
+        if e == s || !toks[e].has(ALL_CAPS) || doc.cased || doc.sports || toks[s].has(ALL_CAPS) {
             return None;
         }
         // Two letters are as often a legal form or a club's (`Greenland NV`, `Sunderland FC`),
@@ -5010,8 +5010,10 @@ impl EntityExtractor {
             return false;
         }
         // The parenthesis this name is in, opened on its line after a score.
+        // A results line is short: look back no further than its width.
         let before = &text[..toks[s].start];
-        let line = before.rfind('\n').map_or(0, |n| n + 1);
+        let from = before.floor_char_boundary(before.len().saturating_sub(160));
+        let line = before[from..].rfind('\n').map_or(from, |n| from + n + 1);
         let Some(open) = before[line..].rfind('(').map(|o| line + o) else {
             return false;
         };
@@ -5147,8 +5149,8 @@ impl EntityExtractor {
         // A country's name is its national side's, as CoNLL-2003 tags it a place; Monaco has
         // none that news reports, and its club plays in France's league.
         let country =
-            canonical != "Monaco" && gazetteer().countries.contains(&normalize_key(canonical));
-        if !(doc.team_sport || role) || country {
+            || canonical != "Monaco" && gazetteer().countries.contains(&normalize_key(canonical));
+        if !(doc.team_sport || role) || country() {
             return false;
         }
         if role {
@@ -5321,10 +5323,10 @@ impl EntityExtractor {
         // (CoNLL-2003 tags the nationality alone), not one named so (`AMERICAN LEAGUE`).
         let national_league = |e: usize| {
             let first = doc.word(i);
-            gazetteer().demonym_places.contains_key(&key_string(first))
-                && !in_list(first, &["american", "european", "asian", "african"])
-                && in_list(doc.word(e), &["league", "division"])
+            in_list(doc.word(e), &["league", "division"])
                 && (i + 1..e).all(|k| in_list(doc.word(k), &["premier"]))
+                && !in_list(first, &["american", "european", "asian", "african"])
+                && gazetteer().demonym_places.contains_key(&key_string(first))
         };
         if let Some(e) = (i + 1..=j.min(i + 2)).rev().find(|&e| national_league(e)) {
             let w = doc.word(i);
@@ -6212,11 +6214,11 @@ impl EntityExtractor {
     fn particle_before(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> Option<usize> {
         const SURNAME_PARTICLES: &[&str] = &[
             "de", "van", "von", "der", "den", "della", "del", "di", "da", "dos", "das", "du",
-            "ter", "ten",
         ];
         let toks = &doc.toks;
         let particle = |k: usize| {
-            !toks[k].has(CAP)
+            toks[k].has(PARTICLE)
+                && !toks[k].has(CAP)
                 && in_list(doc.word(k), SURNAME_PARTICLES)
                 && toks[k].end + 1 == toks[k + 1].start
         };
@@ -6262,7 +6264,7 @@ impl EntityExtractor {
                 && (toks[k].has(CONNECTOR | PARTICLE) || in_list(doc.word(k), &["e", "y"]))
         };
         !doc.cased
-            && in_list(doc.word(e - 1), &["de", "van", "von", "der", "den", "ter"])
+            && in_list(doc.word(e - 1), &["de", "van", "von", "der", "den"])
             && !toks[e].has(DICT | COMMON | ALL_CAPS | ORG_HEAD | DEMONYM)
             && !(s > 0 && (joined(s - 1) || in_list(doc.word(s - 1), &["the", "a", "des"])))
             && !(e + 1 < toks.len() && joined(e + 1))
