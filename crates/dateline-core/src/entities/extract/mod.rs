@@ -5012,7 +5012,10 @@ impl EntityExtractor {
         // The parenthesis this name is in, opened on its line after a score.
         // A results line is short: look back no further than its width.
         let before = &text[..toks[s].start];
-        let from = before.floor_char_boundary(before.len().saturating_sub(160));
+        let mut from = before.len().saturating_sub(160);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
         let line = before[from..].rfind('\n').map_or(from, |n| from + n + 1);
         let Some(open) = before[line..].rfind('(').map(|o| line + o) else {
             return false;
