@@ -4974,17 +4974,13 @@ impl EntityExtractor {
                 .any(|o| after[digits..].starts_with(o))
     }
 
-    /// Whether the run `s..=e` of a sports story is a goal's scorer: a name in the
-    /// parentheses after a team's score, before a minute, a comma or the closing parenthesis
-    /// (`Cologne 3 ( Gaissmayer 9th , Polster 60th )`), or a name before its minute in
-    /// parentheses (`Esnaider ( 37th )`).
+    /// Whether the run `s..=e` of a sports story (the caller asks that first) is a goal's
+    /// scorer: a name in the parentheses after a team's score, before a minute, a comma or the
+    /// closing parenthesis (`Cologne 3 ( Gaissmayer 9th , Polster 60th )`), or a name before
+    /// its minute in parentheses (`Esnaider ( 37th )`).
     fn scorer(&self, doc: &Doc, s: usize, e: usize) -> bool {
         let toks = &doc.toks;
-        if !doc.sports
-            || e > s + 1
-            || doc.cased
-            || toks[s..=e].iter().any(|t| t.has(ALL_CAPS) || !t.has(CAP))
-        {
+        if e > s + 1 || doc.cased || toks[s..=e].iter().any(|t| t.has(ALL_CAPS) || !t.has(CAP)) {
             return false;
         }
         let text = doc.text;
@@ -5009,8 +5005,8 @@ impl EntityExtractor {
         if !(minute(after) || after.starts_with([',', ')'])) {
             return false;
         }
-        // The parenthesis this name is in, opened on its line after a score.
-        // A results line is short: look back no further than its width.
+        // The parenthesis this name is in, opened on its line after a score; a results line
+        // is short, so the look-back stops at its width.
         let before = &text[..toks[s].start];
         let mut from = before.len().saturating_sub(160);
         while !before.is_char_boundary(from) {
