@@ -151,6 +151,15 @@ impl Doc<'_> {
     }
 }
 
+/// Whether `rest` opens with an ordinal of one to three digits (`56th`, `1st`).
+fn ordinal_at(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| rest[digits..].starts_with(o))
+}
+
 /// Whether `word` is a Moody's rating of a grade and a notch (`Baa1`, `Aa3`, `BA1`; not
 /// `A1`, a road as often).
 fn credit_rating(word: &str) -> bool {
@@ -4966,12 +4975,7 @@ impl EntityExtractor {
 
     /// Whether an ordinal follows token `e` (`Heinrich 29th`: a scorer and his minute).
     fn ordinal_after(&self, doc: &Doc, e: usize) -> bool {
-        let after = doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']);
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits)
-            && ["st", "nd", "rd", "th"]
-                .iter()
-                .any(|o| after[digits..].starts_with(o))
+        ordinal_at(doc.text[doc.toks[e].end..].trim_start_matches([' ', '\t']))
     }
 
     /// Whether the run `s..=e` of a sports story (the caller asks that first) is a goal's
@@ -4985,22 +4989,15 @@ impl EntityExtractor {
         }
         let text = doc.text;
         let after = text[toks[e].end..].trim_start_matches([' ', '\t']);
+        // A minute as a number alone (`Korneev 10 ,`) or an ordinal (`Rodriguez 56th`).
         let minute = |rest: &str| {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            (1..=3).contains(&digits)
-                && (rest[digits..].starts_with(|c: char| !c.is_alphanumeric())
-                    || ["st", "nd", "rd", "th"]
-                        .iter()
-                        .any(|o| rest[digits..].starts_with(o)))
+            (1..=3).contains(&digits) && rest[digits..].starts_with(|c: char| !c.is_alphanumeric())
+                || ordinal_at(rest)
         };
         // `Esnaider ( 37th )`.
         if let Some(inner) = after.strip_prefix('(') {
-            let inner = inner.trim_start_matches([' ', '\t']);
-            let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-            return digits > 0
-                && ["st", "nd", "rd", "th"]
-                    .iter()
-                    .any(|o| inner[digits..].starts_with(o));
+            return ordinal_at(inner.trim_start_matches([' ', '\t']));
         }
         if !(minute(after) || after.starts_with([',', ')'])) {
             return false;
