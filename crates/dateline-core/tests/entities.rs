@@ -7088,6 +7088,30 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     assert!(testa_reads(&cases));
 }
 
+/// A particled surname is one person after another name and its comma (CoNLL-2003 train's
+/// `the ANC , de Klerk 's National Party`; Reuters-21578's `, van Driel said`, `Ghana's,\" dos
+/// Santos said`), with the initials before it (`former president F.W. de Klerk and African
+/// National Congress Deputy President Thabo Mbeki`), and before `and` another name: `Klerk`
+/// an organisation, and the bare surnames, before.
+#[test]
+fn a_particled_surname_after_a_comma_or_initials_is_one_person() {
+    let cases = [
+        ("the ANC , de Klerk 's", "de Klerk", EntityKind::Person),
+        ("F.W. de Klerk and", "F.W. de Klerk", EntityKind::Person),
+        ("F.W. de Klerk and", "Thabo Mbeki", EntityKind::Person),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["12878", "4061"]) else {
+        return;
+    };
+    // The story's full names, which the particled surnames are of.
+    assert_has(&reuters["12878"], EntityKind::Person, "Gerrit van Driel");
+    assert_has(&reuters["4061"], EntityKind::Person, "Orlando dos Santos");
+    assert_lacks(&reuters["12878"], &["Driel"]);
+}
+
 /// A surname opening with its particle in lower case, no given name before it, is one
 /// person with the particle (CoNLL-2003 train's `lobbed van der Sar`, Reuters-21578's
 /// `de Kock said`: `Sar` an organisation and `Kock` without its particle before), after a

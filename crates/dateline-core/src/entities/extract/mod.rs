@@ -272,10 +272,11 @@ fn journey_to(doc: &Doc, s: usize) -> bool {
 
 /// Whether token `k` is the first word of its line (only whitespace before it there).
 fn opens_line(doc: &Doc, k: usize) -> bool {
-    doc.text[..doc.toks[k].start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty())
+    // Back to the first character that is not a space: a scan to the line's start showed in
+    // profiles of long table rows.
+    (doc.text[..doc.toks[k].start].chars().rev())
+        .find(|&c| c == '\n' || !c.is_whitespace())
+        .is_none_or(|c| c == '\n')
 }
 
 /// Whether the run `s..=e` opens a row of a league table: its line goes on with four numbers
@@ -1088,15 +1089,18 @@ impl EntityExtractor {
             } else if let Some(p) = self.particle_before(doc, col, i, j) {
                 // `lobbed van der Sar`, `said de Klerk's party`: a surname written with its
                 // particle in lower case, no given name before it.
-                match self.known(doc, col, p, j) {
+                match self.known(doc, col, p, i) {
                     Some((name, kind)) => {
                         let name = name.into_owned();
-                        self.emit_known(doc, col, &name, kind, p, j);
+                        self.emit_known(doc, col, &name, kind, p, i);
                     }
                     None => {
-                        let surface = doc.surface(p, j);
-                        col.emit(&surface, EntityKind::Person, &surface, doc.span(p, j));
+                        let surface = doc.surface(p, i);
+                        col.emit(&surface, EntityKind::Person, &surface, doc.span(p, i));
                     }
+                }
+                if j > i {
+                    self.classify(doc, g, col, i + 2, j, 0);
                 }
             } else {
                 self.classify(doc, g, col, i, j, 0);
@@ -3525,7 +3529,14 @@ impl EntityExtractor {
             };
             // `Joost van der Westhuizen`: Dutch and German particles join a person's names,
             // capitalised too inside one (`Johan Van Der Merwe`).
-            let particle = |k: usize| !toks[k].has(CAP) && in_list(doc.word(k), NAME_PARTICLES);
+            // `Orlando dos Santos`, `Jose da Silva`: a Portuguese particle before a surname.
+            let particle = |k: usize| {
+                !toks[k].has(CAP)
+                    && (in_list(doc.word(k), NAME_PARTICLES)
+                        || k < e
+                            && toks[k + 1].has(SURNAME)
+                            && in_list(doc.word(k), &["dos", "das", "da"]))
+            };
             let inner = |k: usize| k > s && k < e && in_list(doc.word(k), NAME_PARTICLES);
             let particled = e - s <= 4
                 && toks[e].has(CAP)
@@ -6218,16 +6229,33 @@ impl EntityExtractor {
                 && in_list(doc.word(k), SURNAME_PARTICLES)
                 && toks[k].end + 1 == toks[k + 1].start
         };
-        if doc.cased || e != s || s == 0 || !particle(s - 1) {
+        // One word, or one before `and` (`F.W. de Klerk and Thabo Mbeki`).
+        let single = e == s || toks[s + 1].has(AND) && e > s + 1;
+        if doc.cased || !single || s == 0 || !particle(s - 1) {
             return None;
         }
         let mut p = s - 1;
         while p > 0 && p + 2 > s && particle(p - 1) {
             p -= 1;
         }
-        // Not inside a French name (`Caisses d'Epargne et de Prevoyance`, `l'Europe du Nord`).
+        // `F.W. de Klerk`: initials open the name.
+        let initials = |k: usize| {
+            let w = doc.word(k).as_bytes();
+            w.len() >= 2
+                && w.chunks(2)
+                    .all(|c| c[0].is_ascii_uppercase() && c.get(1) == Some(&b'.'))
+                && self.known(doc, col, k, k).is_none()
+        };
+        if p > 0 && toks[p - 1].end + 1 == toks[p].start && initials(p - 1) {
+            p -= 1;
+        }
+        // Not inside a French name (`Caisses d'Epargne et de Prevoyance`, `l'Europe du Nord`);
+        // a name before a comma is another's (`the ANC, de Klerk's party`).
         let before_ok = p == 0
-            || (opens_line(doc, p) || !toks[p - 1].has(CAP))
+            || initials(p)
+            || (opens_line(doc, p)
+                || !toks[p - 1].has(CAP)
+                || doc.text[toks[p - 1].end..toks[p].start].contains([',', ';', '(']))
                 && !doc.word(p - 1).contains(['\'', '\u{2019}'])
                 && !in_list(doc.word(p - 1), &["et", "y", "e", "en"]);
         let t = &toks[s];
@@ -6244,7 +6272,7 @@ impl EntityExtractor {
             (p.saturating_sub(12)..toks.len().min(e + 12))
                 .any(|k| !toks[k].has(CAP) && in_list(doc.word(k), GERMAN))
         };
-        (before_ok && plain && self.known(doc, col, s, e).is_none() && !german()).then_some(p)
+        (before_ok && plain && self.known(doc, col, s, s).is_none() && !german()).then_some(p)
     }
 
     /// Whether the particled name `s..=e` whose surname no list knows is a person's
