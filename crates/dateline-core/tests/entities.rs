@@ -903,7 +903,13 @@ fn reuters_towns_before_their_state_or_province_are_places() {
     let words = [("12142", "Martin"), ("14405", "Aluminum")];
     // Postal codes count with or without their dots (`Secaucus, N.J.` was an organisation and
     // `Rahway, N.J.` none), and a member of Congress's party and state (`R-N.Y.`) is no firm.
-    let postal = [("11262", "Secaucus"), ("19314", "Rahway")];
+    // The dotted code is its state (`N.J.`, `N.C.`, `R.I.` had been no entity).
+    let postal = [
+        ("11262", "Secaucus", "New Jersey"),
+        ("19314", "Rahway", "New Jersey"),
+        ("674", "Greensboro", "North Carolina"),
+        ("387", "North Kingstown", "Rhode Island"),
+    ];
     let ids: Vec<&str> = (towns.iter().map(|t| t.0))
         .chain(words.iter().map(|w| w.0))
         .chain(postal.iter().map(|w| w.0))
@@ -935,12 +941,14 @@ fn reuters_towns_before_their_state_or_province_are_places() {
             names(entities)
         );
     }
-    for (id, town) in postal {
-        assert!(
-            has(&found[id], EntityKind::Place, town),
-            "{id}: {:?}",
-            names(&found[id])
-        );
+    for (id, town, state) in postal {
+        for place in [town, state] {
+            assert!(
+                has(&found[id], EntityKind::Place, place),
+                "{id} {place}: {:?}",
+                names(&found[id])
+            );
+        }
     }
     assert!(
         !found["3938"].iter().any(|e| e.name.contains("-N")),

@@ -4338,9 +4338,14 @@ impl EntityExtractor {
         let toks = &doc.toks;
         let word = doc.word(s);
         let abbr = word.strip_suffix('.').unwrap_or(word);
-        let &(_, state) = STATE_ABBRS
-            .iter()
-            .find(|(a, _)| a.eq_ignore_ascii_case(abbr))?;
+        // `Newark, N.J.`: a postal code written with dots ([`DOTTED_STATES`]).
+        let letters = match abbr.as_bytes() {
+            [a, b'.', b] if in_list(abbr, DOTTED_STATES) => [*a, *b],
+            _ => [0; 2],
+        };
+        let &(_, state) = STATE_ABBRS.iter().find(|(a, _)| {
+            a.eq_ignore_ascii_case(abbr) || a.as_bytes().eq_ignore_ascii_case(&letters)
+        })?;
         let prev = toks.get(s.checked_sub(1)?)?;
         let between = &doc.text[prev.end..toks[s].start];
         let after = doc.text[toks[s].end..].chars().next();

@@ -478,6 +478,7 @@ fn lexicon_words(g: &Gazetteer) -> Vec<(&str, u32)> {
             .map(|w| (*w, NOT_NAME)),
     );
     out.extend(STATE_ABBRS.iter().map(|(a, _)| (*a, STATE_ABBR)));
+    out.extend(DOTTED_STATES.iter().map(|a| (*a, STATE_ABBR)));
     out
 }
 

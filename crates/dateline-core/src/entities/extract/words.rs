@@ -225,6 +225,12 @@ pub(super) const CALLINGS: &[&str] = &[
     "right-back",
     "centre-back",
     "sweeper",
+    "compatriot",
+    "countryman",
+    "team-mate",
+    "teammate",
+    "runner-up",
+    "pharaoh",
 ];
 /// Kin before a person's name (`his wife Ffion`, `his brother Gerd`), in lower case only
 /// (`Wife Swap` is a show).
@@ -541,6 +547,13 @@ pub(super) const STATE_ABBRS: &[(&str, &str)] = &[
     ("wi", "Wisconsin"),
     ("wv", "West Virginia"),
     ("wy", "Wyoming"),
+];
+
+/// Postal codes of [`STATE_ABBRS`] as written with dots after a town (`Newark, N.J.`,
+/// `Creedmoor, N.C.`); not those that are degrees or firms' forms too (`Jane Doe, M.D.`,
+/// `Smith, P.A.`).
+pub(super) const DOTTED_STATES: &[&str] = &[
+    "n.j", "n.c", "n.h", "n.m", "n.d", "s.d", "r.i", "s.c", "n.y", "w.v",
 ];
 
 /// First words of company names that are not English (`Societe Generale`, `Credit Suisse`,
