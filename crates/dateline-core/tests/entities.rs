@@ -133,13 +133,14 @@ fn seed_article_reports_no_titles_dates_short_forms_or_junk() {
         "Hammond",
         "Speaking",
         "Kurds",
-        "West",
     ] {
         assert!(
             !found.iter().any(|e| e.name == bad),
             "unexpected {bad}: {all:?}"
         );
     }
+    // `aid from the West`: the West of politics is a place, as CoNLL-2003 tags it.
+    assert_has(&found, EntityKind::Place, "West");
     // Demonyms are their own kind, linked to their place; plurals join the singular.
     let iraqi = find(&found, "Iraqi").expect("Iraqi");
     assert_eq!(iraqi.kind, EntityKind::Misc);
@@ -7094,6 +7095,44 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
         ("( UNIFIL )", "UNIFIL", EntityKind::Organization),
     ];
     assert!(testa_reads(&cases));
+}
+
+/// A compass point after `the`, alone, is a part of the world or of a country (CoNLL-2003
+/// train's `strengthening ties with the West`, `the war between the North and South`;
+/// Reuters-21578's `farmers in the South`), but not a longer name's first word (`the West
+/// German economy`); and regions the lists lacked are places (`Canada 's Prairies`, `at
+/// Flushing Meadows`, `China 's Great Hall of the People`): all no entity before.
+#[test]
+fn a_compass_point_after_the_and_listed_regions_are_places() {
+    let cases = [
+        (
+            "strengthening ties with the West",
+            "West",
+            EntityKind::Place,
+        ),
+        ("between the North and South", "North", EntityKind::Place),
+        ("Canada 's Prairies saw", "Prairies", EntityKind::Place),
+        (
+            "cement at Flushing Meadows were",
+            "Flushing Meadows",
+            EntityKind::Place,
+        ),
+        (
+            "Great Hall of the People",
+            "Great Hall of the People",
+            EntityKind::Place,
+        ),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["1405"]) else {
+        return;
+    };
+    assert_has(&reuters["1405"], EntityKind::Place, "South");
+    let found =
+        EntityExtractor::new().extract(None, "The outlook for the West German economy is good.");
+    assert_lacks(&found, &["West"]);
 }
 
 /// A particled surname is one person after another name and its comma (CoNLL-2003 train's

@@ -4010,6 +4010,22 @@ impl EntityExtractor {
         if t.has(BRAND) {
             return Some(EntityKind::Organization); // `WeWork said`, `in SoftBank`
         }
+        // `trade with the West`, `farmers in the South`: a compass point after `the`, alone,
+        // is a part of the world or of a country (not `the West German economy`, `the
+        // North-South divide`, nor a league's conference).
+        if s > 0
+            && !t.has(BREAK | ALL_CAPS)
+            && !doc.sports
+            && doc.word(s - 1) == "the"
+            && in_list(doc.word(s), &["west", "east", "north", "south"])
+            && doc
+                .toks
+                .get(s + 1)
+                .is_none_or(|n| !n.has(CAP) || n.has(BREAK))
+            && !doc.text[t.end..].starts_with(['-', '/'])
+        {
+            return Some(EntityKind::Place);
+        }
         // `the Open did not seed`, `league and Cup winners`: in a sports story, an event by
         // its head word alone, capitalised inside a sentence; not a word of a longer name
         // (`Cup Winners ' Cup`).
