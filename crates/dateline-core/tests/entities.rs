@@ -7097,6 +7097,38 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     assert!(testa_reads(&cases));
 }
 
+/// Short forms and spellings of the 1990s wire name their place or group: `NZ` (CoNLL-2003
+/// train's `NZ bills gain ground`, `BNZ cuts NZ fixed home lending rates`: an organisation
+/// before), `Tamil Tigers` (the demonym before), `Taleban`, `F.B.I.` (both no entity before);
+/// a firm's name keeps its `NZ` (`Alcan NZ`).
+#[test]
+fn the_wires_short_forms_name_their_place_or_group() {
+    let cases = [
+        ("NZ bills gain ground", "NZ", EntityKind::Place),
+        ("BNZ cuts NZ fixed", "NZ", EntityKind::Place),
+        (
+            "Suspected Tamil Tigers",
+            "Tamil Tigers",
+            EntityKind::Organization,
+        ),
+        (
+            "from the Taleban militia",
+            "Taleban",
+            EntityKind::Organization,
+        ),
+        ("Agents of the F.B.I.", "F.B.I.", EntityKind::Organization),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let found = EntityExtractor::new().extract(None, "NZ motorist's arrest brings free flight.");
+    assert_has(&found, EntityKind::Place, "New Zealand");
+    let Some(reuters) = reuters_entities_of(&["10335"]) else {
+        return;
+    };
+    assert_has(&reuters["10335"], EntityKind::Organization, "Alcan NZ");
+}
+
 /// A compass point after `the`, alone, is a part of the world or of a country (CoNLL-2003
 /// train's `strengthening ties with the West`, `the war between the North and South`;
 /// Reuters-21578's `farmers in the South`), but not a longer name's first word (`the West
