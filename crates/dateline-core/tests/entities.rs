@@ -7097,6 +7097,37 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     assert!(testa_reads(&cases));
 }
 
+/// A press or financial secretary and Reuters' `FinMin` are titles, so the place before them
+/// is a place (CoNLL-2003 train's `Hong Kong Financial Secretary Donald Tsang`, `White House
+/// Press Secretary Mike McCurry`, `Venezuela FinMin to make statement`: organisations of the
+/// place and the title's first word before); a place's abbreviation, then a place within it,
+/// are two places (`U.S. Midwest hog market`: an organisation before).
+#[test]
+fn a_title_after_a_place_and_a_place_after_an_abbreviation_leave_places() {
+    let cases = [
+        (
+            "Hong Kong Financial Secretary Donald",
+            "Hong Kong",
+            EntityKind::Place,
+        ),
+        (
+            "Hong Kong Financial Secretary Donald",
+            "Donald Tsang",
+            EntityKind::Person,
+        ),
+        (
+            "White House Press Secretary Mike",
+            "White House",
+            EntityKind::Place,
+        ),
+        ("Venezuela FinMin to make", "Venezuela", EntityKind::Place),
+        ("U.S. Midwest hog market", "Midwest", EntityKind::Place),
+        ("U.S. Midwest hog market", "U.S.", EntityKind::Place),
+    ];
+    // Without the shared data there is nothing to read.
+    conll_reads("eng.train", &cases);
+}
+
 /// Short forms and spellings of the 1990s wire name their place or group: `NZ` (CoNLL-2003
 /// train's `NZ bills gain ground`, `BNZ cuts NZ fixed home lending rates`: an organisation
 /// before), `Tamil Tigers` (the demonym before), `Taleban`, `F.B.I.` (both no entity before);

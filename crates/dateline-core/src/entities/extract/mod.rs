@@ -2719,6 +2719,13 @@ impl EntityExtractor {
             self.classify(doc, g, col, s, s, depth + 1);
             return;
         }
+        // `the U.S. Midwest`, `U.S. Gulf`: a place's abbreviation, then a place within it.
+        let place = |k: usize| matches!(self.known(doc, col, k, k), Some((_, EntityKind::Place)));
+        if e == s + 1 && toks[s].has(ABBR) && toks[e].has(PLACE1) && place(s) && place(e) {
+            self.classify(doc, g, col, s, s, depth + 1);
+            self.classify(doc, g, col, e, e, depth + 1);
+            return;
+        }
         // `starred in Jewel Of The Nile`, `Harry Potter and the Prisoner Of Azkaban`: small
         // words capitalised inside a run in a sentence's words are a work's title, as a film's
         // or a book's is written. Not in a line in title case (`U.S. And Japan Agree`,
