@@ -7097,6 +7097,46 @@ fn rugby_nicknames_and_the_refugee_agency_are_organisations() {
     assert!(testa_reads(&cases));
 }
 
+/// An English word opening a sentence before what firms do is a firm of the story by its
+/// first word (CoNLL-2003 train's `Atria said earlier` after `Finnish foodstuffs group
+/// Atria Oy`, `Arch said full production has begun`; Reuters-21578's `Beryllium said` after
+/// `Beryllium International Corp`, `Continental had originally listed`): no entity before,
+/// the sentence's first word dropped as a word.
+#[test]
+fn a_firms_first_word_opening_a_sentence_is_the_firm() {
+    let cases = [
+        ("Atria said earlier its", "Atria", EntityKind::Organization),
+        (
+            "Arch said full production",
+            "Arch",
+            EntityKind::Organization,
+        ),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let Some(reuters) = reuters_entities_of(&["1034", "637", "3699"]) else {
+        return;
+    };
+    // A person of the story keeps the surname (`analyst William Smith of Smith Barney ...
+    // Smith said`).
+    let barney = find(&reuters["3699"], "Smith Barney").expect("Smith Barney");
+    assert!(!barney.forms.iter().any(|f| f == "Smith"), "{barney:?}");
+    for (id, firm, first) in [
+        ("1034", "Beryllium International", "Beryllium"),
+        ("637", "Continental Illinois", "Continental"),
+    ] {
+        let found =
+            find(&reuters[id], firm).unwrap_or_else(|| panic!("{firm}: {:?}", names(&reuters[id])));
+        assert!(found.forms.iter().any(|f| f == first), "{found:?}");
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "Western Union Corp cut jobs. Western nations said they would help.",
+    );
+    assert_lacks(&found, &["Western"]);
+}
+
 /// A press or financial secretary and Reuters' `FinMin` are titles, so the place before them
 /// is a place (CoNLL-2003 train's `Hong Kong Financial Secretary Donald Tsang`, `White House
 /// Press Secretary Mike McCurry`, `Venezuela FinMin to make statement`: organisations of the

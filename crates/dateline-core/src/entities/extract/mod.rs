@@ -270,6 +270,50 @@ fn journey_to(doc: &Doc, s: usize) -> bool {
         && in_list(doc.word(s - 2), JOURNEY)
 }
 
+/// The firm of the story that the English word opening a sentence at `s` is the first word
+/// of, before what firms do (`Beryllium said`, `Continental also said` after `Beryllium
+/// International Corp`, `Continental Airlines`): a short form the sentence start would drop.
+fn firm_by_first_word(doc: &Doc, col: &Collector, s: usize) -> Option<String> {
+    const DOES: &[&str] = &[
+        "said",
+        "says",
+        "also",
+        "will",
+        "would",
+        "has",
+        "had",
+        "is",
+        "was",
+        "reported",
+        "announced",
+        "added",
+        "agreed",
+        "expects",
+        "plans",
+        "earlier",
+    ];
+    let t = &doc.toks[s];
+    let does = || {
+        doc.toks.get(s + 1).is_some_and(|n| !n.has(CAP | BREAK)) && in_list(doc.word(s + 1), DOES)
+    };
+    if !(t.has(SENT) && t.has(DICT) && !t.has(COMMON | TITLE | ALL_CAPS) && does()) {
+        return None;
+    }
+    // A surname is the person's (`Miller said`) unless the firm speaks as `it` (`Baker said
+    // it has not obtained`); a country is the country (`China has signed`, where the story
+    // names `China National Offshore Oil Corp`).
+    let it = || doc.toks.get(s + 2).is_some_and(|n| !n.has(CAP)) && doc.word(s + 2) == "it";
+    if t.has(SURNAME | FIRST) && !it() {
+        return None;
+    }
+    let firm = col.org_begun_by(doc.word(s))?;
+    // `analyst William Smith of Smith Barney ... Smith said`: the person's.
+    if col.is_person_last_word(doc.word(s), &mut doc.key.borrow_mut()) {
+        return None;
+    }
+    (!gazetteer().countries.contains(&key_string(doc.word(s)))).then(|| firm.to_string())
+}
+
 /// Whether token `k` is the first word of its line (only whitespace before it there).
 fn opens_line(doc: &Doc, k: usize) -> bool {
     // Back to the first character that is not a space: a scan to the line's start showed in
@@ -839,6 +883,13 @@ impl EntityExtractor {
             // `In Sofia : Levski Sofia 1`: a sentence's first `In` is the word, though a
             // given name too.
             if !capword(t) || doc.word(i) == "In" && (t.has(SENT) || opens_line(doc, i)) {
+                i += 1;
+                continue;
+            }
+            // `Beryllium said` after `Beryllium International Corp`, `Western said` after
+            // `Western Tele-Communications Inc`.
+            if let Some(firm) = firm_by_first_word(doc, col, i) {
+                self.emit(doc, col, &firm, EntityKind::Organization, i, i);
                 i += 1;
                 continue;
             }
