@@ -7170,8 +7170,9 @@ fn a_title_after_a_place_and_a_place_after_an_abbreviation_leave_places() {
 
 /// Short forms and spellings of the 1990s wire name their place or group: `NZ` (CoNLL-2003
 /// train's `NZ bills gain ground`, `BNZ cuts NZ fixed home lending rates`: an organisation
-/// before), `Tamil Tigers` (the demonym before), `Taleban`, `F.B.I.` (both no entity before);
-/// a firm's name keeps its `NZ` (`Alcan NZ`).
+/// before), `Tamil Tigers` (the demonym before), `Taleban`, `F.B.I.` (both no entity before),
+/// `HK`, a cycling result's `Neths`, and the demonyms of small states (`Mauritian midfielder`:
+/// all organisations before); a firm's name keeps its `NZ` (`Alcan NZ`).
 #[test]
 fn the_wires_short_forms_name_their_place_or_group() {
     let cases = [
@@ -7188,6 +7189,9 @@ fn the_wires_short_forms_name_their_place_or_group() {
             EntityKind::Organization,
         ),
         ("Agents of the F.B.I.", "F.B.I.", EntityKind::Organization),
+        ("HK 's Tsang to visit", "HK", EntityKind::Place),
+        ("Tristan Hoffman ( Neths )", "Neths", EntityKind::Place),
+        ("when Mauritian midfielder", "Mauritian", EntityKind::Misc),
     ];
     if !conll_reads("eng.train", &cases) {
         return;
