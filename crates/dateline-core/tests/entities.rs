@@ -7204,6 +7204,30 @@ fn the_wires_short_forms_name_their_place_or_group() {
     assert_has(&reuters["10335"], EntityKind::Organization, "Alcan NZ");
 }
 
+/// A name no dictionary has before `highway`, `tunnel`, `bypass` or `oilfield` is a place
+/// (CoNLL-2003 train's `the controversial Newbury bypass`, `The Salang tunnel`; Reuters-21578's
+/// `Iran's offshore Nowruz oilfield`: organisations before), but not an English word before
+/// them (`the Federal highway program`).
+#[test]
+fn a_name_before_a_route_or_an_oilfield_is_a_place() {
+    let cases = [
+        ("controversial Newbury bypass", "Newbury", EntityKind::Place),
+        ("The Salang tunnel ,", "Salang", EntityKind::Place),
+    ];
+    if !conll_reads("eng.train", &cases) {
+        return;
+    }
+    let found = EntityExtractor::new().extract(
+        None,
+        "Construction could dry up after the Federal highway program runs out of money.",
+    );
+    assert_lacks(&found, &["Federal"]);
+    let Some(reuters) = reuters_entities_of(&["8167"]) else {
+        return;
+    };
+    assert_has(&reuters["8167"], EntityKind::Place, "Nowruz");
+}
+
 /// A compass point after `the`, alone, is a part of the world or of a country (CoNLL-2003
 /// train's `strengthening ties with the West`, `the war between the North and South`;
 /// Reuters-21578's `farmers in the South`), but not a longer name's first word (`the West

@@ -4140,8 +4140,11 @@ impl EntityExtractor {
         let toks = &doc.toks;
         let lower = |i: usize| !toks[i].has(CAP | BREAK);
         let next_lower = s + 1 < toks.len() && lower(s + 1);
-        if next_lower && in_list(doc.word(s + 1), PLACE_NOUNS) {
-            return Some(EntityKind::Place); // `Anhui province`
+        if next_lower
+            && (in_list(doc.word(s + 1), PLACE_NOUNS)
+                || !t.has(DICT) && in_list(doc.word(s + 1), ROUTE_NOUNS))
+        {
+            return Some(EntityKind::Place); // `Anhui province`, `the Salang tunnel`
         }
         if next_lower && in_list(doc.word(s + 1), ACCORD_NOUNS) {
             return Some(EntityKind::Misc); // `the Louvre accord`

@@ -57,6 +57,10 @@ pub(super) const PLACE_NOUNS: &[&str] = &[
     "capital",
     "area",
 ];
+/// Lower-case words after a name no dictionary has that make it a place's (`the Salang tunnel`,
+/// `the Newbury bypass`, `the Heidrun oilfield`); a word of the dictionary before them is a
+/// word (`the Federal highway program`).
+pub(super) const ROUTE_NOUNS: &[&str] = &["highway", "motorway", "bypass", "tunnel", "oilfield"];
 /// Lower-case words after the name of a grade of oil (`Brent crude`, `Forties blend`).
 pub(super) const GRADE_NOUNS: &[&str] = &["crude", "crudes", "blend"];
 /// Nouns after an unknown word that make it the name of an accord (`the Louvre accord`).
