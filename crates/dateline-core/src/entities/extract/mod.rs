@@ -129,6 +129,12 @@ struct Doc<'a> {
     lowered: Cell<Option<bool>>,
 }
 
+/// Whether a token may go on a run of a name: capitalised, outside a line in capitals, and a
+/// joiner (`Of`, `And`) only in capitals.
+fn capword(t: &Tok) -> bool {
+    t.has(CAP) && !t.has(SKIP) && (t.has(ALL_CAPS) || !t.has(CONNECTOR))
+}
+
 impl Doc<'_> {
     /// Whether the text writes a place or a nationality that is no English word in lower case:
     /// then its lower-case words say nothing of its capitalised ones.
@@ -402,9 +408,10 @@ fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
     }
     let word = |b: u8| b.is_ascii_alphanumeric();
     let (lower, upper) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-    (0..=h.len() - n.len()).find(|&at| {
-        (h[at] == lower || h[at] == upper)
-            && h[at..at + n.len()].eq_ignore_ascii_case(n)
+    // The first byte in either case by `memchr2`: a byte loop over a whole story per name
+    // showed in profiles.
+    memchr::memchr2_iter(lower, upper, &h[..=h.len() - n.len()]).find(|&at| {
+        h[at..at + n.len()].eq_ignore_ascii_case(n)
             && (at == 0 || !word(h[at - 1]))
             && h.get(at + n.len()).is_none_or(|&b| !word(b))
             && hay.is_char_boundary(at)
@@ -795,12 +802,95 @@ impl EntityExtractor {
         found
     }
 
+    /// Whether a capitalised word that opens a sentence, and that English has, opens a name
+    /// all the same (`New Zealand`, `Apple said`, `Bank of England`, `Woods was among`).
+    fn stays_whole(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector, i: usize) -> bool {
+        let toks = &doc.toks;
+        let n = toks.len();
+        let t = &toks[i];
+        (i + 1..n.min(i + 3))
+            .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+            .any(|k| self.known(doc, col, i, k).is_some() || self.misc_run(doc, i, k))
+            || (i + 1 < n
+                && capword(&toks[i + 1])
+                && !toks[i + 1].has(BREAK)
+                && self.broadcaster(doc, i, i + 1))
+            // `Apple said`, `Pentagon officials said`: a known organisation alone
+            // (no common word: `The`, `It`).
+            || !t.has(COMMON)
+                && self
+                    .known(doc, col, i, i)
+                    .is_some_and(|(_, kind)| kind == EntityKind::Organization)
+            // `Credit Suisse will`, `Banque Paribas said`: a firm's foreign first
+            // word.
+            || (in_list(doc.word(i), ORG_FIRSTS)
+                && toks.get(i + 1).is_some_and(|n| {
+                    capword(n) && !n.has(BREAK | DICT | COMMON)
+                }))
+            // `Bank of New Zealand said`, `University of Pennsylvania researchers`:
+            // a body's head word, `of` and a name.
+            || (t.has(ORG_HEAD)
+                && !in_list(doc.word(i), &["associates", "partners"])
+                && toks.get(i + 1).is_some_and(|t| !t.has(CAP))
+                && doc.word(i + 1) == "of"
+                && toks.get(i + 2).is_some_and(|t| capword(t) && !t.has(COMMON)))
+            // `House of Representatives`, `Bank of England` after `U.S.`.
+            || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
+                && (i + 2..n.min(i + 4))
+                    .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+                    .any(|k| self.known(doc, col, i, k).is_some()))
+            || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
+            || self.club_of_town(doc, col, i)
+            // `Wolf Point MT 4.41`: a town before its state's postal code.
+            || (i + 1..n.min(i + 3))
+                .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
+                .any(|k| self.postal_state_after(doc, col, i, k).is_some())
+            // `Orioles manager Davey Johnson` in a baseball story.
+            || self.team_nickname(doc, col, i)
+            // `Murat Yakin ( Grasshoppers )`: a name's club, party or country.
+            || self.bracketed_after_name(doc, i)
+            // `In Edinburgh : Hearts ( Scotland ) 1`: a team by its result.
+            || self.team_cue(doc, col, i, i)
+            // `Lens 4 4 0 0 9 3 12`, `Young Boys 5 ...`: a team in a league table.
+            || (doc.tables
+                && (i..n.min(i + 4))
+                    .take_while(|&k| k == i || capword(&toks[k]) && !toks[k].has(BREAK))
+                    .any(|k| standings_row(doc, i, k)))
+            // `Euro 96 absentee`: a known title ending in a number.
+            || (toks.get(i + 1).is_some_and(|n| {
+                n.start == t.end + 1 && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            }) && self.known(doc, col, i, i + 1).is_some())
+            // `Ford Motor Co said`, `U.S. Food and Drug Administration`: capitalised
+            // words (and `and`) up to an organisation's head word.
+            || self.org_run_from(doc, col, i)
+            // `First City said` after `First City Bancorporation`.
+            || (i + 1 < n
+                && capword(&toks[i + 1])
+                && !toks[i + 1].has(BREAK)
+                && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
+            || (i + 2 < n && self.partnership(doc, col, i, i + 2))
+            // `Sears, Roebuck and Co said`: a firm named after its partners.
+            || doc.text.as_bytes().get(t.end) == Some(&b',')
+                && self.firm_after_comma(doc, i, i).is_some()
+            // `Woods was among` after `Tiger Woods`.
+            || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
+            // `A Titterrell, D Bell`: an initial in a team sheet.
+            || (i + 1 < n
+                && capword(&toks[i + 1])
+                && !toks[i + 1].has(BREAK)
+                && self.listed_initial(doc, i))
+            // `Tiger Woods, who made the cut`: two words, a person's by what follows.
+            || (i + 1 < n
+                && capword(&toks[i + 1])
+                && !toks[i + 1].has(BREAK)
+                && surname(doc, g, i + 1)
+                && self.who_follows(doc, i + 1))
+    }
+
     /// Chunks a text into capitalised runs and classifies each.
     fn process(&self, doc: &Doc, g: &Gazetteer, col: &mut Collector) {
         let toks = &doc.toks;
         let n = toks.len();
-        let capword =
-            |t: &Tok| t.has(CAP) && !t.has(SKIP) && (t.has(ALL_CAPS) || !t.has(CONNECTOR));
         let mut i = 0;
         while i < n {
             let t = &toks[i];
@@ -902,83 +992,7 @@ impl EntityExtractor {
             let demonym = t.has(DEMONYM) && !doc.word(i).ends_with("ern");
             if sentence_common(t) && !t.has(TITLE) && !demonym {
                 // `New Zealand`, `New York` at the start of a sentence stay whole.
-                let whole = (i + 1..n.min(i + 3))
-                    .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                    .any(|k| self.known(doc, col, i, k).is_some() || self.misc_run(doc, i, k))
-                    || (i + 1 < n
-                        && capword(&toks[i + 1])
-                        && !toks[i + 1].has(BREAK)
-                        && self.broadcaster(doc, i, i + 1))
-                    // `Apple said`, `Pentagon officials said`: a known organisation alone
-                    // (no common word: `The`, `It`).
-                    || !t.has(COMMON)
-                        && self
-                            .known(doc, col, i, i)
-                            .is_some_and(|(_, kind)| kind == EntityKind::Organization)
-                    // `Credit Suisse will`, `Banque Paribas said`: a firm's foreign first
-                    // word.
-                    || (in_list(doc.word(i), ORG_FIRSTS)
-                        && toks.get(i + 1).is_some_and(|n| {
-                            capword(n) && !n.has(BREAK | DICT | COMMON)
-                        }))
-                    // `Bank of New Zealand said`, `University of Pennsylvania researchers`:
-                    // a body's head word, `of` and a name.
-                    || (t.has(ORG_HEAD)
-                        && !in_list(doc.word(i), &["associates", "partners"])
-                        && toks.get(i + 1).is_some_and(|t| !t.has(CAP))
-                        && doc.word(i + 1) == "of"
-                        && toks.get(i + 2).is_some_and(|t| capword(t) && !t.has(COMMON)))
-                    // `House of Representatives`, `Bank of England` after `U.S.`.
-                    || (toks.get(i + 1).is_some_and(|t| t.has(CONNECTOR) && !t.has(CAP))
-                        && (i + 2..n.min(i + 4))
-                            .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                            .any(|k| self.known(doc, col, i, k).is_some()))
-                    || (t.has(END_RUN) && self.possessive_firm(doc, col, i, i).is_some())
-                    || self.club_of_town(doc, col, i)
-                    // `Wolf Point MT 4.41`: a town before its state's postal code.
-                    || (i + 1..n.min(i + 3))
-                        .take_while(|&k| capword(&toks[k]) && !toks[k].has(BREAK))
-                        .any(|k| self.postal_state_after(doc, col, i, k).is_some())
-                    // `Orioles manager Davey Johnson` in a baseball story.
-                    || self.team_nickname(doc, col, i)
-                    // `Murat Yakin ( Grasshoppers )`: a name's club, party or country.
-                    || self.bracketed_after_name(doc, i)
-                    // `In Edinburgh : Hearts ( Scotland ) 1`: a team by its result.
-                    || self.team_cue(doc, col, i, i)
-                    // `Lens 4 4 0 0 9 3 12`, `Young Boys 5 ...`: a team in a league table.
-                    || (doc.tables
-                        && (i..n.min(i + 4))
-                            .take_while(|&k| k == i || capword(&toks[k]) && !toks[k].has(BREAK))
-                            .any(|k| standings_row(doc, i, k)))
-                    // `Euro 96 absentee`: a known title ending in a number.
-                    || (toks.get(i + 1).is_some_and(|n| {
-                        n.start == t.end + 1 && doc.word(i + 1).starts_with(|c: char| c.is_ascii_digit())
-                    }) && self.known(doc, col, i, i + 1).is_some())
-                    // `Ford Motor Co said`, `U.S. Food and Drug Administration`: capitalised
-                    // words (and `and`) up to an organisation's head word.
-                    || self.org_run_from(doc, col, i)
-                    // `First City said` after `First City Bancorporation`.
-                    || (i + 1 < n
-                        && capword(&toks[i + 1])
-                        && !toks[i + 1].has(BREAK)
-                        && col.org_begun_by(&doc.surface(i, i + 1)).is_some())
-                    || (i + 2 < n && self.partnership(doc, col, i, i + 2))
-                    // `Sears, Roebuck and Co said`: a firm named after its partners.
-                    || doc.text.as_bytes().get(t.end) == Some(&b',')
-                        && self.firm_after_comma(doc, i, i).is_some()
-                    // `Woods was among` after `Tiger Woods`.
-                    || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
-                    // `A Titterrell, D Bell`: an initial in a team sheet.
-                    || (i + 1 < n
-                        && capword(&toks[i + 1])
-                        && !toks[i + 1].has(BREAK)
-                        && self.listed_initial(doc, i))
-                    // `Tiger Woods, who made the cut`: two words, a person's by what follows.
-                    || (i + 1 < n
-                        && capword(&toks[i + 1])
-                        && !toks[i + 1].has(BREAK)
-                        && surname(doc, g, i + 1)
-                        && self.who_follows(doc, i + 1));
+                let whole = self.stays_whole(doc, g, col, i);
                 if !whole {
                     i += 1;
                     continue;
@@ -5360,7 +5374,7 @@ impl EntityExtractor {
         };
         if ticker_after(doc.text, toks[j].end)
             && !continues()
-            && (i..=j).all(|k| !in_list(doc.word(k), HEADLINE_WORDS))
+            && (i..=j).all(|k| !HEADLINE_SET.contains(doc.word(k)))
             && !in_list(doc.word(i).trim_end_matches('.'), LEGAL_SUFFIXES)
             && !in_list(doc.word(i), NAME_JOINERS)
             && opens()
@@ -5378,9 +5392,15 @@ impl EntityExtractor {
                 let key = key_string(place);
                 g.countries.contains(&key) || g.place_countries.contains_key(&key)
             };
+            // A name of two words or more opens with a known name's first word, or ends in
+            // `Province` (`known`): a lookup per other span showed in profiles, as a wire
+            // service sends thousands of such headlines.
+            let province = |b: usize| in_list(doc.word(b), &["province", "prefecture"]);
             let place = (i..=j).find_map(|a| {
+                let longer = a < j && self.heads_name(doc, a);
                 (a..=j.min(a + 3))
                     .rev()
+                    .filter(|&b| b == a || longer || province(b))
                     .find_map(|b| match self.known(doc, col, a, b) {
                         Some((place, EntityKind::Place))
                             if !(a == i && b == j) && settled(&place) =>

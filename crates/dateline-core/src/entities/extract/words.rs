@@ -1408,6 +1408,9 @@ pub(super) const HEADLINE_WORDS: &[&str] = &[
     "less",
 ];
 
+/// [`HEADLINE_WORDS`] as a set: asked for every word before a ticker.
+pub(super) static HEADLINE_SET: WordSet = WordSet::new(HEADLINE_WORDS);
+
 /// Small words inside a name written in capitals, where no word carries flags (`HARPER AND
 /// ROW`, `BANK OF BOSTON`).
 pub(super) const NAME_JOINERS: &[&str] = &["and", "of", "the", "for"];
