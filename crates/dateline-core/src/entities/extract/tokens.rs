@@ -476,6 +476,8 @@ pub(super) struct Scratch {
     pub(super) col: Collector,
     /// Lookup keys of the text being processed.
     pub(super) key: String,
+    /// Flags of the capitalised words this thread has read ([`Tokenizer::capital_flags`]).
+    flags_memo: HashMap<u128, u32>,
 }
 
 impl Scratch {
@@ -486,6 +488,7 @@ impl Scratch {
             skips: Vec::new(),
             col: Collector::default(),
             key: String::new(),
+            flags_memo: HashMap::default(),
         }
     }
 }
@@ -1039,6 +1042,7 @@ fn tokenize_by(
         title_case,
         g,
         buf: &mut scratch.buf,
+        flags_memo: &mut scratch.flags_memo,
         toks,
         skip: skips.first().copied().unwrap_or(NO_SKIP),
         skips: skips.get(1..).unwrap_or_default(),
@@ -1073,6 +1077,8 @@ struct Tokenizer<'a> {
     pub(super) g: &'a Gazetteer,
     /// [`Scratch::buf`], for words that do not fit on the stack.
     pub(super) buf: &'a mut String,
+    /// [`Scratch::flags_memo`].
+    flags_memo: &'a mut HashMap<u128, u32>,
     pub(super) toks: Vec<Tok>,
     /// The first line in capitals ([`all_caps_lines`]) not yet behind the words, or
     /// [`NO_SKIP`]: one comparison a word when there is none, as in most texts.
@@ -1211,7 +1217,7 @@ impl<'a> Tokenizer<'a> {
         }
         self.pending_break = extra & END_RUN != 0;
         self.pending_sent = false;
-        let flags = segment_flags(word, self.title_case, self.g, self.buf) | extra;
+        let flags = self.flags_of(word) | extra;
         if flags & (CAP | ALL_CAPS | BREAK) == CAP && word.len() > 1 {
             self.bare_initial(i, flags);
         }
@@ -1220,6 +1226,48 @@ impl<'a> Tokenizer<'a> {
             end: i + word.len(),
             flags,
         });
+    }
+
+    /// [`segment_flags`] of `word`, the flags of a capitalised word from the memo when this
+    /// thread has read it before.
+    #[inline(always)]
+    fn flags_of(&mut self, word: &str) -> u32 {
+        match word.as_bytes() {
+            [c, ..] if c.is_ascii_digit() || c.is_ascii_lowercase() => {
+                segment_flags(word, self.title_case, self.g, self.buf)
+            }
+            _ => self.capital_flags(word),
+        }
+    }
+
+    /// [`capital_word_flags`] of `word`, kept per thread for words of up to 15 bytes: they
+    /// depend on the word and the title's case alone, and a story's capitalised words are
+    /// mostly ones read before (`The`, `U.S.`, `Reuters`, its names again), where working
+    /// them out (a lexicon key and hash, the brand and month tests) cost a tenth of the
+    /// extractor's instructions.
+    fn capital_flags(&mut self, word: &str) -> u32 {
+        /// Entries kept before the memo starts over: a few MB, enough for a corpus's frequent
+        /// words.
+        const MEMO_MAX: usize = 1 << 16;
+        let b = word.as_bytes();
+        if b.len() > 15 {
+            return capital_word_flags(word, self.title_case, self.g, self.buf);
+        }
+        let mut packed = [0; 16];
+        packed[..b.len()].copy_from_slice(b);
+        // The length and the title's case in the last byte: no word of 15 bytes or fewer
+        // shares a key with another.
+        packed[15] = b.len() as u8 | u8::from(self.title_case) << 7;
+        let key = u128::from_le_bytes(packed);
+        if let Some(&flags) = self.flags_memo.get(&key) {
+            return flags;
+        }
+        let flags = capital_word_flags(word, self.title_case, self.g, self.buf);
+        if self.flags_memo.len() >= MEMO_MAX {
+            self.flags_memo.clear();
+        }
+        self.flags_memo.insert(key, flags);
+        flags
     }
 
     /// Joins the word `seg` at `i` to the last word, a hyphen before it, when the two make
@@ -1525,6 +1573,29 @@ mod tests {
         }
         assert!(HEADLINE_SET.contains("SAYS"));
         assert!(!HEADLINE_SET.contains("GENCORP"));
+    }
+
+    /// The thread's memo of capitalised words' flags answers what working them out does, for
+    /// a title in title case and other text apart (`Of` joins a name only in the first).
+    #[test]
+    fn memoised_flags_are_the_flags_worked_out() {
+        let g = gazetteer();
+        let text = "Bank Of England said The U.S. Treasury And Reuters";
+        let read = |title_case, scratch: &mut Scratch| -> Vec<(usize, usize, u32)> {
+            let toks = tokenize(text, title_case, g, scratch);
+            toks.iter().map(|t| (t.start, t.end, t.flags)).collect()
+        };
+        let fresh = |title_case| read(title_case, &mut Scratch::new());
+        let of = |toks: &[(usize, usize, u32)]| toks[1].2;
+        assert_ne!(of(&fresh(true)) & CONNECTOR, of(&fresh(false)) & CONNECTOR);
+        let mut warm = Scratch::new();
+        for title_case in [false, true, false, true] {
+            assert_eq!(
+                read(title_case, &mut warm),
+                fresh(title_case),
+                "{title_case}"
+            );
+        }
     }
 
     #[test]
