@@ -1772,7 +1772,7 @@ impl EntityExtractor {
             }
         }
         // `Zhejiang Province` is `Zhejiang`.
-        if e > s && in_list(doc.word(e), &["province", "prefecture"]) {
+        if e > s && in_list(doc.word(e), PROVINCE_WORDS) {
             let key = lookup_key(doc.raw(s, e - 1), &mut stack, buf);
             if let Some((c, EntityKind::Place)) = self.name_of(key, caps) {
                 return Some((Cow::Borrowed(c), EntityKind::Place));
@@ -5395,7 +5395,7 @@ impl EntityExtractor {
             // A name of two words or more opens with a known name's first word, or ends in
             // `Province` (`known`): a lookup per other span showed in profiles, as a wire
             // service sends thousands of such headlines.
-            let province = |b: usize| in_list(doc.word(b), &["province", "prefecture"]);
+            let province = |b: usize| in_list(doc.word(b), PROVINCE_WORDS);
             let place = (i..=j).find_map(|a| {
                 let longer = a < j && self.heads_name(doc, a);
                 (a..=j.min(a + 3))

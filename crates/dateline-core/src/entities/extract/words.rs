@@ -876,6 +876,9 @@ pub(super) fn sentence_common(t: &Tok) -> bool {
         && (t.has(COMMON) || (t.has(DICT) && !t.has(FIRST | PLACE1 | SURNAME)))
 }
 
+/// Words after a province's name (`Zhejiang Province` is `Zhejiang`).
+pub(super) const PROVINCE_WORDS: &[&str] = &["province", "prefecture"];
+
 /// Compass points, whose `of` is followed by a place (`east of Longyear`).
 pub(super) const COMPASS_POINTS: &[&str] = &[
     "north",
