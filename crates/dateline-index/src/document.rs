@@ -63,6 +63,17 @@ pub(crate) fn record_and_fingerprint(article: &Article) -> (u64, u64) {
     (record, h.digest())
 }
 
+/// The fingerprint stored for an article whose entities were not extracted (an ingest with
+/// [`IngestOptions::extract_entities`](crate::IngestOptions::extract_entities) off): another
+/// value than [`record_and_fingerprint`]'s, so that a later run that extracts entities finds
+/// the article changed and indexes it again with them, where it would pass it over as
+/// unchanged. A run without extraction takes either value for unchanged, and leaves the
+/// entities an article has.
+pub(crate) fn without_entities(fingerprint: u64) -> u64 {
+    // Any fixed non-zero mask: the two values of one article always differ.
+    fingerprint ^ 0x9e37_79b9_7f4a_7c15
+}
+
 /// Words of body below which the title is part of the duplicate key too: a short body alone
 /// ("Photo: Reuters") says too little to call two articles the same.
 const SHORT_BODY_WORDS: usize = 50;

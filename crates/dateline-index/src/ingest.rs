@@ -24,7 +24,9 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use dateline_core::analyzer::Stemming;
 
 use crate::corpus::{Corpus, Source};
-use crate::document::{content_key, id_hash, record_and_fingerprint, source_hash, to_document};
+use crate::document::{
+    content_key, id_hash, record_and_fingerprint, source_hash, to_document, without_entities,
+};
 use crate::error::{Error, Result};
 use crate::file_filter::FileFilter;
 use crate::ids::FileIds;
@@ -54,7 +56,10 @@ pub struct IngestOptions {
     /// ([`dateline_core::reader::boilerplate`]).
     pub learn_boilerplate: bool,
     /// Extract people, organisations and places from each article (on by default). Turning
-    /// it off makes `--entity` filters and facets find nothing for the articles it indexes.
+    /// it off makes `--entity` filters and facets find nothing for the articles it indexes,
+    /// until a later run with it on: that run indexes those articles again, with their
+    /// entities (they count as updated). A run with it off leaves the entities an article
+    /// already has.
     pub extract_entities: bool,
     /// Stem English articles, and those whose language is unknown, with the English stemmer
     /// (on by default; articles in other languages are never stemmed). Off indexes every
@@ -455,13 +460,20 @@ impl Index {
         // `stamps`), and the boilerplate of a folder is learned only when a file of it is read.
         // Stamps hold for runs that read files alike and leave out copies alike. Globs change
         // the files a folder's boilerplate is learned from, so they are part of the settings.
-        let mut settings =
-            u64::from(options.learn_boilerplate) | u64::from(options.keep_duplicates) << 1;
+        // A run without entity extraction may have passed files over whose articles lack
+        // entities: a run with extraction reads them again (see `without_entities`), while
+        // one without takes the stamps of either.
+        let mut settings = u64::from(options.learn_boilerplate)
+            | u64::from(options.keep_duplicates) << 1
+            | u64::from(!options.extract_entities) << 2;
         if !options.files.is_empty() {
             settings ^=
-                xxhash_rust::xxh3::xxh3_64(options.files.globs().join("\n").as_bytes()) & !3;
+                xxhash_rust::xxh3::xxh3_64(options.files.globs().join("\n").as_bytes()) & !7;
         }
         let mut stamps = Stamps::load(self.dir(), settings);
+        if !options.extract_entities && stamps.is_empty() {
+            stamps = Stamps::load(self.dir(), settings & !4);
+        }
         // Left out of the in-run comparison of copies, an article passed over must be known to
         // it by its key in the index: one indexed by a `--keep-duplicates` run has none.
         let keyed: HashSet<u64> = indexed.contents.values().map(|&(key, _)| key).collect();
@@ -775,20 +787,27 @@ impl Index {
         }
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
-        let (record, fp) = record_and_fingerprint(&article);
+        let (record, mut fp) = record_and_fingerprint(&article);
         let source = source_hash(article.path.as_deref());
-        let doc = if existing.get(&key).map(|e| e.fingerprint) == Some(fp) {
+        let held = existing.get(&key).map(|e| e.fingerprint);
+        let unchanged =
+            held == Some(fp) || !tally.extract_entities && held == Some(without_entities(fp));
+        let doc = if unchanged {
             None
         } else {
             if article.language.is_none() {
                 dateline_core::language::fill(&mut article);
             }
-            if article.entities.is_empty() && tally.extract_entities {
-                article.entities = self.extractor.extract_in(
-                    article.title.as_deref(),
-                    &article.body,
-                    article.language.as_deref(),
-                );
+            if article.entities.is_empty() {
+                if tally.extract_entities {
+                    article.entities = self.extractor.extract_in(
+                        article.title.as_deref(),
+                        &article.body,
+                        article.language.as_deref(),
+                    );
+                } else {
+                    fp = without_entities(fp);
+                }
             }
             let stemming = if tally.unstemmed {
                 Stemming::None

@@ -133,6 +133,11 @@ impl Stamps {
         std::fs::rename(&temporary, dir.join(FILE))
     }
 
+    /// Whether no stamp is held.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
     /// Whether the file of the article `key` has the stamp recorded for it.
     pub(crate) fn unchanged(&self, key: u64, stamp: Option<Stamp>) -> bool {
         stamp.is_some_and(|s| self.by_key.get(&key) == Some(&s))

@@ -49,6 +49,14 @@ fn counts(report: &IngestReport) -> (usize, usize, usize) {
     (report.added, report.updated, report.unchanged)
 }
 
+/// The id of the article of file `path` below `dir` (where the index is): its relative path.
+fn id_of(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Gives `path` a modification time `secs` seconds after the epoch.
 fn set_time(path: &Path, secs: u64) {
     let file = fs::File::options().write(true).open(path).unwrap();
@@ -67,10 +75,7 @@ fn unchanged_files_are_passed_over_unread_and_changed_or_new_ones_are_read() {
     assert_eq!(counts(&ingest(&index, dir.path(), &options)), (12, 0, 0));
     let (report, unread) = run(&index, dir.path(), &options);
     assert_eq!((counts(&report), unread), ((0, 0, 12), 12));
-    let id = |path: &Path| {
-        let relative = path.strip_prefix(dir.path()).unwrap();
-        relative.to_string_lossy().into_owned()
-    };
+    let id = |path: &Path| id_of(dir.path(), path);
     let body_of = |path: &Path| index.get(&id(path)).unwrap().unwrap().body;
 
     // Same length, its old modification time, other words: still read (its change time and
@@ -186,4 +191,41 @@ fn copies_are_read_again_and_stamps_of_a_keep_duplicates_run_do_not_hold_for_ano
     let report = ingest(&index, dir.path(), &options);
     assert_eq!((counts(&report), report.duplicates), ((0, 0, 12), 1));
     assert_eq!(index.num_articles(), 12);
+}
+
+#[test]
+fn files_passed_over_by_a_run_without_entities_are_read_by_one_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(files) = news(dir.path()) else {
+        return;
+    };
+    let index = Index::create(&dir.path().join("idx")).unwrap();
+    let with = IngestOptions::default();
+    let without = IngestOptions {
+        extract_entities: false,
+        ..IngestOptions::default()
+    };
+    let id = |path: &Path| id_of(dir.path(), path);
+    let entities = || -> Vec<usize> {
+        let articles = files.iter().map(|f| index.get(&id(f)).unwrap().unwrap());
+        articles.map(|a| a.entities.len()).collect()
+    };
+    assert_eq!(counts(&ingest(&index, dir.path(), &without)), (12, 0, 0));
+    assert_eq!(entities(), [0; 12]);
+    // Unchanged, yet read: their articles were indexed without entities, and are again with.
+    let (report, unread) = run(&index, dir.path(), &with);
+    assert_eq!((counts(&report), unread), ((0, 12, 0), 0));
+    let found = entities();
+    assert!(found.iter().all(|&n| n > 0), "{found:?}");
+    let (report, unread) = run(&index, dir.path(), &with);
+    assert_eq!((counts(&report), unread), ((0, 0, 12), 12));
+    // A run without entities passes over the files of a run with them, and leaves their
+    // entities. Its stamps do not say which articles lack entities: the run with them after
+    // it reads every file again, and changes nothing.
+    let (report, unread) = run(&index, dir.path(), &without);
+    assert_eq!((counts(&report), unread), ((0, 0, 12), 12));
+    assert_eq!(entities(), found);
+    let (report, unread) = run(&index, dir.path(), &with);
+    assert_eq!((counts(&report), unread), ((0, 0, 12), 0));
+    assert_eq!(entities(), found);
 }
