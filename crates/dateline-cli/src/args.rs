@@ -286,7 +286,8 @@ pub struct IndexArgs {
     pub prune: bool,
 
     /// Extra aliases used when extracting entities (see `dateline extract --help`); pass the
-    /// same file to `dateline search --aliases` so filters resolve the same way.
+    /// same file to `dateline search --aliases` so filters resolve the same way. Unchanged
+    /// articles keep the entities they were indexed with: use --rebuild after changing it.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
