@@ -352,8 +352,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 
-    /// Only articles naming this entity, by any alias, any case, or a person by surname
-    /// (repeat: all of them).
+    /// Only articles naming this entity, by any alias, any case, or a person by surname, with
+    /// or without a title (`Mr. Hammond`; repeat: all of them).
     #[arg(long = "entity", value_name = "NAME", value_parser = entity_name)]
     pub entities: Vec<String>,
 
@@ -361,7 +361,8 @@ pub struct FilterArgs {
     #[arg(long = "lang", value_name = "CODE", value_parser = language_code)]
     pub languages: Vec<String>,
 
-    /// Only articles naming this person, by any alias, any case or surname (repeatable).
+    /// Only articles naming this person, by any alias, any case or surname, with or without a
+    /// title (repeatable).
     #[arg(long = "person", value_name = "NAME", value_parser = entity_name)]
     pub persons: Vec<String>,
 

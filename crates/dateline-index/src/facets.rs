@@ -6,7 +6,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 
-use dateline_core::entities::{demonym_canonical, normalize_key, push_key, without_legal_form};
+use dateline_core::entities::{
+    demonym_canonical, normalize_key, push_key, strip_titles, without_legal_form,
+};
 use dateline_core::EntityKind;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -835,7 +837,8 @@ impl Index {
 
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
     /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
-    /// any case, or (for people) its surname (`Hammond` → Philip Hammond). An organisation or
+    /// any case, or (for people) its surname (`Hammond` → Philip Hammond), with or without
+    /// titles before the name ([`strip_titles`]: `Mr. Hammond`). An organisation or
     /// place filter finds every entity of the same [`canonical_key`], whichever of its names
     /// either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do `IBM`
     /// and `International Business Machines`.
@@ -864,18 +867,24 @@ impl Index {
                 catalog.find_canonical(inverted.terms(), kind, &canonical, aliases, &mut names)?;
             }
         } else {
-            let canonical = aliases
-                .resolve(name)
-                .filter(|(_, k)| *k == kind)
-                .map(|(c, _)| normalize_key(c))
-                .filter(|c| *c != key);
-            // A demonym is named by its singular (`Americans` → `American`).
-            let demonym = (kind == EntityKind::Misc)
-                .then(|| normalize_key(&demonym_canonical(name)))
-                .filter(|d| *d != key);
-            self.find_entities(&searcher, kind, &key, person, &mut names)?;
-            for canonical in canonical.iter().chain(&demonym) {
-                self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+            // A person is named as the extractor reads names too: without the titles before
+            // them (`Mr. Hammond`, `Foreign Secretary Philip Hammond`).
+            let untitled = Some(strip_titles(name)).filter(|u| person && u != &name.trim());
+            for name in std::iter::once(name).chain(untitled) {
+                let key = normalize_key(name);
+                let canonical = aliases
+                    .resolve(name)
+                    .filter(|(_, k)| *k == kind)
+                    .map(|(c, _)| normalize_key(c))
+                    .filter(|c| *c != key);
+                // A demonym is named by its singular (`Americans` → `American`).
+                let demonym = (kind == EntityKind::Misc)
+                    .then(|| normalize_key(&demonym_canonical(name)))
+                    .filter(|d| *d != key);
+                self.find_entities(&searcher, kind, &key, person, &mut names)?;
+                for canonical in canonical.iter().chain(&demonym) {
+                    self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+                }
             }
         }
         // `Ronald Reagan` is also the bare `Reagan` of stories that never give his first name,

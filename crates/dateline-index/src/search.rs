@@ -191,8 +191,8 @@ impl SearchRequest {
         Ok(self.to(to))
     }
 
-    /// Requires an entity, named by any alias or form, in any case, or a person by surname
-    /// (repeat for several: all must appear).
+    /// Requires an entity, named by any alias or form, in any case, or a person by surname,
+    /// with or without a title (`Mr. Hammond`; repeat for several: all must appear).
     pub fn entity(mut self, name: impl Into<String>) -> Self {
         self.entities.push(name.into());
         self
@@ -210,7 +210,8 @@ impl SearchRequest {
         self
     }
 
-    /// Requires a person (`--person`).
+    /// Requires a person (`--person`), named with or without the titles before the name
+    /// (`Foreign Secretary Philip Hammond` is `Philip Hammond`).
     pub fn person(self, name: impl Into<String>) -> Self {
         self.typed_entity(EntityKind::Person, name)
     }

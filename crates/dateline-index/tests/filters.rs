@@ -1,5 +1,8 @@
 //! Property: every search hit satisfies its date and entity filters, and every article that
-//! satisfies them is counted. Then typed entity filters on an index that grows and merges.
+//! satisfies them is counted. Then typed entity filters on an index that grows and merges,
+//! and person filters that name a person with a title (the seed article).
+
+mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use dateline_core::{Article, Entity, EntityKind};
@@ -271,5 +274,34 @@ fn a_bare_surname_counts_for_the_person_it_stands_for_across_the_index() {
     assert_eq!(
         facets.entities[&EntityKind::Person][0].name,
         "Ronald Reagan"
+    );
+}
+
+/// A person filter reads a name as the extractor reads names, without the titles before it,
+/// on the seed article: `Mr. Hammond`, `foreign secretary philip hammond` and `Prime Minister
+/// Haider al-Abadi` find what `Hammond`, `Philip Hammond` and `Haider al-Abadi` find, through
+/// `--person` and `--entity` alike. A weak title counts before a given name only: `Father
+/// Hammond` is no one of the article.
+#[test]
+fn a_person_filter_leaves_out_the_titles_before_the_name() {
+    let Some(index) = common::seed_index(None) else {
+        return;
+    };
+    let count = |request: SearchRequest| index.count(&request).unwrap();
+    for (titled, name) in [
+        ("Mr. Hammond", "Hammond"),
+        ("mr hammond", "Hammond"),
+        ("foreign secretary philip hammond", "Philip Hammond"),
+        ("Prime Minister Haider al-Abadi", "Haider al-Abadi"),
+        ("Secretary Kerry", "Kerry"),
+    ] {
+        assert_eq!(count(SearchRequest::new("*").person(name)), 1, "{name}");
+        assert_eq!(count(SearchRequest::new("*").person(titled)), 1, "{titled}");
+        assert_eq!(count(SearchRequest::new("*").entity(titled)), 1, "{titled}");
+    }
+    assert_eq!(count(SearchRequest::new("*").person("Father Hammond")), 0);
+    assert_eq!(
+        count(SearchRequest::new("*").person("Secretary of State")),
+        0
     );
 }

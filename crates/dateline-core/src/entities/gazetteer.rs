@@ -599,6 +599,54 @@ pub fn known_word(word: &str) -> bool {
         || g.demonyms.contains(&key)
 }
 
+/// `name` without the titles and honorifics that open it, which the extractor leaves out of a
+/// person's name: `Mr. Hammond` is `Hammond`, `Foreign Secretary Philip Hammond` is `Philip
+/// Hammond`, whatever their case. A weak title (`Father`, `Miss`) counts only before a known
+/// given name. A name that is titles alone, or whose rest opens with a joining word (`Secretary
+/// of State`), is returned as it is.
+///
+/// ```
+/// use dateline_core::entities::strip_titles;
+///
+/// assert_eq!(strip_titles("Foreign Secretary Philip Hammond"), "Philip Hammond");
+/// assert_eq!(strip_titles("mr. hammond"), "hammond");
+/// assert_eq!(strip_titles("Prime Minister Haider al-Abadi"), "Haider al-Abadi");
+/// assert_eq!(strip_titles("Secretary of State"), "Secretary of State");
+/// assert_eq!(strip_titles("Father Christmas"), "Father Christmas");
+/// ```
+pub fn strip_titles(name: &str) -> &str {
+    /// Words that join a title to what it is of, not to a name.
+    const JOINERS: [&str; 7] = ["of", "for", "to", "and", "the", "on", "at"];
+    let g = gazetteer();
+    let name = name.trim();
+    let mut rest = name;
+    loop {
+        // Titles run to a few words: the longest is read against this many.
+        let words: Vec<&str> = rest.split_whitespace().take(8).collect();
+        let Some(titles) = words.first().and_then(|w| g.titles.get(&title_word_key(w))) else {
+            break;
+        };
+        let title = titles.iter().find(|t| {
+            t.words.len() < words.len()
+                && t.words
+                    .iter()
+                    .zip(&words)
+                    .all(|(title, word)| *title == title_word_key(word))
+                && (!t.weak || g.first_names.contains(&normalize_key(words[t.words.len()])))
+        });
+        let Some(title) = title else {
+            break;
+        };
+        let next = words[title.words.len()];
+        if JOINERS.contains(&normalize_key(next).as_str()) {
+            return name;
+        }
+        // `next` is a piece of `rest`: the rest starts where it does.
+        rest = &rest[next.as_ptr() as usize - rest.as_ptr() as usize..];
+    }
+    rest
+}
+
 /// The built-in gazetteer, built on first use.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();

@@ -16,7 +16,7 @@ pub use aliases::{AliasError, AliasTable};
 pub use extract::{without_legal_form, EntityExtractor};
 pub use gazetteer::{
     country_named, country_names, demonym_canonical, demonym_country, demonym_place, demonyms_of,
-    english_words, known_word, place_country, places_in,
+    english_words, known_word, place_country, places_in, strip_titles,
 };
 pub use normalize::{normalize_key, push_key};
 
