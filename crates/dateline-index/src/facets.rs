@@ -838,7 +838,8 @@ impl Index {
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
     /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
     /// any case, or (for people) its surname (`Hammond` → Philip Hammond), with or without
-    /// titles before the name ([`strip_titles`]: `Mr. Hammond`). An organisation or
+    /// titles before the name ([`strip_titles`]: `Mr. Hammond`), and an Arabic surname without
+    /// its article (`Abadi` → Haider al-Abadi). An organisation or
     /// place filter finds every entity of the same [`canonical_key`], whichever of its names
     /// either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do `IBM`
     /// and `International Business Machines`.
@@ -884,6 +885,14 @@ impl Index {
                 self.find_entities(&searcher, kind, &key, person, &mut names)?;
                 for canonical in canonical.iter().chain(&demonym) {
                     self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+                }
+                // An Arabic surname without its article, as the press often writes it:
+                // `Abadi` is Haider al-Abadi, `Sisi` Abdel Fattah el-Sisi.
+                if person && !key.contains([' ', '-']) {
+                    for article in ["al-", "el-"] {
+                        let surname = format!("{article}{key}");
+                        self.find_entities(&searcher, kind, &surname, true, &mut names)?;
+                    }
                 }
             }
         }
@@ -1005,7 +1014,8 @@ impl Index {
     /// edit allowed per three letters (at least one, at most four). The names compared are
     /// those the filters accept: every entity's name, an organisation's name without its legal
     /// form (`Chrysler` of `Chrysler Corp`), a person's surname and the parts of a hyphenated
-    /// one (`Abadi` of `Haider al-Abadi`, which suggests the person), and every form of the
+    /// one (`Abady`, one edit from `Abadi` of `Haider al-Abadi`, suggests the person; `Abadi`
+    /// finds him), and every form of the
     /// alias table, built in or added with [`Index::with_aliases`] (`OPEK` suggests `OPEC`,
     /// `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Trans
     /// World`: `Trans World Airlines`). Among names equally close, the one whose filter finds more articles
@@ -1027,7 +1037,7 @@ impl Index {
     /// assert_eq!(index.count(&request)?, 0);
     /// let tips = index.entity_suggestions(&request)?;
     /// assert_eq!(tips[0].suggestion, "Philip Hammond");
-    /// let tips = index.entity_suggestions(&SearchRequest::new("*").person("Abadi"))?;
+    /// let tips = index.entity_suggestions(&SearchRequest::new("*").person("Abady"))?;
     /// assert_eq!(tips[0].suggestion, "Haider al-Abadi");
     /// let tips = index.entity_suggestions(&SearchRequest::new("*").org("OPEK"))?;
     /// assert_eq!(tips[0].suggestion, "OPEC");

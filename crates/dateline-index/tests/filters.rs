@@ -280,10 +280,11 @@ fn a_bare_surname_counts_for_the_person_it_stands_for_across_the_index() {
 /// A person filter reads a name as the extractor reads names, without the titles before it,
 /// on the seed article: `Mr. Hammond`, `foreign secretary philip hammond` and `Prime Minister
 /// Haider al-Abadi` find what `Hammond`, `Philip Hammond` and `Haider al-Abadi` find, through
-/// `--person` and `--entity` alike. A weak title counts before a given name only: `Father
-/// Hammond` is no one of the article.
+/// `--person` and `--entity` alike; `Abadi`, the surname without its article, is Haider
+/// al-Abadi. A weak title counts before a given name only: `Father Hammond` is no one of the
+/// article.
 #[test]
-fn a_person_filter_leaves_out_the_titles_before_the_name() {
+fn a_person_filter_leaves_out_titles_and_reads_a_surname_without_its_article() {
     let Some(index) = common::seed_index(None) else {
         return;
     };
@@ -294,6 +295,7 @@ fn a_person_filter_leaves_out_the_titles_before_the_name() {
         ("foreign secretary philip hammond", "Philip Hammond"),
         ("Prime Minister Haider al-Abadi", "Haider al-Abadi"),
         ("Secretary Kerry", "Kerry"),
+        ("Mr Abadi", "Abadi"),
     ] {
         assert_eq!(count(SearchRequest::new("*").person(name)), 1, "{name}");
         assert_eq!(count(SearchRequest::new("*").person(titled)), 1, "{titled}");
