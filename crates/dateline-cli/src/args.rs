@@ -352,8 +352,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 
-    /// Only articles naming this entity, by any alias, any case, or a person by surname, with
-    /// or without a title (`Mr. Hammond`; repeat: all of them).
+    /// Only articles naming this entity, by any alias, any case, or a person by surname, as
+    /// written or as an article gives it (`Mr. Hammond`, `the Fed`; repeat: all of them).
     #[arg(long = "entity", value_name = "NAME", value_parser = entity_name)]
     pub entities: Vec<String>,
 
@@ -366,11 +366,13 @@ pub struct FilterArgs {
     #[arg(long = "person", value_name = "NAME", value_parser = entity_name)]
     pub persons: Vec<String>,
 
-    /// Only articles naming this organisation, by any alias, any case (repeatable).
+    /// Only articles naming this organisation, by any alias, any case, with or without a
+    /// leading "the" (repeatable).
     #[arg(long = "org", value_name = "NAME", value_parser = entity_name)]
     pub orgs: Vec<String>,
 
-    /// Only articles naming this place, by any alias, any case (repeatable).
+    /// Only articles naming this place, by any alias, any case, with or without a leading
+    /// "the" (repeatable).
     #[arg(long = "place", value_name = "NAME", value_parser = entity_name)]
     pub places: Vec<String>,
 

@@ -602,6 +602,38 @@ impl SegmentCollector for SegmentEntityCounts {
     }
 }
 
+/// The names a filter for `name` looks up, in turn until one finds an entity: `name` as
+/// written, then, when it differs, as the extractor would read it in an article: without a
+/// possessive (`Tony Blair's`), a leading `the` (`the Fed`, `the UK`; not for a person), or
+/// the titles before a person's name ([`strip_titles`]: `Mr. Hammond`). Only a name that finds
+/// nothing as written is read so: `the Hague` stays the place, not `Hague` the politician.
+/// An untyped filter (`kind` `None`) reads both ways.
+pub(crate) fn filter_names(kind: Option<EntityKind>, name: &str) -> Vec<&str> {
+    let name = name.trim();
+    let person = kind.is_none_or(|k| k == EntityKind::Person);
+    let mut read = name;
+    for possessive in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        read = read.strip_suffix(possessive).unwrap_or(read);
+    }
+    if kind != Some(EntityKind::Person) {
+        if let Some(rest) = read
+            .get(..4)
+            .filter(|the| the.eq_ignore_ascii_case("the "))
+            .and_then(|_| read.get(4..))
+        {
+            read = rest.trim_start();
+        }
+    }
+    if person {
+        read = strip_titles(read);
+    }
+    if read.is_empty() || read == name {
+        vec![name]
+    } else {
+        vec![name, read]
+    }
+}
+
 /// A filter alone, as [`Index::entity_suggestions`] counts it: typed when `kind` is given.
 fn alone(kind: Option<EntityKind>, name: &str) -> SearchRequest {
     match kind {
@@ -837,62 +869,67 @@ impl Index {
 
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
     /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
-    /// any case, or (for people) its surname (`Hammond` → Philip Hammond), with or without
-    /// titles before the name ([`strip_titles`]: `Mr. Hammond`), and an Arabic surname without
-    /// its article (`Abadi` → Haider al-Abadi). An organisation or
-    /// place filter finds every entity of the same [`canonical_key`], whichever of its names
-    /// either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do `IBM`
-    /// and `International Business Machines`.
+    /// any case, or (for people) its surname (`Hammond` → Philip Hammond); as written or as
+    /// the extractor would read it ([`filter_names`]: `the Fed`, `Blair's`, `Mr. Hammond`);
+    /// and an Arabic surname without its article (`Abadi` → Haider al-Abadi). An organisation
+    /// or place filter finds every entity of the same [`canonical_key`], whichever of its
+    /// names either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do
+    /// `IBM` and `International Business Machines`.
     pub(crate) fn typed_entity_query(
         &self,
         kind: EntityKind,
         name: &str,
     ) -> Result<Box<dyn Query>> {
-        let key = normalize_key(name);
         let aliases = self.extractor.aliases();
         let searcher = self.reader.searcher();
         self.columns
             .warm_entity_catalogs(&searcher, self.schema.entity, aliases)?;
         let mut names: BTreeSet<String> = BTreeSet::new();
         let person = kind == EntityKind::Person;
-        if gathered_by_canonical_key(kind) {
-            let canonical = canonical_key(aliases, kind, &key);
-            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                let catalog = self.columns.entity_catalog(
-                    &searcher,
-                    ord as SegmentOrdinal,
-                    self.schema.entity,
-                    aliases,
-                )?;
-                let inverted = segment.inverted_index(self.schema.entity)?;
-                catalog.find_canonical(inverted.terms(), kind, &canonical, aliases, &mut names)?;
+        for name in filter_names(Some(kind), name) {
+            if !names.is_empty() {
+                break;
             }
-        } else {
-            // A person is named as the extractor reads names too: without the titles before
-            // them (`Mr. Hammond`, `Foreign Secretary Philip Hammond`).
-            let untitled = Some(strip_titles(name)).filter(|u| person && u != &name.trim());
-            for name in std::iter::once(name).chain(untitled) {
-                let key = normalize_key(name);
-                let canonical = aliases
-                    .resolve(name)
-                    .filter(|(_, k)| *k == kind)
-                    .map(|(c, _)| normalize_key(c))
-                    .filter(|c| *c != key);
-                // A demonym is named by its singular (`Americans` → `American`).
-                let demonym = (kind == EntityKind::Misc)
-                    .then(|| normalize_key(&demonym_canonical(name)))
-                    .filter(|d| *d != key);
-                self.find_entities(&searcher, kind, &key, person, &mut names)?;
-                for canonical in canonical.iter().chain(&demonym) {
-                    self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+            let key = normalize_key(name);
+            if gathered_by_canonical_key(kind) {
+                let canonical = canonical_key(aliases, kind, &key);
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    let catalog = self.columns.entity_catalog(
+                        &searcher,
+                        ord as SegmentOrdinal,
+                        self.schema.entity,
+                        aliases,
+                    )?;
+                    let inverted = segment.inverted_index(self.schema.entity)?;
+                    catalog.find_canonical(
+                        inverted.terms(),
+                        kind,
+                        &canonical,
+                        aliases,
+                        &mut names,
+                    )?;
                 }
-                // An Arabic surname without its article, as the press often writes it:
-                // `Abadi` is Haider al-Abadi, `Sisi` Abdel Fattah el-Sisi.
-                if person && !key.contains([' ', '-']) {
-                    for article in ["al-", "el-"] {
-                        let surname = format!("{article}{key}");
-                        self.find_entities(&searcher, kind, &surname, true, &mut names)?;
-                    }
+                continue;
+            }
+            let canonical = aliases
+                .resolve(name)
+                .filter(|(_, k)| *k == kind)
+                .map(|(c, _)| normalize_key(c))
+                .filter(|c| *c != key);
+            // A demonym is named by its singular (`Americans` → `American`).
+            let demonym = (kind == EntityKind::Misc)
+                .then(|| normalize_key(&demonym_canonical(name)))
+                .filter(|d| *d != key);
+            self.find_entities(&searcher, kind, &key, person, &mut names)?;
+            for canonical in canonical.iter().chain(&demonym) {
+                self.find_entities(&searcher, kind, canonical, false, &mut names)?;
+            }
+            // An Arabic surname without its article, as the press often writes it: `Abadi`
+            // is Haider al-Abadi, `Sisi` Abdel Fattah el-Sisi.
+            if person && !key.contains([' ', '-']) {
+                for article in ["al-", "el-"] {
+                    let surname = format!("{article}{key}");
+                    self.find_entities(&searcher, kind, &surname, true, &mut names)?;
                 }
             }
         }

@@ -191,8 +191,9 @@ impl SearchRequest {
         Ok(self.to(to))
     }
 
-    /// Requires an entity, named by any alias or form, in any case, or a person by surname,
-    /// with or without a title (`Mr. Hammond`; repeat for several: all must appear).
+    /// Requires an entity, named by any alias or form, in any case, or a person by surname;
+    /// a name that finds nothing as written is read as an article gives it (`Mr. Hammond`,
+    /// `the Fed`, `Blair's`; repeat for several: all must appear).
     pub fn entity(mut self, name: impl Into<String>) -> Self {
         self.entities.push(name.into());
         self
@@ -211,7 +212,7 @@ impl SearchRequest {
     }
 
     /// Requires a person (`--person`), named with or without the titles before the name
-    /// (`Foreign Secretary Philip Hammond` is `Philip Hammond`).
+    /// (`Foreign Secretary Philip Hammond` is `Philip Hammond`) or a possessive.
     pub fn person(self, name: impl Into<String>) -> Self {
         self.typed_entity(EntityKind::Person, name)
     }
@@ -1402,7 +1403,19 @@ impl Index {
     /// a form it took in an article), or a person of that surname, as a person filter reads it
     /// (`Kerry` finds an article that names only `John Kerry`).
     fn entity_query(&self, name: &str) -> Result<Box<dyn Query>> {
-        let term = Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
+        // The name as written, else as an article would give it (`the Fed`, `Mr. Blair`).
+        let searcher = self.reader.searcher();
+        let key_term =
+            |name: &str| Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
+        let names = crate::facets::filter_names(None, name);
+        let (first, read) = names.split_first().unwrap_or((&name, &[]));
+        let mut term = key_term(first);
+        for read in read {
+            if searcher.doc_freq(&term)? > 0 {
+                break;
+            }
+            term = key_term(read);
+        }
         let by_key: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
         let people = self.typed_entity_query(EntityKind::Person, name)?;
         // Most names are no one's surname: the filter stays one term, which a bag of words

@@ -307,3 +307,48 @@ fn a_person_filter_leaves_out_titles_and_reads_a_surname_without_its_article() {
         0
     );
 }
+
+/// A filter's name as an article would give it finds the entity too: a possessive, a leading
+/// `the` (`the EU`, `the Islamic State`), on the seed article; but only when the name as
+/// written finds nothing, so that `the Hague` stays the place and is not William Hague.
+#[test]
+fn a_filter_name_with_a_possessive_or_a_leading_the_finds_the_entity() {
+    let Some(seed) = common::seed_index(None) else {
+        return;
+    };
+    let count = |index: &Index, request: SearchRequest| index.count(&request).unwrap();
+    assert_eq!(
+        count(&seed, SearchRequest::new("*").person("Philip Hammond's")),
+        1
+    );
+    assert_eq!(
+        count(&seed, SearchRequest::new("*").entity("Hammond\u{2019}s")),
+        1
+    );
+    assert_eq!(
+        count(&seed, SearchRequest::new("*").org("the Islamic State")),
+        1
+    );
+    assert_eq!(count(&seed, SearchRequest::new("*").org("The EU")), 1);
+    assert_eq!(count(&seed, SearchRequest::new("*").entity("the EU")), 1);
+    // A person is never `the` someone.
+    assert_eq!(
+        count(&seed, SearchRequest::new("*").person("the Hammond")),
+        0
+    );
+
+    let index = Index::create_in_ram().unwrap();
+    index
+        .add_articles(vec![
+            Article::new("a", "William Hague spoke in London on Monday.").with_title("Hague"),
+            Article::new("b", "Judges met in The Hague on Tuesday.").with_title("Court"),
+        ])
+        .unwrap();
+    assert_eq!(count(&index, SearchRequest::new("*").person("Hague")), 1);
+    assert_eq!(count(&index, SearchRequest::new("*").place("the Hague")), 1);
+    let the_hague = SearchRequest::new("*").entity("the Hague");
+    let hague = SearchRequest::new("*").entity("Hague");
+    assert_eq!(index.search(&the_hague).unwrap().hits[0].id, "b");
+    assert_eq!(index.search(&hague).unwrap().hits[0].id, "a");
+    assert_eq!((count(&index, the_hague), count(&index, hague)), (1, 1));
+}
