@@ -227,11 +227,11 @@ impl SearchRequest {
         self.typed_entity(EntityKind::Place, name)
     }
 
-    /// Requires a country, named (any alias, any case), through a place in it (a city or US
-    /// state the gazetteer knows to be there, [`dateline_core::entities::places_in`]) or through
-    /// its people ([`dateline_core::entities::demonyms_of`]), so `country("Iraq")` finds an
-    /// article that names only Mosul, or only Iraqi troops (`--country`; repeatable, all must
-    /// appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
+    /// Requires a country, named (any alias, any case, `the UK` as `UK`), through a place in it
+    /// (a city or US state the gazetteer knows to be there,
+    /// [`dateline_core::entities::places_in`]) or through its people
+    /// ([`dateline_core::entities::demonyms_of`]), so `country("Iraq")` finds an article that
+    /// names only Mosul, or only Iraqi troops (`--country`; repeatable, all must appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
     ///
     /// ```
     /// use dateline_index::SearchRequest;
@@ -1466,14 +1466,20 @@ impl Index {
     /// A country filter: the country as a place filter reads it, any city or state in it, or
     /// any of its demonyms.
     fn country_query(&self, name: &str) -> Result<Box<dyn Query>> {
-        // Short forms such as `US` and `UK` are aliases, in the alias table.
-        let resolved = self
-            .extractor
-            .aliases()
-            .resolve(name)
-            .filter(|(_, kind)| *kind == EntityKind::Place)
-            .map_or(name, |(canonical, _)| canonical);
-        let Some(country) = entities::country_named(resolved) else {
+        // Short forms such as `US` and `UK` are aliases, in the alias table; `the UK` is
+        // read as `UK`.
+        let country = crate::facets::filter_names(Some(EntityKind::Place), name)
+            .into_iter()
+            .find_map(|name| {
+                let resolved = self
+                    .extractor
+                    .aliases()
+                    .resolve(name)
+                    .filter(|(_, kind)| *kind == EntityKind::Place)
+                    .map_or(name, |(canonical, _)| canonical);
+                entities::country_named(resolved)
+            });
+        let Some(country) = country else {
             return Err(Error::NotACountry {
                 name: name.to_string(),
                 suggestion: self.closest_country(name)?,

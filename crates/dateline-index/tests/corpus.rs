@@ -930,6 +930,11 @@ fn a_country_filter_finds_the_articles_naming_only_a_place_in_it_or_its_people()
     assert!(country > named + 1_000, "{country} against {named}");
     assert_eq!(total(SearchRequest::new("*").country("US")), country);
     assert_eq!(total(SearchRequest::new("*").country("u.s.")), country);
+    assert_eq!(total(SearchRequest::new("*").country("the US")), country);
+    assert_eq!(
+        total(SearchRequest::new("*").country("The United States")),
+        country
+    );
 
     let hits = index
         .search(&SearchRequest::new("*").country("Iraq").limit(1_000))
