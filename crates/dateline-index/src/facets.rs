@@ -870,7 +870,8 @@ impl Index {
     /// The query for a typed entity filter: articles having an entity of `kind` that `name`
     /// names, by its canonical name, any alias in the alias table (`ISIL` → Islamic State),
     /// any case, or (for people) its surname (`Hammond` → Philip Hammond); as written or as
-    /// the extractor would read it ([`filter_names`]: `the Fed`, `Blair's`, `Mr. Hammond`);
+    /// the extractor would read it ([`filter_names`]: `the Fed`, `Blair's`, `Mr. Hammond`;
+    /// else the entity of `kind` the extractor finds at its end: `Fed Chairman Paul Volcker`);
     /// and an Arabic surname without its article (`Abadi` → Haider al-Abadi). An organisation
     /// or place filter finds every entity of the same [`canonical_key`], whichever of its
     /// names either gives: `Chrysler` and `Chrysler Corp` find the same articles, and so do
@@ -880,62 +881,36 @@ impl Index {
         kind: EntityKind,
         name: &str,
     ) -> Result<Box<dyn Query>> {
-        let aliases = self.extractor.aliases();
         let searcher = self.reader.searcher();
-        self.columns
-            .warm_entity_catalogs(&searcher, self.schema.entity, aliases)?;
+        self.columns.warm_entity_catalogs(
+            &searcher,
+            self.schema.entity,
+            self.extractor.aliases(),
+        )?;
         let mut names: BTreeSet<String> = BTreeSet::new();
-        let person = kind == EntityKind::Person;
         for name in filter_names(Some(kind), name) {
+            self.entities_named(&searcher, kind, name, &mut names)?;
             if !names.is_empty() {
                 break;
             }
-            let key = normalize_key(name);
-            if gathered_by_canonical_key(kind) {
-                let canonical = canonical_key(aliases, kind, &key);
-                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                    let catalog = self.columns.entity_catalog(
-                        &searcher,
-                        ord as SegmentOrdinal,
-                        self.schema.entity,
-                        aliases,
-                    )?;
-                    let inverted = segment.inverted_index(self.schema.entity)?;
-                    catalog.find_canonical(
-                        inverted.terms(),
-                        kind,
-                        &canonical,
-                        aliases,
-                        &mut names,
-                    )?;
-                }
-                continue;
-            }
-            let canonical = aliases
-                .resolve(name)
-                .filter(|(_, k)| *k == kind)
-                .map(|(c, _)| normalize_key(c))
-                .filter(|c| *c != key);
-            // A demonym is named by its singular (`Americans` → `American`).
-            let demonym = (kind == EntityKind::Misc)
-                .then(|| normalize_key(&demonym_canonical(name)))
-                .filter(|d| *d != key);
-            self.find_entities(&searcher, kind, &key, person, &mut names)?;
-            for canonical in canonical.iter().chain(&demonym) {
-                self.find_entities(&searcher, kind, canonical, false, &mut names)?;
-            }
-            // An Arabic surname without its article, as the press often writes it: `Abadi`
-            // is Haider al-Abadi, `Sisi` Abdel Fattah el-Sisi.
-            if person && !key.contains([' ', '-']) {
-                for article in ["al-", "el-"] {
-                    let surname = format!("{article}{key}");
-                    self.find_entities(&searcher, kind, &surname, true, &mut names)?;
+        }
+        if names.is_empty() {
+            // Read as a sentence of its own, the name is the entity that ends it, as a noun
+            // phrase ends with its head: `Fed Chairman Paul Volcker` names Paul Volcker (and
+            // is no organisation). A person so is one named in full: a bare surname was
+            // looked up already, and `Father Hammond` is no one named Hammond.
+            let name = name.trim();
+            let read = self.extractor.analyze(None, name);
+            if let Some(last) = read.mentions.last() {
+                let full = kind != EntityKind::Person || last.text.contains(char::is_whitespace);
+                if last.end == name.len() && last.kind == kind && full {
+                    self.entities_named(&searcher, kind, &last.entity, &mut names)?;
                 }
             }
         }
         // `Ronald Reagan` is also the bare `Reagan` of stories that never give his first name,
         // when the index names almost no one else so.
-        if person {
+        if kind == EntityKind::Person {
             let full: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
             for person in full {
                 let key = normalize_key(&person);
@@ -962,6 +937,56 @@ impl Index {
             1 => clauses.remove(0).1,
             _ => Box::new(BooleanQuery::new(clauses)),
         })
+    }
+
+    /// Adds to `out` the entities of `kind` that `name` names as written: by key, canonical
+    /// name or alias, a person by surname too (an Arabic one with or without its article).
+    fn entities_named(
+        &self,
+        searcher: &Searcher,
+        kind: EntityKind,
+        name: &str,
+        names: &mut BTreeSet<String>,
+    ) -> Result<()> {
+        let aliases = self.extractor.aliases();
+        let key = normalize_key(name);
+        if gathered_by_canonical_key(kind) {
+            let canonical = canonical_key(aliases, kind, &key);
+            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                let catalog = self.columns.entity_catalog(
+                    searcher,
+                    ord as SegmentOrdinal,
+                    self.schema.entity,
+                    aliases,
+                )?;
+                let inverted = segment.inverted_index(self.schema.entity)?;
+                catalog.find_canonical(inverted.terms(), kind, &canonical, aliases, names)?;
+            }
+            return Ok(());
+        }
+        let person = kind == EntityKind::Person;
+        let canonical = aliases
+            .resolve(name)
+            .filter(|(_, k)| *k == kind)
+            .map(|(c, _)| normalize_key(c))
+            .filter(|c| *c != key);
+        // A demonym is named by its singular (`Americans` → `American`).
+        let demonym = (kind == EntityKind::Misc)
+            .then(|| normalize_key(&demonym_canonical(name)))
+            .filter(|d| *d != key);
+        self.find_entities(searcher, kind, &key, person, names)?;
+        for canonical in canonical.iter().chain(&demonym) {
+            self.find_entities(searcher, kind, canonical, false, names)?;
+        }
+        // An Arabic surname without its article, as the press often writes it: `Abadi` is
+        // Haider al-Abadi, `Sisi` Abdel Fattah el-Sisi.
+        if person && !key.contains([' ', '-']) {
+            for article in ["al-", "el-"] {
+                let surname = format!("{article}{key}");
+                self.find_entities(searcher, kind, &surname, true, names)?;
+            }
+        }
+        Ok(())
     }
 
     /// Adds to `out` the names of the entities of `kind` whose normalised name is `key` in

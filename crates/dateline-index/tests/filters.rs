@@ -281,8 +281,8 @@ fn a_bare_surname_counts_for_the_person_it_stands_for_across_the_index() {
 /// on the seed article: `Mr. Hammond`, `foreign secretary philip hammond` and `Prime Minister
 /// Haider al-Abadi` find what `Hammond`, `Philip Hammond` and `Haider al-Abadi` find, through
 /// `--person` and `--entity` alike; `Abadi`, the surname without its article, is Haider
-/// al-Abadi. A weak title counts before a given name only: `Father Hammond` is no one of the
-/// article.
+/// al-Abadi; `Iraqi Prime Minister Haider al-Abadi` is read as the extractor reads it. A weak
+/// title counts before a given name only: `Father Hammond` is no one of the article.
 #[test]
 fn a_person_filter_leaves_out_titles_and_reads_a_surname_without_its_article() {
     let Some(index) = common::seed_index(None) else {
@@ -306,6 +306,23 @@ fn a_person_filter_leaves_out_titles_and_reads_a_surname_without_its_article() {
         count(SearchRequest::new("*").person("Secretary of State")),
         0
     );
+    // Words no title list holds are read as the extractor reads a sentence: the name is the
+    // entity that ends it.
+    for described in [
+        "Iraqi Prime Minister Haider al-Abadi",
+        "British Foreign Secretary Philip Hammond",
+    ] {
+        assert_eq!(
+            count(SearchRequest::new("*").person(described)),
+            1,
+            "{described}"
+        );
+        assert_eq!(
+            count(SearchRequest::new("*").org(described)),
+            0,
+            "{described}"
+        );
+    }
 }
 
 /// A filter's name as an article would give it finds the entity too: a possessive, a leading
