@@ -610,7 +610,7 @@ impl SegmentCollector for SegmentEntityCounts {
 /// An untyped filter (`kind` `None`) reads both ways.
 pub(crate) fn filter_names(kind: Option<EntityKind>, name: &str) -> Vec<&str> {
     let name = name.trim();
-    let person = kind.is_none_or(|k| k == EntityKind::Person);
+    let may_be_person = kind.is_none_or(|k| k == EntityKind::Person);
     let mut read = name;
     for possessive in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         read = read.strip_suffix(possessive).unwrap_or(read);
@@ -624,7 +624,7 @@ pub(crate) fn filter_names(kind: Option<EntityKind>, name: &str) -> Vec<&str> {
             read = rest.trim_start();
         }
     }
-    if person {
+    if may_be_person {
         read = strip_titles(read);
     }
     if read.is_empty() || read == name {
@@ -1077,9 +1077,8 @@ impl Index {
     /// those the filters accept: every entity's name, an organisation's name without its legal
     /// form (`Chrysler` of `Chrysler Corp`), a person's surname and the parts of a hyphenated
     /// one (`Abady`, one edit from `Abadi` of `Haider al-Abadi`, suggests the person; `Abadi`
-    /// finds him), and every form of the
-    /// alias table, built in or added with [`Index::with_aliases`] (`OPEK` suggests `OPEC`,
-    /// `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Trans
+    /// finds him), and every form of the alias table, built in or added with
+    /// [`Index::with_aliases`] (`OPEK` suggests `OPEC`, `Deash` suggests `Daesh`). A filter that opens a longer name suggests it (`Trans
     /// World`: `Trans World Airlines`). Among names equally close, the one whose filter finds more articles
     /// wins, then a whole name over a part, then a name of the filter's length (`ECC`: `EEC`
     /// over `EC`). A bare surname is suggested as the person it stands for across the index

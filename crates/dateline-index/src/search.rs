@@ -231,7 +231,8 @@ impl SearchRequest {
     /// (a city or US state the gazetteer knows to be there,
     /// [`dateline_core::entities::places_in`]) or through its people
     /// ([`dateline_core::entities::demonyms_of`]), so `country("Iraq")` finds an article that
-    /// names only Mosul, or only Iraqi troops (`--country`; repeatable, all must appear). A name that is not a country is [`Error::NotACountry`](crate::Error).
+    /// names only Mosul, or only Iraqi troops (`--country`; repeatable, all must appear). A
+    /// name that is not a country is [`Error::NotACountry`](crate::Error).
     ///
     /// ```
     /// use dateline_index::SearchRequest;
@@ -1408,9 +1409,9 @@ impl Index {
         let key_term =
             |name: &str| Term::from_field_text(self.schema.entity_key, &self.entity_key(name));
         let names = crate::facets::filter_names(None, name);
-        let (first, read) = names.split_first().unwrap_or((&name, &[]));
+        let (first, rest) = names.split_first().unwrap_or((&name, &[]));
         let mut term = key_term(first);
-        for read in read {
+        for read in rest {
             if searcher.doc_freq(&term)? > 0 {
                 break;
             }
