@@ -285,9 +285,10 @@ pub struct IndexArgs {
     #[arg(long)]
     pub prune: bool,
 
-    /// Extra aliases used when extracting entities (see `dateline extract --help`); pass the
-    /// same file to `dateline search --aliases` so filters resolve the same way. Unchanged
-    /// articles keep the entities they were indexed with: use --rebuild after changing it.
+    /// Extra aliases used when extracting entities (see `dateline extract --help`). The index
+    /// keeps them: later runs of index, search and the other commands use them without the
+    /// flag. Given a changed file, the run indexes every article again with it (counted as
+    /// updated); an empty file goes back to the built-in aliases alone.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
@@ -414,7 +415,8 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub facet_limit: usize,
 
-    /// Extra aliases file for entity filters (see `dateline extract --help`).
+    /// Extra aliases file for entity filters (see `dateline extract --help`), in place of
+    /// those the index keeps from `dateline index --aliases`.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
@@ -583,7 +585,7 @@ pub struct EntitiesArgs {
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
 
-    /// Extra aliases file (see `dateline extract --help`).
+    /// Extra aliases file (see `dateline extract --help`), in place of those the index keeps.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
@@ -612,7 +614,7 @@ pub struct ExportArgs {
     #[arg(long, short = 'n', default_value = "all", value_name = "N|all", value_parser = hit_limit)]
     pub limit: usize,
 
-    /// Extra aliases file (see `dateline extract --help`).
+    /// Extra aliases file (see `dateline extract --help`), in place of those the index keeps.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 }
@@ -649,7 +651,7 @@ pub struct SimilarArgs {
     #[arg(long, value_enum, default_value_t = SortBy::Relevance)]
     pub sort: SortBy,
 
-    /// Extra aliases file (see `dateline extract --help`).
+    /// Extra aliases file (see `dateline extract --help`), in place of those the index keeps.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 
@@ -673,7 +675,7 @@ pub struct TimelineArgs {
     #[arg(long, value_enum, default_value_t = Period::Month)]
     pub by: Period,
 
-    /// Extra aliases file (see `dateline extract --help`).
+    /// Extra aliases file (see `dateline extract --help`), in place of those the index keeps.
     #[arg(long, value_name = "FILE")]
     pub aliases: Option<PathBuf>,
 

@@ -64,6 +64,32 @@ fn an_alias_of_the_users_table_is_suggested_with_it() {
 }
 
 #[test]
+fn aliases_given_to_index_are_used_by_the_searches_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = indexed_sample(dir.path());
+    let aliases = dir.path().join("aliases.tsv");
+    std::fs::write(&aliases, "ORG\tEuropol\tEurocops\n").unwrap();
+    let sample = sample();
+    let reindex = |file: &Path| {
+        let args = ["index", sample.to_str().unwrap(), "--quiet", "--aliases"];
+        let out = dateline(&index, &[&args[..], &[file.to_str().unwrap()]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    reindex(&aliases);
+    let args = ["search", "--org", "Eurocopz", "--count"];
+    let kept = tip(&index, &args);
+    assert!(kept.contains("did you mean \"Eurocops\" (ORG)?"), "{kept}");
+    let stats = stdout(&dateline(&index, &["stats"]));
+    assert!(stats.contains("user aliases  1\n"), "{stats}");
+    // An empty file goes back to the built-in aliases.
+    let empty = dir.path().join("empty.tsv");
+    std::fs::write(&empty, "").unwrap();
+    reindex(&empty);
+    assert!(!tip(&index, &args).contains("Eurocops"));
+    assert!(!stdout(&dateline(&index, &["stats"])).contains("user aliases"));
+}
+
+#[test]
 fn a_word_no_article_contains_is_suggested_as_the_articles_write_the_closest_one() {
     let dir = tempfile::tempdir().unwrap();
     let index = indexed_sample(dir.path());

@@ -88,6 +88,15 @@ pub enum Error {
         /// overwritten at its end`, `dateline.json is missing`), else tantivy's report.
         message: String,
     },
+    /// The aliases an index keeps (see [`Index::with_aliases`](crate::Index::with_aliases))
+    /// do not parse: the file was edited by hand.
+    #[error("{}: {source} (the aliases this index was built with: correct the line, or remove the file to use only the built-in aliases)", .path.display())]
+    StoredAliases {
+        /// The file in the index folder.
+        path: PathBuf,
+        /// What is wrong, and on which line.
+        source: dateline_core::entities::AliasError,
+    },
     /// A file or folder could not be read or written.
     #[error("{}: {source}", .path.display())]
     Io {

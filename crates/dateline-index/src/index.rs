@@ -26,6 +26,9 @@ use crate::error::{Error, Result};
 
 /// Name of the file, beside tantivy's, that marks a folder as a Dateline index.
 const MARKER_FILE: &str = "dateline.json";
+/// The user aliases the index was last built with ([`Index::with_aliases`]), in the alias
+/// file format; absent when there are none.
+const ALIASES_FILE: &str = "dateline-aliases.tsv";
 /// tantivy's own metadata file, written atomically at each commit.
 const META_FILE: &str = "meta.json";
 /// Suffix of the folder, beside the index, where `--rebuild` builds the new index.
@@ -77,6 +80,8 @@ pub struct Index {
     pub(crate) reader: IndexReader,
     pub(crate) dir: Option<PathBuf>,
     pub(crate) extractor: Arc<EntityExtractor>,
+    /// The aliases added to the built-in table.
+    pub(crate) user_aliases: UserAliases,
     /// Article ids and the opened date column per segment, loaded on first need: hits then get
     /// their id and date without decompressing a stored document or a block of the id column's
     /// dictionary, or opening a column.
@@ -116,6 +121,42 @@ impl Drop for Rebuilding {
         if !self.done {
             let _ = fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// The aliases an index adds to the built-in table (see [`Index::with_aliases`]).
+#[derive(Default)]
+pub(crate) struct UserAliases {
+    table: AliasTable,
+    /// The table in the file format, as the index folder keeps it.
+    tsv: String,
+    /// A hash of `tsv`, 0 for no aliases: mixed into the fingerprint of every article whose
+    /// entities were extracted, as those depend on the table.
+    pub(crate) salt: u64,
+}
+
+impl UserAliases {
+    fn of(table: AliasTable) -> Self {
+        let tsv = table.to_tsv();
+        let salt = if table.is_empty() {
+            0
+        } else {
+            // Never 0, so that no table's articles pass for those of none.
+            xxhash_rust::xxh3::xxh3_64(tsv.as_bytes()) | 1
+        };
+        UserAliases { table, tsv, salt }
+    }
+}
+
+/// The user aliases kept in the index folder `dir`: none when it keeps no file.
+fn stored_aliases(dir: &Path) -> Result<AliasTable> {
+    let path = dir.join(ALIASES_FILE);
+    match fs::read_to_string(&path) {
+        Ok(text) => {
+            AliasTable::parse(&text).map_err(|source| Error::StoredAliases { path, source })
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(AliasTable::empty()),
+        Err(source) => Err(Error::Io { path, source }),
     }
 }
 
@@ -265,6 +306,10 @@ impl Index {
             .ok_or_else(|| incompatible("a schema without Dateline's fields".to_string()))?;
         let mut opened = Self::wrap(index, schema, Some(dir.to_path_buf()), Some(adding))?;
         opened.identity = identity;
+        let aliases = stored_aliases(dir)?;
+        if !aliases.is_empty() {
+            opened = opened.with_aliases(aliases);
+        }
         // The marker could lie (copied by hand, edited): the analyzers named in the schema
         // itself must be ones this build registers.
         for (_, entry) in opened.index.schema().fields() {
@@ -293,7 +338,8 @@ impl Index {
     /// removed and the old index unlocked.
     ///
     /// `dir` must hold a Dateline index (of any version), or be missing or empty: a folder of
-    /// other files is never replaced.
+    /// other files is never replaced. The new index extracts entities with the user aliases
+    /// the old one keeps (see [`Index::with_aliases`]), unless given others.
     pub fn begin_rebuild(dir: &Path) -> Result<Self> {
         let io = |source| Error::Io {
             path: dir.to_path_buf(),
@@ -333,8 +379,13 @@ impl Index {
             return Err(Error::RebuildFolderTaken { dir });
         }
         remove_dir_if_present(staging)?;
+        // The new index extracts with the aliases the old one kept, unless given others.
+        let aliases = stored_aliases(dir)?;
         // Should the creation fail, `rebuilding` goes and takes the folder with it.
         let mut index = Self::create(&rebuilding.staging)?;
+        if !aliases.is_empty() {
+            index = index.with_aliases(aliases);
+        }
         index.rebuilding = Some(rebuilding);
         Ok(index)
     }
@@ -418,6 +469,7 @@ impl Index {
             reader,
             dir,
             extractor: Arc::new(EntityExtractor::new()),
+            user_aliases: UserAliases::default(),
             columns: crate::search::ColumnCache::default(),
             filters: Arc::default(),
             adding,
@@ -435,12 +487,74 @@ impl Index {
         Adding(self.adding.clone())
     }
 
-    /// Adds user aliases to the built-in table, for extraction and entity filters alike.
+    /// Adds user aliases to the built-in table, for extraction and entity filters alike, in
+    /// place of those the index keeps.
+    ///
+    /// An index keeps the user aliases its last ingest ran with, in its folder, and an opened
+    /// index uses them: the entities of its articles were extracted with them. Given here and
+    /// then used by an ingest ([`Index::ingest_paths`], [`Index::add_articles`]), a table that
+    /// differs from the kept one replaces it, and every article is indexed again (counted as
+    /// updated) so that its entities come from the new table; an empty table goes back to the
+    /// built-in aliases alone. Given only for searching, it changes how filters resolve names
+    /// and nothing in the index.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::AliasTable;
+    /// use dateline_index::{Index, SearchRequest};
+    ///
+    /// let aliases = AliasTable::parse("ORG\tPetroleum Exporters\tOPEC\n").unwrap();
+    /// let index = Index::create_in_ram()?.with_aliases(aliases);
+    /// let mut article = dateline_core::Article::new("a1", "OPEC ministers met in Vienna.");
+    /// article.title = Some("OPEC meets".into());
+    /// index.add_articles([article])?;
+    /// let hits = index.search(&SearchRequest::new("").org("Petroleum Exporters"))?;
+    /// assert_eq!(hits.total, 1);
+    /// assert_eq!(index.user_aliases().len(), 1);
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
     pub fn with_aliases(mut self, aliases: AliasTable) -> Self {
         let mut table = AliasTable::builtin();
-        table.merge(aliases);
+        table.merge(aliases.clone());
         self.extractor = Arc::new(EntityExtractor::with_aliases(table));
+        self.user_aliases = UserAliases::of(aliases);
         self
+    }
+
+    /// The aliases this index adds to the built-in table: those given to
+    /// [`Index::with_aliases`], else those it keeps from its last ingest (empty for none).
+    pub fn user_aliases(&self) -> &AliasTable {
+        &self.user_aliases.table
+    }
+
+    /// Makes the index folder keep the user aliases in use, if they are not the ones it
+    /// keeps: called by an ingest, under the writer lock, before it adds anything. The file
+    /// is replaced in one step, so that a reader sees the old table or the new one.
+    pub(crate) fn keep_aliases(&self) -> Result<()> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let path = dir.join(ALIASES_FILE);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        let kept = match fs::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(source) => return Err(Error::Io { path, source }),
+        };
+        let tsv = &self.user_aliases.tsv;
+        match kept {
+            Some(text) if text == *tsv => Ok(()),
+            None if tsv.is_empty() => Ok(()),
+            Some(_) if tsv.is_empty() => fs::remove_file(&path).map_err(io(&path)),
+            _ => {
+                let temporary = dir.join(format!("{ALIASES_FILE}.tmp"));
+                fs::write(&temporary, tsv).map_err(io(&temporary))?;
+                fs::rename(&temporary, &path).map_err(io(&path))
+            }
+        }
     }
 
     /// The entity extractor used when articles are added.

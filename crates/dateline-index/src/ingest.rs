@@ -470,6 +470,8 @@ impl Index {
             settings ^=
                 xxhash_rust::xxh3::xxh3_64(options.files.globs().join("\n").as_bytes()) & !7;
         }
+        // Files passed over keep the entities of the aliases they were read with.
+        settings ^= self.user_aliases.salt & !7;
         let mut stamps = Stamps::load(self.dir(), settings);
         if !options.extract_entities && stamps.is_empty() {
             stamps = Stamps::load(self.dir(), settings & !4);
@@ -554,6 +556,7 @@ impl Index {
             HashSet::new()
         };
         let mut writer = self.writer(options.memory_budget)?;
+        self.keep_aliases()?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
             .build()
@@ -693,6 +696,7 @@ impl Index {
         };
         let (existing, indexed) = self.existing_articles(true)?;
         let mut writer = self.writer(IngestOptions::default().memory_budget)?;
+        self.keep_aliases()?;
         let mut run = Run {
             index: self,
             writer: &mut writer,
@@ -787,11 +791,14 @@ impl Index {
         }
         let key = id_hash(&article.id);
         let content = (!tally.keep_duplicates).then(|| content_key(&article));
-        let (record, mut fp) = record_and_fingerprint(&article);
+        let (record, read) = record_and_fingerprint(&article);
+        // Entities depend on the user aliases too: an article whose entities were extracted
+        // with other aliases is changed.
+        let mut fp = read ^ self.user_aliases.salt;
         let source = source_hash(article.path.as_deref());
         let held = existing.get(&key).map(|e| e.fingerprint);
         let unchanged =
-            held == Some(fp) || !tally.extract_entities && held == Some(without_entities(fp));
+            held == Some(fp) || !tally.extract_entities && held == Some(without_entities(read));
         let doc = if unchanged {
             None
         } else {
@@ -806,7 +813,7 @@ impl Index {
                         article.language.as_deref(),
                     );
                 } else {
-                    fp = without_entities(fp);
+                    fp = without_entities(read);
                 }
             }
             let stemming = if tally.unstemmed {

@@ -26,6 +26,9 @@ pub struct IndexStats {
     pub last_date: Option<DateTime<Utc>>,
     /// Articles without a publication date.
     pub without_date: u64,
+    /// Entities the index's user aliases add to the built-in table (see
+    /// [`Index::with_aliases`]): 0 for none.
+    pub user_aliases: usize,
     /// Most frequent entities of each type (people, organisations, places and miscellaneous
     /// names such as demonyms) with the number of articles naming them.
     pub top_entities: BTreeMap<EntityKind, Vec<(String, u64)>>,
@@ -71,6 +74,7 @@ impl Index {
             first_date: edge(Order::Asc)?,
             last_date: edge(Order::Desc)?,
             without_date: articles.saturating_sub(with_date),
+            user_aliases: self.user_aliases().len(),
             top_entities,
         })
     }

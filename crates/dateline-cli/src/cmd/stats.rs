@@ -28,6 +28,9 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
                 day(stats.last_date)
             )?;
             writeln!(out, "without date  {}", stats.without_date)?;
+            if stats.user_aliases > 0 {
+                writeln!(out, "user aliases  {}", stats.user_aliases)?;
+            }
             for (kind, list) in &stats.top_entities {
                 let label = kind_heading(*kind);
                 writeln!(out, "{}", style::paint(style::TITLE, label))?;
