@@ -293,8 +293,8 @@ pub struct IndexArgs {
     pub aliases: Option<PathBuf>,
 
     /// Skip entity extraction (faster; --entity, --person, --org, --place, --country and
-    /// --facets then find nothing in the articles indexed this way, until a run without
-    /// --no-entities extracts their entities).
+    /// --facets then find nothing in the articles indexed this way, and say how many there
+    /// are, until a run without --no-entities extracts their entities).
     #[arg(long)]
     pub no_entities: bool,
 }

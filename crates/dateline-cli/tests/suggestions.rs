@@ -90,6 +90,41 @@ fn aliases_given_to_index_are_used_by_the_searches_after_it() {
 }
 
 #[test]
+fn entity_filters_tell_of_articles_indexed_without_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let sample = sample();
+    let run_index = |extra: &[&str]| {
+        let args = ["index", sample.to_str().unwrap(), "--quiet"];
+        let out = dateline(&index, &[&args[..], extra].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    run_index(&["--no-entities"]);
+    let articles = stdout(&dateline(&index, &["stats"]));
+    let articles = articles.lines().next().unwrap().split_whitespace().last();
+    let note = format!(
+        "note: {} articles of the index were indexed with --no-entities",
+        articles.unwrap()
+    );
+    for args in [
+        &["search", "--person", "Philip Hammond", "--count"][..],
+        &["search", "talks person:Hammond"],
+        &["search", "talks", "--facets"],
+        &["entities"],
+        &["entities", "--type", "country"],
+    ] {
+        assert!(tip(&index, args).contains(&note), "{args:?}");
+    }
+    // Words alone need no entities.
+    assert!(!tip(&index, &["search", "talks"]).contains("note:"));
+    // Read again with extraction, the articles are seen.
+    run_index(&[]);
+    let out = dateline(&index, &["search", "--person", "Philip Hammond", "--count"]);
+    assert!(!stderr(&out).contains("note:"), "{}", stderr(&out));
+    assert_ne!(stdout(&out), "0\n");
+}
+
+#[test]
 fn a_word_no_article_contains_is_suggested_as_the_articles_write_the_closest_one() {
     let dir = tempfile::tempdir().unwrap();
     let index = indexed_sample(dir.path());

@@ -14,7 +14,7 @@
 //! | `entity_key`  | text   | a term per line                  | case-insensitive entity filters              |
 //! | `path`, `url` | string | stored                           | where the article came from                  |
 //! | `lang`        | string | indexed (raw), stored            | language filter (`en`, `pt`, ...)            |
-//! | `stemming`    | string | indexed (raw)                    | `none` marks articles indexed unstemmed      |
+//! | `stemming`    | string | indexed (raw)                    | `none`: unstemmed; `no-entities`: no entities |
 //! | `id_hash`     | u64    | fast                             | quick identity scan on re-index              |
 //! | `fingerprint` | u64    | fast, stored                     | unchanged articles are skipped               |
 //! | `source`      | u64    | fast                             | hash of `path`: updates from another file    |
@@ -87,10 +87,16 @@ pub struct NewsSchema {
     /// Hash of the article's normalised text (the body; the title too when the body is short),
     /// when copies are left out, so that a later run finds copies of articles indexed before.
     pub content: Field,
-    /// `none` on articles whose title and body were indexed without English stemming, so that
-    /// queries know to look up unstemmed forms too.
+    /// How an article was indexed: `none` on articles whose title and body were indexed
+    /// without English stemming, so that queries know to look up unstemmed forms too;
+    /// [`NO_ENTITIES`] on those indexed without entity extraction, which entity filters do not
+    /// see.
     pub stemming: Field,
 }
+
+/// The term of [`NewsSchema::stemming`] that marks an article indexed without entity
+/// extraction.
+pub const NO_ENTITIES: &str = "no-entities";
 
 impl NewsSchema {
     /// Builds the schema.

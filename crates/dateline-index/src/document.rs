@@ -3,7 +3,7 @@
 use chrono::{DateTime, Datelike, Utc};
 use dateline_core::analyzer::{analyze_tokens_with, Stemming};
 use dateline_core::entities::push_key;
-use dateline_core::schema::NewsSchema;
+use dateline_core::schema::{NewsSchema, NO_ENTITIES};
 use dateline_core::segment::ascii_words;
 use dateline_core::{Article, Entity, EntityKind};
 use serde::Serialize;
@@ -171,13 +171,15 @@ pub(crate) fn entity_id(term: &str) -> u64 {
 
 /// The tantivy document of an article. Title and body go through the fields' analyzer when
 /// `stemming` is English; otherwise they are analysed here without the stemmer and handed over
-/// as pre-tokenized text (tantivy stores only the text of those).
+/// as pre-tokenized text (tantivy stores only the text of those). `extracted` is false when
+/// entity extraction was skipped: the article is marked so.
 pub(crate) fn to_document(
     s: &NewsSchema,
     article: &Article,
     fingerprint: u64,
     content: Option<u64>,
     stemming: Stemming,
+    extracted: bool,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(s.id, &article.id);
@@ -191,6 +193,9 @@ pub(crate) fn to_document(
     }
     if stemming == Stemming::None {
         doc.add_text(s.stemming, "none");
+    }
+    if !extracted {
+        doc.add_text(s.stemming, NO_ENTITIES);
     }
     let mut add_text = |field, text: &str| match stemming {
         Stemming::English => doc.add_text(field, text),

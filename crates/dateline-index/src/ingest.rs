@@ -805,6 +805,7 @@ impl Index {
             if article.language.is_none() {
                 dateline_core::language::fill(&mut article);
             }
+            let mut extracted = true;
             if article.entities.is_empty() {
                 if tally.extract_entities {
                     article.entities = self.extractor.extract_in(
@@ -814,6 +815,7 @@ impl Index {
                     );
                 } else {
                     fp = without_entities(read);
+                    extracted = false;
                 }
             }
             let stemming = if tally.unstemmed {
@@ -821,7 +823,14 @@ impl Index {
             } else {
                 Stemming::for_language(article.language.as_deref())
             };
-            Some(to_document(&self.schema, &article, fp, content, stemming))
+            Some(to_document(
+                &self.schema,
+                &article,
+                fp,
+                content,
+                stemming,
+                extracted,
+            ))
         };
         Prepared::Article(Box::new(Ready {
             dated: article.published.is_some(),

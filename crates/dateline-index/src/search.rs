@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use dateline_core::analyzer::{analyze_tokens, analyze_tokens_with, news_analyzer_with, Stemming};
 use dateline_core::date::{parse_date_strict, DateError};
 use dateline_core::entities::{self, normalize_key, without_legal_form, AliasTable};
-use dateline_core::schema::NewsSchema;
+use dateline_core::schema::{NewsSchema, NO_ENTITIES};
 use dateline_core::{Article, EntityKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -377,6 +377,23 @@ impl SearchRequest {
 }
 
 impl SearchRequest {
+    /// Whether the request filters by entity: an entity filter ([`SearchRequest::entity`],
+    /// the typed ones, [`SearchRequest::country`]) or an entity clause in its query
+    /// (`person:Kerry`). A query that does not parse has none.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_index::SearchRequest;
+    ///
+    /// assert!(SearchRequest::new("").person("Philip Hammond").filters_entities());
+    /// assert!(SearchRequest::new("talks org:Europol").filters_entities());
+    /// assert!(!SearchRequest::new("talks").filters_entities());
+    /// ```
+    pub fn filters_entities(&self) -> bool {
+        self.entity_filters().next().is_some()
+            || syntax_tree(self).is_ok_and(|tree| !query::entity_clauses(&tree).is_empty())
+    }
+
     /// The request's entity filters (`--entity`, the typed ones, `--country`), each with the
     /// query field of the same meaning.
     pub(crate) fn entity_filters(&self) -> impl Iterator<Item = (EntityField, &str)> {
@@ -1295,6 +1312,40 @@ impl Index {
     pub(crate) fn has_unstemmed_articles(&self) -> Result<bool> {
         let term = Term::from_field_text(self.schema.stemming, "none");
         Ok(self.reader.searcher().doc_freq(&term)? > 0)
+    }
+
+    /// How many of the index's articles were indexed without entity extraction
+    /// ([`IngestOptions::extract_entities`](crate::IngestOptions::extract_entities) off, `dateline
+    /// index --no-entities`): entity filters, facets and entity counts do not see them until an
+    /// ingest with extraction indexes them again. Articles so indexed by a Dateline older than
+    /// this method carry no mark and are not counted.
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::Article;
+    /// use dateline_index::{Index, IngestOptions};
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let file = dir.path().join("news.jsonl");
+    /// std::fs::write(&file, r#"{"id": "a1", "body": "Philip Hammond spoke in Vienna."}"#).unwrap();
+    /// let index = Index::create_in_ram()?;
+    /// let fast = IngestOptions { extract_entities: false, ..IngestOptions::default() };
+    /// index.ingest_paths(&[file.clone()], &fast, &|_| {})?;
+    /// assert_eq!(index.articles_without_entities()?, 1);
+    /// index.ingest_paths(&[file], &IngestOptions::default(), &|_| {})?;
+    /// assert_eq!(index.articles_without_entities()?, 0);
+    /// # Ok::<(), dateline_index::Error>(())
+    /// ```
+    pub fn articles_without_entities(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.schema.stemming, NO_ENTITIES);
+        // The postings are walked only when some article has the mark: the document
+        // frequency counts deleted articles too (ones indexed again since, with entities).
+        if searcher.doc_freq(&term)? == 0 {
+            return Ok(0);
+        }
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        Ok(searcher.search(&query, &Count)? as u64)
     }
 
     /// Builds the tantivy query of a request: text, date range and entity filters.

@@ -1,7 +1,8 @@
 //! An index built with entity extraction off (`--no-entities`) gets its entities from a later
 //! run with it on, on real Reuters-21578 articles: the articles indexed without them count as
 //! updated and end with the entities a fresh index gives them, the others are passed over as
-//! before, and a run with extraction off leaves the entities an article has.
+//! before, and a run with extraction off leaves the entities an article has. The index counts
+//! the articles it holds without entities.
 
 mod common;
 
@@ -66,15 +67,18 @@ fn a_run_with_entities_extracts_them_for_articles_indexed_without() {
     let index = Index::create(&dir.path().join("idx")).unwrap();
     assert_eq!(ingest(&index, &file, false), (300, 0, 0));
     assert_eq!(naming(&index), [0; 5], "no entities without extraction");
+    assert_eq!(index.articles_without_entities().unwrap(), 300);
 
     // Every article was indexed without entities: all are indexed again, with them.
     assert_eq!(ingest(&index, &file, true), (0, 300, 0));
     assert_eq!(naming(&index), expected_300);
+    assert_eq!(index.articles_without_entities().unwrap(), 0);
     assert_eq!(ingest(&index, &file, true), (0, 0, 300));
 
     // Without extraction the articles that have entities are unchanged, and keep them.
     assert_eq!(ingest(&index, &file, false), (0, 0, 300));
     assert_eq!(naming(&index), expected_300);
+    assert_eq!(index.articles_without_entities().unwrap(), 0);
 
     // Fifty new articles added without extraction: only they are indexed again by a run
     // with it, which ends as a fresh index of the 350 does.
@@ -82,6 +86,8 @@ fn a_run_with_entities_extracts_them_for_articles_indexed_without() {
     let expected_350 = fresh(&file);
     assert_ne!(expected_350, expected_300);
     assert_eq!(ingest(&index, &file, false), (50, 0, 300));
+    assert_eq!(index.articles_without_entities().unwrap(), 50);
     assert_eq!(ingest(&index, &file, true), (0, 50, 300));
+    assert_eq!(index.articles_without_entities().unwrap(), 0);
     assert_eq!(naming(&index), expected_350);
 }

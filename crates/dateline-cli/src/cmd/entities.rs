@@ -52,7 +52,7 @@ fn run_top(index_dir: &Path, args: EntitiesArgs, verbosity: Verbosity) -> anyhow
     }
     let kind = args.kind.and_then(kind_of);
     let top = index.top_entities(&request, kind, args.limit)?;
-    crate::cmd::search::print_tips(&index, &request)?;
+    crate::cmd::search::print_tips(&index, &request, true)?;
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => write_json_line(&mut out, &top)?,
@@ -93,6 +93,7 @@ fn run_countries(
     verbosity: Verbosity,
 ) -> anyhow::Result<ExitCode> {
     let top = index.top_countries(request, args.limit)?;
+    crate::cmd::search::print_tips(index, request, true)?;
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => write_json_line(&mut out, &top)?,

@@ -15,7 +15,7 @@ pub fn run(index_dir: &Path, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .limit(args.limit)
         .snippets(false);
     let articles = index.articles(&request)?;
-    crate::cmd::search::print_tips(&index, &request)?;
+    crate::cmd::search::print_tips(&index, &request, false)?;
     let mut out = anstream::stdout().lock();
     for article in articles {
         write_json_line(&mut out, &JsonArticle::from(&article?))?;

@@ -133,7 +133,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
         let count = index.count(&request)?;
         writeln!(out, "{count}")?;
         // On standard error: scripts read the count alone from standard output.
-        print_tips(&index, &request)?;
+        print_tips(&index, &request, false)?;
         return Ok(ExitCode::SUCCESS);
     }
     let results = index.search(&request)?;
@@ -154,7 +154,7 @@ pub fn run(index_dir: &Path, args: SearchArgs, verbosity: Verbosity) -> anyhow::
     }
     // A warning, on standard error in every format: standard output holds only hits (and
     // the facets line) for scripts, as it holds only the number with `--count`.
-    print_tips(&index, &request)?;
+    print_tips(&index, &request, args.facets)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -312,7 +312,27 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
 /// it found something (a bag of words, or an `OR`, silently loses such a part): each entity
 /// filter or clause (`person:Kerry`) that matches no article, with the closest known entity,
 /// and each word of the query that no article contains, with the closest word of the index.
-pub(crate) fn print_tips(index: &Index, request: &SearchRequest) -> anyhow::Result<()> {
+/// Where the request filters by entity, or `counts_entities` (facets, `dateline entities`),
+/// also how many articles were indexed without entities, which none of that sees.
+pub(crate) fn print_tips(
+    index: &Index,
+    request: &SearchRequest,
+    counts_entities: bool,
+) -> anyhow::Result<()> {
+    if counts_entities || request.filters_entities() {
+        let unseen = index.articles_without_entities()?;
+        if unseen > 0 {
+            let (articles, were) = match unseen {
+                1 => ("1 article".to_string(), "was"),
+                n => (format!("{n} articles"), "were"),
+            };
+            anstream::eprintln!(
+                "{} {articles} of the index {were} indexed with --no-entities: entity filters \
+                 and counts do not see them until `dateline index` reads them again without it",
+                style::paint(style::WARN, "note:")
+            );
+        }
+    }
     for tip in index.entity_suggestions(request)? {
         let what = tip.kind.map_or("entity", |k| k.code());
         anstream::eprintln!(

@@ -26,7 +26,7 @@ pub fn run(index_dir: &Path, args: TimelineArgs, verbosity: Verbosity) -> anyhow
         Period::Year => Interval::Year,
     };
     let timeline = index.timeline(&request, interval)?;
-    crate::cmd::search::print_tips(&index, &request)?;
+    crate::cmd::search::print_tips(&index, &request, false)?;
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => write_json_line(&mut out, &timeline)?,
