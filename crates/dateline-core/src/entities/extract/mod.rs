@@ -4532,8 +4532,9 @@ impl EntityExtractor {
         if !doc.text[..start].ends_with('<') {
             return None;
         }
-        let rest = &doc.text[start..doc.text.len().min(start + MAX_LEN + 1)];
-        let close = start + rest.find(['>', '<', '\n'])?;
+        // Bytes, not a slice of the text: `MAX_LEN` on may fall inside a character.
+        let rest = &doc.text.as_bytes()[start..doc.text.len().min(start + MAX_LEN + 1)];
+        let close = start + rest.iter().position(|b| matches!(b, b'>' | b'<' | b'\n'))?;
         let inner = &doc.text[start..close];
         // A title in brackets, as Korean pages write works (`<The Palace: Tale of Jang
         // Noksu>`), is no firm.
