@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -416,6 +417,9 @@ struct Ready {
     dated: bool,
     /// How its text was decoded, when it was not UTF-8: a warning once it is indexed.
     transcoded: Option<Transcoded>,
+    /// Entity extraction failed on it (a panic of the extractor): a warning once it is
+    /// indexed, without entities.
+    extraction_failed: bool,
 }
 
 impl Index {
@@ -799,6 +803,7 @@ impl Index {
         let held = existing.get(&key).map(|e| e.fingerprint);
         let unchanged =
             held == Some(fp) || !tally.extract_entities && held == Some(without_entities(read));
+        let mut extraction_failed = false;
         let doc = if unchanged {
             None
         } else {
@@ -808,12 +813,24 @@ impl Index {
             let mut extracted = true;
             if article.entities.is_empty() {
                 if tally.extract_entities {
-                    article.entities = self.extractor.extract_in(
-                        article.title.as_deref(),
-                        &article.body,
-                        article.language.as_deref(),
-                    );
-                } else {
+                    // A bug of the extractor on one article's text must not abort the corpus
+                    // (nor lose what is indexed): the article goes in without entities, marked
+                    // so that the next run tries again, and the run says so.
+                    let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        #[cfg(test)]
+                        tests::fail_on_marker(&article.body);
+                        self.extractor.extract_in(
+                            article.title.as_deref(),
+                            &article.body,
+                            article.language.as_deref(),
+                        )
+                    }));
+                    match extraction {
+                        Ok(entities) => article.entities = entities,
+                        Err(_) => extraction_failed = true,
+                    }
+                }
+                if !tally.extract_entities || extraction_failed {
                     fp = without_entities(read);
                     extracted = false;
                 }
@@ -835,6 +852,7 @@ impl Index {
         Prepared::Article(Box::new(Ready {
             dated: article.published.is_some(),
             transcoded: article.transcoded.take(),
+            extraction_failed,
             id: article.id,
             line,
             key,
@@ -992,6 +1010,7 @@ impl Run<'_> {
             doc,
             dated,
             transcoded,
+            extraction_failed,
         } = *ready;
         let location = match &self.location {
             Some((p, name)) if p == path => Arc::clone(name),
@@ -1111,6 +1130,15 @@ impl Run<'_> {
         }
         if let Some(t) = transcoded {
             tally.warn(path, Some(t.line), t.to_string());
+        }
+        if extraction_failed {
+            tally.warn(
+                path,
+                line,
+                "entity extraction failed on this article (a bug in Dateline: please report it \
+                 with the article); indexed without entities, which the next run tries again"
+                    .to_string(),
+            );
         }
         Ok(())
     }
@@ -1363,6 +1391,57 @@ struct Existing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text that makes entity extraction panic in tests, as a bug of the extractor would.
+    const FAILING: &str = "[extraction fails here]";
+
+    pub(super) fn fail_on_marker(body: &str) {
+        assert!(!body.contains(FAILING), "the extractor failed");
+    }
+
+    #[test]
+    fn an_article_the_extractor_fails_on_is_indexed_without_entities_and_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("news.jsonl");
+        let lines = [
+            r#"{"id": "a", "body": "Philip Hammond met John Kerry in London."}"#.to_string(),
+            format!(r#"{{"id": "b", "body": "Philip Hammond spoke in Paris. {FAILING}"}}"#),
+            r#"{"id": "c", "body": "John Kerry flew to Vienna."}"#.to_string(),
+        ];
+        std::fs::write(&file, lines.join("\n")).unwrap();
+        let index = Index::create_in_ram().unwrap();
+        let options = IngestOptions::default();
+        let report = index
+            .ingest_paths(std::slice::from_ref(&file), &options, &|_| {})
+            .unwrap();
+        assert_eq!(report.added, 3);
+        assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+        let warning = &report.warnings[0];
+        assert_eq!(warning.line, Some(2));
+        assert!(
+            warning.reason.contains("entity extraction failed"),
+            "{warning:?}"
+        );
+        assert_eq!(index.articles_without_entities().unwrap(), 1);
+        let naming = |name: &str| {
+            let request = crate::SearchRequest::new("").person(name).snippets(false);
+            index.search(&request).unwrap().total
+        };
+        assert_eq!((naming("Philip Hammond"), naming("John Kerry")), (1, 2));
+        // The next run tries again: fixed, the extractor finds its entities.
+        let fixed = lines[1].replace(FAILING, "");
+        std::fs::write(
+            &file,
+            [&lines[0], &fixed, &lines[2]]
+                .map(String::as_str)
+                .join("\n"),
+        )
+        .unwrap();
+        let report = index.ingest_paths(&[file], &options, &|_| {}).unwrap();
+        assert_eq!((report.updated, report.unchanged), (1, 2));
+        assert_eq!(index.articles_without_entities().unwrap(), 0);
+        assert_eq!(naming("Philip Hammond"), 2);
+    }
 
     #[cfg(unix)]
     #[test]
