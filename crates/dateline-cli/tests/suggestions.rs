@@ -103,7 +103,7 @@ fn entity_filters_tell_of_articles_indexed_without_entities() {
     let articles = stdout(&dateline(&index, &["stats"]));
     let articles = articles.lines().next().unwrap().split_whitespace().last();
     let note = format!(
-        "note: {} articles of the index were indexed with --no-entities",
+        "note: {} articles of the index were indexed without entities (--no-entities)",
         articles.unwrap()
     );
     for args in [

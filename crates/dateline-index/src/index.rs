@@ -379,7 +379,6 @@ impl Index {
             return Err(Error::RebuildFolderTaken { dir });
         }
         remove_dir_if_present(staging)?;
-        // The new index extracts with the aliases the old one kept, unless given others.
         let aliases = stored_aliases(dir)?;
         // Should the creation fail, `rebuilding` goes and takes the folder with it.
         let mut index = Self::create(&rebuilding.staging)?;

@@ -1316,13 +1316,12 @@ impl Index {
 
     /// How many of the index's articles were indexed without entity extraction
     /// ([`IngestOptions::extract_entities`](crate::IngestOptions::extract_entities) off, `dateline
-    /// index --no-entities`): entity filters, facets and entity counts do not see them until an
-    /// ingest with extraction indexes them again. Articles so indexed by a Dateline older than
-    /// this method carry no mark and are not counted.
+    /// index --no-entities`, or extraction failed on them): entity filters, facets and entity
+    /// counts do not see them until an ingest with extraction indexes them again. Articles so
+    /// indexed by a Dateline older than this method carry no mark and are not counted.
     ///
     /// # Example
     /// ```
-    /// use dateline_core::Article;
     /// use dateline_index::{Index, IngestOptions};
     ///
     /// let dir = tempfile::tempdir().unwrap();

@@ -327,8 +327,9 @@ pub(crate) fn print_tips(
                 n => (format!("{n} articles"), "were"),
             };
             anstream::eprintln!(
-                "{} {articles} of the index {were} indexed with --no-entities: entity filters \
-                 and counts do not see them until `dateline index` reads them again without it",
+                "{} {articles} of the index {were} indexed without entities (--no-entities): \
+                 entity filters and counts do not see them until `dateline index` reads them \
+                 again without --no-entities",
                 style::paint(style::WARN, "note:")
             );
         }
