@@ -7,13 +7,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dateline_core::article::Transcoded;
+use dateline_core::entities::ExtractionFailed;
 use dateline_core::reader::boilerplate::BoilerplateModel;
 use dateline_core::reader::{self, Format, ReadError};
 use dateline_core::Article;
@@ -417,9 +417,9 @@ struct Ready {
     dated: bool,
     /// How its text was decoded, when it was not UTF-8: a warning once it is indexed.
     transcoded: Option<Transcoded>,
-    /// Entity extraction failed on it (a panic of the extractor): a warning once it is
+    /// Entity extraction failed on it (a bug of the extractor): a warning once it is
     /// indexed, without entities.
-    extraction_failed: bool,
+    extraction_failed: Option<ExtractionFailed>,
 }
 
 impl Index {
@@ -803,7 +803,7 @@ impl Index {
         let held = existing.get(&key).map(|e| e.fingerprint);
         let unchanged =
             held == Some(fp) || !tally.extract_entities && held == Some(without_entities(read));
-        let mut extraction_failed = false;
+        let mut extraction_failed = None;
         let doc = if unchanged {
             None
         } else {
@@ -816,21 +816,19 @@ impl Index {
                     // A bug of the extractor on one article's text must not abort the corpus
                     // (nor lose what is indexed): the article goes in without entities, marked
                     // so that the next run tries again, and the run says so.
-                    let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        #[cfg(test)]
-                        tests::fail_on_marker(&article.body);
-                        self.extractor.extract_in(
-                            article.title.as_deref(),
-                            &article.body,
-                            article.language.as_deref(),
-                        )
-                    }));
+                    let extraction = self.extractor.try_extract_in(
+                        article.title.as_deref(),
+                        &article.body,
+                        article.language.as_deref(),
+                    );
+                    #[cfg(test)]
+                    let extraction = tests::fail_on_marker(&article.body).map_or(extraction, Err);
                     match extraction {
                         Ok(entities) => article.entities = entities,
-                        Err(_) => extraction_failed = true,
+                        Err(failed) => extraction_failed = Some(failed),
                     }
                 }
-                if !tally.extract_entities || extraction_failed {
+                if !tally.extract_entities || extraction_failed.is_some() {
                     fp = without_entities(read);
                     extracted = false;
                 }
@@ -1131,13 +1129,11 @@ impl Run<'_> {
         if let Some(t) = transcoded {
             tally.warn(path, Some(t.line), t.to_string());
         }
-        if extraction_failed {
+        if let Some(failed) = extraction_failed {
             tally.warn(
                 path,
                 line,
-                "entity extraction failed on this article (a bug in Dateline: please report it \
-                 with the article); indexed without entities, which the next run tries again"
-                    .to_string(),
+                format!("{failed}; indexed without entities, which the next run tries again"),
             );
         }
         Ok(())
@@ -1395,8 +1391,11 @@ mod tests {
     /// Text that makes entity extraction panic in tests, as a bug of the extractor would.
     const FAILING: &str = "[extraction fails here]";
 
-    pub(super) fn fail_on_marker(body: &str) {
-        assert!(!body.contains(FAILING), "the extractor failed");
+    /// The failure the extractor would report on an article with [`FAILING`] in it.
+    pub(super) fn fail_on_marker(body: &str) -> Option<ExtractionFailed> {
+        body.contains(FAILING).then(|| ExtractionFailed {
+            message: "the extractor failed".to_string(),
+        })
     }
 
     #[test]

@@ -143,11 +143,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                         };
                         anstream::eprintln!("{} {item}", style::paint(style::WARN, "warning:"));
                     }
-                    let found = extractor.analyze_in(
+                    let found = match extractor.try_analyze_in(
                         article.title.as_deref(),
                         &article.body,
                         article.language.as_deref(),
-                    );
+                    ) {
+                        Ok(found) => found,
+                        Err(failed) => {
+                            skip(path, None, format!("article {}: {failed}", article.id));
+                            continue;
+                        }
+                    };
                     let json = json_article(&article, &found.entities, &found.mentions);
                     write_json_line(&mut out, &json)?;
                 }

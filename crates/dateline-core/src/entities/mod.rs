@@ -122,6 +122,33 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
 }
 
+/// Entity extraction stopped on an article by a bug of the extractor (a panic), as
+/// [`EntityExtractor::try_extract_in`] and [`EntityExtractor::try_analyze_in`] report it.
+///
+/// One article's text must never stop a corpus: a caller gives the article without entities,
+/// or skips it, and goes on.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "entity extraction failed on this article (a bug in Dateline; please report it): {message}"
+)]
+pub struct ExtractionFailed {
+    /// What the extractor said as it stopped (the panic's message).
+    pub message: String,
+}
+
+impl ExtractionFailed {
+    /// From the payload of a caught panic, as [`std::panic::catch_unwind`] returns it.
+    fn from_panic(payload: Box<dyn std::any::Any + Send>) -> Self {
+        let message = match payload.downcast::<String>() {
+            Ok(text) => *text,
+            Err(payload) => payload
+                .downcast_ref::<&str>()
+                .map_or_else(|| "no message".to_string(), |text| text.to_string()),
+        };
+        ExtractionFailed { message }
+    }
+}
+
 /// One entity resolved within an article: its canonical name and the forms it appeared as.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {

@@ -11,6 +11,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 mod collector;
@@ -28,7 +29,7 @@ use super::gazetteer::{
     demonym_canonical, gazetteer, league_bit, title_case, Gazetteer, Title, PARTICLES, WEEKDAYS,
 };
 use super::normalize::{normalize_key, KeyWriter};
-use super::{Entity, EntityKind, Extraction, Mention, MentionField};
+use super::{Entity, EntityKind, Extraction, ExtractionFailed, Mention, MentionField};
 
 /// Rule-based named-entity extractor for news text (people, organisations, places).
 ///
@@ -658,6 +659,53 @@ impl EntityExtractor {
         self.run(title, body, language, true)
     }
 
+    /// [`extract_in`](Self::extract_in) that returns an error where a bug of the extractor
+    /// would panic, so that one article cannot stop a program that reads many (`dateline
+    /// index` gives such an article without entities and says so).
+    ///
+    /// # Example
+    /// ```
+    /// use dateline_core::entities::EntityExtractor;
+    ///
+    /// let found = EntityExtractor::new().try_extract_in(None, "Kerry flew to Vienna.", Some("en"));
+    /// assert!(found.is_ok_and(|entities| entities.iter().any(|e| e.name == "Vienna")));
+    /// ```
+    pub fn try_extract_in(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+    ) -> Result<Vec<Entity>, ExtractionFailed> {
+        self.try_run(title, body, language, false)
+            .map(|found| found.entities)
+    }
+
+    /// [`analyze_in`](Self::analyze_in) that returns an error where a bug of the extractor
+    /// would panic, as [`try_extract_in`](Self::try_extract_in) does.
+    pub fn try_analyze_in(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+    ) -> Result<Extraction, ExtractionFailed> {
+        self.try_run(title, body, language, true)
+    }
+
+    /// [`run`](Self::run) with a panic caught. The extractor holds no state a panic could
+    /// leave half-changed: the per-thread buffers are cleared before each article.
+    fn try_run(
+        &self,
+        title: Option<&str>,
+        body: &str,
+        language: Option<&str>,
+        mentions: bool,
+    ) -> Result<Extraction, ExtractionFailed> {
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.run(title, body, language, mentions)
+        }))
+        .map_err(ExtractionFailed::from_panic)
+    }
+
     /// [`analyze_in`](Self::analyze_in) with this thread's buffers; the mentions are left
     /// empty unless `mentions` is set (indexing needs only the entities, and building the
     /// mentions allocates two strings each).
@@ -741,6 +789,8 @@ impl EntityExtractor {
         let g = gazetteer();
         let mut col = std::mem::take(&mut scratch.col);
         col.clear();
+        #[cfg(test)]
+        tests::fail_on_marker(body);
         let sports = title.is_some_and(is_sports_title);
         let team_sport = sports && title.is_some_and(|t| in_list(sport_word(t), TEAM_SPORTS));
         let leagues = title.map_or(0, title_leagues);
@@ -6474,6 +6524,41 @@ impl EntityExtractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text that makes the extractor panic in tests, as a bug would.
+    const FAILING: &str = "[extraction fails here]";
+
+    pub(super) fn fail_on_marker(body: &str) {
+        assert!(!body.contains(FAILING), "the extractor failed");
+    }
+
+    #[test]
+    fn a_panic_of_the_extractor_is_an_error_and_the_next_article_is_read_as_before() {
+        let ex = EntityExtractor::new();
+        let text = "Philip Hammond met John Kerry in Vienna. Hammond said talks would go on.";
+        let before = ex.analyze_in(None, text, Some("en"));
+        assert!(!before.entities.is_empty());
+        let failed = ex
+            .try_analyze_in(None, &format!("{text} {FAILING}"), Some("en"))
+            .unwrap_err();
+        assert_eq!(failed.message, "the extractor failed");
+        assert!(
+            failed
+                .to_string()
+                .starts_with("entity extraction failed on this article"),
+            "{failed}"
+        );
+        assert!(ex.try_extract_in(Some("Talks"), FAILING, None).is_err());
+        // The panic left this thread's buffers mid-article: the next one is read afresh.
+        assert_eq!(
+            ex.try_analyze_in(None, text, Some("en")),
+            Ok(before.clone())
+        );
+        assert_eq!(
+            ex.try_extract_in(None, text, Some("en")),
+            Ok(before.entities)
+        );
+    }
 
     fn names(found: &[Entity], kind: EntityKind) -> Vec<String> {
         found
