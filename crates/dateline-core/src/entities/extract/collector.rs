@@ -586,6 +586,23 @@ impl Collector {
         found.filter(|_| aliases.resolve(&short.name).is_none())
     }
 
+    /// The entity whose acronym entity `i` is, when the article gives it in parentheses
+    /// only after using it: `the MPC` in a story that later writes `the Monetary Policy
+    /// Committee (MPC)`. An acronym read before its definition is an organisation of its own
+    /// letters; defined first, it is read as the name from then on.
+    fn defined_later(&self, i: usize, redirect: &[usize]) -> Option<usize> {
+        if self.local.is_empty() {
+            return None; // most articles define no acronym
+        }
+        let short = &self.ents[i];
+        let (name, kind) = self.local.get(&normalize_key(&short.name))?;
+        if short.kind != *kind && short.kind != EntityKind::Organization || short.name == *name {
+            return None;
+        }
+        (self.ents.iter().enumerate())
+            .position(|(j, a)| j != i && redirect[j] == j && a.kind == *kind && a.name == *name)
+    }
+
     /// The person of the article named in full whose name ends with that of person `i`, when
     /// `i` is named by a particle and a surname (`De Croo`: `Herman De Croo`).
     fn named_in_full(&self, i: usize) -> Option<usize> {
@@ -878,7 +895,8 @@ impl Collector {
             if redirect[i] != i {
                 continue;
             }
-            let Some(into) = (self.qualified_org(i, redirect, aliases))
+            let Some(into) = (self.defined_later(i, redirect))
+                .or_else(|| self.qualified_org(i, redirect, aliases))
                 .or_else(|| self.org_of_what(i, redirect, aliases))
                 .or_else(|| self.model_of(i, redirect, aliases))
             else {

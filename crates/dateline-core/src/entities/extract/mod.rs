@@ -38,7 +38,8 @@ use super::{Entity, EntityKind, Extraction, ExtractionFailed, Mention, MentionFi
 /// titles are stripped (a title marks a person), and runs are classified by the alias
 /// table, then the place gazetteer, title cue, organisation head words, given names and
 /// short acronyms. Unknown runs are dropped (precision first). Within an article, acronyms
-/// in parentheses become aliases of the preceding name, short forms (`Hammond`, `al-Abadi`)
+/// in parentheses become aliases of the preceding name (at their mentions before it too:
+/// `the MPC`, then `the Monetary Policy Committee (MPC)`), short forms (`Hammond`, `al-Abadi`)
 /// join the full person name, a name only guessed to be a person (`Chrysler`, `Merrill
 /// Lynch`) joins the organisation it begins (`Chrysler Corp`, `Merrill Lynch and Co Inc`), a
 /// word guessed to be an organisation (`the Commission`) the one it ends, and
@@ -6462,14 +6463,25 @@ impl EntityExtractor {
         else {
             return Vec::new();
         };
-        inner[..close]
+        let acronym = |w: &&str| {
+            let (n, up, low) = letter_shape(w);
+            (2..=8).contains(&n) && up && !low
+        };
+        let mut words = inner[..close]
             .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
-            .filter(|w| {
-                let (n, up, low) = letter_shape(w);
-                (2..=8).contains(&n) && up && !low
-            })
-            .map(str::to_string)
-            .collect()
+            .filter(|w| !w.is_empty())
+            .peekable();
+        // A definition gives the acronym first, or after a word that leads to it (`(IS,
+        // formerly ISIS/ISIL)`, `(also known as ISIL)`); a remark in parentheses names other
+        // things (`Range Rovers (which are made by the former Rover unit that BMW sold)`).
+        const LEAD_INS: &[&str] = &["formerly", "also", "aka", "or", "now", "previously"];
+        if !words
+            .peek()
+            .is_some_and(|w| acronym(w) || in_list(w, LEAD_INS))
+        {
+            return Vec::new();
+        }
+        words.filter(acronym).map(str::to_string).collect()
     }
 
     /// Whether token `s` is an acronym in parentheses that spells the initials of the plain
