@@ -1,5 +1,6 @@
 //! Quick CoNLL-2003 scoring without the CLI: `cargo run --release -p dateline-core --example
-//! conll_eval -- FILE... [--errors]` (the CLI's `dateline entities eval --conll` is the same).
+//! conll_eval -- FILE... [--errors] [--capitals]` (the CLI's `dateline entities eval --conll`
+//! and `--capitals` are the same).
 
 use dateline_core::entities::conll::{evaluate, parse_conll};
 use dateline_core::entities::EntityExtractor;
@@ -7,9 +8,13 @@ use dateline_core::entities::EntityExtractor;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let errors = args.iter().any(|a| a == "--errors");
+    let capitals = args.iter().any(|a| a == "--capitals");
     let ex = EntityExtractor::new();
     for path in args.iter().filter(|a| !a.starts_with("--")) {
-        let docs = parse_conll(&std::fs::read_to_string(path)?)?;
+        let mut docs = parse_conll(&std::fs::read_to_string(path)?)?;
+        if capitals {
+            docs = docs.iter().map(|d| d.in_capitals()).collect();
+        }
         let s = evaluate(&ex, &docs);
         println!("{path}: {} docs", s.documents);
         for (k, c) in &s.per_type {

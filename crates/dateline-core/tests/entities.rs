@@ -7394,3 +7394,36 @@ fn acronyms_used_before_their_definition_are_the_defined_name() {
         bmw
     );
 }
+
+/// A headline word that the gazetteer knows as a place (`Ferguson`, a town in Missouri) is the
+/// story's person of that surname: before this rule eight headlines of BBC News gave a place
+/// `Ferguson` over stories of Alex, Barry or Sheila Ferguson. And a name after a title of a
+/// place is a person even when no list knows its given name (`Archbishop of Canterbury Dr
+/// Rowan Williams`, read before as `Rowan` and `Williams`).
+#[test]
+fn headline_surnames_and_titled_names_after_a_place_are_people() {
+    let ids = [
+        "sport/200",
+        "entertainment/223",
+        "sport/189",
+        "politics/060",
+    ];
+    let Some(found) = corpus_entities_of("bbc-news/docs.jsonl", &ids) else {
+        return;
+    };
+    for (id, person) in [
+        ("sport/200", "Alex Ferguson"),
+        ("entertainment/223", "Sheila Ferguson"),
+        ("sport/189", "Barry Ferguson"),
+        ("politics/060", "Rowan Williams"),
+    ] {
+        let entities = &found[id];
+        assert_has(entities, EntityKind::Person, person);
+        let lone = ["Ferguson", "Rowan", "Williams"];
+        assert!(
+            entities.iter().all(|e| !lone.contains(&e.name.as_str())),
+            "{id}: {:?}",
+            names(entities)
+        );
+    }
+}

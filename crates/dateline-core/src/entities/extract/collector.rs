@@ -603,6 +603,38 @@ impl Collector {
             .position(|(j, a)| j != i && redirect[j] == j && a.kind == *kind && a.name == *name)
     }
 
+    /// The person of the story whose surname place `i`, a word of the headline named nowhere
+    /// else, is: `Ferguson urges Henry punishment` over a story of Alex Ferguson. Only one
+    /// person of the story may have that surname, and be named in two words (particles
+    /// aside): a longer name ending so is as often a run that went on over a place (`Irving
+    /// Trust Co California`). A country stays one (`Belgium scrape past Turkey` over a story
+    /// whose `10-man Turkey` was misread as a person).
+    fn surname_in_headline(&self, i: usize, redirect: &[usize]) -> Option<usize> {
+        let place = &self.ents[i];
+        if place.kind != EntityKind::Place
+            || place.forms.len() != 1
+            || place.forms[0].contains(' ')
+            || gazetteer().countries.contains(&normalize_key(&place.name))
+        {
+            return None;
+        }
+        let mut at = self
+            .raw
+            .iter()
+            .filter(|m| matches!(m.target, Target::Entity(j) if j == i));
+        if !at.all(|m| m.field == MentionField::Title) {
+            return None;
+        }
+        let key = normalize_key(&place.forms[0]);
+        let mut people = (self.person_last.iter())
+            .filter(|(last, _, idx)| redirect[*idx] == *idx && self.by_key.text(last) == key)
+            .map(|&(_, _, idx)| idx);
+        let person = people.next()?;
+        let words = self.ents[person].name.split(' ');
+        (people.all(|idx| idx == person) && words.filter(|w| !in_list(w, PARTICLES)).count() == 2)
+            .then_some(person)
+    }
+
     /// The person of the article named in full whose name ends with that of person `i`, when
     /// `i` is named by a particle and a surname (`De Croo`: `Herman De Croo`).
     fn named_in_full(&self, i: usize) -> Option<usize> {
@@ -896,6 +928,7 @@ impl Collector {
                 continue;
             }
             let Some(into) = (self.defined_later(i, redirect))
+                .or_else(|| self.surname_in_headline(i, redirect))
                 .or_else(|| self.qualified_org(i, redirect, aliases))
                 .or_else(|| self.org_of_what(i, redirect, aliases))
                 .or_else(|| self.model_of(i, redirect, aliases))

@@ -6297,8 +6297,39 @@ impl EntityExtractor {
                     // `Minister for Europe David Lidington`: the name starts at a given name;
                     // `President of France`: no name, the object is classified alone.
                     let obj = skip_joiners(toks, rest, e);
-                    return match (obj + 1..=e).find(|&q| toks[q].has(FIRST) && toks[q].has(CAP)) {
-                        Some(q) if !toks[e].has(ORG_HEAD) => split(Some(q), Some((obj, q - 1))),
+                    // A second title opens the name too, whatever its first word: `Archbishop
+                    // of Canterbury Dr Rowan Williams` (`Rowan` is in no list of given names).
+                    let titled = |q: usize| {
+                        let split = toks[q].has(TITLE).then(|| self.find_title(doc, q, e))??;
+                        (split.start == q).then_some(split.person?)
+                    };
+                    let name = (obj + 1..=e).find_map(|q| {
+                        if toks[q].has(FIRST) && toks[q].has(CAP) {
+                            Some((q, q))
+                        } else {
+                            titled(q).map(|p| (q, p))
+                        }
+                    });
+                    // `Archbishop of Canterbury Rowan Williams`, `Mayor of London Sadiq
+                    // Khan`, `Archbishop of Canterbury Runcie`: after a place of one word, a
+                    // name whose given name no list knows, or a surname alone. Not after a
+                    // title of many (`Representatives of Atlantic Richfield`).
+                    let after_place = toks[obj].has(PLACE1) && obj < e && !plural_noun(word) && {
+                        let to = name.map_or(e + 1, |(q, p)| if q == p { q } else { obj + 1 });
+                        let surname = |w: &str| w.len() > 3 && !w.contains('-') && !plural_noun(w);
+                        to > obj + 1
+                            && toks[obj + 1..to].iter().all(unknown)
+                            && (e > obj + 1 || surname(doc.word(e)))
+                    };
+                    let name = if after_place {
+                        Some((obj + 1, obj + 1))
+                    } else {
+                        name
+                    };
+                    return match name {
+                        Some((q, p)) if !toks[e].has(ORG_HEAD) => {
+                            split(Some(p), Some((obj, q - 1)))
+                        }
                         _ => split(None, Some((obj, e))),
                     };
                 }
@@ -6578,6 +6609,79 @@ mod tests {
             .filter(|e| e.kind == kind)
             .map(|e| e.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_place_of_the_headline_that_is_the_surname_of_the_story_is_the_person() {
+        let ex = EntityExtractor::new();
+        let body = "Manchester United manager Sir Alex Ferguson has called for Thierry Henry \
+                    to be banned. Ferguson said the striker had to be punished.";
+        let found = ex.analyze(Some("Ferguson urges Henry punishment"), body);
+        let people = names(&found.entities, EntityKind::Person);
+        assert_eq!(people, ["Alex Ferguson", "Thierry Henry"]);
+        assert!(names(&found.entities, EntityKind::Place).is_empty());
+        let headline = &found.mentions[0];
+        assert_eq!(
+            (headline.field, headline.text.as_str()),
+            (MentionField::Title, "Ferguson")
+        );
+        assert_eq!(
+            (headline.kind, headline.entity.as_str()),
+            (EntityKind::Person, "Alex Ferguson")
+        );
+        // Named in the story as the place, it stays one.
+        let found = ex.extract(
+            Some("Ferguson protests go on"),
+            "Protesters marched in Ferguson on Sunday. Police chief John Ferguson spoke.",
+        );
+        assert_eq!(names(&found, EntityKind::Place), ["Ferguson"]);
+    }
+
+    #[test]
+    fn a_name_after_a_title_of_a_place_is_a_person_whatever_its_given_name() {
+        let ex = EntityExtractor::new();
+        for (body, place, person) in [
+            (
+                "Both the Cardinal and Archbishop of Canterbury Dr Rowan Williams appealed.",
+                "Canterbury",
+                "Rowan Williams",
+            ),
+            (
+                "Both the Cardinal and Archbishop of Canterbury Rowan Williams appealed.",
+                "Canterbury",
+                "Rowan Williams",
+            ),
+            (
+                "Mayor of London Sadiq Khan said so.",
+                "London",
+                "Sadiq Khan",
+            ),
+            (
+                "The Archbishop of Canterbury Runcie said so.",
+                "Canterbury",
+                "Runcie",
+            ),
+            (
+                "Governor of Texas Dr John Smith said so.",
+                "Texas",
+                "John Smith",
+            ),
+        ] {
+            let found = ex.extract(None, body);
+            assert_eq!(names(&found, EntityKind::Person), [person], "{body}");
+            assert_eq!(names(&found, EntityKind::Place), [place], "{body}");
+        }
+        // Not a name: a firm of the place's name, or what a title of many belongs to.
+        let found = ex.extract(None, "Governor of Texas Instruments said so.");
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Texas Instruments"]
+        );
+        let found = ex.extract(
+            None,
+            "Atlantic Richfield Co sold it. Representatives of Atlantic Richfield were not there.",
+        );
+        assert!(names(&found, EntityKind::Person).is_empty(), "{found:?}");
     }
 
     #[test]
