@@ -4281,7 +4281,114 @@ impl EntityExtractor {
         {
             return None;
         }
+        if !col_sports(doc) && self.listed_with_places(doc, s) {
+            return Some(EntityKind::Place); // `the bourses of Zurich, Geneva and Basle`
+        }
         Some(EntityKind::Organization)
+    }
+
+    /// Whether the unknown word at `s` is an item of a list of places: three items or more,
+    /// joined by commas and a last `and` or `or` (`Sydney, Melbourne and Fremantle`,
+    /// `Cardiff, Bangor, Aberystwyth and Wrexham`), one of them at least a place the
+    /// gazetteer knows and every other one a place or another word no list knows. Sports
+    /// stories list clubs named after their towns so, and are left out by the caller.
+    fn listed_with_places(&self, doc: &Doc, s: usize) -> bool {
+        #[derive(PartialEq)]
+        enum Sep {
+            Comma,
+            Last,
+        }
+        let toks = &doc.toks;
+        let gap = |a: usize, b: usize| doc.text[toks[a].end..toks[b].start].trim();
+        let name_word = |k: usize| toks[k].has(CAP) && !toks[k].has(ALL_CAPS);
+        let joiner = |k: usize| matches!(doc.word(k), "and" | "or");
+        // The separator between the item ending at token `e` and the one starting at token
+        // `a`: a comma, or `and` or `or` (after a comma or not). `None` when it is neither.
+        let sep = |e: usize, a: usize| match a - e {
+            1 if gap(e, a) == "," => Some(Sep::Comma),
+            2 if joiner(e + 1) && matches!(gap(e, e + 1), "" | ",") && gap(e + 1, a).is_empty() => {
+                Some(Sep::Last)
+            }
+            _ => None,
+        };
+        // An item is a run of capitalised words a space apart: its first and last tokens.
+        let spaced = |a: usize, b: usize| &doc.text[toks[a].end..toks[b].start] == " ";
+        let item_ending = |e: usize| {
+            let mut a = e;
+            while a > 0 && e - a < 4 && name_word(a - 1) && spaced(a - 1, a) {
+                a -= 1;
+            }
+            (a, e)
+        };
+        let item_starting = |a: usize| {
+            let mut e = a;
+            while e + 1 < toks.len() && e - a < 4 && name_word(e + 1) && spaced(e, e + 1) {
+                e += 1;
+            }
+            (a, e)
+        };
+        let mut items = vec![(s, s)];
+        let mut last = false; // whether the final item (after `and`) has been read
+        let (mut a, mut e) = (s, s);
+        while items.len() < 12 {
+            // The previous item ends one token before (a comma between) or two (`and`).
+            let Some((end, found)) = [1, 2].into_iter().find_map(|back| {
+                let end = a.checked_sub(back)?;
+                Some((end, sep(end, a)?)).filter(|_| name_word(end))
+            }) else {
+                break;
+            };
+            match found {
+                Sep::Comma => {}
+                Sep::Last if items.len() == 1 => last = true,
+                Sep::Last => break,
+            }
+            let item = item_ending(end);
+            a = item.0;
+            items.push(item);
+        }
+        while !last && items.len() < 12 {
+            let Some((start, found)) = [1, 2].into_iter().find_map(|ahead| {
+                let start = e + ahead;
+                if start >= toks.len() || !name_word(start) {
+                    return None;
+                }
+                Some((start, sep(e, start)?))
+            }) else {
+                break;
+            };
+            last = found == Sep::Last;
+            let item = item_starting(start);
+            e = item.1;
+            items.push(item);
+        }
+        if !last || items.len() < 3 {
+            return false;
+        }
+        let g = gazetteer();
+        let place = |(a, b): (usize, usize)| {
+            if a == b {
+                toks[a].has(PLACE1)
+            } else {
+                g.places
+                    .contains_key(normalize_key(&doc.surface(a, b)).as_str())
+            }
+        };
+        let unknown = |(a, b): (usize, usize)| {
+            toks[a..=b].iter().all(|t| {
+                !t.has(DICT | COMMON | FIRST | DEMONYM | TITLE | ORG_HEAD | BRAND | MONTH)
+                    && (a < b || !t.has(PLACE1))
+            })
+        };
+        let mut places = 0;
+        for &item in &items[1..] {
+            if place(item) {
+                places += 1;
+            } else if !unknown(item) {
+                return false;
+            }
+        }
+        places > 0
     }
 
     /// Whether token `s` is listed after a match report's label (`Subs Not Used: Weaver,
@@ -6635,6 +6742,47 @@ mod tests {
             "Protesters marched in Ferguson on Sunday. Police chief John Ferguson spoke.",
         );
         assert_eq!(names(&found, EntityKind::Place), ["Ferguson"]);
+    }
+
+    #[test]
+    fn an_unknown_word_listed_with_places_is_a_place() {
+        let ex = EntityExtractor::new();
+        let found = ex.extract(
+            None,
+            "Shares trade on the bourses of Zurich, Geneva and Basle.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Basle", "Geneva", "Zurich"]
+        );
+        let found = ex.extract(
+            None,
+            "Protests were held in Cardiff, Bangor, Aberystwyth and Wrexham on Monday.",
+        );
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Aberystwyth", "Bangor", "Cardiff", "Wrexham"]
+        );
+        // Lists that end the text (read past its end once, a panic).
+        let found = ex.extract(None, "Rain fell on Zurich, Geneva and Basle");
+        assert_eq!(
+            names(&found, EntityKind::Place),
+            ["Basle", "Geneva", "Zurich"]
+        );
+        let found = ex.extract(None, "Rain fell on Zurich, Geneva, Basle");
+        assert_eq!(names(&found, EntityKind::Place), ["Geneva", "Zurich"]);
+        // Two items are no list; a word of another kind among them leaves the list alone.
+        for text in [
+            "Lyphomed will sell the drugs in Canada and Novopharm will sell its own.",
+            "The bids came from London, Barclays Bank and Plessey.",
+        ] {
+            let found = ex.extract(None, text);
+            let places = names(&found, EntityKind::Place);
+            assert!(
+                !places.iter().any(|p| p == "Novopharm" || p == "Plessey"),
+                "{text}: {places:?}"
+            );
+        }
     }
 
     #[test]
