@@ -614,15 +614,17 @@ impl Collector {
         if place.kind != EntityKind::Place
             || place.forms.len() != 1
             || place.forms[0].contains(' ')
-            || gazetteer().countries.contains(&normalize_key(&place.name))
+            || self.person_last.is_empty()
         {
             return None;
         }
-        let mut at = self
+        // The title's mentions come first.
+        let is_place = |m: &&RawMention| matches!(m.target, Target::Entity(j) if j == i);
+        let headline = self
             .raw
             .iter()
-            .filter(|m| matches!(m.target, Target::Entity(j) if j == i));
-        if !at.all(|m| m.field == MentionField::Title) {
+            .take_while(|m| m.field == MentionField::Title);
+        if !headline.clone().any(|m| is_place(&m)) {
             return None;
         }
         let key = normalize_key(&place.forms[0]);
@@ -631,8 +633,14 @@ impl Collector {
             .map(|&(_, _, idx)| idx);
         let person = people.next()?;
         let words = self.ents[person].name.split(' ');
-        (people.all(|idx| idx == person) && words.filter(|w| !in_list(w, PARTICLES)).count() == 2)
-            .then_some(person)
+        if !people.all(|idx| idx == person)
+            || words.filter(|w| !in_list(w, PARTICLES)).count() != 2
+            || gazetteer().countries.contains(&normalize_key(&place.name))
+        {
+            return None;
+        }
+        let mut at = self.raw.iter().filter(is_place);
+        at.all(|m| m.field == MentionField::Title).then_some(person)
     }
 
     /// The person of the article named in full whose name ends with that of person `i`, when

@@ -4327,6 +4327,11 @@ impl EntityExtractor {
             }
             (a, e)
         };
+        // Most unknown words stand in no list: nothing to gather then.
+        let before = s > 0 && (gap(s - 1, s) == "," || joiner(s - 1));
+        if !before && !(s + 1 < toks.len() && (gap(s, s + 1) == "," || joiner(s + 1))) {
+            return false;
+        }
         let mut items = vec![(s, s)];
         let mut last = false; // whether the final item (after `and`) has been read
         let (mut a, mut e) = (s, s);
