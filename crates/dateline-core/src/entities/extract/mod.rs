@@ -4311,18 +4311,19 @@ impl EntityExtractor {
             }
             _ => None,
         };
-        // An item is a run of capitalised words a space apart: its first and last tokens.
+        // An item is a run of capitalised words a space apart, acronyms too (`Middlesex AC`,
+        // a club): its first and last tokens.
         let spaced = |a: usize, b: usize| &doc.text[toks[a].end..toks[b].start] == " ";
         let item_ending = |e: usize| {
             let mut a = e;
-            while a > 0 && e - a < 4 && name_word(a - 1) && spaced(a - 1, a) {
+            while a > 0 && e - a < 4 && toks[a - 1].has(CAP) && spaced(a - 1, a) {
                 a -= 1;
             }
             (a, e)
         };
         let item_starting = |a: usize| {
             let mut e = a;
-            while e + 1 < toks.len() && e - a < 4 && name_word(e + 1) && spaced(e, e + 1) {
+            while e + 1 < toks.len() && e - a < 4 && toks[e + 1].has(CAP) && spaced(e, e + 1) {
                 e += 1;
             }
             (a, e)
@@ -4381,8 +4382,9 @@ impl EntityExtractor {
         };
         let unknown = |(a, b): (usize, usize)| {
             toks[a..=b].iter().all(|t| {
-                !t.has(DICT | COMMON | FIRST | DEMONYM | TITLE | ORG_HEAD | BRAND | MONTH)
-                    && (a < b || !t.has(PLACE1))
+                !t.has(
+                    DICT | COMMON | FIRST | DEMONYM | TITLE | ORG_HEAD | BRAND | MONTH | ALL_CAPS,
+                ) && (a < b || !t.has(PLACE1))
             })
         };
         let mut places = 0;
@@ -6780,11 +6782,14 @@ mod tests {
         for text in [
             "Lyphomed will sell the drugs in Canada and Novopharm will sell its own.",
             "The bids came from London, Barclays Bank and Plessey.",
+            "K Holmes (Ealing, Southall and Middlesex AC) ran.",
         ] {
             let found = ex.extract(None, text);
             let places = names(&found, EntityKind::Place);
             assert!(
-                !places.iter().any(|p| p == "Novopharm" || p == "Plessey"),
+                !places
+                    .iter()
+                    .any(|p| ["Novopharm", "Plessey", "Ealing"].contains(&p.as_str())),
                 "{text}: {places:?}"
             );
         }
