@@ -603,6 +603,44 @@ impl Collector {
             .position(|(j, a)| j != i && redirect[j] == j && a.kind == *kind && a.name == *name)
     }
 
+    /// The organisation of the story whose initials organisation `i`, an acronym of three to
+    /// six capitals that the alias table does not know, spells, its lower-case joiners aside:
+    /// `the MPAA` in a story of the `Motion Picture Association of America` that never gives
+    /// the acronym in parentheses. Only one organisation of the story may fit.
+    fn spelled_by(&self, i: usize, redirect: &[usize], aliases: &AliasTable) -> Option<usize> {
+        let short = &self.ents[i];
+        let acronym = short.name.as_bytes();
+        if short.kind != EntityKind::Organization
+            || !(3..=6).contains(&acronym.len())
+            || !acronym.iter().all(u8::is_ascii_uppercase)
+        {
+            return None;
+        }
+        let spells = |long: &str| {
+            let mut words = long
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&"));
+            let mut letters = acronym.iter();
+            words.all(|w| (letters.next()).is_some_and(|l| w.as_bytes().first() == Some(l)))
+                && letters.next().is_none()
+        };
+        let mut found = None;
+        for (j, a) in self.ents.iter().enumerate() {
+            if j != i
+                && redirect[j] == j
+                && a.kind == EntityKind::Organization
+                && a.name.contains(' ')
+                && spells(&a.name)
+            {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(j);
+            }
+        }
+        found.filter(|_| aliases.resolve(&short.name).is_none())
+    }
+
     /// The person of the story whose surname place `i`, a word of the headline named nowhere
     /// else, is: `Ferguson urges Henry punishment` over a story of Alex Ferguson. Only one
     /// person of the story may have that surname, and be named in two words (particles
@@ -937,6 +975,7 @@ impl Collector {
             }
             let Some(into) = (self.defined_later(i, redirect))
                 .or_else(|| self.surname_in_headline(i, redirect))
+                .or_else(|| self.spelled_by(i, redirect, aliases))
                 .or_else(|| self.qualified_org(i, redirect, aliases))
                 .or_else(|| self.org_of_what(i, redirect, aliases))
                 .or_else(|| self.model_of(i, redirect, aliases))

@@ -6752,6 +6752,26 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_spelling_an_organisation_of_the_story_is_that_organisation() {
+        let ex = EntityExtractor::new();
+        let body = "The Motion Picture Association of America wants to stop the program. More \
+                    than 100 operators have been targeted, the MPAA said.";
+        let found = ex.extract(None, body);
+        assert_eq!(
+            names(&found, EntityKind::Organization),
+            ["Motion Picture Association of America"]
+        );
+        assert_eq!(
+            found[0].forms,
+            ["Motion Picture Association of America", "MPAA"]
+        );
+        // Two organisations of those initials: the acronym is left alone.
+        let body = "The Toronto Stock Exchange and the Tokyo Stock Exchange rose. The TSE said so.";
+        let found = ex.extract(None, body);
+        assert!(names(&found, EntityKind::Organization).contains(&"TSE".to_string()));
+    }
+
+    #[test]
     fn an_unknown_word_listed_with_places_is_a_place() {
         let ex = EntityExtractor::new();
         let found = ex.extract(
