@@ -7369,13 +7369,26 @@ fn acronyms_spelling_an_organisation_of_the_story_are_that_organisation() {
         ("1600", "Trans World Airlines", "TWA"),
     ] {
         let found = bbc.get(id).or(reuters.get(id)).expect("read above");
-        assert!(find(found, acronym).is_none(), "{id}: {:?}", names(found));
-        let entity = find(found, name).unwrap_or_else(|| panic!("{id}: {:?}", names(found)));
-        assert!(
-            entity.forms.iter().any(|f| f == acronym),
-            "{id}: {entity:?}"
-        );
+        organisation_named_by(found, id, name, acronym);
     }
+}
+
+/// The organisation `name` of the story `id`, which has `acronym` among its forms and no entity
+/// of its own.
+fn organisation_named_by<'a>(
+    found: &'a [Entity],
+    id: &str,
+    name: &str,
+    acronym: &str,
+) -> &'a Entity {
+    assert!(find(found, acronym).is_none(), "{id}: {:?}", names(found));
+    let entity = find(found, name).unwrap_or_else(|| panic!("{id}: {:?}", names(found)));
+    assert_eq!(entity.kind, EntityKind::Organization, "{id}");
+    assert!(
+        entity.forms.iter().any(|f| f == acronym),
+        "{id}: {entity:?}"
+    );
+    entity
 }
 
 /// An acronym used before the article defines it (`the MPC` … `the Monetary Policy Committee
@@ -7404,13 +7417,7 @@ fn acronyms_used_before_their_definition_are_the_defined_name() {
         ("1895", "National Security Council", "NSC"),
     ] {
         let found = bbc.get(id).or(reuters.get(id)).expect("read above");
-        assert!(find(found, acronym).is_none(), "{id}: {:?}", names(found));
-        let entity = find(found, name).unwrap_or_else(|| panic!("{id}: {:?}", names(found)));
-        assert_eq!(entity.kind, EntityKind::Organization, "{id}");
-        assert!(
-            entity.forms.iter().any(|f| f == acronym),
-            "{id}: {entity:?}"
-        );
+        let entity = organisation_named_by(found, id, name, acronym);
         assert!(entity.mentions >= 3, "{id}: {entity:?}");
     }
     let bmw = &bbc["business/049"];
