@@ -7499,3 +7499,21 @@ fn unknown_words_listed_with_places_are_places() {
         }
     }
 }
+
+/// In a text written all in capitals, a state's postal code stays in capitals: Reuters'
+/// COMEX price tables (`NY COMEX ALUMINUM 10:31`) had been read as `Ny Comex`, a person, in 13
+/// stories.
+#[test]
+fn a_state_code_in_capitals_is_no_given_name() {
+    let Some(found) = reuters_entities_of(&["13925", "14021"]) else {
+        return;
+    };
+    for (id, entities) in &found {
+        assert_has(entities, EntityKind::Organization, "NY Comex");
+        assert!(
+            find(entities, "Ny Comex").is_none(),
+            "{id}: {:?}",
+            names(entities)
+        );
+    }
+}

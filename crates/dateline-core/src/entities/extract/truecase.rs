@@ -12,7 +12,9 @@
 
 use std::borrow::Cow;
 
-use super::tokens::{lexicon_bits, COMMON, DEMONYM, DICT, FIRST, MONTH, PLACE1, SURNAME, TITLE};
+use super::tokens::{
+    lexicon_bits, COMMON, DEMONYM, DICT, FIRST, MONTH, PLACE1, STATE_ABBR, SURNAME, TITLE,
+};
 use super::words::{CURRENCIES, DETERMINERS, LEAGUE_HEADS, MISC_HEADS};
 use super::{EntityExtractor, EntityKind};
 use crate::entities::gazetteer::{gazetteer, Gazetteer, CONNECTORS, PARTICLES};
@@ -331,6 +333,9 @@ fn word_case(text: &str, w: &Word, g: &Gazetteer) -> Case {
         Case::Lower
     } else if bits & (TITLE | FIRST | SURNAME | PLACE1) != 0 {
         Case::Capital
+    } else if bits & STATE_ABBR != 0 && letters == 2 {
+        // `NY COMEX`, `KY`: a state's postal code, not the name `Ny`.
+        Case::Upper
     } else if !key.contains(['a', 'e', 'i', 'o', 'u', 'y']) {
         // No vowel and no list knows it: an acronym (`TV`, `BBC`, `KGB`), not `MRS`.
         Case::Upper
