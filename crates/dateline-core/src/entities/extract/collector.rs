@@ -480,20 +480,10 @@ impl Collector {
                 && b[b.len() - n..].eq_ignore_ascii_case(short.name.as_bytes())
                 && qualifier(&long[..b.len() - n - 1])
         };
-        let mut found = None;
-        for (j, a) in self.ents.iter().enumerate() {
-            if j == i || redirect[j] != j || a.kind != EntityKind::Organization {
-                continue;
-            }
-            if qualifies(&a.name) || a.forms.iter().any(qualifies) {
-                if found.is_some() {
-                    return None; // `National Bank` beside two qualified ones: ambiguous
-                }
-                found = Some(j);
-            }
-        }
-        // Most articles have no pair: the alias table is asked last.
-        found.filter(|_| aliases.resolve(&short.name).is_none())
+        // `National Bank` beside two qualified ones: ambiguous.
+        self.only_fit(i, redirect, EntityKind::Organization, aliases, |a| {
+            qualifies(&a.name) || a.forms.iter().any(qualifies)
+        })
     }
 
     /// The product of the article whose last word is organisation `i`, an acronym read alone:
@@ -513,16 +503,7 @@ impl Collector {
             long.strip_suffix(short.name.as_str())
                 .is_some_and(|head| head.len() > 1 && head.ends_with(' '))
         };
-        let mut found = None;
-        for (j, a) in self.ents.iter().enumerate() {
-            if j != i && redirect[j] == j && a.kind == EntityKind::Misc && ends(&a.name) {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(j);
-            }
-        }
-        found.filter(|_| aliases.resolve(&short.name).is_none())
+        self.only_fit(i, redirect, EntityKind::Misc, aliases, |a| ends(&a.name))
     }
 
     /// The organisation of the article whose name is that of organisation `i`, then `of` and
@@ -571,19 +552,9 @@ impl Collector {
                 && b[n..].starts_with(b" of ")
                 && (of_place_ok || !place(&long[n + 4..]))
         };
-        let mut found = None;
-        for (j, a) in self.ents.iter().enumerate() {
-            if j == i || redirect[j] != j || a.kind != EntityKind::Organization {
-                continue;
-            }
-            if extends(&a.name) {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(j);
-            }
-        }
-        found.filter(|_| aliases.resolve(&short.name).is_none())
+        self.only_fit(i, redirect, EntityKind::Organization, aliases, |a| {
+            extends(&a.name)
+        })
     }
 
     /// The entity whose acronym entity `i` is, when the article gives it in parentheses
@@ -624,21 +595,28 @@ impl Collector {
             words.all(|w| (letters.next()).is_some_and(|l| w.as_bytes().first() == Some(l)))
                 && letters.next().is_none()
         };
-        let mut found = None;
-        for (j, a) in self.ents.iter().enumerate() {
-            if j != i
-                && redirect[j] == j
-                && a.kind == EntityKind::Organization
-                && a.name.contains(' ')
-                && spells(&a.name)
-            {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(j);
-            }
-        }
-        found.filter(|_| aliases.resolve(&short.name).is_none())
+        self.only_fit(i, redirect, EntityKind::Organization, aliases, |a| {
+            a.name.contains(' ') && spells(&a.name)
+        })
+    }
+
+    /// The one entity of `kind` other than `i`, not redirected elsewhere, that `fits`: `None`
+    /// when none or several do (ambiguous), or when the alias table knows entity `i`'s name,
+    /// which then names something of its own. Most articles have no pair: the table is asked
+    /// last.
+    fn only_fit(
+        &self,
+        i: usize,
+        redirect: &[usize],
+        kind: EntityKind,
+        aliases: &AliasTable,
+        fits: impl Fn(&Agg) -> bool,
+    ) -> Option<usize> {
+        let mut fitting = (self.ents.iter().enumerate())
+            .filter(|&(j, a)| j != i && redirect[j] == j && a.kind == kind && fits(a))
+            .map(|(j, _)| j);
+        let found = fitting.next()?;
+        (fitting.next().is_none() && aliases.resolve(&self.ents[i].name).is_none()).then_some(found)
     }
 
     /// The person of the story whose surname place `i`, a word of the headline named nowhere
