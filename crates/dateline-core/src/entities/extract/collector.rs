@@ -187,6 +187,22 @@ impl Collector {
         idx
     }
 
+    /// Whether the last mention found ends at byte `end` of the field being read, and if so
+    /// the organisation it names, when it is one already: the firm a ticker after it stands
+    /// for (`Volvo <VOLV ST>`).
+    pub(super) fn mention_ending_at(&self, end: usize) -> Option<Option<&str>> {
+        let last = self
+            .raw
+            .last()
+            .filter(|m| m.field == self.field && m.end == end)?;
+        Some(match last.target {
+            Target::Entity(idx) if self.ents[idx].kind == EntityKind::Organization => {
+                Some(self.ents[idx].name.as_str())
+            }
+            _ => None,
+        })
+    }
+
     /// Counts one mention of an entity (creating it) without recording a span.
     pub(super) fn add(&mut self, canonical: &str, kind: EntityKind, surface: &str) -> usize {
         // `Chrysler Corp` and `Chrysler` are one firm, by the name users search for.
@@ -595,8 +611,11 @@ impl Collector {
             words.all(|w| (letters.next()).is_some_and(|l| w.as_bytes().first() == Some(l)))
                 && letters.next().is_none()
         };
+        // The name, or a form of it with its legal form (`AMC`, `American Motors Corp`).
         self.only_fit(i, redirect, EntityKind::Organization, aliases, |a| {
-            a.name.contains(' ') && spells(&a.name)
+            std::iter::once(&a.name)
+                .chain(&a.forms)
+                .any(|f| f.contains(' ') && spells(f))
         })
     }
 

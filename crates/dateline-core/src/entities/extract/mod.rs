@@ -213,6 +213,32 @@ fn noun_after(doc: &Doc, e: usize, nouns: &[&str]) -> bool {
     (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK)) && in_list(doc.word(e + 1), nouns)
 }
 
+/// Whether the text after a capital `I` ends a monarch's name (`Charles I,`, `Charles I's
+/// execution`, `Pedro I became`) rather than going on as the pronoun does (`with John I
+/// think`, `Maria I'm told`).
+fn regnal_end(after: &str) -> bool {
+    const PRONOUN_NEXT: &[&str] = &[
+        "am", "think", "thought", "have", "had", "will", "would", "can", "could", "do", "did",
+        "don", "know", "knew", "want", "believe", "hope", "feel", "felt", "say", "said", "mean",
+        "guess", "love", "like", "went", "saw", "got", "just", "also", "really", "never", "must",
+        "should", "may", "might", "need", "see", "told", "and",
+    ];
+    if after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '\n']) {
+        return true;
+    }
+    if ["'s", "\u{2019}s"].iter().any(|p| after.starts_with(p)) {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    next.starts_with(|c: char| c.is_ascii_lowercase()) && !in_list(next, PRONOUN_NEXT)
+}
+
 /// Whether tokens `s` and `s + 1` name an Irish county (`County Antrim`, `County Durham`):
 /// `County`, then a name no dictionary has (not `County Securities`).
 fn irish_county(doc: &Doc, s: usize) -> bool {
@@ -421,20 +447,40 @@ fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// Whether a stock ticker in angle brackets follows byte `end` (` <RAD>`, ` <SHLM.O>`).
+/// Whether a stock ticker in angle brackets follows byte `end` (` <RAD>`, ` <SHLM.O>`,
+/// ` <VOLV ST>`), on the same line or the next.
 fn ticker_after(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..]
-        .strip_prefix(' ')
-        .and_then(|r| r.strip_prefix('<'))
-    else {
-        return false;
-    };
-    let ticker = rest.split('>').next().unwrap_or("");
-    ticker.len() < rest.len()
-        && (1..=9).contains(&ticker.len())
+    (text[end..]
+        .strip_prefix(" <")
+        .or(text[end..].strip_prefix("\n<")))
+    .and_then(ticker_len)
+    .is_some()
+}
+
+/// The length of the ticker that `rest` opens, up to its closing `>`: capitals, digits and
+/// dots, and a space before a foreign exchange's code (`VOLV ST`).
+fn ticker_len(rest: &str) -> Option<usize> {
+    let len = rest.find('>').filter(|&n| (1..=12).contains(&n))?;
+    let ticker = &rest.as_bytes()[..len];
+    (ticker[0] != b' '
         && ticker
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b' '))
+    .then_some(len)
+}
+
+/// The last token of the ticker that token `i` opens, right after a name (`Volvo <VOLV
+/// ST>`).
+fn ticker_of_firm(doc: &Doc, i: usize) -> Option<usize> {
+    let start = doc.toks[i].start;
+    if start < 2 || !matches!(&doc.text.as_bytes()[start - 2..start], b" <" | b"\n<") {
+        return None;
+    }
+    let close = start + ticker_len(&doc.text[start..])?;
+    (i..doc.toks.len())
+        .take_while(|&k| doc.toks[k].end <= close)
+        .last()
+        .filter(|&k| doc.toks[k].end == close)
 }
 
 /// Whether a day of the month follows token `e`: digits or a day in words (`May eight`).
@@ -925,6 +971,13 @@ impl EntityExtractor {
                 && self.firm_after_comma(doc, i, i).is_some()
             // `Woods was among` after `Tiger Woods`.
             || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
+            // `Downing St said`, `Bond Street station`: a street or a feature named after a
+            // word.
+            || (!t.has(COMMON | ALL_CAPS)
+                && !doc.cased
+                && toks.get(i + 1).is_some_and(|n| capword(n) && !n.has(BREAK))
+                && toks.get(i + 2).is_none_or(|n| !capword(n) || n.has(BREAK))
+                && in_list(doc.word(i + 1), PLACE_HEADS))
             // `A Titterrell, D Bell`: an initial in a team sheet.
             || (i + 1 < n
                 && capword(&toks[i + 1])
@@ -959,6 +1012,17 @@ impl EntityExtractor {
                     .unwrap_or("");
                 if !chunk.ends_with('/') || chunk.contains("://") || chunk.contains(".co/") {
                     i += 1;
+                    continue;
+                }
+            }
+            // `Volvo <VOLV ST>`: a ticker names the firm before it, and is no name of its own
+            // when the firm's kind is not settled yet.
+            if let Some(e) = ticker_of_firm(doc, i) {
+                if let Some(firm) = col.mention_ending_at(doc.toks[i].start - 2) {
+                    if let Some(firm) = firm.map(str::to_string) {
+                        self.emit(doc, col, &firm, EntityKind::Organization, i, e);
+                    }
+                    i = e + 1;
                     continue;
                 }
             }
@@ -1051,11 +1115,25 @@ impl EntityExtractor {
             }
             let mut j = i;
             loop {
-                if toks[j].has(END_RUN) || (toks[j].has(ABBR) && !self.abbr_goes_on(doc, j)) {
+                // `the Volvo Women's Open`, `Dubai Duty Free Men's Championship`: an event
+                // goes on over whose it is.
+                let gendered = || {
+                    j > i
+                        && in_list(doc.word(j), &["women", "men", "ladies"])
+                        && ["'s ", "\u{2019}s ", "' "]
+                            .iter()
+                            .any(|p| doc.text[toks[j].end..].starts_with(p))
+                        && toks.get(j + 1).is_some_and(capword)
+                };
+                let over_possessive = toks[j].has(END_RUN) && gendered();
+                if toks[j].has(END_RUN) && !over_possessive
+                    || (toks[j].has(ABBR) && !self.abbr_goes_on(doc, j))
+                    || ticker_after(doc.text, toks[j].end)
+                {
                     break;
                 }
                 let next = j + 1;
-                if next >= n || toks[next].has(BREAK) {
+                if next >= n || toks[next].has(BREAK) && !over_possessive {
                     break;
                 }
                 if capword(&toks[next]) {
@@ -1899,6 +1977,27 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `Post-Christmas lull`, `Anti-Japanese feeling` opening a sentence: a prefix
+        // capitalised by its place alone, then a word that is a people's (as `anti-Japanese`
+        // is), a place's (`Mid-Atlantic`, `Pro-Moscow`) or no name at all (not `Pro-Life
+        // Alliance`).
+        if s == e && toks[s].has(SENT) {
+            let word = doc.word(s);
+            if let Some((prefix, rest)) = word.split_once('-') {
+                if in_list(prefix, CAPITAL_PREFIXES) && starts_upper(rest) {
+                    let bits = lexicon_bits(&key_string(rest));
+                    if bits & PLACE1 != 0 && prefix.eq_ignore_ascii_case("mid") {
+                        self.emit(doc, col, word, EntityKind::Place, s, e);
+                    } else if bits & DEMONYM != 0 {
+                        self.emit(doc, col, &demonym_canonical(rest), EntityKind::Misc, s, e);
+                    } else if bits & PLACE1 != 0 {
+                        // `Pro-Moscow leaders`: a stance, as CoNLL tags it.
+                        self.emit(doc, col, word, EntityKind::Misc, s, e);
+                    }
+                    return;
+                }
+            }
+        }
         // `Att: 47,111`: a match report's attendance.
         if s == e && doc.word(s) == "Att" && doc.text[toks[s].end..].starts_with(':') {
             return;
@@ -1977,6 +2076,12 @@ impl EntityExtractor {
                         && doc.word(e) == "I"
                         && toks[e - 1].has(CAP)
                         && in_list(doc.word(e - 2), MONARCHS))
+                    // `the death warrant for Charles I,`: after a given name, where no verb
+                    // follows that a pronoun would open.
+                    && !(e == s + 1
+                        && doc.word(e) == "I"
+                        && ts.has(FIRST)
+                        && regnal_end(&doc.text[te.end..]))
                     && !te.has(ALL_CAPS)
                     && !(te.has(MONTH) && self.month_surname(doc, e))
                     // `Stefan Reuter`: a given name, then a surname that is also a word.
@@ -1999,6 +2104,17 @@ impl EntityExtractor {
             } else {
                 break;
             }
+        }
+        // `Atlas Copco <ASTS ST>`, `Nobel Industrier <NOBL ST>`: a name before a stock ticker
+        // is a listed firm's, whatever its words read as alone. A run with a joiner is left to
+        // the rules below, which tell `Pratt and Whitney` from `Citicorp and Chemical`.
+        if ticker_after(doc.text, toks[e].end) && self.names_listed_firm(doc, col, s, e) {
+            let name = match self.known(doc, col, s, e) {
+                Some((canonical, EntityKind::Organization)) => canonical,
+                _ => doc.surface(s, e),
+            };
+            self.emit(doc, col, &name, EntityKind::Organization, s, e);
+            return;
         }
         if let Some(name) = (s == e).then(|| self.article_name(doc, s)).flatten() {
             self.emit(doc, col, name, EntityKind::Organization, s, e);
@@ -3299,6 +3415,20 @@ impl EntityExtractor {
         {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
+        // `Blair Labour's longest-serving PM`: a headline's name, then a party named by one
+        // word. Not a firm, which is often its founder's surname (`Henry Ford`, `Michael
+        // Dell`).
+        if e == s + 1
+            && toks[s].has(FIRST)
+            && !toks[e].has(SURNAME | FIRST)
+            && matches!(self.known(doc, col, e, e),
+                Some((party, EntityKind::Organization)) if party.ends_with(" Party"))
+            && self.known(doc, col, s, e).is_none()
+        {
+            self.classify(doc, g, col, s, s, depth + 1);
+            self.classify(doc, g, col, e, e, depth + 1);
+            return;
+        }
         let listed = e > s && self.listed_initial(doc, s);
         // `O.J. Simpson`, `F.W. De Klerk`, `N.J. Bose`: initials with their dots, then a
         // surname, though the initials read as a state's; not a firm of the article named
@@ -3336,7 +3466,12 @@ impl EntityExtractor {
                     || s > 0 && !toks[s].has(BREAK) && in_list(doc.word(s - 1), PLACE_CUES))
                 // `Mike Lake told`, `Mike Lake, a spokesman`: a place does not speak.
                 && !self.speaks(doc, e)
-                && !self.calling_after(doc, e))
+                && !self.calling_after(doc, e)
+                // `board chairman John Tower`: nor has a calling or a title.
+                && !(s > 0
+                    && !toks[s].has(BREAK)
+                    && (lexicon_bits(&key_string(doc.word(s - 1))) & TITLE != 0
+                        || in_list(doc.word(s - 1), CALLINGS))))
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
@@ -3424,7 +3559,13 @@ impl EntityExtractor {
             || (t0.has(SENT)
                 && t0.has(DICT)
                 && !t0.has(FIRST | SURNAME | PLACE1)
-                && !surname_who())
+                && !surname_who()
+                // `Downing St said`, `Bond Street station`: a street or a feature named
+                // after a word, unless a firm of the story is named so (`Giant Bay said`
+                // after `Giant Bay Resources Ltd`).
+                && !(e == s + 1
+                    && in_list(doc.word(e), PLACE_HEADS)
+                    && col.org_begun_by(&doc.surface(s, e)).is_none()))
             || before_full_name
             || compound())
             && !known_opens()
@@ -3787,7 +3928,13 @@ impl EntityExtractor {
             let player =
                 || in_list(word, CLUB_PLAYERS) && !in_list(word, &["manager", "boss", "forward"]);
             let calling = in_list(word, CALLINGS) || player();
-            let kin = || !prev.has(CAP) && in_list(word, KIN);
+            // `her sister Jessy`, not `its sister Xiluodu dam`.
+            let kin = || {
+                !prev.has(CAP)
+                    && in_list(word, KIN)
+                    && (!in_list(word, &["sister", "twin"])
+                        || s > 1 && in_list(doc.word(s - 2), &["her", "his", "their", "my"]))
+            };
             let award = || {
                 (s.saturating_sub(3)..s - 1)
                     .any(|k| !doc.toks[k + 1].has(BREAK) && in_list(doc.word(k), &["best"]))
@@ -4097,6 +4244,40 @@ impl EntityExtractor {
         noun_after(doc, e, STAFF)
     }
 
+    /// Whether run `s..=e`, before a stock ticker, is the listed firm's whole name: not a
+    /// firm qualified (`Dutch Philips Telecommunications`), nor the end of a longer name
+    /// (`First Union Corp of Georgia <FUNC>`, `Cable and Wireless <CAWL.L>`, `Wendy's
+    /// International <WEN>`), nor a legal form alone.
+    fn names_listed_firm(&self, doc: &Doc, col: &Collector, s: usize, e: usize) -> bool {
+        let toks = &doc.toks;
+        let qualified = || {
+            toks[s].has(DEMONYM)
+                && e > s
+                && matches!(
+                    self.known(doc, col, s + 1, s + 1),
+                    Some((_, EntityKind::Organization))
+                )
+        };
+        let tail = || {
+            s > 1
+                && toks[s - 1].has(CONNECTOR)
+                && !toks[s].has(BREAK)
+                && (doc.word(s - 1) == "of"
+                    || toks[s - 2].has(CAP) && &doc.text[toks[s - 2].end..toks[s - 1].start] == " ")
+        };
+        let possessed = s > 0 && toks[s - 1].has(END_RUN);
+        let legal_form = in_list(doc.word(s).trim_end_matches('.'), LEGAL_SUFFIXES);
+        let named = toks[s..=e].iter().all(|t| t.has(CAP));
+        let excluded = doc.cased
+            || toks[s].has(TITLE | ALL_CAPS | COMMON)
+            || possessed
+            || legal_form
+            || !named
+            || qualified()
+            || tail();
+        !excluded
+    }
+
     /// Whether the unknown word at `s` is a firm's: see [`single_cue`](Self::single_cue).
     fn firm_cue(&self, doc: &Doc, s: usize) -> bool {
         let toks = &doc.toks;
@@ -4195,6 +4376,10 @@ impl EntityExtractor {
         if possessed.is_some_and(|r| r.starts_with("disease") || r.starts_with("syndrome")) {
             return Some(EntityKind::Misc);
         }
+        // `St said`: the street of a name read apart, or a saint's without the saint.
+        if in_list(doc.word(s), SAINT_FIRSTS) {
+            return None;
+        }
         // `an Achilles tendon injury`, `the Achilles' heel of this market`: a part of the body.
         if doc.word(s) == "Achilles" {
             return None;
@@ -4263,7 +4448,22 @@ impl EntityExtractor {
             return Some(EntityKind::Organization);
         }
         if t.has(SURNAME | FIRST) {
-            return Some(EntityKind::Person);
+            // `Royal visit`, `Grace period ends`: a given name that is an everyday word too,
+            // opening a sentence before a word in lower case, is the word, unless the story
+            // capitalises it inside a sentence as well.
+            let everyday = t.has(SENT)
+                && !t.has(SURNAME)
+                && next_lower
+                && doc
+                    .word(s + 1)
+                    .starts_with(|c: char| c.is_ascii_lowercase())
+                && gazetteer()
+                    .given_name_words
+                    .contains(&key_string(doc.word(s)))
+                && !toks.iter().any(|o| {
+                    o.has(CAP) && !o.has(SENT) && &doc.text[o.start..o.end] == doc.word(s)
+                });
+            return (!everyday).then_some(EntityKind::Person);
         }
         if t.has(DICT) {
             return None;
@@ -5708,6 +5908,12 @@ impl EntityExtractor {
             && ((!next.has(COMMON | MONTH) && (!next.has(DICT) || surname))
                 || (!toks[i].has(DICT)
                     && body_names_person(doc.body, doc.word(i), doc.word(i + 1))))
+            // `Blair Labour's longest-serving PM`: a surname, then a party.
+            && (surname
+                || !matches!(
+                    self.known(doc, col, i + 1, i + 1),
+                    Some((_, EntityKind::Organization))
+                ))
         {
             self.emit_person(doc, col, i, i + 1);
             return i + 2;
@@ -6000,6 +6206,17 @@ impl EntityExtractor {
             // the demonym.
             let span = hyphened(doc.text, doc.span(s, e));
             col.emit(canonical, kind, &doc.surface(s, e), span)
+        } else if let Some(street) = (kind == EntityKind::Place && e > s)
+            .then(|| {
+                canonical
+                    .strip_suffix(" St")
+                    .or(canonical.strip_suffix(" St."))
+            })
+            .flatten()
+        {
+            // `Downing St` is `Downing Street`, found by either.
+            let name = format!("{street} Street");
+            col.emit(&name, kind, &doc.surface(s, e), doc.span(s, e))
         } else {
             col.emit(canonical, kind, &doc.surface(s, e), doc.span(s, e))
         };
@@ -6075,6 +6292,13 @@ impl EntityExtractor {
         {
             if start == s && p > s {
                 return self.emit_person(doc, col, p, e);
+            }
+        }
+        // `Sir Menzies said` after `Sir Menzies Campbell`: a knight goes by his given name.
+        if s == e && s > 0 && in_list(doc.word(s - 1), &["sir", "dame"]) {
+            if let Some(person) = col.person_of_first(doc.word(s)).map(str::to_string) {
+                self.emit(doc, col, &person, EntityKind::Person, s, e);
+                return;
             }
         }
         // `Senate Majority Leader Robert Dole of Kansas`, `President Musharraf of Pakistan`:

@@ -254,6 +254,20 @@ pub(super) const KIN: &[&str] = &[
     "niece",
     "uncle",
     "aunt",
+    "sister",
+    "twin",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "fiancee",
+    "fiance",
+    "fiancée",
+    "fiancé",
 ];
 /// Kinds of work whose title may follow them (`the film Vera Drake`).
 pub(super) const WORK_NOUNS: &[&str] = &[
@@ -762,6 +776,13 @@ pub(super) const PLACE_HEADS: &[&str] = &[
     "motorway",
     "tunnel",
     "sound",
+    "tower",
+    "station",
+    "abbey",
+    "cathedral",
+    // `Downing St`, `Wall St.`.
+    "st",
+    "st.",
 ];
 /// Last words of the names of products (`MacBook Pro`, `AirPods Pro`, `iPad Mini`, `Galaxy
 /// S10 Plus`, `iPhone 11 Pro Max`): an unknown run ending in one is MISC, as CoNLL tags
@@ -889,6 +910,8 @@ pub(super) const COMPASS_POINTS: &[&str] = &[
     "northwest",
     "southeast",
     "southwest",
+    // `Mid Wales`, `Mid Glamorgan`.
+    "mid",
 ];
 
 /// Particles of Dutch and German surnames, which join a person's names (`Joost van der
@@ -1181,6 +1204,9 @@ pub(super) const HYPHEN_PREFIXES: &[&str] = &[
     "anti", "pro", "non", "ex", "post", "pre", "mid", "neo", "pan", "trans", "inter", "multi",
     "semi", "self", "all", "counter", "super", "ultra", "over", "under", "cross",
 ];
+/// Prefixes of [`HYPHEN_PREFIXES`] that a capital opens only at a sentence's start, and that
+/// never stand alone (`Post-Christmas lull`, `Anti-Japanese feeling`).
+pub(super) const CAPITAL_PREFIXES: &[&str] = &["anti", "pro", "post", "pre", "mid", "neo"];
 /// Lower-case second halves that never merge (`US-led`, `Hezbollah-run`).
 pub(super) const HYPHEN_SUFFIXES: &[&str] = &[
     "led",
