@@ -7528,12 +7528,24 @@ fn a_state_code_in_capitals_is_no_given_name() {
 /// Volvo, and the name before a ticker is a firm's whatever its words read as alone (`Atlas
 /// Copco <ASTS ST>`, read before as a person, with `ASTS ST` a place). Before this rule 1,353
 /// tickers of Reuters-21578 were organisations of their own (`PDS` the German Party of
-/// Democratic Socialism, over a story of Perry Drug Stores).
+/// Democratic Socialism, over a story of Perry Drug Stores). The last word of such a firm's
+/// name is the firm, though speech made it a person (`Handelsbanken said` after `Svenska
+/// Handelsbanken <SHBS.ST>`).
 #[test]
 fn tickers_are_mentions_of_the_firm_before_them() {
-    let Some(found) = reuters_entities_of(&["302", "18072", "3916"]) else {
+    let Some(found) = reuters_entities_of(&["302", "18072", "3916", "20436"]) else {
         return;
     };
+    let bank = &found["20436"];
+    let svenska = find(bank, "Svenska Handelsbanken").unwrap_or_else(|| panic!("{bank:?}"));
+    assert!(
+        svenska.forms.iter().any(|f| f == "Handelsbanken"),
+        "{svenska:?}"
+    );
+    assert!(
+        !any_of_kind(bank, EntityKind::Person, "Handelsbanken"),
+        "{bank:?}"
+    );
     let wallenbergs = &found["302"];
     for (firm, ticker) in [
         ("Atlas Copco", "ASTS ST"),

@@ -876,7 +876,32 @@ impl Collector {
                             .then(|| self.misc_begun_by(key))
                             .flatten()
                     };
-                    org_of(key, may_end).or_else(misc).filter(|_| p.guessed)
+                    // `Handelsbanken said` after `Svenska Handelsbanken <SHBS.ST>`: a word no
+                    // list knows that ends the name of a firm named for sure is the firm,
+                    // though speech made it a person.
+                    let firm_ended = || {
+                        (p.fallback == Some(EntityKind::Person) && lexicon_bits(key) == 0)
+                            .then(|| org_of(key, true))
+                            .flatten()
+                            .filter(|&i| {
+                                // Not a person's name read as a firm's (`JK Rowling`,
+                                // `Manhattan Rudolph Giuliani`, `Economic Planning Kwesi
+                                // Botchwey`).
+                                let a = &self.ents[i];
+                                let mut words = a.name.rsplit(' ').skip(1);
+                                a.guessed == 0
+                                    && a.name.split(' ').count() <= 3
+                                    && words.next().is_some_and(|w| {
+                                        !initials(w)
+                                            && w.len() > 2
+                                            && !gazetteer().first_names.contains(&normalize_key(w))
+                                    })
+                            })
+                    };
+                    org_of(key, may_end)
+                        .or_else(misc)
+                        .or_else(firm_ended)
+                        .filter(|_| p.guessed)
                 })
             };
             // `David is a successful businessman` in a story of David Smith: the one person of
