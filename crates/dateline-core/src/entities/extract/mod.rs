@@ -1125,7 +1125,18 @@ impl EntityExtractor {
                             .any(|p| doc.text[toks[j].end..].starts_with(p))
                         && toks.get(j + 1).is_some_and(capword)
                 };
-                let over_possessive = toks[j].has(END_RUN) && gendered();
+                // `Wendy's International <WEN>`, `Hudson's Bay <HBC>`: a firm's name goes on
+                // over a possessive to a word before its ticker; not a place's or an
+                // owner's (`Japan's Fujitsu <FUJT.T>`, `Icahn's Transworld Airlines`).
+                let listed = || {
+                    !toks[j].has(PLACE1 | DEMONYM)
+                        && ["'s ", "\u{2019}s "]
+                            .iter()
+                            .any(|p| doc.text[toks[j].end..].starts_with(p))
+                        && toks.get(j + 1).is_some_and(|t| capword(t) && t.has(DICT))
+                        && ticker_after(doc.text, toks[j + 1].end)
+                };
+                let over_possessive = toks[j].has(END_RUN) && (gendered() || listed());
                 if toks[j].has(END_RUN) && !over_possessive
                     || (toks[j].has(ABBR) && !self.abbr_goes_on(doc, j))
                     || ticker_after(doc.text, toks[j].end)
@@ -1994,6 +2005,19 @@ impl EntityExtractor {
                         // `Pro-Moscow leaders`: a stance, as CoNLL tags it.
                         self.emit(doc, col, word, EntityKind::Misc, s, e);
                     }
+                    return;
+                }
+            }
+        }
+        // `Wendy's stock` after `Wendy's International <WEN>`: a firm named by its
+        // possessive first word.
+        if s == e && toks[s].has(END_RUN) {
+            let after = &doc.text[toks[s].end..];
+            let len = possessive_len(after);
+            if len > 0 {
+                let named = &doc.text[toks[s].start..toks[s].end + len];
+                if let Some(firm) = col.org_begun_by(named).map(str::to_string) {
+                    self.emit(doc, col, &firm, EntityKind::Organization, s, e);
                     return;
                 }
             }
