@@ -7611,10 +7611,12 @@ fn buildings_and_streets_are_places_and_a_titled_name_stays_a_person() {
 /// word no list knows keeps one sense in a story: the Ifo institute, an organisation at five
 /// mentions, was a nationality too at one. Royal households are places, as CoNLL tags the
 /// seats of government (`Clarence House has issued a statement`, read as a person), and a
-/// backbencher is a title (`Backbencher Stephen Pound said`, read as an organisation).
+/// backbencher is a title (`Backbencher Stephen Pound said`, read as an organisation); a
+/// paper named by two names is an organisation (`Melbourne's Herald-Sun said`, a person).
 #[test]
 fn bbc_names_the_rules_read_wrong_before() {
     let ids = [
+        "sport/494",
         "politics/120",
         "politics/257",
         "business/066",
@@ -7659,6 +7661,7 @@ fn bbc_names_the_rules_read_wrong_before() {
     }
     assert_has(&found["politics/257"], EntityKind::Person, "Stephen Pound");
     assert_lacks(&found["politics/257"], &["Backbencher Stephen Pound"]);
+    assert_has(&found["sport/494"], EntityKind::Organization, "Herald-Sun");
     let ifo = &found["business/066"];
     assert_has(ifo, EntityKind::Organization, "Ifo");
     assert!(

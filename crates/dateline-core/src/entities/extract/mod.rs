@@ -4400,6 +4400,33 @@ impl EntityExtractor {
         if possessed.is_some_and(|r| r.starts_with("disease") || r.starts_with("syndrome")) {
             return Some(EntityKind::Misc);
         }
+        // `Melbourne's Herald-Sun said`, `the Atlanta Journal-Constitution`: a paper named by
+        // two names, one a paper's word.
+        if let Some((a, b)) = doc.word(s).split_once('-') {
+            const PAPERS: &[&str] = &[
+                "herald",
+                "times",
+                "post",
+                "journal",
+                "gazette",
+                "telegraph",
+                "tribune",
+                "chronicle",
+                "dispatch",
+                "ledger",
+                "sun",
+                "star",
+                "picayune",
+                "constitution",
+            ];
+            if starts_upper(a)
+                && starts_upper(b)
+                && !in_list(a, CAPITAL_PREFIXES)
+                && (in_list(a, PAPERS) || in_list(b, PAPERS))
+            {
+                return Some(EntityKind::Organization);
+            }
+        }
         // `St said`: the street of a name read apart, or a saint's without the saint.
         if in_list(doc.word(s), SAINT_FIRSTS) {
             return None;
