@@ -7537,9 +7537,17 @@ fn a_state_code_in_capitals_is_no_given_name() {
 /// (`Wendy's International <WEN>`, then `Wendy's stock`, had been a person `Wendy`).
 #[test]
 fn tickers_are_mentions_of_the_firm_before_them() {
-    let Some(found) = reuters_entities_of(&["302", "18072", "3916", "20436", "8396"]) else {
+    let Some(found) = reuters_entities_of(&["302", "18072", "3916", "20436", "8396", "2876"])
+    else {
         return;
     };
+    // The rating agency of `BENEFICIAL CORP RATING LOWERED BY STANDARD AND POOR'S`, found
+    // in none of the 140 such stories before.
+    assert_has(
+        &found["2876"],
+        EntityKind::Organization,
+        "Standard and Poor's",
+    );
     let wendys = &found["8396"];
     let firm = find(wendys, "Wendy's International").unwrap_or_else(|| panic!("{wendys:?}"));
     assert_eq!(firm.kind, EntityKind::Organization);
@@ -7612,10 +7620,12 @@ fn buildings_and_streets_are_places_and_a_titled_name_stays_a_person() {
 /// mentions, was a nationality too at one. Royal households are places, as CoNLL tags the
 /// seats of government (`Clarence House has issued a statement`, read as a person), and a
 /// backbencher is a title (`Backbencher Stephen Pound said`, read as an organisation); a
-/// paper named by two names is an organisation (`Melbourne's Herald-Sun said`, a person).
+/// paper named by two names is an organisation (`Melbourne's Herald-Sun said`, a person);
+/// so is a firm of partners an ampersand apart opening a sentence.
 #[test]
 fn bbc_names_the_rules_read_wrong_before() {
     let ids = [
+        "business/184",
         "sport/494",
         "politics/120",
         "politics/257",
@@ -7662,6 +7672,15 @@ fn bbc_names_the_rules_read_wrong_before() {
     assert_has(&found["politics/257"], EntityKind::Person, "Stephen Pound");
     assert_lacks(&found["politics/257"], &["Backbencher Stephen Pound"]);
     assert_has(&found["sport/494"], EntityKind::Organization, "Herald-Sun");
+    // `Marks & Spencer has cut prices` opening the story had been a person `Spencer`, and
+    // `M&S's biggest competitors` an organisation `S's`.
+    let marks = &found["business/184"];
+    assert_lacks(marks, &["Spencer", "S's"]);
+    let firm = find(marks, "Marks and Spencer").unwrap_or_else(|| panic!("{marks:?}"));
+    assert!(
+        firm.forms.iter().any(|f| f == "Marks & Spencer"),
+        "{firm:?}"
+    );
     let ifo = &found["business/066"];
     assert_has(ifo, EntityKind::Organization, "Ifo");
     assert!(

@@ -971,6 +971,8 @@ impl EntityExtractor {
                 && self.firm_after_comma(doc, i, i).is_some()
             // `Woods was among` after `Tiger Woods`.
             || col.is_person_last_word(doc.word(i), &mut doc.key.borrow_mut())
+            // `Marks & Spencer has`, `Standard & Poor's said`: a firm of partners.
+            || self.ampersand_firm(doc, col, i, i).is_some()
             // `Downing St said`, `Bond Street station`: a street or a feature named after a
             // word.
             || (!t.has(COMMON | ALL_CAPS)

@@ -1178,9 +1178,11 @@ impl<'a> Tokenizer<'a> {
         // Possessive: `Hammond's`, `Hammond’s`. Few words end in `s`: test that first.
         // The suffix is `'s` or `’s` in either case, after at least two bytes.
         if let [head @ .., b's' | b'S'] = seg.as_bytes() {
-            let suffix = if head.len() > 2 && head.ends_with(b"'") {
+            // `M&S's`, `AT&T's`: one letter joined by an ampersand may own too.
+            let min = if self.hyphen_end == i { 1 } else { 2 };
+            let suffix = if head.len() > min && head.ends_with(b"'") {
                 2
-            } else if head.len() > 4 && head.ends_with("\u{2019}".as_bytes()) {
+            } else if head.len() > min + 2 && head.ends_with("\u{2019}".as_bytes()) {
                 4
             } else {
                 0
