@@ -226,7 +226,7 @@ fn regnal_end(after: &str) -> bool {
     if after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '\n']) {
         return true;
     }
-    if ["'s", "\u{2019}s"].iter().any(|p| after.starts_with(p)) {
+    if possessive_len(after) > 0 {
         return true;
     }
     let Some(rest) = after.strip_prefix(' ') else {
@@ -1132,9 +1132,7 @@ impl EntityExtractor {
                 // owner's (`Japan's Fujitsu <FUJT.T>`, `Icahn's Transworld Airlines`).
                 let listed = || {
                     !toks[j].has(PLACE1 | DEMONYM)
-                        && ["'s ", "\u{2019}s "]
-                            .iter()
-                            .any(|p| doc.text[toks[j].end..].starts_with(p))
+                        && possessive_len(&doc.text[toks[j].end..]) > 0
                         && toks.get(j + 1).is_some_and(|t| capword(t) && t.has(DICT))
                         && ticker_after(doc.text, toks[j + 1].end)
                 };
@@ -3494,10 +3492,7 @@ impl EntityExtractor {
                 && !self.speaks(doc, e)
                 && !self.calling_after(doc, e)
                 // `board chairman John Tower`: nor has a calling or a title.
-                && !(s > 0
-                    && !toks[s].has(BREAK)
-                    && (lexicon_bits(&key_string(doc.word(s - 1))) & TITLE != 0
-                        || in_list(doc.word(s - 1), CALLINGS))))
+                && !self.titled_before(doc, s))
             && toks[s + 1..=e]
                 .iter()
                 .all(|t| t.has(CAP) || t.has(PARTICLE))
