@@ -912,7 +912,12 @@ impl Collector {
                 let unknown = unknown_alone(&p);
                 let given =
                     lexicon_bits(key) & FIRST != 0 && p.fallback == Some(EntityKind::Person);
-                if !given && !unknown {
+                // `directives from Xi` in a story of Xi Jinping: a surname written first, which
+                // a place's cue before it made a place; not a place the lists know (`in
+                // Jordan` after `Michael Jordan`).
+                let surname_first =
+                    p.fallback == Some(EntityKind::Place) && lexicon_bits(key) & PLACE1 == 0;
+                if !given && !unknown && !surname_first {
                     return None;
                 }
                 // Named in full first, in two words: a guess of three words or more is as
@@ -924,8 +929,12 @@ impl Collector {
                     words.count() == 2
                         && (self.person_last.iter()).any(|&(_, seq, idx)| idx == i && seq < p.seq)
                 };
+                // A person only guessed so is as often a firm or a place of a given name's
+                // word (`Trenton Works`, then `in Trenton`).
                 let mut bearers = (self.ents.iter().enumerate()).filter(|&(i, a)| {
-                    a.given_name_is(&p.surface) && (!unknown || named_before(i, a))
+                    a.given_name_is(&p.surface)
+                        && (given || named_before(i, a))
+                        && (!surname_first || a.guessed < a.mentions)
                 });
                 match (bearers.next(), bearers.next()) {
                     (Some((idx, _)), None) => Some(idx),

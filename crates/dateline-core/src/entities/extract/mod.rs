@@ -1703,7 +1703,20 @@ impl EntityExtractor {
                 && !toks[e].has(PLACE1)
                 && !matches!(lower.as_str(), "brothers" | "partners")
         };
-        if poss == 0 && !plural() || poss > 0 && !in_list(word, POSSESSIVE_BODIES) {
+        // `St Thomas' Hospital`, `St Mary's School`, `King's College`: a saint's or a
+        // monarch's possessive opens a body's name too.
+        let hallowed = || {
+            let first = doc.word(s).trim_end_matches('.');
+            s < e && in_list(first, &["st", "saint"])
+                || s == e && poss > 0 && in_list(word, &["king", "queen"])
+        };
+        let apostrophe = poss > 0 || doc.text[toks[e].end..].starts_with(['\'', '\u{2019}']);
+        let opens = if poss > 0 {
+            in_list(word, POSSESSIVE_BODIES)
+        } else {
+            plural()
+        };
+        if !(opens || apostrophe && hallowed()) {
             return None;
         }
         // The capitalised words before it, through `of` (`Japan Federation of Employers'
@@ -1721,12 +1734,17 @@ impl EntityExtractor {
             .last()?;
         // The name ends at its head, or goes on into a title (`Teachers' Union President`);
         // not into more of a name (`Critics' Circle Theatre Awards`).
+        let mut end = head;
         if head + 1 < toks.len() && cap(head + 1) && !toks[head + 1].has(TITLE) {
-            return None;
+            // `King's College London`: but a town after the head is the name's.
+            let town = toks[head + 1].has(PLACE1) && !(head + 2 < toks.len() && cap(head + 2));
+            if !town {
+                return None;
+            }
+            end = head + 1;
         }
         // `People's Bank of China`, `Attorney's Office for the Western District of New York`:
         // the name goes on through `of` or `for` (and `the`) into capitalised words.
-        let mut end = head;
         while end + 2 < toks.len() && matches!(doc.word(end + 1), "of" | "for") {
             let mut k = end + 2;
             if doc.word(k) == "the" && k + 1 < toks.len() {
@@ -2010,8 +2028,8 @@ impl EntityExtractor {
             }
         }
         // `Wendy's stock` after `Wendy's International <WEN>`: a firm named by its
-        // possessive first word.
-        if s == e && toks[s].has(END_RUN) {
+        // possessive first word; not a title's (`The King's Speech` after `King's College`).
+        if s == e && toks[s].has(END_RUN) && !toks[s].has(TITLE) {
             let after = &doc.text[toks[s].end..];
             let len = possessive_len(after);
             if len > 0 {
@@ -6663,7 +6681,9 @@ impl EntityExtractor {
                         let w = doc.word(last);
                         w.len() > 3 && !w.contains('-') && !plural_noun(w)
                     };
-                if title.weak && !toks[rest].has(FIRST) && !full_name && !lone_name {
+                let object_first = toks[rest].has(CONNECTOR) && !toks[rest].has(CAP);
+                if title.weak && !object_first && !toks[rest].has(FIRST) && !full_name && !lone_name
+                {
                     continue;
                 }
                 // `President de Klerk`, `Mr de Villepin`: a surname's particle, not `of`.
@@ -6676,10 +6696,7 @@ impl EntityExtractor {
                 if particled && !title.weak {
                     return split(Some(rest), None);
                 }
-                if toks[rest].has(CONNECTOR) && !toks[rest].has(CAP) {
-                    if title.weak {
-                        continue;
-                    }
+                if object_first {
                     // `Minister for Europe David Lidington`: the name starts at a given name;
                     // `President of France`: no name, the object is classified alone.
                     let obj = skip_joiners(toks, rest, e);
@@ -6707,11 +6724,25 @@ impl EntityExtractor {
                             && toks[obj + 1..to].iter().all(unknown)
                             && (e > obj + 1 || surname(doc.word(e)))
                     };
+                    // `Director of Public Prosecutions Keir Starmer`: the two last words,
+                    // which no list knows, after a word that a list does.
+                    let two_last = || {
+                        let q = e.checked_sub(1)?;
+                        (q > obj
+                            && !unknown(&toks[q - 1])
+                            && toks[q - 1].has(CAP)
+                            && toks[q..=e].iter().all(unknown))
+                        .then_some((q, q))
+                    };
                     let name = if after_place {
                         Some((obj + 1, obj + 1))
                     } else {
-                        name
+                        name.or_else(two_last)
                     };
+                    // A weak title (`Director`) is one only before a name.
+                    if title.weak && name.is_none() {
+                        continue;
+                    }
                     return match name {
                         Some((q, p)) if !toks[e].has(ORG_HEAD) => {
                             split(Some(p), Some((obj, q - 1)))

@@ -490,7 +490,18 @@ pub(super) const NOT_NAMES: &[&str] = &[
 /// Words whose possessive goes on into the name of a body (`People's Liberation Army`,
 /// `Sheriff's Office`, `Children's Hospital`).
 pub(super) const POSSESSIVE_BODIES: &[&str] = &[
-    "People", "Children", "Women", "Men", "Sheriff", "Attorney", "Coroner", "Citizen",
+    "People",
+    "Children",
+    "Women",
+    "Men",
+    "Sheriff",
+    "Attorney",
+    "Coroner",
+    "Citizen",
+    "Magistrate",
+    "Prosecutor",
+    "Comptroller",
+    "Solicitor",
 ];
 
 /// The U.S. states' abbreviations of news style (AP), after a city and a comma: `STAMFORD,
