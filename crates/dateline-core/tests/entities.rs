@@ -7790,3 +7790,54 @@ fn a_saints_or_a_monarchs_possessive_opens_the_name_of_a_body() {
     let college = find(&found, "King's College London").expect("college");
     assert_eq!(college.mentions, 1, "{college:?}");
 }
+
+#[test]
+fn a_committee_named_without_its_house_a_town_by_its_police_and_a_zone_after_a_time() {
+    let Some(found) = reuters_entities_of(&["1362"]) else {
+        return;
+    };
+    // `the Ways and Means Committee` of a story of the `House Ways and Means Committee`.
+    let committee = find(&found["1362"], "House Ways and Means Committee")
+        .unwrap_or_else(|| panic!("{:?}", names(&found["1362"])));
+    assert!(
+        committee
+            .forms
+            .iter()
+            .any(|f| f == "Ways and Means Committee"),
+        "{committee:?}"
+    );
+    assert_lacks(&found["1362"], &["Ways and Means Committee"]);
+    // The scraped pages: `Morrison told the Intelligence Committee` in a story of the
+    // `House Intelligence Committee`; `a Forest Hill police sergeant` and `a Forest Hill
+    // hotel room`, a town in Texas; `5:45 p.m. ET`, a time zone.
+    page_reads(
+        "7a664e40d256470fdb12d10c3f8d1c6db0581e9b080c71765e55f273a3ac7d03",
+        &[(EntityKind::Organization, "House Intelligence Committee")],
+        &["Intelligence Committee"],
+    );
+    page_reads(
+        "51d066b0602c9421d8d6410bc4b931700978409a3faa2a984e8fbde519ad7241",
+        &[(EntityKind::Place, "Forest Hill")],
+        &[],
+    );
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let rescue = entities_of("51d066b0602c9421d8d6410bc4b931700978409a3faa2a984e8fbde519ad7241");
+    assert!(
+        !any_of_kind(&rescue, EntityKind::Person, "Forest Hill"),
+        "{:?}",
+        names(&rescue)
+    );
+    page_reads(
+        "c50845a7158af12ee75acea301a3ea0dad1e848d6b9dbdb43ba7f2d825b2528b",
+        &[(EntityKind::Misc, "ET")],
+        &[],
+    );
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "PT Telkom said on Monday that its CT scanner unit grew.",
+    );
+    assert_lacks(&found, &["PT", "CT"]);
+}

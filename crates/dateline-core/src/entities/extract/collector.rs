@@ -479,9 +479,12 @@ impl Collector {
         if short.kind != EntityKind::Organization || !short.name.as_bytes().contains(&b' ') {
             return None;
         }
+        // `the Intelligence Committee` of a story of the `House Intelligence Committee`.
+        let committee = short.name.ends_with(" Committee");
         let qualifier = |prefix: &str| {
             let key = normalize_key(prefix);
-            gazetteer().places.contains_key(key.as_str())
+            committee && matches!(key.as_str(), "house" | "senate" | "commons")
+                || gazetteer().places.contains_key(key.as_str())
                 || lexicon_bits(&key) & (DEMONYM | PLACE1) != 0
                 || self.ents.iter().any(|a| {
                     matches!(a.kind, EntityKind::Place | EntityKind::Misc)
@@ -1003,16 +1006,26 @@ impl Collector {
                 }
                 continue;
             }
-            // `for Vera Drake` in a story that calls it `the film Vera Drake`: the title.
-            let title = |key: &mut String| {
+            // `for Vera Drake` in a story that calls it `the film Vera Drake`: the title;
+            // `a Forest Hill hotel` in one of `Forest Hill police`: the town.
+            let named_as = |key: &mut String, kind: EntityKind| {
                 let len = key.len();
                 key.push('\u{1}');
-                key.push_str(EntityKind::Misc.code());
+                key.push_str(kind.code());
                 let found = self.by_key.get(EntityKeys::hash(key), key);
                 key.truncate(len);
                 found
             };
-            let Some(into) = org_of(&key, false).or_else(|| title(&mut key)) else {
+            let Some(into) = org_of(&key, false)
+                .or_else(|| named_as(&mut key, EntityKind::Misc))
+                .or_else(|| {
+                    let place = named_as(&mut key, EntityKind::Place)?;
+                    // Not a word guessed a person beside the same word a place's cue made a
+                    // place (`Gudjohnsen`): neither is sure.
+                    let sure = self.ents[place].guessed < self.ents[place].mentions;
+                    (a.name.contains(' ') && sure).then_some(place)
+                })
+            else {
                 continue;
             };
             *to = into;

@@ -2873,7 +2873,15 @@ impl EntityExtractor {
                 }
                 let (letters, _, _) = letter_shape(w);
                 let key = key_string(w.trim_end_matches('.'));
-                if in_list(&key, TIME_ZONES) {
+                // `5:45 p.m. ET`: the zones of North America by their region alone, after a
+                // time (`PT Telkom`, `a CT scan` and `MT` for Montana otherwise).
+                let regional = || {
+                    let before = doc.text[..t.start].trim_end();
+                    in_list(&key, &["et", "pt", "ct", "mt"])
+                        && (before.ends_with(|c: char| c.is_ascii_digit())
+                            || [".m.", "am", "pm"].iter().any(|m| before.ends_with(m)))
+                };
+                if in_list(&key, TIME_ZONES) || regional() {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Misc, s, e);
                 } else if (2..=5).contains(&letters)
@@ -3446,6 +3454,18 @@ impl EntityExtractor {
                 || in_list(doc.word(s), &["unseeded", "seeded", "veteran", "rookie"]))
         {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
+        }
+        // `a Forest Hill police sergeant`, `Glen Ellyn police said`: a town by its police,
+        // though named as a person is.
+        if e == s + 1
+            && toks[s].has(FIRST)
+            && !toks[e].has(ALL_CAPS)
+            && noun_after(doc, e, &["police"])
+            && self.known(doc, col, s, e).is_none()
+        {
+            let surface = doc.surface(s, e);
+            self.emit(doc, col, &surface, EntityKind::Place, s, e);
+            return;
         }
         // 5. A given name (or an initial: `C. Lewis`) followed by capitalised words.
         // `S Juston Burris`, `Thunder: F Hamidou Diallo`: a player's position, then his full
