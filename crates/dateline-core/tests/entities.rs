@@ -7841,3 +7841,38 @@ fn a_committee_named_without_its_house_a_town_by_its_police_and_a_zone_after_a_t
     );
     assert_lacks(&found, &["PT", "CT"]);
 }
+
+#[test]
+fn where_someone_lives_after_their_age_and_a_street_after_its_number_are_places() {
+    let Some(found) = reuters_entities_of(&["11178", "1374"]) else {
+        return;
+    };
+    // `said Li Wenxian, 31, of Hongshan in Zhejiang`: a village, named seven times more.
+    let village = &found["11178"];
+    assert_has(village, EntityKind::Place, "Hongshan");
+    assert!(!any_of_kind(village, EntityKind::Person, "Hongshan"));
+    assert!(!any_of_kind(village, EntityKind::Organization, "Hongshan"));
+    // `its headquarters at 110 N. Wacker Drive`.
+    assert_has(&found["1374"], EntityKind::Place, "N. Wacker Drive");
+    // A police report scraped from a local paper: `Christopher L. Tays, 32, of Franklin`,
+    // `Ryan S. Hollman 31, of Hope`, `2134 Caldwell Place`, `1909 Jolinda Drive`.
+    page_reads(
+        "961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926",
+        &[
+            (EntityKind::Place, "Franklin"),
+            (EntityKind::Place, "Hope"),
+            (EntityKind::Place, "Caldwell Place"),
+            (EntityKind::Place, "Jolinda Drive"),
+            (EntityKind::Person, "Christopher L. Tays"),
+        ],
+        &[],
+    );
+    // A score before a golfer is no house's number.
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        Some("GOLF - LEADING SCORES"),
+        "Leading scores after the third round of the British Open golf championship:\n\
+         211 Carl Mason 69 66 76\n220 Barry Lane 68 78 74",
+    );
+    assert_has(&found, EntityKind::Person, "Barry Lane");
+}

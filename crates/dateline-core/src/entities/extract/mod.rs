@@ -213,6 +213,59 @@ fn noun_after(doc: &Doc, e: usize, nouns: &[&str]) -> bool {
     (doc.toks.get(e + 1)).is_some_and(|t| !t.has(CAP | BREAK)) && in_list(doc.word(e + 1), nouns)
 }
 
+/// Whether the run opening at token `s` is where someone lives, as a police report or a
+/// local paper gives it after their age: `Christopher Tays, 32, of Franklin`, `Ryan Hollman
+/// 31, of Hope`.
+fn home_after_age(doc: &Doc, s: usize) -> bool {
+    if s == 0 || doc.toks[s].has(BREAK) || doc.word(s - 1) != "of" {
+        return false;
+    }
+    let before = doc.text[..doc.toks[s - 1].start].trim_end();
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let rest = &before[..before.len() - digits];
+    (1..=3).contains(&digits)
+        && (rest.ends_with(' ') || rest.ends_with(','))
+        && before[before.len() - digits..]
+            .parse::<u8>()
+            .is_ok_and(|a| (1..=110).contains(&a))
+}
+
+/// Whether the run `s..=e` is a street after its house's number: `2134 Caldwell Place`,
+/// `1909 Jolinda Drive`. Not in sport, where a score goes before a player (`220 Barry
+/// Lane`).
+fn street_address(doc: &Doc, s: usize, e: usize) -> bool {
+    const STREETS: &[&str] = &[
+        "street",
+        "road",
+        "avenue",
+        "drive",
+        "place",
+        "lane",
+        "court",
+        "way",
+        "boulevard",
+        "terrace",
+        "circle",
+        "parkway",
+        "highway",
+        "trail",
+        "ave",
+        "blvd",
+        "dr",
+        "ln",
+        "rd",
+    ];
+    let before = doc.text[..doc.toks[s].start].strip_suffix(' ');
+    let number = before.is_some_and(|b| {
+        let digits = b.bytes().rev().take_while(u8::is_ascii_digit).count();
+        (1..=5).contains(&digits) && b[..b.len() - digits].ends_with([' ', '\n', ','])
+    });
+    e > s && !doc.sports && number && in_list(doc.word(e).trim_end_matches('.'), STREETS)
+}
+
 /// Whether the text after a capital `I` ends a monarch's name (`Charles I,`, `Charles I's
 /// execution`, `Pedro I became`) rather than going on as the pronoun does (`with John I
 /// think`, `Maria I'm told`).
@@ -3456,12 +3509,13 @@ impl EntityExtractor {
             return self.classify(doc, g, col, s + 1, e, depth + 1);
         }
         // `a Forest Hill police sergeant`, `Glen Ellyn police said`: a town by its police,
-        // though named as a person is.
-        if e == s + 1
-            && toks[s].has(FIRST)
+        // though named as a person is; so is one where someone lives (`Tays, 32, of Glen
+        // Ellyn`), and a street after a house's number.
+        let home = || e == s + 1 && home_after_age(doc, s);
+        if (e == s + 1 && toks[s].has(FIRST) && noun_after(doc, e, &["police"]) || home())
             && !toks[e].has(ALL_CAPS)
-            && noun_after(doc, e, &["police"])
             && self.known(doc, col, s, e).is_none()
+            || street_address(doc, s, e)
         {
             let surface = doc.surface(s, e);
             self.emit(doc, col, &surface, EntityKind::Place, s, e);
@@ -4079,6 +4133,7 @@ impl EntityExtractor {
             );
         of_place
             || kind_before
+            || home_after_age(doc, s)
             || word(s + 1) == Some("police") && !toks[s].has(DICT)
             || self.journey_end(doc, s)
             || journey_to(doc, s) && !toks[s].has(ORG_HEAD | DICT)
