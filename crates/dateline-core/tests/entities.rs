@@ -409,7 +409,7 @@ fn title_case_headlines_name_their_subjects_not_the_whole_title() {
         (
             "Theresa May Wins Vote On Brexit Deal",
             "Mrs May won by 20 votes.",
-            &["PER:Theresa May"],
+            &["PER:Theresa May", "MISC:Brexit"],
         ),
         // A verb after a given name is no surname, though the body names the man.
         (
@@ -7875,4 +7875,52 @@ fn where_someone_lives_after_their_age_and_a_street_after_its_number_are_places(
          211 Carl Mason 69 66 76\n220 Barry Lane 68 78 74",
     );
     assert_has(&found, EntityKind::Person, "Barry Lane");
+}
+
+#[test]
+fn a_post_of_a_body_is_no_name_and_a_surname_that_heads_clubs_stays_a_persons() {
+    // Scraped pages: `Michael Sims, CEO and Founder of Ceres Robotics Inc.`, `Elon Musk’s
+    // SpaceX`; `Marco Villa, the company’s chief operating officer`; `a question about
+    // Brexit`; `Pankaj Pandey, Head of Research at ICICI Securities`.
+    page_reads(
+        "42aad16bde9288623543642a9ce1a396be83e2db44aa2ff8cbbfe46e14abd7cc",
+        &[
+            (EntityKind::Person, "Elon Musk"),
+            (EntityKind::Organization, "Ceres Robotics"),
+        ],
+        &["Founder of Ceres Robotics"],
+    );
+    page_reads(
+        "d1c57d7821e5a5b27fb468c59489601bb2a042b1c05221166e3221d2b5dc217f",
+        &[(EntityKind::Person, "Marco Villa")],
+        &[],
+    );
+    page_reads(
+        "e7994d5500875202d93e736e8f0c8a0436107d10add94ce3789001b8c5c32358",
+        &[(EntityKind::Misc, "Brexit")],
+        &[],
+    );
+    page_reads(
+        "65408257dbe4b41f71a35ade24e30243265095fc1d4988a35b9a6ca52f2b4eab",
+        &[(EntityKind::Organization, "ICICI Securities")],
+        &[
+            "Head of Research",
+            "Head of Fundamental Research",
+            "Fundamental Research",
+        ],
+    );
+    // What a post is of, when it names a body: `Director of the Ministry of International
+    // Trade and Industry`.
+    let Some(found) = reuters_entities_of(&["5850"]) else {
+        return;
+    };
+    assert_has(
+        &found["5850"],
+        EntityKind::Organization,
+        "Ministry of International Trade and Industry",
+    );
+    assert_lacks(
+        &found["5850"],
+        &["Director of the Ministry of International Trade and Industry"],
+    );
 }

@@ -3399,10 +3399,38 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `CEO and Founder of Ceres Robotics Inc.`, `Head of Fundamental Research at Kotak`: a
+        // post of something, after a name; what it is of is read alone, but for two plain
+        // words, a department's.
+        if e > s + 1
+            && doc.word(s + 1) == "of"
+            && in_list(
+                doc.word(s),
+                &[
+                    "founder",
+                    "co-founder",
+                    "head",
+                    "director",
+                    "chief",
+                    "member",
+                    "editor",
+                ],
+            )
+            && self.known(doc, col, s, e).is_none()
+        {
+            let from = skip_joiners(toks, s + 1, e);
+            if from > s + 1 && toks[from].has(CAP) {
+                let named = toks[from..=e].iter().any(|t| t.has(CAP) && !t.has(DICT));
+                if named || e > from + 1 || self.known(doc, col, from, e).is_some() {
+                    self.classify(doc, g, col, from, e, depth + 1);
+                }
+                return;
+            }
+        }
         // 4. Organisation head word, unless a law or an event is named of it (`Act of
         // Parliament`, `Treaty of the European Union`: read at `of`).
         let law_of = (s + 1..e).any(|k| doc.word(k) == "of" && event_head(doc.word(k - 1)));
-        // `Derek Mills`, `Jonathon Power`, `Tyra Banks`: a given name that is nothing else,
+        // `Derek Mills`, `Jonathon Power`, `Marco Villa`: a given name that is nothing else,
         // then a surname that heads firms' names too, is a person.
         // `Thomas Haden Church`: a middle name may come between.
         let middle = e == s + 2 && !toks[s + 1].has(DICT | ORG_HEAD | PLACE1 | ALL_CAPS | TITLE);
@@ -3411,8 +3439,12 @@ impl EntityExtractor {
         let surnamed = (e == s + 1 || middle)
             && !saint
             && toks[s].has(FIRST)
-            && !toks[s].has(DICT | PLACE1 | ORG_HEAD | TITLE | ALL_CAPS | MONTH | MONTH_ABBR)
-            && in_list(doc.word(e), &["banks", "church", "mills", "power", "steel"])
+            && !toks[s]
+                .has(DICT | PLACE1 | ORG_HEAD | TITLE | ALL_CAPS | MONTH | MONTH_ABBR | DEMONYM)
+            && in_list(
+                doc.word(e),
+                &["banks", "church", "mills", "power", "steel", "villa"],
+            )
             && self.known(doc, col, s, e).is_none();
         if !law_of && !surnamed && self.has_org_head(doc, s, e) {
             // `Bessemer Venture Partners of Menlo Park, Calif.`, `Acme Inc of Palo Alto,
