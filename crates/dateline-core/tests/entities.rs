@@ -7924,3 +7924,31 @@ fn a_post_of_a_body_is_no_name_and_a_surname_that_heads_clubs_stays_a_persons() 
         &["Director of the Ministry of International Trade and Industry"],
     );
 }
+
+#[test]
+fn natives_named_after_their_place_are_miscellaneous() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["politics/015"]) else {
+        return;
+    };
+    // `give Gibraltarians a voice`, `Most Gibraltarians said`: neither a firm nor a person.
+    let gibraltar = &bbc["politics/015"];
+    assert_has(gibraltar, EntityKind::Misc, "Gibraltarians");
+    assert!(!any_of_kind(gibraltar, EntityKind::Person, "Gibraltarians"));
+    assert!(!any_of_kind(
+        gibraltar,
+        EntityKind::Organization,
+        "Gibraltarians"
+    ));
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "Indonesians and Bostonians agreed. Newfoundlanders voted. Gamers can earn money.",
+    );
+    assert_has(&found, EntityKind::Misc, "Newfoundlanders");
+    assert!(!any_of_kind(
+        &found,
+        EntityKind::Organization,
+        "Indonesians"
+    ));
+    assert_lacks(&found, &["Gamers"]);
+}

@@ -6152,10 +6152,10 @@ impl EntityExtractor {
     }
 
     /// Whether a word no list knows is formed from a name with a follower's or a native's
-    /// ending (`Nasserite` of `Nasser`, `Baathists` of `Baath`, `Katangese` of `Katanga`), a
-    /// name the lists or the story so far know.
+    /// ending (`Nasserite` of `Nasser`, `Baathists` of `Baath`, `Katangese` of `Katanga`,
+    /// `Gibraltarians`, `Londoners`), a name the lists or the story so far know.
     fn follower(&self, doc: &Doc, col: &Collector, s: usize) -> bool {
-        const ENDINGS: &[&str] = &["ites", "ite", "ists", "ist", "ese"];
+        const ENDINGS: &[&str] = &["ites", "ite", "ists", "ist", "ese", "ians", "ian", "ers"];
         let word = doc.word(s);
         if doc.toks[s].has(DICT | COMMON | ALL_CAPS | FIRST | SURNAME | PLACE1) || word.len() < 6 {
             return false;
@@ -6167,10 +6167,21 @@ impl EntityExtractor {
                     || col.is_person_last_word(stem, &mut doc.key.borrow_mut())
             }
         };
-        // `Katangese`: the place's final vowel goes.
-        ENDINGS.iter().any(|ending| {
-            word.strip_suffix(ending)
-                .is_some_and(|stem| known(stem) || known(&format!("{stem}a")))
+        // `Katangese`: the place's final vowel goes; `Gibraltarians`, `Indonesians`,
+        // `Londoners`: natives of a place.
+        let place = |stem: &str| {
+            let key = normalize_key(stem);
+            gazetteer().places.contains_key(key.as_str()) || lexicon_bits(&key) & PLACE1 != 0
+        };
+        ENDINGS.iter().any(|&ending| {
+            word.strip_suffix(ending).is_some_and(|stem| match ending {
+                "ers" => place(stem),
+                _ => {
+                    known(stem)
+                        || known(&format!("{stem}a"))
+                        || ending.starts_with("ian") && known(&format!("{stem}ia"))
+                }
+            })
         })
     }
 
