@@ -7952,3 +7952,21 @@ fn natives_named_after_their_place_are_miscellaneous() {
     ));
     assert_lacks(&found, &["Gamers"]);
 }
+
+#[test]
+fn british_usage_opening_a_sentence_is_a_word_and_ferrari_is_a_firm() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["business/118", "business/189"])
+    else {
+        return;
+    };
+    // `Telecoms equipment supplier Ericsson has posted a rise`.
+    assert_lacks(&bbc["business/118"], &["Telecoms"]);
+    assert_has(&bbc["business/118"], EntityKind::Organization, "Ericsson");
+    // `the Maserati car company - currently owned by Ferrari`, in a story of Fiat.
+    assert_has(&bbc["business/189"], EntityKind::Organization, "Ferrari");
+    assert!(!any_of_kind(
+        &bbc["business/189"],
+        EntityKind::Person,
+        "Ferrari"
+    ));
+}
