@@ -7970,3 +7970,29 @@ fn british_usage_opening_a_sentence_is_a_word_and_ferrari_is_a_firm() {
         "Ferrari"
     ));
 }
+
+#[test]
+fn nordic_legal_forms_make_firms_and_s_slash_p_is_standard_and_poors() {
+    let Some(found) = reuters_entities_of(&["17056", "8175", "2758"]) else {
+        return;
+    };
+    // `Danish-based insulin and enzymes producer Novo Industri A/S <NVO.CO>` had been a
+    // person, and `Juli Banken A/S` too.
+    let novo = find(&found["17056"], "Novo Industri")
+        .unwrap_or_else(|| panic!("{:?}", names(&found["17056"])));
+    assert_eq!(novo.kind, EntityKind::Organization);
+    assert!(novo.forms.iter().any(|f| f == "Novo"), "{novo:?}");
+    assert_has(&found["8175"], EntityKind::Organization, "Juli Banken");
+    // `A detailed report will appear in the March 9 S/P Creditweek`.
+    assert_has(
+        &found["2758"],
+        EntityKind::Organization,
+        "Standard and Poor's",
+    );
+    assert_lacks(&found["2758"], &["P Creditweek"]);
+    // Other capitals a slash apart are no names.
+    let ex = EntityExtractor::new();
+    let found = ex.extract(None, "Turnover was N/A. T/O rose. Norsk Hydro ASA said.");
+    assert_lacks(&found, &["N/A", "T/O"]);
+    assert_has(&found, EntityKind::Organization, "Norsk Hydro");
+}

@@ -1279,7 +1279,10 @@ impl<'a> Tokenizer<'a> {
             return false;
         };
         let prev = &self.text[last.start..last.end];
-        if self.text.as_bytes()[i - 1] == b'&' {
+        let slash = self.text.as_bytes()[i - 1] == b'/';
+        if slash {
+            // `S/P`, `A/S`: `other` joins only these.
+        } else if self.text.as_bytes()[i - 1] == b'&' {
             // `AT&T`, `H&R Block`, `S&P`: initials an ampersand joins are one name.
             if !short_caps(seg) {
                 return false;
@@ -1291,7 +1294,11 @@ impl<'a> Tokenizer<'a> {
         last.end = i + seg.len();
         let word = &self.text[last.start..last.end];
         last.flags = keep | word_flags(word, self.title_case, self.g, self.buf);
-        self.pending_break = false;
+        // `S/P UPGRADES WILLIAMS COS`: the agency is a name of its own, a headline's subject.
+        if slash && word == "S/P" {
+            last.flags |= END_RUN;
+        }
+        self.pending_break = slash && word == "S/P";
         true
     }
 
@@ -1370,6 +1377,27 @@ impl<'a> Tokenizer<'a> {
                     .toks
                     .last()
                     .is_some_and(|t| short_caps(&self.text[t.start..t.end])) =>
+            {
+                self.hyphen_end = i + 1;
+                self.pending_break = true;
+            }
+            // `S/P` (Standard and Poor's on the wire) and the Danish legal forms `A/S` and
+            // `I/S` are one word; not `N/A`, `T/O` or `M/V`.
+            '/' if adjacent
+                && !self.pending_break
+                && self.toks.last().is_some_and(|t| {
+                    t.end + 1 == i + 1
+                        && t.start + 1 == t.end
+                        && matches!(
+                            self.text.as_bytes().get(t.start..i + 2),
+                            Some(b"S/P" | b"A/S" | b"I/S")
+                        )
+                })
+                && !self
+                    .text
+                    .as_bytes()
+                    .get(i + 2)
+                    .is_some_and(u8::is_ascii_alphabetic) =>
             {
                 self.hyphen_end = i + 1;
                 self.pending_break = true;

@@ -1085,6 +1085,8 @@ pub(super) const LEGAL_SUFFIXES: &[&str] = &[
     "oy",
     "oyj",
     "ab",
+    "a/s",
+    "asa",
     "kk",
     "bhd",
     "pty",
@@ -1185,7 +1187,7 @@ fn last_space_split(text: &str) -> Option<(&str, &str)> {
 
 /// Legal forms [`without_legal_form`] drops after any name.
 pub(super) const ABBREVIATED_LEGAL_FORMS: &[&str] = &[
-    "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa",
+    "inc", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "spa", "a/s", "asa",
 ];
 /// Words after which `Corp` and the spelt-out legal forms are part of the name.
 const PUBLIC_CORPORATION_WORDS: &[&str] = &[
