@@ -7996,3 +7996,28 @@ fn nordic_legal_forms_make_firms_and_s_slash_p_is_standard_and_poors() {
     assert_lacks(&found, &["N/A", "T/O"]);
     assert_has(&found, EntityKind::Organization, "Norsk Hydro");
 }
+
+#[test]
+fn a_states_postal_code_is_the_state_the_story_names() {
+    // `Meth is a serious problem in SD`, tweeted by the governor of South Dakota; `The
+    // Hill's request for comment`, a paper.
+    page_reads(
+        "156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38",
+        &[
+            (EntityKind::Place, "South Dakota"),
+            (EntityKind::Organization, "The Hill"),
+        ],
+        &["SD"],
+    );
+    let Some(entities_of) = scraped_page_entities() else {
+        return;
+    };
+    let page = entities_of("156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38");
+    let state = find(&page, "South Dakota").expect("South Dakota");
+    assert!(state.forms.iter().any(|f| f == "SD"), "{state:?}");
+    // Not a code whose state the story does not name, nor a word in capitals.
+    let ex = EntityExtractor::new();
+    let found = ex.extract(None, "Prices in Oregon rose, OR fell. The SD card failed.");
+    assert!(!any_of_kind(&found, EntityKind::Place, "South Dakota"));
+    assert_lacks(&found, &["OR"]);
+}

@@ -2934,9 +2934,21 @@ impl EntityExtractor {
                         && (before.ends_with(|c: char| c.is_ascii_digit())
                             || [".m.", "am", "pm"].iter().any(|m| before.ends_with(m)))
                 };
+                // `a serious problem in SD`, in a story of South Dakota: a state by its postal
+                // code, when the story names it (not the words `IN`, `OR`, `OK`, `ME`).
+                let state = || {
+                    let code = (w.len() == 2
+                        && t.has(STATE_ABBR)
+                        && !doc.cased
+                        && !in_list(w, &["in", "or", "ok", "me", "hi", "oh", "la", "pa", "de"]))
+                    .then(|| STATE_ABBRS.iter().find(|(a, _)| a.eq_ignore_ascii_case(w)))??;
+                    doc.text.contains(code.1).then_some(code.1)
+                };
                 if in_list(&key, TIME_ZONES) || regional() {
                     let surface = doc.surface(s, e);
                     self.emit(doc, col, &surface, EntityKind::Misc, s, e);
+                } else if let Some(state) = state() {
+                    self.emit(doc, col, state, EntityKind::Place, s, e);
                 } else if (2..=5).contains(&letters)
                     && !g.caps_stop.contains(key.as_str())
                     && !t.has(COMMON)
