@@ -638,10 +638,17 @@ impl Collector {
         }
         let (j, _) = (self.ents.iter().enumerate())
             .filter(|&(j, b)| {
+                // A kind only guessed at every mention gives way to a sure one as often named
+                // (`Sarkh, Logar` beside `Logar province`).
+                let outnumbered = if a.guessed == a.mentions {
+                    b.mentions >= a.mentions
+                } else {
+                    b.mentions >= 2 * a.mentions
+                };
                 j != i
                     && redirect[j] == j
                     && b.kind != a.kind
-                    && b.mentions >= 2 * a.mentions
+                    && outnumbered
                     && (b.guessed < b.mentions || b.cued > 0)
                     && b.name.eq_ignore_ascii_case(&a.name)
             })
