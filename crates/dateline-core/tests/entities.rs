@@ -7779,6 +7779,12 @@ fn a_saints_or_a_monarchs_possessive_opens_the_name_of_a_body() {
         EntityKind::Organization,
         "St Fintian's High School",
     );
+    // A place after one: `St James' Park`, Newcastle's ground.
+    let Some(ground) = corpus_entities_of("bbc-news/docs.jsonl", &["sport/111"]) else {
+        return;
+    };
+    assert_has(&ground["sport/111"], EntityKind::Place, "St James' Park");
+    assert_lacks(&ground["sport/111"], &["St James"]);
     // A title's possessive is no firm's short name: `The King's Speech` beside `King's
     // College London`.
     let ex = EntityExtractor::new();

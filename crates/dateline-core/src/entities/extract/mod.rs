@@ -1703,9 +1703,9 @@ impl EntityExtractor {
         if let Some((k, name, kind)) = inside {
             return Some((s, k, name, kind));
         }
-        if let Some((from, k)) = self.possessive_body(doc, s, e, poss) {
+        if let Some((from, k, kind)) = self.possessive_body(doc, s, e, poss) {
             let name = doc.surface(from, k).into_owned();
-            return Some((from, k, name, EntityKind::Organization));
+            return Some((from, k, name, kind));
         }
         if poss == 0 {
             return None;
@@ -1733,14 +1733,15 @@ impl EntityExtractor {
     /// The first and last words of a body's name that goes on past the possessive of token
     /// `e` (in the run `s..=e`): a people's or an officer's (`People's Liberation Army`,
     /// `Sheriff's Office`, `Farmers' Union`, `Royal Children's Hospital`), then capitalised
-    /// words up to a head word.
+    /// words up to a head word; and its kind, a place's after a saint's or a monarch's
+    /// possessive (`St Peter's Square`, `King's Cross`).
     fn possessive_body(
         &self,
         doc: &Doc,
         s: usize,
         e: usize,
         poss: usize,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, EntityKind)> {
         let toks = &doc.toks;
         let word = doc.word(e);
         // A plural of people (`Workers'`, `Employees'`, `Analysts'`), not a firm's or a
@@ -1758,18 +1759,18 @@ impl EntityExtractor {
         };
         // `St Thomas' Hospital`, `St Mary's School`, `King's College`: a saint's or a
         // monarch's possessive opens a body's name too.
-        let hallowed = || {
+        let apostrophe = poss > 0 || doc.text[toks[e].end..].starts_with(['\'', '\u{2019}']);
+        let hallowed = apostrophe && {
             let first = doc.word(s).trim_end_matches('.');
             s < e && in_list(first, &["st", "saint"])
                 || s == e && poss > 0 && in_list(word, &["king", "queen"])
         };
-        let apostrophe = poss > 0 || doc.text[toks[e].end..].starts_with(['\'', '\u{2019}']);
         let opens = if poss > 0 {
             in_list(word, POSSESSIVE_BODIES)
         } else {
             plural()
         };
-        if !(opens || apostrophe && hallowed()) {
+        if !(opens || hallowed) {
             return None;
         }
         // The capitalised words before it, through `of` (`Japan Federation of Employers'
@@ -1781,10 +1782,20 @@ impl EntityExtractor {
         let cap = |k: usize| {
             toks[k].has(CAP) && !toks[k].has(SKIP) && (k == e + 1 || !toks[k].has(BREAK))
         };
+        let place_head = |k: usize| {
+            hallowed
+                && (in_list(doc.word(k), PLACE_HEADS)
+                    || in_list(doc.word(k), &["cross", "wood", "basilica"]))
+        };
         let head = (e + 1..toks.len().min(e + 5))
             .take_while(|&k| cap(k))
-            .filter(|&k| toks[k].has(ORG_HEAD) && !toks[k].has(TITLE))
+            .filter(|&k| toks[k].has(ORG_HEAD) && !toks[k].has(TITLE) || place_head(k))
             .last()?;
+        let kind = if toks[head].has(ORG_HEAD) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Place
+        };
         // The name ends at its head, or goes on into a title (`Teachers' Union President`);
         // not into more of a name (`Critics' Circle Theatre Awards`).
         let mut end = head;
@@ -1809,7 +1820,7 @@ impl EntityExtractor {
             }
             end = (k..toks.len()).take_while(|&j| cap(j)).last().unwrap_or(k);
         }
-        Some((start, end))
+        Some((start, end, kind))
     }
 
     /// Whether the first word of token `s` (up to whitespace) is the first word of a known
