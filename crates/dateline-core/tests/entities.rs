@@ -8048,3 +8048,26 @@ fn a_kind_only_guessed_gives_way_to_a_sure_one_as_often_named() {
         names(planes)
     );
 }
+
+#[test]
+fn two_initials_without_stops_then_a_surname_are_a_person() {
+    let Some(bbc) = corpus_entities_of("bbc-news/docs.jsonl", &["entertainment/075"]) else {
+        return;
+    };
+    // `JK Rowling` had been read as a firm's name.
+    assert_has(&bbc["entertainment/075"], EntityKind::Person, "JK Rowling");
+    let ex = EntityExtractor::new();
+    let found = ex.extract(
+        None,
+        "The novelist EM Forster wrote. Shares in WH Smith fell. JP Morgan said. IG Metall \
+         said. AB Leo signed. NY Dow rose.",
+    );
+    assert_has(&found, EntityKind::Person, "EM Forster");
+    for firm in ["JP Morgan", "IG Metall", "AB Leo", "NY Dow"] {
+        assert!(
+            !any_of_kind(&found, EntityKind::Person, firm),
+            "{firm}: {:?}",
+            names(&found)
+        );
+    }
+}

@@ -3422,6 +3422,27 @@ impl EntityExtractor {
                 return;
             }
         }
+        // `novelist JM Barrie`, `DH Lawrence`: two initials written without stops, then a
+        // surname or after a calling; not a firm the lists know (`JP Morgan`, `WH Smith`),
+        // nor one that speaks (`IG Metall said`).
+        if e == s + 1
+            && !doc.cased
+            && doc.word(s).len() == 2
+            && doc.word(s).bytes().all(|b| b.is_ascii_uppercase())
+            // `AB Leo`, `EL Nino`, `NY Dow`: a legal form, an article or a state, not
+            // initials. Three capitals are an acronym as often (`HMS Chatham`).
+            && !toks[s].has(STATE_ABBR)
+            && !in_list(doc.word(s), LEGAL_SUFFIXES)
+            && !in_list(doc.word(s), &["el", "la", "le", "de", "di", "da", "du"])
+            && toks[e].has(CAP)
+            && !toks[e].has(ALL_CAPS | ORG_HEAD | PLACE1 | DICT | TITLE)
+            && (toks[e].has(SURNAME) || self.titled_before(doc, s))
+            && self.known(doc, col, s, e).is_none()
+            && self.known(doc, col, s, s).is_none()
+        {
+            self.emit_person(doc, col, s, e);
+            return;
+        }
         // `CEO and Founder of Ceres Robotics Inc.`, `Head of Fundamental Research at Kotak`: a
         // post of something, after a name; what it is of is read alone, but for two plain
         // words, a department's.
