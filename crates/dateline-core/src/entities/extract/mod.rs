@@ -225,12 +225,13 @@ fn home_after_age(doc: &Doc, s: usize) -> bool {
         return false;
     };
     let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let rest = &before[..before.len() - digits];
-    (1..=3).contains(&digits)
-        && (rest.ends_with(' ') || rest.ends_with(','))
-        && before[before.len() - digits..]
-            .parse::<u8>()
-            .is_ok_and(|a| (1..=110).contains(&a))
+    let (rest, number) = before.split_at(before.len() - digits);
+    rest.ends_with([' ', ',']) && is_age(number)
+}
+
+/// Whether `number` (digits) is a person's age.
+fn is_age(number: &str) -> bool {
+    number.parse::<u8>().is_ok_and(|a| (1..=110).contains(&a))
 }
 
 /// Whether the run `s..=e` is a street after its house's number: `2134 Caldwell Place`,
@@ -5236,9 +5237,7 @@ impl EntityExtractor {
         };
         let rest = rest.trim_start_matches(' ');
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let age = rest[..digits]
-            .parse::<u8>()
-            .is_ok_and(|a| (1..=110).contains(&a));
+        let age = is_age(&rest[..digits]);
         // A dash a space apart: `12-bit` is no age, nor `53,351 tonnes`.
         let after = &rest[digits..];
         let comma = after.trim_start_matches(' ').strip_prefix(',');

@@ -1279,15 +1279,14 @@ impl<'a> Tokenizer<'a> {
             return false;
         };
         let prev = &self.text[last.start..last.end];
-        let slash = self.text.as_bytes()[i - 1] == b'/';
-        if slash {
-            // `S/P`, `A/S`: `other` joins only these.
-        } else if self.text.as_bytes()[i - 1] == b'&' {
+        let joins = match self.text.as_bytes()[i - 1] {
+            // `S/P`, `A/S`: `other` lets only these through.
+            b'/' => true,
             // `AT&T`, `H&R Block`, `S&P`: initials an ampersand joins are one name.
-            if !short_caps(seg) {
-                return false;
-            }
-        } else if !merge_hyphen(prev, last.flags, seg) {
+            b'&' => short_caps(seg),
+            _ => merge_hyphen(prev, last.flags, seg),
+        };
+        if !joins {
             return false;
         }
         let keep = last.flags & (SENT | BREAK | SKIP);
@@ -1295,10 +1294,11 @@ impl<'a> Tokenizer<'a> {
         let word = &self.text[last.start..last.end];
         last.flags = keep | word_flags(word, self.title_case, self.g, self.buf);
         // `S/P UPGRADES WILLIAMS COS`: the agency is a name of its own, a headline's subject.
-        if slash && word == "S/P" {
+        let agency = word == "S/P";
+        if agency {
             last.flags |= END_RUN;
         }
-        self.pending_break = slash && word == "S/P";
+        self.pending_break = agency;
         true
     }
 
@@ -1386,8 +1386,7 @@ impl<'a> Tokenizer<'a> {
             '/' if adjacent
                 && !self.pending_break
                 && self.toks.last().is_some_and(|t| {
-                    t.end + 1 == i + 1
-                        && t.start + 1 == t.end
+                    t.start + 1 == t.end
                         && matches!(
                             self.text.as_bytes().get(t.start..i + 2),
                             Some(b"S/P" | b"A/S" | b"I/S")
